@@ -1,0 +1,77 @@
+"""Actors: persons, parties, coalitions, militias, states, organisations, and their aliases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+from typing import Any
+
+from pydantic import Field, field_validator
+
+from factions.model.base import ActorId, ModelBase
+
+
+class ActorKind(StrEnum):
+    """What sort of political actor (the kinds of the annotation guideline, plus ``other``)."""
+
+    PERSON = "person"
+    PARTY = "party"
+    COALITION = "coalition"
+    MILITIA = "militia"
+    STATE = "state"
+    ORGANIZATION = "organization"
+    RELIGIOUS_AUTHORITY = "religious_authority"
+    GOVERNMENT_BODY = "government_body"
+    OTHER = "other"
+
+
+def normalise_alias(text: str) -> str:
+    """Case-, accent-, dash- and whitespace-insensitive form of a name, for matching aliases.
+
+    ``"Nouri  Al-Maliki"`` and ``"nouri al‑maliki"`` normalise to the same string.
+    """
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = re.sub(r"[\u2010-\u2015\u2212]", "-", t)
+    t = t.replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", t).strip().casefold()
+
+
+class Actor(ModelBase):
+    """A political actor.
+
+    ``aliases`` are other names the actor goes by in text (surnames, acronyms, capitals used for
+    governments); ``attributes`` holds free-form facts (ideology, sect, seats won...).
+    """
+
+    id: ActorId
+    name: str = Field(min_length=1)
+    kind: ActorKind = ActorKind.OTHER
+    aliases: tuple[str, ...] = ()
+    attributes: dict[str, Any] = Field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    @field_validator("aliases")
+    @classmethod
+    def _dedupe_aliases(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        seen: set[str] = set()
+        out: list[str] = []
+        for a in v:
+            key = normalise_alias(a)
+            if key and key not in seen:
+                seen.add(key)
+                out.append(a)
+        return tuple(out)
+
+    def names(self) -> tuple[str, ...]:
+        """The display name followed by every alias."""
+        return (
+            self.name,
+            *[a for a in self.aliases if normalise_alias(a) != normalise_alias(self.name)],
+        )
+
+    def matches(self, text: str) -> bool:
+        """Whether ``text`` is this actor's name or one of its aliases (normalised)."""
+        key = normalise_alias(text)
+        return any(normalise_alias(n) == key for n in self.names())
