@@ -57,6 +57,7 @@ __all__ = [
     "load_system",
     "loads_system",
     "merge_relations",
+    "normalise_alias",
     "pair_key",
     "parse_system",
     "reference_problems",
