@@ -1,0 +1,346 @@
+"""Input normalisation for signed-network analyses.
+
+Every analysis in :mod:`factions.analysis` accepts any of
+
+* a NetworkX graph whose edges carry a ``sign`` attribute (+1 / -1) and optionally a
+  positive ``weight`` (directed graphs are symmetrised; see :func:`from_networkx`);
+* a :class:`SignedGraph` (the compact array form used internally);
+* a factions ``System`` (anything with a ``to_networkx()`` method);
+* a path to a CSV edge list ``source,target,sign[,weight]``, a signed adjacency matrix CSV
+  (first row = node names, then one row of -1/0/+1 per node), or a system file
+  (``.yaml``/``.yml``/``.json``, read with :func:`factions.model.load_system`).
+
+:class:`SignedGraph` stores nodes in a tuple and edges as NumPy arrays, so the solvers
+can work on integer indices in O(n + m) memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+
+__all__ = [
+    "SignedGraph",
+    "SignedInputError",
+    "as_signed_graph",
+    "from_networkx",
+    "read_edge_csv",
+    "read_adjacency_csv",
+]
+
+
+class SignedInputError(ValueError):
+    """Bad signed-network input; the message names the file, line and field when it can."""
+
+
+@dataclass(frozen=True, eq=False)
+class SignedGraph:
+    """An undirected signed graph in array form.
+
+    ``u[k]``, ``v[k]`` are node indices (``u[k] < v[k]``) of edge ``k``, ``sign[k]`` is +1 or
+    -1 and ``weight[k] > 0``. Negative self-loops cannot be satisfied by any partition; they
+    are kept out of the edge arrays and counted in ``negative_loops`` (node indices).
+    """
+
+    nodes: tuple[Hashable, ...]
+    u: np.ndarray
+    v: np.ndarray
+    sign: np.ndarray
+    weight: np.ndarray
+    negative_loops: tuple[int, ...] = ()
+    loop_weight: tuple[float, ...] = ()
+    _index: dict[Hashable, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self._index:
+            self._index.update({x: i for i, x in enumerate(self.nodes)})
+
+    @property
+    def n(self) -> int:
+        return len(self.nodes)
+
+    @property
+    def m(self) -> int:
+        return int(self.u.shape[0])
+
+    @property
+    def index(self) -> dict[Hashable, int]:
+        """Node -> position in :attr:`nodes`."""
+        return self._index
+
+    @property
+    def is_unit_weight(self) -> bool:
+        return bool(np.all(self.weight == 1.0)) and all(w == 1.0 for w in self.loop_weight)
+
+    @property
+    def is_integer_weight(self) -> bool:
+        return bool(np.all(self.weight == np.round(self.weight))) and all(
+            w == round(w) for w in self.loop_weight
+        )
+
+    def edge(self, k: int) -> tuple[Hashable, Hashable]:
+        return (self.nodes[int(self.u[k])], self.nodes[int(self.v[k])])
+
+    def adjacency(self, signed: bool = True, weighted: bool = True) -> sp.csr_matrix:
+        """Symmetric sparse adjacency (entries ``sign*weight`` by default). O(m)."""
+        data = np.ones(self.m)
+        if weighted:
+            data = data * self.weight
+        if signed:
+            data = data * self.sign
+        a = sp.coo_matrix(
+            (
+                np.concatenate([data, data]),
+                (np.concatenate([self.u, self.v]), np.concatenate([self.v, self.u])),
+            ),
+            shape=(self.n, self.n),
+        )
+        return a.tocsr()
+
+    def degrees(self) -> np.ndarray:
+        return np.bincount(np.concatenate([self.u, self.v]), minlength=self.n)
+
+    def subgraph_edges(self, edges: np.ndarray) -> tuple[SignedGraph, np.ndarray]:
+        """The graph induced by an edge subset, relabelled; returns it and its node indices."""
+        nodes_idx = np.unique(np.concatenate([self.u[edges], self.v[edges]]))
+        remap = np.full(self.n, -1, dtype=np.int64)
+        remap[nodes_idx] = np.arange(nodes_idx.size)
+        sub = SignedGraph(
+            nodes=tuple(self.nodes[i] for i in nodes_idx),
+            u=remap[self.u[edges]],
+            v=remap[self.v[edges]],
+            sign=self.sign[edges],
+            weight=self.weight[edges],
+        )
+        return sub, nodes_idx
+
+    def to_networkx(self) -> nx.Graph:
+        g = nx.Graph()
+        g.add_nodes_from(self.nodes)
+        for k in range(self.m):
+            a, b = self.edge(k)
+            g.add_edge(a, b, sign=int(self.sign[k]), weight=float(self.weight[k]))
+        for i, w in zip(self.negative_loops, self.loop_weight, strict=True):
+            g.add_edge(self.nodes[i], self.nodes[i], sign=-1, weight=w)
+        return g
+
+    @classmethod
+    def from_edges(
+        cls,
+        edges: Iterable[tuple[Hashable, Hashable, int] | tuple[Hashable, Hashable, int, float]],
+        nodes: Sequence[Hashable] | None = None,
+    ) -> SignedGraph:
+        """Build from ``(a, b, sign[, weight])`` tuples (undirected; duplicates merged)."""
+        g = nx.Graph()
+        if nodes is not None:
+            g.add_nodes_from(nodes)
+        for e in edges:
+            a, b, s = e[0], e[1], e[2]
+            w = e[3] if len(e) > 3 else 1.0  # type: ignore[misc]
+            _add_tie(g, a, b, s, w, where=f"edge {a!r}-{b!r}")
+        return from_networkx(g)
+
+
+def _check_sign(s: Any, where: str) -> int:
+    try:
+        f = float(s)
+    except (TypeError, ValueError):
+        raise SignedInputError(f"{where}: sign must be +1 or -1, got {s!r}") from None
+    if f not in (1.0, -1.0):
+        raise SignedInputError(f"{where}: sign must be +1 or -1, got {s!r}")
+    return int(f)
+
+
+def _check_weight(w: Any, where: str) -> float:
+    try:
+        f = float(w)
+    except (TypeError, ValueError):
+        raise SignedInputError(f"{where}: weight must be a positive number, got {w!r}") from None
+    if not math.isfinite(f) or f <= 0:
+        raise SignedInputError(f"{where}: weight must be a positive number, got {w!r}")
+    return f
+
+
+def _add_tie(g: nx.Graph, a: Hashable, b: Hashable, s: Any, w: Any, where: str) -> None:
+    sign = _check_sign(s, where)
+    weight = _check_weight(w, where)
+    if g.has_edge(a, b):
+        old = g[a][b]
+        if old["sign"] != sign:
+            raise SignedInputError(
+                f"{where}: the pair already has sign {old['sign']:+d}; "
+                "one pair of actors needs one sign"
+            )
+        # the same tie listed in both directions (or twice) is one tie
+        old["weight"] = max(old["weight"], weight)
+        return
+    g.add_edge(a, b, sign=sign, weight=weight)
+
+
+def from_networkx(graph: nx.Graph, weight: str | None = "weight") -> SignedGraph:
+    """Normalise a NetworkX graph with a ``sign`` edge attribute.
+
+    Directed graphs and multigraphs are symmetrised: ties between the same pair must agree in
+    sign (else :class:`SignedInputError`) and keep the largest weight. ``weight=None`` ignores
+    weights. O(n + m).
+    """
+    nodes = tuple(graph.nodes)
+    index = {x: i for i, x in enumerate(nodes)}
+    pairs: dict[tuple[int, int], tuple[int, float]] = {}
+    loops: dict[int, float] = {}
+    it = graph.edges(data=True)
+    for a, b, d in it:
+        where = f"edge {a!r}-{b!r}"
+        if "sign" not in d:
+            raise SignedInputError(f"{where}: missing the 'sign' attribute (+1 or -1)")
+        s = _check_sign(d["sign"], where)
+        w = _check_weight(d.get(weight, 1.0), where) if weight else 1.0
+        i, j = index[a], index[b]
+        if i == j:
+            if s < 0:
+                loops[i] = max(loops.get(i, 0.0), w)
+            continue
+        key = (i, j) if i < j else (j, i)
+        if key in pairs:
+            if pairs[key][0] != s:
+                raise SignedInputError(f"{where}: ties of both signs between the same pair")
+            w = max(w, pairs[key][1])
+        pairs[key] = (s, w)
+    keys = sorted(pairs)
+    u = np.array([k[0] for k in keys], dtype=np.int64)
+    v = np.array([k[1] for k in keys], dtype=np.int64)
+    sign = np.array([pairs[k][0] for k in keys], dtype=np.int64)
+    wt = np.array([pairs[k][1] for k in keys], dtype=np.float64)
+    return SignedGraph(
+        nodes=nodes,
+        u=u,
+        v=v,
+        sign=sign,
+        weight=wt,
+        negative_loops=tuple(sorted(loops)),
+        loop_weight=tuple(loops[i] for i in sorted(loops)),
+    )
+
+
+def read_edge_csv(path: str | Path) -> SignedGraph:
+    """Read a CSV edge list with header ``source,target,sign[,weight]``. O(m).
+
+    Errors name the file, the line and the field (e.g. ``ties.csv:4: sign must be +1 or -1``).
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise SignedInputError(f"{path}: cannot read ({exc.strerror})") from None
+    rows = list(csv.reader(text.splitlines()))
+    if not rows:
+        raise SignedInputError(f"{path}:1: empty file; expected header source,target,sign[,weight]")
+    header = [h.strip().lower() for h in rows[0]]
+    for need in ("source", "target", "sign"):
+        if need not in header:
+            raise SignedInputError(
+                f"{path}:1: missing column '{need}'; expected header source,target,sign[,weight]"
+            )
+    si, ti, gi = header.index("source"), header.index("target"), header.index("sign")
+    wi = header.index("weight") if "weight" in header else None
+    g = nx.Graph()
+    for lineno, row in enumerate(rows[1:], start=2):
+        if not row or all(not c.strip() for c in row):
+            continue
+        if len(row) < len(header):
+            raise SignedInputError(
+                f"{path}:{lineno}: expected {len(header)} fields ({','.join(header)}), got {len(row)}"
+            )
+        a, b = row[si].strip(), row[ti].strip()
+        if not a or not b:
+            raise SignedInputError(f"{path}:{lineno}: field 'source'/'target' is empty")
+        w = row[wi].strip() if wi is not None and row[wi].strip() else 1.0
+        try:
+            s = _check_sign(row[gi].strip(), "sign")
+            ww = _check_weight(w, "weight")
+        except SignedInputError as exc:
+            raise SignedInputError(f"{path}:{lineno}: field {exc}") from None
+        if a == b and s > 0:
+            g.add_node(a)
+            continue
+        try:
+            _add_tie(g, a, b, s, ww, where="tie")
+        except SignedInputError as exc:
+            raise SignedInputError(f"{path}:{lineno}: {exc}") from None
+    return from_networkx(g)
+
+
+def read_adjacency_csv(path: str | Path) -> SignedGraph:
+    """Read a signed adjacency matrix: a header of node names, then one row per node. O(n^2)."""
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.reader(fh))
+    except OSError as exc:
+        raise SignedInputError(f"{path}: cannot read ({exc.strerror})") from None
+    names = [x.strip() for x in rows[0]]
+    labelled = names[0] == ""  # UCINET-style: first column holds row labels
+    if labelled:
+        names = names[1:]
+    body = [r for r in rows[1:] if r]
+    n = len(names)
+    if len(body) != n:
+        raise SignedInputError(f"{path}: {n} names in the header but {len(body)} rows")
+    mat = np.zeros((n, n))
+    for i, row in enumerate(body):
+        vals = row[1:] if labelled else row
+        if len(vals) != n:
+            raise SignedInputError(f"{path}:{i + 2}: expected {n} values, got {len(vals)}")
+        try:
+            mat[i] = [float(x) if x.strip() else 0.0 for x in vals]
+        except ValueError:
+            raise SignedInputError(f"{path}:{i + 2}: values must be numbers") from None
+    if not np.allclose(mat, mat.T):
+        raise SignedInputError(f"{path}: the matrix is not symmetric")
+    iu, ju = np.nonzero(np.triu(mat, 1))
+    g = nx.Graph()
+    g.add_nodes_from(names)
+    for i, j in zip(iu, ju, strict=True):
+        x = mat[i, j]
+        g.add_edge(names[i], names[j], sign=1 if x > 0 else -1, weight=abs(x))
+    return from_networkx(g)
+
+
+def _looks_like_adjacency(path: Path) -> bool:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        header = next(csv.reader(fh), [])
+    low = [h.strip().lower() for h in header]
+    return not {"source", "target", "sign"} <= set(low)
+
+
+def as_signed_graph(obj: Any, weight: str | None = "weight") -> SignedGraph:
+    """Normalise any supported input (see the module docstring) to a :class:`SignedGraph`."""
+    if isinstance(obj, SignedGraph):
+        return obj
+    if isinstance(obj, nx.Graph):
+        return from_networkx(obj, weight=weight)
+    if hasattr(obj, "to_networkx"):
+        return from_networkx(obj.to_networkx(), weight=weight)
+    if isinstance(obj, str | Path):
+        path = Path(obj)
+        if not path.is_file():
+            raise SignedInputError(f"{path}: no such file")
+        suffix = path.suffix.lower()
+        if suffix == ".csv":
+            return read_adjacency_csv(path) if _looks_like_adjacency(path) else read_edge_csv(path)
+        if suffix in (".yaml", ".yml", ".json"):
+            from factions.model import load_system  # the model is our only dependency
+
+            return from_networkx(load_system(path).to_networkx(), weight=weight)
+        raise SignedInputError(
+            f"{path}: expected a .csv edge list (source,target,sign[,weight]) or a system .yaml"
+        )
+    raise TypeError(f"cannot read a signed graph from {type(obj).__name__}")
