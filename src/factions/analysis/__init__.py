@@ -37,6 +37,7 @@ from factions.analysis.frustration import (
     frustration_brute_force,
     frustration_index,
     frustration_of_partition,
+    next_best_partition,
     textbook_frustration_milp,
 )
 from factions.analysis.landscape import (
@@ -76,6 +77,7 @@ __all__ = [
     "is_balanced",
     "k_bloc_partition",
     "landscape",
+    "next_best_partition",
     "pn_centrality",
     "positive_betweenness",
     "read_landscape_csv",

@@ -264,10 +264,17 @@ def read_edge_csv(path: str | Path) -> SignedGraph:
             raise SignedInputError(f"{path}:{lineno}: field 'source'/'target' is empty")
         w = row[wi].strip() if wi is not None and row[wi].strip() else 1.0
         try:
-            s = _check_sign(row[gi].strip(), "sign")
-            ww = _check_weight(w, "weight")
-        except SignedInputError as exc:
-            raise SignedInputError(f"{path}:{lineno}: field {exc}") from None
+            s = _check_sign(row[gi].strip(), "")
+        except SignedInputError:
+            raise SignedInputError(
+                f"{path}:{lineno}: field 'sign' must be +1 or -1, got {row[gi].strip()!r}"
+            ) from None
+        try:
+            ww = _check_weight(w, "")
+        except SignedInputError:
+            raise SignedInputError(
+                f"{path}:{lineno}: field 'weight' must be a positive number, got {w!r}"
+            ) from None
         if a == b and s > 0:
             g.add_node(a)
             continue

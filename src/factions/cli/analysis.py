@@ -1,0 +1,352 @@
+"""``factions balance``, ``factions landscape``, ``factions brokers`` and the balance demo step."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from factions.analysis import (
+    as_signed_graph,
+    balance_report,
+    brokers,
+    global_minimum,
+    k_bloc_partition,
+    landscape,
+    read_landscape_csv,
+)
+from factions.analysis.signed_graph import SignedGraph, SignedInputError
+from factions.cli.app import DemoContext, app, demo_step
+from factions.cli.common import EXIT_PROBLEMS, console, fail, print_json, warn
+
+
+def _load(path: Path, weighted: bool = True) -> SignedGraph:
+    """Read INPUT (CSV edge list, adjacency CSV or system file); bad input exits 2."""
+    if not path.exists():
+        fail(f"{path}: no such file")
+    if path.is_dir():
+        fail(f"{path}: is a folder; expected a CSV edge list or a system file")
+    try:
+        return as_signed_graph(path, weight="weight" if weighted else None)
+    except SignedInputError as exc:
+        fail(str(exc))
+    except ValueError as exc:  # SystemFileError and friends: already name file:line: field
+        fail(str(exc).splitlines()[0] if str(exc) else f"{path}: cannot read")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{path}: cannot read ({exc})")
+
+
+def _num(x: float | None) -> float | int | None:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return None
+    return int(x) if float(x).is_integer() else round(float(x), 6)
+
+
+def _s(x: Any) -> str:
+    return str(x)
+
+
+def balance_json(report: Any) -> dict[str, Any]:
+    """The JSON document of ``factions balance`` (keys documented in docs/analysis.md)."""
+    fr = report.frustration
+    return {
+        "nodes": report.nodes,
+        "edges": report.edges,
+        "negative_edges": report.negative_edges,
+        "frustration_index": _num(fr.frustration_index),
+        "optimal": fr.optimal,
+        "lower_bound": _num(fr.lower_bound),
+        "gap": _num(fr.gap),
+        "partition": [[_s(x) for x in bloc] for bloc in fr.partition],
+        "frustrated_edges": [[_s(a), _s(b)] for a, b in fr.frustrated_edges],
+        "normalised_frustration": _num(fr.normalised),
+        "triads": report.triads.as_dict(),
+        "triangle_balance": _num(report.triangle_balance),
+        "walk_balance": _num(report.walk_balance),
+        "algebraic_conflict": _num(report.algebraic_conflict),
+        "seconds": round(fr.seconds, 4),
+        "method": fr.stats.get("blocks_by_method", {}),
+    }
+
+
+@app.command()
+def balance(
+    input: Path = typer.Argument(
+        ..., help="System file (.yaml/.json) or CSV source,target,sign[,weight]."
+    ),
+    time_limit: float | None = typer.Option(
+        None, "--time-limit", help="Seconds for the exact solve."
+    ),
+    unweighted: bool = typer.Option(False, "--unweighted", help="Count ties, ignoring weights."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Structural balance: triad census, balance degrees, exact frustration index and blocs.
+
+    Exits 1 when the time limit stopped the optimality proof (the bound and gap are shown).
+    """
+    if time_limit is not None and time_limit <= 0:
+        fail("--time-limit: expected a positive number of seconds")
+    sg = _load(input, weighted=not unweighted)
+    report = balance_report(sg, time_limit=time_limit)
+    data = balance_json(report)
+    if json_out:
+        print_json(data)
+    else:
+        fr = report.frustration
+        t = Table(title=f"Balance of {input.name}", show_header=False)
+        t.add_column("measure")
+        t.add_column("value", justify="right")
+        t.add_row("actors / ties / negative ties", f"{sg.n} / {sg.m} / {report.negative_edges}")
+        t.add_row("frustration index L", f"{data['frustration_index']}")
+        t.add_row(
+            "proven optimal",
+            "yes" if fr.optimal else f"no (bound {data['lower_bound']}, gap {fr.gap:.1%})",
+        )
+        t.add_row("normalised (1 - 2L/m)", f"{fr.normalised:.3f}")
+        tri = report.triads
+        t.add_row("triads +++ / ++- / +-- / ---", f"{tri.ppp} / {tri.ppn} / {tri.pnn} / {tri.nnn}")
+        t.add_row(
+            "triangle balance",
+            "n/a" if data["triangle_balance"] is None else f"{report.triangle_balance:.3f}",
+        )
+        if report.walk_balance is not None:
+            t.add_row("walk balance (Estrada-Benzi)", f"{report.walk_balance:.3f}")
+            t.add_row("algebraic conflict", f"{report.algebraic_conflict:.3f}")
+        t.add_row("seconds", f"{fr.seconds:.3f}")
+        console.print(t)
+        _print_blocs(fr.partition, fr.frustrated_edges)
+    if not report.frustration.optimal:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _print_blocs(partition: Any, frustrated: Any, limit: int = 40) -> None:
+    for k, bloc in enumerate(partition, start=1):
+        console.print(
+            f"[bold]Bloc {k}[/] ({len(bloc)}): " + ", ".join(map(str, bloc)), highlight=False
+        )
+    shown = list(frustrated)[:limit]
+    more = f" (+{len(frustrated) - limit} more)" if len(frustrated) > limit else ""
+    console.print(
+        f"[bold]Frustrated ties[/] ({len(frustrated)}){more}: "
+        + ("; ".join(f"{a}-{b}" for a, b in shown) or "none"),
+        highlight=False,
+    )
+
+
+@app.command("landscape")
+def landscape_cmd(
+    sizes: Path = typer.Option(..., "--sizes", help="CSV id,actor,strength."),
+    propensities: Path = typer.Option(
+        ..., "--propensities", help="CSV matrix of ratings 1..5 (3 neutral)."
+    ),
+    all_: bool = typer.Option(False, "--all", help="List every alignment with its energy."),
+    neutral: float = typer.Option(
+        3.0, "--neutral", help="The neutral rating (p = rating - neutral)."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Axelrod-Bennett landscape: energies, stable alignments and their basins."""
+    for p in (sizes, propensities):
+        if not p.is_file():
+            fail(f"{p}: no such file")
+    try:
+        inp = read_landscape_csv(sizes, propensities, neutral=neutral)
+    except SignedInputError as exc:
+        fail(str(exc))
+    n = len(inp.actors)
+    if n > 20:
+        if all_:
+            fail(f"--all: {n} actors make 2^{n - 1} alignments; at most 20 actors can be listed")
+        blocs, e, proven = global_minimum(inp)
+        data = {
+            "actors": list(inp.actors),
+            "global_minimum": {
+                "blocs": [list(b) for b in blocs],
+                "energy": _num(e),
+                "optimal": proven,
+            },
+        }
+        if json_out:
+            print_json(data)
+        else:
+            console.print(f"Global minimum (energy {e:g}{'' if proven else ', not proven'}):")
+            _print_blocs(blocs, [])
+        return
+    land = landscape(inp)
+    minima = [
+        {
+            "blocs": [list(b) for b in m.blocs],
+            "energy": _num(m.energy),
+            "basin_size": m.basin_size,
+            "basin_share": round(m.basin_share, 6),
+            "global": m.is_global,
+        }
+        for m in land.minima
+    ]
+    data: dict[str, Any] = {
+        "actors": list(inp.actors),
+        "sizes": [_num(x) for x in inp.sizes],
+        "alignments": int(land.energies.size),
+        "propensity": f"rating - {neutral:g}",
+        "stable_alignments": minima,
+    }
+    order = sorted(range(land.energies.size), key=lambda c: (land.energies[c], c))
+    if all_:
+        data["all"] = [
+            {"blocs": [list(b) for b in land.blocs(c)], "energy": _num(land.energies[c])}
+            for c in order
+        ]
+    if json_out:
+        print_json(data)
+        return
+    t = Table(title=f"Stable alignments ({land.energies.size} alignments of {n} actors)")
+    for col in ("energy", "basin", "bloc 1", "bloc 2"):
+        t.add_column(col)
+    for m in land.minima:
+        t.add_row(
+            f"{m.energy:g}" + (" *" if m.is_global else ""),
+            f"{m.basin_share:.1%}",
+            ", ".join(m.blocs[0]),
+            ", ".join(m.blocs[1]),
+        )
+    console.print(t)
+    if all_:
+        t = Table(title="Every alignment, lowest energy first")
+        for col in ("energy", "bloc 1", "bloc 2"):
+            t.add_column(col)
+        for c in order:
+            b = land.blocs(c)
+            t.add_row(f"{land.energies[c]:g}", ", ".join(b[0]), ", ".join(b[1]))
+        console.print(t)
+
+
+def brokers_json(rep: Any) -> dict[str, Any]:
+    return {
+        "frustration_index": _num(rep.frustration.frustration_index),
+        "optimal": rep.frustration.optimal,
+        "partition": [[_s(x) for x in b] for b in rep.frustration.partition],
+        "exact": rep.exact,
+        "notes": list(rep.notes),
+        "actors": [
+            {
+                "actor": _s(a.actor),
+                "bloc": a.bloc,
+                "removal_effect": _num(a.removal_effect),
+                "frustrated_ties": _num(a.frustrated_ties),
+                "positive_across": _num(a.positive_across),
+                "negative_within": _num(a.negative_within),
+                "positive_betweenness": _num(a.positive_betweenness),
+                "pn": _num(a.pn),
+            }
+            for a in rep.actors
+        ],
+        "tie_flips": [
+            {
+                "source": _s(f.source),
+                "target": _s(f.target),
+                "sign": f.sign,
+                "effect": _num(f.effect),
+                "frustrated": f.frustrated,
+            }
+            for f in rep.tie_flips
+        ],
+        "seconds": round(rep.seconds, 4),
+    }
+
+
+@app.command("brokers")
+def brokers_cmd(
+    input: Path = typer.Argument(
+        ..., help="System file (.yaml/.json) or CSV source,target,sign[,weight]."
+    ),
+    time_limit: float | None = typer.Option(None, "--time-limit", help="Seconds per exact solve."),
+    top: int = typer.Option(15, "--top", help="Rows to show."),
+    unweighted: bool = typer.Option(False, "--unweighted", help="Count ties, ignoring weights."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Brokers: actors whose exit or tie changes most move frustration; bridges; gateways."""
+    sg = _load(input, weighted=not unweighted)
+    rep = brokers(sg, time_limit=time_limit)
+    if json_out:
+        print_json(brokers_json(rep))
+        return
+    for note in rep.notes:
+        warn(note)
+    _brokers_table(rep, top)
+
+
+def _brokers_table(rep: Any, top: int, names: dict | None = None) -> None:
+    names = names or {}
+    t = Table(title=f"Brokers (frustration index {_num(rep.frustration.frustration_index)})")
+    for col in (
+        "actor",
+        "bloc",
+        "exit lowers L by",
+        "frustrated ties",
+        "friends across",
+        "positive betweenness",
+    ):
+        t.add_column(col, justify="left" if col == "actor" else "right")
+    for a in rep.actors[:top]:
+        t.add_row(
+            str(names.get(a.actor, a.actor)),
+            str(a.bloc + 1),
+            "-" if a.removal_effect is None else f"{_num(a.removal_effect)}",
+            f"{_num(a.frustrated_ties)}",
+            f"{_num(a.positive_across)}",
+            f"{a.positive_betweenness:.3f}",
+        )
+    console.print(t)
+
+
+def _find_seed_system(ctx: DemoContext) -> Path | None:
+    cand = ctx.out / "seeds.system.yaml"
+    if cand.is_file():
+        return cand
+    found = sorted(Path(ctx.examples).glob("*/system.yaml")) if Path(ctx.examples).is_dir() else []
+    return found[0] if found else None
+
+
+@demo_step(order=30, title="Balance of the seeds' network")
+def demo_balance(ctx: DemoContext) -> None:
+    """Frustration index, blocs, frustrated ties and brokers of the seeds' system."""
+    try:
+        path = _find_seed_system(ctx)
+        if path is None:
+            console.print(
+                "No system found (out/seeds.system.yaml or examples/*/system.yaml); balance step skipped."
+            )
+            return
+        from factions.model import load_system
+
+        system = load_system(path)
+        g = system.to_networkx(include_isolates=False)
+        names = {a.id: a.name for a in system.actors}
+        sg = as_signed_graph(g, weight=None)
+        if sg.m == 0:
+            console.print(f"{path}: no signed relations; balance step skipped.")
+            return
+        rep = brokers(sg, time_limit=30)
+        fr = rep.frustration
+        console.print(
+            f"{path}: {sg.n} actors, {sg.m} ties ({int((sg.sign < 0).sum())} negative). "
+            f"Frustration index {_num(fr.frustration_index)} ties"
+            f"{' (proven optimal)' if fr.optimal else f' (not proven; bound {_num(fr.lower_bound)})'}, "
+            f"normalised {fr.normalised:.3f}.",
+            highlight=False,
+        )
+        blocs3 = k_bloc_partition(sg, 3, time_limit=20)
+        part = [[names.get(x, x) for x in b] for b in fr.partition]
+        frus = [(names.get(a, a), names.get(b, b)) for a, b in fr.frustrated_edges]
+        _print_blocs(part, frus)
+        console.print(
+            f"Best 3-bloc split (error {_num(blocs3.error)}{'' if blocs3.optimal else ', heuristic'}): "
+            + " | ".join(", ".join(names.get(x, x) for x in b) for b in blocs3.blocs),
+            highlight=False,
+        )
+        _brokers_table(rep, 8, names)
+    except Exception as exc:  # the demo must go on
+        console.print(f"Balance step skipped: {type(exc).__name__}: {exc}", highlight=False)
