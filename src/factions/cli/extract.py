@@ -1,0 +1,286 @@
+"""``factions extract``, ``factions eval`` and ``factions show``, and the extraction demo step."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from factions.cli.app import DemoContext, app, demo_step
+from factions.cli.common import EXIT_BAD_INPUT, console, err_console, fail, print_json
+
+PROGRESS_THRESHOLD = 5
+
+
+def _progress(total: int) -> Progress:
+    return Progress(
+        TextColumn("[bold]reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=total <= PROGRESS_THRESHOLD,
+    )
+
+
+def _error(message: str) -> None:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+
+
+def _read_all(files: list[Path]):
+    """Documents that can be read, and how many could not (each reported on one line)."""
+    from factions.text.documents import DocumentError, read_document
+
+    docs, bad = [], 0
+    for f in files:
+        try:
+            docs.append(read_document(f))
+        except DocumentError as exc:
+            _error(str(exc))
+            bad += 1
+    return docs, bad
+
+
+def run_extraction(docs, gazetteer=None):
+    """Extract every document, with a progress bar on stderr when there are many."""
+    from factions.text.pipeline import Extractor
+
+    extractor = Extractor(gazetteer=gazetteer)
+    results = []
+    with _progress(len(docs)) as progress:
+        task = progress.add_task("extract", total=len(docs))
+        for r in extractor.extract_many(docs):
+            results.append(r)
+            progress.advance(task)
+    return results
+
+
+@app.command()
+def extract(
+    files: list[Path] = typer.Argument(..., help="Text files (UTF-8) to read."),
+    actors: Path | None = typer.Option(
+        None, "--actors", help="A system file whose actors are matched by name and alias."
+    ),
+    fmt: str = typer.Option("json", "--format", help="json (extractor output) or yaml (system)."),
+    out: Path | None = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
+) -> None:
+    """Read documents into actors and signed relations with evidence."""
+    from factions.model import SystemFileError, dumps_system, load_system
+    from factions.text.aggregate import aggregate
+
+    if fmt not in ("json", "yaml"):
+        fail(f"--format {fmt!r}: expected 'json' or 'yaml'")
+    gazetteer = None
+    bad = 0
+    if actors is not None:
+        try:
+            gazetteer = load_system(actors)
+        except SystemFileError as exc:
+            _error(str(exc).splitlines()[0])
+            bad += 1
+    docs, bad_docs = _read_all(files)
+    bad += bad_docs
+    results = run_extraction(docs, gazetteer) if docs else []
+    if fmt == "json":
+        text = json.dumps(
+            {"documents": [r.to_json() for r in results]}, indent=2, ensure_ascii=False
+        )
+        text += "\n"
+    else:
+        name = Path(files[0]).stem if len(files) == 1 else "corpus"
+        text = dumps_system(aggregate(results, name=name))
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    if bad:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@app.command("eval")
+def eval_(
+    gold: Path = typer.Option(..., "--gold", help="Folder of gold JSON files (ANNOTATION.md)."),
+    files: list[Path] = typer.Argument(
+        None, help="Extractor output JSON files to score; default: extract the gold texts."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    errors: bool = typer.Option(False, "--errors", help="List false positives and negatives."),
+) -> None:
+    """Score extraction against gold files: P/R/F1 per document and micro-averaged."""
+    from factions.text.documents import Document
+    from factions.text.evaluate import load_gold, score
+
+    if not gold.is_dir():
+        fail(f"{gold}: not a folder of gold JSON files")
+    try:
+        gold_docs = load_gold(gold)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        fail(f"{gold}: a gold file is not valid JSON ({exc})")
+    if not gold_docs:
+        fail(f"{gold}: no *.json gold files")
+    predictions: dict[str, dict] = {}
+    if files:
+        for f in files:
+            try:
+                data = json.loads(Path(f).read_text("utf-8"))
+            except (OSError, ValueError) as exc:
+                fail(f"{f}: cannot read extractor output ({exc})")
+            for d in data.get("documents", []):
+                predictions[d["doc_id"]] = d
+    else:
+        docs = [Document(doc_id=g["doc_id"], text=g["text"]) for g in gold_docs]
+        for r in run_extraction(docs):
+            predictions[r.doc_id] = r.to_json()
+    report = score(predictions, gold_docs)
+    if as_json:
+        print_json(report.as_dict())
+        return
+    table = Table(title=f"Relations and affiliations vs {gold}")
+    for col in ("document", "TP", "FP", "FN", "P", "R", "F1", "aff TP/FP/FN", "aff F1"):
+        table.add_column(col, justify="left" if col == "document" else "right")
+
+    def row(name, c, a, style=None):
+        table.add_row(
+            name,
+            str(c.tp),
+            str(c.fp),
+            str(c.fn),
+            f"{c.precision:.3f}",
+            f"{c.recall:.3f}",
+            f"{c.f1:.3f}",
+            f"{a.tp}/{a.fp}/{a.fn}",
+            f"{a.f1:.3f}",
+            style=style,
+        )
+
+    for d in report.documents:
+        row(d.doc_id, d.relations, d.affiliations)
+    row("micro", report.relations, report.affiliations, style="bold")
+    console.print(table)
+    if errors:
+        for d in report.documents:
+            for fp in d.false_positives:
+                ev = fp.get("evidence", [{}])[0].get("text", "")
+                console.print(
+                    f"[red]FP[/] {d.doc_id}: {fp['a']} {fp['b']} {fp['sign']:+d} "
+                    f"({fp['why']}) | {ev}",
+                    highlight=False,
+                    markup=True,
+                    soft_wrap=True,
+                )
+            for fn in d.false_negatives:
+                console.print(
+                    f"[yellow]FN[/] {d.doc_id}: {fn['a']} {fn['b']} {fn['sign']:+d} | "
+                    f"{fn.get('evidence', '')}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+
+
+def _sign(s: int) -> str:
+    return "[green]+[/]" if s > 0 else "[red]-[/]"
+
+
+def print_system(system, title: str | None = None) -> None:
+    """Rich tables: actors (with allies and rivals), then relations with one evidence each."""
+    names = {a.id: a.name for a in system.actors}
+    actors = Table(title=title or f"Actors of {system.name}")
+    actors.add_column("id")
+    actors.add_column("name")
+    actors.add_column("kind")
+    actors.add_column("allies (+)")
+    actors.add_column("rivals (-)")
+    for a in system.actors:
+        rels = system.relations_of(a.id)
+        allies = ", ".join(
+            sorted(names.get(r.other(a.id), r.other(a.id)) for r in rels if r.sign > 0)
+        )
+        rivals = ", ".join(
+            sorted(names.get(r.other(a.id), r.other(a.id)) for r in rels if r.sign < 0)
+        )
+        actors.add_row(a.id, a.name, str(a.kind), allies, rivals)
+    console.print(actors)
+    rel = Table(title="Relations")
+    rel.add_column("sign", justify="center")
+    rel.add_column("a")
+    rel.add_column("b")
+    rel.add_column("kind")
+    rel.add_column("conf", justify="right")
+    rel.add_column("evidence")
+    for r in system.relations:
+        ev = r.evidence[0] if r.evidence else None
+        text = ""
+        if ev is not None:
+            text = f"{ev.sentence} [dim]({ev.doc_id}:{ev.start}-{ev.end})[/]"
+        elif r.sources:
+            text = f"[dim]source: {r.sources[0]}[/]"
+        rel.add_row(
+            _sign(r.sign),
+            names.get(r.a, r.a),
+            names.get(r.b, r.b),
+            r.kind,
+            f"{r.confidence:.2f}",
+            text,
+        )
+    console.print(rel)
+    if system.affiliations:
+        aff = Table(title="Affiliations")
+        aff.add_column("member")
+        aff.add_column("group")
+        aff.add_column("role")
+        for f in system.affiliations:
+            aff.add_row(names.get(f.member, f.member), names.get(f.group, f.group), f.role)
+        console.print(aff)
+
+
+@app.command()
+def show(
+    system_file: Path = typer.Argument(..., help="A system file (YAML or JSON)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the system as JSON."),
+) -> None:
+    """Show a system file: actors with allies and rivals, relations with evidence."""
+    from factions.model import SystemFileError, load_system
+    from factions.model.io import system_to_data
+
+    try:
+        system = load_system(system_file)
+    except SystemFileError as exc:
+        fail(str(exc).splitlines()[0])
+    if as_json:
+        print_json(system_to_data(system))
+        return
+    print_system(system, title=f"Actors of {system_file}")
+
+
+@demo_step(order=10, title="Extract the seed documents")
+def demo_extract(ctx: DemoContext) -> None:
+    """Extract every *.txt in ctx.seeds into out/seeds.system.yaml and out/seeds.json."""
+    from factions.model import System, save_system
+    from factions.text.aggregate import aggregate
+
+    files = sorted(Path(ctx.seeds).glob("*.txt"))
+    ctx.out.mkdir(parents=True, exist_ok=True)
+    docs, _ = _read_all(files)
+    results = run_extraction(docs) if docs else []
+    system = aggregate(results, name="seeds") if results else System(name="seeds")
+    save_system(system, ctx.out / "seeds.system.yaml")
+    (ctx.out / "seeds.json").write_text(
+        json.dumps({"documents": [r.to_json() for r in results]}, indent=2, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
+    if not results:
+        console.print(f"no documents in {ctx.seeds}; wrote an empty system")
+        return
+    console.print(
+        f"read {len(results)} document(s) from {ctx.seeds}: {len(system.actors)} actors, "
+        f"{len(system.relations)} relations -> {ctx.out / 'seeds.system.yaml'}, "
+        f"{ctx.out / 'seeds.json'}"
+    )
+    print_system(system, title="Actors in the seed documents")

@@ -1,0 +1,10 @@
+"""Reading political text: documents in, actors and signed relations with evidence out.
+
+>>> from factions.text.pipeline import Extractor          # doctest: +SKIP
+>>> result = Extractor().extract(Document("d1", "Iran backs Syria."))  # doctest: +SKIP
+
+Modules: :mod:`documents` (reading files), :mod:`nlp` (the one place spaCy is loaded),
+:mod:`mentions` (NER + gazetteer + demonyms), :mod:`coref` (one entity per actor),
+:mod:`relations` (dependency patterns + lexicon), :mod:`pipeline` (the Extractor),
+:mod:`aggregate` (findings -> System), :mod:`evaluate` (the scorer of ANNOTATION.md).
+"""

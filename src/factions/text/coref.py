@@ -1,0 +1,400 @@
+"""Within-document coreference for news text: one entity per actor.
+
+Rules, in the order applied (all linear or near-linear in the number of mentions):
+
+1. Same key (gazetteer id, country, normalised name) -> same entity; a bracketed acronym
+   joins the name before it; an acronym equal to a name's initials joins it.
+2. Persons: a surname ("Maliki") or first name joins a fuller name ("Nouri al-Maliki"),
+   in either order, when exactly one person entity fits.
+3. Organisations: a shorter form whose words all occur in a longer name joins it
+   ("the Tigers" -> "Tamil Tigers").
+4. References, left to right, with a short history of recent mentions: "the latter" /
+   "the former"; titles used alone ("the Prime Minister") -> the person last named with
+   that title; descriptions ("this Shiite leader", "the young cleric") -> the most recent
+   person who is not the subject of the same sentence; "he/him/his" -> the most recent
+   fitting person (an object pronoun never refers to its own clause's subject);
+   "it/its" -> the most recent state or organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from factions.model import ActorKind, normalise_alias
+from factions.text.lexicon import Lexicon
+from factions.text.mentions import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_PARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|de|van|von|da|di)[-‐‑]", re.I)
+_GENERIC = {
+    "the",
+    "movement",
+    "party",
+    "group",
+    "militia",
+    "organization",
+    "organisation",
+    "of",
+    "and",
+    "for",
+    "forces",
+    "army",
+    "front",
+    "alliance",
+    "coalition",
+}
+
+
+@dataclass
+class Entity:
+    """One actor in a document: its name, kind and the indices of its mentions."""
+
+    key: str
+    name: str
+    kind: ActorKind
+    gazetteer_id: str | None = None
+    mentions: list[int] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+
+
+def _name_words(text: str) -> list[str]:
+    words = []
+    for w in normalise_alias(text).replace("’", "'").split():
+        w = _PARTICLE.sub("", w)
+        w = w.strip(".,'\"")
+        if w and w != "the":
+            words.append(w)
+    return words
+
+
+def _initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isupper()]
+    return "".join(w[0] for w in words).upper()
+
+
+def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
+    """Group named mentions into entities (sets ``mention.entity``)."""
+    entities: list[Entity] = []
+    by_key: dict[str, int] = {}
+    persons: list[int] = []
+    orgs: list[int] = []
+
+    def new(m: Mention, key: str, name: str) -> int:
+        entities.append(Entity(key=key, name=name, kind=m.kind))
+        idx = len(entities) - 1
+        by_key[key] = idx
+        if m.kind == ActorKind.PERSON:
+            persons.append(idx)
+        elif m.label in ("ORG", "GAZ", "GPE"):
+            orgs.append(idx)
+        return idx
+
+    for mi, m in enumerate(mentions):
+        if not m.named:
+            continue
+        idx: int | None = None
+        if m.label == "GAZ":
+            key = "gaz:" + m.key
+            idx = by_key.get(key)
+            if idx is None:
+                idx = new(m, key, m.key)
+                entities[idx].gazetteer_id = m.key
+        elif m.label == "STATE":
+            key = "state:" + m.key
+            idx = by_key.get(key)
+            if idx is None:
+                idx = new(m, key, m.key)
+        else:
+            if m.alias_of is not None and mentions[m.alias_of].entity >= 0:
+                idx = mentions[m.alias_of].entity
+            words = _name_words(m.text)
+            nkey = "name:" + " ".join(words)
+            if idx is None:
+                idx = by_key.get(nkey)
+            if idx is None and words and m.label in ("PERSON", "GPE", "ORG"):
+                idx = _match_person(words, persons, entities, m)
+            if idx is None and m.label in ("ORG", "GPE") and words:
+                idx = _match_org(m.text, words, orgs, entities)
+            if idx is None:
+                if m.label == "GPE":
+                    m.kind = ActorKind.STATE
+                idx = new(m, nkey, _display_name(m))
+            else:
+                by_key.setdefault(nkey, idx)
+                ent = entities[idx]
+                if ent.kind == ActorKind.PERSON and m.label == "PERSON":
+                    if len(_name_words(m.text)) > len(_name_words(ent.name)):
+                        ent.name = _display_name(m)
+        m.entity = idx
+        if m.title:
+            entities[idx].titles.add(m.title)
+        entities[idx].mentions.append(mi)
+    return entities
+
+
+def _display_name(m: Mention) -> str:
+    text = m.text.strip()
+    if m.label in ("ORG", "GPE") and text.lower().startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _match_person(
+    words: list[str], persons: list[int], entities: list[Entity], m: Mention
+) -> int | None:
+    """The single person entity this name is a surname, first name or fuller form of."""
+    fits = []
+    for idx in persons:
+        other = _name_words(entities[idx].name)
+        if not other:
+            continue
+        if len(words) == 1:
+            if words[0] == other[-1] or (words[0] == other[0] and len(other) > 1):
+                fits.append(idx)
+        elif len(other) == 1:
+            if other[0] == words[-1]:
+                fits.append(idx)
+        elif words[-1] == other[-1] and (words[0] == other[0] or len(words) != len(other)):
+            fits.append(idx)
+    if len(fits) == 1:
+        return fits[0]
+    return None
+
+
+def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Entity]) -> int | None:
+    clean = text.strip()
+    fits = []
+    for idx in orgs:
+        ent = entities[idx]
+        if ent.kind == ActorKind.PERSON:
+            continue
+        other = _name_words(ent.name)
+        if clean.isupper() and 2 <= len(clean) <= 6 and _initials(ent.name) == clean:
+            fits.append(idx)
+            continue
+        core = [w for w in words if w not in _GENERIC]
+        ocore = [w for w in other if w not in _GENERIC]
+        if core and ocore and (set(core) <= set(ocore) or set(ocore) <= set(core)):
+            if core[-1] == ocore[-1] or core[0] == ocore[0]:
+                fits.append(idx)
+    return fits[0] if len(set(fits)) == 1 else None
+
+
+# --- references ------------------------------------------------------------------------
+
+
+def _is_subject(tok: Token) -> bool:
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if (
+            t.dep_ in ("compound", "poss", "amod", "det", "appos", "conj", "flat")
+            and t.head is not t
+        ):
+            t = t.head
+            continue
+        return False
+    return False
+
+
+def _clause_subject_entities(tok: Token, tok_entity: dict[int, int]) -> set[int]:
+    """Entities that are the subject of the clause holding ``tok``."""
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX"):
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    e = tok_entity.get(c.i)
+                    if e is not None:
+                        return {e}
+                    if c.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
+                        e = tok_entity.get(t.head.i)
+                        if e is not None:
+                            return {e}
+            if t.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep"):
+                break
+        if t.head is t:
+            break
+        t = t.head
+    return set()
+
+
+def resolve_references(
+    doc: Doc, mentions: list[Mention], entities: list[Entity], lex: Lexicon
+) -> list[Mention]:
+    """Add mentions for pronouns, "the latter/former", titles and descriptions.
+
+    Returns the new mentions (already linked to entities); ``mentions`` is not changed.
+    """
+    tok_entity: dict[int, int] = {}
+    starts: dict[int, Mention] = {}
+    for m in mentions:
+        starts[m.start] = m
+        for i in range(m.start, m.end):
+            tok_entity[i] = m.entity
+    title_of: dict[str, int] = {}
+    history: list[tuple[int, int, int, bool]] = []  # (token, entity, sentence, subject)
+    added: list[Mention] = []
+    sent_of = {}
+    for si, s in enumerate(doc.sents):
+        for t in s:
+            sent_of[t.i] = si
+
+    def remember(tok_i: int, ent: int) -> None:
+        history.append((tok_i, ent, sent_of.get(tok_i, 0), _is_subject(doc[tok_i])))
+
+    def add(start: int, end: int, ent: int, label: str) -> None:
+        span = doc[start:end]
+        m = Mention(
+            start,
+            end,
+            span.start_char,
+            span.end_char,
+            span.text,
+            label,
+            entities[ent].key,
+            entities[ent].kind,
+            named=False,
+            entity=ent,
+        )
+        added.append(m)
+        entities[ent].mentions.append(-1)
+        for i in range(start, end):
+            tok_entity[i] = ent
+        remember(end - 1, ent)
+
+    i = 0
+    n = len(doc)
+    while i < n:
+        m = starts.get(i)
+        if m is not None:
+            if m.title:
+                title_of[m.title] = m.entity
+            remember(m.end - 1, m.entity)
+            i = m.end
+            continue
+        tok = doc[i]
+        low = tok.lower_
+        cur_sent = sent_of.get(i, 0)
+        # "the latter" / "the former"
+        if low in ("latter", "former") and i > 0 and doc[i - 1].lower_ == "the":
+            nxt = doc[i + 1] if i + 1 < n else None
+            if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                distinct: list[int] = []
+                for _, e, s, _ in reversed(history):
+                    if cur_sent - s > 1:
+                        break
+                    if e not in distinct:
+                        distinct.append(e)
+                    if len(distinct) == 2:
+                        break
+                pick = 0 if low == "latter" else 1
+                if len(distinct) > pick:
+                    add(i - 1, i + 1, distinct[pick], "DESC")
+                i += 1
+                continue
+        # titles alone: "the Prime Minister", "the President"
+        if low == "the" and i + 1 < n:
+            j = i + 1
+            while j < n and j - i <= 3 and doc[j].lower_.rstrip(".") in lex.title_words:
+                j += 1
+            if j > i + 1 and (j >= n or doc[j].ent_type_ != "PERSON"):
+                title = " ".join(t.lower_ for t in doc[i + 1 : j])
+                if title in title_of and doc[i + 1].text[:1].isupper():
+                    add(i, j, title_of[title], "DESC")
+                    i = j
+                    continue
+        # descriptions: "this Shiite leader", "the young leader"
+        if low in ("this", "that", "the") and i + 1 < n:
+            j = i + 1
+            adjs = 0
+            while j < n and doc[j].pos_ in ("ADJ", "PROPN") and j - i <= 3 and j not in starts:
+                j += 1
+                adjs += 1
+            if (
+                j < n
+                and doc[j].lemma_.lower() in lex.person_descriptions
+                and doc[j].tag_ == "NN"
+                and (low != "the" or adjs >= 1)
+                and (j + 1 >= n or doc[j + 1].ent_type_ != "PERSON")
+                and j not in starts
+            ):
+                ent = _recent_person(
+                    history,
+                    entities,
+                    cur_sent,
+                    exclude=_sentence_subjects(doc, i, tok_entity, sent_of),
+                )
+                if ent is not None:
+                    add(i, j + 1, ent, "DESC")
+                    i = j + 1
+                    continue
+        if low in lex.person_pronouns and tok.pos_ == "PRON":
+            exclude: set[int] = set()
+            if low in ("him", "her", "himself", "herself") or tok.dep_ in ("dobj", "pobj"):
+                if low not in ("himself", "herself"):
+                    exclude = _clause_subject_entities(tok, tok_entity)
+            prefer_subject = tok.dep_ in ("nsubj", "nsubjpass")
+            ent = None
+            if low in ("his", "her") and tok.dep_ == "poss":
+                subj = _clause_subject_entities(tok, tok_entity)
+                subj = {e for e in subj if entities[e].kind == ActorKind.PERSON}
+                if len(subj) == 1 and not _in_subject_np(tok):
+                    ent = next(iter(subj))
+            if ent is None:
+                ent = _recent_person(history, entities, cur_sent, exclude, prefer_subject)
+            if ent is not None:
+                add(i, i + 1, ent, "PRON")
+        elif low in ("it", "its") and tok.pos_ == "PRON":
+            ent = _recent_group(history, entities, cur_sent)
+            if ent is not None:
+                add(i, i + 1, ent, "PRON")
+        i += 1
+    return added
+
+
+def _in_subject_np(tok: Token) -> bool:
+    return _is_subject(tok.head) if tok.dep_ == "poss" else False
+
+
+def _sentence_subjects(doc: Doc, i: int, tok_entity: dict[int, int], sent_of) -> set[int]:
+    sent = doc[i].sent
+    out = set()
+    for t in sent:
+        if t.i >= i:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass") and t.i in tok_entity:
+            out.add(tok_entity[t.i])
+    return out
+
+
+def _recent_person(
+    history, entities, cur_sent, exclude=frozenset(), prefer_subject=False
+) -> int | None:
+    first = None
+    for _, e, s, subj in reversed(history):
+        if cur_sent - s > 2:
+            break
+        if entities[e].kind != ActorKind.PERSON or e in exclude:
+            continue
+        if not prefer_subject:
+            return e
+        if subj:
+            return e
+        if first is None:
+            first = e
+    return first
+
+
+def _recent_group(history, entities, cur_sent) -> int | None:
+    for _, e, s, _ in reversed(history):
+        if cur_sent - s > 1:
+            break
+        if entities[e].kind != ActorKind.PERSON:
+            return e
+    return None

@@ -1,0 +1,118 @@
+"""Loading the lexicon (YAML data under ``lexicon/``) into fast look-up tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: a word that states a relation of ``sign`` and ``kind``."""
+
+    lemma: str
+    pos: str  # "verb", "noun", "adj", "participle"
+    sign: int
+    kind: str
+    preps: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the text pipeline uses, loaded once from ``lexicon/*.yaml``."""
+
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    adjectives: dict[str, Trigger]
+    participles: dict[str, Trigger]
+    cancellers: frozenset[str]
+    past_markers: frozenset[str]
+    become_verbs: frozenset[str]
+    countries: dict[str, str]  # lower-case country name or alias -> canonical country name
+    capitals: dict[str, str]  # lower-case capital -> country
+    demonyms: dict[str, str]  # lower-case demonym -> country
+    state_heads: frozenset[str]
+    titles: frozenset[str]
+    title_words: frozenset[str]
+    person_descriptions: frozenset[str]
+    group_descriptions: dict[str, tuple[str, ...]]
+    kinds: dict[str, str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    stop_actors: frozenset[str]
+    locative_preps: frozenset[str]
+    proxy_heads: frozenset[str] = frozenset()
+    extra: dict = field(default_factory=dict)
+
+
+def _read(name: str) -> dict:
+    text = resources.files("factions.text").joinpath("lexicon", name).read_text("utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def _triggers(data: dict, pos: str) -> dict[str, Trigger]:
+    out = {}
+    for lemma, e in (data or {}).items():
+        out[lemma.lower()] = Trigger(
+            lemma=lemma.lower(),
+            pos=pos,
+            sign=int(e["sign"]),
+            kind=str(e["kind"]),
+            preps=frozenset(p.lower() for p in e.get("preps", []) or []),
+        )
+    return out
+
+
+def _low(items) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in items or [])
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The lexicon shipped with factions (cached)."""
+    trig = _read("triggers.yaml")
+    words = _read("words.yaml")
+    countries_raw = _read("countries.yaml")
+    countries: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for name, e in countries_raw.items():
+        e = e or {}
+        countries[name.lower()] = name
+        for alias in e.get("names", []) or []:
+            countries[str(alias).lower()] = name
+        cap = e.get("capital")
+        if cap:
+            capitals[str(cap).lower()] = name
+        for d in e.get("demonyms", []) or []:
+            demonyms[str(d).lower()] = name
+    titles = _low(words.get("titles"))
+    title_words = frozenset(w.rstrip(".") for t in titles for w in t.split())
+    return Lexicon(
+        verbs=_triggers(trig.get("verbs"), "verb"),
+        nouns=_triggers(trig.get("nouns"), "noun"),
+        adjectives=_triggers(trig.get("adjectives"), "adj"),
+        participles=_triggers(trig.get("compound_participles"), "participle"),
+        cancellers=_low(trig.get("cancellers")),
+        past_markers=_low(trig.get("past_markers")),
+        become_verbs=_low(trig.get("become_verbs")),
+        countries=countries,
+        capitals=capitals,
+        demonyms=demonyms,
+        state_heads=_low(words.get("state_heads")),
+        titles=titles,
+        title_words=title_words,
+        person_descriptions=_low(words.get("person_descriptions")),
+        group_descriptions={
+            k.lower(): tuple(v) for k, v in (words.get("group_descriptions") or {}).items()
+        },
+        kinds={k.lower(): v for k, v in (words.get("kinds") or {}).items()},
+        person_pronouns=_low(words.get("person_pronouns")),
+        group_pronouns=_low(words.get("group_pronouns")),
+        stop_actors=_low(words.get("stop_actors")),
+        locative_preps=_low(words.get("locative_preps")),
+        proxy_heads=_low(words.get("proxy_heads")),
+    )

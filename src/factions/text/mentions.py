@@ -1,0 +1,281 @@
+"""Mentions of actors in a parsed document: NER + gazetteer + demonyms + capitals.
+
+One linear pass over the entities and tokens of a spaCy ``Doc``. Each :class:`Mention` is a
+token span with a label (``PERSON``, ``ORG``, ``STATE``, ``GPE``, ``GAZ``) and a canonical
+key: the gazetteer actor id, the country name for states, demonyms and capitals, or the
+name as written. Pronouns and descriptions are added later by :mod:`factions.text.coref`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from factions.model import ActorKind, normalise_alias
+from factions.text.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from factions.model import System
+
+
+@dataclass
+class Mention:
+    """A span of tokens that names (or, after coref, refers to) an actor."""
+
+    start: int  # first token
+    end: int  # one past the last token
+    start_char: int
+    end_char: int
+    text: str
+    label: str  # PERSON, ORG, STATE, GPE, GAZ, PRON, DESC
+    key: str  # gazetteer id, country name, or the name as written
+    kind: ActorKind = ActorKind.OTHER
+    named: bool = True
+    title: str | None = None  # "prime minister" in "Prime Minister Nouri X"
+    alias_of: int | None = None  # index of the mention this one abbreviates ("(AAH)")
+    entity: int = -1
+    extra: dict = field(default_factory=dict)
+
+
+class Gazetteer:
+    """Names from a user's system file, matched case-insensitively as whole token sequences."""
+
+    def __init__(self, system: System, nlp) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.system = system
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.actors = {a.id: a for a in system.actors}
+        for a in system.actors:
+            patterns = [nlp.make_doc(n) for n in a.names() if n.strip()]
+            if patterns:
+                self.matcher.add(a.id, patterns)
+
+    def spans(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Longest non-overlapping (start, end, actor_id) matches in ``doc``."""
+        found = []
+        for match_id, s, e in self.matcher(doc):
+            found.append((s, e, doc.vocab.strings[match_id]))
+        found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        out: list[tuple[int, int, str]] = []
+        last = -1
+        for s, e, aid in found:
+            if s >= last:
+                out.append((s, e, aid))
+                last = e
+        return out
+
+
+def org_kind(text: str, lex: Lexicon) -> ActorKind:
+    """Kind of an organisation from the words of its name ("... Party" -> party)."""
+    words = [w.strip(".,'’").lower() for w in text.replace("-", " ").split()]
+    for w in reversed(words):
+        if w in lex.kinds:
+            return ActorKind(lex.kinds[w])
+    return ActorKind.ORGANIZATION
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str | None]:
+    """Extend a person span left over title words ("Vice President"); return new start, title."""
+    i = start
+    while i > 0 and doc[i - 1].lower_.rstrip(".") in lex.title_words and doc[i - 1].is_alpha:
+        i -= 1
+    if i == start:
+        return start, None
+    title = " ".join(t.lower_ for t in doc[i:start])
+    return i, title
+
+
+def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Named mentions of actors in ``doc`` (sorted, non-overlapping).
+
+    Cost: O(tokens + entities). Gazetteer matches win over NER spans they overlap.
+    """
+    mentions: list[Mention] = []
+    taken = bytearray(len(doc))
+
+    def add(m: Mention) -> None:
+        if any(taken[m.start : m.end]):
+            return
+        for i in range(m.start, m.end):
+            taken[i] = 1
+        mentions.append(m)
+
+    if gazetteer is not None:
+        for s, e, aid in gazetteer.spans(doc):
+            span = doc[s:e]
+            actor = gazetteer.actors[aid]
+            add(Mention(s, e, span.start_char, span.end_char, span.text, "GAZ", aid, actor.kind))
+
+    for ent in doc.ents:
+        m = _mention_for_entity(doc, ent, lex)
+        if m is not None:
+            add(m)
+
+    # Demonyms not tagged as NORP and capitals/countries the NER missed.
+    for tok in doc:
+        if taken[tok.i]:
+            continue
+        low = tok.lower_
+        if low in lex.demonyms and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
+            m = _demonym_mention(doc, tok.i, tok.i + 1, lex)
+            if m is not None:
+                add(m)
+
+    mentions.sort(key=lambda m: m.start)
+    _link_parenthesised_acronyms(doc, mentions)
+    return mentions
+
+
+def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
+    label = ent.label_
+    text = ent.text
+    low = normalise_alias(_strip_the(text))
+    if label == "NORP":
+        return _demonym_mention(doc, ent.start, ent.end, lex)
+    if label not in ("PERSON", "ORG", "GPE"):
+        return None
+    if normalise_alias(text) in lex.stop_actors or low in lex.stop_actors:
+        return None
+    if not any(c.isalpha() for c in text):
+        return None
+    start, end = ent.start, ent.end
+    if label == "GPE" or label == "ORG":
+        country = lex.countries.get(low) or lex.capitals.get(low)
+        if country is not None:
+            return Mention(
+                start,
+                end,
+                ent.start_char,
+                ent.end_char,
+                text,
+                "STATE",
+                country,
+                ActorKind.STATE,
+                extra={"capital": low in lex.capitals and low not in lex.countries},
+            )
+    if label == "PERSON":
+        # drop a leading title inside the entity ("President Barack Obama")
+        title = None
+        while end - start > 1 and doc[start].lower_.rstrip(".") in lex.title_words:
+            start += 1
+        if start != ent.start:
+            title = " ".join(t.lower_ for t in doc[ent.start : start])
+        else:
+            _, title = _title_before(doc, start, lex)
+        while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+            end -= 1
+        span = doc[start:end]
+        if not span.text.strip():
+            return None
+        return Mention(
+            start,
+            end,
+            span.start_char,
+            span.end_char,
+            span.text,
+            "PERSON",
+            span.text,
+            ActorKind.PERSON,
+            title=title,
+        )
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    span = doc[start:end]
+    if label == "GPE":
+        return Mention(
+            start, end, span.start_char, span.end_char, span.text, "GPE", span.text, ActorKind.STATE
+        )
+    return Mention(
+        start,
+        end,
+        span.start_char,
+        span.end_char,
+        span.text,
+        "ORG",
+        _strip_the(span.text),
+        org_kind(span.text, lex),
+    )
+
+
+def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | None:
+    """A demonym used for its state: "Iranian officials", "the Syrian regime", "Ugandan support"."""
+    words = doc[start:end]
+    low = words.text.lower()
+    tok = doc[end - 1]
+    country = lex.demonyms.get(low) or lex.demonyms.get(tok.lemma_.lower())
+    if country is None:
+        return None
+    head = tok.head
+    if tok.dep_ in ("amod", "compound", "nmod") and head.i > tok.i:
+        hl = head.lemma_.lower()
+        if hl in lex.state_heads:
+            s = start
+            # include the determiner and adjectives in front: "the Syrian regime"
+            if s > 0 and doc[s - 1].dep_ == "det" and doc[s - 1].head.i == head.i:
+                s -= 1
+            span = doc[s : head.i + 1]
+            return Mention(
+                s,
+                head.i + 1,
+                span.start_char,
+                span.end_char,
+                span.text,
+                "STATE",
+                country,
+                ActorKind.STATE,
+                extra={"demonym": True},
+            )
+        if hl in lex.nouns:
+            return Mention(
+                start,
+                end,
+                words.start_char,
+                words.end_char,
+                words.text,
+                "STATE",
+                country,
+                ActorKind.STATE,
+                extra={"demonym": True},
+            )
+        return None
+    # "the Americans" (a plural demonym used as a noun, with an article)
+    if (
+        tok.tag_ in ("NNPS", "NNS")
+        and start > 0
+        and doc[start - 1].lower_ == "the"
+        and tok.lower_.endswith("s")
+    ):
+        span = doc[start - 1 : end]
+        return Mention(
+            start - 1,
+            end,
+            span.start_char,
+            span.end_char,
+            span.text,
+            "STATE",
+            country,
+            ActorKind.STATE,
+            extra={"demonym": True},
+        )
+    return None
+
+
+def _link_parenthesised_acronyms(doc: Doc, mentions: list[Mention]) -> None:
+    """'Asa'ib Ahl al-Haq (AAH)': the bracketed short form is an alias of the name before."""
+    for i in range(1, len(mentions)):
+        m, prev = mentions[i], mentions[i - 1]
+        if (
+            m.start >= 1
+            and doc[m.start - 1].text == "("
+            and prev.end in (m.start - 1, m.start - 2)
+            and m.end < len(doc)
+            and doc[m.end].text == ")"
+        ):
+            m.alias_of = i - 1

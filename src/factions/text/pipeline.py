@@ -1,0 +1,261 @@
+"""The extractor: documents in, actors, signed relations and affiliations with evidence out.
+
+One spaCy pass per document (``nlp.pipe`` batches them), then linear rules over the parse:
+:func:`~factions.text.mentions.find_mentions`, :func:`~factions.text.coref.cluster_names`,
+:func:`~factions.text.coref.resolve_references`,
+:func:`~factions.text.relations.read_relations`, and document-level aggregation of repeated
+findings (present state over past, confidence-weighted sign, latest finding breaking ties).
+
+>>> from factions.text.documents import Document
+>>> r = Extractor().extract(Document("d", "Iran supports Syria."))  # doctest: +SKIP
+>>> [(x.a, x.b, x.sign) for x in r.relations]                      # doctest: +SKIP
+[('iran', 'syria', 1)]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from factions.model import Actor, ActorKind, Affiliation, Evidence, Relation, System, slugify
+from factions.text.coref import Entity, cluster_names, resolve_references
+from factions.text.documents import Document
+from factions.text.lexicon import Lexicon, load_lexicon
+from factions.text.mentions import Gazetteer, Mention, find_mentions
+from factions.text.nlp import load_nlp
+from factions.text.relations import Finding, read_affiliations, read_relations
+
+
+@dataclass(frozen=True)
+class MentionSpan:
+    """Where an actor is mentioned: the text as written and its character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ActorMentions:
+    """An actor found in a document with every place it is mentioned."""
+
+    actor: Actor
+    mentions: tuple[MentionSpan, ...]
+
+
+@dataclass
+class DocumentResult:
+    """What was read from one document."""
+
+    doc_id: str
+    actors: list[ActorMentions] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    affiliations: list[Affiliation] = field(default_factory=list)
+    document: Document | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The document object of ANNOTATION.md "Extractor output"."""
+        return {
+            "doc_id": self.doc_id,
+            "actors": [
+                {
+                    "id": am.actor.id,
+                    "name": am.actor.name,
+                    "kind": str(am.actor.kind),
+                    "mentions": [
+                        {"text": m.text, "start": m.start, "end": m.end} for m in am.mentions
+                    ],
+                }
+                for am in self.actors
+            ],
+            "relations": [
+                {
+                    "a": r.a,
+                    "b": r.b,
+                    "sign": r.sign,
+                    "kind": r.kind,
+                    "confidence": r.confidence,
+                    "evidence": [
+                        {"text": e.quote or e.sentence, "start": e.start, "end": e.end}
+                        for e in r.evidence
+                    ],
+                }
+                for r in self.relations
+            ],
+            "affiliations": [
+                {"member": f.member, "group": f.group, "role": f.role} for f in self.affiliations
+            ],
+        }
+
+    def to_system(self) -> System:
+        """This document's findings as a System (actors, relations, affiliations)."""
+        return System(
+            name=self.doc_id,
+            actors=tuple(am.actor for am in self.actors),
+            relations=tuple(self.relations),
+            affiliations=tuple(self.affiliations),
+            sources=(self.document.source,) if self.document and self.document.source else (),
+        )
+
+
+class Extractor:
+    """Reads documents into actors and signed relations with evidence.
+
+    ``gazetteer``: a System whose actors' names and aliases are matched in the text (and
+    whose ids are used for them). The spaCy model and the lexicon are loaded once.
+    """
+
+    def __init__(self, gazetteer: System | None = None, lexicon: Lexicon | None = None) -> None:
+        self.nlp = load_nlp()
+        self.lex = lexicon or load_lexicon()
+        self.gazetteer = Gazetteer(gazetteer, self.nlp) if gazetteer is not None else None
+
+    def extract(self, doc: Document) -> DocumentResult:
+        """Read one document."""
+        return next(self.extract_many([doc]))
+
+    def extract_many(
+        self, docs: Iterable[Document], batch_size: int = 16, n_process: int = 1
+    ) -> Iterator[DocumentResult]:
+        """Read documents lazily, one spaCy pass over them all (``nlp.pipe``)."""
+        stream = ((d.text, d) for d in docs)
+        for sdoc, d in self.nlp.pipe(
+            stream, as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
+            yield self.read_parsed(d, sdoc)
+
+    def read_parsed(self, document: Document, sdoc) -> DocumentResult:
+        """Read an already parsed spaCy ``Doc`` of ``document`` (no second parse)."""
+        lex = self.lex
+        mentions = find_mentions(sdoc, lex, self.gazetteer)
+        entities = cluster_names(mentions, lex)
+        refs = resolve_references(sdoc, mentions, entities, lex)
+        tok_entity: dict[int, int] = {}
+        for m in (*mentions, *refs):
+            if m.entity >= 0:
+                for i in range(m.start, m.end):
+                    tok_entity[i] = m.entity
+        findings = read_relations(sdoc, tok_entity, lex)
+        ids = _entity_ids(entities, self.gazetteer)
+        actors = _actors(entities, mentions, refs, ids, self.gazetteer)
+        known = {am.actor.id for am in actors}
+        relations = _aggregate_findings(findings, ids, document, known)
+        affiliations = []
+        seen = set()
+        for member, group, role in read_affiliations(sdoc, tok_entity, entities, lex):
+            key = (ids[member], ids[group])
+            if key[0] != key[1] and key not in seen and set(key) <= known:
+                seen.add(key)
+                affiliations.append(Affiliation(member=key[0], group=key[1], role=role))
+        return DocumentResult(
+            doc_id=document.doc_id,
+            actors=actors,
+            relations=relations,
+            affiliations=affiliations,
+            document=document,
+        )
+
+
+def _entity_ids(entities: list[Entity], gazetteer: Gazetteer | None) -> dict[int, str]:
+    ids: dict[int, str] = {}
+    used: set[str] = set()
+    for i, e in enumerate(entities):
+        base = e.gazetteer_id or slugify(e.name)
+        aid = base
+        n = 2
+        while aid in used and not e.gazetteer_id:
+            aid = f"{base}-{n}"
+            n += 1
+        used.add(aid)
+        ids[i] = aid
+    return ids
+
+
+def _actors(
+    entities: list[Entity],
+    mentions: list[Mention],
+    refs: list[Mention],
+    ids: dict[int, str],
+    gazetteer: Gazetteer | None,
+) -> list[ActorMentions]:
+    by_entity: dict[int, list[Mention]] = defaultdict(list)
+    for m in (*mentions, *refs):
+        if m.entity >= 0:
+            by_entity[m.entity].append(m)
+    out = []
+    for i, e in enumerate(entities):
+        ms = sorted(by_entity.get(i, []), key=lambda m: m.start)
+        if not any(m.named for m in ms):
+            continue
+        if gazetteer is not None and e.gazetteer_id:
+            actor = gazetteer.actors[e.gazetteer_id]
+        else:
+            aliases = tuple(dict.fromkeys(m.text for m in ms if m.named and m.text != e.name))
+            kind = e.kind if isinstance(e.kind, ActorKind) else ActorKind.OTHER
+            actor = Actor(id=ids[i], name=e.name, kind=kind, aliases=aliases)
+        spans = tuple(MentionSpan(m.text, m.start_char, m.end_char) for m in ms)
+        out.append(ActorMentions(actor=actor, mentions=spans))
+    return out
+
+
+def _aggregate_findings(
+    findings: list[Finding], ids: dict[int, str], document: Document, known: set[str]
+) -> list[Relation]:
+    """One relation per pair: present findings beat past ones; weighted sign; latest breaks ties."""
+    groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        a, b = ids[f.a], ids[f.b]
+        if a == b or a not in known or b not in known:
+            continue
+        groups[(a, b) if a < b else (b, a)].append(f)
+    text = document.text
+    out = []
+    for (a, b), fs in groups.items():
+        present = [f for f in fs if not f.past]
+        if not present:
+            continue
+        score = {1: 0.0, -1: 0.0}
+        for f in present:
+            score[f.sign] += f.confidence
+        if score[1] != score[-1]:
+            sign = 1 if score[1] > score[-1] else -1
+        else:
+            sign = max(present, key=lambda f: f.start_char).sign
+        winners = [f for f in present if f.sign == sign]
+        miss = 1.0
+        for f in winners:
+            miss *= 1.0 - f.confidence
+        kinds: dict[str, float] = defaultdict(float)
+        for f in winners:
+            kinds[f.kind] += f.confidence
+        kind = max(kinds, key=lambda k: kinds[k])
+        evidence = []
+        seen = set()
+        for f in sorted(winners, key=lambda f: f.start_char):
+            if (f.start_char, f.end_char) in seen:
+                continue
+            seen.add((f.start_char, f.end_char))
+            evidence.append(
+                Evidence(
+                    doc_id=document.doc_id,
+                    start=f.start_char,
+                    end=f.end_char,
+                    sentence=text[f.sent_start : f.sent_end].strip(),
+                    quote=text[f.start_char : f.end_char],
+                    date=document.date,
+                    source=document.source,
+                )
+            )
+        out.append(
+            Relation(
+                a=a,
+                b=b,
+                sign=sign,
+                kind=kind,
+                confidence=round(min(0.99, 1.0 - miss), 4),
+                evidence=tuple(evidence),
+            )
+        )
+    return out

@@ -1,0 +1,406 @@
+"""Signed relations from dependency structure plus the trigger lexicon.
+
+For every token whose lemma is a trigger (``lexicon/triggers.yaml``) the two sides are read
+off the parse:
+
+* verbs: subject (through relative clauses, ``xcomp``/``conj``/``advcl`` chains and passive
+  ``by``-agents) x direct object and licensed prepositional objects;
+* nouns: possessor / modifier ("his ally", "US sanctions"), apposition ("his rival, X";
+  "X, an ally of Y"), prepositional objects ("alliance with X", "dispute between X and Y")
+  and, for predicate nouns, the clause subject ("X has become his rival");
+* adjectives: the clause subject x prepositional object ("X, who is allied with Y",
+  "loyal to Y");
+* hyphenated participles: "the X-backed group".
+
+Negation ("not to antagonize") and cancelling verbs ("refused to support") drop a finding;
+past markers ("former ally") mark it as past so the present state wins at aggregation.
+Arguments stand for their owners through proxy heads ("Sadr's supporters" -> Sadr).
+Confidence depends on the pattern type. Cost: O(tokens x dependency depth), no re-parsing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from factions.text.lexicon import Lexicon, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+CONFIDENCE = {
+    "noun-poss": 0.85,
+    "noun-appos": 0.85,
+    "adj": 0.85,
+    "participle": 0.85,
+    "between": 0.8,
+    "verb": 0.75,
+    "verb-passive": 0.75,
+    "noun-subj": 0.7,
+    "noun-prep": 0.7,
+    "coordination": 0.6,
+}
+SYMMETRIC_KINDS = {"alliance", "agreement", "cooperation", "rivalry", "hostility", "friendship"}
+_DEFAULT_VERB_PREPS = frozenset({"against", "with"})
+_RELATIVE = {"who", "which", "that", "whom"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One relation stated in one sentence: entity indices, sign, kind and evidence span."""
+
+    a: int
+    b: int
+    sign: int
+    kind: str
+    confidence: float
+    pattern: str
+    start_char: int
+    end_char: int
+    sent_start: int
+    sent_end: int
+    past: bool = False
+    trigger: int = -1
+
+
+Arg = tuple[int, int]  # (entity, token index)
+
+
+class RelationReader:
+    """Reads relations from one parsed document, given its token -> entity map."""
+
+    def __init__(self, doc: Doc, tok_entity: dict[int, int], lex: Lexicon) -> None:
+        self.doc = doc
+        self.te = tok_entity
+        self.lex = lex
+
+    # --- argument helpers ---------------------------------------------------------------
+    def np(self, tok: Token, depth: int = 0) -> list[Arg]:
+        """Entities an NP headed by ``tok`` refers to (with conjuncts, appositions, proxies)."""
+        if depth > 4:
+            return []
+        out: list[Arg] = []
+        e = self.te.get(tok.i)
+        if tok.lower_ in _RELATIVE and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            h = tok.head
+            while h.dep_ not in ("relcl", "acl") and h.head is not h and depth < 3:
+                if h.dep_ not in ("conj", "xcomp", "prep", "pcomp"):
+                    break
+                h = h.head
+            if h.dep_ in ("relcl", "acl"):
+                return self.np(h.head, depth + 1)
+            return []
+        if e is not None:
+            out.append((e, tok.i))
+        elif tok.lemma_.lower() in self.lex.proxy_heads or tok.lower_ in self.lex.proxy_heads:
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in self.te:
+                    out.append((self.te[c.i], c.i))
+                elif c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out.extend(self.np(p, depth + 1))
+        for c in tok.children:
+            if c.dep_ in ("conj", "appos") and c.i not in self._same_mention(tok):
+                out.extend(self.np(c, depth + 1))
+        return out
+
+    def _same_mention(self, tok: Token) -> set[int]:
+        e = self.te.get(tok.i)
+        if e is None:
+            return set()
+        return {c.i for c in tok.children if self.te.get(c.i) == e}
+
+    def subject(self, v: Token, depth: int = 0) -> list[Arg]:
+        """The subject of the clause that ``v`` predicates (through control and relatives)."""
+        if depth > 5:
+            return []
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return self.np(c)
+        if v.dep_ in ("relcl",) and v.head.i in self.te or v.dep_ == "relcl":
+            return self.np(v.head)
+        if v.dep_ in ("xcomp", "conj", "advcl", "acomp", "attr", "oprd", "ccomp") or (
+            v.dep_ == "pcomp"
+        ):
+            h = v.head
+            if v.dep_ == "pcomp" or h.dep_ == "prep":
+                h = h.head if h.dep_ == "prep" else h
+                if h.dep_ == "prep":
+                    h = h.head
+            if h is v:
+                return []
+            if v.dep_ == "conj" and h.pos_ not in ("VERB", "AUX", "ADJ"):
+                return []
+            return self.subject(h, depth + 1)
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            return self.subject(v.head.head, depth + 1)
+        return []
+
+    def prep_objects(self, tok: Token, preps: frozenset[str]) -> list[Arg]:
+        out: list[Arg] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(self.np(p))
+            elif c.dep_ == "agent" and "by" in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(self.np(p))
+        return out
+
+    # --- modifiers ----------------------------------------------------------------------
+    def negated(self, t: Token) -> bool:
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        h = t.head
+        if t.dep_ in ("xcomp", "acomp", "attr", "dobj", "ccomp") and h is not t:
+            if any(c.dep_ == "neg" for c in h.children) and h.lemma_ not in ("be",):
+                return True
+            if h.lemma_.lower() in self.lex.cancellers:
+                return True
+        if t.dep_ == "pobj" and h.dep_ == "prep" and h.head.lemma_.lower() in self.lex.cancellers:
+            return True
+        return False
+
+    def past(self, t: Token) -> bool:
+        for c in t.children:
+            if c.dep_ in ("amod", "advmod", "compound") and c.lower_ in self.lex.past_markers:
+                return True
+        if t.i >= 2 and self.doc[t.i - 1].text == "-" and self.doc[t.i - 2].lower_ == "ex":
+            return True
+        return False
+
+    # --- triggers -----------------------------------------------------------------------
+    def read(self) -> list[Finding]:
+        found: list[Finding] = []
+        lex = self.lex
+        for t in self.doc:
+            pos = t.pos_
+            lemma = t.lemma_.lower()
+            if pos == "VERB" and t.tag_ == "VBN" and t.i >= 2 and self.doc[t.i - 1].text == "-":
+                trig = lex.participles.get(t.lower_)
+                if trig is not None:
+                    self._participle(t, trig, found)
+                    continue
+            if pos in ("VERB",):
+                trig = lex.verbs.get(lemma)
+                if trig is not None:
+                    if t.dep_ == "amod":
+                        continue
+                    adj = lex.adjectives.get(t.lower_)
+                    if adj is not None and t.dep_ in ("acomp", "conj", "oprd"):
+                        self._adjective(t, adj, found)
+                    else:
+                        self._verb(t, trig, found)
+            elif pos == "NOUN":
+                trig = lex.nouns.get(lemma) or lex.nouns.get(t.lower_)
+                if trig is not None:
+                    self._noun(t, trig, found)
+            elif pos == "ADJ":
+                trig = lex.adjectives.get(t.lower_) or lex.adjectives.get(lemma)
+                if trig is not None:
+                    self._adjective(t, trig, found)
+        return found
+
+    def _emit(self, found, agents, patients, trig: Trigger, t: Token, pattern: str) -> None:
+        if not agents or not patients:
+            return
+        if self.negated(t):
+            return
+        past = self.past(t)
+        sent = t.sent
+        for ea, ta in agents:
+            for eb, tb in patients:
+                if ea == eb:
+                    continue
+                toks = [t.i, ta, tb]
+                s = min(toks)
+                e = max(toks)
+                start_char = self.doc[s].idx
+                end_tok = self.doc[e]
+                found.append(
+                    Finding(
+                        a=ea,
+                        b=eb,
+                        sign=trig.sign,
+                        kind=trig.kind,
+                        confidence=CONFIDENCE[pattern],
+                        pattern=pattern,
+                        start_char=start_char,
+                        end_char=end_tok.idx + len(end_tok.text),
+                        sent_start=sent.start_char,
+                        sent_end=sent.end_char,
+                        past=past,
+                        trigger=t.i,
+                    )
+                )
+
+    def _coordinated(self, found, args: list[Arg], trig: Trigger, t: Token) -> None:
+        if trig.kind in SYMMETRIC_KINDS and len({e for e, _ in args}) >= 2:
+            for i in range(len(args)):
+                for j in range(i + 1, len(args)):
+                    self._emit(found, [args[i]], [args[j]], trig, t, "coordination")
+
+    def _verb(self, t: Token, trig: Trigger, found) -> None:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+        preps = trig.preps | _DEFAULT_VERB_PREPS
+        if passive or (t.dep_ == "acl" and t.tag_ == "VBN"):
+            patients: list[Arg] = []
+            for c in t.children:
+                if c.dep_ == "nsubjpass":
+                    patients = self.np(c)
+            if not patients and t.dep_ in ("acl", "relcl"):
+                patients = self.np(t.head)
+            if not patients and t.dep_ in ("conj", "xcomp"):
+                patients = self.subject(t.head)
+            agents = self.prep_objects(t, frozenset({"by"}))
+            self._emit(found, agents, patients, trig, t, "verb-passive")
+            return
+        agents = self.subject(t)
+        patients = []
+        for c in t.children:
+            if c.dep_ in ("dobj", "dative"):
+                patients.extend(self.np(c))
+        patients.extend(self.prep_objects(t, preps - {"by"}))
+        if patients:
+            self._emit(found, agents, patients, trig, t, "verb")
+        else:
+            self._coordinated(found, agents, trig, t)
+
+    def _noun(self, t: Token, trig: Trigger, found) -> None:
+        owners: list[Arg] = []
+        for c in t.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in self.te:
+                owners.append((self.te[c.i], c.i))
+        others: list[Arg] = []
+        between: list[Arg] = []
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        between.extend(self.np(p))
+        others.extend(self.prep_objects(t, trig.preps - {"between", "among"}))
+        for c in t.children:
+            if c.dep_ == "appos":
+                others.extend(self.np(c))
+        if t.dep_ == "appos":
+            head = self.np(t.head)
+            if owners or others:
+                self._emit(found, head, owners + others, trig, t, "noun-appos")
+                return
+        if len({e for e, _ in between}) >= 2:
+            self._coordinated_between(found, between, trig, t)
+            return
+        if owners and others:
+            self._emit(found, owners, others, trig, t, "noun-poss")
+            return
+        subj: list[Arg] = []
+        if t.dep_ in ("attr", "dobj", "oprd", "nsubjpass") or (
+            t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX")
+        ):
+            verb = t.head if t.dep_ != "pobj" else t.head.head
+            subj = self.subject(verb)
+        if owners and subj:
+            self._emit(found, subj, owners, trig, t, "noun-subj")
+        elif subj and others:
+            self._emit(found, subj, others, trig, t, "noun-prep")
+        elif owners and len({e for e, _ in owners}) >= 2:
+            self._coordinated(found, owners, trig, t)
+
+    def _coordinated_between(self, found, args: list[Arg], trig: Trigger, t: Token) -> None:
+        for i in range(len(args)):
+            for j in range(i + 1, len(args)):
+                self._emit(found, [args[i]], [args[j]], trig, t, "between")
+
+    def _adjective(self, t: Token, trig: Trigger, found) -> None:
+        if t.dep_ == "amod":
+            agents = self.np(t.head)
+        else:
+            agents = self.subject(t)
+        patients = self.prep_objects(t, trig.preps)
+        self._emit(found, agents, patients, trig, t, "adj")
+
+    def _participle(self, t: Token, trig: Trigger, found) -> None:
+        left = self.doc[t.i - 2]
+        e = self.te.get(left.i)
+        if e is None:
+            return
+        target = t.head
+        while target.dep_ in ("amod", "compound") and target.head is not target:
+            if target.i in self.te:
+                break
+            target = target.head
+        patients = self.np(target)
+        if not patients:
+            for c in target.children:
+                if c.dep_ == "compound" and c.i in self.te:
+                    patients.append((self.te[c.i], c.i))
+        self._emit(found, [(e, left.i)], patients, trig, t, "participle")
+
+
+def read_relations(doc: Doc, tok_entity: dict[int, int], lex: Lexicon) -> list[Finding]:
+    """Every relation finding in ``doc`` (one per sentence, trigger and pair)."""
+    return RelationReader(doc, tok_entity, lex).read()
+
+
+_LEAD_VERBS = {"lead", "head", "chair", "found", "command"}
+_LEADER_NOUNS = {"leader", "head", "chief", "chairman", "founder", "commander", "president"}
+_MEMBER_NOUNS = {"member", "members", "official", "lawmaker", "deputy", "minister"}
+
+
+def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexicon):
+    """(member, group, role) triples: "X, led by Y", "Y heads X", "Y, the leader of X",
+    "X leader Y", "Y, a member of X". ``member`` is a person, ``group`` is not."""
+    from factions.model import ActorKind
+
+    reader = RelationReader(doc, tok_entity, lex)
+
+    def person(args):
+        return [e for e, _ in args if entities[e].kind == ActorKind.PERSON]
+
+    def group(args):
+        return [
+            e
+            for e, _ in args
+            if entities[e].kind not in (ActorKind.PERSON, ActorKind.STATE, ActorKind.OTHER)
+        ]
+
+    out = []
+    for t in doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in _LEAD_VERBS:
+            by = reader.prep_objects(t, frozenset({"by"}))
+            if by and t.dep_ in ("acl", "relcl"):
+                for m in person(by):
+                    for g in group(reader.np(t.head)):
+                        out.append((m, g, "leader"))
+            elif not by:
+                subj = reader.subject(t)
+                objs = [a for c in t.children if c.dep_ == "dobj" for a in reader.np(c)]
+                for m in person(subj):
+                    for g in group(objs):
+                        out.append((m, g, "leader"))
+        elif t.pos_ == "NOUN" and (lemma in _LEADER_NOUNS or lemma in _MEMBER_NOUNS):
+            role = "leader" if lemma in _LEADER_NOUNS else "member"
+            groups = [
+                (tok_entity[c.i], c.i)
+                for c in t.children
+                if c.dep_ in ("compound", "poss", "nmod") and c.i in tok_entity
+            ]
+            groups += reader.prep_objects(t, frozenset({"of"}))
+            members: list = []
+            if t.dep_ == "appos":
+                members = reader.np(t.head)
+            elif t.dep_ in ("attr",):
+                members = reader.subject(t.head)
+            for c in t.children:
+                if c.dep_ in ("appos", "compound") and c.i in tok_entity:
+                    members.append((tok_entity[c.i], c.i))
+            if t.dep_ == "compound" and t.head.i in tok_entity:
+                members.append((tok_entity[t.head.i], t.head.i))
+            for m in person(members):
+                for g in group(groups):
+                    out.append((m, g, role))
+    return out
