@@ -115,10 +115,14 @@ The round's prediction is the expected outcome under KTAB's probability distribu
 distinct current positions (``SMPState::pDist``: each actor's own utilities, capability
 weights, Proportional votes); the most likely position is in ``details["most_likely"]``.
 
-Simplifications (stated so nobody mistakes this for a port): third parties vote sincerely,
-:math:`\mathrm{vote}(c_n s_n, u_{ni}, u_{nj})`, instead of KTAB's third-party commitment
-sub-model (``Actor::thirdPartyVoteSU`` / ``vProbLittle``); only the InitOnlyInterp bargaining
-model is implemented; KTAB's numeric output is therefore not reproduced digit for digit.
+Third parties join the principals' coalitions through KTAB's "little coalition" sub-model
+(``Actor::vProbLittle`` and ``Actor::thirdPartyVoteSU`` with ThirdPartyCommit = SemiCommit by
+default). Not implemented: the InitRcvrInterp and PWCompInterp bargaining models (only
+InitOnlyInterp) and KTAB's SQLite logging. Check against KTAB: on ``dummyData_3Dim.csv`` with
+KTAB's reference parameters (Linear, Proportional, Conditional, Deterministic, Mid, OneThird,
+SemiCommit, S2P2, InitOnlyInterp) this implementation reproduces KTAB's reference run
+(smpc, 2017-05-30): the same risk attitudes, targets and round-0 probabilities, 10 steps, and
+every actor's position after every step to the 0.1 printed in KTAB's log.
 
 Complexity: :math:`O(n^3 + n^2 D)` time and :math:`O(n^3)` memory per step (every actor's
 estimate of every utility).
@@ -607,6 +611,7 @@ class _SmpParams:
     big_r_adjust: str = "OneThird"
     big_r_range: str = "Mid"
     bargain: str = "S2P2"
+    third_party: str = "SemiCommit"
 
 
 def _smp_step(
@@ -642,7 +647,27 @@ def _smp_step(
         cj = _vote(prm.voting_rule, wcs, uji, ujj)
         chij = _MIN_CLTN + np.maximum(ci, 0) + np.maximum(cj, 0)
         chji = _MIN_CLTN + np.maximum(-ci, 0) + np.maximum(-cj, 0)
-        third = _vote(prm.voting_rule, wcs[:, None], u[:, i][:, None], u)  # third[n, j]
+        # third parties n: the "little coalition" (Actor::vProbLittle, thirdPartyVoteSU)
+        uni = u[:, i][:, None]  # (n, 1): n's utility of i's position
+        unj = u  # (n, j)
+        unn = np.diag(u)[:, None]
+        cn = _vote(prm.voting_rule, wcs[:, None], uni, unj)
+        cni = chij[None, :] + np.maximum(cn, 0)
+        cnj = chji[None, :] + np.maximum(-cn, 0)
+        pin = cni / (cni + cnj)
+        pjn = 1.0 - pin
+        if prm.third_party == "SemiCommit":
+            u_ik_def_j, u_j_def_ik = 2 * uni + unn, 3 * unj
+            u_i_def_jk, u_jk_def_i = 3 * uni, 2 * unj + unn
+        elif prm.third_party == "FullCommit":
+            u_ik_def_j, u_j_def_ik = 3 * uni, 3 * unj
+            u_i_def_jk, u_jk_def_i = 3 * uni, 3 * unj
+        else:  # NoCommit
+            u_ik_def_j, u_j_def_ik = 2 * uni + unn, 2 * unj + unn
+            u_i_def_jk, u_jk_def_i = 2 * uni + unn, 2 * unj + unn
+        u_ik_j = pin * u_ik_def_j + pjn * u_j_def_ik
+        u_i_jk = pin * u_i_def_jk + pjn * u_jk_def_i
+        third = _vote(prm.voting_rule, wcs[:, None], u_ik_j, u_i_jk)  # third[n, j]
         mask = np.ones((n, n), dtype=bool)
         mask[i, :] = False
         mask[idx, idx] = False
@@ -757,6 +782,7 @@ def spatial_model(
     big_r_adjust: str = "OneThird",
     big_r_range: str = "Mid",
     bargain: str = "S2P2",
+    third_party: str = "SemiCommit",
     min_rounds: int = 2,
     max_rounds: int = 100,
     stop_ratio: float = 0.02,
@@ -790,8 +816,17 @@ def spatial_model(
     if float(np.sum(cap * sal.sum(axis=1))) <= 0:
         raise ValueError("no actor has both capability and salience")
     prm = _SmpParams(
-        voting_rule, victory_model, pce_model, transitions, big_r_adjust, big_r_range, bargain
+        voting_rule,
+        victory_model,
+        pce_model,
+        transitions,
+        big_r_adjust,
+        big_r_range,
+        bargain,
+        third_party,
     )
+    if third_party not in ("NoCommit", "SemiCommit", "FullCommit"):
+        raise ValueError("third_party must be NoCommit, SemiCommit or FullCommit")
     if transitions not in ("Deterministic", "Stochastic"):
         raise ValueError("transitions must be Deterministic or Stochastic")
     if big_r_adjust not in _R_ADJUST:
@@ -862,6 +897,7 @@ def spatial_model(
         converged=converged,
         details={
             "most_likely": (lo + span * np.array(likeliest)).tolist(),
+            "probabilities": probs,
             "steps": steps,
             "parameters": {
                 "VictoryProbModel": victory_model,
@@ -871,6 +907,7 @@ def spatial_model(
                 "BigRAdjust": big_r_adjust,
                 "BigRRange": big_r_range,
                 "InterVecBrgn": bargain,
+                "ThirdPartyCommit": third_party,
                 "BargnModel": "InitOnlyInterp",
                 "seed": seed,
             },
@@ -888,6 +925,7 @@ _XML_TO_KW = {
     "BigRAdjust": "big_r_adjust",
     "BigRRange": "big_r_range",
     "InterVecBrgn": "bargain",
+    "ThirdPartyCommit": "third_party",
 }
 
 

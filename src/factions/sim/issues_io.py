@@ -15,7 +15,7 @@ the algorithms in :mod:`factions.sim.bargaining` take, and which converts to
   row 1 ``scenario name, description, numActors, numDims[, ...]``; row 2 a header (ignored);
   then ``name, description, capability, pos_1, sal_1, ..., pos_D, sal_D``. As in KTAB:
   3 <= numActors <= 250, capability > 0, positions and saliences in [0, 100], an actor's saliences
-  sum to at most 100; positions and saliences are divided by 100.
+  sum to at most 100; saliences are divided by 100, positions keep KTAB's 0..100 scale.
 * **KTAB SMP XML** (``smpSchema.xsd``): ``<Scenario>`` with ``name``, ``desc``, ``prngSeed``,
   optional ``ModelParameters``, ``Dimensions/dName``, ``Actors/Actor`` (``name``, ``description``,
   ``capability``, ``Position/dCoord``..., ``Salience/dSal``...), optional ``IdealAdjustment/iaPair``
@@ -415,10 +415,10 @@ def read_ktab_csv(path: str | Path) -> BargainingInput:
     return BargainingInput(
         actors=tuple(names),
         capability=np.array(caps),
-        position=pos / 100.0,
+        position=pos,
         salience=sal / 100.0,
         dimensions=tuple(dims),
-        scale=tuple((0.0, 1.0) for _ in range(n_dim)),
+        scale=tuple((0.0, 100.0) for _ in range(n_dim)),
         name=first[0].strip(),
         description=first[1].strip(),
         descriptions=tuple(descs),
@@ -612,10 +612,10 @@ def read_ktab_xml(path: str | Path) -> BargainingInput:
     return BargainingInput(
         actors=tuple(names),
         capability=np.array(caps),
-        position=np.array(pos_rows) / 100.0,
+        position=np.array(pos_rows),
         salience=np.array(sal_rows) / 100.0,
         dimensions=tuple(dnames) if dnames else tuple(f"dim{k}" for k in range(n_dim)),
-        scale=tuple((0.0, 1.0) for _ in range(n_dim)),
+        scale=tuple((0.0, 100.0) for _ in range(n_dim)),
         name=name,
         description=desc,
         descriptions=tuple(descs),
