@@ -1,0 +1,410 @@
+"""Before/after of everything the analyses compute, for scenarios.
+
+:func:`snapshot` runs the analyses on one System: the exact frustration index, its optimal
+two-bloc partition and frustrated ties (:func:`factions.analysis.frustration_index`, via
+:func:`factions.analysis.brokers`), the brokers (exact removal effects and positive-path
+betweenness), the voting power of every actor in every chamber and rule, and each motion's
+outcome (passes or not, seats for and needed, seats short, open routes, decisive actors).
+:func:`diff_systems` runs it before and after and lists the structural edits between the two
+systems (actors, ties, seats, stances, gatekeepers). :class:`SystemDiff` is a plain dataclass
+with :meth:`~SystemDiff.to_json` and :meth:`~SystemDiff.render` (Rich).
+
+Complexity: dominated by the brokers' n + 1 exact frustration solves per system (NP-hard
+in general, fast on political systems of tens of actors) and the power indices
+(exponential in the number of seat holders in the worst case, see factions.analysis.power).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from factions.model import System
+
+__all__ = ["Snapshot", "SystemDiff", "diff_systems", "snapshot"]
+
+BROKERS_SHOWN = 8
+
+
+@dataclass(frozen=True)
+class MotionOutcome:
+    """A motion's outcome in one system (see :func:`factions.analysis.votes.analyse_motion`)."""
+
+    motion: str
+    passes: bool
+    seats_for: int
+    seats_needed: int
+    seats_short: int
+    route_open: bool
+    open_routes: tuple[str, ...]
+    decisive: tuple[str, ...]
+    blocking_gatekeepers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Broker:
+    actor: str
+    removal_effect: float | None
+    frustrated_ties: float
+    positive_betweenness: float
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the analyses say about one System."""
+
+    actors: int
+    ties: int
+    frustration_index: float
+    optimal: bool
+    blocs: tuple[tuple[str, ...], ...]
+    frustrated_ties: tuple[tuple[str, str], ...]
+    brokers: tuple[Broker, ...]
+    power: dict[str, dict[str, dict[str, float]]]
+    motions: dict[str, MotionOutcome]
+
+
+@dataclass
+class SystemDiff:
+    """The before/after of a scenario, and the edits that made the difference."""
+
+    name: str
+    before: Snapshot
+    after: Snapshot
+    edits: dict[str, list[Any]] = field(default_factory=dict)
+    description: str | None = None
+
+    # --- derived comparisons ---------------------------------------------------------------
+    @property
+    def frustration_change(self) -> float:
+        return self.after.frustration_index - self.before.frustration_index
+
+    def tie_changes(self) -> dict[str, list[tuple[str, str]]]:
+        """Frustrated ties that appear or disappear."""
+        b, a = set(self.before.frustrated_ties), set(self.after.frustrated_ties)
+        return {"newly_frustrated": sorted(a - b), "no_longer_frustrated": sorted(b - a)}
+
+    def bloc_moves(self) -> list[tuple[str, str, str]]:
+        """Actors whose bloc-mates changed: (actor, before-bloc label, after-bloc label)."""
+        return _bloc_moves(self.before.blocs, self.after.blocs)
+
+    def motion_changes(self) -> dict[str, dict[str, Any]]:
+        out = {}
+        for mid in sorted(set(self.before.motions) | set(self.after.motions)):
+            b = self.before.motions.get(mid)
+            a = self.after.motions.get(mid)
+            out[mid] = {
+                "before": None if b is None else asdict(b),
+                "after": None if a is None else asdict(a),
+                "outcome_changed": (b is None) != (a is None)
+                or (b is not None and a is not None and b.passes != a.passes),
+            }
+        return out
+
+    def power_changes(self, tol: float = 1e-9) -> dict[str, list[dict[str, Any]]]:
+        """Per chamber/rule: actors whose normalised Banzhaf or Shapley-Shubik index moved."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for key in sorted(set(self.before.power) | set(self.after.power)):
+            b = self.before.power.get(key, {})
+            a = self.after.power.get(key, {})
+            rows = []
+            for actor in sorted(set(b) | set(a)):
+                vb, va = b.get(actor, {}), a.get(actor, {})
+                row = {"actor": actor}
+                moved = False
+                for idx in sorted(set(vb) | set(va)):
+                    x, y = vb.get(idx, 0.0), va.get(idx, 0.0)
+                    row[idx] = {"before": x, "after": y, "change": y - x}
+                    moved |= abs(y - x) > tol
+                if moved:
+                    rows.append(row)
+            out[key] = rows
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON data: both snapshots, the edits and the derived changes."""
+
+        def snap(s: Snapshot) -> dict[str, Any]:
+            d = asdict(s)
+            d["blocs"] = [list(b) for b in s.blocs]
+            d["frustrated_ties"] = [list(t) for t in s.frustrated_ties]
+            return d
+
+        return {
+            "scenario": self.name,
+            "description": self.description,
+            "edits": self.edits,
+            "before": snap(self.before),
+            "after": snap(self.after),
+            "changes": {
+                "frustration_index": self.frustration_change,
+                "frustrated_ties": {k: [list(t) for t in v] for k, v in self.tie_changes().items()},
+                "bloc_moves": [
+                    {"actor": x, "before": b, "after": a} for x, b, a in self.bloc_moves()
+                ],
+                "motions": self.motion_changes(),
+                "power": self.power_changes(),
+            },
+        }
+
+    def render(self, console: Any = None) -> None:
+        """Print the diff as Rich tables."""
+        from rich.console import Console
+        from rich.table import Table
+
+        console = console or Console()
+        b, a = self.before, self.after
+        console.print(
+            f"[bold]Scenario[/] {self.name}"
+            + (f": {self.description}" if self.description else ""),
+            highlight=False,
+        )
+        for kind, rows in self.edits.items():
+            if rows:
+                console.print(
+                    f"  {kind.replace('_', ' ')}: " + "; ".join(map(_edit_text, rows)),
+                    highlight=False,
+                )
+        t = Table(title="Structure", show_header=True)
+        t.add_column("measure")
+        t.add_column("before", justify="right")
+        t.add_column("after", justify="right")
+        t.add_row("actors / ties", f"{b.actors} / {b.ties}", f"{a.actors} / {a.ties}")
+        t.add_row(
+            "frustration index",
+            _fmt(b.frustration_index) + ("" if b.optimal else " (bound)"),
+            _fmt(a.frustration_index) + ("" if a.optimal else " (bound)"),
+        )
+        t.add_row("frustrated ties", _ties(b.frustrated_ties), _ties(a.frustrated_ties))
+        for k in range(max(len(b.blocs), len(a.blocs))):
+            t.add_row(
+                f"bloc {k + 1}",
+                ", ".join(b.blocs[k]) if k < len(b.blocs) else "",
+                ", ".join(a.blocs[k]) if k < len(a.blocs) else "",
+            )
+        t.add_row(
+            "top brokers",
+            ", ".join(x.actor for x in b.brokers[:4]),
+            ", ".join(x.actor for x in a.brokers[:4]),
+        )
+        console.print(t)
+        mc = self.motion_changes()
+        if mc:
+            t = Table(title="Motions", show_header=True)
+            for col in ("motion", "before", "after", "decisive after"):
+                t.add_column(col)
+            for mid, ch in mc.items():
+                t.add_row(
+                    mid + (" [bold red]*[/]" if ch["outcome_changed"] else ""),
+                    _motion_text(ch["before"]),
+                    _motion_text(ch["after"]),
+                    ", ".join((ch["after"] or {}).get("decisive", ()))
+                    or ", ".join((ch["after"] or {}).get("blocking_gatekeepers", ())),
+                )
+            console.print(t)
+        for key, rows in self.power_changes().items():
+            if not rows:
+                continue
+            t = Table(title=f"Voting power moved: {key}", show_header=True)
+            t.add_column("actor")
+            idxs = sorted({k for r in rows for k in r if k != "actor"})
+            for idx in idxs:
+                t.add_column(f"{idx} before", justify="right")
+                t.add_column(f"{idx} after", justify="right")
+            for r in rows[:20]:
+                cells = [r["actor"]]
+                for idx in idxs:
+                    v = r.get(idx, {"before": 0.0, "after": 0.0})
+                    cells += [f"{v['before']:.3f}", f"{v['after']:.3f}"]
+                t.add_row(*cells)
+            console.print(t)
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.3f}"
+
+
+def _ties(ts: Iterable[tuple[str, str]], limit: int = 6) -> str:
+    ts = list(ts)
+    s = "; ".join(f"{x}-{y}" for x, y in ts[:limit])
+    return s + (f" (+{len(ts) - limit})" if len(ts) > limit else "") if ts else "none"
+
+
+def _motion_text(m: dict[str, Any] | None) -> str:
+    if m is None:
+        return "(absent)"
+    verdict = "[green]passes[/]" if m["passes"] else "[red]fails[/]"
+    extra = f", {m['seats_short']} short" if m["seats_short"] else ""
+    gate = "" if m["route_open"] else ", no open route"
+    return f"{verdict} {m['seats_for']}/{m['seats_needed']}{extra}{gate}"
+
+
+def _edit_text(row: Any) -> str:
+    if isinstance(row, dict):
+        return ", ".join(f"{k} {v}" for k, v in row.items())
+    if isinstance(row, list | tuple):
+        return " ".join(map(str, row))
+    return str(row)
+
+
+def _bloc_moves(
+    before: tuple[tuple[str, ...], ...], after: tuple[tuple[str, ...], ...]
+) -> list[tuple[str, str, str]]:
+    """Actors whose set of bloc-mates changed (labels are ``bloc k`` in each snapshot)."""
+
+    def mates(blocs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[int, frozenset[str]]]:
+        return {x: (k, frozenset(b) - {x}) for k, b in enumerate(blocs) for x in b}
+
+    mb, ma = mates(before), mates(after)
+    out = []
+    for x in sorted(set(mb) | set(ma)):
+        kb = mb.get(x)
+        ka = ma.get(x)
+        if kb is None or ka is None or kb[1] != ka[1]:
+            out.append(
+                (
+                    x,
+                    "absent" if kb is None else f"bloc {kb[0] + 1}",
+                    "absent" if ka is None else f"bloc {ka[0] + 1}",
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------------- analyses
+
+
+def _power(system: System) -> dict[str, dict[str, dict[str, float]]]:
+    from factions.analysis.votes import chamber_power
+
+    return chamber_power(system)
+
+
+def _motions(system: System) -> dict[str, MotionOutcome]:
+    from factions.analysis.votes import analyse_motion
+
+    out = {}
+    for m in system.motions:
+        r = analyse_motion(system, m.id)
+        out[m.id] = MotionOutcome(
+            motion=m.id,
+            passes=r.passes,
+            seats_for=r.seats_for,
+            seats_needed=r.seats_needed,
+            seats_short=r.seats_short,
+            route_open=r.route_open,
+            open_routes=tuple(r.open_routes),
+            decisive=tuple(r.decisive),
+            blocking_gatekeepers=tuple(r.blocking_gatekeepers),
+        )
+    return out
+
+
+def snapshot(system: System, *, time_limit: float | None = 30.0) -> Snapshot:
+    """Run every analysis on ``system`` (see the module docstring)."""
+    from factions.analysis import as_signed_graph, brokers
+
+    g = system.to_networkx(include_isolates=False)
+    sg = as_signed_graph(g, weight=None)
+    if sg.m:
+        rep = brokers(sg, time_limit=time_limit, tie_flips=False)
+        fr = rep.frustration
+        blocs = tuple(
+            tuple(sorted(map(str, b)))
+            for b in sorted(fr.partition, key=lambda b: (-len(b), sorted(map(str, b))))
+            if b
+        )
+        top = tuple(
+            Broker(
+                actor=str(x.actor),
+                removal_effect=x.removal_effect,
+                frustrated_ties=x.frustrated_ties,
+                positive_betweenness=round(x.positive_betweenness, 6),
+            )
+            for x in rep.actors[:BROKERS_SHOWN]
+        )
+        index, optimal = float(fr.frustration_index), fr.optimal
+        frustrated = tuple(sorted(tuple(sorted(map(str, e))) for e in fr.frustrated_edges))
+    else:
+        blocs, top, index, optimal, frustrated = (), (), 0.0, True, ()
+    return Snapshot(
+        actors=len(system.actors),
+        ties=len(system.relations),
+        frustration_index=index,
+        optimal=optimal,
+        blocs=blocs,
+        frustrated_ties=frustrated,
+        brokers=top,
+        power=_power(system),
+        motions=_motions(system),
+    )
+
+
+def structural_edits(before: System, after: System) -> dict[str, list[Any]]:
+    """What changed between two systems: actors, ties, seats, motion stances, gatekeepers."""
+    edits: dict[str, list[Any]] = {}
+    ba, aa = set(before.actor_ids), set(after.actor_ids)
+    edits["actors_added"] = sorted(aa - ba)
+    edits["actors_removed"] = sorted(ba - aa)
+    rb = {r.pair: r.sign for r in before.relations}
+    ra = {r.pair: r.sign for r in after.relations}
+    edits["ties_added"] = [
+        f"{a}-{b} {'+' if ra[(a, b)] > 0 else '-'}" for a, b in sorted(set(ra) - set(rb))
+    ]
+    edits["ties_removed"] = [f"{a}-{b}" for a, b in sorted(set(rb) - set(ra))]
+    edits["ties_flipped"] = [
+        f"{a}-{b} {rb[(a, b)]:+d}->{ra[(a, b)]:+d}"
+        for a, b in sorted(set(ra) & set(rb))
+        if ra[(a, b)] != rb[(a, b)]
+    ]
+    seats = []
+    for c in after.chambers:
+        old = {}
+        try:
+            old = before.chamber(c.id).seat_map()
+        except KeyError:
+            pass
+        new = c.seat_map()
+        for x in sorted(set(old) | set(new)):
+            if old.get(x, 0) != new.get(x, 0):
+                seats.append(f"{c.id}:{x} {old.get(x, 0)}->{new.get(x, 0)}")
+    edits["seats"] = seats
+    stances = []
+    gates = []
+    for m in after.motions:
+        try:
+            mb = before.motion(m.id)
+        except KeyError:
+            continue
+        sb = {**{x: "for" for x in mb.supporters}, **{x: "against" for x in mb.opponents}}
+        sa = {**{x: "for" for x in m.supporters}, **{x: "against" for x in m.opponents}}
+        for x in sorted(set(sb) | set(sa)):
+            if sb.get(x, "abstain") != sa.get(x, "abstain"):
+                stances.append(f"{m.id}:{x} {sb.get(x, 'abstain')}->{sa.get(x, 'abstain')}")
+        gb = {(r.id, g.actor): g.stance for r in mb.routes for g in r.gatekeepers}
+        ga = {(r.id, g.actor): g.stance for r in m.routes for g in r.gatekeepers}
+        for k in sorted(set(gb) & set(ga)):
+            if gb[k] != ga[k]:
+                gates.append(f"{m.id}/{k[0]}:{k[1]} {gb[k]}->{ga[k]}")
+    edits["stances"] = stances
+    edits["gatekeepers"] = gates
+    return {k: v for k, v in edits.items() if v}
+
+
+def diff_systems(
+    before: System,
+    after: System,
+    *,
+    name: str = "scenario",
+    description: str | None = None,
+    time_limit: float | None = 30.0,
+) -> SystemDiff:
+    """Snapshot both systems and compare them."""
+    return SystemDiff(
+        name=name,
+        description=description,
+        before=snapshot(before, time_limit=time_limit),
+        after=snapshot(after, time_limit=time_limit),
+        edits=structural_edits(before, after),
+    )

@@ -1,0 +1,441 @@
+"""Monte Carlo over uncertain relations and loyalties: how likely each motion passes, and
+which bloc structures the evidence supports.
+
+What is uncertain, and how it is drawn (all vectorised over samples with NumPy):
+
+* **Relations.** A relation holds with probability ``Relation.confidence`` (extraction
+  confidence, or an analyst's figure), overridden per pair by the scenario's
+  ``uncertainty.relations``. Each sample keeps each tie independently (Bernoulli).
+* **Loyalties.** ``uncertainty.loyalty`` gives, per seat-holding actor, the probability
+  ``d`` that each of its seats breaks from the party line, independently (so the seats a
+  party delivers are binomial): a party *for* a motion delivers Binomial(n, 1 - d) seats, a
+  party against or abstaining lends it Binomial(n, d).
+* **Support.** ``uncertainty.support`` makes a whole actor's stance random: *for* with
+  probability ``p``, otherwise against (before loyalty draws).
+* **Gatekeepers.** ``uncertainty.gatekeepers`` says a gatekeeper opens its routes with
+  probability ``p`` (otherwise its stance in the system decides: only ``for`` opens).
+
+A motion passes in a sample when its seats for reach the vote rule's threshold
+(:meth:`factions.model.VoteRule.seats_needed`), every veto player votes for, and at least one
+route is open (every required gatekeeper says yes and the seats for meet the route's and
+the gatekeepers' signature demands); a motion without routes is always open. Seat holders'
+stances are resolved by :func:`factions.analysis.votes.holder_stances`, so with no
+uncertainty a sample reproduces :func:`factions.analysis.votes.analyse_motion`.
+
+Bloc structures: for each sample, if the sampled signed graph is balanced, its exact
+two-colouring per connected component (Harary 1953; Cartwright & Harary 1956), found by
+min-label propagation that carries a parity bit along ties, vectorised across samples;
+otherwise the clusters of Davis (1967), the connected components of the positive ties.
+Each sample's partition is canonicalised (blocs labelled by their first actor) and hashed so
+that identical structures are counted together.
+
+Probabilities come with Wilson (1927) score intervals (default) or exact Clopper & Pearson
+(1934) intervals. Results are reproducible: the same ``seed`` gives the same numbers.
+
+Complexity: O(S (m d + n + sum of motion holders)) for S samples, m uncertain-or-not ties,
+n actors and d label-propagation sweeps (at most the graph's diameter + 1), all as NumPy
+vector operations over samples.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+
+from factions.analysis.votes import holder_stances
+from factions.model import Motion, System
+
+__all__ = [
+    "BlocStructure",
+    "Estimate",
+    "MotionForecast",
+    "SimulationResult",
+    "clopper_pearson",
+    "holder_stances",
+    "label_blocs",
+    "simulate",
+    "wilson",
+]
+
+IntervalMethod = Literal["wilson", "clopper-pearson"]
+
+
+# --------------------------------------------------------------------------- intervals
+
+
+def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
+    """Wilson (1927) score interval for a binomial proportion. O(1)."""
+    if n <= 0:
+        return (0.0, 1.0)
+    from scipy.stats import norm
+
+    z = float(norm.ppf(0.5 + level / 2))
+    p = successes / n
+    den = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / den
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def clopper_pearson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
+    """Exact Clopper & Pearson (1934) interval from Beta quantiles. O(1)."""
+    if n <= 0:
+        return (0.0, 1.0)
+    from scipy.stats import beta
+
+    alpha = 1 - level
+    lo = 0.0 if successes == 0 else float(beta.ppf(alpha / 2, successes, n - successes + 1))
+    hi = 1.0 if successes == n else float(beta.ppf(1 - alpha / 2, successes + 1, n - successes))
+    return (lo, hi)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A probability estimated from ``successes`` out of ``samples``, with its interval."""
+
+    p: float
+    low: float
+    high: float
+    successes: int
+    samples: int
+
+    @classmethod
+    def of(
+        cls, successes: int, samples: int, method: IntervalMethod = "wilson", level: float = 0.95
+    ) -> Estimate:
+        fn = wilson if method == "wilson" else clopper_pearson
+        lo, hi = fn(int(successes), int(samples), level)
+        return cls(successes / samples if samples else 0.0, lo, hi, int(successes), int(samples))
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class MotionForecast:
+    """How likely one motion is to pass, and the distribution of its seats for."""
+
+    motion: str
+    chamber: str
+    seats_needed: int
+    passes: Estimate
+    route_open: Estimate
+    seats_for_mean: float
+    seats_for_quantiles: dict[str, float]
+    base_seats_for: int
+
+
+@dataclass(frozen=True)
+class BlocStructure:
+    """One partition of the actors into blocs and how often the samples produce it.
+
+    ``method`` is ``two-sided`` (a balanced sample, split by its exact two-colouring) or
+    ``clusters`` (an unbalanced sample, split into components of positive ties).
+    """
+
+    blocs: tuple[tuple[str, ...], ...]
+    method: str
+    probability: Estimate
+
+
+@dataclass
+class SimulationResult:
+    """Everything :func:`simulate` estimates."""
+
+    samples: int
+    seed: int | None
+    interval: str
+    level: float
+    motions: tuple[MotionForecast, ...]
+    structures: tuple[BlocStructure, ...]
+    distinct_structures: int
+    balanced: Estimate
+    uncertain_relations: int
+    scenario: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def motion(self, motion_id: str) -> MotionForecast:
+        for m in self.motions:
+            if m.motion == motion_id:
+                return m
+        raise KeyError(f"no forecast for motion {motion_id!r}")
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON data (dicts, lists, numbers, strings)."""
+        data = asdict(self)
+        for s in data["structures"]:
+            s["blocs"] = [list(b) for b in s["blocs"]]
+        return data
+
+
+# --------------------------------------------------------------------------- bloc labelling
+
+
+def _propagate(
+    n: int,
+    eu: np.ndarray,
+    ev: np.ndarray,
+    neg: np.ndarray,
+    present: np.ndarray | None,
+    samples: int,
+    parity: bool,
+) -> np.ndarray:
+    """Min-label propagation over samples; returns codes ``2 * root + parity`` (n, S).
+
+    ``present`` is an (m, S) boolean array (``None``: every tie present in every sample).
+    Labels only decrease, so the loop ends after at most diameter + 1 sweeps; alternating
+    sweep directions usually halves that.
+    """
+    code = (2 * np.arange(n, dtype=np.int32))[:, None].repeat(samples, axis=1)
+    order = list(range(len(eu)))
+    sweep = 0
+    while True:
+        before = code.copy()
+        for k in order if sweep % 2 == 0 else reversed(order):
+            u, v = int(eu[k]), int(ev[k])
+            mask = None if present is None else present[k]
+            flip = int(neg[k]) if parity else 0
+            cu, cv = code[u], code[v]
+            # root(u) < root(v)  <=>  (cu | 1) < (cv & ~1)
+            down = (cu | 1) < (cv & -2)
+            up = (cv | 1) < (cu & -2)
+            if mask is not None:
+                down &= mask
+                up &= mask
+            if parity:
+                code[v] = np.where(down, cu ^ flip, cv)
+                code[u] = np.where(up, cv ^ flip, cu)
+            else:
+                code[v] = np.where(down, cu & -2, cv)
+                code[u] = np.where(up, cv & -2, cu)
+        sweep += 1
+        if np.array_equal(before, code):
+            return code
+
+
+def _canonical(code: np.ndarray) -> np.ndarray:
+    """Relabel each column so every bloc is named by its first actor's index. O(n S)."""
+    n, s = code.shape
+    cols = np.arange(s)
+    first = np.full((2 * n, s), n, dtype=np.int32)
+    for j in range(n - 1, -1, -1):
+        first[code[j], cols] = j
+    return first[code, cols[None, :]]
+
+
+def label_blocs(
+    n: int,
+    eu: np.ndarray,
+    ev: np.ndarray,
+    sign: np.ndarray,
+    present: np.ndarray | None,
+    samples: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Bloc labels of S sampled signed graphs on the same n nodes, vectorised over samples.
+
+    Returns ``(labels, balanced)``: ``labels`` (n, S) names each node's bloc by the smallest
+    node index in it; ``balanced`` (S,) says whether the sample is balanced, in which case
+    the blocs are the two sides of each connected component (Harary 1953's two-colouring,
+    exact); otherwise they are the components of positive ties (Davis 1967's clusters).
+    O(S m d) with d the number of propagation sweeps.
+    """
+    neg = (np.asarray(sign) < 0).astype(np.int32)
+    code = _propagate(n, eu, ev, neg, present, samples, parity=True)
+    par = code & 1
+    bad = (par[eu] ^ par[ev]) != neg[:, None]
+    if present is not None:
+        bad &= present
+    balanced = ~bad.any(axis=0) if len(eu) else np.ones(samples, dtype=bool)
+    if not balanced.all():
+        idx = np.flatnonzero(~balanced)
+        pos = neg == 0
+        sub = None if present is None else present[pos][:, idx]
+        clusters = _propagate(n, eu[pos], ev[pos], neg[pos], sub, idx.size, parity=False)
+        code[:, idx] = clusters
+    return _canonical(code), balanced
+
+
+# --------------------------------------------------------------------------- simulation
+
+
+def _draw_present(rng: np.random.Generator, probs: np.ndarray, samples: int) -> np.ndarray | None:
+    if np.all(probs >= 1.0):
+        return None
+    present = np.ones((probs.size, samples), dtype=bool)
+    unsure = np.flatnonzero(probs < 1.0)
+    draws = rng.random((unsure.size, samples), dtype=np.float32)
+    present[unsure] = draws < probs[unsure, None].astype(np.float32)
+    return present
+
+
+def _quantiles(x: np.ndarray) -> dict[str, float]:
+    q = np.quantile(x, [0.05, 0.5, 0.95])
+    return {"5%": float(q[0]), "50%": float(q[1]), "95%": float(q[2])}
+
+
+def _simulate_motion(
+    system: System,
+    motion: Motion,
+    uncertainty: Any,
+    rng: np.random.Generator,
+    samples: int,
+    method: IntervalMethod,
+    level: float,
+) -> MotionForecast:
+    chamber = system.chamber(motion.chamber)
+    rule = chamber.rule(motion.rule)
+    needed = rule.seats_needed(chamber.size)
+    stances = holder_stances(system, motion)
+    defect = {x.actor: x.defect for x in uncertainty.loyalty if x.motion in (None, motion.id)}
+    support = {x.actor: x.p for x in uncertainty.support if x.motion == motion.id}
+    seats_for = np.zeros(samples, dtype=np.int64)
+    votes_for: dict[str, np.ndarray | bool] = {}
+    base = 0
+    for h in chamber.seats:
+        st = stances[h.actor]
+        base += h.seats if st == "for" else 0
+        d = defect.get(h.actor, 0.0)
+        if h.actor in support:
+            is_for: np.ndarray | bool = rng.random(samples) < support[h.actor]
+        else:
+            is_for = st == "for"
+        votes_for[h.actor] = is_for
+        if d == 0.0:
+            seats_for += (
+                np.where(is_for, h.seats, 0)
+                if isinstance(is_for, np.ndarray)
+                else (h.seats if is_for else 0)
+            )
+            continue
+        q = (
+            np.where(is_for, 1.0 - d, d)
+            if isinstance(is_for, np.ndarray)
+            else (1.0 - d if is_for else d)
+        )
+        seats_for += rng.binomial(h.seats, q, size=samples)
+    ok = seats_for >= needed
+    for v in rule.veto_players:
+        st = votes_for.get(v, stances.get(v) == "for" or v in motion.supporters)
+        ok &= st
+    gate_p = {x.actor: x.p for x in uncertainty.gatekeepers if x.motion == motion.id}
+    gate_draw = {a: rng.random(samples) < p for a, p in gate_p.items()}
+    if motion.routes:
+        open_any = np.zeros(samples, dtype=bool)
+        for route in motion.routes:
+            open_r = np.ones(samples, dtype=bool)
+            if route.signatures:
+                open_r &= seats_for >= route.signatures
+            for g in route.gatekeepers:
+                if g.signatures:
+                    open_r &= seats_for >= g.signatures
+                if g.required:
+                    open_r &= gate_draw[g.actor] if g.actor in gate_draw else g.stance == "for"
+            open_any |= open_r
+    else:
+        open_any = np.ones(samples, dtype=bool)
+    passes = ok & open_any
+    return MotionForecast(
+        motion=motion.id,
+        chamber=chamber.id,
+        seats_needed=needed,
+        passes=Estimate.of(int(passes.sum()), samples, method, level),
+        route_open=Estimate.of(int(open_any.sum()), samples, method, level),
+        seats_for_mean=float(seats_for.mean()),
+        seats_for_quantiles=_quantiles(seats_for),
+        base_seats_for=base,
+    )
+
+
+def simulate(
+    system: System,
+    samples: int = 10_000,
+    seed: int | None = 0,
+    scenario: Any = None,
+    *,
+    interval: IntervalMethod = "wilson",
+    level: float = 0.95,
+    top: int = 10,
+) -> SimulationResult:
+    """Estimate the probability that each motion passes and of each bloc structure.
+
+    ``scenario`` (a :class:`factions.sim.scenario.Scenario`) is applied first and its
+    ``uncertainty`` block read; without it, only relation confidences are uncertain.
+    ``top`` bloc structures are reported (most probable first). Same seed, same result.
+    See the module docstring for the model and the complexity.
+    """
+    from factions.sim.scenario import Uncertainty, apply_scenario
+
+    if samples < 1:
+        raise ValueError("samples must be at least 1")
+    if interval not in ("wilson", "clopper-pearson"):
+        raise ValueError("interval is 'wilson' or 'clopper-pearson'")
+    uncertainty = Uncertainty()
+    name = None
+    if scenario is not None:
+        system = apply_scenario(system, scenario)
+        uncertainty = scenario.uncertainty
+        name = scenario.name
+    rng = np.random.default_rng(seed)
+    motions = tuple(
+        _simulate_motion(system, m, uncertainty, rng, samples, interval, level)
+        for m in system.motions
+    )
+    # --- bloc structures
+    ids = list(system.actor_ids)
+    index = {a: i for i, a in enumerate(ids)}
+    override = {tuple(sorted((x.a, x.b))): x.p for x in uncertainty.relations}
+    rels = list(system.relations)
+    eu = np.array([index[r.a] for r in rels], dtype=np.int64)
+    ev = np.array([index[r.b] for r in rels], dtype=np.int64)
+    sign = np.array([r.sign for r in rels], dtype=np.int64)
+    probs = np.array([override.get(r.pair, r.confidence) for r in rels], dtype=np.float64)
+    present = _draw_present(rng, probs, samples)
+    labels, balanced = label_blocs(len(ids), eu, ev, sign, present, samples)
+    structures, distinct = _structures(labels, balanced, ids, top, interval, level)
+    return SimulationResult(
+        samples=samples,
+        seed=seed,
+        interval=interval,
+        level=level,
+        motions=motions,
+        structures=structures,
+        distinct_structures=distinct,
+        balanced=Estimate.of(int(balanced.sum()), samples, interval, level),
+        uncertain_relations=int((probs < 1.0).sum()),
+        scenario=name,
+    )
+
+
+def _structures(
+    labels: np.ndarray,
+    balanced: np.ndarray,
+    ids: list[Hashable],
+    top: int,
+    method: IntervalMethod,
+    level: float,
+) -> tuple[tuple[BlocStructure, ...], int]:
+    n, s = labels.shape
+    weights = np.random.default_rng(12345).integers(1, 2**63, size=n + 1, dtype=np.uint64)
+    h = (labels.astype(np.uint64) * weights[:n, None]).sum(axis=0, dtype=np.uint64)
+    h += balanced.astype(np.uint64) * weights[n]
+    keys, first, counts = np.unique(h, return_index=True, return_counts=True)
+    order = np.argsort(-counts, kind="stable")[:top]
+    out = []
+    for k in order:
+        col = labels[:, first[k]]
+        groups: dict[int, list[str]] = {}
+        for i, lab in enumerate(col.tolist()):
+            groups.setdefault(lab, []).append(str(ids[i]))
+        blocs = tuple(sorted((tuple(g) for g in groups.values()), key=lambda g: (-len(g), g)))
+        out.append(
+            BlocStructure(
+                blocs=blocs,
+                method="two-sided" if balanced[first[k]] else "clusters",
+                probability=Estimate.of(int(counts[k]), s, method, level),
+            )
+        )
+    return tuple(out), int(keys.size)
