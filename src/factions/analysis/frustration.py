@@ -673,7 +673,11 @@ def textbook_frustration_milp(
         bounds=Bounds(0, 1),
         options=opts,
     )
-    val = float(res.fun) + const if res.x is not None else math.inf
+    if res.x is not None:  # the partition's exact count (the LP value carries round-off)
+        x = np.round(res.x[:n]).astype(np.int64)
+        val = float(w[_frustrated_mask(x, sg.u, sg.v, sg.sign)].sum())
+    else:
+        val = math.inf
     bound = getattr(res, "mip_dual_bound", None)
     lbd = float(bound) + const if bound is not None and np.isfinite(bound) else 0.0
     return val, res.status == 0, lbd, time.perf_counter() - t0

@@ -1,0 +1,716 @@
+"""Exact power indices of weighted (and vector-weighted) voting games.
+
+A weighted voting game ``[q; w_1, ..., w_n]`` lets a coalition ``S`` win when
+``w(S) = sum_{i in S} w_i >= q``. Every index here is computed **exactly**: counts are
+Python integers (no fixed width, so no overflow at any size) and indices are
+:class:`fractions.Fraction`. Nothing enumerates coalitions; everything is dynamic
+programming over weights with generating functions (Bilbao, Fernandez, Jimenez & Lopez
+2000; Matsui & Matsui 2000; Uno 2003, 2012).
+
+Two exact encodings keep the inner loops in C:
+
+* **Kronecker substitution over weights** (Banzhaf, Coleman): the generating function
+  ``P(x) = prod_j (1 + x^{w_j}) mod x^q`` is packed into one Python integer with a slot of
+  ``B > n`` bits per coefficient (``P(2^B)``), so multiplying by ``(1 + x^w)`` is one shift and
+  one addition of big integers. Prefix sums are a Hillis-Steele scan of ``log2 q`` shifts.
+* **Kronecker substitution over coalition sizes** (Shapley-Shubik, Deegan-Packel, Johnston):
+  a vector over weights ``r`` whose entries are polynomials in ``y`` (``y`` counts members)
+  packed as integers ``F_r(2^B)``; NumPy object arrays apply each player to all ``r`` at once.
+
+Removing one player ("how many coalitions of the others have a weight in ``[q - w_i, q)``")
+uses Uno's trick: dividing by ``(1 + y x^{w_i})`` is the alternating series
+``sum_j (-y x^{w_i})^j``, so the window count of the others is an alternating sum of
+``O(min(n, q / w_i))`` prefix sums of the full product, computed once per distinct weight.
+
+Complexities (``n`` players, quota ``q``, ``W`` total weight, ``d`` distinct weights,
+``B ~ n`` bits per count):
+
+========================  =============================================================
+raw swings, Banzhaf,      ``O(n q)`` word operations of ``B`` bits, plus
+Coleman                   ``O(sum_{distinct w} q / w)`` small look-ups
+Shapley-Shubik            ``O(n q)`` operations on ``n``-slot packed integers
+                          (``O(n^2 q)`` counts), plus ``O(d n)`` look-ups
+Deegan-Packel, Holler,    ``O(n q)`` packed operations and ``n`` exact dot products of
+minimal winning count     length ``q``
+Johnston                  ``O(n (q + w_max))`` packed operations and ``n`` dot products
+========================  =============================================================
+
+References: Banzhaf (1965) "Weighted voting doesn't work"; Shapley & Shubik (1954) "A method
+for evaluating the distribution of power in a committee system"; Deegan & Packel (1978) "A
+new index of power for simple n-person games"; Holler (1982) "Forming coalitions and
+measuring voting power"; Johnston (1978) "On the measurement of power: some reactions to
+Laver"; Coleman (1971) "Control of collectivities and the power of a collectivity to act";
+Bilbao, Fernandez, Jimenez & Lopez (2000) "Generating functions for computing power indices
+efficiently"; Matsui & Matsui (2000) "A survey of algorithms for calculating power indices
+of weighted majority games"; Uno (2003, 2012) "Efficient computation of power indices for
+weighted majority games"; Algaba, Bilbao, Fernandez Garcia & Lopez (2003) "Computing power
+indices in weighted multiple majority games".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import numpy as np
+
+INDEX_NAMES: tuple[str, ...] = (
+    "raw_swings",
+    "banzhaf_normalized",
+    "banzhaf_absolute",
+    "shapley_shubik",
+    "deegan_packel",
+    "holler_pgi",
+    "johnston",
+    "coleman_initiate",
+    "coleman_prevent",
+)
+"""Names of the indices, as in the oracle file and the CLI's JSON."""
+
+
+class GameError(ValueError):
+    """A weighted voting game that cannot be evaluated (bad weights, quota or names)."""
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _as_int(value: object, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        if isinstance(value, float | Fraction) and float(value).is_integer():
+            return int(value)
+        raise GameError(f"{what} must be a whole number, got {value!r}")
+    return int(value)
+
+
+def validate_game(weights: Sequence[object], quota: object) -> tuple[list[int], int]:
+    """Check a weighted game and return ``(weights, quota)`` as Python ints.
+
+    Weights must be non-negative whole numbers and ``1 <= quota <= sum(weights)`` (with a
+    quota above the total nobody can ever win; with ``quota <= 0`` the empty coalition wins).
+    Raises :class:`GameError` with one clear sentence otherwise. ``O(n)``.
+    """
+    if len(weights) == 0:
+        raise GameError("a game needs at least one player")
+    ws = []
+    for i, w in enumerate(weights):
+        wi = _as_int(w, f"weight {i + 1}")
+        if wi < 0:
+            raise GameError(f"weight {i + 1} must be non-negative, got {wi}")
+        ws.append(wi)
+    q = _as_int(quota, "the quota")
+    total = sum(ws)
+    if q < 1:
+        raise GameError(f"the quota must be at least 1, got {q}")
+    if q > total:
+        raise GameError(f"the quota {q} exceeds the total weight {total}: no coalition can win")
+    return ws, q
+
+
+def validate_vector_game(
+    weights: Sequence[Sequence[object]], quotas: Sequence[object]
+) -> tuple[list[tuple[int, ...]], tuple[int, ...]]:
+    """Check a vector-weighted game (one weight vector per player, one quota per criterion)."""
+    if len(weights) == 0:
+        raise GameError("a game needs at least one player")
+    m = len(quotas)
+    if m == 0:
+        raise GameError("a vector-weighted game needs at least one quota")
+    ws: list[tuple[int, ...]] = []
+    for i, vec in enumerate(weights):
+        if len(vec) != m:
+            raise GameError(f"player {i + 1} has {len(vec)} weights, expected {m} (one per quota)")
+        row = []
+        for k, w in enumerate(vec):
+            wk = _as_int(w, f"weight {k + 1} of player {i + 1}")
+            if wk < 0:
+                raise GameError(f"weight {k + 1} of player {i + 1} must be non-negative, got {wk}")
+            row.append(wk)
+        ws.append(tuple(row))
+    qs = []
+    for k, qv in enumerate(quotas):
+        qk = _as_int(qv, f"quota {k + 1}")
+        total = sum(v[k] for v in ws)
+        if qk < 1:
+            raise GameError(f"quota {k + 1} must be at least 1, got {qk}")
+        if qk > total:
+            raise GameError(
+                f"quota {k + 1} ({qk}) exceeds the total weight {total} of criterion {k + 1}"
+            )
+        qs.append(qk)
+    return ws, tuple(qs)
+
+
+# --------------------------------------------------------------------------- result
+
+
+@dataclass(frozen=True)
+class PowerIndices:
+    """Exact power indices of one game, each a tuple in player (input) order.
+
+    Indices that were not asked for are ``None``. ``n_winning`` counts winning coalitions,
+    ``n_minimal_winning`` minimal winning ones (when computed).
+    """
+
+    players: tuple[str, ...]
+    raw_swings: tuple[int, ...] | None = None
+    banzhaf_normalized: tuple[Fraction, ...] | None = None
+    banzhaf_absolute: tuple[Fraction, ...] | None = None
+    shapley_shubik: tuple[Fraction, ...] | None = None
+    deegan_packel: tuple[Fraction, ...] | None = None
+    holler_pgi: tuple[Fraction, ...] | None = None
+    johnston: tuple[Fraction, ...] | None = None
+    coleman_initiate: tuple[Fraction, ...] | None = None
+    coleman_prevent: tuple[Fraction, ...] | None = None
+    n_winning: int | None = None
+    n_minimal_winning: int | None = None
+    computed: tuple[str, ...] = field(default=())
+
+    def index(self, name: str) -> tuple[Fraction, ...]:
+        """One index by its name (raw swings as fractions with denominator 1)."""
+        if name not in INDEX_NAMES:
+            raise KeyError(f"unknown index {name!r}; known: {', '.join(INDEX_NAMES)}")
+        values = getattr(self, name)
+        if values is None:
+            raise KeyError(f"index {name!r} was not computed")
+        return tuple(Fraction(v) for v in values)
+
+    def as_fraction_strings(self) -> dict[str, list[str]]:
+        """``{name: ["p/q", ...]}`` for every computed index (the oracle file's format)."""
+        return {
+            name: [f"{v.numerator}/{v.denominator}" for v in self.index(name)]
+            for name in self.computed
+        }
+
+    def as_floats(self) -> dict[str, list[float]]:
+        return {name: [float(v) for v in self.index(name)] for name in self.computed}
+
+
+# --------------------------------------------------------------------------- packing helpers
+
+
+def _slot_bits(n: int) -> int:
+    """Bits per packed count: every count here is at most ``2^n``; keep whole bytes."""
+    return 8 * ((n + 2 + 7) // 8)
+
+
+def _unpack(value: int, bits: int, count: int) -> list[int]:
+    """Coefficients ``0..count-1`` of a packed polynomial with non-negative coefficients."""
+    mask = (1 << bits) - 1
+    data = value.to_bytes((count * bits + 7) // 8 + 1, "little") if value >= 0 else None
+    if data is None:
+        raise AssertionError("packed value is negative: a count overflowed its slot")
+    step = bits // 8
+    out = [int.from_bytes(data[k * step : (k + 1) * step], "little") for k in range(count)]
+    assert all(c <= mask for c in out)
+    if value >> (count * bits):
+        raise AssertionError("packed value has coefficients beyond its length")
+    return out
+
+
+def _prefix_counts_packed(weights: Sequence[int], length: int, bits: int) -> bytes:
+    """Bytes of the packed prefix sums ``C(t) = #{S : w(S) <= t}``, ``t < length``.
+
+    ``P(x) = prod (1 + x^{w_j}) mod x^length`` by one shift-add per player, then a
+    Hillis-Steele scan. ``O((n + log length) * length * bits / 64)``.
+    """
+    mask = (1 << (length * bits)) - 1
+    poly = 1
+    for w in sorted(weights):
+        if w >= length:
+            continue  # (1 + x^w) = 1 mod x^length
+        poly = poly + (poly << (w * bits))
+        if poly.bit_length() > length * bits:
+            poly &= mask
+    step = 1
+    while step < length:
+        poly = (poly + (poly << (step * bits))) & mask
+        step *= 2
+    return poly.to_bytes(length * bits // 8, "little")
+
+
+def _read(buf: bytes, t: int, step: int) -> int:
+    return int.from_bytes(buf[t * step : (t + 1) * step], "little")
+
+
+# --------------------------------------------------------------------------- Banzhaf / Coleman
+
+
+def _swings_and_losing(weights: Sequence[int], quota: int) -> tuple[list[int], int]:
+    """Raw Banzhaf swings of every player and the number of losing coalitions.
+
+    ``eta_i = #{S subset N - i : q - w_i <= w(S) < q}``. With ``C`` the prefix counts of the
+    full game, ``eta_i = C(t_0) - 2 C(t_1) + 2 C(t_2) - ...`` for ``t_j = q - 1 - j w_i`` (Uno
+    2003's division by ``1 + x^{w_i}``). ``O(n q B / 64 + sum_{distinct w} q / w)``.
+    """
+    n = len(weights)
+    bits = _slot_bits(n)
+    step = bits // 8
+    buf = _prefix_counts_packed(weights, quota, bits)
+    by_weight: dict[int, int] = {}
+    for w in set(weights):
+        if w == 0:
+            by_weight[w] = 0
+            continue
+        total = _read(buf, quota - 1, step)
+        sign = -2
+        t = quota - 1 - w
+        while t >= 0:
+            total += sign * _read(buf, t, step)
+            sign = -sign
+            t -= w
+        by_weight[w] = total
+    return [by_weight[w] for w in weights], _read(buf, quota - 1, step)
+
+
+def raw_swings(weights: Sequence[int], quota: int) -> list[int]:
+    """Raw Banzhaf swings: for each player, the coalitions it turns from losing to winning.
+
+    Banzhaf (1965); Uno (2003) for the ``O(n q)`` all-players algorithm.
+    """
+    ws, q = validate_game(weights, quota)
+    return _swings_and_losing(ws, q)[0]
+
+
+def banzhaf(weights: Sequence[int], quota: int, normalized: bool = True) -> list[Fraction]:
+    """Banzhaf (1965) index: swings over total swings, or over ``2^(n-1)`` (absolute, Penrose).
+
+    ``O(n q)``; see :func:`raw_swings`.
+    """
+    swings = raw_swings(weights, quota)
+    denom = sum(swings) if normalized else 2 ** (len(swings) - 1)
+    return [Fraction(s, denom) for s in swings]
+
+
+# --------------------------------------------------------------------------- Shapley-Shubik
+
+
+def _forward_size_poly(weights: Sequence[int], length: int, bits: int) -> np.ndarray:
+    """``F[r] = sum_{S : w(S) = r} y^{|S|}`` packed at ``y = 2^bits``, ``r < length``."""
+    poly = np.zeros(length, dtype=object)
+    poly[0] = 1
+    for w in weights:
+        _apply_player(poly, w, bits)
+    return poly
+
+
+def _apply_player(poly: np.ndarray, w: int, bits: int) -> None:
+    """Multiply in place by ``1 + y x^w`` (mod ``x^len``)."""
+    length = len(poly)
+    if w >= length:
+        return
+    if w == 0:
+        poly += poly << bits
+        return
+    poly[w:] = poly[w:] + (poly[: length - w] << bits)
+
+
+def _remove_player(poly: np.ndarray, w: int, bits: int) -> np.ndarray:
+    """Divide by ``1 + y x^w`` (mod ``x^len``): the exact inverse of :func:`_apply_player`."""
+    length = len(poly)
+    if w >= length:
+        return poly.copy()
+    if w == 0:
+        return poly // ((1 << bits) + 1)
+    out = poly.copy()
+    if w < 48:
+        vals = list(poly)
+        for r in range(w, length):
+            vals[r] = vals[r] - (vals[r - w] << bits)
+        out[:] = vals
+        return out
+    for lo in range(w, length, w):
+        hi = min(length, lo + w)
+        out[lo:hi] = poly[lo:hi] - (out[lo - w : hi - w] << bits)
+    return out
+
+
+def _size_swings(weights: Sequence[int], quota: int) -> dict[int, list[int]]:
+    """For each distinct weight ``w``: swings of a player of weight ``w`` by coalition size.
+
+    ``eta_{w,s} = #{S subset N - i : |S| = s, q - w <= w(S) < q}``, from the prefix sums
+    ``C(t; y)`` of the full product: ``eta_w(y) = C(t_0) + sum_{j>=1} (-1)^j (y^j + y^{j-1})
+    C(t_j)`` mod ``y^n`` (Matsui & Matsui 2000; Uno 2012). ``O(n q)`` packed operations.
+    """
+    n = len(weights)
+    bits = _slot_bits(n)
+    forward = _forward_size_poly(weights, quota, bits)
+    prefix = np.cumsum(forward)
+    mask = (1 << (n * bits)) - 1
+    out: dict[int, list[int]] = {}
+    for w in set(weights):
+        if w == 0:
+            out[w] = [0] * n
+            continue
+        val = int(prefix[quota - 1])
+        j = 1
+        t = quota - 1 - w
+        while t >= 0 and j <= n:
+            term = int(prefix[t])
+            shifted = (term << (j * bits)) + (term << ((j - 1) * bits))
+            val = val - shifted if j % 2 else val + shifted
+            j += 1
+            t -= w
+        out[w] = _unpack(val & mask, bits, n)
+    return out
+
+
+def shapley_shubik(weights: Sequence[int], quota: int) -> list[Fraction]:
+    """Shapley & Shubik (1954) index: the share of player orderings in which ``i`` is pivotal.
+
+    ``phi_i = sum_s eta_{i,s} s! (n-1-s)! / n!`` with ``eta_{i,s}`` the swings of size ``s``
+    (generating functions, Bilbao et al. 2000; Matsui & Matsui 2000). ``O(n^2 q)`` counts,
+    done as ``O(n q)`` operations on packed integers.
+    """
+    ws, q = validate_game(weights, quota)
+    return _shapley_from_counts(ws, _size_swings(ws, q))
+
+
+def _shapley_from_counts(ws: Sequence[int], by_weight: dict[int, list[int]]) -> list[Fraction]:
+    n = len(ws)
+    fact = [math.factorial(k) for k in range(n + 1)]
+    coef = [fact[s] * fact[n - 1 - s] for s in range(n)]
+    value = {
+        w: Fraction(sum(c * k for c, k in zip(coef, counts, strict=True)), fact[n])
+        for w, counts in by_weight.items()
+    }
+    return [value[w] for w in ws]
+
+
+# --------------------------------------------------------------------------- minimal winning
+
+
+def _descending(weights: Sequence[int]) -> list[int]:
+    return sorted(range(len(weights)), key=lambda i: (-weights[i], i))
+
+
+def _mwc_by_size(weights: Sequence[int], quota: int) -> list[list[int]]:
+    """``N[i][k]`` = number of minimal winning coalitions of size ``k`` that contain ``i``.
+
+    Players in descending weight; a winning ``S`` is minimal iff removing its lightest member
+    ``l`` makes it lose. Forward ``F_{i-1}(r; y)`` counts subsets of the heavier players by
+    weight ``r < q`` and size; backward ``M_j(r; y)`` counts completions ``U`` from players
+    ``j..n`` with ``r + w(U) >= q > r + w(U) - w_l``:
+    ``M_j(r) = M_{j+1}(r) + y([q - w_j <= r < q] + M_{j+1}(r + w_j))``.
+    Then ``N_i(y) = sum_r F_{i-1}(r) (M_i(r) - M_{i+1}(r))``, the forward state recovered
+    by dividing out ``1 + y x^{w_i}`` (Uno 2012's remove-one trick).
+    ``O(n q)`` packed operations and ``n`` dot products of length ``q``.
+    """
+    n = len(weights)
+    bits = _slot_bits(n)
+    order = _descending(weights)
+    ws = [weights[i] for i in order]
+    forward = _forward_size_poly(ws, quota, bits)
+    back = np.zeros(quota, dtype=object)
+    result: list[list[int]] = [[0] * (n + 1) for _ in range(n)]
+    for pos in range(n - 1, -1, -1):
+        w = ws[pos]
+        forward = _remove_player(forward, w, bits)
+        gain = np.zeros(quota, dtype=object)
+        if w > 0:
+            gain[max(0, quota - w) :] = 1
+            if w < quota:
+                gain[: quota - w] += back[w:]
+        else:
+            gain += back
+        gain = gain << bits
+        total = int(np.dot(forward, gain)) if quota else 0
+        result[order[pos]] = _unpack(total, bits, n + 1)
+        back = back + gain
+    return result
+
+
+# --------------------------------------------------------------------------- Johnston
+
+
+def _johnston_by_count(weights: Sequence[int], quota: int) -> list[list[int]]:
+    """``J[i][c]`` = number of coalitions in which ``i`` is critical and ``c`` members are.
+
+    Players in descending weight. In a winning ``S`` with excess ``e = w(S) - q`` the critical
+    members are those with ``w_j > e``: a prefix (heaviest first) of ``S``. Split ``S`` at the
+    position ``m`` with ``w_{m+1} <= e < w_m``: ``H = S cap [1..m]`` (all critical) and
+    ``L = S cap [m+1..n]`` (none). With ``V_m(r) = #{L subset [m+1..n] : r + w(L) - q in
+    [w_{m+1}, w_m)}`` and ``Z_j(r) = V_{j-1}(r) + Z_{j+1}(r) + y Z_{j+1}(r + w_j)``,
+    ``Z_{n+1} = V_n``, player ``i`` gets ``y sum_r F_{i-1}(r) Z_{i+1}(r + w_i)``.
+    Johnston (1978); generating-function form after Bilbao et al. (2000).
+    ``O(n (q + w_max))`` packed operations and ``n`` dot products.
+    """
+    n = len(weights)
+    bits = _slot_bits(n)
+    order = _descending(weights)
+    ws = [weights[i] for i in order]
+    length = quota + ws[0]
+    forward = _forward_size_poly(ws, length, bits)
+    suffix = np.zeros(length, dtype=object)  # G_{j}: subsets of players j..n by weight
+    suffix[0] = 1
+
+    def v_of(m: int, suffix_counts: np.ndarray) -> np.ndarray:
+        # V_m for split after position m (0-based m: players 0..m are heavy)
+        hi = ws[m]
+        lo = ws[m + 1] if m + 1 < n else 0
+        out = np.zeros(length, dtype=object)
+        if hi <= lo:
+            return out
+        cum = np.cumsum(suffix_counts)
+        for bound, sign in ((quota + hi - 1, 1), (quota + lo - 1, -1)):
+            if bound < 0:
+                continue
+            top = min(bound, length - 1)
+            # r in [0, top] reads cum[bound - r]
+            seg = cum[bound - top : bound + 1][::-1]
+            out[: top + 1] = out[: top + 1] + sign * seg
+        return out
+
+    z_next = v_of(n - 1, suffix)
+    result: list[list[int]] = [[0] * (n + 1) for _ in range(n)]
+    for pos in range(n - 1, -1, -1):
+        w = ws[pos]
+        forward = _remove_player(forward, w, bits)
+        shifted = np.zeros(length, dtype=object)
+        if w < length:
+            shifted[: length - w] = z_next[w:]
+        total = int(np.dot(forward, shifted)) << bits
+        result[order[pos]] = _unpack(total, bits, n + 1)
+        if pos == 0:
+            break
+        # suffix G_pos = G_{pos+1} * (1 + x^w); then Z_pos = V_{pos-1} + Z_{pos+1} + y Z(r + w)
+        if w == 0:
+            suffix = suffix + suffix
+        elif w < length:
+            suffix[w:] = suffix[w:] + suffix[: length - w]
+        z_next = v_of(pos - 1, suffix) + z_next + (shifted << bits)
+    return result
+
+
+# --------------------------------------------------------------------------- all indices
+
+
+def _names(names: Sequence[str] | None, n: int) -> tuple[str, ...]:
+    if names is None:
+        return tuple(f"P{i + 1}" for i in range(n))
+    if len(names) != n:
+        raise GameError(f"{len(names)} names were given for {n} weights; give one name per weight")
+    if len(set(names)) != len(names):
+        dup = sorted({x for x in names if list(names).count(x) > 1})
+        raise GameError(f"duplicate player names: {', '.join(dup)}")
+    return tuple(str(x) for x in names)
+
+
+def _wanted(indices: Iterable[str] | None) -> tuple[str, ...]:
+    if indices is None:
+        return INDEX_NAMES
+    wanted = tuple(dict.fromkeys(indices))
+    unknown = [x for x in wanted if x not in INDEX_NAMES]
+    if unknown:
+        raise GameError(f"unknown index {unknown[0]!r}; known: {', '.join(INDEX_NAMES)}")
+    return wanted
+
+
+def _ratio(num: Sequence[int | Fraction], den: int | Fraction) -> tuple[Fraction, ...]:
+    if den == 0:
+        return tuple(Fraction(0) for _ in num)
+    return tuple(Fraction(x) / den for x in num)
+
+
+def power_indices(
+    weights: Sequence[int],
+    quota: int,
+    names: Sequence[str] | None = None,
+    indices: Iterable[str] | None = None,
+) -> PowerIndices:
+    """Every requested index (default: all of :data:`INDEX_NAMES`) of ``[quota; weights]``.
+
+    Shares work between indices: swings feed Banzhaf and Coleman; minimal-winning counts feed
+    Deegan-Packel and Holler. Coleman (1971): power to prevent action ``eta_i / |W|``, to
+    initiate action ``eta_i / |L|`` (``W``, ``L`` the winning and losing coalitions).
+    Deegan & Packel (1978): ``(1/|M|) sum_{S in M, i in S} 1/|S|`` over minimal winning
+    ``M``. Holler (1982): ``|{S in M : i in S}|`` normalised. Johnston (1978): each
+    vulnerable coalition gives ``1/c`` to each of its ``c`` critical members, normalised.
+    """
+    ws, q = validate_game(weights, quota)
+    players = _names(names, len(ws))
+    wanted = _wanted(indices)
+    n = len(ws)
+    out: dict[str, object] = {}
+    if {
+        "raw_swings",
+        "banzhaf_normalized",
+        "banzhaf_absolute",
+        "coleman_initiate",
+        "coleman_prevent",
+    } & set(wanted):
+        swings, losing = _swings_and_losing(ws, q)
+        winning = 2**n - losing
+        out["raw_swings"] = tuple(swings)
+        out["banzhaf_normalized"] = _ratio(swings, sum(swings))
+        out["banzhaf_absolute"] = _ratio(swings, 2 ** (n - 1))
+        out["coleman_prevent"] = _ratio(swings, winning)
+        out["coleman_initiate"] = _ratio(swings, losing)
+        out["n_winning"] = winning
+    if "shapley_shubik" in wanted:
+        out["shapley_shubik"] = tuple(_shapley_from_counts(ws, _size_swings(ws, q)))
+    if {"deegan_packel", "holler_pgi"} & set(wanted):
+        counts = _mwc_by_size(ws, q)
+        dp_num = [
+            sum((Fraction(c, k) for k, c in enumerate(row) if k), Fraction(0)) for row in counts
+        ]
+        n_mwc = sum(dp_num, Fraction(0))
+        assert n_mwc.denominator == 1
+        pgi = [sum(row) for row in counts]
+        out["deegan_packel"] = _ratio(dp_num, n_mwc)
+        out["holler_pgi"] = _ratio(pgi, sum(pgi))
+        out["n_minimal_winning"] = int(n_mwc)
+    if "johnston" in wanted:
+        counts = _johnston_by_count(ws, q)
+        raw = [sum((Fraction(c, k) for k, c in enumerate(row) if k), Fraction(0)) for row in counts]
+        out["johnston"] = _ratio(raw, sum(raw, Fraction(0)))
+    kept = {k: v for k, v in out.items() if k in wanted or k.startswith("n_")}
+    return PowerIndices(players=players, computed=wanted, **kept)  # type: ignore[arg-type]
+
+
+def deegan_packel(weights: Sequence[int], quota: int) -> list[Fraction]:
+    """Deegan & Packel (1978) index; ``O(n q)`` packed operations. See :func:`power_indices`."""
+    res = power_indices(weights, quota, indices=["deegan_packel"])
+    return list(res.deegan_packel or ())
+
+
+def holler_pgi(weights: Sequence[int], quota: int) -> list[Fraction]:
+    """Holler (1982) public good index; ``O(n q)`` packed operations."""
+    res = power_indices(weights, quota, indices=["holler_pgi"])
+    return list(res.holler_pgi or ())
+
+
+def johnston(weights: Sequence[int], quota: int) -> list[Fraction]:
+    """Johnston (1978) index; ``O(n (q + w_max))`` packed operations."""
+    res = power_indices(weights, quota, indices=["johnston"])
+    return list(res.johnston or ())
+
+
+def coleman(weights: Sequence[int], quota: int) -> tuple[list[Fraction], list[Fraction]]:
+    """Coleman (1971) powers ``(to initiate, to prevent)`` action; ``O(n q)``."""
+    res = power_indices(weights, quota, indices=["coleman_initiate", "coleman_prevent"])
+    return list(res.coleman_initiate or ()), list(res.coleman_prevent or ())
+
+
+def n_minimal_winning(weights: Sequence[int], quota: int) -> int:
+    """Number of minimal winning coalitions, counted (not listed) in ``O(n q)``."""
+    res = power_indices(weights, quota, indices=["holler_pgi"])
+    assert res.n_minimal_winning is not None
+    return res.n_minimal_winning
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def veto_players(weights: Sequence[int], quota: int) -> list[int]:
+    """Positions of veto players: those without whom nobody wins (``W - w_i < q``). ``O(n)``."""
+    ws, q = validate_game(weights, quota)
+    total = sum(ws)
+    return [i for i, w in enumerate(ws) if total - w < q]
+
+
+def dummy_players(weights: Sequence[int], quota: int) -> list[int]:
+    """Positions of players with no swing at all (null players). ``O(n q)``."""
+    return [i for i, s in enumerate(raw_swings(weights, quota)) if s == 0]
+
+
+def dual_quota(weights: Sequence[int], quota: int) -> int:
+    """Quota of the dual game: ``S`` wins in the dual iff ``N - S`` loses, i.e.
+    ``w(S) >= W - q + 1``. Banzhaf and Shapley-Shubik are invariant under duality; minimal
+    winning coalitions (Deegan-Packel, Holler) are not. ``O(n)``."""
+    ws, q = validate_game(weights, quota)
+    return sum(ws) - q + 1
+
+
+# --------------------------------------------------------------------------- vector games
+
+
+def _vector_dp(
+    players: Sequence[tuple[int, ...]], quotas: tuple[int, ...], bits: int
+) -> dict[tuple[int, ...], int]:
+    """Coalitions of ``players`` by weight vector capped at the quotas, packed by size."""
+    states: dict[tuple[int, ...], int] = {tuple(0 for _ in quotas): 1}
+    for vec in players:
+        nxt = dict(states)
+        for st, val in states.items():
+            key = tuple(min(a + b, qk) for a, b, qk in zip(st, vec, quotas, strict=True))
+            nxt[key] = nxt.get(key, 0) + (val << bits)
+        states = nxt
+    return states
+
+
+def vector_power_indices(
+    weights: Sequence[Sequence[int]],
+    quotas: Sequence[int],
+    names: Sequence[str] | None = None,
+    indices: Iterable[str] | None = None,
+) -> PowerIndices:
+    """Exact indices of a vector-weighted (multi-criteria) game: ``S`` wins iff
+    ``w_k(S) >= q_k`` for every criterion ``k`` (a double majority is ``k = 2``).
+
+    Swings by size come from a dynamic programme over weight vectors capped at the quotas
+    (Algaba, Bilbao, Fernandez Garcia & Lopez 2003), run once per player:
+    ``O(n^2 prod_k (q_k + 1))`` packed operations. Deegan-Packel and Holler come from the
+    minimal winning coalitions, listed with pruning (output-sensitive, see
+    :func:`factions.analysis.coalitions.minimal_winning_coalitions`). Johnston is not
+    available for vector games (its critical-member counts need the exact excess on every
+    criterion) and raises :class:`GameError` if asked for.
+    """
+    ws, qs = validate_vector_game(weights, quotas)
+    players = _names(names, len(ws))
+    wanted = _wanted(indices)
+    if "johnston" in wanted:
+        if indices is not None:
+            raise GameError("the Johnston index is only available for single-weight games")
+        wanted = tuple(x for x in wanted if x != "johnston")
+    n = len(ws)
+    bits = _slot_bits(n)
+    full = _vector_dp(ws, qs, bits)
+    win_key = qs
+    winning = sum(_unpack(full.get(win_key, 0), bits, n + 1))
+    losing = 2**n - winning
+    fact = [math.factorial(k) for k in range(n + 1)]
+    swings: list[int] = []
+    ss: list[Fraction] = []
+    for i in range(n):
+        others = _vector_dp(ws[:i] + ws[i + 1 :], qs, bits)
+        by_size = [0] * n
+        for st, val in others.items():
+            if st == win_key:
+                continue
+            after = tuple(min(a + b, qk) for a, b, qk in zip(st, ws[i], qs, strict=True))
+            if after == win_key:
+                for s, c in enumerate(_unpack(val, bits, n)):
+                    by_size[s] += c
+        swings.append(sum(by_size))
+        ss.append(
+            Fraction(sum(fact[s] * fact[n - 1 - s] * c for s, c in enumerate(by_size)), fact[n])
+        )
+    out: dict[str, object] = {
+        "raw_swings": tuple(swings),
+        "banzhaf_normalized": _ratio(swings, sum(swings)),
+        "banzhaf_absolute": _ratio(swings, 2 ** (n - 1)),
+        "coleman_prevent": _ratio(swings, winning),
+        "coleman_initiate": _ratio(swings, losing),
+        "shapley_shubik": tuple(ss),
+        "n_winning": winning,
+    }
+    if {"deegan_packel", "holler_pgi"} & set(wanted):
+        from factions.analysis.coalitions import minimal_winning_coalitions
+
+        mwcs = minimal_winning_coalitions(
+            [list(v) for v in ws], list(qs), names=list(range(n)), limit=None
+        )
+        dp = [Fraction(0)] * n
+        pgi = [0] * n
+        for coal in mwcs:
+            for i in coal.members_idx:
+                dp[i] += Fraction(1, len(coal.members_idx))
+                pgi[i] += 1
+        out["deegan_packel"] = _ratio(dp, len(mwcs))
+        out["holler_pgi"] = _ratio(pgi, sum(pgi))
+        out["n_minimal_winning"] = len(mwcs)
+    kept = {k: v for k, v in out.items() if k in wanted or k.startswith("n_")}
+    return PowerIndices(players=players, computed=wanted, **kept)  # type: ignore[arg-type]
