@@ -48,9 +48,14 @@
     if (typeof cytoscapeFcose !== "undefined" && !cytoscape("layout", "fcose")) {
       cytoscape.use(cytoscapeFcose);
     }
+    // Start from distinct positions on a circle (no two nodes overlap before the layout runs).
+    var nodes = (elements.nodes || []).map(function (n, i, all) {
+      var t = 2 * Math.PI * i / Math.max(1, all.length), r = 40 * Math.sqrt(all.length + 1);
+      return { data: n.data, position: n.position || { x: r * Math.cos(t), y: r * Math.sin(t) } };
+    });
     var cy = cytoscape({
       container: container,
-      elements: { nodes: elements.nodes || [], edges: elements.edges || [] },
+      elements: { nodes: nodes, edges: elements.edges || [] },
       style: style(),
       layout: layoutOptions(),
       minZoom: 0.2, maxZoom: 4

@@ -1,0 +1,79 @@
+"""``factions report``: the self-contained HTML report of a system (and a scenario's diff)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from factions.cli.app import DemoContext, app, demo_step
+from factions.cli.common import console, fail, print_json, warn
+
+
+def _load(path: Path):  # -> System
+    from factions.model import SystemFileError, load_system
+
+    if not path.is_file():
+        fail(f"{path}: no such system file (expected a .yaml or .json system file)")
+    try:
+        return load_system(path)
+    except SystemFileError as exc:
+        fail(str(exc).splitlines()[0])
+
+
+@app.command()
+def report(
+    system: Path = typer.Argument(..., help="System file (.yaml or .json)."),
+    out: Path = typer.Option(Path("report.html"), "-o", "--out", help="HTML file to write."),
+    scenario: Path | None = typer.Option(
+        None, "--scenario", help="Scenario file whose diff to include."
+    ),
+    figures: Path | None = typer.Option(
+        None, "--figures", help="Also write PNG and SVG figures here."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="Print what was written as JSON."),
+) -> None:
+    """Write one self-contained, offline HTML report: network, balance, power, motions, evidence."""
+    from factions.report import assets, write_report
+    from factions.report import scenario as scen
+
+    s = _load(system)
+    parsed = None
+    if scenario is not None:
+        try:
+            parsed = scen.load(scenario)
+        except scen.ScenarioUnavailable as exc:
+            fail(str(exc))
+        except ValueError as exc:  # ScenarioError is a ValueError naming file:line: field
+            fail(str(exc).splitlines()[0])
+    try:
+        written = write_report(s, out, scenario=parsed, figures_dir=figures)
+    except assets.FrontendMissing as exc:
+        fail(str(exc))
+    except ValueError as exc:  # a scenario that cannot be played on this system
+        fail(str(exc).splitlines()[0])
+    if json_out:
+        print_json(written)
+        return
+    console.print(f"report: [bold]{written['report']}[/] ({written['bytes'] // 1024} KiB)")
+    if written["figures"]:
+        console.print(f"figures: {len(written['figures'])} files in {figures}")
+
+
+@demo_step(order=90, title="Report")
+def demo_report(ctx: DemoContext) -> None:
+    """Write out/report.html for the seeds' system (or the Iraq 2012 example); never fails."""
+    from factions.model import load_system
+    from factions.report import write_report
+
+    candidates = [ctx.out / "seeds.system.yaml", ctx.examples / "iraq-2012" / "system.yaml"]
+    source = next((p for p in candidates if p.is_file()), None)
+    if source is None:
+        warn("report: no system to report on (neither " + " nor ".join(map(str, candidates)) + ")")
+        return
+    try:
+        written = write_report(load_system(source), ctx.out / "report.html")
+    except Exception as exc:  # noqa: BLE001 - the demo goes on; say what went wrong
+        warn(f"report: could not write {ctx.out / 'report.html'} from {source}: {exc}")
+        return
+    console.print(f"report of {source}: {Path(written['report']).resolve()}")

@@ -1,0 +1,97 @@
+"""Exports of a System to the tools analysts use: GraphML, GEXF (Gephi), node-link JSON, CSV.
+
+The graph is :meth:`System.to_networkx` with, on every node, the actor's ``bloc`` (1..k from
+the best k-bloc partition, 0 when unknown or isolated) and ``seats``, and on every edge its
+``sign`` (+1/-1), ``kind``, ``weight``, ``confidence``, ``evidence_count`` and ``frustrated``
+(whether the tie is frustrated under an optimal two-bloc partition). ``None`` values are
+dropped (GraphML and GEXF cannot store them). O(n + m) plus the analyses.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+import networkx as nx
+
+from factions.model import System
+from factions.report import sections as S
+
+Format = Literal["graphml", "gexf", "json", "csv"]
+FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv")
+
+
+def export_graph(system: System, *, analyses: bool = True) -> nx.Graph:
+    """The system's graph with bloc, seats and frustration attributes added (see module doc)."""
+    g = system.to_networkx()
+    seats = S.seats_by_actor(system)
+    blocs = S.blocs_section(system) if analyses else S.unavailable("skipped")
+    balance = S.balance_section(system) if analyses else S.unavailable("skipped")
+    assignment = blocs.get("assignment", {}) if blocs.get("available") else {}
+    frustrated = set(balance.get("frustrated_edges", [])) if balance.get("available") else set()
+    for node, d in g.nodes(data=True):
+        d["bloc"] = int(assignment.get(node, 0))
+        d["seats"] = int(seats.get(node, 0))
+        d["label"] = d.get("name", node)
+    for a, b, d in g.edges(data=True):
+        d["sign"] = int(d["sign"])
+        d["evidence_count"] = int(d["evidence_count"])
+        d["frustrated"] = S.edge_id(a, b) in frustrated
+        r = system.relation(a, b)
+        if r is not None:
+            if r.start:
+                d["start"] = r.start
+            if r.end:
+                d["end"] = r.end
+    g.graph = {k: v for k, v in g.graph.items() if v is not None}
+    g.graph["blocs"] = "k-bloc partition (Doreian & Mrvar 1996)" if assignment else "not available"
+    for _, d in g.nodes(data=True):
+        for k in [k for k, v in d.items() if v is None]:
+            del d[k]
+    for _, _, d in g.edges(data=True):
+        for k in [k for k, v in d.items() if v is None]:
+            del d[k]
+    return g
+
+
+def write_export(system: System, fmt: str, out: str | Path) -> list[Path]:
+    """Write ``system`` as ``fmt`` to ``out`` (a directory for ``csv``); the files written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    out = Path(out)
+    if fmt == "csv":
+        return write_csv(system, out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    g = export_graph(system)
+    if fmt == "graphml":
+        nx.write_graphml(g, out)
+    elif fmt == "gexf":
+        nx.write_gexf(g, out)
+    else:
+        data = nx.node_link_data(g, edges="edges")
+        out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return [out]
+
+
+def write_csv(system: System, out_dir: Path) -> list[Path]:
+    """One CSV per table of :meth:`System.to_pandas` (actors gain ``bloc`` and ``seats``)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tables = system.to_pandas()
+    g = export_graph(system)
+    actors = tables["actors"]
+    if len(actors):
+        actors["aliases"] = actors["aliases"].map(lambda xs: "; ".join(xs))
+        actors["bloc"] = actors["id"].map(lambda x: g.nodes[x]["bloc"])
+        actors["seats"] = actors["id"].map(lambda x: g.nodes[x]["seats"])
+    rel = tables["relations"]
+    if len(rel):
+        rel["frustrated"] = [
+            g.edges[a, b]["frustrated"] for a, b in zip(rel["a"], rel["b"], strict=True)
+        ]
+    written = []
+    for name, df in tables.items():
+        p = out_dir / f"{name}.csv"
+        df.to_csv(p, index=False)
+        written.append(p)
+    return written
