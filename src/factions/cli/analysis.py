@@ -49,8 +49,11 @@ def _s(x: Any) -> str:
     return str(x)
 
 
-def balance_json(report: Any) -> dict[str, Any]:
-    """The JSON document of ``factions balance`` (keys documented in docs/analysis.md)."""
+def balance_json(report: Any, isolates: frozenset = frozenset()) -> dict[str, Any]:
+    """The JSON document of ``factions balance`` (keys documented in docs/analysis.md).
+
+    Actors without ties belong to neither bloc: they are listed under ``isolates``.
+    """
     fr = report.frustration
     return {
         "nodes": report.nodes,
@@ -60,7 +63,8 @@ def balance_json(report: Any) -> dict[str, Any]:
         "optimal": fr.optimal,
         "lower_bound": _num(fr.lower_bound),
         "gap": _num(fr.gap),
-        "partition": [[_s(x) for x in bloc] for bloc in fr.partition],
+        "partition": [[_s(x) for x in bloc if x not in isolates] for bloc in fr.partition],
+        "isolates": [_s(x) for x in isolates],
         "frustrated_edges": [[_s(a), _s(b)] for a, b in fr.frustrated_edges],
         "normalised_frustration": _num(fr.normalised),
         "triads": report.triads.as_dict(),
@@ -91,7 +95,9 @@ def balance(
         fail("--time-limit: expected a positive number of seconds")
     sg = _load(input, weighted=not unweighted)
     report = balance_report(sg, time_limit=time_limit)
-    data = balance_json(report)
+    deg = sg.degrees()
+    isolates = frozenset(x for i, x in enumerate(sg.nodes) if deg[i] == 0)
+    data = balance_json(report, isolates)
     if json_out:
         print_json(data)
     else:
@@ -117,7 +123,11 @@ def balance(
             t.add_row("algebraic conflict", f"{report.algebraic_conflict:.3f}")
         t.add_row("seconds", f"{fr.seconds:.3f}")
         console.print(t)
-        _print_blocs(fr.partition, fr.frustrated_edges)
+        _print_blocs(data["partition"], fr.frustrated_edges)
+        if isolates:
+            console.print(
+                f"[bold]Without ties[/] ({len(isolates)}): " + ", ".join(data["isolates"])
+            )
     if not report.frustration.optimal:
         raise typer.Exit(EXIT_PROBLEMS)
 
