@@ -327,7 +327,8 @@ def demo_balance(ctx: DemoContext) -> None:
         path = _find_seed_system(ctx)
         if path is None:
             console.print(
-                "No system found (out/seeds.system.yaml or examples/*/system.yaml); balance step skipped."
+                "No system found (out/seeds.system.yaml or examples/*/system.yaml); balance step skipped.",
+                soft_wrap=True,
             )
             return
         from factions.model import load_system
