@@ -380,7 +380,7 @@ def structural_edits(before: System, after: System) -> dict[str, list[Any]]:
         sb = {**{x: "for" for x in mb.supporters}, **{x: "against" for x in mb.opponents}}
         sa = {**{x: "for" for x in m.supporters}, **{x: "against" for x in m.opponents}}
         for x in sorted(set(sb) | set(sa)):
-            if sb.get(x, "abstain") != sa.get(x, "abstain"):
+            if x in aa and sb.get(x, "abstain") != sa.get(x, "abstain"):
                 stances.append(f"{m.id}:{x} {sb.get(x, 'abstain')}->{sa.get(x, 'abstain')}")
         gb = {(r.id, g.actor): g.stance for r in mb.routes for g in r.gatekeepers}
         ga = {(r.id, g.actor): g.stance for r in m.routes for g in r.gatekeepers}

@@ -25,7 +25,9 @@ uncertainty a sample reproduces :func:`factions.analysis.votes.analyse_motion`.
 Bloc structures: for each sample, if the sampled signed graph is balanced, its exact
 two-colouring per connected component (Harary 1953; Cartwright & Harary 1956), found by
 min-label propagation that carries a parity bit along ties, vectorised across samples;
-otherwise the clusters of Davis (1967), the connected components of the positive ties.
+otherwise a cheap two-sided partition: the colouring of a spanning forest, improved by a
+few sweeps of single-actor moves that lower the sample's frustration (Doreian & Mrvar 1996's
+relocation, two blocs).
 Each sample's partition is canonicalised (blocs labelled by their first actor) and hashed so
 that identical structures are counted together.
 
@@ -134,7 +136,7 @@ class BlocStructure:
     """One partition of the actors into blocs and how often the samples produce it.
 
     ``method`` is ``two-sided`` (a balanced sample, split by its exact two-colouring) or
-    ``clusters`` (an unbalanced sample, split into components of positive ties).
+    ``local`` (an unbalanced sample, split by the cheap local-search partition).
     """
 
     blocs: tuple[tuple[str, ...], ...]
@@ -155,6 +157,9 @@ class SimulationResult:
     distinct_structures: int
     balanced: Estimate
     uncertain_relations: int
+    reference: str | None = None
+    alignment: dict[str, Estimate] = field(default_factory=dict)
+    tied_actors: tuple[str, ...] = ()
     scenario: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -234,14 +239,16 @@ def label_blocs(
     sign: np.ndarray,
     present: np.ndarray | None,
     samples: int,
+    sweeps: int = 3,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Bloc labels of S sampled signed graphs on the same n nodes, vectorised over samples.
 
     Returns ``(labels, balanced)``: ``labels`` (n, S) names each node's bloc by the smallest
     node index in it; ``balanced`` (S,) says whether the sample is balanced, in which case
     the blocs are the two sides of each connected component (Harary 1953's two-colouring,
-    exact); otherwise they are the components of positive ties (Davis 1967's clusters).
-    O(S m d) with d the number of propagation sweeps.
+    exact); otherwise they are the two sides of a cheap partition: the spanning-forest
+    colouring improved by up to ``sweeps`` rounds of single-actor moves (:func:`_one_opt`).
+    O(S m (d + sweeps)) with d the number of propagation sweeps.
     """
     neg = (np.asarray(sign) < 0).astype(np.int32)
     code = _propagate(n, eu, ev, neg, present, samples, parity=True)
@@ -252,11 +259,54 @@ def label_blocs(
     balanced = ~bad.any(axis=0) if len(eu) else np.ones(samples, dtype=bool)
     if not balanced.all():
         idx = np.flatnonzero(~balanced)
-        pos = neg == 0
-        sub = None if present is None else present[pos][:, idx]
-        clusters = _propagate(n, eu[pos], ev[pos], neg[pos], sub, idx.size, parity=False)
-        code[:, idx] = clusters
+        sub = None if present is None else present[:, idx]
+        side = _one_opt(n, eu, ev, neg, sub, par[:, idx], sweeps)
+        root = code[:, idx] >> 1
+        cols = np.arange(idx.size)
+        code[:, idx] = 2 * root + (side ^ side[root, cols[None, :]])
     return _canonical(code), balanced
+
+
+def _one_opt(
+    n: int,
+    eu: np.ndarray,
+    ev: np.ndarray,
+    neg: np.ndarray,
+    present: np.ndarray | None,
+    side: np.ndarray,
+    sweeps: int,
+) -> np.ndarray:
+    """Single-actor moves that lower each sample's frustration, vectorised over samples.
+
+    Starts from ``side`` (0/1, (n, S)): the spanning-forest colouring of the propagation.
+    Each sweep visits every actor once and puts it on the side where fewer of its present
+    ties are frustrated (ties kept on a draw), the local search of Doreian & Mrvar (1996)
+    restricted to two blocs. O(sweeps * m * S).
+    """
+    spin = (1 - 2 * side).astype(np.int16)  # side 0 -> +1, side 1 -> -1
+    s = samples = side.shape[1]
+    w = np.where(neg > 0, -1, 1).astype(np.int16)[:, None].repeat(s, axis=1)
+    if present is not None:
+        w = w * present
+    incident: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for k, (u, v) in enumerate(zip(eu.tolist(), ev.tolist(), strict=True)):
+        incident[u].append((k, v))
+        incident[v].append((k, u))
+    for _ in range(sweeps):
+        moved = False
+        for i in range(n):
+            if not incident[i]:
+                continue
+            h = np.zeros(samples, dtype=np.int16)
+            for k, j in incident[i]:
+                h += w[k] * spin[j]
+            flip = h * spin[i] < 0
+            if flip.any():
+                moved = True
+                spin[i] = np.where(flip, -spin[i], spin[i])
+        if not moved:
+            break
+    return ((1 - spin) // 2).astype(np.int32)
 
 
 # --------------------------------------------------------------------------- simulation
@@ -359,12 +409,15 @@ def simulate(
     interval: IntervalMethod = "wilson",
     level: float = 0.95,
     top: int = 10,
+    reference: str | None = None,
 ) -> SimulationResult:
     """Estimate the probability that each motion passes and of each bloc structure.
 
     ``scenario`` (a :class:`factions.sim.scenario.Scenario`) is applied first and its
     ``uncertainty`` block read; without it, only relation confidences are uncertain.
-    ``top`` bloc structures are reported (most probable first). Same seed, same result.
+    ``top`` bloc structures are reported (most probable first), and for every actor the
+    probability that it sits in the same bloc as ``reference`` (default: the first motion's
+    target, else the actor with most ties). Same seed, same result.
     See the module docstring for the model and the complexity.
     """
     from factions.sim.scenario import Uncertainty, apply_scenario
@@ -396,6 +449,20 @@ def simulate(
     present = _draw_present(rng, probs, samples)
     labels, balanced = label_blocs(len(ids), eu, ev, sign, present, samples)
     structures, distinct = _structures(labels, balanced, ids, top, interval, level)
+    if reference is None:
+        targets = [m.target for m in system.motions if m.target is not None]
+        degree = np.bincount(np.concatenate([eu, ev]), minlength=len(ids))
+        reference = targets[0] if targets else (str(ids[int(degree.argmax())]) if rels else None)
+    alignment: dict[str, Estimate] = {}
+    if reference is not None:
+        if reference not in index:
+            raise KeyError(f"unknown reference actor {reference!r}")
+        same = (labels == labels[index[reference]][None, :]).sum(axis=1)
+        alignment = {
+            str(a): Estimate.of(int(same[i]), samples, interval, level)
+            for i, a in enumerate(ids)
+            if a != reference
+        }
     return SimulationResult(
         samples=samples,
         seed=seed,
@@ -406,6 +473,9 @@ def simulate(
         distinct_structures=distinct,
         balanced=Estimate.of(int(balanced.sum()), samples, interval, level),
         uncertain_relations=int((probs < 1.0).sum()),
+        reference=reference,
+        alignment=alignment,
+        tied_actors=tuple(sorted({x for r in rels for x in r.pair})),
         scenario=name,
     )
 
@@ -434,7 +504,7 @@ def _structures(
         out.append(
             BlocStructure(
                 blocs=blocs,
-                method="two-sided" if balanced[first[k]] else "clusters",
+                method="two-sided" if balanced[first[k]] else "local",
                 probability=Estimate.of(int(counts[k]), s, method, level),
             )
         )

@@ -1,0 +1,192 @@
+"""``factions scenario`` (what-if diff), ``factions simulate`` (Monte Carlo) and the scenario demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from factions.cli.app import DemoContext, app, demo_step
+from factions.cli.common import console, fail, print_json
+
+DEMO_SCENARIO = "iraq-2012/scenarios/opposition-majority.yaml"
+
+
+def _load_system(path: Path) -> Any:
+    from factions.model import SystemFileError, load_system
+
+    try:
+        return load_system(path)
+    except SystemFileError as exc:
+        fail(str(exc).splitlines()[0])
+
+
+def _load_scenario(path: Path) -> Any:
+    from factions.sim.scenario import ScenarioError, load_scenario
+
+    try:
+        return load_scenario(path)
+    except ScenarioError as exc:
+        fail(str(exc).splitlines()[0])
+
+
+def _apply(system: Any, scenario: Any) -> Any:
+    from factions.sim.scenario import ScenarioError, apply_scenario
+
+    try:
+        return apply_scenario(system, scenario)
+    except ScenarioError as exc:
+        fail(str(exc).splitlines()[0])
+
+
+@app.command()
+def scenario(
+    system: Path = typer.Argument(..., help="System file (.yaml/.json)."),
+    scenario_file: Path = typer.Argument(..., metavar="SCENARIO", help="Scenario file (.yaml)."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Also write the system after."),
+    time_limit: float = typer.Option(30.0, "--time-limit", help="Seconds per exact solve."),
+) -> None:
+    """Play a scenario's steps on a system and print the before/after of every analysis:
+    blocs, frustration index and frustrated ties, brokers, voting power per chamber and each
+    motion's outcome (passes or not, seats short, decisive actors)."""
+    from factions.sim.diff import diff_systems
+
+    before = _load_system(system)
+    sc = _load_scenario(scenario_file)
+    after = _apply(before, sc)
+    d = diff_systems(before, after, name=sc.name, description=sc.description, time_limit=time_limit)
+    if out is not None:
+        from factions.model import save_system
+
+        save_system(after, out)
+    if json_out:
+        print_json(d.to_json())
+    else:
+        d.render(console)
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
+
+
+def render_simulation(result: Any, names: dict[str, str] | None = None) -> None:
+    """Rich tables of a :class:`factions.sim.montecarlo.SimulationResult`."""
+    title = f"{result.samples:,} samples, seed {result.seed}" + (
+        f", scenario {result.scenario}" if result.scenario else ""
+    )
+    lvl = f"{100 * result.level:.0f}% {result.interval}"
+    t = Table(title=f"Motions ({title})")
+    for col in ("motion", "needed", "seats for (5% / 50% / 95%)", "route open", "passes", lvl):
+        t.add_column(col, justify="left" if col == "motion" else "right")
+    for m in result.motions:
+        q = m.seats_for_quantiles
+        t.add_row(
+            m.motion,
+            str(m.seats_needed),
+            f"{q['5%']:.0f} / {q['50%']:.0f} / {q['95%']:.0f}",
+            _pct(m.route_open.p),
+            _pct(m.passes.p),
+            f"[{_pct(m.passes.low)}, {_pct(m.passes.high)}]",
+        )
+    console.print(t)
+    console.print(
+        f"Balanced samples: {_pct(result.balanced.p)} "
+        f"[{_pct(result.balanced.low)}, {_pct(result.balanced.high)}]; "
+        f"{result.uncertain_relations} uncertain ties; "
+        f"{result.distinct_structures} distinct bloc structures.",
+        highlight=False,
+    )
+    if result.alignment:
+        tied = [(a, e) for a, e in result.alignment.items() if a in result.tied_actors]
+        tied.sort(key=lambda x: (-x[1].p, x[0]))
+        console.print(
+            f"[bold]P(same bloc as {result.reference})[/]: "
+            + ", ".join(f"{a} {_pct(e.p)}" for a, e in tied),
+            highlight=False,
+            soft_wrap=True,
+        )
+    t = Table(title="Most probable bloc structures (singletons left out)")
+    t.add_column("p", justify="right")
+    t.add_column(lvl, justify="right")
+    t.add_column("method")
+    t.add_column("blocs")
+    for s in result.structures:
+        big = [b for b in s.blocs if len(b) > 1]
+        t.add_row(
+            _pct(s.probability.p),
+            f"[{_pct(s.probability.low)}, {_pct(s.probability.high)}]",
+            s.method,
+            " | ".join(", ".join(b) for b in big) or "(no ties)",
+        )
+    console.print(t)
+
+
+@app.command()
+def simulate(
+    system: Path = typer.Argument(..., help="System file (.yaml/.json)."),
+    scenario_file: Path | None = typer.Option(
+        None, "--scenario", help="Scenario file: its steps are applied, its uncertainty read."
+    ),
+    samples: int = typer.Option(..., "--samples", "-n", help="Number of Monte Carlo samples."),
+    seed: int = typer.Option(0, "--seed", help="Random seed (same seed, same result)."),
+    interval: str = typer.Option("wilson", "--interval", help="wilson or clopper-pearson."),
+    top: int = typer.Option(5, "--top", help="Bloc structures to list."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Monte Carlo: the probability that each motion passes and of each bloc structure, with
+    confidence intervals, from relation confidences and the scenario's uncertainty block."""
+    from factions.sim.montecarlo import simulate as run
+    from factions.sim.scenario import ScenarioError
+
+    if samples < 1:
+        fail(f"--samples: expected a positive number of samples, got {samples}")
+    if interval not in ("wilson", "clopper-pearson"):
+        fail(f"--interval: expected 'wilson' or 'clopper-pearson', got {interval!r}")
+    if top < 1:
+        fail(f"--top: expected a positive number, got {top}")
+    sys_ = _load_system(system)
+    sc = _load_scenario(scenario_file) if scenario_file is not None else None
+    try:
+        result = run(sys_, samples, seed, sc, interval=interval, top=top)  # type: ignore[arg-type]
+    except ScenarioError as exc:
+        fail(str(exc).splitlines()[0])
+    if json_out:
+        print_json(result.to_json())
+    else:
+        render_simulation(result)
+
+
+@demo_step(order=50, title="Scenario")
+def demo_scenario(ctx: DemoContext) -> None:
+    """Play an Iraq scenario on the reference system and print its diff, then simulate it."""
+    try:
+        path = Path(ctx.examples) / DEMO_SCENARIO
+        system_path = Path(ctx.examples) / "iraq-2012" / "system.yaml"
+        if not path.is_file() or not system_path.is_file():
+            console.print(f"{path} or {system_path} not found; scenario step skipped.")
+            return
+        from factions.model import load_system
+        from factions.sim.diff import diff_systems
+        from factions.sim.montecarlo import simulate as run
+        from factions.sim.scenario import apply_scenario, load_scenario
+
+        system = load_system(system_path)
+        sc = load_scenario(path)
+        console.print(f"factions scenario {system_path} {path}", highlight=False)
+        after = apply_scenario(system, sc)
+        d = diff_systems(system, after, name=sc.name, description=sc.description)
+        d.render(console)
+        out = Path(ctx.out) / "scenario.diff.json"
+        import json
+
+        out.write_text(json.dumps(d.to_json(), indent=2, default=str), encoding="utf-8")
+        console.print(
+            f"factions simulate {system_path} --scenario {path} --samples 20000", highlight=False
+        )
+        render_simulation(run(system, 20_000, 0, sc, top=3))
+        console.print(f"Diff written to {out}", highlight=False)
+    except Exception as exc:  # the demo must go on
+        console.print(f"Scenario step skipped: {type(exc).__name__}: {exc}", highlight=False)
