@@ -1,0 +1,616 @@
+"""From the store to Systems through time: windows, weighting, timelines and sign flips.
+
+Weighting (one *finding* = one relation stated in one document, or one imported event):
+
+    r_i  = 0.5 ** (age_i / half_life)           recency; age_i = days from the finding's date
+                                                to the end of the window (the latest dated
+                                                finding when no window); undated findings r = 1
+    w_i  = confidence_i * strength_i * r_i      the finding's weight
+    net  = sum_i sign_i * w_i                   signed evidence
+    mass = sum_i w_i                            total evidence
+
+    sign       = sign(net); a tie goes to the most recent finding
+    strength   = max(0.01, (|net| / mass) * (1 - exp(-mass / saturation)))
+                 agreement between findings times an evidence-count term that saturates:
+                 one fresh, certain finding gives 0.63, three give 0.95 (saturation = 1)
+    confidence = max(0.01, 1 - prod_{i: sign_i = sign} (1 - confidence_i * r_i))
+
+Every finding's evidence (sentence, document, date) is kept on the relation, both signs,
+so a reader sees what was weighed. ``half_life`` defaults to 180 days.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from factions.model import (
+    Actor,
+    Affiliation,
+    Evidence,
+    Relation,
+    System,
+    normalise_alias,
+    save_system,
+)
+from factions.model.actors import ActorKind
+from factions.model.base import date_key, slugify
+from factions.store.schema import StoreError, connect
+from factions.store.windows import Window, days_between, window_of, windows_between
+
+HALF_LIFE_DAYS = 180.0
+SATURATION = 1.0
+
+
+@dataclass
+class Finding:
+    """One relation stated in one document (or one imported event)."""
+
+    a: str
+    b: str
+    sign: int
+    kind: str
+    strength: float
+    confidence: float
+    date: str | None
+    doc_id: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class PairState:
+    """A pair's aggregated relation in one window, with the numbers behind it."""
+
+    relation: Relation
+    net: float
+    mass: float
+    findings: int
+    documents: int
+
+
+def recency(date: str | None, ref: str | None, half_life: float = HALF_LIFE_DAYS) -> float:
+    """``0.5 ** (age / half_life)``; 1 for undated findings or no reference date."""
+    if date is None or ref is None:
+        return 1.0
+    return 0.5 ** (days_between(date, ref) / half_life)
+
+
+def aggregate_findings(
+    findings: list[Finding],
+    ref: str | None,
+    *,
+    half_life: float = HALF_LIFE_DAYS,
+    saturation: float = SATURATION,
+    start: str | None = None,
+    end: str | None = None,
+) -> PairState:
+    """One relation for one pair from its findings (formula in the module docstring)."""
+    if not findings:
+        raise ValueError("aggregate_findings needs at least one finding")
+    net = mass = 0.0
+    rs = []
+    for f in findings:
+        r = recency(f.date, ref, half_life)
+        rs.append(r)
+        w = f.confidence * f.strength * r
+        net += f.sign * w
+        mass += w
+    if net > 0:
+        sign = 1
+    elif net < 0:
+        sign = -1
+    else:
+        sign = max(findings, key=lambda f: date_key(f.date) if f.date else "").sign
+    agreement = abs(net) / mass if mass > 0 else 0.0
+    strength = max(0.01, min(1.0, agreement * (1.0 - math.exp(-mass / saturation))))
+    miss = 1.0
+    for f, r in zip(findings, rs, strict=True):
+        if f.sign == sign:
+            miss *= 1.0 - f.confidence * r
+    confidence = max(0.01, min(1.0, 1.0 - miss))
+    winners = [f for f in findings if f.sign == sign]
+    kind = Counter(f.kind for f in winners).most_common(1)[0][0]
+    dates = sorted(date_key(f.date) for f in findings if f.date)
+    evidence: list[Evidence] = []
+    seen: set = set()
+    for f in sorted(findings, key=lambda f: (date_key(f.date) if f.date else "", f.doc_id)):
+        for e in f.evidence:
+            if e not in seen:
+                seen.add(e)
+                evidence.append(e)
+    rel = Relation(
+        a=findings[0].a,
+        b=findings[0].b,
+        sign=sign,
+        kind=kind,
+        strength=round(strength, 6),
+        confidence=round(confidence, 6),
+        start=start or (dates[0] if dates else None),
+        end=end or (dates[-1] if dates else None),
+        evidence=tuple(evidence),
+    )
+    return PairState(
+        relation=rel,
+        net=round(net, 6),
+        mass=round(mass, 6),
+        findings=len(findings),
+        documents=len({f.doc_id for f in findings}),
+    )
+
+
+# --- reading findings from the store ------------------------------------------------------
+
+
+def _date_clause(
+    col: str, date_from: str | None, date_to: str | None, undated: bool
+) -> tuple[str, list]:
+    parts: list[str] = []
+    params: list[Any] = []
+    if date_from:
+        parts.append(f"{col} IS NOT NULL AND {col} || substr('0000-01-01', length({col}) + 1) >= ?")
+        params.append(date_key(date_from))
+    if date_to:
+        parts.append(f"{col} IS NOT NULL AND {col} || substr('0000-01-01', length({col}) + 1) <= ?")
+        params.append(date_key(date_to, end=True))
+    if not undated and not parts:
+        parts.append(f"{col} IS NOT NULL")
+    return (" AND ".join(parts) or "true"), params
+
+
+def load_findings(
+    con: duckdb.DuckDBPyConnection,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    *,
+    undated: bool = True,
+    pair: tuple[str, str] | None = None,
+) -> list[Finding]:
+    """Findings of current documents and imported events between two dates (inclusive)."""
+    where, params = _date_clause("d.date", date_from, date_to, undated)
+    pair_sql = ""
+    if pair:
+        a, b = sorted(pair)
+        pair_sql = " AND ((r.a = ? AND r.b = ?) OR (r.a = ? AND r.b = ?))"
+        params = [*params, a, b, b, a]
+    rows = con.execute(
+        "SELECT r.doc_key, r.rel_idx, r.a, r.b, r.sign, r.kind, r.strength, r.confidence, "
+        "d.date, d.doc_id, d.source FROM relations r JOIN documents d USING (doc_key) "
+        f"WHERE NOT d.superseded AND {where}{pair_sql} ORDER BY d.seq, r.rel_idx",
+        params,
+    ).fetchall()
+    ev_rows = con.execute(
+        "SELECT e.doc_key, e.rel_idx, e.start_char, e.end_char, e.sentence, e.quote "
+        "FROM evidence e JOIN documents d USING (doc_key) JOIN relations r USING (doc_key, rel_idx) "
+        f"WHERE NOT d.superseded AND {where}{pair_sql} ORDER BY d.seq, e.rel_idx, e.start_char",
+        params,
+    ).fetchall()
+    ev: dict[tuple[str, int], list[tuple]] = defaultdict(list)
+    for k, i, s, e, sent, quote in ev_rows:
+        ev[(k, i)].append((s, e, sent, quote))
+    out = []
+    for key, idx, a, b, sign, kind, strength, conf, date, doc_id, source in rows:
+        if a == b:
+            continue
+        a, b = sorted((a, b))
+        evidence = [
+            Evidence(
+                doc_id=doc_id, start=s, end=e, sentence=sent, quote=quote, date=date, source=source
+            )
+            for s, e, sent, quote in ev[(key, idx)]
+        ]
+        out.append(Finding(a, b, int(sign), kind, strength, conf, date, doc_id, evidence))
+    where_e, params_e = _date_clause("date", date_from, date_to, undated)
+    pair_e = ""
+    if pair:
+        a, b = sorted(pair)
+        pair_e = " AND ((a = ? AND b = ?) OR (a = ? AND b = ?))"
+        params_e = [*params_e, a, b, b, a]
+    for row in con.execute(
+        "SELECT dataset, event_id, date, a, b, a_name, b_name, code, label, sign, strength, "
+        f"confidence, url FROM events WHERE {where_e}{pair_e} ORDER BY date, dataset, event_id",
+        params_e,
+    ).fetchall():
+        dataset, eid, date, a, b, an, bn, code, label, sign, strength, conf, url = row
+        a, b = sorted((a, b))
+        doc_id = f"{dataset}:{eid}"
+        sentence = f"{an or a} -> {bn or b}: {label or code} ({dataset} event {eid}, code {code})"
+        evidence = [
+            Evidence(doc_id=doc_id, start=0, end=0, sentence=sentence, date=date, source=url)
+        ]
+        out.append(
+            Finding(a, b, int(sign), label or "event", strength, conf, date, doc_id, evidence)
+        )
+    return out
+
+
+_NOT_NAMES = {
+    "he", "his", "him", "she", "her", "it", "its", "they", "their", "them", "the", "this",
+    "that", "these", "those", "who", "which", "we", "our", "i",
+}  # fmt: skip
+
+
+def _name_like(text: str) -> bool:
+    """Whether a mention reads as a name (capitalised, not a pronoun or a description)."""
+    words = text.split()
+    return bool(words) and text[:1].isupper() and words[0].lower() not in _NOT_NAMES
+
+
+def _actors(con: duckdb.DuckDBPyConnection, ids: set[str]) -> list[Actor]:
+    if not ids:
+        return []
+    id_list = sorted(ids)
+    names: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for aid, name, kind, n in con.execute(
+        "SELECT actor_id, name, kind, count(*) FROM actors a JOIN documents d USING (doc_key) "
+        "WHERE NOT d.superseded AND actor_id IN (SELECT unnest(?)) GROUP BY ALL",
+        [id_list],
+    ).fetchall():
+        names[aid][name] += n
+        kinds[aid][kind] += n
+    for aid, name, n in con.execute(
+        "SELECT a, a_name, count(*) FROM events WHERE a IN (SELECT unnest(?)) GROUP BY ALL "
+        "UNION ALL SELECT b, b_name, count(*) FROM events WHERE b IN (SELECT unnest(?)) GROUP BY ALL",
+        [id_list, id_list],
+    ).fetchall():
+        if name:
+            names[aid][name] += n
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for aid, text, _n in con.execute(
+        "SELECT m.actor_id, m.text, count(*) AS n FROM mentions m JOIN documents d USING (doc_key) "
+        "WHERE NOT d.superseded AND actor_id IN (SELECT unnest(?)) GROUP BY ALL "
+        "ORDER BY m.actor_id, n DESC, m.text",
+        [id_list],
+    ).fetchall():
+        if len(aliases[aid]) < 12 and _name_like(text):
+            aliases[aid].append(text)
+    valid = {k.value for k in ActorKind}
+    out = []
+    for aid in id_list:
+        name = names[aid].most_common(1)[0][0] if names[aid] else aid
+        kind = kinds[aid].most_common(1)[0][0] if kinds[aid] else "other"
+        out.append(
+            Actor(
+                id=aid,
+                name=name,
+                kind=kind if kind in valid else "other",
+                aliases=tuple(
+                    a for a in aliases[aid] if normalise_alias(a) != normalise_alias(name)
+                ),
+            )
+        )
+    return out
+
+
+def _affiliations(
+    con: duckdb.DuckDBPyConnection,
+    known: set[str],
+    date_from: str | None,
+    date_to: str | None,
+    undated: bool,
+) -> list[Affiliation]:
+    where, params = _date_clause("d.date", date_from, date_to, undated)
+    out: dict[tuple[str, str], Affiliation] = {}
+    for member, group, role in con.execute(
+        'SELECT f.member, f."group", f.role FROM affiliations f JOIN documents d USING (doc_key) '
+        f"WHERE NOT d.superseded AND {where} ORDER BY d.seq",
+        params,
+    ).fetchall():
+        if member in known and group in known and member != group and (member, group) not in out:
+            out[(member, group)] = Affiliation(member=member, group=group, role=role or "member")
+    return list(out.values())
+
+
+def system_from_findings(
+    con: duckdb.DuckDBPyConnection,
+    findings: list[Finding],
+    *,
+    name: str,
+    ref: str | None,
+    window: Window | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    undated: bool = True,
+    half_life: float = HALF_LIFE_DAYS,
+) -> tuple[System, dict[tuple[str, str], PairState]]:
+    """A System (and the per-pair numbers) from a set of findings."""
+    by_pair: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        by_pair[(f.a, f.b)].append(f)
+    states = {
+        p: aggregate_findings(
+            fs,
+            ref,
+            half_life=half_life,
+            start=window.start if window else None,
+            end=window.end if window else None,
+        )
+        for p, fs in sorted(by_pair.items())
+    }
+    ids = {x for p in states for x in p}
+    actors = _actors(con, ids)
+    affs = _affiliations(con, ids, date_from, date_to, undated)
+    docs = sorted({f.doc_id for f in findings})
+    system = System(
+        name=name,
+        date=(window.end if window else ref),
+        actors=tuple(actors),
+        relations=tuple(s.relation for s in states.values()),
+        affiliations=tuple(affs),
+        notes={
+            "built_from": "factions store",
+            "window": window.label if window else None,
+            "from": date_from,
+            "to": date_to,
+            "documents": len(docs),
+            "findings": len(findings),
+            "half_life_days": half_life,
+            "weights": {
+                f"{a}|{b}": {
+                    "net": s.net,
+                    "mass": s.mass,
+                    "findings": s.findings,
+                    "documents": s.documents,
+                }
+                for (a, b), s in states.items()
+            },
+        },
+    )
+    return system, states
+
+
+@dataclass
+class BuiltWindow:
+    """One window's System and what changed since the previous window."""
+
+    window: Window | None
+    system: System
+    flips: list[dict] = field(default_factory=list)
+
+
+def build(
+    db_path: str | Path,
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    window: str | None = None,
+    half_life: float = HALF_LIFE_DAYS,
+) -> list[BuiltWindow]:
+    """One System per window (or one for the whole span when ``window`` is None).
+
+    Each window's relations come only from findings dated inside it, weighted by
+    evidence, recency (relative to the window's end) and confidence (module docstring).
+    ``flips`` lists pairs whose sign differs from the last window in which the pair appeared.
+    """
+    con = connect(db_path, read_only=True)
+    try:
+        if window is None:
+            undated = date_from is None and date_to is None
+            findings = load_findings(con, date_from, date_to, undated=undated)
+            dated = [f.date for f in findings if f.date]
+            ref = max(dated, key=date_key) if dated else None
+            label = f"{date_from or (min(dated, key=date_key) if dated else '')}..{date_to or ref or ''}"
+            system, _ = system_from_findings(
+                con, findings, name=f"corpus {label}".strip(), ref=ref, date_from=date_from,
+                date_to=date_to, undated=undated, half_life=half_life,
+            )  # fmt: skip
+            return [BuiltWindow(None, system)]
+        span = _span(con, date_from, date_to)
+        if span is None:
+            return []
+        out: list[BuiltWindow] = []
+        last_sign: dict[tuple[str, str], tuple[int, str]] = {}
+        for w in windows_between(span[0], span[1], window):
+            findings = load_findings(con, w.start, w.end, undated=False)
+            if not findings:
+                continue
+            system, states = system_from_findings(
+                con, findings, name=f"corpus {w.label}", ref=w.end, window=w,
+                date_from=w.start, date_to=w.end, undated=False, half_life=half_life,
+            )  # fmt: skip
+            flips = []
+            for p, s in states.items():
+                prev = last_sign.get(p)
+                if prev and prev[0] != s.relation.sign:
+                    flips.append(
+                        {
+                            "a": p[0],
+                            "b": p[1],
+                            "from": prev[0],
+                            "to": s.relation.sign,
+                            "since": prev[1],
+                        }
+                    )
+                last_sign[p] = (s.relation.sign, w.label)
+            if flips:
+                system = system.model_copy(update={"notes": {**system.notes, "sign_flips": flips}})
+            out.append(BuiltWindow(w, system, flips))
+        return out
+    finally:
+        con.close()
+
+
+def _span(
+    con: duckdb.DuckDBPyConnection, date_from: str | None, date_to: str | None
+) -> tuple[str, str] | None:
+    row = con.execute(
+        "SELECT min(k), max(k) FROM ("
+        " SELECT date || substr('0000-01-01', length(date) + 1) AS k FROM documents"
+        "  WHERE NOT superseded AND date IS NOT NULL"
+        " UNION ALL SELECT date || substr('0000-01-01', length(date) + 1) FROM events WHERE date IS NOT NULL)"
+    ).fetchone()
+    if row is None or row[0] is None:
+        return None
+    lo = max(row[0], date_key(date_from)) if date_from else row[0]
+    hi = min(row[1], date_key(date_to, end=True)) if date_to else row[1]
+    return (lo, hi) if lo <= hi else None
+
+
+def write_built(built: list[BuiltWindow], out: str | Path) -> list[Path]:
+    """Write each window's System as YAML under ``out`` (a directory), plus ``index.json``.
+
+    With a single span system and ``out`` ending in .yaml/.yml/.json, ``out`` is that file.
+    """
+    import json
+
+    out = Path(out)
+    if (
+        len(built) == 1
+        and built[0].window is None
+        and out.suffix.lower() in {".yaml", ".yml", ".json"}
+    ):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        save_system(built[0].system, out)
+        return [out]
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    index = []
+    for b in built:
+        label = b.window.label if b.window else "span"
+        p = out / f"{label}.yaml"
+        save_system(b.system, p)
+        paths.append(p)
+        index.append(
+            {
+                "window": label,
+                "start": b.window.start if b.window else None,
+                "end": b.window.end if b.window else None,
+                "file": p.name,
+                "actors": len(b.system.actors),
+                "relations": len(b.system.relations),
+                "documents": b.system.notes.get("documents"),
+                "sign_flips": b.flips,
+            }
+        )
+    (out / "index.json").write_text(json.dumps(index, indent=2) + "\n", encoding="utf-8")
+    return paths
+
+
+# --- timeline --------------------------------------------------------------------------------
+
+
+def resolve_actor(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    """The actor id in the store for ``name`` (an id, a name or a mention), else StoreError."""
+    if con.execute(
+        "SELECT 1 FROM actors WHERE actor_id = ? UNION SELECT 1 FROM events WHERE a = ? OR b = ? LIMIT 1",
+        [name, name, name],
+    ).fetchone():
+        return name
+    key = normalise_alias(name)
+    counts: Counter = Counter()
+    for aid, text, n in con.execute(
+        "SELECT actor_id, name, count(*) FROM actors GROUP BY ALL UNION ALL "
+        "SELECT actor_id, text, count(*) FROM mentions GROUP BY ALL UNION ALL "
+        "SELECT a, a_name, count(*) FROM events GROUP BY ALL UNION ALL "
+        "SELECT b, b_name, count(*) FROM events GROUP BY ALL"
+    ).fetchall():
+        if text and normalise_alias(text) == key:
+            counts[aid] += n
+    if counts:
+        return counts.most_common(1)[0][0]
+    slug = slugify(name)
+    if (
+        slug != name
+        and con.execute("SELECT 1 FROM actors WHERE actor_id = ? LIMIT 1", [slug]).fetchone()
+    ):
+        return slug
+    raise StoreError(f"no actor {name!r} in the store (give an actor id, name or mention)")
+
+
+def timeline(
+    db_path: str | Path,
+    a: str,
+    b: str,
+    *,
+    window: str = "month",
+    date_from: str | None = None,
+    date_to: str | None = None,
+    half_life: float = HALF_LIFE_DAYS,
+) -> dict:
+    """A pair's relation window by window, with the evidence behind each window.
+
+    Returns ``{"a", "b", "window", "points": [...], "flips": [...]}``; each point has the
+    window, sign, strength, confidence, net, mass, findings, documents, ``change``
+    (``new``, ``same``, ``strengthened``, ``weakened`` or ``flip``) and its ``evidence``
+    (document, date, sign of that finding, sentence). Windows without evidence are left out.
+    """
+    con = connect(db_path, read_only=True)
+    try:
+        ida, idb = resolve_actor(con, a), resolve_actor(con, b)
+        if ida == idb:
+            raise StoreError(f"{a!r} and {b!r} are the same actor ({ida})")
+        findings = load_findings(con, date_from, date_to, undated=False, pair=(ida, idb))
+    finally:
+        con.close()
+    pa_, pb_ = sorted((ida, idb))
+    by_window: dict[Window, list[Finding]] = defaultdict(list)
+    for f in findings:
+        by_window[window_of(f.date, window)].append(f)  # type: ignore[arg-type]
+    points: list[dict] = []
+    flips: list[dict] = []
+    prev: dict | None = None
+    for w in sorted(by_window):
+        fs = by_window[w]
+        st = aggregate_findings(fs, w.end, half_life=half_life, start=w.start, end=w.end)
+        r = st.relation
+        if prev is None:
+            change = "new"
+        elif prev["sign"] != r.sign:
+            change = "flip"
+            flips.append(
+                {
+                    "from_window": prev["window"],
+                    "to_window": w.label,
+                    "from": prev["sign"],
+                    "to": r.sign,
+                }
+            )
+        elif r.strength > prev["strength"] + 1e-9:
+            change = "strengthened"
+        elif r.strength < prev["strength"] - 1e-9:
+            change = "weakened"
+        else:
+            change = "same"
+        point = {
+            "window": w.label,
+            "start": w.start,
+            "end": w.end,
+            "sign": r.sign,
+            "kind": r.kind,
+            "strength": r.strength,
+            "confidence": r.confidence,
+            "net": st.net,
+            "mass": st.mass,
+            "findings": st.findings,
+            "documents": st.documents,
+            "change": change,
+            "evidence": [
+                {
+                    "doc_id": f.doc_id,
+                    "date": f.date,
+                    "sign": f.sign,
+                    "kind": f.kind,
+                    "confidence": f.confidence,
+                    "sentence": e.sentence,
+                    "start": e.start,
+                    "end": e.end,
+                    "source": e.source,
+                }
+                for f in sorted(fs, key=lambda f: (date_key(f.date) if f.date else "", f.doc_id))
+                for e in (f.evidence or [Evidence(doc_id=f.doc_id, start=0, end=0, sentence="")])
+            ],
+        }
+        points.append(point)
+        prev = point
+    return {"a": pa_, "b": pb_, "window": window, "points": points, "flips": flips}
+
+
+def sign_flips(built: Iterable[BuiltWindow]) -> list[dict]:
+    """Every sign flip across a sequence of built windows (``{a, b, from, to, since, window}``)."""
+    return [{**f, "window": b.window.label if b.window else None} for b in built for f in b.flips]
