@@ -389,98 +389,114 @@ def _descending(weights: Sequence[int]) -> list[int]:
 def _mwc_by_size(weights: Sequence[int], quota: int) -> list[list[int]]:
     """``N[i][k]`` = number of minimal winning coalitions of size ``k`` that contain ``i``.
 
-    Players in descending weight; a winning ``S`` is minimal iff removing its lightest member
-    ``l`` makes it lose. Forward ``F_{i-1}(r; y)`` counts subsets of the heavier players by
-    weight ``r < q`` and size; backward ``M_j(r; y)`` counts completions ``U`` from players
-    ``j..n`` with ``r + w(U) >= q > r + w(U) - w_l``:
-    ``M_j(r) = M_{j+1}(r) + y([q - w_j <= r < q] + M_{j+1}(r + w_j))``.
-    Then ``N_i(y) = sum_r F_{i-1}(r) (M_i(r) - M_{i+1}(r))``, the forward state recovered
-    by dividing out ``1 + y x^{w_i}`` (Uno 2012's remove-one trick).
-    ``O(n q)`` packed operations and ``n`` dot products of length ``q``.
+    Players in descending weight; a winning ``S`` is minimal iff removing its lightest
+    member ``l`` makes it lose, i.e. ``S = T + l`` with ``T`` among the heavier players and
+    ``w(T)`` in ``[q - w_l, q)``. With ``F_{l-1}(r; y)`` the subsets of the players before
+    ``l`` by weight and size and ``D_l(t) = sum_{t - w_l < r <= t} F_{l-1}(r)``:
+
+    * ``i`` is the lightest member: ``y D_i(q - 1)``;
+    * ``i`` is in ``T`` for some lighter ``l``: dividing out ``1 + y x^{w_i}`` (Uno 2012's
+      remove-one trick) gives ``y^2 sum_j (-y)^j A_i(q - 1 - (j + 1) w_i)`` with
+      ``A_i = sum_{l > i} D_l``, built backwards while ``F_{l-1}`` is recovered from ``F_l``.
+
+    ``O(n q)`` additions of packed ``n``-slot integers and ``O(min(n, q / w_i))`` look-ups
+    per player; no products.
     """
     n = len(weights)
     bits = _slot_bits(n)
+    mask = (1 << ((n + 1) * bits)) - 1
     order = _descending(weights)
     ws = [weights[i] for i in order]
     forward = _forward_size_poly(ws, quota, bits)
-    back = np.zeros(quota, dtype=object)
+    acc = np.zeros(quota, dtype=object)  # A_{i+1}
     result: list[list[int]] = [[0] * (n + 1) for _ in range(n)]
     for pos in range(n - 1, -1, -1):
         w = ws[pos]
-        forward = _remove_player(forward, w, bits)
-        gain = np.zeros(quota, dtype=object)
-        if w > 0:
-            gain[max(0, quota - w) :] = 1
-            if w < quota:
-                gain[: quota - w] += back[w:]
-        else:
-            gain += back
-        gain = gain << bits
-        total = int(np.dot(forward, gain)) if quota else 0
-        result[order[pos]] = _unpack(total, bits, n + 1)
-        back = back + gain
+        forward = _remove_player(forward, w, bits)  # F_{pos-1}
+        if w == 0:
+            continue  # never in a minimal winning coalition; D = 0
+        cum = np.cumsum(forward)
+        window = cum.copy()
+        if w < quota:
+            window[w:] = cum[w:] - cum[: quota - w]
+        val = int(window[quota - 1]) << bits
+        j, t = 0, quota - 1 - w
+        while t >= 0 and j <= n:
+            term = int(acc[t]) << ((j + 2) * bits)
+            val = val - term if j % 2 else val + term
+            j += 1
+            t -= w
+        result[order[pos]] = _unpack(val & mask, bits, n + 1)
+        acc = acc + window
     return result
 
 
 # --------------------------------------------------------------------------- Johnston
 
 
+def _apply_plain(poly: np.ndarray, w: int) -> None:
+    """Multiply in place by ``1 + x^w`` (mod ``x^len``)."""
+    length = len(poly)
+    if w >= length:
+        return
+    if w == 0:
+        poly += poly
+        return
+    poly[w:] = poly[w:] + poly[: length - w]
+
+
 def _johnston_by_count(weights: Sequence[int], quota: int) -> list[list[int]]:
     """``J[i][c]`` = number of coalitions in which ``i`` is critical and ``c`` members are.
 
     Players in descending weight. In a winning ``S`` with excess ``e = w(S) - q`` the critical
-    members are those with ``w_j > e``: a prefix (heaviest first) of ``S``. Split ``S`` at the
-    position ``m`` with ``w_{m+1} <= e < w_m``: ``H = S cap [1..m]`` (all critical) and
-    ``L = S cap [m+1..n]`` (none). With ``V_m(r) = #{L subset [m+1..n] : r + w(L) - q in
-    [w_{m+1}, w_m)}`` and ``Z_j(r) = V_{j-1}(r) + Z_{j+1}(r) + y Z_{j+1}(r + w_j)``,
-    ``Z_{n+1} = V_n``, player ``i`` gets ``y sum_r F_{i-1}(r) Z_{i+1}(r + w_i)``.
-    Johnston (1978); generating-function form after Bilbao et al. (2000).
-    ``O(n (q + w_max))`` packed operations and ``n`` dot products.
+    members are those with ``w_j > e``: the heaviest ones. Split at the position ``m`` with
+    ``w_{m+1} <= e < w_m`` (``w_{n+1} = 0``): the players up to ``m`` are heavy (critical if
+    in ``S``), the rest light. With ``E_m(x; y) = prod_{j <= m} (1 + y x^{w_j})
+    prod_{j > m} (1 + x^{w_j})`` (``y`` marks heavy members), its prefix sums ``CE_m``, and
+    ``A_i(t) = sum_{m >= i} CE_m(t + w_m) - CE_m(t + w_{m+1})``, player ``i`` is critical in
+    ``y sum_j (-y)^j A_i(q - 1 - (j + 1) w_i)`` coalitions (by number of critical members),
+    after dividing ``i`` out of ``E_m`` as in Uno (2012). Johnston (1978).
+    ``O(n (q + w_max))`` additions of packed integers, ``O(min(n, q / w_i))`` look-ups per
+    player; no products.
     """
     n = len(weights)
     bits = _slot_bits(n)
+    mask = (1 << ((n + 1) * bits)) - 1
     order = _descending(weights)
     ws = [weights[i] for i in order]
-    length = quota + ws[0]
-    forward = _forward_size_poly(ws, length, bits)
-    suffix = np.zeros(length, dtype=object)  # G_{j}: subsets of players j..n by weight
-    suffix[0] = 1
+    offset = ws[0]  # arrays over t in [-w_max, q)
+    span = quota + offset
+    poly = _forward_size_poly(ws, quota, bits)  # E_{n}: every player marked heavy
+    acc = np.zeros(span, dtype=object)
 
-    def v_of(m: int, suffix_counts: np.ndarray) -> np.ndarray:
-        # V_m for split after position m (0-based m: players 0..m are heavy)
-        hi = ws[m]
-        lo = ws[m + 1] if m + 1 < n else 0
-        out = np.zeros(length, dtype=object)
-        if hi <= lo:
-            return out
-        cum = np.cumsum(suffix_counts)
-        for bound, sign in ((quota + hi - 1, 1), (quota + lo - 1, -1)):
-            if bound < 0:
-                continue
-            top = min(bound, length - 1)
-            # r in [0, top] reads cum[bound - r]
-            seg = cum[bound - top : bound + 1][::-1]
-            out[: top + 1] = out[: top + 1] + sign * seg
+    def shifted(cum: np.ndarray, off: int) -> np.ndarray:
+        # out[u] = CE(u - offset + off) for 0 <= u - offset + off < q, else 0
+        out = np.zeros(span, dtype=object)
+        lo = max(0, offset - off)
+        hi = min(span, quota + offset - off)
+        if lo < hi:
+            out[lo:hi] = cum[lo - offset + off : hi - offset + off]
         return out
 
-    z_next = v_of(n - 1, suffix)
     result: list[list[int]] = [[0] * (n + 1) for _ in range(n)]
     for pos in range(n - 1, -1, -1):
         w = ws[pos]
-        forward = _remove_player(forward, w, bits)
-        shifted = np.zeros(length, dtype=object)
-        if w < length:
-            shifted[: length - w] = z_next[w:]
-        total = int(np.dot(forward, shifted)) << bits
-        result[order[pos]] = _unpack(total, bits, n + 1)
-        if pos == 0:
-            break
-        # suffix G_pos = G_{pos+1} * (1 + x^w); then Z_pos = V_{pos-1} + Z_{pos+1} + y Z(r + w)
-        if w == 0:
-            suffix = suffix + suffix
-        elif w < length:
-            suffix[w:] = suffix[w:] + suffix[: length - w]
-        z_next = v_of(pos - 1, suffix) + z_next + (shifted << bits)
+        lo_w = ws[pos + 1] if pos + 1 < n else 0
+        if w > lo_w:
+            cum = np.cumsum(poly)
+            acc = acc + (shifted(cum, w) - shifted(cum, lo_w))
+        if w > 0:
+            val = 0
+            j, t = 0, quota - 1 - w
+            while t >= -offset and j <= n:
+                term = int(acc[t + offset]) << ((j + 1) * bits)
+                val = val - term if j % 2 else val + term
+                j += 1
+                t -= w
+            result[order[pos]] = _unpack(val & mask, bits, n + 1)
+        if pos:
+            poly = _remove_player(poly, w, bits)
+            _apply_plain(poly, w)
     return result
 
 
