@@ -18,6 +18,8 @@ class Trigger:
     sign: int
     kind: str
     preps: frozenset[str] = frozenset()
+    particle: str | None = None  # "out" in "drive X out": the trigger needs it
+    mode: str = "default"  # "link": the relation holds between two objects ("tie X to Y")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,13 @@ class Lexicon:
     stop_actors: frozenset[str]
     locative_preps: frozenset[str]
     proxy_heads: frozenset[str] = frozenset()
+    relationship_nouns: frozenset[str] = frozenset()
+    relationship_modifiers: dict[str, int] = field(default_factory=dict)
+    change_nouns: dict[str, int] = field(default_factory=dict)
+    list_verbs: frozenset[str] = frozenset()
+    claim_verbs: frozenset[str] = frozenset()
+    group_words: frozenset[str] = frozenset()
+    government_words: frozenset[str] = frozenset()
     extra: dict = field(default_factory=dict)
 
 
@@ -61,7 +70,9 @@ def _triggers(data: dict, pos: str) -> dict[str, Trigger]:
             pos=pos,
             sign=int(e["sign"]),
             kind=str(e["kind"]),
-            preps=frozenset(p.lower() for p in e.get("preps", []) or []),
+            preps=frozenset(str(p).lower() for p in e.get("preps", []) or []),
+            particle=e.get("particle"),
+            mode=e.get("mode", "default"),
         )
     return out
 
@@ -115,4 +126,13 @@ def load_lexicon() -> Lexicon:
         stop_actors=_low(words.get("stop_actors")),
         locative_preps=_low(words.get("locative_preps")),
         proxy_heads=_low(words.get("proxy_heads")),
+        relationship_nouns=_low(trig.get("relationship_nouns")),
+        relationship_modifiers={
+            str(k).lower(): int(v) for k, v in (trig.get("relationship_modifiers") or {}).items()
+        },
+        change_nouns={str(k).lower(): int(v) for k, v in (trig.get("change_nouns") or {}).items()},
+        list_verbs=_low(words.get("list_verbs")),
+        claim_verbs=_low(trig.get("claim_verbs")),
+        group_words=_low(words.get("group_words")),
+        government_words=_low(words.get("government_words")),
     )

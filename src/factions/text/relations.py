@@ -39,6 +39,7 @@ CONFIDENCE = {
     "noun-subj": 0.7,
     "noun-prep": 0.7,
     "coordination": 0.6,
+    "change": 0.95,
 }
 SYMMETRIC_KINDS = {"alliance", "agreement", "cooperation", "rivalry", "hostility", "friendship"}
 _DEFAULT_VERB_PREPS = frozenset({"against", "with"})
@@ -75,34 +76,57 @@ class RelationReader:
         self.lex = lex
 
     # --- argument helpers ---------------------------------------------------------------
-    def np(self, tok: Token, depth: int = 0) -> list[Arg]:
-        """Entities an NP headed by ``tok`` refers to (with conjuncts, appositions, proxies)."""
-        if depth > 4:
+    def np(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Arg]:
+        """Entities an NP headed by ``tok`` refers to (with conjuncts, appositions, proxies,
+        and listed members: "parties comprising X and Y", "academics such as X")."""
+        if depth > 5:
             return []
         out: list[Arg] = []
         e = self.te.get(tok.i)
         if tok.lower_ in _RELATIVE and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
             h = tok.head
-            while h.dep_ not in ("relcl", "acl") and h.head is not h and depth < 3:
+            steps = 0
+            while h.dep_ not in ("relcl", "acl") and h.head is not h and steps < 3:
                 if h.dep_ not in ("conj", "xcomp", "prep", "pcomp"):
                     break
                 h = h.head
+                steps += 1
             if h.dep_ in ("relcl", "acl"):
                 return self.np(h.head, depth + 1)
             return []
+        lex = self.lex
         if e is not None:
             out.append((e, tok.i))
-        elif tok.lemma_.lower() in self.lex.proxy_heads or tok.lower_ in self.lex.proxy_heads:
+        elif tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            lemma = tok.lemma_.lower()
+            proxy = lemma in lex.proxy_heads or tok.lower_ in lex.proxy_heads
             for c in tok.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in self.te:
+                dep = c.dep_
+                if proxy and dep in ("poss", "compound", "amod", "nmod") and c.i in self.te:
                     out.append((self.te[c.i], c.i))
-                elif c.dep_ == "prep" and c.lower_ == "of":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            out.extend(self.np(p, depth + 1))
-        for c in tok.children:
-            if c.dep_ in ("conj", "appos") and c.i not in self._same_mention(tok):
-                out.extend(self.np(c, depth + 1))
+                elif dep == "prep":
+                    low = c.lower_
+                    if (proxy and low == "of") or low in ("including", "like") or (
+                        low == "as" and c.i > 0 and self.doc[c.i - 1].lower_ == "such"
+                    ):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                out.extend(self.np(p, depth + 1))
+                elif dep in ("acl", "relcl") and c.lemma_.lower() in lex.list_verbs:
+                    for g in c.children:
+                        if g.dep_ == "dobj":
+                            out.extend(self.np(g, depth + 1))
+                        elif g.dep_ == "prep" and g.lower_ == "of":
+                            for p in g.children:
+                                if p.dep_ == "pobj":
+                                    out.extend(self.np(p, depth + 1))
+            if not out and depth == 0 and tok.dep_ == "appos" and tok.head.i in self.te:
+                out.append((self.te[tok.head.i], tok.head.i))
+        if conj:
+            same = self._same_mention(tok)
+            for c in tok.children:
+                if c.dep_ in ("conj", "appos") and c.i not in same:
+                    out.extend(self.np(c, depth + 1))
         return out
 
     def _same_mention(self, tok: Token) -> set[int]:
@@ -113,28 +137,44 @@ class RelationReader:
 
     def subject(self, v: Token, depth: int = 0) -> list[Arg]:
         """The subject of the clause that ``v`` predicates (through control and relatives)."""
-        if depth > 5:
+        if depth > 6:
             return []
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return self.np(c)
-        if v.dep_ in ("relcl",) and v.head.i in self.te or v.dep_ == "relcl":
-            return self.np(v.head)
-        if v.dep_ in ("xcomp", "conj", "advcl", "acomp", "attr", "oprd", "ccomp") or (
-            v.dep_ == "pcomp"
-        ):
-            h = v.head
-            if v.dep_ == "pcomp" or h.dep_ == "prep":
-                h = h.head if h.dep_ == "prep" else h
-                if h.dep_ == "prep":
-                    h = h.head
-            if h is v:
-                return []
-            if v.dep_ == "conj" and h.pos_ not in ("VERB", "AUX", "ADJ"):
+        if depth > 0:
+            for c in v.children:
+                if c.dep_ == "nsubjpass":
+                    return self.np(c)
+        dep = v.dep_
+        h = v.head
+        if h is v:
+            return []
+        if dep == "relcl":
+            return self.np(h)
+        if dep == "acl":
+            found = self.np(h)
+            if found:
+                return found
+            return self._governor_subject(h, depth)
+        if dep in ("xcomp", "conj", "advcl", "acomp", "attr", "oprd", "ccomp", "pcomp"):
+            if h.dep_ == "prep" or h.pos_ == "ADP":
+                return self.subject(h.head, depth + 1) if h.head is not h else []
+            if dep == "conj" and h.pos_ not in ("VERB", "AUX", "ADJ"):
                 return []
             return self.subject(h, depth + 1)
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
-            return self.subject(v.head.head, depth + 1)
+        if v.pos_ in ("NOUN", "PROPN"):
+            return self._governor_subject(v, depth)
+        return []
+
+    def _governor_subject(self, n: Token, depth: int) -> list[Arg]:
+        """Subject of the verb that takes noun ``n`` as object ("launched a campaign ...")."""
+        while n.dep_ == "conj" and n.head is not n:
+            n = n.head
+        if n.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
+            return self.subject(n.head, depth + 1)
+        if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX"):
+            return self.subject(n.head.head, depth + 1)
         return []
 
     def prep_objects(self, tok: Token, preps: frozenset[str]) -> list[Arg]:
@@ -144,10 +184,16 @@ class RelationReader:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out.extend(self.np(p))
+                    elif p.dep_ == "prep" and p.lower_ in preps:  # "away from", "out of"
+                        for q in p.children:
+                            if q.dep_ == "pobj":
+                                out.extend(self.np(q))
             elif c.dep_ == "agent" and "by" in preps:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out.extend(self.np(p))
+            elif c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out"):
+                out.extend(self.prep_objects(c, preps))
         return out
 
     # --- modifiers ----------------------------------------------------------------------
@@ -184,20 +230,30 @@ class RelationReader:
                 if trig is not None:
                     self._participle(t, trig, found)
                     continue
-            if pos in ("VERB",):
+            if pos == "VERB":
+                adj = lex.adjectives.get(t.lower_)
+                if adj is not None and any(
+                    c.dep_ == "prep" and c.lower_ in adj.preps for c in t.children
+                ) and not any(c.dep_ == "agent" for c in t.children):
+                    self._adjective(t, adj, found)
+                    continue
                 trig = lex.verbs.get(lemma)
                 if trig is not None:
                     if t.dep_ == "amod":
                         continue
-                    adj = lex.adjectives.get(t.lower_)
-                    if adj is not None and t.dep_ in ("acomp", "conj", "oprd"):
-                        self._adjective(t, adj, found)
-                    else:
-                        self._verb(t, trig, found)
+                    if trig.particle and not any(
+                        c.lower_ == trig.particle for c in t.children
+                    ):
+                        continue
+                    self._verb(t, trig, found)
             elif pos == "NOUN":
                 trig = lex.nouns.get(lemma) or lex.nouns.get(t.lower_)
                 if trig is not None:
                     self._noun(t, trig, found)
+                elif lemma in lex.change_nouns or t.lower_ in lex.change_nouns:
+                    self._change(t, found)
+                elif lemma in lex.relationship_nouns or t.lower_ in lex.relationship_nouns:
+                    self._relationship(t, found)
             elif pos == "ADJ":
                 trig = lex.adjectives.get(t.lower_) or lex.adjectives.get(lemma)
                 if trig is not None:
@@ -218,7 +274,6 @@ class RelationReader:
                 toks = [t.i, ta, tb]
                 s = min(toks)
                 e = max(toks)
-                start_char = self.doc[s].idx
                 end_tok = self.doc[e]
                 found.append(
                     Finding(
@@ -228,7 +283,7 @@ class RelationReader:
                         kind=trig.kind,
                         confidence=CONFIDENCE[pattern],
                         pattern=pattern,
-                        start_char=start_char,
+                        start_char=self.doc[s].idx,
                         end_char=end_tok.idx + len(end_tok.text),
                         sent_start=sent.start_char,
                         sent_end=sent.end_char,
@@ -237,14 +292,26 @@ class RelationReader:
                     )
                 )
 
+    def _pairs(self, found, args: list[Arg], trig: Trigger, t: Token, pattern: str) -> None:
+        for i in range(len(args)):
+            for j in range(i + 1, len(args)):
+                self._emit(found, [args[i]], [args[j]], trig, t, pattern)
+
     def _coordinated(self, found, args: list[Arg], trig: Trigger, t: Token) -> None:
-        if trig.kind in SYMMETRIC_KINDS and len({e for e, _ in args}) >= 2:
-            for i in range(len(args)):
-                for j in range(i + 1, len(args)):
-                    self._emit(found, [args[i]], [args[j]], trig, t, "coordination")
+        """"X and Y signed an alliance": a symmetric positive tie between co-subjects."""
+        mutual = trig.sign > 0 or t.lemma_.lower() in ("clash", "feud", "quarrel")
+        if trig.kind in SYMMETRIC_KINDS and mutual and len({e for e, _ in args}) >= 2:
+            self._pairs(found, args, trig, t, "coordination")
 
     def _verb(self, t: Token, trig: Trigger, found) -> None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+        if trig.mode == "link":
+            objs = [a for c in t.children if c.dep_ == "dobj" for a in self.np(c)]
+            others = self.prep_objects(t, trig.preps)
+            if passive:
+                objs = [a for c in t.children if c.dep_ == "nsubjpass" for a in self.np(c)]
+            self._emit(found, objs, others, trig, t, "verb")
+            return
         preps = trig.preps | _DEFAULT_VERB_PREPS
         if passive or (t.dep_ == "acl" and t.tag_ == "VBN"):
             patients: list[Arg] = []
@@ -256,7 +323,16 @@ class RelationReader:
             if not patients and t.dep_ in ("conj", "xcomp"):
                 patients = self.subject(t.head)
             agents = self.prep_objects(t, frozenset({"by"}))
-            self._emit(found, agents, patients, trig, t, "verb-passive")
+            if not agents and t.dep_ == "conj":  # "led and supplied by X": shared agent
+                agents = self.prep_objects(t.head, frozenset({"by"}))
+            if not agents:
+                for c in t.children:
+                    if c.dep_ == "conj" and c.tag_ == "VBN":
+                        agents = self.prep_objects(c, frozenset({"by"}))
+            if agents:
+                self._emit(found, agents, patients, trig, t, "verb-passive")
+            else:  # "X is allied with Y"
+                self._emit(found, patients, self.prep_objects(t, trig.preps), trig, t, "adj")
             return
         agents = self.subject(t)
         patients = []
@@ -264,58 +340,95 @@ class RelationReader:
             if c.dep_ in ("dobj", "dative"):
                 patients.extend(self.np(c))
         patients.extend(self.prep_objects(t, preps - {"by"}))
+        if not patients and t.lemma_.lower() in self.lex.claim_verbs:
+            for c in t.children:
+                if c.dep_ == "ccomp":
+                    patients.extend(self.subject(c))
         if patients:
             self._emit(found, agents, patients, trig, t, "verb")
         else:
             self._coordinated(found, agents, trig, t)
+
+    def _between(self, t: Token) -> list[Arg]:
+        out: list[Arg] = []
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(self.np(p))
+        return out
 
     def _noun(self, t: Token, trig: Trigger, found) -> None:
         owners: list[Arg] = []
         for c in t.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in self.te:
                 owners.append((self.te[c.i], c.i))
-        others: list[Arg] = []
-        between: list[Arg] = []
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        between.extend(self.np(p))
-        others.extend(self.prep_objects(t, trig.preps - {"between", "among"}))
+        between = self._between(t)
+        others = self.prep_objects(t, trig.preps - {"between", "among"})
         for c in t.children:
             if c.dep_ == "appos":
                 others.extend(self.np(c))
+            elif c.dep_ == "acl" and c.lemma_.lower() in ("aim", "direct", "target"):
+                others.extend(self.prep_objects(c, frozenset({"at", "against", "on"})))
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in ("include", "be", "comprise"):
+            for c in t.head.children:
+                if c.dep_ in ("dobj", "attr"):
+                    others.extend(self.np(c))
         if t.dep_ == "appos":
             head = self.np(t.head)
             if owners or others:
                 self._emit(found, head, owners + others, trig, t, "noun-appos")
                 return
         if len({e for e, _ in between}) >= 2:
-            self._coordinated_between(found, between, trig, t)
+            self._pairs(found, between, trig, t, "between")
             return
         if owners and others:
             self._emit(found, owners, others, trig, t, "noun-poss")
             return
-        subj: list[Arg] = []
-        if t.dep_ in ("attr", "dobj", "oprd", "nsubjpass") or (
-            t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX")
-        ):
-            verb = t.head if t.dep_ != "pobj" else t.head.head
-            subj = self.subject(verb)
+        subj = self._governor_subject(t, 0) if t.dep_ != "nsubj" else []
         if owners and subj:
             self._emit(found, subj, owners, trig, t, "noun-subj")
         elif subj and others:
             self._emit(found, subj, others, trig, t, "noun-prep")
         elif owners and len({e for e, _ in owners}) >= 2:
             self._coordinated(found, owners, trig, t)
+        elif subj and not owners and not others:
+            self._coordinated(found, subj, trig, t)
 
-    def _coordinated_between(self, found, args: list[Arg], trig: Trigger, t: Token) -> None:
-        for i in range(len(args)):
-            for j in range(i + 1, len(args)):
-                self._emit(found, [args[i]], [args[j]], trig, t, "between")
+    def _change(self, t: Token, found) -> None:
+        """"the souring of the relationship between X and Y"."""
+        sign = self.lex.change_nouns.get(t.lemma_.lower(), self.lex.change_nouns.get(t.lower_))
+        args = self._between(t)
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        args.extend(self._between(p))
+                        owners = [
+                            (self.te[g.i], g.i)
+                            for g in p.children
+                            if g.dep_ == "poss" and g.i in self.te
+                        ]
+                        others = self.prep_objects(p, frozenset({"with"}))
+                        if owners and others:
+                            args.extend(owners + others)
+        if len({e for e, _ in args}) >= 2:
+            trig = Trigger(t.lemma_.lower(), "noun", sign, "rivalry" if sign < 0 else "agreement")
+            self._pairs(found, args, trig, t, "change")
+
+    def _relationship(self, t: Token, found) -> None:
+        """"close ties between X and Y", "strained relations with X"."""
+        sign = 0
+        for c in t.children:
+            if c.dep_ in ("amod", "compound"):
+                sign = self.lex.relationship_modifiers.get(c.lower_, sign)
+        if not sign:
+            return
+        trig = Trigger(t.lemma_.lower(), "noun", sign, "alliance" if sign > 0 else "hostility")
+        self._noun(t, Trigger(trig.lemma, "noun", sign, trig.kind, frozenset({"with"})), found)
 
     def _adjective(self, t: Token, trig: Trigger, found) -> None:
-        if t.dep_ == "amod":
+        if t.dep_ in ("amod", "acl"):
             agents = self.np(t.head)
         else:
             agents = self.subject(t)
@@ -332,7 +445,7 @@ class RelationReader:
             if target.i in self.te:
                 break
             target = target.head
-        patients = self.np(target)
+        patients = self.np(target, conj=False)
         if not patients:
             for c in target.children:
                 if c.dep_ == "compound" and c.i in self.te:
