@@ -115,6 +115,7 @@ def _print_result(inp: BargainingInput, res: BargainingResult, base: dict[str, A
         f"baselines (round 0): capability-and-salience weighted mean {show(base['mean'])}; "
         f"weighted median {show(base['median'])}",
         highlight=False,
+        soft_wrap=True,
     )
 
 

@@ -48,8 +48,8 @@ to :math:`[0,1]` by the issue range; saliences :math:`s_i \in [0,1]`. One round:
    :math:`r_i`.
 6. *Offers* (the octant/quadrant diagram): for each ordered pair with :math:`EU_{ij} > 0`
    and :math:`x_i \ne x_j`:
-   *conflict* if :math:`EU_{ji} > 0` - ``j`` must move to :math:`x_i` when
-   :math:`EU_{ij} > EU_{ji}` (otherwise the reverse pair produces ``i``'s move);
+   *conflict* if :math:`EU_{ji} > 0` - ``j`` must move to :math:`x_i` when ``i`` wins the
+   conflict (see ``conflict`` below; otherwise the reverse pair produces ``i``'s move);
    *compromise* if :math:`EU_{ji} < 0` and :math:`|EU_{ji}| < EU_{ij}` - ``j`` moves towards
    ``i`` by the fraction :math:`|EU_{ji}/EU_{ij}|` of the distance;
    *capitulation* if :math:`EU_{ji} < 0` and :math:`|EU_{ji}| \ge EU_{ij}` - ``j`` moves to
@@ -71,6 +71,12 @@ Choices where the literature is ambiguous (all parameters):
   actors prefer the least costly proposal they cannot refuse), ties broken by the larger
   proposer EU; ``"strongest"`` takes the offer backed by the largest :math:`EU_{ij}` (ties: the
   closest).
+* Who wins a *conflict* (both expect to gain). ``conflict="probability"`` (default): the
+  actor more likely to win it, :math:`P_{ij} > 1/2` - a conflict is a contest decided by the
+  capabilities brought to bear (Bueno de Mesquita 1985), and an actor with all the capability
+  then decides the issue. ``conflict="utility"``: the actor with the larger expected utility,
+  the reading of some re-implementations (e.g. D. Masad's Python replication of Scholz et al.);
+  with it, a strong actor with a low salience and a risk-averse exponent can lose to a weak one.
 * :math:`P_{ij}` for two actors at the same position is undefined (0/0); such pairs make no
   offers. When :math:`S_{max} = S_{min}`, :math:`R_i = 0` (:math:`r_i = 1`).
 * Stopping: after ``max_rounds`` rounds, or earlier when no actor moves (Scholz et al. discuss
@@ -334,7 +340,9 @@ def _risk_exponents(eu1: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return big_r, (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0)
 
 
-def _eu_offers(xn: np.ndarray, eu: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _eu_offers(
+    xn: np.ndarray, eu: np.ndarray, p: np.ndarray, conflict: str = "probability"
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Offers as arrays: target[i, j] = new position proposed to j by i (nan: none), kind, EU."""
     n = len(xn)
     eij = eu
@@ -345,7 +353,10 @@ def _eu_offers(xn: np.ndarray, eu: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     xj = np.broadcast_to(xn[None, :], (n, n))
     target = np.full((n, n), np.nan)
     kind = np.zeros((n, n), dtype=np.int8)  # 1 conflict won, 2 compromise, 3 capitulation
-    conflict = active & (eji > 0) & (eij > eji)
+    if conflict == "probability":
+        conflict = active & (eji > 0) & (p > 0.5)
+    else:
+        conflict = active & (eji > 0) & (eij > eji)
     compromise = active & (eji <= 0) & (np.abs(eji) < eij)
     capitulate = active & (eji <= 0) & (np.abs(eji) >= eij)
     target[conflict] = xi[conflict]
@@ -394,6 +405,7 @@ def expected_utility_model(
     t: float = 1.0,
     max_rounds: int = 10,
     offer_choice: Literal["closest", "strongest"] = "closest",
+    conflict: Literal["probability", "utility"] = "probability",
     tol: float = 1e-9,
 ) -> BargainingResult:
     """Bueno de Mesquita's expected-utility model as reconstructed by Scholz et al. (2011).
@@ -407,6 +419,8 @@ def expected_utility_model(
     x, c, s = _as_1d(x, c, s)
     if offer_choice not in ("closest", "strongest"):
         raise ValueError("offer_choice must be 'closest' or 'strongest'")
+    if conflict not in ("probability", "utility"):
+        raise ValueError("conflict must be 'probability' or 'utility'")
     if not (0.0 <= q <= 1.0 and 0.0 <= t <= 1.0):
         raise ValueError("q and t are probabilities in [0, 1]")
     if max_rounds < 0:
@@ -429,7 +443,7 @@ def expected_utility_model(
         eu1 = _eu_matrix(xn, s, p, mu, np.ones_like(xn), q, t)
         _, r = _risk_exponents(eu1)
         eu = _eu_matrix(xn, s, p, mu, r, q, t)
-        target, kind, strength = _eu_offers(xn, eu)
+        target, kind, strength = _eu_offers(xn, eu, p, conflict)
         new, chosen = _choose_offers(xn, target, strength, offer_choice)
         risks.append([float(v) for v in r])
         moves.append(
@@ -467,7 +481,13 @@ def expected_utility_model(
             "mean": [float(lo + span * v) for v in means],
             "risk_exponent": risks,
             "moves": moves,
-            "parameters": {"q": q, "t": t, "offer_choice": offer_choice, "max_rounds": max_rounds},
+            "parameters": {
+                "q": q,
+                "t": t,
+                "offer_choice": offer_choice,
+                "conflict": conflict,
+                "max_rounds": max_rounds,
+            },
         },
     )
 
@@ -867,6 +887,15 @@ def spatial_model(
                 "challenges": {
                     names[i]: names[int(j)] for i, j in enumerate(info["targets"]) if j >= 0
                 },
+                "offers": [
+                    {
+                        "initiator": names[i],
+                        "target": names[j],
+                        "initiator_position": (lo + span * bi).tolist(),
+                        "target_position": (lo + span * bj).tolist(),
+                    }
+                    for i, j, bi, bj in info["bargains"]
+                ],
             }
         )
         if acc is None:

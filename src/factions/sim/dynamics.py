@@ -233,10 +233,9 @@ def triad_dynamics(
 
     imb = record(0)
     absorbed[imb == 0] = 0
-    if tri is not None and tri.shape[0] == 0:
+    if (tri is not None and tri.shape[0] == 0) or (stop_when_balanced and np.all(imb == 0)):
         updates = 0
     t = 0
-    chunk = 1
     while t < updates:
         steps = min(every, updates - t)
         for _ in range(steps):
@@ -272,7 +271,6 @@ def triad_dynamics(
             m[r_act, ea, eb] = newv
             m[r_act, eb, ea] = newv
         t += steps
-        chunk += 1
         imb = record(t)
         newly = (imb == 0) & (absorbed < 0)
         absorbed[newly] = t
