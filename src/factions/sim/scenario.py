@@ -384,10 +384,18 @@ def parse_scenario(
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
+            raw = err["loc"]
             loc = tuple(
                 p
-                for p in err["loc"]
-                if not (isinstance(p, str) and (p.startswith("function-") or p in VERBS))
+                for k, p in enumerate(raw)
+                if not (
+                    isinstance(p, str)
+                    and (
+                        p.startswith("function-")
+                        # the union tag pydantic inserts after steps[i]
+                        or (p in VERBS and k >= 2 and raw[k - 2] == "steps")
+                    )
+                )
             )
             msg = _expected(err)
             if err.get("type") == "union_tag_invalid":
