@@ -238,6 +238,7 @@ def resolve_references(
         for i in range(m.start, m.end):
             tok_entity[i] = m.entity
     title_of: dict[str, int] = {}
+    government_of: dict[str, int] = {}
     history: list[tuple[int, int, int, bool]] = []  # (token, entity, sentence, subject)
     added: list[Mention] = []
     sent_of = {}
@@ -275,6 +276,8 @@ def resolve_references(
         if m is not None:
             if m.title:
                 title_of[m.title] = m.entity
+            if m.extra.get("government"):
+                government_of["last"] = m.entity
             remember(m.end - 1, m.entity)
             i = m.end
             continue
@@ -334,6 +337,30 @@ def resolve_references(
                     add(i, j + 1, ent, "DESC")
                     i = j + 1
                     continue
+        # "the group", "this alliance", "the movement" -> the group last named
+        if low in ("the", "this", "that") and i + 1 < n and i + 1 not in starts:
+            j = i + 1
+            while j < n and j - i <= 3 and doc[j].pos_ == "ADJ" and j not in starts:
+                j += 1
+            w = doc[j].lower_ if j < n else ""
+            nxt = doc[j + 1] if j + 1 < n else None
+            free = j not in starts and (
+                nxt is None or (nxt.lower_ not in ("of", "'s", "’s") and nxt.pos_ != "PROPN")
+            )
+            if free and w in lex.group_words and doc[j].tag_ == "NN":
+                ent = _recent_group(history, entities, cur_sent, prefer_subject=True, states=False)
+                if ent is not None:
+                    add(i, j + 1, ent, "DESC")
+                    i = j + 1
+                    continue
+            if free and w in lex.government_words and j == i + 1 and low == "the":
+                ent = government_of.get("last")
+                if ent is None:
+                    ent = _main_state(history, entities)
+                if ent is not None:
+                    add(i, j + 1, ent, "DESC")
+                    i = j + 1
+                    continue
         if low in lex.person_pronouns and tok.pos_ == "PRON":
             exclude: set[int] = set()
             if low in ("him", "her", "himself", "herself") or tok.dep_ in ("dobj", "pobj"):
@@ -351,7 +378,9 @@ def resolve_references(
             if ent is not None:
                 add(i, i + 1, ent, "PRON")
         elif low in ("it", "its") and tok.pos_ == "PRON":
-            ent = _recent_group(history, entities, cur_sent)
+            ent = _recent_group(
+                history, entities, cur_sent, prefer_subject=tok.dep_ in ("nsubj", "nsubjpass")
+            )
             if ent is not None:
                 add(i, i + 1, ent, "PRON")
         i += 1
@@ -391,10 +420,30 @@ def _recent_person(
     return first
 
 
-def _recent_group(history, entities, cur_sent) -> int | None:
-    for _, e, s, _ in reversed(history):
+def _recent_group(
+    history, entities, cur_sent, prefer_subject: bool = False, states: bool = True
+) -> int | None:
+    first = None
+    for _, e, s, subj in reversed(history):
         if cur_sent - s > 1:
             break
-        if entities[e].kind != ActorKind.PERSON:
+        kind = entities[e].kind
+        if kind == ActorKind.PERSON or (not states and kind == ActorKind.STATE):
+            continue
+        if not prefer_subject or subj:
             return e
-    return None
+        if first is None:
+            first = e
+    return first
+
+
+def _main_state(history, entities) -> int | None:
+    counts: dict[int, int] = {}
+    for _, e, _, _ in history:
+        if entities[e].kind == ActorKind.STATE:
+            counts[e] = counts.get(e, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    tops = [e for e, c in counts.items() if c == best]
+    return tops[0] if len(tops) == 1 else None

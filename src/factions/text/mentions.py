@@ -130,7 +130,56 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
 
     mentions.sort(key=lambda m: m.start)
     _link_parenthesised_acronyms(doc, mentions)
+    for m in mentions:
+        _phrase_spans(doc, m, lex)
     return mentions
+
+
+def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
+    """Longer phrases that name the same actor, kept as extra mention spans for output:
+    "Houthi forces", "the government of Rwanda", "President Hadi", "Ugandan"."""
+    spans: list[tuple[int, int]] = []
+    heads = lex.proxy_heads | lex.state_heads
+    if m.label == "PERSON":
+        if m.title:
+            s, _ = _title_before(doc, m.start, lex)
+            spans.append((s, m.end))
+    else:
+        root = doc[m.end - 1]
+        h = root.head
+        if (
+            root.dep_ in ("compound", "amod", "nmod")
+            and m.end <= h.i <= m.end + 2
+            and h.lemma_.lower() in heads
+        ):
+            spans.append((m.start, h.i + 1))
+            if h.lemma_.lower() in lex.government_words:
+                m.extra["government"] = True
+        elif (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.lemma_.lower() in heads
+            and root.head.i == m.start - 1
+        ):
+            g = root.head.head
+            s = g.i
+            if s > 0 and doc[s - 1].dep_ == "det":
+                s -= 1
+            spans.append((s, m.end))
+            if g.lemma_.lower() in lex.government_words:
+                m.extra["government"] = True
+        if m.extra.get("demonym"):
+            for i in range(m.start, m.end):
+                if doc[i].lower_ in lex.demonyms:
+                    spans.append((i, i + 1))
+            if doc[m.end - 1].lemma_.lower() in lex.government_words:
+                m.extra["government"] = True
+    out = []
+    for s, e in spans:
+        if (s, e) != (m.start, m.end):
+            span = doc[s:e]
+            out.append((span.start_char, span.end_char, span.text))
+    m.extra["spans"] = out
 
 
 def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:

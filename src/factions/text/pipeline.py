@@ -195,7 +195,14 @@ def _actors(
             aliases = tuple(dict.fromkeys(m.text for m in ms if m.named and m.text != e.name))
             kind = e.kind if isinstance(e.kind, ActorKind) else ActorKind.OTHER
             actor = Actor(id=ids[i], name=e.name, kind=kind, aliases=aliases)
-        spans = tuple(MentionSpan(m.text, m.start_char, m.end_char) for m in ms)
+        spans_l = []
+        for m in ms:
+            spans_l.append(MentionSpan(m.text, m.start_char, m.end_char))
+            for s, e, t in m.extra.get("spans", ()):
+                spans_l.append(MentionSpan(t, s, e))
+            if m.text[:4].lower() == "the " and len(m.text) > 4:
+                spans_l.append(MentionSpan(m.text[4:], m.start_char + 4, m.end_char))
+        spans = tuple(dict.fromkeys(spans_l))
         out.append(ActorMentions(actor=actor, mentions=spans))
     return out
 
