@@ -76,7 +76,7 @@ motions:
   routes:
   - id: speaker_route
     gatekeepers:
-    - {actor: speaker, role: speaker, stance: undecided}
+    - {actor: speaker, role: speaker, stance: for}
 """
 
 # Green Front joins the motion: 30 + 10 + 15 = 55 >= 51, so the verdict changes.

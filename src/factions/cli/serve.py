@@ -1,0 +1,57 @@
+"""``factions serve``: the web UI and JSON API over a system file or a corpus store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from factions.cli.app import app
+from factions.cli.common import console, fail, warn
+
+DEFAULT_HOST = "127.0.0.1"
+
+
+@app.command()
+def serve(
+    system: Path | None = typer.Argument(None, help="System file (.yaml or .json) to serve."),
+    db: Path | None = typer.Option(
+        None, "--db", help="Serve the System built from this corpus store."
+    ),
+    host: str = typer.Option(
+        DEFAULT_HOST, "--host", help="Address to bind (loopback unless told otherwise)."
+    ),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    max_upload: int = typer.Option(
+        256 * 1024, "--max-upload", min=1, help="Largest text upload, in bytes."
+    ),
+) -> None:
+    """Serve the network, evidence, analyses and scenarios in the browser (API docs at /docs)."""
+    import uvicorn
+
+    from factions.model import SystemFileError
+    from factions.report.assets import FrontendMissing, check_vendor
+    from factions.web import create_app
+
+    if (system is None) == (db is None):
+        fail("give a SYSTEM file or --db corpus.duckdb (one of the two)")
+    if system is not None and not system.is_file():
+        fail(f"{system}: no such system file (expected a .yaml or .json system file)")
+    if db is not None and not db.is_file():
+        fail(f"{db}: no such corpus store (expected a .duckdb file written by `factions ingest`)")
+    try:
+        check_vendor()
+    except FrontendMissing as exc:
+        fail(str(exc))
+    try:
+        web = create_app(system, db=db, max_upload=max_upload)
+    except SystemFileError as exc:
+        fail(str(exc).splitlines()[0])
+    except ValueError as exc:
+        fail(str(exc))
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        warn(f"binding {host}: the UI is reachable from other machines and has no authentication")
+    console.print(
+        f"serving {system or db} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops"
+    )
+    uvicorn.run(web, host=host, port=port, log_level="warning")
