@@ -100,3 +100,47 @@ def test_demo_step_runs_on_examples(tmp_path: Path, capsys: pytest.CaptureFixtur
     ctx = DemoContext(seeds=tmp_path, out=tmp_path, examples=EXAMPLE.parents[1])
     steps[0][2](ctx)
     steps[0][2](DemoContext(seeds=tmp_path, out=tmp_path, examples=tmp_path))  # no example: skip
+
+
+def _toy_system(tmp_path: Path) -> Path:
+    from factions.model import Actor, Issue, Position, Relation, System, save_system
+
+    actors = tuple(Actor(id=a, name=a.title()) for a in ("north", "south", "east", "west"))
+    src = ("written for this test",)
+    rels = (
+        Relation(a="north", b="south", sign=1, sources=src),
+        Relation(a="south", b="east", sign=1, sources=src),
+        Relation(a="north", b="east", sign=-1, sources=src),
+        Relation(a="east", b="west", sign=-1, sources=src),
+    )
+    issue = Issue(
+        id="budget",
+        name="Budget",
+        positions=(
+            Position(actor="north", position=20, salience=0.8, capability=3),
+            Position(actor="south", position=60, salience=0.5, capability=2),
+            Position(actor="east", position=90, salience=0.9, capability=1),
+        ),
+    )
+    path = tmp_path / "toy.yaml"
+    save_system(System(name="toy", actors=actors, relations=rels, issues=(issue,)), path)
+    return path
+
+
+def test_forecast_and_dynamics_on_a_system_file(tmp_path: Path) -> None:
+    path = _toy_system(tmp_path)
+    code, out, _ = _run("forecast", str(path), "--model", "mean", "--json")
+    assert code == 0
+    # (3*.8*20 + 2*.5*60 + 1*.9*90) / (2.4 + 1 + .9)
+    assert json.loads(out)["forecast"] == pytest.approx((48 + 60 + 81) / 4.3)
+    code, _, err = _run("forecast", str(path), "--issue", "tax")
+    assert code == 2 and "no issue 'tax'" in err
+    code, out, _ = _run("dynamics", str(path), "--p", "1", "--json")
+    assert code == 0
+    data = json.loads(out)
+    # the one imbalanced triangle (north-south-east, ++-) is repaired to +++ with p = 1
+    assert data["triad_dynamics"]["balanced"] == [True]
+    assert data["realignment"]["frustration"] == 1.0
+    assert data["realignment"]["jammed"] is False
+    code, out, _ = _run("dynamics", str(path))
+    assert code == 0 and "Landscape realignment" in out and "global minimum" in out

@@ -199,4 +199,6 @@ def test_realign_jammed_example() -> None:
     assert jam.initial_frustration == 6 and jam.path == [(1, 1, 4.0)]
     assert jam.stable and jam.frustration == 4 and jam.global_minimum == 2
     assert jam.jammed is True
-    assert realign(h, exact_limit=3).jammed is None  # too big to check: unknown
+    via_milp = realign(h, exact_limit=3)  # above the enumeration limit: exact MILP
+    assert via_milp.jammed is True and via_milp.global_minimum == 2
+    assert realign(h, exact_limit=3, time_limit=0).jammed is None  # check skipped

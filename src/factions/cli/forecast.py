@@ -232,26 +232,46 @@ def dynamics_cmd(
         )
     console.print(table)
     bal = int(res.balanced.sum())
-    console.print(
-        f"end: friendly fraction {res.rho[-1].mean():.4f} (mean-field 1/(sqrt(3(1-2p))+1) = "
-        f"{ltd_rho_infinity(p):.4f}); balanced in {bal} of {runs} run(s)",
-        highlight=False,
+    mean_field = (
+        f" (complete-graph mean field 1/(sqrt(3(1-2p))+1) = {ltd_rho_infinity(p):.4f})"
+        if complete is not None
+        else ""
     )
-    if land is not None:
+    console.print(
+        f"end: friendly fraction {res.rho[-1].mean():.4f}{mean_field}; "
+        f"balanced (absorbed) in {bal} of {runs} run(s)",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if land is None:
+        return
+    moves = Table(
+        title="Landscape realignment (Axelrod & Bennett): switch sides while frustration falls",
+        title_justify="left",
+    )
+    moves.add_column("move", justify="right")
+    moves.add_column("actor")
+    moves.add_column("to side", justify="right")
+    moves.add_column("frustration", justify="right")
+    moves.add_row("0", "(start: everyone on side 0)", "", f"{land.initial_frustration:g}")
+    for k, (actor, side, fr) in enumerate(land.path, start=1):
+        moves.add_row(str(k), str(actor), str(side), f"{fr:g}")
+    console.print(moves)
+    verdict = {
+        True: "jammed: a local minimum, but a better split exists",
+        False: "a global minimum",
+        None: "global minimum not established",
+    }[land.jammed]
+    console.print(
+        f"end state: frustration {land.frustration:g}, {verdict}"
+        + (f" (global minimum {land.global_minimum:g})" if land.global_minimum is not None else ""),
+        highlight=False,
+        soft_wrap=True,
+    )
+    for i, bloc in enumerate(land.blocs()):
         console.print(
-            f"realignment: frustration {land.initial_frustration:g} -> {land.frustration:g} "
-            f"in {len(land.path)} move(s); "
-            + (
-                "jammed (local, not global minimum)"
-                if land.jammed
-                else "global minimum"
-                if land.jammed is False
-                else "global minimum not checked"
-            ),
-            highlight=False,
+            f"  side {i}: {', '.join(map(str, bloc)) or '-'}", highlight=False, soft_wrap=True
         )
-        for i, bloc in enumerate(land.blocs()):
-            console.print(f"  side {i}: {', '.join(map(str, bloc)) or '-'}", highlight=False)
 
 
 @demo_step(order=60, title="Bargaining forecast")

@@ -40,7 +40,8 @@ everyone on one side), an actor switches side when that lowers the energy; by de
 actor whose switch lowers it most moves first (steepest descent, ties to the lowest index),
 or in a seeded random order. The walk ends in a local minimum (no single switch lowers F).
 The end state is *jammed* when that local minimum is not a global minimum (checked exactly
-by enumeration for up to ``exact_limit`` actors; ``None`` above). Each step costs O(N) with
+by enumeration for up to ``exact_limit`` actors, above that with the exact frustration index
+of :mod:`factions.analysis.frustration` within a time limit; ``None`` when undecided). Each step costs O(N) with
 the incrementally maintained gains; enumeration is O(2^N N^2 / 64) vectorised.
 """
 
@@ -334,7 +335,7 @@ class RealignmentResult:
     ``path`` lists the moves: ``(actor, new side, frustration after the move)``. ``sides`` maps
     each actor to its final side (0/1). ``jammed`` is ``True`` when the end state is a local but
     not a global minimum, ``False`` when it is a global minimum, ``None`` when the global
-    minimum was not computed (more than ``exact_limit`` actors).
+    minimum could not be decided (see :func:`realign`).
     """
 
     nodes: tuple[Hashable, ...]
@@ -421,13 +422,17 @@ def realign(
     seed: int | None = None,
     max_moves: int = 10_000,
     exact_limit: int = 20,
+    time_limit: float | None = 10.0,
 ) -> RealignmentResult:
     """Landscape realignment (Axelrod & Bennett 1993): switch sides while that lowers frustration.
 
     ``graph`` has a ``sign`` (+1/-1) on each edge and optionally a non-negative ``weight``
     attribute (``weight=`` names it; Axelrod & Bennett's :math:`s_i s_j |p_{ij}|`). ``initial``
     maps actors to side 0 or 1 (missing actors: 0; default: everyone on side 0). See the module
-    docstring. O(moves * N + N^2), plus the exact check for small N.
+    docstring. Whether the end state is jammed is decided by enumeration up to ``exact_limit``
+    actors, above that by :func:`factions.analysis.frustration.frustration_index` (exact MILP)
+    within ``time_limit`` seconds (``0`` skips the check; ``jammed`` is then ``None``).
+    O(moves * N + N^2), plus the global check.
     """
     nodes = tuple(graph.nodes)
     n = len(nodes)
@@ -467,8 +472,22 @@ def realign(
     else:
         stable = bool(np.all(spin * field_ >= -1e-12))
     f = _frustration(jm, x)
-    gmin = _global_minimum(jm) if n <= exact_limit else None
-    jammed = None if gmin is None else bool(f > gmin + 1e-9)
+    gmin: float | None = None
+    jammed: bool | None = None
+    if n <= exact_limit:
+        gmin = _global_minimum(jm)
+        jammed = bool(f > gmin + 1e-9)
+    elif time_limit is None or time_limit > 0:
+        from factions.analysis.frustration import frustration_index
+
+        fr = frustration_index(graph, weight=weight, time_limit=time_limit)
+        if fr.optimal:
+            gmin = float(fr.frustration_index)
+            jammed = bool(f > gmin + 1e-9)
+        elif f > fr.frustration_index + 1e-9:
+            jammed = True  # a better split is known, even if not proven optimal
+        elif f <= fr.lower_bound + 1e-9:
+            gmin, jammed = f, False
     frustrated = []
     for a in range(n):
         for b in range(a + 1, n):
