@@ -46,6 +46,8 @@ from factions.store.windows import Window, days_between, window_of, windows_betw
 
 HALF_LIFE_DAYS = 180.0
 SATURATION = 1.0
+CHANGE_TOLERANCE = 0.05
+"""Strength changes smaller than this between windows are reported as ``same``."""
 
 
 @dataclass
@@ -571,9 +573,9 @@ def timeline(
                     "to": r.sign,
                 }
             )
-        elif r.strength > prev["strength"] + 1e-9:
+        elif r.strength > prev["strength"] + CHANGE_TOLERANCE:
             change = "strengthened"
-        elif r.strength < prev["strength"] - 1e-9:
+        elif r.strength < prev["strength"] - CHANGE_TOLERANCE:
             change = "weakened"
         else:
             change = "same"

@@ -33,19 +33,19 @@ def window_of(date: str, size: str) -> Window:
     d = _dt.date.fromisoformat(date_key(date))
     if size == "month":
         return Window(
-            f"{d.year}-{d.month:02d}-01",
+            f"{d.year:04d}-{d.month:02d}-01",
             _month_end(d.year, d.month).isoformat(),
-            f"{d.year}-{d.month:02d}",
+            f"{d.year:04d}-{d.month:02d}",
         )
     if size == "quarter":
         q = (d.month - 1) // 3
         return Window(
-            f"{d.year}-{3 * q + 1:02d}-01",
+            f"{d.year:04d}-{3 * q + 1:02d}-01",
             _month_end(d.year, 3 * q + 3).isoformat(),
-            f"{d.year}-Q{q + 1}",
+            f"{d.year:04d}-Q{q + 1}",
         )
     if size == "year":
-        return Window(f"{d.year}-01-01", f"{d.year}-12-31", str(d.year))
+        return Window(f"{d.year:04d}-01-01", f"{d.year:04d}-12-31", f"{d.year:04d}")
     raise ValueError(f"unknown window {size!r} (expected one of: {', '.join(WINDOWS)})")
 
 
