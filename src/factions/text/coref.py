@@ -188,6 +188,11 @@ def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Enti
 
 
 def _is_subject(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "relcl" and any(
+            g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "which") for g in c.children
+        ):
+            return True
     t = tok
     for _ in range(4):
         if t.dep_ in ("nsubj", "nsubjpass"):
@@ -354,9 +359,9 @@ def resolve_references(
                     i = j + 1
                     continue
             if free and w in lex.government_words and j == i + 1 and low == "the":
-                ent = government_of.get("last")
+                ent = _main_state(history, entities)
                 if ent is None:
-                    ent = _main_state(history, entities)
+                    ent = government_of.get("last")
                 if ent is not None:
                     add(i, j + 1, ent, "DESC")
                     i = j + 1
@@ -438,6 +443,7 @@ def _recent_group(
 
 
 def _main_state(history, entities) -> int | None:
+    """The state named most so far, if it clearly dominates (3+ mentions, no tie)."""
     counts: dict[int, int] = {}
     for _, e, _, _ in history:
         if entities[e].kind == ActorKind.STATE:
@@ -445,5 +451,7 @@ def _main_state(history, entities) -> int | None:
     if not counts:
         return None
     best = max(counts.values())
+    if best < 3:
+        return None
     tops = [e for e, c in counts.items() if c == best]
     return tops[0] if len(tops) == 1 else None

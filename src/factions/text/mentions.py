@@ -129,6 +129,9 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
                 add(m)
 
     mentions.sort(key=lambda m: m.start)
+    mentions = _acronym_definitions(doc, mentions, taken, lex)
+    mentions = _repeat_names(doc, mentions, taken, lex)
+    mentions.sort(key=lambda m: m.start)
     _link_parenthesised_acronyms(doc, mentions)
     for m in mentions:
         _phrase_spans(doc, m, lex)
@@ -314,6 +317,131 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
             extra={"demonym": True},
         )
     return None
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace("-", "").replace(".", "")
+    return 2 <= len(letters) <= 7 and letters.isalnum() and sum(c.isupper() for c in letters) >= 2
+
+
+def _acronym_definitions(doc: Doc, mentions: list[Mention], taken: bytearray, lex: Lexicon):
+    """ "Long Name Of Group (LNG)": the bracketed acronym defines the name before it.
+
+    A simplified form of Schwartz & Hearst (2003), "A simple algorithm for identifying
+    abbreviation definitions in biomedical text": walk left from the bracket over
+    capitalised words (and short function words) until their initials spell the acronym.
+    The long form becomes one ORG mention (replacing NER fragments inside it) and the
+    acronym a mention of the same actor. O(tokens x acronym length).
+    """
+    fillers = {"for", "of", "the", "and", "de", "la", "du", "des", "pour", "-", "'s", "in", "on"}
+    by_start = {m.start: m for m in mentions}
+    out = list(mentions)
+    for i in range(2, len(doc) - 1):
+        if doc[i - 1].text != "(" or doc[i + 1].text != ")":
+            continue
+        acr = doc[i].text
+        if not _is_acronym(acr) or acr.lower() in lex.countries:
+            continue
+        letters = [c for c in acr if c.isalpha()]
+        j = i - 2
+        caps: list[int] = []
+        while j >= 0 and i - 2 - j < 12:
+            t = doc[j]
+            if t.text[:1].isupper() and t.is_alpha:
+                caps.append(j)
+            elif t.lower_ not in fillers:
+                break
+            initials = "".join(doc[k].text[0].upper() for k in reversed(caps))
+            if len(caps) >= 2 and initials == "".join(letters).upper():
+                break
+            j -= 1
+        if not caps:
+            continue
+        initials = "".join(doc[k].text[0].upper() for k in reversed(caps))
+        if len(caps) < 2 or initials != "".join(letters).upper():
+            continue
+        start, end = min(caps), i - 1
+        while end > start and doc[end - 1].text in (",", "-"):
+            end -= 1
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        # replace NER fragments inside the long form, unless one covers it exactly
+        inside = [m for m in out if m.start >= start and m.end <= end]
+        if len(inside) == 1 and inside[0].label in ("PERSON", "STATE"):
+            continue
+        overlapping = [m for m in out if m.start < end and m.end > start]
+        if any(m.start < start or m.end > end for m in overlapping):
+            continue
+        for m in overlapping:
+            out.remove(m)
+        span = doc[start:end]
+        long_m = Mention(
+            start,
+            end,
+            span.start_char,
+            span.end_char,
+            span.text,
+            "ORG",
+            span.text[4:] if span.text.lower().startswith("the ") else span.text,
+            org_kind(span.text, lex),
+        )
+        out.append(long_m)
+        for k in range(start, end):
+            taken[k] = 1
+        if not taken[i] and i not in by_start:
+            a = doc[i : i + 1]
+            out.append(
+                Mention(i, i + 1, a.start_char, a.end_char, a.text, "ORG", a.text, long_m.kind)
+            )
+            taken[i] = 1
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _repeat_names(doc: Doc, mentions: list[Mention], taken: bytearray, lex: Lexicon):
+    """Tag later (or earlier) occurrences of a name NER found once but missed elsewhere.
+
+    Names are matched as exact token sequences of organisation names, acronyms and person
+    names already found in the same document. O(tokens).
+    """
+    index: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
+    for m in mentions:
+        if m.label not in ("ORG", "PERSON") or not m.named:
+            continue
+        toks = tuple(t.text for t in doc[m.start : m.end] if t.lower_ != "the")
+        if not toks or (len(toks) == 1 and not toks[0][:1].isupper()):
+            continue
+        index.setdefault(toks[0], []).append((toks, m))
+    if not index:
+        return mentions
+    out = list(mentions)
+    i = 0
+    n = len(doc)
+    while i < n:
+        if taken[i] or doc[i].text not in index:
+            i += 1
+            continue
+        best = None
+        for toks, m in index[doc[i].text]:
+            k = len(toks)
+            if i + k <= n and not any(taken[i : i + k]):
+                if tuple(t.text for t in doc[i : i + k]) == toks and (
+                    best is None or k > len(best[0])
+                ):
+                    best = (toks, m)
+        if best is None:
+            i += 1
+            continue
+        toks, m = best
+        k = len(toks)
+        span = doc[i : i + k]
+        out.append(
+            Mention(i, i + k, span.start_char, span.end_char, span.text, m.label, m.key, m.kind)
+        )
+        for j in range(i, i + k):
+            taken[j] = 1
+        i += k
+    return out
 
 
 def _link_parenthesised_acronyms(doc: Doc, mentions: list[Mention]) -> None:

@@ -223,6 +223,9 @@ def _aggregate_findings(
         present = [f for f in fs if not f.past]
         if not present:
             continue
+        dominant = [f for f in present if f.dominant]
+        if dominant:
+            present = dominant
         score = {1: 0.0, -1: 0.0}
         for f in present:
             score[f.sign] += f.confidence

@@ -62,6 +62,7 @@ class Finding:
     sent_end: int
     past: bool = False
     trigger: int = -1
+    dominant: bool = False  # states the present outright ("has become his rival", "souring")
 
 
 Arg = tuple[int, int]  # (entity, token index)
@@ -106,8 +107,10 @@ class RelationReader:
                     out.append((self.te[c.i], c.i))
                 elif dep == "prep":
                     low = c.lower_
-                    if (proxy and low == "of") or low in ("including", "like") or (
-                        low == "as" and c.i > 0 and self.doc[c.i - 1].lower_ == "such"
+                    if (
+                        (proxy and low == "of")
+                        or low in ("including", "like")
+                        or (low == "as" and c.i > 0 and self.doc[c.i - 1].lower_ == "such")
                     ):
                         for p in c.children:
                             if p.dep_ == "pobj":
@@ -232,21 +235,23 @@ class RelationReader:
                     continue
             if pos == "VERB":
                 adj = lex.adjectives.get(t.lower_)
-                if adj is not None and any(
-                    c.dep_ == "prep" and c.lower_ in adj.preps for c in t.children
-                ) and not any(c.dep_ == "agent" for c in t.children):
+                if (
+                    adj is not None
+                    and any(c.dep_ == "prep" and c.lower_ in adj.preps for c in t.children)
+                    and not any(c.dep_ == "agent" for c in t.children)
+                ):
                     self._adjective(t, adj, found)
                     continue
                 trig = lex.verbs.get(lemma)
                 if trig is not None:
                     if t.dep_ == "amod":
                         continue
-                    if trig.particle and not any(
-                        c.lower_ == trig.particle for c in t.children
-                    ):
+                    if trig.particle and not any(c.lower_ == trig.particle for c in t.children):
                         continue
                     self._verb(t, trig, found)
             elif pos == "NOUN":
+                if t.tag_ == "NNS" and lemma in lex.group_words:
+                    self._members(t, found)
                 trig = lex.nouns.get(lemma) or lex.nouns.get(t.lower_)
                 if trig is not None:
                     self._noun(t, trig, found)
@@ -266,6 +271,10 @@ class RelationReader:
         if self.negated(t):
             return
         past = self.past(t)
+        dominant = pattern == "change" or (
+            t.dep_ in ("attr", "acomp", "oprd")
+            and t.head.lemma_.lower() in self.lex.become_verbs - {"remain", "stay"}
+        )
         sent = t.sent
         for ea, ta in agents:
             for eb, tb in patients:
@@ -289,6 +298,7 @@ class RelationReader:
                         sent_end=sent.end_char,
                         past=past,
                         trigger=t.i,
+                        dominant=dominant,
                     )
                 )
 
@@ -298,7 +308,7 @@ class RelationReader:
                 self._emit(found, [args[i]], [args[j]], trig, t, pattern)
 
     def _coordinated(self, found, args: list[Arg], trig: Trigger, t: Token) -> None:
-        """"X and Y signed an alliance": a symmetric positive tie between co-subjects."""
+        """ "X and Y signed an alliance": a symmetric positive tie between co-subjects."""
         mutual = trig.sign > 0 or t.lemma_.lower() in ("clash", "feud", "quarrel")
         if trig.kind in SYMMETRIC_KINDS and mutual and len({e for e, _ in args}) >= 2:
             self._pairs(found, args, trig, t, "coordination")
@@ -395,8 +405,17 @@ class RelationReader:
         elif subj and not owners and not others:
             self._coordinated(found, subj, trig, t)
 
+    def _members(self, t: Token, found) -> None:
+        """ "parties comprising X, Y and Z", "groups such as X and Y": members work together."""
+        if t.i in self.te:
+            return
+        members = [a for a in self.np(t, conj=False)]
+        if len({e for e, _ in members}) >= 2:
+            trig = Trigger(t.lemma_.lower(), "noun", 1, "cooperation")
+            self._pairs(found, members, trig, t, "coordination")
+
     def _change(self, t: Token, found) -> None:
-        """"the souring of the relationship between X and Y"."""
+        """ "the souring of the relationship between X and Y"."""
         sign = self.lex.change_nouns.get(t.lemma_.lower(), self.lex.change_nouns.get(t.lower_))
         args = self._between(t)
         for c in t.children:
@@ -417,7 +436,7 @@ class RelationReader:
             self._pairs(found, args, trig, t, "change")
 
     def _relationship(self, t: Token, found) -> None:
-        """"close ties between X and Y", "strained relations with X"."""
+        """ "close ties between X and Y", "strained relations with X"."""
         sign = 0
         for c in t.children:
             if c.dep_ in ("amod", "compound"):
@@ -433,6 +452,8 @@ class RelationReader:
         else:
             agents = self.subject(t)
         patients = self.prep_objects(t, trig.preps)
+        if not patients and t.dep_ == "conj":  # "sectarian and loyal to X": shared prep
+            patients = self.prep_objects(t.head, trig.preps)
         self._emit(found, agents, patients, trig, t, "adj")
 
     def _participle(self, t: Token, trig: Trigger, found) -> None:
