@@ -446,7 +446,7 @@ def _span(
         " SELECT date || substr('0000-01-01', length(date) + 1) AS k FROM documents"
         "  WHERE NOT superseded AND date IS NOT NULL"
         " UNION ALL SELECT date || substr('0000-01-01', length(date) + 1) FROM events WHERE date IS NOT NULL)"
-    ).fetchone()
+    ).fetchall()[0]
     if row is None or row[0] is None:
         return None
     lo = max(row[0], date_key(date_from)) if date_from else row[0]
@@ -502,7 +502,7 @@ def resolve_actor(con: duckdb.DuckDBPyConnection, name: str) -> str:
     if con.execute(
         "SELECT 1 FROM actors WHERE actor_id = ? UNION SELECT 1 FROM events WHERE a = ? OR b = ? LIMIT 1",
         [name, name, name],
-    ).fetchone():
+    ).fetchall():
         return name
     key = normalise_alias(name)
     counts: Counter = Counter()
@@ -519,7 +519,7 @@ def resolve_actor(con: duckdb.DuckDBPyConnection, name: str) -> str:
     slug = slugify(name)
     if (
         slug != name
-        and con.execute("SELECT 1 FROM actors WHERE actor_id = ? LIMIT 1", [slug]).fetchone()
+        and con.execute("SELECT 1 FROM actors WHERE actor_id = ? LIMIT 1", [slug]).fetchall()
     ):
         return slug
     raise StoreError(f"no actor {name!r} in the store (give an actor id, name or mention)")

@@ -294,23 +294,20 @@ def _rows(path: Path, dataset: str) -> Iterator[tuple[int, dict[str, str]] | Bad
                 )  # fmt: skip
                 return
             pending: list[str] | None = head
-            start_line = 1
         else:
             header = norm
             pending = None
-            start_line = 2
         reader = csv.reader(
             fh,
             delimiter=delimiter,
             quoting=csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL,
         )
-        line = start_line
         if pending is not None:
             yield 1, dict(zip(header, pending, strict=True))
-            line = 2
+        consumed = 0  # lines the csv reader has consumed after the first line
         for row in reader:
-            this = line
-            line = reader.line_num + start_line
+            this = consumed + 2
+            consumed = reader.line_num
             if not row or not any(c.strip() for c in row):
                 continue
             if len(row) != len(header):
@@ -532,11 +529,11 @@ def import_events(
             )
             con.execute("BEGIN TRANSACTION")
             try:
-                before = con.execute("SELECT count(*) FROM events").fetchone()[0]
+                before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
                 con.register("_ev", tbl)
                 con.execute("INSERT OR IGNORE INTO events SELECT * FROM _ev")
                 con.unregister("_ev")
-                after = con.execute("SELECT count(*) FROM events").fetchone()[0]
+                after = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")

@@ -252,7 +252,7 @@ def start_run(
     inputs: list[str] | None = None, pipeline_version: str | None = None, lexicon_hash: str | None = None,
 ) -> int:  # fmt: skip
     """Record a new run and return its id."""
-    run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()[0]
+    run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()[0][0]
     con.execute(
         "INSERT INTO runs VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, 'running')",
         [run_id, kind, _dt.datetime.now(_dt.UTC).replace(tzinfo=None), pipeline_version,
