@@ -121,7 +121,7 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
                 idx = _match_org(m.text, words, orgs, entities)
             if idx is None:
                 if m.label == "GPE":
-                    m.kind = ActorKind.STATE
+                    m.kind = ActorKind.OTHER  # a place or a state we do not know
                 idx = new(m, nkey, _display_name(m))
             else:
                 by_key.setdefault(nkey, idx)
@@ -179,7 +179,7 @@ def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Enti
         core = [w for w in words if w not in _GENERIC]
         ocore = [w for w in other if w not in _GENERIC]
         if core and ocore and (set(core) <= set(ocore) or set(ocore) <= set(core)):
-            if core[-1] == ocore[-1] or core[0] == ocore[0]:
+            if core[-1] == ocore[-1] or core[0] == ocore[0] or min(len(core), len(ocore)) >= 2:
                 fits.append(idx)
     return fits[0] if len(set(fits)) == 1 else None
 
@@ -313,7 +313,7 @@ def resolve_references(
                 j += 1
             if j > i + 1 and (j >= n or doc[j].ent_type_ != "PERSON"):
                 title = " ".join(t.lower_ for t in doc[i + 1 : j])
-                if title in title_of and doc[i + 1].text[:1].isupper():
+                if title in title_of:
                     add(i, j, title_of[title], "DESC")
                     i = j
                     continue

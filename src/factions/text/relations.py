@@ -451,6 +451,8 @@ class RelationReader:
             agents = self.np(t.head)
         else:
             agents = self.subject(t)
+            if not agents:
+                agents = [a for c in t.children if c.dep_ == "nsubjpass" for a in self.np(c)]
         patients = self.prep_objects(t, trig.preps)
         if not patients and t.dep_ == "conj":  # "sectarian and loyal to X": shared prep
             patients = self.prep_objects(t.head, trig.preps)
