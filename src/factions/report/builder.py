@@ -86,9 +86,9 @@ def _environment(system: System) -> Environment:
 
 
 def _json_script(data: Any) -> str:
-    """JSON safe to embed in a <script> element (no ``</``, no HTML comment openers)."""
+    """JSON safe to embed in a <script> element: ``<``, ``>`` and ``&`` as \\u escapes."""
     text = json.dumps(data, ensure_ascii=False, default=str)
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _charts(sections: dict[str, Any]) -> dict[str, str]:

@@ -4,12 +4,13 @@ The graph is :meth:`System.to_networkx` with, on every node, the actor's ``bloc`
 the best k-bloc partition, 0 when unknown or isolated) and ``seats``, and on every edge its
 ``sign`` (+1/-1), ``kind``, ``weight``, ``confidence``, ``evidence_count`` and ``frustrated``
 (whether the tie is frustrated under an optimal two-bloc partition). ``None`` values are
-dropped (GraphML and GEXF cannot store them). O(n + m) plus the analyses.
+dropped (GraphML and GEXF cannot store them), and so are characters XML cannot hold. O(n + m) plus the analyses.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -20,6 +21,18 @@ from factions.report import sections as S
 
 Format = Literal["graphml", "gexf", "json", "csv"]
 FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv")
+# Characters XML 1.0 cannot hold (GraphML and GEXF are XML): C0 controls but tab/newline/CR,
+# surrogates and U+FFFE/U+FFFF. They are dropped from exported strings.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _clean(d: dict) -> None:
+    """Drop ``None`` values and XML-illegal characters from an attribute dict, in place."""
+    for k in list(d):
+        if d[k] is None:
+            del d[k]
+        elif isinstance(d[k], str):
+            d[k] = _XML_ILLEGAL.sub("", d[k])
 
 
 def export_graph(system: System, *, analyses: bool = True) -> nx.Graph:
@@ -44,14 +57,12 @@ def export_graph(system: System, *, analyses: bool = True) -> nx.Graph:
                 d["start"] = r.start
             if r.end:
                 d["end"] = r.end
-    g.graph = {k: v for k, v in g.graph.items() if v is not None}
+    _clean(g.graph)
     g.graph["blocs"] = "k-bloc partition (Doreian & Mrvar 1996)" if assignment else "not available"
     for _, d in g.nodes(data=True):
-        for k in [k for k, v in d.items() if v is None]:
-            del d[k]
+        _clean(d)
     for _, _, d in g.edges(data=True):
-        for k in [k for k, v in d.items() if v is None]:
-            del d[k]
+        _clean(d)
     return g
 
 
@@ -62,15 +73,22 @@ def write_export(system: System, fmt: str, out: str | Path) -> list[Path]:
     out = Path(out)
     if fmt == "csv":
         return write_csv(system, out)
+    return write_graph(export_graph(system), fmt, out)
+
+
+def write_graph(g: nx.Graph, fmt: str, out: str | Path) -> list[Path]:
+    """Write an exported graph (see :func:`export_graph`) as ``graphml``, ``gexf`` or ``json``."""
+    out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    g = export_graph(system)
     if fmt == "graphml":
         nx.write_graphml(g, out)
     elif fmt == "gexf":
         nx.write_gexf(g, out)
-    else:
+    elif fmt == "json":
         data = nx.node_link_data(g, edges="edges")
         out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    else:
+        raise ValueError(f"unknown graph format {fmt!r}; expected graphml, gexf or json")
     return [out]
 
 

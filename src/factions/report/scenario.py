@@ -62,9 +62,6 @@ def run(system: System, scenario: Any, before: dict[str, Any] | None = None) -> 
         description=getattr(scenario, "description", None),
         steps=[_step_text(s) for s in scenario.steps],
     )
-    extra = _library_diff(system, after_system)
-    if extra is not None:
-        section["library_diff"] = extra
     return {"diff": section, "after": after, "system": after_system}
 
 
@@ -74,28 +71,6 @@ def _step_text(step: Any) -> str:
     note = data.pop("note", None)
     args = ", ".join(f"{k}={v}" for k, v in data.items())
     return f"{op}({args})" + (f"  # {note}" if note else "")
-
-
-def _library_diff(before: System, after: System) -> Any:
-    try:
-        mod = importlib.import_module("factions.sim.diff")
-    except ImportError:
-        return None
-    fn = getattr(mod, "diff_systems", None) or getattr(mod, "diff", None)
-    if fn is None:
-        return None
-    try:
-        res = fn(before, after)
-    except Exception as exc:  # noqa: BLE001 - reported, not raised
-        return {"error": f"{type(exc).__name__}: {exc}"}
-    if hasattr(res, "to_dict"):
-        return res.to_dict()
-    import dataclasses
-    import json
-
-    if dataclasses.is_dataclass(res) and not isinstance(res, type):
-        return json.loads(json.dumps(dataclasses.asdict(res), default=str))
-    return json.loads(json.dumps(res, default=str))
 
 
 def diff_sections(

@@ -241,8 +241,8 @@ def network_section(
                     "confidence": r.confidence,
                     "evidence_count": len(r.evidence),
                     "frustrated": eid in frustrated,
-                    "start": r.start or (dates[0] if dates else None),
-                    "end": r.end or (dates[-1] if dates else None),
+                    "start": _span(r, dates)[0],
+                    "end": _span(r, dates)[1],
                 }
             }
         )
@@ -254,6 +254,14 @@ def network_section(
         "nodes": nodes,
         "edges": edges,
     }
+
+
+def _span(r: Any, dates: list[str]) -> tuple[str | None, str | None]:
+    """The tie's time span: its own start/end when it has one (open ends stay open), else
+    the range of its dated evidence, else fully open."""
+    if r.start or r.end:
+        return r.start, r.end
+    return (dates[0], dates[-1]) if dates else (None, None)
 
 
 # --------------------------------------------------------------------------- votes
@@ -422,10 +430,60 @@ def motion_arithmetic(system: System, motion: Any) -> dict[str, Any]:
 
 
 def motions_section(system: System) -> Section:
-    """Each motion's vote arithmetic (see :func:`motion_arithmetic`)."""
+    """Each motion's vote arithmetic.
+
+    With ``factions.analysis.votes`` installed, its :func:`analyse_motion` decides (stances
+    resolved through affiliations, routes and gatekeepers); otherwise the seats of the
+    motion's listed supporters and opponents are summed (:func:`motion_arithmetic`) and the
+    section says that routes were not checked.
+    """
     if not system.motions:
         return unavailable("not available: the system has no motions")
-    return {"available": True, "motions": [motion_arithmetic(system, m) for m in system.motions]}
+    votes = _module("factions.analysis.votes")
+    out = []
+    for m in system.motions:
+        row = motion_arithmetic(system, m)
+        if votes is not None:
+            try:
+                res = votes.analyse_motion(system, m.id)
+            except Exception as exc:  # noqa: BLE001 - shown, not raised
+                row["method"] = f"seats of listed supporters (analyse_motion failed: {exc})"
+            else:
+                row.update(
+                    {
+                        "for": res.seats_for,
+                        "against": res.seats_against,
+                        "undecided": row["size"] - res.seats_for - res.seats_against,
+                        "needed": res.seats_needed,
+                        "short_by": res.seats_short,
+                        "verdict": "passes" if res.passes else "fails",
+                        "rule_met": res.rule_met,
+                        "route_open": res.route_open,
+                        "open_routes": list(res.open_routes),
+                        "blocking_gatekeepers": [
+                            _name(system, x) for x in res.blocking_gatekeepers
+                        ],
+                        "decisive": [_name(system, x) for x in res.decisive],
+                        "supporters": _by_stance(system, res.stances, "for"),
+                        "opponents": _by_stance(system, res.stances, "against"),
+                        "method": "factions.analysis.votes.analyse_motion",
+                    }
+                )
+        else:
+            row["method"] = (
+                "seats of listed supporters (factions.analysis.votes not installed; routes not checked)"
+            )
+        out.append(row)
+    return {"available": True, "motions": out}
+
+
+def _by_stance(system: System, stances: dict[str, str], stance: str) -> list[dict[str, Any]]:
+    seats = seats_by_actor(system)
+    return [
+        {"actor": a, "name": _name(system, a), "seats": seats.get(a, 0)}
+        for a, s in stances.items()
+        if s == stance
+    ]
 
 
 # --------------------------------------------------------------------------- evidence, time
@@ -483,8 +541,7 @@ def trajectories_section(system: System) -> Section:
     rows = []
     for r in system.relations:
         dates = sorted(e.date for e in r.evidence if e.date)
-        start = r.start or (dates[0] if dates else None)
-        end = r.end or (dates[-1] if dates else None)
+        start, end = _span(r, dates)
         if start or end:
             rows.append(
                 {
