@@ -142,3 +142,50 @@ def test_demo_on_the_reference_examples(capsys) -> None:
     out, err = capsys.readouterr()
     assert "Motion no-confidence" in out
     assert "error" not in err.lower()
+
+
+def test_demo_uses_the_vote_library_when_present(monkeypatch, capsys) -> None:
+    from factions.cli import demo_votes as dv
+
+    calls = []
+
+    def analyse(system, motion_id):
+        calls.append(("analyse", motion_id))
+        return {"motion": motion_id}
+
+    def show(report, names, limit):
+        calls.append(("show", report["motion"], names["clerk"], limit))
+
+    monkeypatch.setattr(dv, "vote_library", lambda: (analyse, show))
+    s = _toy()
+    dv.print_motion(s, s.motion("recall"))
+    assert calls == [("analyse", "recall"), ("show", "recall", "Clerk", 3)]
+    assert "Seat arithmetic" not in capsys.readouterr().out
+
+
+def test_demo_falls_back_to_seat_arithmetic(monkeypatch, capsys) -> None:
+    from factions.cli import demo_votes as dv
+
+    s = _toy()
+    need = s.chamber("council").rule("two-thirds").seats_needed(9)
+    monkeypatch.setattr(dv, "vote_library", lambda: None)
+    dv.print_motion(s, s.motion("recall"))
+    out = capsys.readouterr().out
+    assert "Seat arithmetic" in out
+    assert "greens 4 (3-5)" in out
+    # short at working / low / high: the threshold less the supporters' 6 / 4 / 7 seats
+    short_row = next(line for line in out.splitlines() if "short" in line)
+    assert [int(x) for x in short_row.split("│")[3:6]] == [max(0, need - x) for x in (6, 4, 7)]
+
+
+def test_demo_survives_a_failing_vote_library(monkeypatch, capsys) -> None:
+    from factions.cli import demo_votes as dv
+
+    def broken(system, motion_id):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(dv, "vote_library", lambda: (broken, print))
+    s = _toy()
+    dv.print_motion(s, s.motion("recall"))
+    out, err = capsys.readouterr()
+    assert "boom" in err and "Seat arithmetic" in out

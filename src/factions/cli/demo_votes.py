@@ -1,17 +1,21 @@
 """Demo step: the vote analysis of every motion in the reference systems under examples/.
 
-For each ``examples/*/system.yaml`` that has motions, the step prints what the vote library
-says about each motion (can it pass, seats for and short, open routes, gatekeepers, decisive
-actors) and the seat arithmetic over the uncertain seat figures: the supporters' seats at
-their working figure and at the low and high ends of every range, against the rule's
-threshold. It knows nothing about any particular country: everything comes from the file.
-The step never fails the demo; a system it cannot read is reported and skipped.
+For each ``examples/*/system.yaml`` that has motions, the step prints each motion's analysis
+exactly as ``factions vote`` does, by calling the same library function
+(:func:`factions.analysis.motions.motion_report`) and printer. When that library is absent or
+fails, it prints the seat arithmetic computed from the model instead: the seats for, against
+and undeclared at their working figures and at the low and high ends of every range, against
+the rule's threshold, and each route with its signatures and gatekeepers. It knows nothing
+about any particular country: everything comes from the file. The step never fails the
+demo; a system it cannot read is reported and skipped.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rich.table import Table
 
@@ -148,34 +152,46 @@ def _routes_table(system: System, motion: Motion) -> Table | None:
     return table
 
 
-def _library_analysis(system: System, motion: Motion) -> None:
-    """Print the vote library's verdict on the motion, when the library is installed."""
+VoteLibrary = tuple[Callable[..., Any], Callable[..., None]]
+
+
+def vote_library() -> VoteLibrary | None:
+    """What ``factions vote`` uses: the analysis and its printer, or ``None`` if absent."""
     try:
-        from factions.analysis.votes import analyse_motion
+        from factions.analysis.motions import motion_report
+        from factions.cli.power import print_vote
     except ImportError:
-        console.print("(vote library not available: seat arithmetic only)")
-        return
-    a = analyse_motion(system, motion.id)
-    verdict = "passes" if a.passes else "does not pass"
-    console.print(
-        f"Vote library: the motion {verdict}: {a.seats_for} seats for, {a.seats_against} "
-        f"against, {a.seats_abstaining} undeclared; {a.seats_needed} needed, "
-        f"{a.seats_short} short. Open routes: {', '.join(a.open_routes) or 'none'}; "
-        f"blocking gatekeepers: {', '.join(a.blocking_gatekeepers) or 'none'}; "
-        f"decisive: {', '.join(a.decisive) or 'none'}.",
-        highlight=False,
-    )
+        return None
+    return motion_report, print_vote
 
 
-def print_motion(system: System, motion: Motion) -> None:
-    """Print one motion's analysis: the library's verdict, the seat ranges and the routes."""
-    target = f" (target: {motion.target})" if motion.target else ""
-    console.print(f"[bold]Motion {motion.id}[/]{target}", highlight=False)
-    _library_analysis(system, motion)
+def print_arithmetic(system: System, motion: Motion) -> None:
+    """The seat arithmetic from the model alone: sides with ranges, threshold, routes."""
     console.print(_arithmetic_table(system, motion))
     routes = _routes_table(system, motion)
     if routes is not None:
         console.print(routes)
+
+
+def print_motion(system: System, motion: Motion, *, limit: int = 3) -> None:
+    """Print one motion's analysis as ``factions vote`` does, or the seat arithmetic.
+
+    The vote library (the function ``factions vote`` calls) is used when it is installed and
+    succeeds; otherwise the seat arithmetic computed from the model is printed instead.
+    """
+    target = f" (target: {motion.target})" if motion.target else ""
+    console.print(f"[bold]Motion {motion.id}[/]{target}", highlight=False)
+    library = vote_library()
+    if library is not None:
+        analyse, show = library
+        try:
+            report = analyse(system, motion.id)
+            show(report, {a.id: a.name for a in system.actors}, limit)
+            return
+        except Exception as exc:  # fall back rather than fail the demo
+            warn(f"vote analysis of {motion.id!r} failed ({type(exc).__name__}: {exc})")
+    console.print("Seat arithmetic from the system file (vote analysis not available):")
+    print_arithmetic(system, motion)
 
 
 def reference_systems(examples: Path) -> list[Path]:
