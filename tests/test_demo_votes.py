@@ -126,7 +126,7 @@ def test_demo_prints_each_motion_and_survives_bad_files(tmp_path: Path, capsys) 
     assert len(reference_systems(tmp_path)) == 3
     demo_votes(DemoContext(seeds=tmp_path, out=tmp_path / "out", examples=tmp_path))
     out, err = capsys.readouterr()
-    assert "Motion recall (target: clerk)" in out
+    assert "Motion recall" in out
     assert "petition" in out
     assert "broken" in err  # reported, not raised
     assert "quiet" not in out  # no motions: nothing to print
@@ -171,7 +171,7 @@ def test_demo_falls_back_to_seat_arithmetic(monkeypatch, capsys) -> None:
     monkeypatch.setattr(dv, "vote_library", lambda: None)
     dv.print_motion(s, s.motion("recall"))
     out = capsys.readouterr().out
-    assert "Seat arithmetic" in out
+    assert "Seat arithmetic" in out and "Motion recall (target: clerk)" in out
     assert "greens 4 (3-5)" in out
     # short at working / low / high: the threshold less the supporters' 6 / 4 / 7 seats
     short_row = next(line for line in out.splitlines() if "short" in line)

@@ -179,8 +179,6 @@ def print_motion(system: System, motion: Motion, *, limit: int = 3) -> None:
     The vote library (the function ``factions vote`` calls) is used when it is installed and
     succeeds; otherwise the seat arithmetic computed from the model is printed instead.
     """
-    target = f" (target: {motion.target})" if motion.target else ""
-    console.print(f"[bold]Motion {motion.id}[/]{target}", highlight=False)
     library = vote_library()
     if library is not None:
         analyse, show = library
@@ -190,6 +188,8 @@ def print_motion(system: System, motion: Motion, *, limit: int = 3) -> None:
             return
         except Exception as exc:  # fall back rather than fail the demo
             warn(f"vote analysis of {motion.id!r} failed ({type(exc).__name__}: {exc})")
+    target = f" (target: {motion.target})" if motion.target else ""
+    console.print(f"[bold]Motion {motion.id}[/]{target}", highlight=False)
     console.print("Seat arithmetic from the system file (vote analysis not available):")
     print_arithmetic(system, motion)
 
