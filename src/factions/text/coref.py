@@ -376,7 +376,9 @@ def resolve_references(
             if low in ("his", "her") and tok.dep_ == "poss":
                 subj = _clause_subject_entities(tok, tok_entity)
                 subj = {e for e in subj if entities[e].kind == ActorKind.PERSON}
-                if len(subj) == 1 and not _in_subject_np(tok):
+                if tok.head.dep_ in ("attr", "oprd"):
+                    exclude = subj  # "X has become his rival": his is not X
+                elif len(subj) == 1 and not _in_subject_np(tok):
                     ent = next(iter(subj))
             if ent is None:
                 ent = _recent_person(history, entities, cur_sent, exclude, prefer_subject)

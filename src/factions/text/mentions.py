@@ -118,6 +118,33 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
         if m is not None:
             add(m)
 
+    # Capitalised names ending in an organisation word that NER missed ("the Reform Bloc").
+    for tok in doc:
+        if taken[tok.i] or tok.pos_ != "PROPN" or tok.lower_ not in lex.kinds:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue
+        s = tok.i
+        while s > 0 and not taken[s - 1] and doc[s - 1].pos_ == "PROPN" and doc[s - 1].is_title:
+            s -= 1
+        if s == tok.i:
+            continue
+        if s > 0 and doc[s - 1].lower_ == "the" and not taken[s - 1]:
+            s -= 1
+        span = doc[s : tok.i + 1]
+        add(
+            Mention(
+                s,
+                tok.i + 1,
+                span.start_char,
+                span.end_char,
+                span.text,
+                "ORG",
+                _strip_the(span.text),
+                org_kind(span.text, lex),
+            )
+        )
+
     # Demonyms not tagged as NORP and capitals/countries the NER missed.
     for tok in doc:
         if taken[tok.i]:
@@ -198,6 +225,14 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     if not any(c.isalpha() for c in text):
         return None
     start, end = ent.start, ent.end
+    for k in range(start, end):
+        if doc[k].text in ("(", ")", "[", "]", ";", ":"):
+            end = k
+            break
+    if end <= start or not any(t.text[:1].isupper() for t in doc[start:end]):
+        return None
+    text = doc[start:end].text
+    low = normalise_alias(_strip_the(text))
     if label == "GPE" or label == "ORG":
         country = lex.countries.get(low) or lex.capitals.get(low)
         if country is not None:
@@ -412,6 +447,9 @@ def _repeat_names(doc: Doc, mentions: list[Mention], taken: bytearray, lex: Lexi
         if not toks or (len(toks) == 1 and not toks[0][:1].isupper()):
             continue
         index.setdefault(toks[0], []).append((toks, m))
+        last = toks[-1]
+        if m.label == "PERSON" and len(toks) > 1 and last[:1].isupper() and len(last) > 2:
+            index.setdefault(last, []).append(((last,), m))  # the surname alone
     if not index:
         return mentions
     out = list(mentions)

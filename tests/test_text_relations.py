@@ -1,0 +1,140 @@
+"""Relations read from sentences written for these tests (signs, evidence, negation, time)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factions.text.documents import Document
+from factions.text.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def rels(extractor: Extractor, text: str) -> dict[frozenset[str], int]:
+    """{frozenset of the two actor names: sign} for one text."""
+    r = extractor.extract(Document("t", text))
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    return {frozenset((names[x.a], names[x.b])): x.sign for x in r.relations}
+
+
+def pair(a: str, b: str) -> frozenset[str]:
+    return frozenset((a, b))
+
+
+def test_relative_clause_alliance(extractor):
+    text = "The talks were led by Karim Haddad, who is allied with Jordan."
+    assert rels(extractor, text)[pair("Karim Haddad", "Jordan")] == 1
+
+
+def test_accusation_is_negative_with_evidence(extractor):
+    text = "Omar Farouk accused Leila Nasser of rigging the vote in the northern provinces."
+    r = extractor.extract(Document("acc", text))
+    assert len(r.relations) == 1
+    rel = r.relations[0]
+    assert rel.sign == -1 and rel.kind == "accusation"
+    ev = rel.evidence[0]
+    assert ev.doc_id == "acc"
+    assert text[ev.start : ev.end] == ev.quote
+    assert "accused" in ev.quote and ev.sentence == text
+
+
+def test_negation_removes_relation(extractor):
+    text = "Samir Qasem took great care not to antagonize Egypt."
+    assert pair("Samir Qasem", "Egypt") not in rels(extractor, text)
+
+
+def test_present_state_wins_over_former_alliance(extractor):
+    text = (
+        "Yusuf Karam is relying on his former ally Hassan Darwish. "
+        "Darwish has become his rival and accuses Karam of corruption."
+    )
+    assert rels(extractor, text)[pair("Yusuf Karam", "Hassan Darwish")] == -1
+
+
+def test_former_ally_alone_is_not_a_present_alliance(extractor):
+    text = "Nabil Azar met his former ally Rami Salloum in the capital."
+    assert pair("Nabil Azar", "Rami Salloum") not in rels(extractor, text)
+
+
+def test_passive_support_with_coordinated_agents(extractor):
+    text = "The Popular Front was backed by Libya and Algeria during the war."
+    found = rels(extractor, text)
+    assert found[pair("Popular Front", "Libya")] == 1
+    assert found[pair("Popular Front", "Algeria")] == 1
+
+
+def test_dispute_between_two_actors(extractor):
+    text = "The dispute between Kenya and Uganda over the island grew worse in May."
+    assert rels(extractor, text)[pair("Kenya", "Uganda")] == -1
+
+
+def test_possessive_ally_apposition(extractor):
+    text = "Tariq Mansour thanked his ally, Salim Bakri, for the votes."
+    assert rels(extractor, text)[pair("Tariq Mansour", "Salim Bakri")] == 1
+
+
+def test_demonym_and_capital_stand_for_states(extractor):
+    text = "Tehran supports Damascus, and Turkish officials condemned the Syrian regime."
+    found = rels(extractor, text)
+    assert found[pair("Iran", "Syria")] == 1
+    assert found[pair("Turkey", "Syria")] == -1
+
+
+def test_sanctions_against(extractor):
+    text = "The European Union imposed sanctions against Belarus in June."
+    assert rels(extractor, text)[pair("European Union", "Belarus")] == -1
+
+
+def test_split_from_party(extractor):
+    text = "The Reform Bloc split from the Liberal Party after the congress."
+    assert rels(extractor, text)[pair("Reform Bloc", "Liberal Party")] == -1
+
+
+def test_hyphenated_backing(extractor):
+    text = "Fighting broke out between the army and the Iran-backed Union of Workers."
+    assert rels(extractor, text)[pair("Iran", "Union of Workers")] == 1
+
+
+def test_souring_of_relationship_is_present_state(extractor):
+    text = (
+        "Chad and Sudan were close allies for a decade. "
+        "The mutiny caused a souring of the relationship between Chad and Sudan."
+    )
+    assert rels(extractor, text)[pair("Chad", "Sudan")] == -1
+
+
+def test_refusal_cancels_support(extractor):
+    text = "Ali Hamdan refused to support Mahmoud Khalil in the vote."
+    assert pair("Ali Hamdan", "Mahmoud Khalil") not in rels(extractor, text)
+
+
+def test_acronym_definition_joins_long_name(extractor):
+    text = (
+        "The Movement for Democratic Renewal (MDR) opposed the Green League. "
+        "Later the MDR attacked the Green League again."
+    )
+    r = extractor.extract(Document("t", text))
+    mdr = [am for am in r.actors if am.actor.name == "Movement for Democratic Renewal"]
+    assert mdr and {"MDR"} <= {m.text for m in mdr[0].mentions}
+    assert len(r.relations) == 1 and r.relations[0].sign == -1
+
+
+def test_confidence_depends_on_pattern(extractor):
+    strong = extractor.extract(Document("a", "Peru is allied with Chile.")).relations[0]
+    weak = extractor.extract(Document("b", "Peru and Chile signed an agreement.")).relations[0]
+    assert strong.sign == weak.sign == 1
+    assert strong.confidence > weak.confidence
+
+
+def test_offsets_are_into_text_as_read(extractor):
+    text = "\u00c9tienne Moreau \u2014 the mayor \u2014 opposes Jean Dupont.\n"
+    r = extractor.extract(Document("u", text))
+    for am in r.actors:
+        for m in am.mentions:
+            assert text[m.start : m.end] == m.text
+    for rel in r.relations:
+        for e in rel.evidence:
+            assert text[e.start : e.end] == e.quote
