@@ -25,9 +25,9 @@ uncertainty a sample reproduces :func:`factions.analysis.votes.analyse_motion`.
 Bloc structures: for each sample, if the sampled signed graph is balanced, its exact
 two-colouring per connected component (Harary 1953; Cartwright & Harary 1956), found by
 min-label propagation that carries a parity bit along ties, vectorised across samples;
-otherwise a cheap two-sided partition: the colouring of a spanning forest, improved by a
-few sweeps of single-actor moves that lower the sample's frustration (Doreian & Mrvar 1996's
-relocation, two blocs).
+otherwise a cheap two-sided partition: a partition of the whole system (its spectral split,
+polished by single-actor moves until none helps) improved by a few sweeps of single-actor
+moves that lower the sample's own frustration (Doreian & Mrvar 1996's relocation, two blocs).
 Each sample's partition is canonicalised (blocs labelled by their first actor) and hashed so
 that identical structures are counted together.
 
@@ -80,7 +80,9 @@ def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
     den = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / den
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    lo = 0.0 if successes == 0 else max(0.0, centre - half)
+    hi = 1.0 if successes == n else min(1.0, centre + half)
+    return (lo, hi)
 
 
 def clopper_pearson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
@@ -271,6 +273,7 @@ def label_blocs(
     samples: int,
     sweeps: int = 3,
     chunk: int = 8192,
+    start: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Bloc labels of S sampled signed graphs on the same n nodes, vectorised over samples.
 
@@ -278,10 +281,27 @@ def label_blocs(
     node index in it; ``balanced`` (S,) says whether the sample is balanced, in which case
     the blocs are the two sides of each connected component (Harary 1953's two-colouring,
     exact); otherwise they are the two sides of a cheap partition: the propagation's
-    colouring improved by up to ``sweeps`` rounds of single-actor moves (:func:`_one_opt`).
+    colouring (or ``start``, a 0/1 side per node such as a partition of the whole
+    system) improved by up to ``sweeps`` rounds of single-actor moves (:func:`_one_opt`).
     Samples are processed ``chunk`` at a time (cache-sized arrays; each chunk stops as soon
     as its own samples converge). O(S m (d + sweeps)) with d the propagation sweeps.
     """
+    code, balanced = _codes(n, eu, ev, sign, present, samples, sweeps, chunk, start)
+    return _canonical(code), balanced
+
+
+def _codes(
+    n: int,
+    eu: np.ndarray,
+    ev: np.ndarray,
+    sign: np.ndarray,
+    present: np.ndarray | None,
+    samples: int,
+    sweeps: int = 3,
+    chunk: int = 8192,
+    start: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`label_blocs` before canonicalisation: codes ``2 * root + side`` (n, S)."""
     eu = np.asarray(eu, dtype=np.int64)
     ev = np.asarray(ev, dtype=np.int64)
     neg = (np.asarray(sign) < 0).astype(np.int32)
@@ -303,11 +323,14 @@ def label_blocs(
         if bad.any():
             idx = slice(None) if bad.all() else np.flatnonzero(bad)
             part = None if sub is None else sub[:, idx]
-            side = _one_opt(n, eu, ev, neg, part, code[:, idx] & 1, sweeps)
+            init = code[:, idx] & 1
+            if start is not None:
+                init = np.broadcast_to(np.asarray(start, dtype=np.int32)[:, None], init.shape)
+            side = _one_opt(n, eu, ev, neg, part, init, sweeps)
             root = code[:, idx] >> 1
             cols = np.arange(root.shape[1])
             code[:, idx] = 2 * root + (side ^ side[root, cols[None, :]])
-        labels[:, lo:hi] = _canonical(code)
+        labels[:, lo:hi] = code
         balanced[lo:hi] = ok
     return labels, balanced
 
@@ -497,7 +520,8 @@ def simulate(
     sign = np.array([r.sign for r in rels], dtype=np.int64)
     probs = np.array([override.get(r.pair, r.confidence) for r in rels], dtype=np.float64)
     present = _draw_present(rng, probs, samples)
-    labels, balanced = label_blocs(len(ids), eu, ev, sign, present, samples)
+    start = _base_sides(len(ids), eu, ev, sign)
+    labels, balanced = label_blocs(len(ids), eu, ev, sign, present, samples, start=start)
     structures, distinct = _structures(labels, balanced, ids, top, interval, level)
     if reference is None:
         targets = [m.target for m in system.motions if m.target is not None]
@@ -528,6 +552,26 @@ def simulate(
         tied_actors=tuple(sorted({x for r in rels for x in r.pair})),
         scenario=name,
     )
+
+
+def _base_sides(n: int, eu: np.ndarray, ev: np.ndarray, sign: np.ndarray) -> np.ndarray | None:
+    """A deterministic two-bloc partition of the whole system (every tie present).
+
+    The signs of the leading eigenvector of the signed adjacency matrix (the spectral
+    split of Kunegis et al. 2010; dense, deterministic ``eigh``), polished by single-actor
+    moves until none lowers the frustration. It starts the local search of every unbalanced
+    sample, so samples differ from it only where their ties do. Deterministic on purpose:
+    results depend on the seed alone. O(n^3) for the eigenvectors, O(n m) for the moves.
+    """
+    if len(eu) == 0:
+        return None
+    a = np.zeros((n, n))
+    a[eu, ev] = sign
+    a[ev, eu] = sign
+    _, vecs = np.linalg.eigh(a)
+    spectral = (vecs[:, -1] < 0).astype(np.int32)
+    code, _ = _codes(n, eu, ev, sign, None, 1, sweeps=10 * n + 10, start=spectral)
+    return (code[:, 0] & 1).astype(np.int32)
 
 
 def _structures(
