@@ -1,0 +1,309 @@
+"""End-to-end tests in headless Chromium (Debian's ``chromium``, driven by Playwright).
+
+* The web UI served by ``factions serve`` on the seeds' extracted system (falling back to
+  examples/iraq-2012, then to a small system written here): the graph has the system's
+  numbers of nodes and edges, clicking a tie shows its evidence sentence, a scenario run from
+  the page changes the outcome, and a screenshot is saved under out/.
+* The toy parliament: a scenario from the page turns a failing motion into a passing one.
+* The HTML report of examples/iraq-2012 opened offline from a file: no request leaves the
+  file, no console error, the graph is drawn, and a screenshot is saved under out/.
+
+Never downloads a browser: skips with a reason when Debian's chromium is not installed
+(``make test`` installs it when missing).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import networkx as nx
+import pytest
+
+from factions.model import System, load_system
+from report_fixtures import SCENARIO_YAML, write_system
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "out"
+SHARED = ROOT.parent / "shared"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _chromium() -> str | None:
+    for cand in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if cand and Path(cand).is_file() and os.access(cand, os.X_OK):
+            return cand
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    path = _chromium()
+    if path is None:
+        pytest.skip(
+            "Debian's chromium is not installed (apt-get install -y chromium chromium-driver)"
+        )
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _factions() -> list[str]:
+    exe = Path(sys.executable).parent / "factions"
+    return (
+        [str(exe)]
+        if exe.is_file()
+        else [sys.executable, "-c", "from factions.cli import main; main()"]
+    )
+
+
+@contextmanager
+def serving(system_path: Path) -> Iterator[str]:
+    """Run ``factions serve SYSTEM --port P`` (default host) and yield its URL."""
+    port = _free_port()
+    proc = subprocess.Popen(
+        [*_factions(), "serve", str(system_path), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                raise AssertionError(
+                    f"factions serve exited: {proc.stdout.read() if proc.stdout else ''}"
+                )
+            try:
+                if httpx.get(url + "/api/system", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise AssertionError("factions serve did not answer within 60 s")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _page(browser, allowed_prefix: str):
+    """A page that records console errors, page errors, failed requests and any request
+    outside ``allowed_prefix`` (those are aborted)."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    problems: list[str] = []
+
+    def route(r):
+        u = r.request.url
+        if u.startswith(allowed_prefix) or u.startswith("data:"):
+            r.continue_()
+        else:
+            problems.append(f"request outside: {u}")
+            r.abort()
+
+    ctx.route("**/*", route)
+    page = ctx.new_page()
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(f"console {m.type}: {m.text}")
+            if m.type in ("error", "warning")
+            else None
+        ),
+    )
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url} {r.failure}"))
+    return ctx, page, problems
+
+
+def _wait_graph(page, timeout: float = 30.0) -> tuple[int, int]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        n = page.evaluate(
+            "window.factionsCy ? [factionsCy.nodes().length, factionsCy.edges().length] : null"
+        )
+        if n and n[0] > 0:
+            return n[0], n[1]
+        time.sleep(0.2)
+    raise AssertionError("the graph was not drawn")
+
+
+def _click_element(page, element_id: str) -> None:
+    """A real mouse click on a node or edge of the graph (zoomed to it first)."""
+    pos = page.evaluate(
+        """(id) => {
+            const el = factionsCy.getElementById(id);
+            factionsCy.fit(el, 200);
+            const p = el.isEdge() ? el.renderedMidpoint() : el.renderedPosition();
+            const box = document.getElementById('graph').getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y];
+        }""",
+        element_id,
+    )
+    page.mouse.click(pos[0], pos[1])
+
+
+def _seeds_system(tmp: Path) -> tuple[Path, str]:
+    """The seeds' extracted system, else examples/iraq-2012, else the toy system."""
+    seeds = sorted((SHARED / "seeds").glob("*.txt")) if (SHARED / "seeds").is_dir() else []
+    if seeds:
+        out = tmp / "seeds.system.yaml"
+        r = subprocess.run(
+            [*_factions(), "extract", *map(str, seeds), "--format", "yaml", "-o", str(out)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if r.returncode == 0 and out.is_file() and load_system(out).relations:
+            return out, "seeds"
+    iraq = ROOT / "examples" / "iraq-2012" / "system.yaml"
+    if iraq.is_file():
+        return iraq, "iraq-2012"
+    return write_system(tmp / "toy"), "toy"
+
+
+def _balance_changing_scenario(system: System, analysis: dict) -> tuple[str, int]:
+    """A one-step scenario whose frustration index is known exactly, and that index.
+
+    Flipping a frustrated tie lowers the frustration index by exactly one. In a balanced
+    graph, a tie between two actors of one connected component whose sign contradicts the
+    (unique) two-bloc split of that component makes it exactly one.
+    """
+    bal = analysis["balance"]
+    if bal["frustrated_edges"]:
+        a, b = bal["frustrated_edges"][0].split("|")
+        return f"name: flip-frustrated\nsteps:\n- {{op: flip_relation, a: {a}, b: {b}}}\n", int(
+            bal["frustration_index"]
+        ) - 1
+    g = system.to_networkx(include_isolates=False)
+    side = {x: i for i, part in enumerate(bal["partition"]) for x in part}
+    for a in g.nodes:
+        for b, dist in nx.single_source_shortest_path_length(g, a, cutoff=3).items():
+            if dist >= 2 and not g.has_edge(a, b):
+                sign = -1 if side[a] == side[b] else 1
+                return (
+                    f"name: contradict\nsteps:\n- {{op: set_relation, a: {a}, b: {b}, sign: {sign}}}\n",
+                    1,
+                )
+    pytest.skip("the system has no two actors at distance 2 to tie")
+
+
+def test_ui_end_to_end_on_the_seeds_system(browser, tmp_path: Path) -> None:
+    path, label = _seeds_system(tmp_path)
+    system = load_system(path)
+    OUT.mkdir(exist_ok=True)
+    with serving(path) as url:
+        ctx, page, problems = _page(browser, url)
+        page.goto(url + "/")
+        nodes, edges = _wait_graph(page)
+        assert (nodes, edges) == (len(system.actors), len(system.relations)), label
+        assert page.get_attribute("#graph", "data-edges") == str(len(system.relations))
+
+        # Click a tie that has evidence: its sentence shows in the side panel.
+        tie = next(r for r in system.relations if r.evidence)
+        _click_element(page, f"{tie.a}|{tie.b}")
+        page.locator("#detail .evidence-sentence").first.wait_for(timeout=10_000)
+        shown = page.inner_text("#detail")
+        assert system.actor(tie.a).name in shown and system.actor(tie.b).name in shown
+        assert tie.evidence[0].sentence.split("\n")[0][:60] in " ".join(shown.split())
+
+        # Click an actor: its ties are listed.
+        _click_element(page, tie.a)
+        page.locator("#detail h2", has_text=system.actor(tie.a).name).wait_for(timeout=10_000)
+
+        # Filter to negative ties.
+        page.select_option("#f-sign", "negative")
+        page.click("#f-apply")
+        n_neg = sum(1 for r in system.relations if r.sign < 0)
+        page.locator(f"#graph[data-edges='{n_neg}']").wait_for(timeout=10_000)
+        page.click("#f-reset")
+        page.locator(f"#graph[data-edges='{len(system.relations)}']").wait_for(timeout=10_000)
+
+        # Run a scenario from the page and see the changed outcome (the frustration index).
+        analysis = httpx.get(url + "/api/analysis", timeout=60).json()
+        before = analysis["balance"]["frustration_index"]
+        yaml_text, expected = _balance_changing_scenario(system, analysis)
+        page.fill("#scenario", yaml_text)
+        page.click("#run-scenario")
+        page.locator("#scenario-result p", has_text="Frustration index").wait_for(timeout=60_000)
+        text = page.inner_text("#scenario-result")
+        assert f"Frustration index {before:g} → {expected:g}" in text.replace(".0 ", " ").replace(
+            ".0\n", "\n"
+        ), text
+        page.screenshot(path=str(OUT / "browser-ui.png"))
+        ctx.close()
+    assert problems == [], problems
+
+
+def test_ui_scenario_turns_a_motion(browser, tmp_path: Path) -> None:
+    path = write_system(tmp_path / "toy")
+    with serving(path) as url:
+        ctx, page, problems = _page(browser, url)
+        page.goto(url + "/")
+        assert _wait_graph(page) == (6, 6)
+        page.locator("#motions .verdict-fails").wait_for(timeout=30_000)
+        page.fill("#scenario", SCENARIO_YAML)
+        page.click("#run-scenario")
+        page.locator("#scenario-changed", has_text="Changed outcome: no_confidence").wait_for(
+            timeout=30_000
+        )
+        row = page.inner_text("#scenario-outcomes tr.changed")
+        assert "40" in row and "55" in row and "fails" in row and "passes" in row
+        page.screenshot(path=str(OUT / "browser-ui-scenario.png"))
+        ctx.close()
+    assert problems == [], problems
+
+
+def test_report_opens_offline_without_errors(browser, tmp_path: Path) -> None:
+    from factions.report import write_report
+
+    iraq = ROOT / "examples" / "iraq-2012" / "system.yaml"
+    path = iraq if iraq.is_file() else write_system(tmp_path / "toy")
+    system = load_system(path)
+    out = tmp_path / "report.html"
+    write_report(system, out)
+    ctx, page, problems = _page(browser, out.as_uri())
+    ctx.set_offline(True)
+    page.goto(out.as_uri())
+    assert _wait_graph(page) == (len(system.actors), len(system.relations))
+    tie = next((r for r in system.relations if r.evidence), system.relations[0])
+    _click_element(page, f"{tie.a}|{tie.b}")
+    page.locator("#detail b", has_text=system.actor(tie.a).name).wait_for(timeout=10_000)
+    if tie.evidence:
+        assert page.locator("#detail .evidence-sentence").count() == len(tie.evidence)
+    page.evaluate("factionsCy.fit(undefined, 30)")
+    page.screenshot(path=str(OUT / "report-iraq.png"), full_page=True)
+    ctx.close()
+    assert problems == [], problems
