@@ -1,16 +1,20 @@
-"""Motion outcomes and chamber voting power of a System, on the power-index primitives.
+"""The plain seat verdict of a motion, and chamber voting power, on the shared primitives.
 
-:func:`analyse_motion` says whether a motion passes as the system stands: the seats for
-(each seat holder's stance resolved by :func:`holder_stances`), the seats the rule needs,
-how many are short, which procedural routes are open (every required gatekeeper says
-``for`` and the signature demands are met) and who is decisive. :func:`chamber_power` gives
-each chamber's exact Banzhaf and Shapley-Shubik indices per vote rule, from
-:func:`factions.analysis.power.power_indices` (Banzhaf 1965; Shapley & Shubik 1954).
+:func:`analyse_motion` says whether a motion passes as the system stands: the seats for,
+against and undeclared, the seats the rule needs and how many are short, which procedural
+routes are open and who is decisive. It reads stances exactly as
+:func:`factions.analysis.motions.motion_report` does (:func:`holder_stances`: a listed actor
+stands for itself when it holds seats, else for the seat-holding groups it belongs to; the
+motion's target's groups oppose unless listed) and judges routes the same way (a route is
+blocked by a required gatekeeper against it, or when the seats not opposed cannot reach its
+signature demand), so the two verdicts agree; ``motion_report`` adds the constrained
+coalition game. :func:`chamber_power` gives each chamber's exact normalised Banzhaf and
+Shapley-Shubik indices per vote rule from :func:`factions.analysis.motions.chamber_game`
+and :mod:`factions.analysis.power` (Banzhaf 1965; Shapley & Shubik 1954).
 
 Decisive actors: when the motion passes, the supporters whose seats exceed the margin (the
-Banzhaf-critical members of the supporting coalition: without any one of them it fails)
-and the gatekeepers of the only open route; when it fails on seats, the actors not for it
-whose seats alone would cover the shortfall.
+Banzhaf-critical members of the supporting coalition: without any one of them it fails);
+when it fails on seats, the actors not for it whose seats alone would cover the shortfall.
 
 Complexity: ``analyse_motion`` is O(h + a) for h seat holders and a affiliations;
 ``chamber_power`` is that of the power indices, O(n q) packed-integer operations per rule.
@@ -20,7 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factions.analysis.power import power_indices
+from factions.analysis.motions import chamber_game, seat_holders_of
+from factions.analysis.power import GameError, power_indices, vector_power_indices
 from factions.model import Motion, System
 
 __all__ = ["MotionAnalysis", "analyse_motion", "chamber_power", "holder_stances"]
@@ -29,25 +34,27 @@ __all__ = ["MotionAnalysis", "analyse_motion", "chamber_power", "holder_stances"
 def holder_stances(system: System, motion: Motion) -> dict[str, str]:
     """The stance (``for``/``against``/``abstain``) of every seat holder of the motion's chamber.
 
-    A holder listed among the motion's supporters or opponents takes that stance; otherwise
-    the stance of an actor that leads it (an affiliation ``leader -> holder`` with role
-    ``leader``, as a person leads a party); otherwise that of a group it belongs to (an
-    affiliation ``holder -> group``, as a party in an alliance); otherwise ``abstain``. O(h a).
+    As in :func:`factions.analysis.motions.motion_report`: each listed opponent, then each
+    listed supporter (supporters win a conflict), marks the seat holders it stands for
+    (:func:`~factions.analysis.motions.seat_holders_of`); the holders the motion's target
+    stands for oppose unless already marked; everyone else abstains. O(h + a).
     """
-    listed = {x: "for" for x in motion.supporters}
-    listed.update({x: "against" for x in motion.opponents})
-    out: dict[str, str] = {}
-    for h in system.chamber(motion.chamber).seats:
-        st = listed.get(h.actor)
-        if st is None:
-            leaders = [f.member for f in system.members_of(h.actor) if f.role == "leader"]
-            st = next((listed[x] for x in leaders if x in listed), None)
-        if st is None:
-            st = next(
-                (listed[f.group] for f in system.groups_of(h.actor) if f.group in listed), None
-            )
-        out[h.actor] = st or "abstain"
-    return out
+    holders = {h.actor for h in system.chamber(motion.chamber).seats if h.seats > 0}
+    side: dict[str, str] = {}
+    for name in motion.opponents:
+        for h in seat_holders_of(system, name, holders):
+            side[h] = "against"
+    for name in motion.supporters:
+        for h in seat_holders_of(system, name, holders):
+            side[h] = "for"
+    if motion.target is not None:
+        for h in seat_holders_of(system, motion.target, holders):
+            side.setdefault(h, "against")
+    return {
+        h.actor: side.get(h.actor, "abstain")
+        for h in system.chamber(motion.chamber).seats
+        if h.seats > 0
+    }
 
 
 @dataclass(frozen=True)
@@ -91,15 +98,17 @@ def analyse_motion(
     rule_met = seats_for >= needed and vetoes_ok
     open_routes: list[str] = []
     blocking: list[str] = []
+    not_opposed = sum(n for a, n in seats.items() if st.get(a) != "against")
     for route in motion.routes:
-        enough = seats_for >= (route.signatures or 0) and all(
-            seats_for >= (g.signatures or 0) for g in route.gatekeepers
+        demand = max([route.signatures or 0, *(g.signatures or 0 for g in route.gatekeepers)])
+        vetoed = [g.actor for g in route.gatekeepers if g.required and g.stance == "against"]
+        blocking.extend(
+            g.actor
+            for g in route.gatekeepers
+            if g.required and g.stance != "for" and g.actor not in blocking
         )
-        closed_by = [g.actor for g in route.gatekeepers if g.required and g.stance != "for"]
-        if enough and not closed_by:
+        if not vetoed and not_opposed >= demand:
             open_routes.append(route.id)
-        elif enough:
-            blocking.extend(x for x in closed_by if x not in blocking)
     route_open = bool(open_routes) or not motion.routes
     passes = rule_met and route_open
     decisive: list[str] = []
@@ -107,11 +116,6 @@ def analyse_motion(
         margin = seats_for - needed
         decisive = [a for a, n in seats.items() if st.get(a) == "for" and n > margin]
         decisive += [v for v in rule.veto_players if v not in decisive]
-        if len(open_routes) == 1:
-            route = next(r for r in motion.routes if r.id == open_routes[0])
-            decisive += [
-                g.actor for g in route.gatekeepers if g.required and g.actor not in decisive
-            ]
     else:
         short = needed - seats_for
         decisive = sorted(
@@ -140,32 +144,35 @@ def analyse_motion(
 def chamber_power(system: System) -> dict[str, dict[str, dict[str, float]]]:
     """``{"chamber/rule": {actor: {"banzhaf": b, "shapley_shubik": s}}}`` for every rule.
 
-    The game is ``[seats_needed; seats of each holder]`` (unallocated seats do not vote;
-    veto players and extra criteria are not modelled here). Exact fractions, given as floats.
+    The game is :func:`factions.analysis.motions.chamber_game` (seat holders as players, the
+    rule's quota, further criteria and veto players as extra weight columns); indices are
+    exact fractions given as floats. A rule no coalition can meet gives everyone 0.
     """
     out: dict[str, dict[str, dict[str, float]]] = {}
+    wanted = ("banzhaf_normalized", "shapley_shubik")
     for c in system.chambers:
-        holders = [h for h in c.seats if h.seats > 0]
-        if not holders:
-            continue
         for r in c.rules:
-            quota = r.seats_needed(c.size)
-            weights = [h.seats for h in holders]
-            key = f"{c.id}/{r.id}"
-            if quota > sum(weights):
-                out[key] = {h.actor: {"banzhaf": 0.0, "shapley_shubik": 0.0} for h in holders}
+            try:
+                game = chamber_game(system, c.id, r.id)
+            except GameError:
                 continue
-            p = power_indices(
-                weights,
-                quota,
-                names=[h.actor for h in holders],
-                indices=("banzhaf_normalized", "shapley_shubik"),
-            )
+            key = f"{c.id}/{r.id}"
+            names = list(game.players)
+            cols = list(zip(*game.weights, strict=True))
+            if any(sum(col) < q for col, q in zip(cols, game.quotas, strict=True)):
+                out[key] = {a: {"banzhaf": 0.0, "shapley_shubik": 0.0} for a in names}
+                continue
+            if game.is_vector:
+                p = vector_power_indices(
+                    [list(w) for w in game.weights], list(game.quotas), names, wanted
+                )
+            else:
+                p = power_indices(list(game.seats), game.quota, names, wanted)
             out[key] = {
-                h.actor: {
+                a: {
                     "banzhaf": float(p.banzhaf_normalized[i]),  # type: ignore[index]
                     "shapley_shubik": float(p.shapley_shubik[i]),  # type: ignore[index]
                 }
-                for i, h in enumerate(holders)
+                for i, a in enumerate(names)
             }
     return out

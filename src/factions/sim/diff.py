@@ -3,8 +3,10 @@
 :func:`snapshot` runs the analyses on one System: the exact frustration index, its optimal
 two-bloc partition and frustrated ties (:func:`factions.analysis.frustration_index`, via
 :func:`factions.analysis.brokers`), the brokers (exact removal effects and positive-path
-betweenness), the voting power of every actor in every chamber and rule, and each motion's
-outcome (passes or not, seats for and needed, seats short, open routes, decisive actors).
+betweenness), the voting power of every actor in every chamber and rule
+(:func:`factions.analysis.votes.chamber_power`), and each motion's outcome from
+:func:`factions.analysis.motions.motion_report` (passes or not, seats for and needed, seats
+short, the status of each route, decisive and needed actors).
 :func:`diff_systems` runs it before and after and lists the structural edits between the two
 systems (actors, ties, seats, stances, gatekeepers). :class:`SystemDiff` is a plain dataclass
 with :meth:`~SystemDiff.to_json` and :meth:`~SystemDiff.render` (Rich).
@@ -29,7 +31,12 @@ BROKERS_SHOWN = 8
 
 @dataclass(frozen=True)
 class MotionOutcome:
-    """A motion's outcome in one system (see :func:`factions.analysis.votes.analyse_motion`)."""
+    """A motion's outcome in one system, from :func:`factions.analysis.motions.motion_report`.
+
+    ``routes`` maps each route to ``open``, ``uncertain`` or ``blocked``; ``decisive`` are the
+    supporters whose defection alone sinks a winning motion, or else the actors pivotal in
+    the most feasible winning coalitions; ``needed`` are in every feasible winning coalition.
+    """
 
     motion: str
     passes: bool
@@ -38,7 +45,9 @@ class MotionOutcome:
     seats_short: int
     route_open: bool
     open_routes: tuple[str, ...]
+    routes: dict[str, str]
     decisive: tuple[str, ...]
+    needed: tuple[str, ...]
     blocking_gatekeepers: tuple[str, ...]
 
 
@@ -199,8 +208,7 @@ class SystemDiff:
                     mid + (" [bold red]*[/]" if ch["outcome_changed"] else ""),
                     _motion_text(ch["before"]),
                     _motion_text(ch["after"]),
-                    ", ".join((ch["after"] or {}).get("decisive", ()))
-                    or ", ".join((ch["after"] or {}).get("blocking_gatekeepers", ())),
+                    _names((ch["after"] or {}).get("decisive", ())),
                 )
             console.print(t)
         for key, rows in self.power_changes().items():
@@ -221,6 +229,12 @@ class SystemDiff:
             console.print(t)
 
 
+def _names(xs: Iterable[str], limit: int = 6) -> str:
+    xs = list(xs)
+    more = f" (+{len(xs) - limit})" if len(xs) > limit else ""
+    return ", ".join(xs[:limit]) + more
+
+
 def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:.3f}"
 
@@ -236,7 +250,10 @@ def _motion_text(m: dict[str, Any] | None) -> str:
         return "(absent)"
     verdict = "[green]passes[/]" if m["passes"] else "[red]fails[/]"
     extra = f", {m['seats_short']} short" if m["seats_short"] else ""
-    gate = "" if m["route_open"] else ", no open route"
+    gate = "" if m["route_open"] else ", every route blocked"
+    doubtful = [k for k, v in (m.get("routes") or {}).items() if v == "uncertain"]
+    if doubtful:
+        gate += f" ({', '.join(doubtful)} uncertain)"
     return f"{verdict} {m['seats_for']}/{m['seats_needed']}{extra}{gate}"
 
 
@@ -282,20 +299,22 @@ def _power(system: System) -> dict[str, dict[str, dict[str, float]]]:
 
 
 def _motions(system: System) -> dict[str, MotionOutcome]:
-    from factions.analysis.votes import analyse_motion
+    from factions.analysis.motions import motion_report
 
     out = {}
     for m in system.motions:
-        r = analyse_motion(system, m.id)
+        r = motion_report(system, m.id)
         out[m.id] = MotionOutcome(
             motion=m.id,
             passes=r.passes,
             seats_for=r.seats_for,
             seats_needed=r.seats_needed,
             seats_short=r.seats_short,
-            route_open=r.route_open,
+            route_open=bool(r.open_routes) or not m.routes,
             open_routes=tuple(r.open_routes),
+            routes={x.route: x.status for x in r.routes},
             decisive=tuple(r.decisive),
+            needed=tuple(r.needed),
             blocking_gatekeepers=tuple(r.blocking_gatekeepers),
         )
     return out

@@ -17,10 +17,13 @@ What is uncertain, and how it is drawn (all vectorised over samples with NumPy):
 
 A motion passes in a sample when its seats for reach the vote rule's threshold
 (:meth:`factions.model.VoteRule.seats_needed`), every veto player votes for, and at least one
-route is open (every required gatekeeper says yes and the seats for meet the route's and
-the gatekeepers' signature demands); a motion without routes is always open. Seat holders'
-stances are resolved by :func:`factions.analysis.votes.holder_stances`, so with no
-uncertainty a sample reproduces :func:`factions.analysis.votes.analyse_motion`.
+route is open: no required gatekeeper says no (a drawn gatekeeper says no with probability
+1 - p; without a probability only a gatekeeper ``against`` does, as in
+:func:`factions.analysis.motions.motion_report`) and the sample's seats for meet the route's
+and its gatekeepers' signature demands. A motion without routes is always open. Seat holders'
+stances are resolved by :func:`factions.analysis.votes.holder_stances` (as ``motion_report``
+reads them), so with no uncertainty every sample gives the deterministic verdict (except that
+a sample checks signature demands against its seats for, not against the seats not opposed).
 
 Bloc structures: for each sample, if the sampled signed graph is balanced, its exact
 two-colouring per connected component (Harary 1953; Cartwright & Harary 1956), found by
@@ -450,13 +453,16 @@ def _simulate_motion(
         open_any = np.zeros(samples, dtype=bool)
         for route in motion.routes:
             open_r = np.ones(samples, dtype=bool)
-            if route.signatures:
-                open_r &= seats_for >= route.signatures
+            demand = max([route.signatures or 0, *(g.signatures or 0 for g in route.gatekeepers)])
+            if demand:
+                open_r &= seats_for >= demand
             for g in route.gatekeepers:
-                if g.signatures:
-                    open_r &= seats_for >= g.signatures
-                if g.required:
-                    open_r &= gate_draw[g.actor] if g.actor in gate_draw else g.stance == "for"
+                if not g.required:
+                    continue
+                if g.actor in gate_draw:
+                    open_r &= gate_draw[g.actor]
+                elif g.stance == "against":
+                    open_r[:] = False
             open_any |= open_r
     else:
         open_any = np.ones(samples, dtype=bool)
