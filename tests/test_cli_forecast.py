@@ -144,3 +144,17 @@ def test_forecast_and_dynamics_on_a_system_file(tmp_path: Path) -> None:
     assert data["realignment"]["jammed"] is False
     code, out, _ = _run("dynamics", str(path))
     assert code == 0 and "Landscape realignment" in out and "global minimum" in out
+
+
+def test_dynamics_constrained_rule_reports_jam() -> None:
+    code, out, _ = _run(
+        "dynamics", "--complete", "9", "--rule", "ctd", "--seed", "111", "--time", "100"
+    )
+    assert code == 0 and "jammed" in out
+    code, out, _ = _run(
+        "dynamics", "--complete", "9", "--rule", "ctd", "--seed", "111", "--time", "100", "--json"
+    )
+    data = json.loads(out)["triad_dynamics"]
+    assert data["rule"] == "constrained" and data["jammed"] is True
+    code, _, err = _run("dynamics", "--complete", "9", "--rule", "xyz")
+    assert code == 2 and "--rule" in err

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from factions.sim import (
     complete_signed_graph,
+    constrained_triad_dynamics,
+    flip_changes,
     ltd_rho_infinity,
     ltd_steady_state,
     realign,
@@ -202,3 +204,60 @@ def test_realign_jammed_example() -> None:
     via_milp = realign(h, exact_limit=3)  # above the enumeration limit: exact MILP
     assert via_milp.jammed is True and via_milp.global_minimum == 2
     assert realign(h, exact_limit=3, time_limit=0).jammed is None  # check skipped
+
+
+def _brute_flip_changes(m: np.ndarray) -> np.ndarray:
+    n = m.shape[0]
+    base = _count_imbalanced(m[None])[0]
+    out = np.zeros((n, n), dtype=np.int64)
+    for i, j in itertools.combinations(range(n), 2):
+        if m[i, j]:
+            f = m.copy()
+            f[i, j] = f[j, i] = -m[i, j]
+            out[i, j] = out[j, i] = _count_imbalanced(f[None])[0] - base
+    return out
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(3, 8), st.floats(0.0, 1.0), st.integers(0, 10_000))
+def test_flip_changes_match_brute_force(n: int, rho0: float, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    m = complete_signed_graph(n, rho0, seed)
+    keep = np.triu(rng.random((n, n)) < 0.7, 1)
+    m = (m * (keep + keep.T)).astype(np.int8)
+    assert np.array_equal(flip_changes(m), _brute_flip_changes(m))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(4, 12), st.integers(0, 10_000))
+def test_ctd_never_increases_imbalance(n: int, seed: int) -> None:
+    m = complete_signed_graph(n, 0.5, seed)
+    res = constrained_triad_dynamics(m, updates=5000, seed=seed, record_every=1)
+    assert np.all(np.diff(res.imbalanced) <= 0)
+    assert res.imbalanced[-1] == _count_imbalanced(res.final[None])[0]
+    assert res.rho[-1] == pytest.approx((np.triu(res.final, 1) > 0).sum() / res.n_links)
+    if res.balanced:
+        assert res.imbalanced[-1] == 0 and not res.jammed
+    again = constrained_triad_dynamics(m, updates=5000, seed=seed, record_every=1)
+    assert np.array_equal(res.final, again.final)
+
+
+def test_ctd_finds_a_jammed_state() -> None:
+    # K9 from this seed freezes after 10 flips with 27 imbalanced triangles: every one of the
+    # 36 links sits in more balanced than imbalanced triangles, so any flip adds imbalance
+    # (ATR: jammed states exist on complete graphs from N = 9)
+    res = constrained_triad_dynamics(
+        complete_signed_graph(9, 0.5, seed=111), updates=20_000, seed=111
+    )
+    assert res.jammed and not res.balanced and res.local_minimum
+    assert res.imbalanced[-1] == 27 and res.flips == 10
+    brute = _brute_flip_changes(res.final)
+    assert np.all(brute[np.triu_indices(9, 1)] > 0)
+    d = res.to_dict()
+    assert d["jammed"] is True and d["path"][-1]["imbalanced_triangles"] == 27
+
+
+def test_ctd_balances_a_single_triangle() -> None:
+    res = constrained_triad_dynamics(_triangle((1, 1, -1)), updates=100, seed=0)
+    assert res.balanced and res.flips == 1 and not res.jammed
+    assert _count_imbalanced(res.final[None])[0] == 0

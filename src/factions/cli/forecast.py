@@ -6,6 +6,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import typer
 from rich.table import Table
 
@@ -14,6 +15,7 @@ from factions.cli.common import console, fail, print_json, warn
 from factions.sim.bargaining import MODELS, BargainingResult, forecast
 from factions.sim.dynamics import (
     complete_signed_graph,
+    constrained_triad_dynamics,
     ltd_rho_infinity,
     realign,
     triad_dynamics,
@@ -174,6 +176,9 @@ def dynamics_cmd(
     complete: int | None = typer.Option(
         None, help="Run on a random complete graph with this many nodes."
     ),
+    rule: str = typer.Option(
+        "ltd", help="ltd: local triad dynamics (parameter --p); ctd: constrained triad dynamics."
+    ),
     p: float = typer.Option(
         0.0,
         help="ATR local triad dynamics: probability of fixing the unfriendly link of a ++- triangle.",
@@ -207,7 +212,12 @@ def dynamics_cmd(
         start = graph
         label = str(system)
     links = int(complete * (complete - 1) // 2) if complete else graph.number_of_edges()
-    res = triad_dynamics(start, p, updates=int(time * links), runs=runs, seed=seed)
+    if rule not in ("ltd", "ctd"):
+        fail(f"--rule: expected ltd or ctd, got {rule!r}")
+    if rule == "ctd":
+        res: Any = constrained_triad_dynamics(start, updates=int(time * links), seed=seed)
+    else:
+        res = triad_dynamics(start, p, updates=int(time * links), runs=runs, seed=seed)
     out["triad_dynamics"] = res.to_dict()
     land = None
     if graph is not None:
@@ -216,7 +226,8 @@ def dynamics_cmd(
     if as_json:
         print_json({"input": label, **out})
         return
-    table = Table(title=f"Local triad dynamics on {label} (p = {p})", title_justify="left")
+    name = f"Local triad dynamics (p = {p})" if rule == "ltd" else "Constrained triad dynamics"
+    table = Table(title=f"{name} on {label}", title_justify="left")
     table.add_column("time (updates/link)", justify="right")
     table.add_column("friendly fraction", justify="right")
     table.add_column("imbalanced triangles", justify="right")
@@ -227,19 +238,30 @@ def dynamics_cmd(
     for k in idx:
         table.add_row(
             f"{res.times[k] / max(links, 1):.2f}",
-            f"{res.rho[k].mean():.4f}",
-            f"{res.imbalanced[k].mean():.1f}",
+            f"{np.mean(res.rho[k]):.4f}",
+            f"{np.mean(res.imbalanced[k]):.1f}",
         )
     console.print(table)
-    bal = int(res.balanced.sum())
-    mean_field = (
-        f" (complete-graph mean field 1/(sqrt(3(1-2p))+1) = {ltd_rho_infinity(p):.4f})"
-        if complete is not None
-        else ""
-    )
+    if rule == "ltd":
+        bal = int(res.balanced.sum())
+        mean_field = (
+            f" (complete-graph mean field 1/(sqrt(3(1-2p))+1) = {ltd_rho_infinity(p):.4f})"
+            if complete is not None
+            else ""
+        )
+        end = f"balanced (absorbed) in {bal} of {runs} run(s)"
+    else:
+        mean_field = ""
+        end = (
+            "balanced"
+            if res.balanced
+            else "jammed: imbalanced, and every single flip would add imbalance"
+            if res.jammed
+            else "still imbalanced at the time limit"
+            + (" (no single flip lowers the imbalance)" if res.local_minimum else "")
+        ) + f" after {res.flips} flip(s)"
     console.print(
-        f"end: friendly fraction {res.rho[-1].mean():.4f}{mean_field}; "
-        f"balanced (absorbed) in {bal} of {runs} run(s)",
+        f"end: friendly fraction {np.mean(res.rho[-1]):.4f}{mean_field}; {end}",
         highlight=False,
         soft_wrap=True,
     )

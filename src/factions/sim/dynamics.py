@@ -25,6 +25,15 @@ other graphs sample from their list of triangles. Time is counted in updates; AT
 time is one update per link, ``t = updates / L``. Complexity: O(1) per update, O(runs N^2)
 memory; triangle listing for general graphs is O(sum of degree^2).
 
+Constrained triad dynamics (:func:`constrained_triad_dynamics`)
+----------------------------------------------------------------
+Same paper, section III: a random link flips if that lowers the number of imbalanced
+triangles (with probability 1/2 if it leaves it unchanged, never if it raises it). The
+imbalance never increases; runs end balanced or *jammed* - imbalanced, yet every single flip
+would raise the imbalance (ATR found such states on complete graphs from N = 9 on). The
+change a flip of ``(i, j)`` makes is :math:`s_{ij} (S^2)_{ij}`; ``S^2`` is updated in
+O(N^2) per accepted flip, so a proposal costs O(1).
+
 Landscape realignment (:func:`realign`)
 ---------------------------------------
 R. Axelrod & D. S. Bennett (1993), "A landscape theory of aggregation", *British Journal of
@@ -55,9 +64,12 @@ import networkx as nx
 import numpy as np
 
 __all__ = [
+    "ConstrainedDynamicsResult",
     "RealignmentResult",
     "TriadDynamicsResult",
     "complete_signed_graph",
+    "constrained_triad_dynamics",
+    "flip_changes",
     "ltd_rho_infinity",
     "ltd_steady_state",
     "realign",
@@ -301,6 +313,160 @@ def triad_dynamics(
         final=m,
         balanced=(imb_path[-1] == 0),
         absorbed_at=absorbed,
+        n_links=n_links,
+        seed=seed,
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class ConstrainedDynamicsResult:
+    """Path and end state of constrained triad dynamics (one run).
+
+    ``times`` (update counts), ``rho`` (friendly fraction) and ``imbalanced`` (imbalanced
+    triangles) trace the path; ``final`` is the end state (N x N signs). ``balanced``: no
+    imbalanced triangle is left. ``jammed``: imbalanced, yet every single link flip would
+    increase the number of imbalanced triangles, so the dynamics is frozen (ATR's jammed
+    state). ``local_minimum``: no single flip would decrease it.
+    """
+
+    nodes: tuple[Hashable, ...]
+    times: np.ndarray
+    rho: np.ndarray
+    imbalanced: np.ndarray
+    final: np.ndarray
+    flips: int
+    balanced: bool
+    jammed: bool
+    local_minimum: bool
+    n_links: int
+    seed: int | None
+
+    def final_graph(self) -> nx.Graph:
+        """The end state as a NetworkX graph with ``sign`` edge attributes."""
+        g = nx.Graph()
+        g.add_nodes_from(self.nodes)
+        iu, ju = np.nonzero(np.triu(self.final, 1))
+        for i, j in zip(iu.tolist(), ju.tolist(), strict=True):
+            g.add_edge(self.nodes[i], self.nodes[j], sign=int(self.final[i, j]))
+        return g
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": "constrained",
+            "nodes": len(self.nodes),
+            "links": self.n_links,
+            "seed": self.seed,
+            "path": [
+                {"updates": int(t), "rho": float(r), "imbalanced_triangles": int(k)}
+                for t, r, k in zip(self.times, self.rho, self.imbalanced, strict=True)
+            ],
+            "flips": self.flips,
+            "final_rho": float(self.rho[-1]),
+            "balanced": self.balanced,
+            "jammed": self.jammed,
+            "local_minimum": self.local_minimum,
+        }
+
+
+def flip_changes(m: np.ndarray) -> np.ndarray:
+    """D[i, j]: change in the number of imbalanced triangles if link (i, j) flipped.
+
+    Flipping a link turns each of its triangles from balanced to imbalanced or back, so the
+    change is (balanced - imbalanced triangles on it) = ``s_ij (S^2)_ij``. 0 off the graph.
+    O(N^3) (one matrix product).
+    """
+    mf = m.astype(np.float64)
+    return np.rint(mf * np.dot(mf, mf)).astype(np.int64)
+
+
+def constrained_triad_dynamics(
+    initial: nx.Graph | np.ndarray,
+    *,
+    updates: int,
+    seed: int | None = None,
+    record_every: int | None = None,
+) -> ConstrainedDynamicsResult:
+    """Constrained triad dynamics (Antal, Krapivsky & Redner 2005, section III).
+
+    Each update picks a link uniformly at random and flips it if that lowers the number of
+    imbalanced triangles, flips it with probability 1/2 if the number is unchanged, and
+    leaves it otherwise; the imbalance never increases. The run ends after ``updates``
+    updates, when the network is balanced, or when it is jammed (imbalanced, but every flip
+    would increase the imbalance). The matrix ``S^2`` (signed common-neighbour sums) is kept
+    up to date after each flip (two rows and columns, O(N^2)), so evaluating a proposed flip
+    costs O(1). Works on any signed graph (links outside triangles never flip).
+    Reproducible by ``seed``.
+    """
+    if updates < 0:
+        raise ValueError("updates must be >= 0")
+    if isinstance(initial, nx.Graph):
+        nodes: tuple[Hashable, ...] = tuple(initial.nodes)
+        m = signed_matrix(initial, nodes)
+    else:
+        m = np.asarray(initial).astype(np.int8).copy()
+        if m.ndim != 2 or m.shape[0] != m.shape[1] or not np.array_equal(m, m.T):
+            raise ValueError("the sign matrix must be square and symmetric")
+        nodes = tuple(range(m.shape[0]))
+    np.fill_diagonal(m, 0)
+    s = m.astype(np.float64)
+    sq = np.dot(s, s)
+    iu, ju = np.nonzero(np.triu(m, 1))
+    n_links = int(iu.size)
+    rng = np.random.default_rng(seed)
+    every = record_every or max(1, updates // 100)
+    imb = int(_count_imbalanced(m[None])[0])
+    friendly = int(np.count_nonzero(np.triu(m, 1) > 0))
+    times, rho, imbs = [0], [friendly / max(n_links, 1)], [imb]
+    flips = 0
+    t = 0
+
+    def frozen() -> tuple[bool, bool]:
+        d = np.rint(s * sq)[iu, ju]
+        return bool(np.all(d > 0)), bool(np.all(d >= 0))
+
+    while t < updates and imb > 0 and n_links > 0:
+        block = min(4096, updates - t)
+        picks = rng.integers(0, n_links, block)
+        coins = rng.random(block) < 0.5
+        for k in range(block):
+            e = picks[k]
+            i, j = iu[e], ju[e]
+            delta = s[i, j] * sq[i, j]
+            if delta < -0.5 or (abs(delta) < 0.5 and coins[k]):
+                v = -s[i, j]
+                s[i, j] = s[j, i] = v
+                sq[i, :] = s[i] @ s
+                sq[j, :] = s[j] @ s
+                sq[:, i] = sq[i, :]
+                sq[:, j] = sq[j, :]
+                imb += int(round(delta))
+                friendly += 1 if v > 0 else -1
+                flips += 1
+            t += 1
+            if t % every == 0:
+                times.append(t)
+                rho.append(friendly / n_links)
+                imbs.append(imb)
+                if imb == 0 or frozen()[0]:
+                    break
+        if imb == 0 or frozen()[0]:
+            break
+    if times[-1] != t:
+        times.append(t)
+        rho.append(friendly / max(n_links, 1))
+        imbs.append(imb)
+    jam, local = frozen() if n_links else (False, True)
+    final = s.astype(np.int8)
+    return ConstrainedDynamicsResult(
+        nodes=nodes,
+        times=np.array(times),
+        rho=np.array(rho),
+        imbalanced=np.array(imbs),
+        final=final,
+        flips=flips,
+        balanced=imb == 0,
+        jammed=bool(imb > 0 and jam),
+        local_minimum=local,
         n_links=n_links,
         seed=seed,
     )
