@@ -8,6 +8,7 @@ from factions.sim.bargaining import (
     weighted_mean,
     weighted_median,
 )
+from factions.sim.diff import SystemDiff, diff_systems, snapshot
 from factions.sim.dynamics import (
     ConstrainedDynamicsResult,
     RealignmentResult,
@@ -32,8 +33,26 @@ from factions.sim.issues_io import (
     read_ktab_csv,
     read_ktab_xml,
 )
+from factions.sim.montecarlo import SimulationResult, simulate
+from factions.sim.scenario import (
+    Scenario,
+    ScenarioError,
+    apply_scenario,
+    load_scenario,
+    loads_scenario,
+)
 
 __all__ = [
+    "Scenario",
+    "ScenarioError",
+    "SimulationResult",
+    "SystemDiff",
+    "apply_scenario",
+    "diff_systems",
+    "load_scenario",
+    "loads_scenario",
+    "simulate",
+    "snapshot",
     "BargainingInput",
     "BargainingInputError",
     "BargainingInputWarning",
