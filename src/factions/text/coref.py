@@ -244,6 +244,7 @@ def resolve_references(
             tok_entity[i] = m.entity
     title_of: dict[str, int] = {}
     government_of: dict[str, int] = {}
+    pair_cache: dict[str, tuple[int, list[int]]] = {}
     history: list[tuple[int, int, int, bool]] = []  # (token, entity, sentence, subject)
     added: list[Mention] = []
     sent_of = {}
@@ -283,7 +284,8 @@ def resolve_references(
                 title_of[m.title] = m.entity
             if m.extra.get("government"):
                 government_of["last"] = m.entity
-            remember(m.end - 1, m.entity)
+            if not m.extra.get("place"):
+                remember(m.end - 1, m.entity)
             i = m.end
             continue
         tok = doc[i]
@@ -293,14 +295,20 @@ def resolve_references(
         if low in ("latter", "former") and i > 0 and doc[i - 1].lower_ == "the":
             nxt = doc[i + 1] if i + 1 < n else None
             if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
-                distinct: list[int] = []
-                for _, e, s, _ in reversed(history):
-                    if cur_sent - s > 1:
-                        break
-                    if e not in distinct:
-                        distinct.append(e)
-                    if len(distinct) == 2:
-                        break
+                # the pair is fixed by the first "the latter/former" of a passage
+                cached = pair_cache.get("pair")
+                if cached is not None and cur_sent - cached[0] <= 1:
+                    distinct = cached[1]
+                else:
+                    distinct = []
+                    for _, e, s, _ in reversed(history):
+                        if cur_sent - s > 1:
+                            break
+                        if e not in distinct:
+                            distinct.append(e)
+                        if len(distinct) == 2:
+                            break
+                    pair_cache["pair"] = (cur_sent, distinct)
                 pick = 0 if low == "latter" else 1
                 if len(distinct) > pick:
                     add(i - 1, i + 1, distinct[pick], "DESC")
@@ -331,6 +339,7 @@ def resolve_references(
                 and (low != "the" or adjs >= 1)
                 and (j + 1 >= n or doc[j + 1].ent_type_ != "PERSON")
                 and j not in starts
+                and not any(c.dep_ == "appos" for c in doc[j].children)
             ):
                 ent = _recent_person(
                     history,

@@ -155,6 +155,11 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
             if m is not None:
                 add(m)
 
+    mentions = [m for m in mentions if not _capital_as_place(doc, m, lex)]
+    for m in mentions:
+        head = doc[m.end - 1]
+        if head.dep_ == "pobj" and head.head.lower_ in lex.locative_preps:
+            m.extra["place"] = True
     mentions.sort(key=lambda m: m.start)
     mentions = _acronym_definitions(doc, mentions, taken, lex)
     mentions = _repeat_names(doc, mentions, taken, lex)
@@ -163,6 +168,14 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
     for m in mentions:
         _phrase_spans(doc, m, lex)
     return mentions
+
+
+def _capital_as_place(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """ "in Amman", "from Baghdad": a capital after a locative preposition is a place."""
+    if not m.extra.get("capital"):
+        return False
+    head = doc[m.end - 1]
+    return head.dep_ == "pobj" and head.head.lower_ in lex.locative_preps
 
 
 def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
@@ -231,6 +244,18 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
             break
     if end <= start or not any(t.text[:1].isupper() for t in doc[start:end]):
         return None
+    # NER sometimes stops early: "Karim" of "Karim Haddad" (compound -> head)
+    while (
+        end < len(doc)
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and not doc[end].ent_type_
+    ):
+        end += 1
+        if label == "GPE" and doc[end - 1].lower_ not in lex.kinds:
+            label = "PERSON"
     text = doc[start:end].text
     low = normalise_alias(_strip_the(text))
     if label == "GPE" or label == "ORG":

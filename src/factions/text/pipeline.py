@@ -200,7 +200,7 @@ def _actors(
             spans_l.append(MentionSpan(m.text, m.start_char, m.end_char))
             for s, e, t in m.extra.get("spans", ()):
                 spans_l.append(MentionSpan(t, s, e))
-            if m.text[:4].lower() == "the " and len(m.text) > 4:
+            if m.named and m.text[:4].lower() == "the " and len(m.text) > 4:
                 spans_l.append(MentionSpan(m.text[4:], m.start_char + 4, m.end_char))
         spans = tuple(dict.fromkeys(spans_l))
         out.append(ActorMentions(actor=actor, mentions=spans))

@@ -1,0 +1,81 @@
+"""Within-document coreference on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from factions.text.documents import Document
+from factions.text.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def mentions_of(result, name: str) -> list[str]:
+    for am in result.actors:
+        if am.actor.name == name:
+            return [m.text for m in am.mentions]
+    raise AssertionError(f"no actor named {name!r} in {[a.actor.name for a in result.actors]}")
+
+
+def test_surname_joins_full_name(extractor):
+    r = extractor.extract(
+        Document("t", "Prime Minister Adel Rahimi spoke first. Later Rahimi met the press.")
+    )
+    assert [am.actor.name for am in r.actors if "Rahimi" in am.actor.name] == ["Adel Rahimi"]
+    assert "Rahimi" in mentions_of(r, "Adel Rahimi")
+
+
+def test_title_alone_refers_to_person_named_with_it(extractor):
+    text = (
+        "Prime Minister Adel Rahimi met Samir Haddad on Monday. "
+        "The next day the Prime Minister attacked Haddad in parliament."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the Prime Minister" in mentions_of(r, "Adel Rahimi")
+    assert [x.sign for x in r.relations] == [-1]
+
+
+def test_the_latter_and_the_former(extractor):
+    text = (
+        "Karim Haddad met Nabil Saad in Amman. "
+        "The latter later condemned Jordan, while the former praised it."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "The latter" in mentions_of(r, "Nabil Saad")
+    assert "the former" in mentions_of(r, "Karim Haddad")
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    signs = {frozenset((names[x.a], names[x.b])): x.sign for x in r.relations}
+    assert signs[frozenset(("Nabil Saad", "Jordan"))] == -1
+
+
+def test_pronoun_refers_to_recent_person_not_own_subject(extractor):
+    text = "Ahmad Zaki praised Omar Nour. Later Nour attacked him in a speech."
+    r = extractor.extract(Document("t", text))
+    assert "him" in mentions_of(r, "Ahmad Zaki")
+    assert "him" not in mentions_of(r, "Omar Nour")
+
+
+def test_description_refers_to_person_just_named(extractor):
+    text = (
+        "Rashid Amin spoke about Yusuf Taha. "
+        "Amin had once fought the supporters of this veteran leader in the south."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "this veteran leader" in mentions_of(r, "Yusuf Taha")
+
+
+def test_demonym_and_capital_join_the_state(extractor):
+    text = "Iranian officials met Syrian envoys. Tehran later praised Damascus."
+    r = extractor.extract(Document("t", text))
+    iran = mentions_of(r, "Iran")
+    assert "Iranian officials" in iran and "Tehran" in iran
+    assert "Damascus" in mentions_of(r, "Syria")
+
+
+def test_group_description(extractor):
+    text = "The Sahel Liberation Front seized the town. The group later merged with Niger."
+    r = extractor.extract(Document("t", text))
+    assert "The group" in mentions_of(r, "Sahel Liberation Front")
