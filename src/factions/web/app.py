@@ -38,7 +38,7 @@ from factions.report import sections as S
 from factions.report.assets import STATIC
 
 MAX_UPLOAD_BYTES = 256 * 1024
-DOC_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,199}$")
+DOC_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,199}$")
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 DOC_SUFFIXES = (".txt", ".md")
 CSP = (

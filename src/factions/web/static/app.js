@@ -54,8 +54,16 @@
         (t.start || t.end ? " · " + esc(t.start || "…") + " to " + esc(t.end || "…") : "") + "</p>" +
         "<h3>Evidence (" + t.evidence.length + ")</h3>" + evidenceHtml(t.evidence) +
         (t.sources.length ? "<h3>Sources</h3><ul>" + t.sources.map(function (s) { return "<li>" + esc(s) + "</li>"; }).join("") + "</ul>" : "") +
-        "<div id='doc-text'></div>";
+        "<div id='timeline'></div><div id='doc-text'></div>";
       bindDocs();
+      return api("/api/timeline/" + encodeURIComponent(a) + "/" + encodeURIComponent(b)).then(function (tl) {
+        if (tl.source !== "store" || !tl.points || !tl.points.length) { return; }
+        $("timeline").innerHTML = "<h3>Over time</h3><table><tr><th>Window</th><th>Sign</th><th>Change</th><th>Findings</th></tr>" +
+          tl.points.map(function (p) {
+            var w = p.window && typeof p.window === "object" ? (p.window.label || p.window.start) : p.window;
+            return "<tr><td>" + esc(w) + "</td><td>" + sign(p.sign) + "</td><td>" + esc(p.change) + "</td><td>" + esc(p.findings) + "</td></tr>";
+          }).join("") + "</table>";
+      }).catch(function () { /* no timeline for this tie */ });
     }).catch(function (e) { $("detail").textContent = e.message; });
   }
 

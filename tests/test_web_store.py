@@ -1,0 +1,56 @@
+"""The web API served from a corpus store (``factions serve --db``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from factions.web import create_app
+
+# Our own sentences, two dated documents about the same pair.
+DOCS = [
+    {
+        "id": "d1",
+        "date": "2012-01-10",
+        "text": "The Blue Party formed an alliance with the Red List in January.",
+    },
+    {
+        "id": "d2",
+        "date": "2012-04-02",
+        "text": "The Blue Party accused the Red List of betrayal in April.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    st = pytest.importorskip("factions.store")
+    pytest.importorskip("factions.text.pipeline")
+    d = tmp_path_factory.mktemp("store")
+    src = d / "docs.jsonl"
+    src.write_text("".join(json.dumps(x) + "\n" for x in DOCS), encoding="utf-8")
+    db = d / "corpus.duckdb"
+    st.ingest([src], db)
+    return db
+
+
+@pytest.mark.slow
+def test_serve_a_store(store: Path) -> None:
+    client = TestClient(create_app(db=store))
+    s = client.get("/api/system").json()
+    assert s["source"] == "store"
+    g = client.get("/api/graph").json()
+    assert len(g["nodes"]) == s["actors"] and len(g["edges"]) == s["relations"]
+    ev = client.get("/api/evidence").json()
+    if not ev.get("available"):
+        pytest.skip("the extractor found no relation in the test documents")
+    row = ev["rows"][0]
+    doc = client.get(f"/api/documents/{row['doc_id']}").json()
+    assert doc["source"] == "store" and row["sentence"] in doc["text"]
+    tl = client.get(f"/api/timeline/{row['a']}/{row['b']}", params={"window": "quarter"}).json()
+    assert tl["source"] == "store" and tl["points"]
+    assert client.get(f"/api/timeline/{row['a']}/nobody").status_code == 404
+    assert client.get("/api/documents/..%2F..%2Fetc%2Fpasswd").status_code == 404
