@@ -118,8 +118,6 @@ def ingest(
             )  # fmt: skip
     except StoreError as exc:
         fail(str(exc))
-    except (ModuleNotFoundError, AttributeError, ValueError) as exc:
-        fail(f"cannot run the extractor: {exc}")
     except OSError as exc:
         fail(f"{engine} engine: {exc}")
     if as_json:
