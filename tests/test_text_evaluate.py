@@ -1,0 +1,97 @@
+"""The scorer of ANNOTATION.md on hand-made gold and predictions."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factions.text.evaluate import Counts, load_gold, match_actors, score, score_document
+
+GOLD = {
+    "doc_id": "g1",
+    "text": "...",
+    "actors": [
+        {"id": "ana", "name": "Ana Ruiz", "kind": "person", "aliases": ["Ana Ruiz", "Ruiz"]},
+        {"id": "beto", "name": "Beto Diaz", "kind": "person", "aliases": ["Beto Diaz", "Diaz"]},
+        {"id": "peru", "name": "Peru", "kind": "state", "aliases": ["Peru", "Lima"]},
+        {"id": "chile", "name": "Chile", "kind": "state", "aliases": ["Chile"]},
+    ],
+    "relations": [
+        {"a": "ana", "b": "beto", "sign": -1, "kind": "rivalry", "evidence": "x"},
+        {"a": "peru", "b": "ana", "sign": 1, "kind": "support", "evidence": "x"},
+        {"a": "chile", "b": "peru", "sign": 0, "kind": "mixed", "evidence": "x"},
+        {"a": "chile", "b": "beto", "sign": 1, "kind": "support", "evidence": "x"},
+    ],
+    "affiliations": [{"member": "ana", "group": "peru", "role": "member"}],
+}
+
+
+def actor(aid, name, *mentions):
+    return {
+        "id": aid,
+        "name": name,
+        "mentions": [{"text": m, "start": 0, "end": 1} for m in mentions],
+    }
+
+
+def test_actor_matching_by_mentions_case_and_space_insensitive():
+    pred = [
+        actor("x1", "ANA  RUIZ", "ruiz"),
+        actor("x2", "Somebody", "Lima"),
+        actor("x3", "Nobody", "Quito"),
+    ]
+    m = match_actors(pred, GOLD["actors"])
+    assert m == {"x1": "ana", "x2": "peru", "x3": None}
+
+
+def test_tie_leaves_actor_unmatched():
+    pred = [actor("x", "Ruiz", "Diaz")]
+    assert match_actors(pred, GOLD["actors"]) == {"x": None}
+
+
+def test_relation_counts_follow_the_rules():
+    pred = {
+        "actors": [
+            actor("a", "Ana Ruiz"),
+            actor("b", "Beto Diaz"),
+            actor("p", "Peru"),
+            actor("c", "Chile"),
+            actor("q", "Quito"),
+        ],
+        "relations": [
+            {"a": "b", "b": "a", "sign": -1},  # TP (order ignored)
+            {"a": "a", "b": "b", "sign": -1},  # duplicate of the same pair: counted once
+            {"a": "p", "b": "a", "sign": -1},  # wrong sign: FP
+            {"a": "c", "b": "p", "sign": 1},  # gold sign 0: ignored
+            {"a": "q", "b": "a", "sign": 1},  # unmatched actor: FP
+        ],
+        "affiliations": [{"member": "a", "group": "p", "role": "member"}],
+    }
+    s = score_document(pred, GOLD)
+    assert (s.relations.tp, s.relations.fp, s.relations.fn) == (1, 2, 2)
+    assert (s.affiliations.tp, s.affiliations.fp, s.affiliations.fn) == (1, 0, 0)
+    assert {tuple(sorted((g["a"], g["b"]))) for g in s.false_negatives} == {
+        ("ana", "peru"),
+        ("beto", "chile"),
+    }
+
+
+def test_micro_average_over_documents(tmp_path):
+    (tmp_path / "g1.json").write_text(json.dumps(GOLD))
+    gold = load_gold(tmp_path)
+    report = score({}, gold)  # nothing predicted: all gold non-zero pairs are misses
+    assert report.relations.fn == 3 and report.relations.tp == 0
+    assert report.relations.f1 == 0.0
+    d = report.as_dict()
+    assert d["micro"]["relations"]["fn"] == 3 and d["documents"][0]["doc_id"] == "g1"
+
+
+@given(st.integers(0, 50), st.integers(0, 50), st.integers(0, 50))
+def test_f1_is_harmonic_mean(tp, fp, fn):
+    c = Counts(tp, fp, fn)
+    assert 0.0 <= c.f1 <= 1.0
+    if c.precision + c.recall:
+        assert abs(c.f1 - 2 * c.precision * c.recall / (c.precision + c.recall)) < 1e-12
+    assert min(c.precision, c.recall) - 1e-12 <= c.f1 <= max(c.precision, c.recall) + 1e-12
