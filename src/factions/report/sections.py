@@ -287,6 +287,10 @@ def seats_section(system: System) -> Section:
             for h in c.seats
         ]
         indices = power_indices(c, power)
+        for t in indices.get("tables", []):
+            for row in t["rows"]:
+                row["name"] = _name(system, row["actor"])
+            t["columns"] = ["name", *t["columns"][1:]]
         chambers.append(
             {
                 "id": c.id,
@@ -313,45 +317,58 @@ POWER_INDICES = ("banzhaf_normalized", "shapley_shubik", "deegan_packel", "holle
 
 
 def power_indices(chamber: Any, power: Any | None) -> Section:
-    """Exact power indices of the chamber's seat holders under its first rule.
+    """Exact power indices of the chamber's seat holders under each of its vote rules.
 
-    The weighted game ``[quota; seats]`` with the quota the rule needs
+    For each rule, the weighted game ``[quota; seats]`` with the quota the rule needs
     (:meth:`VoteRule.seats_needed`), computed by ``factions.analysis.power.power_indices``
-    (exact fractions; shown as decimals with the fraction kept in ``fractions``).
+    (exact fractions; shown as decimals with the fraction kept in ``fractions``). Rules with
+    further criteria (vector games) or veto players are listed in ``skipped`` with the reason.
     """
     if power is None:
         return _missing("factions.analysis.power")
     if not chamber.rules:
         return unavailable("not available: the chamber has no vote rule")
-    rule = chamber.rules[0]
-    if rule.criteria:
-        return unavailable(f"not available: rule {rule.id!r} has several criteria (a vector game)")
     holders = [h for h in chamber.seats if h.seats > 0]
     if not holders:
         return unavailable("not available: no actor holds seats")
 
-    def build() -> Section:
+    def table(rule: Any) -> Section:
+        quota = rule.seats_needed(chamber.size)
         res = power.power_indices(
             [h.seats for h in holders],
-            rule.seats_needed(chamber.size),
+            quota,
             names=[h.actor for h in holders],
             indices=POWER_INDICES,
         )
         rows = []
         for i, h in enumerate(holders):
             row: dict[str, Any] = {"actor": h.actor, "seats": h.seats}
+            fractions = {}
             for name in POWER_INDICES:
                 v = res.index(name)[i]
                 row[name] = round(float(v), 4)
-                row.setdefault("fractions", {})[name] = f"{v.numerator}/{v.denominator}"
+                fractions[name] = f"{v.numerator}/{v.denominator}"
+            row["fractions"] = fractions
             rows.append(row)
         return {
-            "available": True,
             "rule": rule.id,
-            "quota": rule.seats_needed(chamber.size),
+            "quota": quota,
             "rows": rows,
             "columns": ["actor", "seats", *POWER_INDICES],
         }
+
+    def build() -> Section:
+        tables, skipped = [], []
+        for rule in chamber.rules:
+            if rule.criteria:
+                skipped.append(f"{rule.id}: several criteria (a vector game)")
+            elif rule.veto_players:
+                skipped.append(f"{rule.id}: veto players")
+            else:
+                tables.append(table(rule))
+        if not tables:
+            return unavailable("not available: " + "; ".join(skipped))
+        return {"available": True, **tables[0], "tables": tables, "skipped": skipped}
 
     return _guard(build, "the power indices")
 
