@@ -214,13 +214,15 @@ class SystemDiff:
         for key, rows in self.power_changes().items():
             if not rows:
                 continue
-            t = Table(title=f"Voting power moved: {key}", show_header=True)
+            rows = sorted(rows, key=lambda r: -abs(r.get("banzhaf", {}).get("change", 0.0)))
+            more = f" ({len(rows) - 8} smaller moves in --json)" if len(rows) > 8 else ""
+            t = Table(title=f"Voting power moved: {key}{more}", show_header=True)
             t.add_column("actor")
             idxs = sorted({k for r in rows for k in r if k != "actor"})
             for idx in idxs:
                 t.add_column(f"{idx} before", justify="right")
                 t.add_column(f"{idx} after", justify="right")
-            for r in rows[:20]:
+            for r in rows[:8]:
                 cells = [r["actor"]]
                 for idx in idxs:
                     v = r.get(idx, {"before": 0.0, "after": 0.0})
