@@ -124,7 +124,8 @@ weights, Proportional votes); the most likely position is in ``details["most_lik
 Third parties join the principals' coalitions through KTAB's "little coalition" sub-model
 (``Actor::vProbLittle`` and ``Actor::thirdPartyVoteSU`` with ThirdPartyCommit = SemiCommit by
 default). Not implemented: the InitRcvrInterp and PWCompInterp bargaining models (only
-InitOnlyInterp) and KTAB's SQLite logging. Check against KTAB: on ``dummyData_3Dim.csv`` with
+InitOnlyInterp) and KTAB's SQLite logging; stochastic transitions draw from NumPy's generator,
+not KTAB's PRNG stream. Check against KTAB: on ``dummyData_3Dim.csv`` with
 KTAB's reference parameters (Linear, Proportional, Conditional, Deterministic, Mid, OneThird,
 SemiCommit, S2P2, InitOnlyInterp) this implementation reproduces KTAB's reference run
 (smpc, 2017-05-30): the same risk attitudes, targets and round-0 probabilities, 10 steps, and
