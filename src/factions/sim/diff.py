@@ -157,6 +157,10 @@ class SystemDiff:
             },
         }
 
+    def to_dict(self) -> dict[str, Any]:
+        """Alias of :meth:`to_json` (plain data)."""
+        return self.to_json()
+
     def render(self, console: Any = None) -> None:
         """Print the diff as Rich tables."""
         from rich.console import Console
