@@ -49,6 +49,27 @@ _GENERIC = {
 }
 
 
+_PAIR_NOUNS = {
+    "man": ActorKind.PERSON,
+    "men": ActorKind.PERSON,
+    "leader": ActorKind.PERSON,
+    "woman": ActorKind.PERSON,
+    "women": ActorKind.PERSON,
+    "politician": ActorKind.PERSON,
+    "president": ActorKind.PERSON,
+    "country": ActorKind.STATE,
+    "state": ActorKind.STATE,
+    "government": ActorKind.STATE,
+    "nation": ActorKind.STATE,
+    "neighbour": ActorKind.STATE,
+    "neighbor": ActorKind.STATE,
+    "side": None,
+    "party": None,
+    "group": None,
+    "movement": None,
+}
+
+
 @dataclass
 class Entity:
     """One actor in a document: its name, kind and the indices of its mentions."""
@@ -230,12 +251,18 @@ def _clause_subject_entities(tok: Token, tok_entity: dict[int, int]) -> set[int]
 
 
 def resolve_references(
-    doc: Doc, mentions: list[Mention], entities: list[Entity], lex: Lexicon
+    doc: Doc,
+    mentions: list[Mention],
+    entities: list[Entity],
+    lex: Lexicon,
+    pairs: dict[int, tuple[int, int]] | None = None,
 ) -> list[Mention]:
     """Add mentions for pronouns, "the latter/former", titles and descriptions.
 
     Returns the new mentions (already linked to entities); ``mentions`` is not changed.
+    ``pairs`` (if given) receives token -> (entity, entity) for "the two men".
     """
+    pairs = {} if pairs is None else pairs
     tok_entity: dict[int, int] = {}
     starts: dict[int, Mention] = {}
     for m in mentions:
@@ -375,6 +402,26 @@ def resolve_references(
                     add(i, j + 1, ent, "DESC")
                     i = j + 1
                     continue
+        # "the two men", "the two leaders", "the two countries" -> the last two named
+        if (
+            low == "the"
+            and i + 2 < n
+            and doc[i + 1].lower_ in ("two", "both")
+            and doc[i + 2].lemma_.lower() in _PAIR_NOUNS
+        ):
+            want = _PAIR_NOUNS[doc[i + 2].lemma_.lower()]
+            distinct = []
+            for _, e, s, _ in reversed(history):
+                if cur_sent - s > 2:
+                    break
+                if (want is None or entities[e].kind == want) and e not in distinct:
+                    distinct.append(e)
+                if len(distinct) == 2:
+                    break
+            if len(distinct) == 2:
+                pairs[i + 2] = (distinct[1], distinct[0])
+                i += 3
+                continue
         if low in lex.person_pronouns and tok.pos_ == "PRON":
             exclude: set[int] = set()
             if low in ("him", "her", "himself", "herself") or tok.dep_ in ("dobj", "pobj"):

@@ -131,13 +131,14 @@ class Extractor:
         lex = self.lex
         mentions = find_mentions(sdoc, lex, self.gazetteer)
         entities = cluster_names(mentions, lex)
-        refs = resolve_references(sdoc, mentions, entities, lex)
+        pairs: dict[int, tuple[int, int]] = {}
+        refs = resolve_references(sdoc, mentions, entities, lex, pairs)
         tok_entity: dict[int, int] = {}
         for m in (*mentions, *refs):
             if m.entity >= 0:
                 for i in range(m.start, m.end):
                     tok_entity[i] = m.entity
-        findings = read_relations(sdoc, tok_entity, lex)
+        findings = read_relations(sdoc, tok_entity, lex, pairs)
         ids = _entity_ids(entities, self.gazetteer)
         actors = _actors(entities, mentions, refs, ids, self.gazetteer)
         known = {am.actor.id for am in actors}

@@ -71,10 +71,17 @@ Arg = tuple[int, int]  # (entity, token index)
 class RelationReader:
     """Reads relations from one parsed document, given its token -> entity map."""
 
-    def __init__(self, doc: Doc, tok_entity: dict[int, int], lex: Lexicon) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        tok_entity: dict[int, int],
+        lex: Lexicon,
+        pairs: dict[int, tuple[int, int]] | None = None,
+    ) -> None:
         self.doc = doc
         self.te = tok_entity
         self.lex = lex
+        self.pairs = pairs or {}  # token -> two entities ("the two men")
 
     # --- argument helpers ---------------------------------------------------------------
     def np(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Arg]:
@@ -96,6 +103,8 @@ class RelationReader:
                 return self.np(h.head, depth + 1)
             return []
         lex = self.lex
+        if tok.i in self.pairs:
+            return [(x, tok.i) for x in self.pairs[tok.i]]
         if e is not None:
             out.append((e, tok.i))
         elif tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -161,12 +170,25 @@ class RelationReader:
                 return found
             return self._governor_subject(h, depth)
         if dep in ("xcomp", "conj", "advcl", "acomp", "attr", "oprd", "ccomp", "pcomp"):
+            if dep == "pcomp" and h.lower_ in ("for", "of") and h.head.pos_ == "VERB":
+                # object control: "blame X for removing Y", "accuse X of helping Y"
+                objs = [a for c in h.head.children if c.dep_ == "dobj" for a in self.np(c)]
+                if objs:
+                    return objs
             if h.dep_ == "prep" or h.pos_ == "ADP":
                 return self.subject(h.head, depth + 1) if h.head is not h else []
             if dep == "conj" and h.pos_ not in ("VERB", "AUX", "ADJ"):
                 return []
             return self.subject(h, depth + 1)
         if v.pos_ in ("NOUN", "PROPN"):
+            n = v
+            while n.dep_ == "conj" and n.head is not n and n.head.pos_ in ("NOUN", "PROPN"):
+                n = n.head
+            owners = [
+                (self.te[c.i], c.i) for c in n.children if c.dep_ == "poss" and c.i in self.te
+            ]
+            if owners:  # "its participation in besieging X"
+                return owners
             return self._governor_subject(v, depth)
         return []
 
@@ -308,8 +330,12 @@ class RelationReader:
                 self._emit(found, [args[i]], [args[j]], trig, t, pattern)
 
     def _coordinated(self, found, args: list[Arg], trig: Trigger, t: Token) -> None:
-        """ "X and Y signed an alliance": a symmetric positive tie between co-subjects."""
-        mutual = trig.sign > 0 or t.lemma_.lower() in ("clash", "feud", "quarrel")
+        """Co-subjects of a symmetric trigger: "X and Y signed a pact", "X and Y are rivals".
+
+        For verbs only positive ones count ("X and Y fought" may be side by side)."""
+        mutual = (
+            trig.sign > 0 or trig.pos == "noun" or t.lemma_.lower() in ("clash", "feud", "quarrel")
+        )
         if trig.kind in SYMMETRIC_KINDS and mutual and len({e for e, _ in args}) >= 2:
             self._pairs(found, args, trig, t, "coordination")
 
@@ -380,6 +406,12 @@ class RelationReader:
                 others.extend(self.np(c))
             elif c.dep_ == "acl" and c.lemma_.lower() in ("aim", "direct", "target"):
                 others.extend(self.prep_objects(c, frozenset({"at", "against", "on"})))
+            elif (
+                c.dep_ == "acl"
+                and trig.kind in ("split", "opposition")
+                and c.lemma_.lower() in ("lead", "head")
+            ):  # "a schism led by X": X breaks with the owner
+                others.extend(self.prep_objects(c, frozenset({"by"})))
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in ("include", "be", "comprise"):
             for c in t.head.children:
                 if c.dep_ in ("dobj", "attr"):
@@ -476,9 +508,14 @@ class RelationReader:
         self._emit(found, [(e, left.i)], patients, trig, t, "participle")
 
 
-def read_relations(doc: Doc, tok_entity: dict[int, int], lex: Lexicon) -> list[Finding]:
+def read_relations(
+    doc: Doc,
+    tok_entity: dict[int, int],
+    lex: Lexicon,
+    pairs: dict[int, tuple[int, int]] | None = None,
+) -> list[Finding]:
     """Every relation finding in ``doc`` (one per sentence, trigger and pair)."""
-    return RelationReader(doc, tok_entity, lex).read()
+    return RelationReader(doc, tok_entity, lex, pairs).read()
 
 
 _LEAD_VERBS = {"lead", "head", "chair", "found", "command"}
