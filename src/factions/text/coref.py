@@ -63,10 +63,6 @@ _PAIR_NOUNS = {
     "nation": ActorKind.STATE,
     "neighbour": ActorKind.STATE,
     "neighbor": ActorKind.STATE,
-    "side": None,
-    "party": None,
-    "group": None,
-    "movement": None,
 }
 
 

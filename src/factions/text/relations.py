@@ -158,6 +158,16 @@ class RelationReader:
             for c in v.children:
                 if c.dep_ == "nsubjpass":
                     return self.np(c)
+        if v.pos_ in ("NOUN", "PROPN") and depth > 0:
+            n = v
+            while n.dep_ == "conj" and n.head is not n and n.head.pos_ in ("NOUN", "PROPN"):
+                n = n.head
+            owners = [
+                (self.te[c.i], c.i) for c in n.children if c.dep_ == "poss" and c.i in self.te
+            ]
+            if owners:  # "its participation in besieging X"
+                return owners
+            return self._governor_subject(v, depth)
         dep = v.dep_
         h = v.head
         if h is v:
@@ -180,16 +190,6 @@ class RelationReader:
             if dep == "conj" and h.pos_ not in ("VERB", "AUX", "ADJ"):
                 return []
             return self.subject(h, depth + 1)
-        if v.pos_ in ("NOUN", "PROPN"):
-            n = v
-            while n.dep_ == "conj" and n.head is not n and n.head.pos_ in ("NOUN", "PROPN"):
-                n = n.head
-            owners = [
-                (self.te[c.i], c.i) for c in n.children if c.dep_ == "poss" and c.i in self.te
-            ]
-            if owners:  # "its participation in besieging X"
-                return owners
-            return self._governor_subject(v, depth)
         return []
 
     def _governor_subject(self, n: Token, depth: int) -> list[Arg]:
