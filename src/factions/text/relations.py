@@ -82,6 +82,7 @@ class RelationReader:
         self.te = tok_entity
         self.lex = lex
         self.pairs = pairs or {}  # token -> two entities ("the two men")
+        self.sign_of: dict[int, int] = {}  # argument token -> sign it carries
 
     # --- argument helpers ---------------------------------------------------------------
     def np(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Arg]:
@@ -132,6 +133,14 @@ class RelationReader:
                             for p in g.children:
                                 if p.dep_ == "pobj":
                                     out.extend(self.np(p, depth + 1))
+            if not out and proxy:
+                # "the side opposed to X": stands for X with the sign flipped
+                for c in tok.children:
+                    adj = lex.adjectives.get(c.lower_)
+                    if adj is not None and c.dep_ in ("acl", "amod", "relcl"):
+                        for a in self.prep_objects(c, adj.preps):
+                            self.sign_of[a[1]] = adj.sign
+                            out.append(a)
             if not out and depth == 0 and tok.dep_ == "appos" and tok.head.i in self.te:
                 out.append((self.te[tok.head.i], tok.head.i))
         if conj:
@@ -154,6 +163,10 @@ class RelationReader:
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
                 return self.np(c)
+            if c.dep_ in ("aux", "auxpass"):  # parser slip: subject hung on the auxiliary
+                for g in c.children:
+                    if g.dep_ == "nsubj":
+                        return self.np(g)
         if depth > 0:
             for c in v.children:
                 if c.dep_ == "nsubjpass":
@@ -306,11 +319,12 @@ class RelationReader:
                 s = min(toks)
                 e = max(toks)
                 end_tok = self.doc[e]
+                sign = trig.sign * self.sign_of.get(ta, 1) * self.sign_of.get(tb, 1)
                 found.append(
                     Finding(
                         a=ea,
                         b=eb,
-                        sign=trig.sign,
+                        sign=sign,
                         kind=trig.kind,
                         confidence=CONFIDENCE[pattern],
                         pattern=pattern,
