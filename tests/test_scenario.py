@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from factions.analysis.votes import analyse_motion
 from factions.model import loads_system
-from factions.sim.diff import diff_systems
+from factions.sim.diff import _motions, diff_systems
 from factions.sim.scenario import (
     VERBS,
     ScenarioError,
@@ -380,3 +380,78 @@ def test_flips_are_immutable_and_involutive(pairs):
     for a, b in TOY_PAIRS:
         flips = sum(1 for p in pairs if p == (a, b))
         assert after.relation(a, b).sign == system.relation(a, b).sign * (-1) ** flips
+
+
+ACTOR_IDS = ["premier", "rule", "swing", "civic", "north", "head", "front", "ghost"]
+_ids = st.sampled_from(ACTOR_IDS)
+_step = st.one_of(
+    st.builds(
+        lambda a, b, s: f"{{op: set_relation, a: {a}, b: {b}, sign: {s}}}",
+        _ids,
+        _ids,
+        st.sampled_from(["+1", "-1"]),
+    ),
+    st.builds(lambda a, b: f"{{op: flip_relation, a: {a}, b: {b}}}", _ids, _ids),
+    st.builds(lambda a, b: f"{{op: remove_relation, a: {a}, b: {b}}}", _ids, _ids),
+    st.builds(
+        lambda i, n, t: (
+            f"{{op: add_actor, id: new{i}, name: New, seats: {{house: {n}}}, ties: {{{t}: -1}}}}"
+        ),
+        st.integers(0, 2),
+        st.integers(0, 8),
+        _ids,
+    ),
+    st.builds(lambda a: f"{{op: remove_actor, actor: {a}}}", _ids),
+    st.builds(
+        lambda a, j, lv: f"{{op: defect, actor: {a}, join: {j}, leave: [{lv}]}}", _ids, _ids, _ids
+    ),
+    st.builds(
+        lambda a, i, n: (
+            f"{{op: split, actor: {a}, id: part{i}, name: Part, seats: {{house: {n}}}}}"
+        ),
+        _ids,
+        st.integers(0, 2),
+        st.integers(0, 40),
+    ),
+    st.builds(lambda a, b: f"{{op: merge, actors: [{a}, {b}], into: {a}}}", _ids, _ids),
+    st.builds(
+        lambda a, b, n: f"{{op: seats, move: [{{from: {a}, to: {b}, seats: {n}}}]}}",
+        _ids,
+        _ids,
+        st.integers(1, 40),
+    ),
+    st.builds(
+        lambda a, s: f"{{op: gatekeeper, motion: censure, actor: {a}, stance: {s}}}",
+        _ids,
+        st.sampled_from(["for", "against", "undecided"]),
+    ),
+    st.builds(
+        lambda a, s: f"{{op: position, motion: censure, actor: {a}, stance: {s}}}",
+        _ids,
+        st.sampled_from(["for", "against", "abstain"]),
+    ),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_step, min_size=1, max_size=6))
+def test_random_scenarios_either_apply_or_fail_cleanly(steps):
+    """Any sequence of steps gives a valid system or a ScenarioError naming a step; the
+    input system never changes, and the motion analysis still runs on the result."""
+    system = loads_system(TOY)
+    snapshot = system.model_dump()
+    text = "name: fuzz\nsteps:\n" + "".join(f"  - {s}\n" for s in steps)
+    sc = loads_scenario(text, path="fuzz.yaml")
+    try:
+        after = apply_scenario(system, sc)
+    except ScenarioError as exc:
+        assert str(exc).startswith("fuzz.yaml:") and "steps[" in str(exc)
+    else:
+        assert after.validated() == after
+        for m in after.motions:
+            analyse_motion(after, m.id)
+        outcomes = _motions(after)  # the diff's motion analysis never raises
+        assert set(outcomes) == {m.id for m in after.motions}
+        for c in after.chambers:
+            assert sum(h.seats for h in c.seats) <= c.size
+    assert system.model_dump() == snapshot

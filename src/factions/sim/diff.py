@@ -306,10 +306,30 @@ def _power(system: System) -> dict[str, dict[str, dict[str, float]]]:
 
 def _motions(system: System) -> dict[str, MotionOutcome]:
     from factions.analysis.motions import motion_report
+    from factions.analysis.power import GameError
+    from factions.analysis.votes import analyse_motion
 
     out = {}
     for m in system.motions:
-        r = motion_report(system, m.id)
+        try:
+            r = motion_report(system, m.id)
+        except GameError:
+            # no game to play (e.g. fewer seats held than the quota): the plain seat verdict
+            v = analyse_motion(system, m.id)
+            out[m.id] = MotionOutcome(
+                motion=m.id,
+                passes=v.passes,
+                seats_for=v.seats_for,
+                seats_needed=v.seats_needed,
+                seats_short=v.seats_short,
+                route_open=v.route_open,
+                open_routes=v.open_routes,
+                routes={r.id: "open" if r.id in v.open_routes else "blocked" for r in m.routes},
+                decisive=v.decisive,
+                needed=(),
+                blocking_gatekeepers=v.blocking_gatekeepers,
+            )
+            continue
         out[m.id] = MotionOutcome(
             motion=m.id,
             passes=r.passes,

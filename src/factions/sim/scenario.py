@@ -939,8 +939,9 @@ def _split(system: System, s: Split, ctx: _Ctx) -> System:
     parent = system.actor(s.actor)
     seats = _chamber_ids(system, s.seats, ctx)
     for other in s.ties:
-        if other != s.id:
-            _need(system, ctx, other, ("ties", other))
+        if other == s.id:
+            raise ctx.fail(("ties", other), "a splinter cannot have a tie to itself")
+        _need(system, ctx, other, ("ties", other))
     for cid, n in seats.items():
         have = system.chamber(cid).seat_map().get(s.actor, 0)
         if n > have:
@@ -963,6 +964,8 @@ def _split(system: System, s: Split, ctx: _Ctx) -> System:
         )
     out = system.model_copy(update={"actors": (*system.actors, actor), "relations": rels})
     for cid, n in seats.items():
+        if n == 0:
+            continue
         chamber = out.chamber(cid)
         hold = {h.actor: h for h in chamber.seats}
         hold[s.actor] = _holding(hold[s.actor], hold[s.actor].seats - n, ctx)
