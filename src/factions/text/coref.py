@@ -487,7 +487,7 @@ def _recent_group(
         if cur_sent - s > 1:
             break
         kind = entities[e].kind
-        if kind == ActorKind.PERSON or (not states and kind == ActorKind.STATE):
+        if kind == ActorKind.PERSON or (not states and kind in (ActorKind.STATE, ActorKind.OTHER)):
             continue
         if not prefer_subject or subj:
             return e

@@ -244,6 +244,18 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
             break
     if end <= start or not any(t.text[:1].isupper() for t in doc[start:end]):
         return None
+    if all(t.lower_.rstrip(".") in lex.title_words or not t.is_alpha for t in doc[start:end]):
+        return None  # a bare title ("Special Advisor") is not an actor
+    # a one-letter qualifier in brackets is part of the name: "Muslim League (N)"
+    if (
+        label == "ORG"
+        and end + 2 < len(doc)
+        and doc[end].text == "("
+        and doc[end + 2].text == ")"
+        and len(doc[end + 1].text) <= 2
+        and doc[end + 1].text.isupper()
+    ):
+        end += 3
     # NER sometimes stops early: "Karim" of "Karim Haddad" (compound -> head)
     while (
         end < len(doc)

@@ -44,6 +44,7 @@ CONFIDENCE = {
 SYMMETRIC_KINDS = {"alliance", "agreement", "cooperation", "rivalry", "hostility", "friendship"}
 _DEFAULT_VERB_PREPS = frozenset({"against", "with"})
 _RELATIVE = {"who", "which", "that", "whom"}
+_TEMPORAL_PREPS = {"after", "before", "during", "since", "until", "following", "amid", "despite"}
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,12 @@ class RelationReader:
             n = n.head
         if n.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
             return self.subject(n.head, depth + 1)
-        if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX"):
+        if (
+            n.dep_ == "pobj"
+            and n.head.dep_ == "prep"
+            and n.head.head.pos_ in ("VERB", "AUX")
+            and n.head.lower_ not in _TEMPORAL_PREPS
+        ):
             return self.subject(n.head.head, depth + 1)
         return []
 
@@ -455,7 +461,22 @@ class RelationReader:
         """ "parties comprising X, Y and Z", "groups such as X and Y": members work together."""
         if t.i in self.te:
             return
-        members = [a for a in self.np(t, conj=False)]
+        members: list[Arg] = []
+        for c in t.children:
+            low = c.lower_
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in self.lex.list_verbs:
+                for g in c.children:
+                    if g.dep_ == "dobj":
+                        members.extend(self.np(g))
+                    elif g.dep_ == "prep" and g.lower_ == "of":
+                        members.extend(
+                            a for p in g.children if p.dep_ == "pobj" for a in self.np(p)
+                        )
+            elif c.dep_ == "prep" and (
+                low in ("including", "like")
+                or (low == "as" and c.i > 0 and self.doc[c.i - 1].lower_ == "such")
+            ):
+                members.extend(a for p in c.children if p.dep_ == "pobj" for a in self.np(p))
         if len({e for e, _ in members}) >= 2:
             trig = Trigger(t.lemma_.lower(), "noun", 1, "cooperation")
             self._pairs(found, members, trig, t, "coordination")
