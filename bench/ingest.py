@@ -44,8 +44,10 @@ def child(engine: str, corpus: str, db: str, workers: int, batch_size: int) -> N
         (t_first, n_first), (t_last, n_last) = marks[0], marks[-1]
         if t_last > t_first:
             steady = (n_last - n_first) / (t_last - t_first)
-    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    self_ru = resource.getrusage(resource.RUSAGE_SELF)
+    kids_ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    me = self_ru.ru_maxrss / 1024
+    kids = kids_ru.ru_maxrss / 1024
     print(
         json.dumps(
             {
@@ -58,17 +60,19 @@ def child(engine: str, corpus: str, db: str, workers: int, batch_size: int) -> N
                 "steady_docs_per_s": steady,
                 "peak_writer_mb": me,
                 "peak_worker_mb": kids,
+                "writer_cpu_s": self_ru.ru_utime + self_ru.ru_stime,
+                "worker_cpu_s": kids_ru.ru_utime + kids_ru.ru_stime,
             }
         )
     )
 
 
-def run(engine: str, corpus: Path, workdir: Path, workers: int, batch_size: int) -> dict:
+def run(engine: str, corpus: Path, workdir: Path, workers: int, batch_size: int, src: Path) -> dict:
     db = workdir / f"{engine}-{corpus.name}.duckdb"
     if db.exists():
         db.unlink()
     load0 = os.getloadavg()[0]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": str(src)}
     out = subprocess.run(
         [sys.executable, __file__, "--child", engine, str(corpus), str(db), str(workers), str(batch_size)],
         check=True, capture_output=True, text=True, env=env,
@@ -95,6 +99,11 @@ def main() -> None:
     )
     ap.add_argument("--json", action="store_true", help="print the results as JSON too")
     ap.add_argument(
+        "--live-source", action="store_true",
+        help="run the working tree's code (default: a snapshot taken at start, so every run "
+        "uses the same pipeline even while src/ is being edited)",
+    )  # fmt: skip
+    ap.add_argument(
         "--child",
         nargs=5,
         metavar=("ENGINE", "CORPUS", "DB", "WORKERS", "BATCH"),
@@ -117,12 +126,16 @@ def main() -> None:
             f"corpus: {args.docs} synthetic documents in {full} ({sum(f.stat().st_size for f in full.iterdir()) / 1e6:.1f} MB)"
         )
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
+        src = ROOT / "src"
+        if not args.live_source:
+            src = work / "src"
+            shutil.copytree(ROOT / "src", src, ignore=shutil.ignore_patterns("__pycache__"))
         results = []
         if not args.no_memory_check:
             write_corpus(half, args.docs // 2, per_file=500)
-            results.append(run("local", half, work, 1, args.batch_size))
+            results.append(run("local", half, work, 1, args.batch_size, src))
         for engine in args.engines.split(","):
-            results.append(run(engine, full, work, args.workers, args.batch_size))
+            results.append(run(engine, full, work, args.workers, args.batch_size, src))
         base = next(r for r in results if r["engine"] == "local" and r["corpus"] == full.name)
         print()
         hdr = f"{'engine':<10}{'workers':>8}{'docs':>8}{'docs/s':>9}{'steady/s':>10}{'x local':>9}{'x steady':>9}{'writer MB':>11}{'worker MB':>11}{'load':>12}"
@@ -143,6 +156,25 @@ def main() -> None:
                 f"\nmemory as the corpus doubles ({h['docs']} -> {base['docs']} documents, local): "
                 f"peak {h['peak_writer_mb']:.0f} MB -> {base['peak_writer_mb']:.0f} MB "
                 f"(x{base['peak_writer_mb'] / h['peak_writer_mb']:.2f})"
+            )
+        print(
+            "\nCPU seconds per 1,000 documents (writer / workers) and the speed-up they imply on an "
+            "idle machine with more cores than workers: min(workers / worker CPU, 1 / writer CPU) "
+            "per document, against the local run's CPU per document"
+        )
+        local_cpu = (base["writer_cpu_s"] + base["worker_cpu_s"]) / base["docs"]
+        for r in results:
+            if r["corpus"] != full.name:
+                continue
+            w_cpu = r["writer_cpu_s"] / r["docs"]
+            k_cpu = r["worker_cpu_s"] / r["docs"]
+            if r["engine"] == "local":
+                proj = 1.0
+            else:
+                proj = min(r["workers"] / k_cpu if k_cpu else float("inf"), 1 / w_cpu) * local_cpu
+            print(
+                f"  {r['engine']:<10} writer {1000 * w_cpu:7.1f} s  workers {1000 * k_cpu:7.1f} s"
+                f"  projected x{proj:.2f}"
             )
         rel = {r["relations"] for r in results if r["corpus"] == full.name}
         print(
