@@ -49,6 +49,13 @@ _GENERIC = {
 }
 
 
+_GROUPS = (
+    ActorKind.PARTY,
+    ActorKind.MILITIA,
+    ActorKind.COALITION,
+    ActorKind.ORGANIZATION,
+    ActorKind.GOVERNMENT_BODY,
+)
 _PAIR_NOUNS = {
     "man": ActorKind.PERSON,
     "men": ActorKind.PERSON,
@@ -404,19 +411,31 @@ def resolve_references(
             and i + 2 < n
             and doc[i + 1].lower_ in ("two", "both")
             and doc[i + 2].lemma_.lower() in _PAIR_NOUNS
+        ) or (
+            low == "both"
+            and i + 1 < n
+            and doc[i + 1].tag_ == "NNS"
+            and doc[i + 1].lemma_.lower() in lex.group_words
         ):
-            want = _PAIR_NOUNS[doc[i + 2].lemma_.lower()]
+            if low == "both":  # "both organizations": the last two groups
+                hi = i + 1
+                want = _GROUPS
+            else:
+                hi = i + 2
+                want = _PAIR_NOUNS[doc[i + 2].lemma_.lower()]
             distinct = []
             for _, e, s, _ in reversed(history):
                 if cur_sent - s > 2:
                     break
-                if (want is None or entities[e].kind == want) and e not in distinct:
+                kind = entities[e].kind
+                fits = want is None or kind == want or (want is _GROUPS and kind in _GROUPS)
+                if fits and e not in distinct:
                     distinct.append(e)
                 if len(distinct) == 2:
                     break
             if len(distinct) == 2:
-                pairs[i + 2] = (distinct[1], distinct[0])
-                i += 3
+                pairs[hi] = (distinct[1], distinct[0])
+                i = hi + 1
                 continue
         if low in lex.person_pronouns and tok.pos_ == "PRON":
             exclude: set[int] = set()

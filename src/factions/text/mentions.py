@@ -150,6 +150,20 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
         if taken[tok.i]:
             continue
         low = tok.lower_
+        if tok.pos_ == "PROPN" and low in lex.countries and tok.is_title:
+            add(
+                Mention(
+                    tok.i,
+                    tok.i + 1,
+                    tok.idx,
+                    tok.idx + len(tok.text),
+                    tok.text,
+                    "STATE",
+                    lex.countries[low],
+                    ActorKind.STATE,
+                )
+            )
+            continue
         if low in lex.demonyms and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
             m = _demonym_mention(doc, tok.i, tok.i + 1, lex)
             if m is not None:

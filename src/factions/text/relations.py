@@ -290,6 +290,8 @@ class RelationReader:
                     if trig.particle and not any(c.lower_ == trig.particle for c in t.children):
                         continue
                     self._verb(t, trig, found)
+            elif pos == "PROPN" and t.ent_type_ == "EVENT" and t.lower_ in lex.nouns:
+                self._noun(t, lex.nouns[t.lower_], found)  # "the X-Y War"
             elif pos == "NOUN":
                 if t.tag_ == "NNS" and lemma in lex.group_words:
                     self._members(t, found)
@@ -395,6 +397,8 @@ class RelationReader:
         for c in t.children:
             if c.dep_ in ("dobj", "dative"):
                 patients.extend(self.np(c))
+                if trig.preps:  # "acquired arms from X": the prep often hangs on the object
+                    patients.extend(self.prep_objects(c, trig.preps))
         patients.extend(self.prep_objects(t, preps - {"by"}))
         if not patients and t.lemma_.lower() in self.lex.claim_verbs:
             for c in t.children:
@@ -432,10 +436,13 @@ class RelationReader:
                 and c.lemma_.lower() in ("lead", "head")
             ):  # "a schism led by X": X breaks with the owner
                 others.extend(self.prep_objects(c, frozenset({"by"})))
-        if t.dep_ == "nsubj" and t.head.lemma_.lower() in ("include", "be", "comprise"):
-            for c in t.head.children:
-                if c.dep_ in ("dobj", "attr"):
-                    others.extend(self.np(c))
+        if t.dep_ == "nsubj":  # "X's supporters include Y", "... came to include Y"
+            verbs = [t.head] + [c for c in t.head.children if c.dep_ in ("xcomp", "advcl")]
+            for v in verbs:
+                if v.lemma_.lower() in ("include", "be", "comprise", "number"):
+                    for c in v.children:
+                        if c.dep_ in ("dobj", "attr"):
+                            others.extend(self.np(c))
         if t.dep_ == "appos":
             head = self.np(t.head)
             if owners or others:
