@@ -274,7 +274,9 @@ class _Separator:
         n = self.sg.n
         w = np.concatenate([f, f]) + 1e-7
         g = sp.coo_matrix((w, (self.a, self.b)), shape=(2 * n, 2 * n)).tocsr()
-        dist, pred = dijkstra(g, directed=False, indices=self.sources, return_predecessors=True)
+        dist, pred = dijkstra(
+            g, directed=False, indices=self.sources, return_predecessors=True, limit=1.0
+        )
         d = dist[np.arange(n), np.arange(n) + n]
         order = np.argsort(d)
         found: dict[tuple[int, ...], None] = {}
