@@ -142,6 +142,12 @@ def test_loyalty_is_binomial(parliament):
     m = r.motion("m")
     assert m.passes.low - 0.002 <= exact <= m.passes.high + 0.002
     assert abs(m.seats_for_mean - (36 + 20)) < 0.1
+    # b (20 seats) decides exactly when the motion passes; a (40) always decides: without
+    # it 20 < 51, with all its seats 60 >= 51
+    assert m.critical["b"] == pytest.approx(m.passes.p, abs=1e-9)
+    assert m.critical["a"] == 1.0
+    # c (40, against) decides whenever the motion fails: its seats would carry it
+    assert m.critical["c"] == pytest.approx(1 - m.passes.p, abs=1e-9)
 
 
 def test_support_and_gatekeeper_chances(parliament):

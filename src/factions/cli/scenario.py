@@ -92,6 +92,15 @@ def render_simulation(result: Any, names: dict[str, str] | None = None) -> None:
             f"[{_pct(m.passes.low)}, {_pct(m.passes.high)}]",
         )
     console.print(t)
+    for m in result.motions:
+        top = list(m.critical.items())[:8]
+        if top:
+            console.print(
+                f"[bold]{m.motion}[/]: P(seats decide the count): "
+                + ", ".join(f"{a} {_pct(p)}" for a, p in top),
+                highlight=False,
+                soft_wrap=True,
+            )
     console.print(
         f"Balanced samples: {_pct(result.balanced.p)} "
         f"[{_pct(result.balanced.low)}, {_pct(result.balanced.high)}]; "

@@ -134,6 +134,10 @@ class MotionForecast:
     seats_for_mean: float
     seats_for_quantiles: dict[str, float]
     base_seats_for: int
+    critical: dict[str, float] = field(default_factory=dict)
+    """Per seat holder, the share of samples in which its seats decide the count (a winning
+    count falls short without its votes for, or a losing one carries with all its seats):
+    a sampled, Banzhaf-like criticality (Banzhaf 1965), most critical first."""
 
 
 @dataclass(frozen=True)
@@ -420,6 +424,7 @@ def _simulate_motion(
     support = {x.actor: x.p for x in uncertainty.support if x.motion == motion.id}
     seats_for = np.zeros(samples, dtype=np.int64)
     votes_for: dict[str, np.ndarray | bool] = {}
+    delivered: dict[str, np.ndarray | int] = {}
     base = 0
     for h in chamber.seats:
         st = stances[h.actor]
@@ -431,19 +436,30 @@ def _simulate_motion(
             is_for = st == "for"
         votes_for[h.actor] = is_for
         if d == 0.0:
-            seats_for += (
+            got: np.ndarray | int = (
                 np.where(is_for, h.seats, 0)
                 if isinstance(is_for, np.ndarray)
                 else (h.seats if is_for else 0)
             )
-            continue
-        q = (
-            np.where(is_for, 1.0 - d, d)
-            if isinstance(is_for, np.ndarray)
-            else (1.0 - d if is_for else d)
-        )
-        seats_for += rng.binomial(h.seats, q, size=samples)
+        else:
+            q = (
+                np.where(is_for, 1.0 - d, d)
+                if isinstance(is_for, np.ndarray)
+                else (1.0 - d if is_for else d)
+            )
+            got = rng.binomial(h.seats, q, size=samples)
+        delivered[h.actor] = got
+        seats_for += got
     ok = seats_for >= needed
+    # criticality: the holder's seats decide the count (without its votes for, a winning
+    # count falls short; with all its seats, a losing one would carry)
+    critical = {}
+    for h in chamber.seats:
+        if h.seats == 0:
+            continue
+        others = seats_for - delivered[h.actor]
+        swing = np.where(ok, others < needed, others + h.seats >= needed)
+        critical[h.actor] = float(swing.mean())
     for v in rule.veto_players:
         st = votes_for.get(v, stances.get(v) == "for" or v in motion.supporters)
         ok &= st
@@ -476,6 +492,7 @@ def _simulate_motion(
         seats_for_mean=float(seats_for.mean()),
         seats_for_quantiles=_quantiles(seats_for),
         base_seats_for=base,
+        critical={a: p for a, p in sorted(critical.items(), key=lambda x: -x[1]) if p > 0},
     )
 
 
