@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Annotated
 
@@ -118,8 +118,16 @@ def ingest(
             )  # fmt: skip
     except StoreError as exc:
         fail(str(exc))
-    except OSError as exc:
-        fail(f"{engine} engine: {exc}")
+    except (OSError, BrokenProcessPool) as exc:
+        fail(
+            f"{engine} engine: {exc or type(exc).__name__}; committed documents are kept, re-run to resume"
+        )
+    except Exception as exc:
+        if type(exc).__module__.startswith("distributed"):
+            fail(
+                f"dask engine: {type(exc).__name__}: {exc}; committed documents are kept, re-run to resume"
+            )
+        raise
     if as_json:
         print_json(summary.to_json())
     else:
@@ -303,6 +311,3 @@ def import_events_cmd(
         console.print(t)
     if summary.bad:
         raise typer.Exit(EXIT_PROBLEMS)
-
-
-_ = sys  # keep the import for type checkers of the module namespace
