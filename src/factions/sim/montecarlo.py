@@ -12,8 +12,9 @@ What is uncertain, and how it is drawn (all vectorised over samples with NumPy):
   party against or abstaining lends it Binomial(n, d).
 * **Support.** ``uncertainty.support`` makes a whole actor's stance random: *for* with
   probability ``p``, otherwise against (before loyalty draws).
-* **Gatekeepers.** ``uncertainty.gatekeepers`` says a gatekeeper opens its routes with
-  probability ``p`` (otherwise its stance in the system decides: only ``for`` opens).
+* **Gatekeepers.** ``uncertainty.gatekeepers`` says a gatekeeper lets its routes through
+  with probability ``p`` (otherwise its stance in the system decides: only ``against``
+  blocks).
 
 A motion passes in a sample when its seats for reach the vote rule's threshold
 (:meth:`factions.model.VoteRule.seats_needed`), every veto player votes for, and at least one
@@ -37,9 +38,11 @@ that identical structures are counted together.
 Probabilities come with Wilson (1927) score intervals (default) or exact Clopper & Pearson
 (1934) intervals. Results are reproducible: the same ``seed`` gives the same numbers.
 
-Complexity: O(S (m d + n + sum of motion holders)) for S samples, m uncertain-or-not ties,
-n actors and d label-propagation sweeps (at most the graph's diameter + 1), all as NumPy
-vector operations over samples.
+Complexity: O(S (m (d + k) + n h)) for S samples, m ties, n actors, h seat holders per
+motion, d label-propagation sweeps (at most the graph's diameter + 1) and k local-search
+sweeps (3), all as NumPy vector operations over samples, plus O(n^3) once for the spectral
+start. The bench (bench/simulate.py) runs 100,000 samples of 50 actors, 150 uncertain ties
+and 3 motions in about 0.4 s of CPU.
 """
 
 from __future__ import annotations
