@@ -183,6 +183,14 @@ def test_alignment_and_interval_choice(parliament):
         simulate(parliament, 0)
 
 
+def test_to_pandas(parliament):
+    r = simulate(parliament, 1000, seed=0)
+    t = r.to_pandas()
+    assert list(t["motions"]["motion"]) == ["m"] and t["motions"]["passes"].iloc[0] == 1.0
+    assert t["structures"]["p"].sum() == pytest.approx(1.0)
+    assert set(t["alignment"]["actor"]) == {"b", "c", "gate"}
+
+
 def test_scenario_steps_are_applied(parliament):
     sc = loads_scenario(
         "name: x\nsteps:\n  - {op: position, motion: m, actor: b, stance: against}\n"

@@ -181,6 +181,46 @@ class SimulationResult:
                 return m
         raise KeyError(f"no forecast for motion {motion_id!r}")
 
+    def to_pandas(self) -> dict[str, Any]:
+        """Tables for pandas: ``motions`` (one row per motion), ``structures`` (one row per
+        listed bloc structure, blocs joined by `` | ``), ``alignment`` (one row per actor)."""
+        import pandas as pd
+
+        def est(prefix: str, e: Estimate) -> dict[str, float]:
+            return {prefix: e.p, f"{prefix}_low": e.low, f"{prefix}_high": e.high}
+
+        motions = pd.DataFrame(
+            [
+                {
+                    "motion": m.motion,
+                    "chamber": m.chamber,
+                    "seats_needed": m.seats_needed,
+                    "base_seats_for": m.base_seats_for,
+                    "seats_for_mean": m.seats_for_mean,
+                    **est("passes", m.passes),
+                    **est("route_open", m.route_open),
+                }
+                for m in self.motions
+            ]
+        )
+        structures = pd.DataFrame(
+            [
+                {
+                    "blocs": " | ".join(", ".join(b) for b in st.blocs),
+                    "method": st.method,
+                    **est("p", st.probability),
+                }
+                for st in self.structures
+            ]
+        )
+        alignment = pd.DataFrame(
+            [
+                {"actor": a, "reference": self.reference, **est("p", e)}
+                for a, e in self.alignment.items()
+            ]
+        )
+        return {"motions": motions, "structures": structures, "alignment": alignment}
+
     def to_json(self) -> dict[str, Any]:
         """Plain JSON data (dicts, lists, numbers, strings)."""
         data = asdict(self)
