@@ -132,7 +132,7 @@ def test_kill_mid_run_then_resume_equals_uninterrupted(corpus, local_db, tmp_pat
     con = duckdb.connect(str(db), read_only=True)
     total, distinct = con.execute(
         "SELECT count(*), count(DISTINCT doc_key) FROM documents"
-    ).fetchone()
+    ).fetchall()[0]
     con.close()
     assert total == distinct == 120
     for table in ("relations", "evidence", "mentions", "actors", "affiliations"):

@@ -32,12 +32,13 @@ from factions.store.windows import window_of, windows_between
 from store_fakes import SPEC
 
 TABLES = ("documents", "actors", "mentions", "relations", "evidence", "affiliations")
+ALL_TABLES = ("runs", *TABLES, "events")
 
 
-def counts(db: Path) -> dict[str, int]:
+def counts(db: Path, tables: tuple[str, ...] = TABLES) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in tables}
     finally:
         con.close()
 
@@ -317,9 +318,10 @@ def test_ingest_is_idempotent_and_a_changed_document_adds_exactly_its_rows(tmp_p
         "evidence": 7,
         "affiliations": 1,
     }
+    every = counts(db, ALL_TABLES)
     s2 = ingest([corpus], db, options=opts, extractor=SPEC)
     assert (s2.added, s2.skipped) == (0, 5)
-    assert counts(db) == before
+    assert counts(db, ALL_TABLES) == every  # not one row more, in any table
 
     changed = "Alpha attacks Beta. Gamma attacks Alpha. Delta allies with Beta."
     (corpus / "2020-01-10_a.txt").write_text(changed)
@@ -333,7 +335,7 @@ def test_ingest_is_idempotent_and_a_changed_document_adds_exactly_its_rows(tmp_p
     after = counts(db)
     assert {t: after[t] - before[t] for t in TABLES} == expected
     con = duckdb.connect(str(db), read_only=True)
-    assert con.execute("SELECT count(*) FROM documents WHERE superseded").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM documents WHERE superseded").fetchall()[0][0] == 1
     con.close()
 
 
@@ -357,7 +359,7 @@ def test_runs_record_pipeline_version_and_lexicon_hash(tmp_path):
     con = duckdb.connect(str(db), read_only=True)
     kind, version, lex, status, added = con.execute(
         "SELECT kind, pipeline_version, lexicon_hash, status, documents_added FROM runs"
-    ).fetchone()
+    ).fetchall()[0]
     con.close()
     assert (
         kind == "ingest" and SPEC in version and len(lex) == 16 and status == "done" and added == 5

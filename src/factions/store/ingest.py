@@ -264,6 +264,10 @@ def start_run(
 def finish_run(
     con: duckdb.DuckDBPyConnection, run_id: int, added: int, status: str = "done"
 ) -> None:
+    """Close a run; a run that added nothing leaves no row (re-ingesting adds no rows at all)."""
+    if added == 0 and status == "done":
+        con.execute("DELETE FROM runs WHERE run_id = ?", [run_id])
+        return
     con.execute(
         "UPDATE runs SET finished_at = ?, documents_added = ?, status = ? WHERE run_id = ?",
         [_dt.datetime.now(_dt.UTC).replace(tzinfo=None), added, status, run_id],
