@@ -49,6 +49,7 @@ _GENERIC = {
 }
 
 
+_GOV_ADJS = {"current", "central", "federal", "new", "national", "ruling", "elected", "interim"}
 _GROUPS = (
     ActorKind.PARTY,
     ActorKind.MILITIA,
@@ -117,6 +118,7 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             orgs.append(idx)
         return idx
 
+    defined = {m.alias_of for m in mentions if m.alias_of is not None}
     for mi, m in enumerate(mentions):
         if not m.named:
             continue
@@ -141,7 +143,7 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
                 idx = by_key.get(nkey)
             if idx is None and words and m.label in ("PERSON", "GPE", "ORG"):
                 idx = _match_person(words, persons, entities, m)
-            if idx is None and m.label in ("ORG", "GPE") and words:
+            if idx is None and m.label in ("ORG", "GPE") and words and mi not in defined:
                 idx = _match_org(m.text, words, orgs, entities)
             if idx is None:
                 if m.label == "GPE":
@@ -392,19 +394,35 @@ def resolve_references(
                 nxt is None or (nxt.lower_ not in ("of", "'s", "’s") and nxt.pos_ != "PROPN")
             )
             if free and w in lex.group_words and doc[j].tag_ == "NN":
-                ent = _recent_group(history, entities, cur_sent, prefer_subject=True, states=False)
+                ent = _recent_group(
+                    history, entities, cur_sent, prefer_subject=True, states=False, window=2
+                )
                 if ent is not None:
                     add(i, j + 1, ent, "DESC")
                     i = j + 1
                     continue
-            if free and w in lex.government_words and j == i + 1 and low == "the":
+            if (
+                free
+                and w in lex.government_words
+                and low == "the"
+                and all(doc[k].lower_ in _GOV_ADJS for k in range(i + 1, j))
+            ):
                 ent = _main_state(history, entities)
                 if ent is None:
                     ent = government_of.get("last")
-                if ent is not None:
+                if ent is None:  # an unnamed government is still an actor: "the government"
+                    key = "gov:" + w
+                    ent = next((k for k, e in enumerate(entities) if e.key == key), None)
+                    if ent is None:
+                        entities.append(Entity(key, w.capitalize(), ActorKind.GOVERNMENT_BODY))
+                        ent = len(entities) - 1
                     add(i, j + 1, ent, "DESC")
+                    added[-1].named = True
                     i = j + 1
                     continue
+                add(i, j + 1, ent, "DESC")
+                i = j + 1
+                continue
         # "the two men", "the two leaders", "the two countries" -> the last two named
         if (
             low == "the"
@@ -447,8 +465,10 @@ def resolve_references(
             if low in ("his", "her") and tok.dep_ == "poss":
                 subj = _clause_subject_entities(tok, tok_entity)
                 subj = {e for e in subj if entities[e].kind == ActorKind.PERSON}
-                if tok.head.dep_ in ("attr", "oprd"):
-                    exclude = subj  # "X has become his rival": his is not X
+                if tok.head.dep_ in ("attr", "oprd") or (
+                    tok.head.dep_ == "pobj" and tok.head.head.lower_ == "as"
+                ):
+                    exclude = subj  # "X has become his rival", "X was named as his deputy"
                 elif len(subj) == 1 and not _in_subject_np(tok):
                     ent = next(iter(subj))
             if ent is None:
@@ -499,11 +519,11 @@ def _recent_person(
 
 
 def _recent_group(
-    history, entities, cur_sent, prefer_subject: bool = False, states: bool = True
+    history, entities, cur_sent, prefer_subject: bool = False, states: bool = True, window: int = 1
 ) -> int | None:
     first = None
     for _, e, s, subj in reversed(history):
-        if cur_sent - s > 1:
+        if cur_sent - s > window:
             break
         kind = entities[e].kind
         if kind == ActorKind.PERSON or (not states and kind in (ActorKind.STATE, ActorKind.OTHER)):

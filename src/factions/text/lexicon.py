@@ -54,6 +54,8 @@ class Lexicon:
     claim_verbs: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
+    generic_actors: frozenset[str] = frozenset()
+    generic_heads: frozenset[str] = frozenset()
     extra: dict = field(default_factory=dict)
 
 
@@ -135,4 +137,8 @@ def load_lexicon() -> Lexicon:
         claim_verbs=_low(trig.get("claim_verbs")),
         group_words=_low(words.get("group_words")),
         government_words=_low(words.get("government_words")),
+        generic_actors=_low(words.get("generic_actors")),
+        generic_heads=frozenset(
+            str(x).split()[-1].lower() for x in words.get("generic_actors") or []
+        ),
     )

@@ -84,7 +84,9 @@ def _strip_the(text: str) -> str:
 def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str | None]:
     """Extend a person span left over title words ("Vice President"); return new start, title."""
     i = start
-    while i > 0 and doc[i - 1].lower_.rstrip(".") in lex.title_words and doc[i - 1].is_alpha:
+    while (
+        i > 0 and doc[i - 1].lower_.rstrip(".") in lex.title_words and doc[i - 1].text[0].isalpha()
+    ):
         i -= 1
     if i == start:
         return start, None
@@ -144,6 +146,31 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
                 org_kind(span.text, lex),
             )
         )
+
+    # Unnamed but definite actors of general political vocabulary: "the military junta".
+    for tok in doc:
+        if taken[tok.i] or tok.lower_ not in lex.generic_heads:
+            continue
+        mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound")]
+        words = " ".join(c.lower_ for c in mods[-1:]) + " " + tok.lower_
+        if words.strip() in lex.generic_actors and not any(taken[c.i] for c in mods):
+            s = min([c.i for c in mods] + [tok.i])
+            while s > 0 and doc[s - 1].dep_ in ("det", "amod") and doc[s - 1].head.i == tok.i:
+                s -= 1
+            span = doc[s : tok.i + 1]
+            name = words.strip()
+            add(
+                Mention(
+                    s,
+                    tok.i + 1,
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    "ORG",
+                    name,
+                    ActorKind.GOVERNMENT_BODY,
+                )
+            )
 
     # Demonyms not tagged as NORP and capitals/countries the NER missed.
     for tok in doc:
