@@ -322,7 +322,7 @@ def label_blocs(
     present: np.ndarray | None,
     samples: int,
     sweeps: int = 3,
-    chunk: int = 8192,
+    chunk: int = 16384,
     start: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Bloc labels of S sampled signed graphs on the same n nodes, vectorised over samples.
@@ -348,7 +348,7 @@ def _codes(
     present: np.ndarray | None,
     samples: int,
     sweeps: int = 3,
-    chunk: int = 8192,
+    chunk: int = 16384,
     start: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """:func:`label_blocs` before canonicalisation: codes ``2 * root + side`` (n, S)."""
@@ -465,7 +465,7 @@ def _simulate_motion(
     stances = holder_stances(system, motion)
     defect = {x.actor: x.defect for x in uncertainty.loyalty if x.motion in (None, motion.id)}
     support = {x.actor: x.p for x in uncertainty.support if x.motion == motion.id}
-    seats_for = np.zeros(samples, dtype=np.int64)
+    seats_for = np.zeros(samples, dtype=np.int32)
     votes_for: dict[str, np.ndarray | bool] = {}
     delivered: dict[str, np.ndarray | int] = {}
     base = 0
@@ -496,13 +496,24 @@ def _simulate_motion(
     ok = seats_for >= needed
     # criticality: the holder's seats decide the count (without its votes for, a winning
     # count falls short; with all its seats, a losing one would carry)
+    # equivalently: the others' seats x = seats_for - delivered lie in [needed - n, needed)
     critical = {}
+    counts = np.bincount(seats_for)
+    below = np.concatenate([[0], np.cumsum(counts)])  # below[t] = #samples with seats_for < t
+
+    def n_below(t: int) -> int:
+        return int(below[min(max(t, 0), below.size - 1)])
+
     for h in chamber.seats:
         if h.seats == 0:
             continue
-        others = seats_for - delivered[h.actor]
-        swing = np.where(ok, others < needed, others + h.seats >= needed)
-        critical[h.actor] = float(swing.mean())
+        got = delivered[h.actor]
+        if isinstance(got, np.ndarray):
+            x = seats_for - got
+            hits = int(np.count_nonzero((x >= needed - h.seats) & (x < needed)))
+        else:  # a fixed delivery c: seats_for in [needed - n + c, needed + c)
+            hits = n_below(needed + got) - n_below(needed - h.seats + got)
+        critical[h.actor] = hits / samples
     for v in rule.veto_players:
         st = votes_for.get(v, stances.get(v) == "for" or v in motion.supporters)
         ok &= st
