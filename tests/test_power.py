@@ -265,3 +265,21 @@ def test_names_must_match_weights():
         power_indices([1, 1], 2, names=["a", "a"])
     with pytest.raises(GameError, match="unknown index 'gini'"):
         power_indices([1, 1], 2, indices=["gini"])
+
+
+@settings(max_examples=120, deadline=None)
+@given(weighted_games(max_n=9, max_w=40))
+def test_holler_alone_uses_residues_and_equals_brute_force(game):
+    weights, quota = game
+    res = power_indices(weights, quota, indices=["holler_pgi"])
+    expected = brute_force(weights, [quota])
+    assert list(res.index("holler_pgi")) == expected["holler_pgi"]
+    assert res.n_minimal_winning == expected["n_minimal_winning"][0]
+
+
+def test_residue_counts_beyond_64_bits():
+    # 70 equal players, quota 36: every 36-subset is minimal winning
+    weights = [1] * 70
+    res = power_indices(weights, 36, indices=["holler_pgi"])
+    assert res.n_minimal_winning == math.comb(70, 36) > 2**64
+    assert res.holler_pgi == tuple([Fraction(1, 70)] * 70)

@@ -7,15 +7,19 @@ Python integers (no fixed width, so no overflow at any size) and indices are
 programming over weights with generating functions (Bilbao, Fernandez, Jimenez & Lopez
 2000; Matsui & Matsui 2000; Uno 2003, 2012).
 
-Two exact encodings keep the inner loops in C:
+Three exact encodings keep the inner loops in C:
 
 * **Kronecker substitution over weights** (Banzhaf, Coleman): the generating function
   ``P(x) = prod_j (1 + x^{w_j}) mod x^q`` is packed into one Python integer with a slot of
   ``B > n`` bits per coefficient (``P(2^B)``), so multiplying by ``(1 + x^w)`` is one shift and
-  one addition of big integers. Prefix sums are a Hillis-Steele scan of ``log2 q`` shifts.
+  one addition of big integers. Prefix sums are a Hillis-Steele scan of ``log2 q`` shifts;
+  the per-player alternating sums run in NumPy on 32-bit halves of the packed counts.
 * **Kronecker substitution over coalition sizes** (Shapley-Shubik, Deegan-Packel, Johnston):
   a vector over weights ``r`` whose entries are polynomials in ``y`` (``y`` counts members)
   packed as integers ``F_r(2^B)``; NumPy object arrays apply each player to all ``r`` at once.
+* **Residues** (Holler alone, the number of minimal winning coalitions): int64 NumPy arrays
+  modulo a few primes chosen so that no intermediate sum can overflow, the exact counts
+  rebuilt by the Chinese remainder theorem.
 
 Removing one player ("how many coalitions of the others have a weight in ``[q - w_i, q)``")
 uses Uno's trick: dividing by ``(1 + y x^{w_i})`` is the alternating series
@@ -30,9 +34,11 @@ raw swings, Banzhaf,      ``O(n q)`` word operations of ``B`` bits, plus
 Coleman                   ``O(sum_{distinct w} q / w)`` small look-ups
 Shapley-Shubik            ``O(n q)`` operations on ``n``-slot packed integers
                           (``O(n^2 q)`` counts), plus ``O(d n)`` look-ups
-Deegan-Packel, Holler,    ``O(n q)`` packed operations and ``n`` exact dot products of
-minimal winning count     length ``q``
-Johnston                  ``O(n (q + w_max))`` packed operations and ``n`` dot products
+Deegan-Packel (and Holler ``O(n q)`` additions of ``n``-slot packed integers (``O(n^2 q)``
+with it)                  counts), plus ``O(min(n, q / w))`` look-ups per player
+Holler alone, minimal     ``O(n q k)`` int64 operations on residues modulo ``k ~ n / 40``
+winning count             primes, rebuilt by the Chinese remainder theorem
+Johnston                  ``O(n (q + w_max))`` additions of packed integers
 ========================  =============================================================
 
 References: Banzhaf (1965) "Weighted voting doesn't work"; Shapley & Shubik (1954) "A method
@@ -231,10 +237,6 @@ def _prefix_counts_packed(weights: Sequence[int], length: int, bits: int) -> byt
     return poly.to_bytes(length * bits // 8, "little")
 
 
-def _read(buf: bytes, t: int, step: int) -> int:
-    return int.from_bytes(buf[t * step : (t + 1) * step], "little")
-
-
 # --------------------------------------------------------------------------- Banzhaf / Coleman
 
 
@@ -243,26 +245,34 @@ def _swings_and_losing(weights: Sequence[int], quota: int) -> tuple[list[int], i
 
     ``eta_i = #{S subset N - i : q - w_i <= w(S) < q}``. With ``C`` the prefix counts of the
     full game, ``eta_i = C(t_0) - 2 C(t_1) + 2 C(t_2) - ...`` for ``t_j = q - 1 - j w_i`` (Uno
-    2003's division by ``1 + x^{w_i}``). ``O(n q B / 64 + sum_{distinct w} q / w)``.
+    2003's division by ``1 + x^{w_i}``). The alternating sums run in NumPy on 32-bit halves of
+    the packed counts (exact: each column sum stays below ``2^63``) and are recombined as
+    Python integers. ``O(n q B / 64 + sum_{distinct w} (q / w) B / 32)``.
     """
     n = len(weights)
-    bits = _slot_bits(n)
-    step = bits // 8
+    bits = 64 * ((n + 2 + 63) // 64)
+    limbs = bits // 64
     buf = _prefix_counts_packed(weights, quota, bits)
+    words = np.frombuffer(buf, dtype="<u8").reshape(quota, limbs)
+    halves = np.empty((quota, 2 * limbs), dtype=np.int64)
+    halves[:, 0::2] = (words & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    halves[:, 1::2] = (words >> np.uint64(32)).astype(np.int64)
+
+    def combine(columns: np.ndarray) -> int:
+        return sum(int(c) << (32 * k) for k, c in enumerate(columns))
+
+    losing = combine(halves[quota - 1])
     by_weight: dict[int, int] = {}
     for w in set(weights):
         if w == 0:
             by_weight[w] = 0
             continue
-        total = _read(buf, quota - 1, step)
-        sign = -2
-        t = quota - 1 - w
-        while t >= 0:
-            total += sign * _read(buf, t, step)
-            sign = -sign
-            t -= w
-        by_weight[w] = total
-    return [by_weight[w] for w in weights], _read(buf, quota - 1, step)
+        rows = halves[quota - 1 :: -w] if w < quota else halves[quota - 1 : quota]
+        coef = np.full(len(rows), 2, dtype=np.int64)
+        coef[1::2] = -2
+        coef[0] = 1
+        by_weight[w] = combine(coef @ rows)
+    return [by_weight[w] for w in weights], losing
 
 
 def raw_swings(weights: Sequence[int], quota: int) -> list[int]:
@@ -431,6 +441,137 @@ def _mwc_by_size(weights: Sequence[int], quota: int) -> list[list[int]]:
     return result
 
 
+# --------------------------------------------------------------------------- residue arithmetic
+
+
+def _is_prime(m: int) -> bool:
+    """Deterministic Miller-Rabin for ``m < 3.3e24`` (bases: the first 13 primes)."""
+    if m < 2:
+        return False
+    small = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41)
+    for p in small:
+        if m % p == 0:
+            return m == p
+    d, s = m - 1, 0
+    while d % 2 == 0:
+        d //= 2
+        s += 1
+    for a in small:
+        x = pow(a, d, m)
+        if x in (1, m - 1):
+            continue
+        for _ in range(s - 1):
+            x = x * x % m
+            if x == m - 1:
+                break
+        else:
+            return False
+    return True
+
+
+def _moduli(value_bits: int, length: int) -> list[int]:
+    """Primes whose product exceeds ``2^value_bits``, each small enough that a sum of
+    ``length`` residues fits in a signed 64-bit integer (so NumPy never overflows)."""
+    size = max(8, 62 - max(1, length).bit_length())
+    out: list[int] = []
+    product = 1
+    cand = (1 << size) - 1
+    while product < (1 << value_bits):
+        if _is_prime(cand):
+            out.append(cand)
+            product *= cand
+        cand -= 2
+    return out
+
+
+def _crt(residues: Sequence[int], moduli: Sequence[int]) -> int:
+    """The integer in ``[0, prod moduli)`` with the given residues (Garner / CRT)."""
+    value, modulus = 0, 1
+    for r, p in zip(residues, moduli, strict=True):
+        k = ((int(r) - value) * pow(modulus, -1, p)) % p
+        value += modulus * k
+        modulus *= p
+    return value
+
+
+def _mwc_counts_residue(weights: Sequence[int], quota: int) -> tuple[list[int], int]:
+    """Minimal winning coalitions containing each player, and their total, by residues.
+
+    The size-free (``y = 1``) form of :func:`_mwc_by_size`: the same forward states, window
+    sums ``D_l`` and backward sums ``A_i``, kept as int64 residues modulo a few primes (every
+    count is below ``2^(n + log2 n)``, the primes' product above it; each prime is small
+    enough that no sum of ``q`` residues overflows), so every step is a NumPy operation on
+    ``k x q`` machine integers. Forward states are checkpointed every ``sqrt(n)`` players and
+    recomputed per block instead of divided out. Counts are rebuilt exactly by the Chinese
+    remainder theorem (Garner 1959). ``O(n q k)`` word operations with ``k = O(n / 40)``
+    moduli and ``O(sqrt(n) k q)`` memory.
+    """
+    n = len(weights)
+    order = _descending(weights)
+    ws = [weights[i] for i in order]
+    # sums of n windows of q residues stay below 2^62: no reduction inside the sweep
+    mods = _moduli(n + n.bit_length() + 2, (quota + 1) * (n + 1))
+    p = np.array(mods, dtype=np.int64)[:, None]
+    p_flat = p[:, 0]
+    k = len(mods)
+
+    p_unsigned = p.astype(np.uint64)
+    scratch = np.empty((k, quota), dtype=np.uint64)
+
+    def apply(f: np.ndarray, w: int) -> np.ndarray:
+        if w >= quota:
+            return f
+        out = f.copy()
+        if w == 0:
+            out += f
+        else:
+            out[:, w:] += f[:, : quota - w]
+        # residues below 2p: subtract p where needed (as uint64, x - p wraps above x if x < p)
+        u = out.view(np.uint64)
+        np.subtract(u, p_unsigned, out=scratch)
+        np.minimum(u, scratch, out=u)
+        return out
+
+    seg = max(1, math.isqrt(n))
+    checkpoints: dict[int, np.ndarray] = {}
+    state = np.zeros((k, quota), dtype=np.int64)
+    state[:, 0] = 1
+    for j in range(n):
+        if j % seg == 0:
+            checkpoints[j] = state
+        state = apply(state, ws[j])
+    del state
+    acc = np.zeros((k, quota), dtype=np.int64)  # sum of windows: < n q p, no overflow
+    buffer = np.empty((k, quota), dtype=np.int64)
+    counts = [0] * n
+    total = np.zeros(k, dtype=np.int64)
+    for start in range(((n - 1) // seg) * seg, -1, -seg):
+        stop = min(n, start + seg)
+        states = [checkpoints.pop(start)]
+        for j in range(start, stop - 1):
+            states.append(apply(states[-1], ws[j]))
+        for pos in range(stop - 1, start - 1, -1):
+            w = ws[pos]
+            forward = states.pop()  # subsets of the players before pos
+            if w == 0:
+                continue
+            cum = np.cumsum(forward, axis=1, out=buffer)
+            last = cum[:, quota - 1].copy()
+            if w < quota:
+                last -= cum[:, quota - 1 - w]
+            last %= p_flat
+            alt = np.zeros(k, dtype=np.int64)
+            if w < quota:
+                rows = acc[:, quota - 1 - w :: -w] % p
+                alt = rows[:, 0::2].sum(axis=1) % p_flat - rows[:, 1::2].sum(axis=1) % p_flat
+            counts[order[pos]] = _crt(((last + alt) % p_flat).tolist(), mods)
+            total = (total + last) % p_flat
+            acc += cum  # acc += window sums (t - w, t] of the forward state
+            if w < quota:
+                acc[:, w:] -= cum[:, : quota - w]
+    return counts, _crt(total.tolist(), mods)
+
+
 # --------------------------------------------------------------------------- Johnston
 
 
@@ -567,7 +708,11 @@ def power_indices(
         out["n_winning"] = winning
     if "shapley_shubik" in wanted:
         out["shapley_shubik"] = tuple(_shapley_from_counts(ws, _size_swings(ws, q)))
-    if {"deegan_packel", "holler_pgi"} & set(wanted):
+    if "holler_pgi" in wanted and "deegan_packel" not in wanted:
+        pgi, n_mwc_int = _mwc_counts_residue(ws, q)
+        out["holler_pgi"] = _ratio(pgi, sum(pgi))
+        out["n_minimal_winning"] = n_mwc_int
+    elif {"deegan_packel", "holler_pgi"} & set(wanted):
         counts = _mwc_by_size(ws, q)
         dp_num = [
             sum((Fraction(c, k) for k, c in enumerate(row) if k), Fraction(0)) for row in counts
@@ -593,7 +738,8 @@ def deegan_packel(weights: Sequence[int], quota: int) -> list[Fraction]:
 
 
 def holler_pgi(weights: Sequence[int], quota: int) -> list[Fraction]:
-    """Holler (1982) public good index; ``O(n q)`` packed operations."""
+    """Holler (1982) public good index: ``O(n q k)`` int64 operations over ``k ~ n / 40``
+    residues (see :func:`_mwc_counts_residue`)."""
     res = power_indices(weights, quota, indices=["holler_pgi"])
     return list(res.holler_pgi or ())
 
@@ -611,7 +757,8 @@ def coleman(weights: Sequence[int], quota: int) -> tuple[list[Fraction], list[Fr
 
 
 def n_minimal_winning(weights: Sequence[int], quota: int) -> int:
-    """Number of minimal winning coalitions, counted (not listed) in ``O(n q)``."""
+    """Number of minimal winning coalitions, counted (not listed): ``O(n q k)`` int64
+    operations over ``k ~ n / 40`` residues."""
     res = power_indices(weights, quota, indices=["holler_pgi"])
     assert res.n_minimal_winning is not None
     return res.n_minimal_winning
