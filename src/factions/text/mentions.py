@@ -153,6 +153,8 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
             continue
         mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound")]
         words = " ".join(c.lower_ for c in mods[-1:]) + " " + tok.lower_
+        if words.strip() not in lex.generic_actors and tok.lower_ in lex.generic_actors:
+            mods, words = [], tok.lower_
         if words.strip() in lex.generic_actors and not any(taken[c.i] for c in mods):
             s = min([c.i for c in mods] + [tok.i])
             while s > 0 and doc[s - 1].dep_ in ("det", "amod") and doc[s - 1].head.i == tok.i:
@@ -191,6 +193,12 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
                 )
             )
             continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and not taken[nxt.i] and f"{low} {nxt.lower_}" in lex.demonyms:
+            m = _demonym_mention(doc, tok.i, tok.i + 2, lex)  # "Sri Lankan"
+            if m is not None:
+                add(m)
+                continue
         if low in lex.demonyms and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
             m = _demonym_mention(doc, tok.i, tok.i + 1, lex)
             if m is not None:
@@ -461,7 +469,8 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention], taken: bytearray, le
         while j >= 0 and i - 2 - j < 12:
             t = doc[j]
             if t.text[:1].isupper() and t.is_alpha:
-                caps.append(j)
+                if not (j > 0 and doc[j - 1].text == "-"):  # "Re-Liberation" is one word
+                    caps.append(j)
             elif t.lower_ not in fillers:
                 break
             initials = "".join(doc[k].text[0].upper() for k in reversed(caps))
