@@ -52,7 +52,8 @@ FAMILIES = {
     "banzhaf+coleman": ("raw_swings", "banzhaf_normalized", "banzhaf_absolute",
                         "coleman_initiate", "coleman_prevent"),
     "shapley_shubik": ("shapley_shubik",),
-    "deegan_packel+holler": ("deegan_packel", "holler_pgi"),
+    "holler_pgi": ("holler_pgi",),
+    "deegan_packel": ("deegan_packel",),
     "johnston": ("johnston",),
 }  # fmt: skip
 
@@ -118,9 +119,15 @@ def agree(exact: tuple[Fraction, ...], floats: list[float]) -> tuple[bool, float
 
 
 def time_ours(weights: list[int], quota: int, indices: tuple[str, ...]) -> tuple[float, object]:
-    t = time.perf_counter()
-    res = power_indices(weights, quota, indices=indices)
-    return time.perf_counter() - t, res
+    """Best of up to three runs (one when a run takes over a second)."""
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        res = power_indices(weights, quota, indices=indices)
+        best = min(best, time.perf_counter() - t)
+        if best > 1.0:
+            break
+    return best, res
 
 
 def bench_game(name: str, weights: list[int], quota: int, families: list[str], args) -> None:
@@ -187,11 +194,11 @@ def main() -> None:
     if args.quick:
         return
     w, q = generated_game(200, 1_000_000)
-    fams = everything if args.full else ["banzhaf+coleman"]
+    fams = everything if args.full else ["banzhaf+coleman", "holler_pgi"]
     bench_game("generated n=200, total 10^6", w, q, fams, args)
     if not args.full:
         print(
-            "  (Shapley-Shubik, Deegan-Packel/Holler and Johnston need counts by coalition size:"
+            "  (Shapley-Shubik, Deegan-Packel and Johnston need counts by coalition size:"
             " O(n^2 q) exact counts; run with --full to time them at this size)"
         )
 
