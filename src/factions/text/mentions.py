@@ -295,6 +295,14 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         return None
     if all(t.lower_.rstrip(".") in lex.title_words or not t.is_alpha for t in doc[start:end]):
         return None  # a bare title ("Special Advisor") is not an actor
+    content = [t for t in doc[start:end] if t.lower_ != "the"]
+    if (
+        label in ("ORG", "NORP")
+        and 1 <= len(content) <= 2
+        and content[-1].tag_ == "NNPS"
+        and content[-1].lower_ not in lex.kinds
+    ):
+        return None  # a community ("Catholic Croats", "Sunnis") is not an actor
     # a one-letter qualifier in brackets is part of the name: "Muslim League (N)"
     if (
         label == "ORG"
@@ -386,6 +394,22 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
     if country is None:
         return None
     head = tok.head
+    dep = tok.dep_
+    while dep == "conj" and head.dep_ in ("amod", "compound", "nmod"):  # "X and Y secessions"
+        dep, head = head.dep_, head.head
+    if dep in ("amod", "compound", "nmod") and head.i > tok.i and tok.dep_ == "conj":
+        if head.lemma_.lower() in lex.nouns or head.lemma_.lower() in lex.state_heads:
+            return Mention(
+                start,
+                end,
+                words.start_char,
+                words.end_char,
+                words.text,
+                "STATE",
+                country,
+                ActorKind.STATE,
+                extra={"demonym": True},
+            )
     if tok.dep_ in ("amod", "compound", "nmod") and head.i > tok.i:
         hl = head.lemma_.lower()
         if hl in lex.state_heads:

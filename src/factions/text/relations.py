@@ -378,6 +378,9 @@ class RelationReader:
                     patients = self.np(c)
             if not patients and t.dep_ in ("acl", "relcl"):
                 patients = self.np(t.head)
+            if not patients and t.dep_ == "conj" and t.head.lemma_.lower() in ("lead", "head"):
+                # "the rebels, led by P and supported by Q": the leader stands for the group
+                patients = self.prep_objects(t.head, frozenset({"by"}))
             if not patients and t.dep_ in ("conj", "xcomp"):
                 patients = self.subject(t.head)
             agents = self.prep_objects(t, frozenset({"by"}))
@@ -423,6 +426,9 @@ class RelationReader:
         for c in t.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in self.te:
                 owners.append((self.te[c.i], c.i))
+                owners.extend(
+                    (self.te[g.i], g.i) for g in c.children if g.dep_ == "conj" and g.i in self.te
+                )
         between = self._between(t)
         others = self.prep_objects(t, trig.preps - {"between", "among"})
         for c in t.children:
