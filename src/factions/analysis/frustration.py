@@ -392,17 +392,20 @@ def _solve_block(
         rounds += 1
         cl = list(cycles)
         mat = _cycle_matrix(cl, sg.m)
+        # solve the dual, a fractional packing of unbalanced cycles (max 1.y, C^T y <= w):
+        # faster than the primal here, its value is the bound, its prices are f
         res = linprog(
-            sg.weight,
-            A_ub=-mat,
-            b_ub=-np.ones(len(cl)),
-            bounds=(0, 1),
+            -np.ones(len(cl)),
+            A_ub=mat.T.tocsr(),
+            b_ub=sg.weight,
+            bounds=(0, None),
             method="highs",
             options={"time_limit": max(0.01, deadline - time.perf_counter())},
         )
         if res.status != 0:
             break
-        f, lb = res.x, max(lb, float(res.fun))
+        f = np.clip(-res.ineqlin.marginals, 0.0, 1.0)
+        lb = max(lb, -float(res.fun))
         cand = _one_opt(a, _tree_rounding(sg, f))
         val = _value(sg, cand)
         if val < ub:
