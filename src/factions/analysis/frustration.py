@@ -238,7 +238,7 @@ def _initial_upper_bound(sg: SignedGraph, a: sp.csr_matrix, seed: int = 0) -> np
             starts += [np.where(vecs[:, j] >= 0, 1.0, -1.0) for j in range(vecs.shape[1])]
     except Exception:  # ARPACK may not converge on tiny or degenerate blocks
         pass
-    starts += [rng.choice([-1.0, 1.0], size=sg.n) for _ in range(3)]
+    starts += [rng.choice([-1.0, 1.0], size=sg.n) for _ in range(3 if sg.n <= 500 else 1)]
     best, best_val = None, math.inf
     for s in starts:
         s = _one_opt(a, s)
