@@ -19,12 +19,13 @@ Rules, in the order applied (all linear or near-linear in the number of mentions
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from factions.model import ActorKind, normalise_alias
 from factions.text.lexicon import Lexicon
-from factions.text.mentions import Mention
+from factions.text.mentions import Mention, org_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -159,6 +160,15 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
         if m.title:
             entities[idx].titles.add(m.title)
         entities[idx].mentions.append(mi)
+    for ent in entities:  # the kind most of its names carry; a name's kind word wins
+        if ent.gazetteer_id:
+            continue
+        kinds = Counter(mentions[k].kind for k in ent.mentions)
+        ent.kind = kinds.most_common(1)[0][0]
+        if ent.kind in (ActorKind.PERSON, ActorKind.OTHER, ActorKind.ORGANIZATION):
+            worded = org_kind(ent.name, lex)
+            if worded != ActorKind.ORGANIZATION:
+                ent.kind = worded
     return entities
 
 
@@ -476,9 +486,19 @@ def resolve_references(
             if ent is not None:
                 add(i, i + 1, ent, "PRON")
         elif low in ("it", "its") and tok.pos_ == "PRON":
-            ent = _recent_group(
-                history, entities, cur_sent, prefer_subject=tok.dep_ in ("nsubj", "nsubjpass")
-            )
+            ent = None
+            if low == "its" and tok.dep_ == "poss":
+                subj = {
+                    e
+                    for e in _clause_subject_entities(tok, tok_entity)
+                    if entities[e].kind != ActorKind.PERSON
+                }
+                if len(subj) == 1 and not _in_subject_np(tok):
+                    ent = next(iter(subj))
+            if ent is None:
+                ent = _recent_group(
+                    history, entities, cur_sent, prefer_subject=tok.dep_ in ("nsubj", "nsubjpass")
+                )
             if ent is not None:
                 add(i, i + 1, ent, "PRON")
         i += 1

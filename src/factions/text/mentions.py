@@ -327,6 +327,20 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
             label = "PERSON"
     text = doc[start:end].text
     low = normalise_alias(_strip_the(text))
+    if start > 0 and doc[start - 1].lower_ == "operation":
+        return None  # a military operation's name is not an actor
+    if label in ("GPE", "ORG") and low in lex.demonyms and end - start <= 2:
+        return _demonym_mention(doc, start, end, lex) or Mention(
+            start,
+            end,
+            doc[start].idx,
+            doc[end - 1].idx + len(doc[end - 1].text),
+            text,
+            "STATE",
+            lex.demonyms[low],
+            ActorKind.STATE,
+            extra={"demonym": True},
+        )
     if label == "GPE" or label == "ORG":
         country = lex.countries.get(low) or lex.capitals.get(low)
         if country is not None:
