@@ -325,6 +325,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         end += 1
         if label == "GPE" and doc[end - 1].lower_ not in lex.kinds:
             label = "PERSON"
+    while end - start > 2 and doc[start].lower_ in ("pro", "anti") and doc[start + 1].text == "-":
+        start += 2  # "pro-Maliki": the actor is Maliki
     text = doc[start:end].text
     low = normalise_alias(_strip_the(text))
     if start > 0 and doc[start - 1].lower_ == "operation":
@@ -443,7 +445,7 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
                 ActorKind.STATE,
                 extra={"demonym": True},
             )
-        if hl in lex.nouns:
+        if hl in lex.nouns or hl in lex.proxy_heads:
             return Mention(
                 start,
                 end,

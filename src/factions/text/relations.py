@@ -269,6 +269,13 @@ class RelationReader:
         for t in self.doc:
             pos = t.pos_
             lemma = t.lemma_.lower()
+            if (
+                t.lower_ in ("pro", "anti")
+                and t.i + 2 < len(self.doc)
+                and self.doc[t.i + 1].text == "-"
+            ):
+                self._stance_prefix(t, found)
+                continue
             if pos == "VERB" and t.tag_ == "VBN" and t.i >= 2 and self.doc[t.i - 1].text == "-":
                 trig = lex.participles.get(t.lower_)
                 if trig is not None:
@@ -461,6 +468,16 @@ class RelationReader:
             self._emit(found, owners, others, trig, t, "noun-poss")
             return
         subj = self._governor_subject(t, 0) if t.dep_ != "nsubj" else []
+        if (
+            not owners
+            and t.dep_ == "pobj"
+            and t.head.lower_ in ("from", "into")
+            and t.head.head.pos_ == "VERB"
+        ):  # "turning X's policy from an alliance with Y": X is the one allied
+            objs = [a for c in t.head.head.children if c.dep_ == "dobj" for a in self.np(c)]
+            if objs and others:
+                self._emit(found, objs, others, trig, t, "noun-prep")
+                return
         if owners and subj:
             self._emit(found, subj, owners, trig, t, "noun-subj")
         elif subj and others:
@@ -469,6 +486,35 @@ class RelationReader:
             self._coordinated(found, owners, trig, t)
         elif subj and not owners and not others:
             self._coordinated(found, subj, trig, t)
+
+    def _stance_prefix(self, t: Token, found) -> None:
+        """ "pro-X entities", "the anti-X alliance": the modified NP is for or against X."""
+        x = self.doc[t.i + 2]
+        e = self.te.get(x.i)
+        if e is None:
+            return
+        n = x
+        while n.dep_ in ("compound", "amod", "npadvmod", "nmod") and n.head.i > n.i:
+            n = n.head
+        if n.i in self.te and self.te[n.i] == e:
+            return
+        holders = self.np(n, conj=False)
+        if not holders and n.dep_ == "conj" and any(c.lower_ == "other" for c in n.children):
+            # "A, B and other pro-X groups": A and B are pro-X too
+            first = n.head
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            holders = self.np(first, conj=False)
+            for c in first.subtree:
+                if c.dep_ == "conj" and c.i != n.i and c.head.dep_ in ("conj", first.dep_):
+                    holders.extend(self.np(c, conj=False))
+        elif n.dep_ == "nsubj" or n.dep_ == "nsubjpass":
+            for c in n.head.children:
+                if c.dep_ == "attr":
+                    holders.extend(self.np(c))
+        sign = 1 if t.lower_ == "pro" else -1
+        trig = Trigger(t.lower_, "adj", sign, "support" if sign > 0 else "opposition")
+        self._emit(found, holders, [(e, x.i)], trig, t, "adj")
 
     def _members(self, t: Token, found) -> None:
         """ "parties comprising X, Y and Z", "groups such as X and Y": members work together."""
