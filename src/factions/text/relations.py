@@ -142,6 +142,10 @@ class RelationReader:
                         for a in self.prep_objects(c, adj.preps):
                             self.sign_of[a[1]] = adj.sign
                             out.append(a)
+            if not out:  # "the parties, led by X": the leader stands for the group
+                for c in tok.children:
+                    if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head"):
+                        out.extend(self.prep_objects(c, frozenset({"by"})))
             if not out and depth == 0 and tok.dep_ == "appos" and tok.head.i in self.te:
                 out.append((self.te[tok.head.i], tok.head.i))
         if conj:
@@ -189,10 +193,16 @@ class RelationReader:
         if dep == "relcl":
             return self.np(h)
         if dep == "acl":
-            found = self.np(h)
-            if found:
+            found = self.np(h) or self.prep_objects(h, frozenset({"by"}))
+            if found:  # "an attempt by X to oust Y"
                 return found
             return self._governor_subject(h, depth)
+        if dep in ("advcl", "xcomp") and h.lemma_ == "be":
+            for c in h.children:  # "the effort was an attempt by X ... to force Y out"
+                if c.dep_ == "attr":
+                    found = self.prep_objects(c, frozenset({"by"}))
+                    if found:
+                        return found
         if dep in ("xcomp", "conj", "advcl", "acomp", "attr", "oprd", "ccomp", "pcomp"):
             if dep == "pcomp" and h.lower_ in ("for", "of") and h.head.pos_ == "VERB":
                 # object control: "blame X for removing Y", "accuse X of helping Y"
@@ -208,7 +218,7 @@ class RelationReader:
 
     def _governor_subject(self, n: Token, depth: int) -> list[Arg]:
         """Subject of the verb that takes noun ``n`` as object ("launched a campaign ...")."""
-        while n.dep_ == "conj" and n.head is not n:
+        while n.dep_ in ("conj", "appos") and n.head is not n:
             n = n.head
         if n.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
             return self.subject(n.head, depth + 1)
@@ -512,6 +522,8 @@ class RelationReader:
             for c in n.head.children:
                 if c.dep_ == "attr":
                     holders.extend(self.np(c))
+        elif n.dep_ == "attr":  # "X is the anti-Y alliance"
+            holders = self.subject(n.head)
         sign = 1 if t.lower_ == "pro" else -1
         trig = Trigger(t.lower_, "adj", sign, "support" if sign > 0 else "opposition")
         self._emit(found, holders, [(e, x.i)], trig, t, "adj")
