@@ -118,8 +118,10 @@ class DaskEngine(_Windowed):
         self.scheduler = scheduler
         self._cluster: Any = None
         self._client: Any = None
+        self._config: Any = None
 
     def start(self) -> None:
+        import dask
         from dask.distributed import Client, LocalCluster
 
         if self.scheduler:
@@ -127,6 +129,10 @@ class DaskEngine(_Windowed):
             n = len(self._client.scheduler_info().get("workers", {}))
             self.workers = max(1, n)
         else:
+            # The statistical profiler samples every worker thread each 10 ms; for a
+            # CPU-bound pipeline that is pure overhead, so the local cluster turns it off
+            # (a real cluster keeps its own configuration).
+            self._config = dask.config.set({"distributed.worker.profile.enabled": False})
             self._cluster = LocalCluster(
                 n_workers=self.workers,
                 threads_per_worker=1,
@@ -152,6 +158,9 @@ class DaskEngine(_Windowed):
         if self._cluster is not None:
             self._cluster.close()
             self._cluster = None
+        if self._config is not None:
+            self._config.__exit__(None, None, None)
+            self._config = None
 
 
 def make_engine(
