@@ -25,6 +25,26 @@ def _check_date(value: str | None, flag: str) -> str | None:
         fail(f"{flag}: {exc}")
 
 
+def _estimate_records(paths: list[Path]) -> int:
+    """About how many records the inputs hold (lines of JSON-lines/CSV files, 1 per other
+    file), for the progress bar; a quick pass over the bytes, no parsing."""
+    from factions.store.readers import CSV_SUFFIXES, JSONL_SUFFIXES, expand_paths
+
+    n = 0
+    for f in expand_paths(paths):
+        suffix = f.suffix.lower()
+        if suffix in JSONL_SUFFIXES | CSV_SUFFIXES:
+            try:
+                with f.open("rb") as fh:
+                    lines = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            except OSError:
+                continue
+            n += max(0, lines - (suffix in CSV_SUFFIXES))
+        else:
+            n += 1
+    return n
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -106,10 +126,14 @@ def ingest(
     )
     try:
         with progress:
-            task = progress.add_task("ingest", total=None, read=0, added=0, skipped=0)
+            total = _estimate_records(paths) if show else None
+            task = progress.add_task("ingest", total=total, read=0, added=0, skipped=0)
 
             def on_progress(p) -> None:
-                progress.update(task, read=p.read, added=p.added, skipped=p.skipped)
+                progress.update(
+                    task, completed=p.added + p.skipped + p.bad, read=p.read, added=p.added,
+                    skipped=p.skipped,
+                )  # fmt: skip
 
             summary = run_ingest(
                 [str(p) for p in paths], db, options=opts, engine=engine, workers=workers,
