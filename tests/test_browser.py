@@ -161,13 +161,35 @@ def _wait_graph(page, timeout: float = 30.0) -> tuple[int, int]:
 
 
 def _click_element(page, element_id: str) -> None:
-    """A real mouse click on a node or edge of the graph (zoomed to it first)."""
+    """A real mouse click on a node or edge of the graph (zoomed to it first).
+
+    For an edge, the click goes to a point along it that no node or label covers, so the
+    click lands on the edge whatever the (randomised) layout.
+    """
     pos = page.evaluate(
         """(id) => {
-            const el = factionsCy.getElementById(id);
-            factionsCy.fit(el, 200);
-            const p = el.isEdge() ? el.renderedMidpoint() : el.renderedPosition();
+            const cy = factionsCy, el = cy.getElementById(id);
+            cy.fit(el, 150);
             const box = document.getElementById('graph').getBoundingClientRect();
+            let p = el.isEdge() ? el.renderedMidpoint() : el.renderedPosition();
+            if (el.isEdge()) {
+              const a = el.source().renderedPosition(), b = el.target().renderedPosition();
+              const others = cy.edges().not(el);
+              for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75]) {
+                const q = {x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)};
+                const covered = cy.nodes().some((n) => {
+                  const bb = n.renderedBoundingBox({includeLabels: true});
+                  return q.x >= bb.x1 - 4 && q.x <= bb.x2 + 4 && q.y >= bb.y1 - 4 && q.y <= bb.y2 + 4;
+                });
+                const crossed = others.some((e) => {
+                  const s = e.source().renderedPosition(), u = e.target().renderedPosition();
+                  const dx = u.x - s.x, dy = u.y - s.y, len2 = dx * dx + dy * dy || 1;
+                  const k = Math.max(0, Math.min(1, ((q.x - s.x) * dx + (q.y - s.y) * dy) / len2));
+                  return Math.hypot(q.x - (s.x + k * dx), q.y - (s.y + k * dy)) < 10;
+                });
+                if (!covered && !crossed) { p = q; break; }
+              }
+            }
             return [box.left + p.x, box.top + p.y];
         }""",
         element_id,
@@ -303,7 +325,8 @@ def test_report_opens_offline_without_errors(browser, tmp_path: Path) -> None:
     page.locator("#detail b", has_text=system.actor(tie.a).name).wait_for(timeout=10_000)
     if tie.evidence:
         assert page.locator("#detail .evidence-sentence").count() == len(tie.evidence)
-    page.evaluate("factionsCy.fit(undefined, 30)")
-    page.screenshot(path=str(OUT / "report-iraq.png"), full_page=True)
+    page.evaluate("void factionsCy.fit(undefined, 30)")
+    page.screenshot(path=str(OUT / "report-iraq.png"))
+    page.locator("#motions").screenshot(path=str(OUT / "report-iraq-motions.png"))
     ctx.close()
     assert problems == [], problems

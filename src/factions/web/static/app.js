@@ -22,6 +22,7 @@
     cy = FactionsGraph.draw($("graph"), network, {});
     cy.on("tap", "edge", function (ev) { showTie(ev.target.data("source"), ev.target.data("target")); });
     cy.on("tap", "node", function (ev) { showActor(ev.target.id()); });
+    if (!$("f-isolates").checked) { FactionsGraph.showIsolates(cy, false); }
     $("graph").setAttribute("data-nodes", network.nodes.length);
     $("graph").setAttribute("data-edges", network.edges.length);
   }
@@ -185,8 +186,9 @@
   }
 
   $("f-apply").addEventListener("click", loadGraph);
+  $("f-isolates").addEventListener("change", function () { if (cy) { FactionsGraph.showIsolates(cy, $("f-isolates").checked); } });
   $("f-reset").addEventListener("click", function () {
-    $("f-bloc").value = ""; $("f-sign").value = "all"; $("f-from").value = ""; $("f-to").value = "";
+    $("f-bloc").value = ""; $("f-sign").value = "all"; $("f-from").value = ""; $("f-to").value = ""; $("f-isolates").checked = true;
     $("scenario-result").hidden = true; loadGraph();
   });
   $("run-scenario").addEventListener("click", runScenario);

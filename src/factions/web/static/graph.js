@@ -66,5 +66,13 @@
 
   function relayout(cy) { cy.layout(layoutOptions()).run(); }
 
-  global.FactionsGraph = { draw: draw, relayout: relayout, blocColour: blocColour };
+  // Show or hide the actors that have no tie (they are laid out apart, in a grid).
+  function showIsolates(cy, show) {
+    cy.nodes().filter(function (n) { return n.degree(false) === 0; })
+      .style("display", show ? "element" : "none");
+    cy.fit(cy.elements(":visible"), 30);
+  }
+
+  global.FactionsGraph = { draw: draw, relayout: relayout, blocColour: blocColour,
+                           showIsolates: showIsolates };
 })(window);
