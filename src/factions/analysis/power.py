@@ -426,10 +426,8 @@ def _mwc_by_size(weights: Sequence[int], quota: int) -> list[list[int]]:
         if w == 0:
             continue  # never in a minimal winning coalition; D = 0
         cum = np.cumsum(forward)
-        window = cum.copy()
-        if w < quota:
-            window[w:] = cum[w:] - cum[: quota - w]
-        val = int(window[quota - 1]) << bits
+        last = int(cum[quota - 1]) - (int(cum[quota - 1 - w]) if w < quota else 0)
+        val = last << bits
         j, t = 0, quota - 1 - w
         while t >= 0 and j <= n:
             term = int(acc[t]) << ((j + 2) * bits)
@@ -437,7 +435,9 @@ def _mwc_by_size(weights: Sequence[int], quota: int) -> list[list[int]]:
             j += 1
             t -= w
         result[order[pos]] = _unpack(val & mask, bits, n + 1)
-        acc = acc + window
+        acc += cum  # acc += D_pos, the sums over (t - w, t] of the forward state
+        if w < quota:
+            acc[w:] -= cum[: quota - w]
     return result
 
 
@@ -610,14 +610,16 @@ def _johnston_by_count(weights: Sequence[int], quota: int) -> list[list[int]]:
     poly = _forward_size_poly(ws, quota, bits)  # E_{n}: every player marked heavy
     acc = np.zeros(span, dtype=object)
 
-    def shifted(cum: np.ndarray, off: int) -> np.ndarray:
-        # out[u] = CE(u - offset + off) for 0 <= u - offset + off < q, else 0
-        out = np.zeros(span, dtype=object)
+    def add_shifted(cum: np.ndarray, off: int, sign: int) -> None:
+        # acc[u] += sign * CE(u - offset + off) for 0 <= u - offset + off < q
         lo = max(0, offset - off)
         hi = min(span, quota + offset - off)
         if lo < hi:
-            out[lo:hi] = cum[lo - offset + off : hi - offset + off]
-        return out
+            seg = cum[lo - offset + off : hi - offset + off]
+            if sign > 0:
+                acc[lo:hi] += seg
+            else:
+                acc[lo:hi] -= seg
 
     result: list[list[int]] = [[0] * (n + 1) for _ in range(n)]
     for pos in range(n - 1, -1, -1):
@@ -625,7 +627,8 @@ def _johnston_by_count(weights: Sequence[int], quota: int) -> list[list[int]]:
         lo_w = ws[pos + 1] if pos + 1 < n else 0
         if w > lo_w:
             cum = np.cumsum(poly)
-            acc = acc + (shifted(cum, w) - shifted(cum, lo_w))
+            add_shifted(cum, w, 1)
+            add_shifted(cum, lo_w, -1)
         if w > 0:
             val = 0
             j, t = 0, quota - 1 - w
