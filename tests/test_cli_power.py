@@ -229,7 +229,8 @@ def test_vote_with_weaker_enmity_threshold_and_binding(tmp_path):
     assert data["needed"] == ["teal", "rust", "plum"]
     assert [c["members"] for c in data["feasible_winning"]] == [["teal", "rust", "plum"]]
     adds = [c["members"] for c in data["completions"]]
-    assert ["rust"] in adds  # 37 + 15 = 52
+    assert adds == [["rust"]]  # 37 + 15 = 52; sage (9) cannot close a 14-seat gap
+    assert data["decisive"] == ["rust"]
 
 
 def test_vote_table(tmp_path):

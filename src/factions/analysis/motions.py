@@ -217,8 +217,10 @@ def motion_report(
       cannot reach its signatures, ``open`` when every required gatekeeper is for and the
       supporters reach the signatures, ``uncertain`` otherwise;
     * ``passes``: the supporters win and some route is not blocked;
-    * ``decisive``: supporters whose defection alone would sink the supporters' coalition when
-      it wins, otherwise the actors pivotal in the most feasible winning coalitions;
+    * ``decisive``: when the supporters win, those whose defection alone would sink them;
+      when they fall short, the blocs of the smallest additions that would carry the motion
+      (``completions``), most frequent across all minimal additions first; when no addition
+      can, the actors pivotal in the most feasible winning coalitions;
       ``needed``: actors in every feasible winning coalition.
 
     The motion is read in the system as of its date when it has one. Coalition listing is
@@ -324,12 +326,17 @@ def motion_report(
             if g.required and g.stance != "for"
         )
     )
-    if supporters_win:
-        decisive = sup_coal.pivotal
-    else:
-        decisive = tuple(report.decisive)
     passes = supporters_win and (bool(open_routes) or not motion.routes)
     completions = _completions(game, sup, opp, forbidden, bound)
+    if supporters_win:
+        decisive = sup_coal.pivotal
+    elif completions:
+        smallest = min(c.size for c in completions)
+        core = {x for c in completions if c.size == smallest for x in c.members}
+        freq = {x: sum(x in c.members for c in completions) for x in core}
+        decisive = tuple(sorted(core, key=lambda x: (-freq[x], game.players.index(x))))
+    else:
+        decisive = tuple(report.decisive)
     return MotionReport(
         motion=motion.id,
         chamber=game.chamber,
