@@ -138,3 +138,53 @@ def test_offsets_are_into_text_as_read(extractor):
     for rel in r.relations:
         for e in rel.evidence:
             assert text[e.start : e.end] == e.quote
+
+
+def test_stance_prefixes(extractor):
+    text = "Observers courted Peru, Chile and other pro-Bolivia governments at the summit."
+    found = rels(extractor, text)
+    assert found[pair("Peru", "Bolivia")] == 1
+    assert found[pair("Chile", "Bolivia")] == 1
+
+
+def test_sign_composes_through_the_side_opposed_to(extractor):
+    text = "Mustafa Saleem is sympathetic towards the camp opposed to France."
+    assert rels(extractor, text)[pair("Mustafa Saleem", "France")] == -1
+
+
+def test_attempt_by_parties_to_oust(extractor):
+    text = (
+        "The motion was an attempt by the Green League and the Reform Bloc "
+        "to force President Omar Halabi out of office."
+    )
+    found = rels(extractor, text)
+    assert found[pair("Green League", "Omar Halabi")] == -1
+    assert found[pair("Reform Bloc", "Omar Halabi")] == -1
+
+
+def test_the_two_men(extractor):
+    text = (
+        "Rashid Amin met Yusuf Taha in March. "
+        "Afterwards the two men were in open disagreement over the budget."
+    )
+    assert rels(extractor, text)[pair("Rashid Amin", "Yusuf Taha")] == -1
+
+
+def test_unnamed_government_is_an_actor(extractor):
+    text = "Samir Haddad alleged that the government was rigging the count."
+    r = extractor.extract(Document("t", text))
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    assert [(names[x.a], names[x.b], x.sign) for x in r.relations] in (
+        [("Government", "Samir Haddad", -1)],
+        [("Samir Haddad", "Government", -1)],
+    )
+
+
+def test_two_word_demonym_and_leader_standing_for_group(extractor):
+    text = (
+        "The Sri Lankan armed forces attacked the militia of Vinod Kumar. "
+        "The Northern Front, led by Ravi Das and backed by India, grew."
+    )
+    found = rels(extractor, text)
+    assert found[pair("Sri Lanka", "Vinod Kumar")] == -1
+    assert found[pair("India", "Ravi Das")] == 1

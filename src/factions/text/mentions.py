@@ -179,7 +179,7 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
         if taken[tok.i]:
             continue
         low = tok.lower_
-        if tok.pos_ == "PROPN" and low in lex.countries and tok.is_title:
+        if tok.pos_ in ("PROPN", "ADJ") and low in lex.countries and tok.is_title:
             add(
                 Mention(
                     tok.i,

@@ -379,7 +379,7 @@ class RelationReader:
             self._pairs(found, args, trig, t, "coordination")
 
     def _verb(self, t: Token, trig: Trigger, found) -> None:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in t.children)
         if trig.mode == "link":
             objs = [a for c in t.children if c.dep_ == "dobj" for a in self.np(c)]
             others = self.prep_objects(t, trig.preps)
@@ -508,7 +508,7 @@ class RelationReader:
             n = n.head
         if n.i in self.te and self.te[n.i] == e:
             return
-        holders = self.np(n, conj=False)
+        holders = [a for a in self.np(n, conj=False) if a[0] != e]
         if not holders and n.dep_ == "conj" and any(c.lower_ == "other" for c in n.children):
             # "A, B and other pro-X groups": A and B are pro-X too
             first = n.head
