@@ -54,3 +54,27 @@ def test_serve_a_store(store: Path) -> None:
     assert tl["source"] == "store" and tl["points"]
     assert client.get(f"/api/timeline/{row['a']}/nobody").status_code == 404
     assert client.get("/api/documents/..%2F..%2Fetc%2Fpasswd").status_code == 404
+
+
+@pytest.mark.slow
+def test_report_of_a_store_has_windows(store: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from factions.cli import _load_commands, app
+
+    _load_commands()
+    out = tmp_path / "r.html"
+    r = CliRunner().invoke(app, ["report", str(store), "-o", str(out), "--window", "quarter"])
+    assert r.exit_code == 0, r.output
+    html = out.read_text(encoding="utf-8")
+    from factions.report.sections import store_trajectories
+
+    sec = store_trajectories(store, "quarter")
+    if not sec["available"]:
+        pytest.skip(sec["reason"])
+    assert sec["windows"] == ["2012-Q1", "2012-Q2"]
+    row = sec["rows"][0]
+    assert {w: p["sign"] for w, p in row["points"].items()} == {"2012-Q1": 1, "2012-Q2": -1}
+    assert "Ties by quarter" in html and "Sign flips: 2012-Q2" in html
+    bad = CliRunner().invoke(app, ["report", str(store), "-o", str(out), "--window", "week"])
+    assert bad.exit_code == 2

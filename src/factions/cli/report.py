@@ -21,9 +21,31 @@ def _load(path: Path):  # -> System
         fail(str(exc).splitlines()[0])
 
 
+def _load_store(db: Path, window: str):  # -> (System, trajectories section)
+    if window not in ("month", "quarter", "year"):
+        fail(f"--window: expected month, quarter or year, got {window!r}")
+    if not db.is_file():
+        fail(f"{db}: no such corpus store (expected a .duckdb file written by `factions ingest`)")
+    try:
+        from factions.store import build
+    except ImportError:
+        fail("not available: factions.store is not installed")
+    from factions.report.sections import store_trajectories
+
+    try:
+        built = build(db)
+    except ValueError as exc:  # StoreError
+        fail(str(exc))
+    if not built:
+        fail(f"{db}: the store holds no findings to report on")
+    return built[-1].system, store_trajectories(db, window)
+
+
 @app.command()
 def report(
-    system: Path = typer.Argument(..., help="System file (.yaml or .json)."),
+    system: Path = typer.Argument(
+        ..., help="System file (.yaml or .json), or a corpus store (.duckdb)."
+    ),
     out: Path = typer.Option(Path("report.html"), "-o", "--out", help="HTML file to write."),
     scenario: Path | None = typer.Option(
         None, "--scenario", help="Scenario file whose diff to include."
@@ -31,13 +53,22 @@ def report(
     figures: Path | None = typer.Option(
         None, "--figures", help="Also write PNG and SVG figures here."
     ),
+    window: str = typer.Option("quarter", "--window", help="For a store: month, quarter or year."),
     json_out: bool = typer.Option(False, "--json", help="Print what was written as JSON."),
 ) -> None:
-    """Write one self-contained, offline HTML report: network, balance, power, motions, evidence."""
+    """Write one self-contained, offline HTML report: network, balance, power, motions, evidence.
+
+    Given a corpus store (.duckdb), the report shows the System built from the whole corpus
+    and each tie window by window.
+    """
     from factions.report import assets, write_report
     from factions.report import scenario as scen
 
-    s = _load(system)
+    trajectories = None
+    if system.suffix == ".duckdb":
+        s, trajectories = _load_store(system, window)
+    else:
+        s = _load(system)
     parsed = None
     if scenario is not None:
         try:
@@ -47,7 +78,9 @@ def report(
         except ValueError as exc:  # ScenarioError is a ValueError naming file:line: field
             fail(str(exc).splitlines()[0])
     try:
-        written = write_report(s, out, scenario=parsed, figures_dir=figures)
+        written = write_report(
+            s, out, scenario=parsed, figures_dir=figures, trajectories=trajectories
+        )
     except assets.FrontendMissing as exc:
         fail(str(exc))
     except ValueError as exc:  # a scenario that cannot be played on this system

@@ -100,7 +100,7 @@ def _charts(sections: dict[str, Any]) -> dict[str, str]:
             charts[m["id"]] = figures.svg_text(figures.motion_figure(m))
     if sections["trajectories"].get("available"):
         charts["__trajectories"] = figures.svg_text(
-            figures.trajectories_figure(sections["trajectories"]["rows"])
+            figures.trajectory_figure(sections["trajectories"])
         )
     return charts
 
@@ -153,9 +153,14 @@ def write_report(
     *,
     scenario: Any | None = None,
     figures_dir: str | Path | None = None,
+    trajectories: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Write the report to ``out`` (and PNG/SVG figures to ``figures_dir``); what was written."""
-    sections = S.collect(system)
+    """Write the report to ``out`` (and PNG/SVG figures to ``figures_dir``); what was written.
+
+    ``trajectories`` replaces the relation-span timeline (see
+    :func:`factions.report.sections.store_trajectories` for a corpus store's windows).
+    """
+    sections = S.collect(system, trajectories=trajectories)
     html = build_report(system, scenario=scenario, sections=sections)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

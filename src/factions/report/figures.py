@@ -110,6 +110,40 @@ def trajectories_figure(rows: list[dict[str, Any]]) -> Figure:
     return fig
 
 
+def windows_figure(section: dict[str, Any], max_rows: int = 40) -> Figure:
+    """Ties by time window: a cell per (tie, window), green +/red -, darker = more confident."""
+    windows = section["windows"]
+    rows = section["rows"][:max_rows]
+    fig, ax = plt.subplots(figsize=(max(6, 0.6 * len(windows) + 3), 0.35 * len(rows) + 1.6))
+    for i, r in enumerate(rows):
+        for j, w in enumerate(windows):
+            p = r["points"].get(w)
+            if p is None:
+                continue
+            colour = "#2e7d32" if p["sign"] > 0 else "#c62828"
+            ax.add_patch(
+                plt.Rectangle((j, i), 0.92, 0.85, color=colour, alpha=0.25 + 0.75 * p["confidence"])
+            )
+    ax.set_xlim(0, len(windows))
+    ax.set_ylim(len(rows), 0)
+    ax.set_xticks(
+        [j + 0.46 for j in range(len(windows))], windows, rotation=45, ha="right", fontsize=8
+    )
+    ax.set_yticks([i + 0.42 for i in range(len(rows))], [r["label"] for r in rows], fontsize=8)
+    ax.set_title(
+        f"Ties by {section['window']} (green +, red -; darker = more confident)", fontsize=10
+    )
+    fig.tight_layout()
+    return fig
+
+
+def trajectory_figure(section: dict[str, Any]) -> Figure:
+    """The timeline figure for a trajectories section (relation spans or store windows)."""
+    if section.get("kind") == "windows":
+        return windows_figure(section)
+    return trajectories_figure(section["rows"])
+
+
 def svg_text(fig: Figure) -> str:
     """The figure as an inline SVG string (no XML prolog), then closed."""
     import io
@@ -130,7 +164,7 @@ def all_figures(sections: dict[str, Any]) -> dict[str, Figure]:
         for m in sections["motions"]["motions"]:
             figs[f"motion-{m['id']}"] = motion_figure(m)
     if sections["trajectories"].get("available"):
-        figs["trajectories"] = trajectories_figure(sections["trajectories"]["rows"])
+        figs["trajectories"] = trajectory_figure(sections["trajectories"])
     return figs
 
 

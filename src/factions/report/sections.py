@@ -575,6 +575,59 @@ def trajectories_section(system: System) -> Section:
     return {"available": True, "rows": rows}
 
 
+def store_trajectories(db_path: Any, window: str = "quarter") -> Section:
+    """Each tie window by window, from a corpus store (``factions.store.build``).
+
+    One row per pair with, for every window in which the pair has evidence, its sign,
+    strength and confidence as the store weighs them; ``flips`` lists sign changes.
+    """
+    if _module("factions.store") is None:
+        return _missing("factions.store")
+
+    def build_section() -> Section:
+        from factions.store import build
+
+        built = build(db_path, window=window)
+        labels = [bw.window.label if bw.window is not None else "all" for bw in built]
+        rows: dict[str, dict[str, Any]] = {}
+        for label, bw in zip(labels, built, strict=True):
+            names = {a.id: a.name for a in bw.system.actors}
+            for r in bw.system.relations:
+                tie = edge_id(r.a, r.b)
+                row = rows.setdefault(
+                    tie,
+                    {
+                        "tie": tie,
+                        "label": f"{names.get(r.a, r.a)} - {names.get(r.b, r.b)}",
+                        "points": {},
+                    },
+                )
+                row["points"][label] = {
+                    "sign": r.sign,
+                    "strength": r.strength,
+                    "confidence": r.confidence,
+                }
+        if not rows:
+            return unavailable("not available: the store has no dated relation")
+        ordered = sorted(rows.values(), key=lambda x: (-len(x["points"]), x["label"]))
+        flips = [
+            {"window": label, **f}
+            for label, bw in zip(labels, built, strict=True)
+            for f in bw.flips
+            if isinstance(f, dict)
+        ]
+        return {
+            "available": True,
+            "kind": "windows",
+            "window": window,
+            "windows": labels,
+            "rows": ordered,
+            "flips": flips,
+        }
+
+    return _guard(build_section, "the store's time windows")
+
+
 # --------------------------------------------------------------------------- everything
 
 
@@ -598,8 +651,11 @@ def summary_section(system: System) -> Section:
     }
 
 
-def collect(system: System) -> dict[str, Section]:
-    """Every section of the report for one System (no scenario)."""
+def collect(system: System, *, trajectories: Section | None = None) -> dict[str, Section]:
+    """Every section of the report for one System (no scenario).
+
+    ``trajectories`` replaces the relation-span timeline (e.g. by :func:`store_trajectories`).
+    """
     balance = balance_section(system)
     blocs = blocs_section(system)
     return {
@@ -611,5 +667,5 @@ def collect(system: System) -> dict[str, Section]:
         "seats": seats_section(system),
         "motions": motions_section(system),
         "evidence": evidence_section(system),
-        "trajectories": trajectories_section(system),
+        "trajectories": trajectories if trajectories is not None else trajectories_section(system),
     }
