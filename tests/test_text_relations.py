@@ -188,3 +188,18 @@ def test_two_word_demonym_and_leader_standing_for_group(extractor):
     found = rels(extractor, text)
     assert found[pair("Sri Lanka", "Vinod Kumar")] == -1
     assert found[pair("India", "Ravi Das")] == 1
+
+
+def test_affiliations_from_titles_and_led_by(extractor):
+    text = (
+        "Peruvian President Ana Ruiz met Carlos Vega. "
+        "The Workers Front, led by Carlos Vega, opposed Ruiz."
+    )
+    r = extractor.extract(Document("t", text))
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    affs = {(names[f.member], names[f.group], f.role) for f in r.affiliations}
+    assert ("Ana Ruiz", "Peru", "leader") in affs
+    assert ("Carlos Vega", "Workers Front", "leader") in affs
+    # an affiliation is not a signed relation
+    pairs = {frozenset((names[x.a], names[x.b])) for x in r.relations}
+    assert frozenset(("Ana Ruiz", "Peru")) not in pairs

@@ -165,6 +165,10 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             continue
         kinds = Counter(mentions[k].kind for k in ent.mentions)
         ent.kind = kinds.most_common(1)[0][0]
+        if ent.kind == ActorKind.PERSON and any(
+            mentions[k].alias_of is not None or mentions[k].text.isupper() for k in ent.mentions
+        ):  # a name with a bracketed acronym is an organisation's
+            ent.kind = org_kind(ent.name, lex)
         if ent.kind in (ActorKind.PERSON, ActorKind.OTHER, ActorKind.ORGANIZATION):
             worded = org_kind(ent.name, lex)
             if worded != ActorKind.ORGANIZATION:

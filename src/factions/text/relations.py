@@ -626,12 +626,30 @@ def read_relations(
 
 _LEAD_VERBS = {"lead", "head", "chair", "found", "command"}
 _LEADER_NOUNS = {"leader", "head", "chief", "chairman", "founder", "commander", "president"}
+_LEADER_TITLES = {
+    "president",
+    "minister",
+    "prime",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "chairman",
+    "leader",
+    "chief",
+    "commander",
+    "head",
+    "premier",
+    "chancellor",
+    "secretary",
+    "general",
+}
 _MEMBER_NOUNS = {"member", "members", "official", "lawmaker", "deputy", "minister"}
 
 
 def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexicon):
     """(member, group, role) triples: "X, led by Y", "Y heads X", "Y, the leader of X",
-    "X leader Y", "Y, a member of X". ``member`` is a person, ``group`` is not."""
+    "X leader Y", "Y, a member of X", "X's President Y". ``member`` is a person."""
     from factions.model import ActorKind
 
     reader = RelationReader(doc, tok_entity, lex)
@@ -647,6 +665,29 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
         ]
 
     out = []
+    # "Venezuelan President X", "Pakistan's President X", "Army commander X": a title between
+    # a group (or state) and a person's name ties the person to it
+    for t in doc:
+        e = tok_entity.get(t.i)
+        if e is None or entities[e].kind != ActorKind.PERSON:
+            continue
+        if t.i > 0 and tok_entity.get(t.i - 1) == e:
+            continue  # not the first token of the name
+        j = t.i
+        titles = []
+        while j > 0 and doc[j - 1].lower_.rstrip(".") in lex.title_words:
+            j -= 1
+            titles.append(doc[j].lower_.rstrip("."))
+        if not titles or j == 0:
+            continue
+        k = j - 1
+        if doc[k].text in ("'s", "’s") and k > 0:
+            k -= 1
+        g = tok_entity.get(k)
+        if g is None or g == e or entities[g].kind == ActorKind.PERSON:
+            continue
+        role = "leader" if set(titles) & _LEADER_TITLES else "member"
+        out.append((e, g, role))
     for t in doc:
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and lemma in _LEAD_VERBS:
