@@ -187,16 +187,24 @@ def _sign(s: int) -> str:
     return "[green]+[/]" if s > 0 else "[red]-[/]"
 
 
-def print_system(system, title: str | None = None) -> None:
-    """Rich tables: actors (with allies and rivals), then relations with one evidence each."""
+def print_system(system, title: str | None = None, only_linked: bool = False) -> None:
+    """Rich tables: actors (with allies and rivals), then relations with one evidence each.
+
+    ``only_linked`` leaves out actors without any relation (they are counted in a note).
+    """
     names = {a.id: a.name for a in system.actors}
+    linked = {x for r in system.relations for x in r.pair}
     actors = Table(title=title or f"Actors of {system.name}")
     actors.add_column("id")
     actors.add_column("name")
     actors.add_column("kind")
     actors.add_column("allies (+)")
     actors.add_column("rivals (-)")
+    skipped = 0
     for a in system.actors:
+        if only_linked and a.id not in linked:
+            skipped += 1
+            continue
         rels = system.relations_of(a.id)
         allies = ", ".join(
             sorted(names.get(r.other(a.id), r.other(a.id)) for r in rels if r.sign > 0)
@@ -206,6 +214,8 @@ def print_system(system, title: str | None = None) -> None:
         )
         actors.add_row(a.id, a.name, str(a.kind), allies, rivals)
     console.print(actors)
+    if skipped:
+        console.print(f"[dim]{skipped} more actors without relations are in the system file[/]")
     rel = Table(title="Relations")
     rel.add_column("sign", justify="center")
     rel.add_column("a")
@@ -283,4 +293,4 @@ def demo_extract(ctx: DemoContext) -> None:
         f"{len(system.relations)} relations -> {ctx.out / 'seeds.system.yaml'}, "
         f"{ctx.out / 'seeds.json'}"
     )
-    print_system(system, title="Actors in the seed documents")
+    print_system(system, title="Actors in the seed documents", only_linked=True)
