@@ -304,6 +304,16 @@ def test_ui_scenario_turns_a_motion(browser, tmp_path: Path) -> None:
         row = page.inner_text("#scenario-outcomes tr.changed")
         assert "40" in row and "55" in row and "fails" in row and "passes" in row
         page.screenshot(path=str(OUT / "browser-ui-scenario.png"))
+
+        # Upload a text from the page: the extraction merges into the served system.
+        note = tmp_path / "note_7.txt"
+        note.write_text(
+            "The Gold Movement and the Green Front announced an alliance on Tuesday.\n", encoding="utf-8"
+        )
+        page.set_input_files("#upload", str(note))
+        page.click("#upload-go")
+        page.locator("#upload-status", has_text="Found").wait_for(timeout=120_000)
+        assert httpx.get(url + "/api/system", timeout=30).json()["uploads"] == ["note_7"]
         ctx.close()
     assert problems == [], problems
 
