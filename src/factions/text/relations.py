@@ -151,7 +151,13 @@ class RelationReader:
         if conj:
             same = self._same_mention(tok)
             for c in tok.children:
-                if c.dep_ in ("conj", "appos") and c.i not in same:
+                if c.i in same:
+                    continue
+                if c.dep_ == "conj" or (
+                    # "X, a member of Y" describes X; it does not add Y
+                    c.dep_ == "appos"
+                    and (c.i in self.te or c.lemma_.lower() not in self.lex.proxy_heads)
+                ):
                     out.extend(self.np(c, depth + 1))
         return out
 
