@@ -243,3 +243,52 @@ def test_notebook_repr_escapes_everything(name: str, actor: str) -> None:
         "th",
         "td",
     }
+
+
+@st.composite
+def small_systems(draw: st.DrawFn) -> System:
+    n = draw(st.integers(2, 7))
+    ids = [f"x{i}" for i in range(n)]
+    pairs = draw(
+        st.lists(
+            st.tuples(st.sampled_from(ids), st.sampled_from(ids)).filter(lambda p: p[0] != p[1]),
+            max_size=12,
+            unique_by=lambda p: frozenset(p),
+        )
+    )
+    rels = [
+        Relation(
+            a=a,
+            b=b,
+            sign=draw(st.sampled_from([1, -1])),
+            start=draw(st.sampled_from([None, "2011", "2012-03"])),
+            evidence=[
+                Evidence(
+                    doc_id="d",
+                    start=0,
+                    end=1,
+                    sentence=draw(names_st),
+                    date=draw(st.sampled_from([None, "2012-05"])),
+                )
+                for _ in range(draw(st.integers(0, 2)))
+            ],
+        )
+        for a, b in pairs
+    ]
+    return System(name="p", actors=[Actor(id=i, name=draw(names_st)) for i in ids], relations=rels)
+
+
+@given(s=small_systems())
+@settings(max_examples=15, deadline=None)
+def test_report_of_any_system_draws_every_actor_and_tie(s: System) -> None:
+    html = build_report(s)
+    data = _data(html)
+    assert len(data["network"]["nodes"]) == len(s.actors)
+    assert {e["data"]["id"] for e in data["network"]["edges"]} == {
+        f"{r.a}|{r.b}" for r in s.relations
+    }
+    n_frustrated = sum(e["data"]["frustrated"] for e in data["network"]["edges"])
+    sec = sections.balance_section(s)
+    if sec["available"]:
+        assert n_frustrated == sec["frustration_index"]  # unweighted: one per frustrated tie
+    assert "<script>" not in html.split('id="factions-data">')[1].split("</script>")[0]

@@ -7,6 +7,7 @@ returns a matplotlib Figure; :func:`write_figures` saves them all.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -149,7 +150,9 @@ def svg_text(fig: Figure) -> str:
     import io
 
     buf = io.StringIO()
-    fig.savefig(buf, format="svg")
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        fig.savefig(buf, format="svg")
     plt.close(fig)
     text = buf.getvalue()
     return text[text.index("<svg") :]
@@ -175,7 +178,9 @@ def write_figures(sections: dict[str, Any], out_dir: Path) -> list[Path]:
     for name, fig in all_figures(sections).items():
         for ext in ("png", "svg"):
             p = out_dir / f"{name}.{ext}"
-            fig.savefig(p, format=ext, dpi=150 if ext == "png" else None)
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+                fig.savefig(p, format=ext, dpi=150 if ext == "png" else None)
             written.append(p)
         plt.close(fig)
     return written
