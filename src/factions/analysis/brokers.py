@@ -154,7 +154,11 @@ def pn_centrality(graph: Any) -> dict[Hashable, float]:
     val = np.where(sg.sign > 0, 1.0, -2.0)
     a[sg.u, sg.v] = val
     a[sg.v, sg.u] = val
-    pn = np.linalg.solve(np.eye(n) - a / (2 * n - 2), np.ones(n))
+    mat = np.eye(n) - a / (2 * n - 2)
+    try:
+        pn = np.linalg.solve(mat, np.ones(n))
+    except np.linalg.LinAlgError:  # singular on tiny all-negative graphs: least squares
+        pn = np.linalg.lstsq(mat, np.ones(n), rcond=None)[0]
     return {x: float(pn[i]) for i, x in enumerate(sg.nodes)}
 
 
