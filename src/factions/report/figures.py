@@ -22,6 +22,13 @@ BLOC_COLOURS = ["#9e9e9e", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"
 plt.rcParams["svg.fonttype"] = "none"
 
 
+def _tight(fig: Figure) -> None:
+    """``tight_layout`` without warnings for glyphs the font lacks (names in any script)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        fig.tight_layout()
+
+
 def network_figure(network: dict[str, Any]) -> Figure:
     """The signed network: blocs coloured, negative ties dashed red, frustrated ties amber."""
     import networkx as nx
@@ -52,7 +59,7 @@ def network_figure(network: dict[str, Any]) -> Figure:
     )
     ax.set_title("Signed network (green +, red dashed -, amber = frustrated)")
     ax.axis("off")
-    fig.tight_layout()
+    _tight(fig)
     return fig
 
 
@@ -76,7 +83,7 @@ def motion_figure(m: dict[str, Any]) -> Figure:
     ax.set_ylim(-0.5, 0.8)
     ax.set_title(f"{m['name']}: {m['verdict']}", fontsize=10)
     ax.legend(loc="upper right", ncol=3, fontsize=8, frameon=False)
-    fig.tight_layout()
+    _tight(fig)
     return fig
 
 
@@ -107,7 +114,7 @@ def trajectories_figure(rows: list[dict[str, Any]]) -> Figure:
     ax.invert_yaxis()
     ax.set_xlabel("year")
     ax.set_title("Relations over time (bars: span; ticks: dated evidence)", fontsize=10)
-    fig.tight_layout()
+    _tight(fig)
     return fig
 
 
@@ -134,7 +141,7 @@ def windows_figure(section: dict[str, Any], max_rows: int = 40) -> Figure:
     ax.set_title(
         f"Ties by {section['window']} (green +, red -; darker = more confident)", fontsize=10
     )
-    fig.tight_layout()
+    _tight(fig)
     return fig
 
 
