@@ -200,6 +200,10 @@ def test_iraq_example_report(examples: Path, tmp_path: Path) -> None:
     data = _data(html)
     assert len(data["network"]["nodes"]) == len(s.actors)
     assert len(data["network"]["edges"]) == len(s.relations)
+    # Each motion's table adds up to its arithmetic (seats of the motion's own chamber).
+    for m in sections.motions_section(s).get("motions", []):
+        assert sum(x["seats"] for x in m["supporters"]) == m["for"]
+        assert sum(x["seats"] for x in m["opponents"]) == m["against"]
 
 
 def test_notebook_repr(toy: Path) -> None:

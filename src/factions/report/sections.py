@@ -461,6 +461,7 @@ def motions_section(system: System) -> Section:
     for m in system.motions:
         row = motion_arithmetic(system, m)
         if votes is not None:
+            seat_map = system.chamber(m.chamber).seat_map()
             try:
                 res = votes.analyse_motion(system, m.id)
             except Exception as exc:  # noqa: BLE001 - shown, not raised
@@ -481,8 +482,8 @@ def motions_section(system: System) -> Section:
                             _name(system, x) for x in res.blocking_gatekeepers
                         ],
                         "decisive": [_name(system, x) for x in res.decisive],
-                        "supporters": _by_stance(system, res.stances, "for"),
-                        "opponents": _by_stance(system, res.stances, "against"),
+                        "supporters": _by_stance(system, res.stances, "for", seat_map),
+                        "opponents": _by_stance(system, res.stances, "against", seat_map),
                         "method": "factions.analysis.votes.analyse_motion",
                     }
                 )
@@ -494,8 +495,9 @@ def motions_section(system: System) -> Section:
     return {"available": True, "motions": out}
 
 
-def _by_stance(system: System, stances: dict[str, str], stance: str) -> list[dict[str, Any]]:
-    seats = seats_by_actor(system)
+def _by_stance(
+    system: System, stances: dict[str, str], stance: str, seats: dict[str, int]
+) -> list[dict[str, Any]]:
     return [
         {"actor": a, "name": _name(system, a), "seats": seats.get(a, 0)}
         for a, s in stances.items()
