@@ -14,6 +14,7 @@ findings (present state over past, confidence-weighted sign, latest finding brea
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -163,7 +164,8 @@ def _entity_ids(entities: list[Entity], gazetteer: Gazetteer | None) -> dict[int
     ids: dict[int, str] = {}
     used: set[str] = set()
     for i, e in enumerate(entities):
-        base = e.gazetteer_id or slugify(e.name)
+        ascii_name = unicodedata.normalize("NFKD", e.name).encode("ascii", "ignore").decode()
+        base = e.gazetteer_id or slugify(ascii_name or e.name)
         aid = base
         n = 2
         while aid in used and not e.gazetteer_id:

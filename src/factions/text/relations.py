@@ -109,6 +109,12 @@ class RelationReader:
             return [(x, tok.i) for x in self.pairs[tok.i]]
         if e is not None:
             out.append((e, tok.i))
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.proxy_heads:
+                for c in tok.children:  # "the Serbian government of X": X as well
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                out.extend(self.np(p, depth + 1))
         elif tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             lemma = tok.lemma_.lower()
             proxy = lemma in lex.proxy_heads or tok.lower_ in lex.proxy_heads
