@@ -344,7 +344,7 @@ def demo_balance(ctx: DemoContext) -> None:
         fr = rep.frustration
         console.print(
             f"{path}: {sg.n} actors, {sg.m} ties ({int((sg.sign < 0).sum())} negative). "
-            f"Frustration index {_num(fr.frustration_index)} ties"
+            f"Frustration index L = {_num(fr.frustration_index)}"
             f"{' (proven optimal)' if fr.optimal else f' (not proven; bound {_num(fr.lower_bound)})'}, "
             f"normalised {fr.normalised:.3f}.",
             highlight=False,
