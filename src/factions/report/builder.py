@@ -24,6 +24,7 @@ from factions.report import scenario as scen
 from factions.report import sections as S
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+MAX_EVIDENCE_ROWS = 5000  # rows of the evidence table in the HTML (all stay in the graph's data)
 BLOC_COLOURS = [
     "#9e9e9e",
     "#1f77b4",
@@ -81,6 +82,7 @@ def _environment(system: System) -> Environment:
         tie_label=tie_label,
         colour=lambda i: BLOC_COLOURS[i % len(BLOC_COLOURS)],
         max_blocs=S.MAX_BLOCS,
+        max_evidence=MAX_EVIDENCE_ROWS,
     )
     return env
 
