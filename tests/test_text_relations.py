@@ -203,3 +203,13 @@ def test_affiliations_from_titles_and_led_by(extractor):
     # an affiliation is not a signed relation
     pairs = {frozenset((names[x.a], names[x.b])) for x in r.relations}
     assert frozenset(("Ana Ruiz", "Peru")) not in pairs
+
+
+def test_alliance_of_two_actors_and_terminated_efforts(extractor):
+    found = rels(
+        extractor,
+        "An alliance of the Labour Front and the Peasant League won the vote. "
+        "President Ana Ruiz abruptly terminated Carlos Vega's mediation efforts.",
+    )
+    assert found[pair("Labour Front", "Peasant League")] == 1
+    assert found[pair("Ana Ruiz", "Carlos Vega")] == -1

@@ -508,6 +508,8 @@ class RelationReader:
             self._coordinated(found, owners, trig, t)
         elif subj and not owners and not others:
             self._coordinated(found, subj, trig, t)
+        elif not subj and not owners and len({e for e, _ in others}) >= 2:
+            self._coordinated(found, others, trig, t)  # "an alliance of X and Y"
 
     def _stance_prefix(self, t: Token, found) -> None:
         """ "pro-X entities", "the anti-X alliance": the modified NP is for or against X."""
