@@ -48,9 +48,13 @@ def _read_all(files: list[Path]):
 
 def run_extraction(docs, gazetteer=None):
     """Extract every document, with a progress bar on stderr when there are many."""
+    from factions.text.nlp import ModelNotInstalled
     from factions.text.pipeline import Extractor
 
-    extractor = Extractor(gazetteer=gazetteer)
+    try:
+        extractor = Extractor(gazetteer=gazetteer)
+    except ModelNotInstalled as exc:
+        fail(str(exc))
     results = []
     with _progress(len(docs)) as progress:
         task = progress.add_task("extract", total=len(docs))
