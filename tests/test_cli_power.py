@@ -283,3 +283,12 @@ def test_vote_errors(tmp_path):
     res = runner.invoke(app, ["vote", str(bad), "--motion", "censure"])
     assert res.exit_code == 2 and "duplicate seats" in res.output, res.output
     assert "Traceback" not in res.output
+
+
+def test_unknown_actor_in_the_seats_is_one_clear_error(tmp_path):
+    bad = tmp_path / "ghost.yaml"
+    bad.write_text(_system(tmp_path).read_text().replace("actor: sage", "actor: ghost", 1))
+    for args in (["vote", str(bad), "--motion", "censure"], ["power", str(bad), "--chamber", "x"]):
+        res = runner.invoke(app, args)
+        assert res.exit_code == 2, res.output
+        assert "unknown actor 'ghost'" in res.output and "Traceback" not in res.output
