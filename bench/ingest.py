@@ -134,7 +134,10 @@ def main() -> None:
         if not args.no_memory_check:
             write_corpus(half, args.docs // 2, per_file=500)
             results.append(run("local", half, work, 1, args.batch_size, src))
-        for engine in args.engines.split(","):
+        engines = [e for e in args.engines.split(",") if e]
+        if "local" not in engines:
+            engines.insert(0, "local")  # the baseline every ratio is measured against
+        for engine in engines:
             results.append(run(engine, full, work, args.workers, args.batch_size, src))
         base = next(r for r in results if r["engine"] == "local" and r["corpus"] == full.name)
         print()

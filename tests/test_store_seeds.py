@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from factions.store import ReadOptions, build, ingest, timeline
 
 SEED_000 = "000_49b8d19013ed2049"
@@ -15,7 +17,15 @@ SEED_001 = "001_cf8814117a360711"
 SPRING_2012 = "2012-04"
 
 
-def test_seeds_two_window_timeline_maliki_sadr_negative(shared, tmp_path):
+@pytest.fixture(scope="module")
+def extractor():
+    """The text pipeline, loaded once (ingest reuses this process's instance)."""
+    from factions.run.worker import DEFAULT_EXTRACTOR, get_extractor
+
+    return get_extractor(DEFAULT_EXTRACTOR)
+
+
+def test_seeds_two_window_timeline_maliki_sadr_negative(shared, extractor, tmp_path):
     gold = json.loads((shared / "gold" / "seeds" / f"{SEED_000}.json").read_text(encoding="utf-8"))
     dates = {SEED_000: gold["date"], SEED_001: SPRING_2012}
     corpus = tmp_path / "seeds"

@@ -29,6 +29,14 @@ from factions.store.readers import BadRecord, SourceDoc
 from factions.store.rows import DocRows
 
 BatchResult = tuple[list[DocRows], list[BadRecord]]
+
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+"""Dask settings for the LocalCluster that ``--engine dask`` starts without ``--scheduler``."""
 ENGINES = ("local", "processes", "dask")
 
 
@@ -129,10 +137,10 @@ class DaskEngine(_Windowed):
             n = len(self._client.scheduler_info().get("workers", {}))
             self.workers = max(1, n)
         else:
-            # The statistical profiler samples every worker thread each 10 ms; for a
-            # CPU-bound pipeline that is pure overhead, so the local cluster turns it off
-            # (a real cluster keeps its own configuration).
-            self._config = dask.config.set({"distributed.worker.profile.enabled": False})
+            # Dask's monitors (the statistical profiler every 10 ms, GIL contention every
+            # 1 ms, memory every 100 ms) compete with a CPU-bound pipeline for the GIL; the
+            # local cluster samples less (a real cluster keeps its own configuration).
+            self._config = dask.config.set(LOCAL_CLUSTER_CONFIG)
             self._cluster = LocalCluster(
                 n_workers=self.workers,
                 threads_per_worker=1,

@@ -300,6 +300,8 @@ def ingest(
     from factions.run.worker import DEFAULT_EXTRACTOR
 
     spec = extractor or DEFAULT_EXTRACTOR
+    if engine == "local":
+        workers = 1
     paths = [str(p) for p in paths]
     t0 = time.perf_counter()
     con = connect(db_path)
