@@ -257,6 +257,17 @@ def test_scenario_rejects_non_json(client: TestClient) -> None:
     assert r.status_code == 422
 
 
+def test_cross_origin_posts_are_refused(client: TestClient) -> None:
+    evil = {"origin": "http://evil.example", "content-type": "text/plain"}
+    assert client.post("/api/extract", content=b"Some text.", headers=evil).status_code == 403
+    assert client.post("/api/reset", headers={"origin": "http://evil.example"}).status_code == 403
+    same = {"origin": "http://testserver"}
+    assert (
+        client.post("/api/scenario", json={"yaml": SCENARIO_YAML}, headers=same).status_code == 200
+    )
+    assert client.get("/api/system", headers={"origin": "http://evil.example"}).status_code == 200
+
+
 def test_oversized_upload_is_413(client: TestClient) -> None:
     big = ("The Blue Party praised the Red List. " * 100).encode()
     assert len(big) > 2000

@@ -123,6 +123,9 @@ def create_app(
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        if request.method not in ("GET", "HEAD", "OPTIONS") and not _same_origin(request):
+            # A page from another site may not change the served system (CSRF).
+            return JSONResponse({"detail": "cross-origin request refused"}, status_code=403)
         response = await call_next(request)
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
@@ -295,6 +298,19 @@ def create_app(
         )
 
     return app
+
+
+def _same_origin(request: Request) -> bool:
+    """Whether a state-changing request comes from this server's own page (or no page).
+
+    Browsers send ``Origin`` on cross-site POSTs; a request without it (curl, scripts) is
+    accepted, one whose origin's host differs from the ``Host`` it was sent to is not.
+    """
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    host = request.headers.get("host", "")
+    return origin.split("://", 1)[-1].rstrip("/") == host
 
 
 def _version() -> str:
