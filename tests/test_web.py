@@ -334,6 +334,14 @@ def test_serve_binds_loopback_by_default() -> None:
     assert inspect.signature(serve).parameters["host"].default.default == "127.0.0.1"
 
 
+def test_allowed_hosts_refuse_other_host_headers(folder: Path) -> None:
+    c = TestClient(
+        create_app(folder / "sys" / "system.yaml", allowed_hosts=["127.0.0.1", "localhost"])
+    )
+    assert c.get("/api/system", headers={"host": "evil.example"}).status_code == 400
+    assert c.get("/api/system", headers={"host": "127.0.0.1:8000"}).status_code == 200
+
+
 def test_create_app_needs_exactly_one_source(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="not both or neither"):
         create_app()

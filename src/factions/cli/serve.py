@@ -10,6 +10,7 @@ from factions.cli.app import app
 from factions.cli.common import console, fail, warn
 
 DEFAULT_HOST = "127.0.0.1"
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
 @app.command()
@@ -44,12 +45,17 @@ def serve(
     except FrontendMissing as exc:
         fail(str(exc))
     try:
-        web = create_app(system, db=db, max_upload=max_upload)
+        web = create_app(
+            system,
+            db=db,
+            max_upload=max_upload,
+            allowed_hosts=list(LOOPBACK_NAMES) if host in LOOPBACK_NAMES else None,
+        )
     except SystemFileError as exc:
         fail(str(exc).splitlines()[0])
     except ValueError as exc:
         fail(str(exc))
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in LOOPBACK_NAMES:
         warn(f"binding {host}: the UI is reachable from other machines and has no authentication")
     console.print(
         f"serving {system or db} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops"

@@ -105,8 +105,13 @@ def create_app(
     db: str | Path | None = None,
     system: System | None = None,
     max_upload: int = MAX_UPLOAD_BYTES,
+    allowed_hosts: list[str] | None = None,
 ) -> FastAPI:
-    """The app serving ``system_path`` (a system file), ``db`` (a store) or ``system``."""
+    """The app serving ``system_path`` (a system file), ``db`` (a store) or ``system``.
+
+    ``allowed_hosts`` restricts the ``Host`` header (``factions serve`` passes the loopback
+    names when it binds loopback, which defeats DNS rebinding); ``None`` accepts any.
+    """
     sp = Path(system_path).resolve() if system_path is not None else None
     dbp = Path(db).resolve() if db is not None else None
     s = system if system is not None else _load_system(sp, dbp)
@@ -131,6 +136,11 @@ def create_app(
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
+
+    if allowed_hosts is not None:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
