@@ -476,7 +476,16 @@ def resolve_references(
                     exclude = _clause_subject_entities(tok, tok_entity)
             prefer_subject = tok.dep_ in ("nsubj", "nsubjpass")
             ent = None
-            if low in ("his", "her") and tok.dep_ == "poss":
+            if (
+                low in ("his", "her")
+                and tok.dep_ == "poss"
+                and tok.head.dep_ == "conj"
+                and tok.head.head.i in tok_entity
+                and entities[tok_entity[tok.head.head.i]].kind
+                in (ActorKind.PERSON, ActorKind.OTHER)
+            ):
+                ent = tok_entity[tok.head.head.i]  # "Kabila and his allies"
+            if ent is None and low in ("his", "her") and tok.dep_ == "poss":
                 subj = _clause_subject_entities(tok, tok_entity)
                 subj = {e for e in subj if entities[e].kind == ActorKind.PERSON}
                 if tok.head.dep_ in ("attr", "oprd") or (

@@ -77,6 +77,22 @@ def org_kind(text: str, lex: Lexicon) -> ActorKind:
     return ActorKind.ORGANIZATION
 
 
+_PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "district",
+    "port",
+    "capital",
+    "county",
+    "state",
+    "island",
+    "valley",
+}
+
+
 def _strip_the(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
@@ -331,7 +347,13 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     low = normalise_alias(_strip_the(text))
     if start > 0 and doc[start - 1].lower_ == "operation":
         return None  # a military operation's name is not an actor
-    if label in ("GPE", "ORG") and low in lex.demonyms and end - start <= 2:
+    if (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lemma_.lower() in _PLACE_NOUNS
+    ):
+        return None  # "the town of X" names a place
+    if low in lex.demonyms and end - start <= 2:
         return _demonym_mention(doc, start, end, lex) or Mention(
             start,
             end,
@@ -385,9 +407,9 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
     span = doc[start:end]
-    if label == "GPE":
+    if label == "GPE":  # not a country or capital we know: a place, or a mislabelled name
         return Mention(
-            start, end, span.start_char, span.end_char, span.text, "GPE", span.text, ActorKind.STATE
+            start, end, span.start_char, span.end_char, span.text, "GPE", span.text, ActorKind.OTHER
         )
     return Mention(
         start,
