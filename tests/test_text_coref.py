@@ -79,3 +79,16 @@ def test_group_description(extractor):
     text = "The Sahel Liberation Front seized the town. The group later merged with Niger."
     r = extractor.extract(Document("t", text))
     assert "The group" in mentions_of(r, "Sahel Liberation Front")
+
+
+def test_his_after_coordination_refers_to_the_first_conjunct(extractor):
+    text = (
+        "Troops based in the town of Lemara mutinied. "
+        "The revolt caused a souring of the relationship between Joseph Malu and his Zambian allies."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "his" in mentions_of(r, "Joseph Malu")
+    assert not [am for am in r.actors if am.actor.name == "Lemara" and am.actor.kind == "person"]
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    signs = {frozenset((names[x.a], names[x.b])): x.sign for x in r.relations}
+    assert signs[frozenset(("Joseph Malu", "Zambia"))] == -1
