@@ -227,24 +227,25 @@ def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Enti
 # --- references ------------------------------------------------------------------------
 
 
-def _is_subject(tok: Token) -> bool:
+def _is_subject(tok: Token) -> int:
+    """0 when not a subject; 1 for a subject; 2 for the subject of the main clause."""
     for c in tok.children:
         if c.dep_ == "relcl" and any(
             g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "which") for g in c.children
         ):
-            return True
+            return 1
     t = tok
     for _ in range(4):
         if t.dep_ in ("nsubj", "nsubjpass"):
-            return True
+            return 2 if t.head.dep_ == "ROOT" else 1
         if (
             t.dep_ in ("compound", "poss", "amod", "det", "appos", "conj", "flat")
             and t.head is not t
         ):
             t = t.head
             continue
-        return False
-    return False
+        return 0
+    return 0
 
 
 def _clause_subject_entities(tok: Token, tok_entity: dict[int, int]) -> set[int]:
@@ -554,18 +555,26 @@ def _recent_person(
 def _recent_group(
     history, entities, cur_sent, prefer_subject: bool = False, states: bool = True, window: int = 1
 ) -> int | None:
+    """The most recent fitting non-person; with ``prefer_subject``, the main-clause subject
+    of the nearest sentence that has one (then any subject, then the most recent)."""
     first = None
+    best: tuple[int, int] | None = None  # (level, entity) within the nearest sentence
+    best_sent = None
     for _, e, s, subj in reversed(history):
         if cur_sent - s > window:
+            break
+        if best_sent is not None and s != best_sent:
             break
         kind = entities[e].kind
         if kind == ActorKind.PERSON or (not states and kind in (ActorKind.STATE, ActorKind.OTHER)):
             continue
-        if not prefer_subject or subj:
+        if not prefer_subject:
             return e
         if first is None:
             first = e
-    return first
+        if subj and (best is None or subj > best[0]):
+            best, best_sent = (subj, e), s
+    return best[1] if best is not None else first
 
 
 def _main_state(history, entities) -> int | None:
