@@ -156,8 +156,13 @@ class RelationReader:
                 out.append((self.te[tok.head.i], tok.head.i))
         if conj:
             same = self._same_mention(tok)
-            for c in tok.children:
-                if c.i in same:
+            kids = list(tok.children)
+            if e is not None:  # conjuncts hung on an inner token of a multi-word name
+                for m in tok.subtree:
+                    if m.i != tok.i and self.te.get(m.i) == e:
+                        kids.extend(c for c in m.children if c.dep_ == "conj")
+            for c in kids:
+                if c.i in same or self.te.get(c.i, -1) == e:
                     continue
                 if c.dep_ == "conj" or (
                     # "X, a member of Y" describes X; it does not add Y
@@ -430,7 +435,9 @@ class RelationReader:
             if c.dep_ in ("dobj", "dative"):
                 patients.extend(self.np(c))
                 if trig.preps:  # "acquired arms from X": the prep often hangs on the object
-                    patients.extend(self.prep_objects(c, trig.preps))
+                    for d in c.subtree:  # within the object phrase, up to 8 tokens on
+                        if d is c or (0 < d.i - c.i <= 8 and d.dep_ != "prep"):
+                            patients.extend(self.prep_objects(d, trig.preps))
         patients.extend(self.prep_objects(t, preps - {"by"}))
         if not patients and t.lemma_.lower() in self.lex.claim_verbs:
             for c in t.children:
