@@ -67,6 +67,30 @@ def child(engine: str, corpus: str, db: str, workers: int, batch_size: int) -> N
     )
 
 
+def _spin(n: int) -> float:
+    t = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i * i % 7
+    return time.perf_counter() - t
+
+
+def machine_parallelism(workers: int, n: int = 6_000_000) -> float:
+    """How much faster ``workers`` processes finish ``workers`` copies of a pure-CPU loop than
+    one process finishes one copy, right now: the speed-up this machine can give at all
+    (``workers`` on an idle machine with enough cores; less when others use the cores)."""
+    import multiprocessing
+
+    one = _spin(n)
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers) as pool:
+        pool.map(_spin, [1000] * workers)  # start-up outside the timing
+        t = time.perf_counter()
+        pool.map(_spin, [n] * workers)
+        many = time.perf_counter() - t
+    return workers * one / many
+
+
 def run(engine: str, corpus: Path, workdir: Path, workers: int, batch_size: int, src: Path) -> dict:
     db = workdir / f"{engine}-{corpus.name}.duckdb"
     if db.exists():
@@ -130,6 +154,11 @@ def main() -> None:
         if not args.live_source:
             src = work / "src"
             shutil.copytree(ROOT / "src", src, ignore=shutil.ignore_patterns("__pycache__"))
+        cal_before = machine_parallelism(args.workers)
+        print(
+            f"machine parallelism before the runs: {args.workers} processes of a pure-CPU loop "
+            f"run x{cal_before:.2f} faster than one"
+        )
         results = []
         if not args.no_memory_check:
             write_corpus(half, args.docs // 2, per_file=500)
@@ -139,6 +168,7 @@ def main() -> None:
             engines.insert(0, "local")  # the baseline every ratio is measured against
         for engine in engines:
             results.append(run(engine, full, work, args.workers, args.batch_size, src))
+        cal_after = machine_parallelism(args.workers)
         base = next(r for r in results if r["engine"] == "local" and r["corpus"] == full.name)
         print()
         hdr = f"{'engine':<10}{'workers':>8}{'docs':>8}{'docs/s':>9}{'steady/s':>10}{'x local':>9}{'x steady':>9}{'writer MB':>11}{'worker MB':>11}{'load':>12}"
@@ -179,12 +209,20 @@ def main() -> None:
                 f"  {r['engine']:<10} writer {1000 * w_cpu:7.1f} s  workers {1000 * k_cpu:7.1f} s"
                 f"  projected x{proj:.2f}"
             )
+        print(
+            f"\nmachine parallelism (pure-CPU loop, {args.workers} processes vs 1): "
+            f"x{cal_before:.2f} before the runs, x{cal_after:.2f} after; an engine cannot beat it"
+        )
         rel = {r["relations"] for r in results if r["corpus"] == full.name}
         print(
             f"relations written per engine on the full corpus: {sorted(rel)} (identical: {len(rel) == 1})"
         )
         if args.json:
-            print(json.dumps(results, indent=2))
+            print(
+                json.dumps(
+                    {"machine_parallelism": [cal_before, cal_after], "runs": results}, indent=2
+                )
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
