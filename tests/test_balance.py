@@ -279,3 +279,15 @@ def test_signed_graph_arrays_round_trip():
     g = sg.to_networkx()
     assert g["y"]["z"]["weight"] == 2.5 and g["x"]["y"]["sign"] == -1
     assert math.isclose(frustration_of_partition(sg, [["x", "y", "z"]]), 1.0)
+
+
+def test_partition_is_reproducible_when_optima_tie():
+    # an odd cycle of negative ties: every choice of the one frustrated tie is optimal
+    g = nx.Graph()
+    for i in range(7):
+        g.add_edge(f"n{i}", f"n{(i + 1) % 7}", sign=-1)
+    g.add_edges_from([("n0", "x", {"sign": 1}), ("x", "n3", {"sign": -1})])
+    runs = [frustration_index(g) for _ in range(4)]
+    assert {r.frustration_index for r in runs} == {runs[0].frustration_index}
+    assert all(r.partition == runs[0].partition for r in runs)
+    assert all(r.frustrated_edges == runs[0].frustrated_edges for r in runs)

@@ -234,7 +234,9 @@ def _initial_upper_bound(sg: SignedGraph, a: sp.csr_matrix, seed: int = 0) -> np
             from scipy.sparse.linalg import eigsh
 
             k = min(3, sg.n - 2)
-            _, vecs = eigsh(a.astype(np.float64), k=k, which="LA")
+            # a fixed start vector makes ARPACK (and so the partition among ties) reproducible
+            v0 = rng.standard_normal(sg.n)
+            _, vecs = eigsh(a.astype(np.float64), k=k, which="LA", v0=v0)
             starts += [np.where(vecs[:, j] >= 0, 1.0, -1.0) for j in range(vecs.shape[1])]
     except Exception:  # ARPACK may not converge on tiny or degenerate blocks
         pass
