@@ -235,3 +235,33 @@ def test_bad_inputs_raise_clear_errors():
         make_game([1, 2], 2, names=["a", "a"])
     with pytest.raises(GameError, match="objective"):
         minimum_winning_coalition([1, 2], 2, objective="cheapest")
+
+
+def test_motion_in_a_part_filled_chamber_cannot_pass_and_says_why():
+    from factions.analysis.motions import motion_report
+    from factions.model import Actor, Chamber, Motion, SeatHolding, System, VoteRule
+
+    system = System(
+        actors=[Actor(id="a", name="A"), Actor(id="b", name="B"), Actor(id="c", name="C")],
+        chambers=[
+            Chamber(
+                id="h",
+                name="House",
+                size=100,
+                seats=[
+                    SeatHolding(actor="a", seats=20),
+                    SeatHolding(actor="b", seats=10),
+                    SeatHolding(actor="c", seats=5),
+                ],
+                rules=[VoteRule(id="abs")],
+            )
+        ],
+        motions=[Motion(id="m", chamber="h", rule="abs", supporters=("a",), opponents=("c",))],
+    )
+    r = motion_report(system, "m")
+    assert r.seats_needed == 51
+    assert (r.seats_for, r.seats_short) == (20, 31)
+    assert not r.can_pass and not r.passes and not r.supporters_win
+    assert r.report.winning == ()
+    assert r.report.closest[0].members == ("a", "b")
+    assert r.report.closest[0].seats_short == 21

@@ -261,17 +261,32 @@ def motion_report(
         mapping=_person_mapping(view, holders),
     )
     weights = [list(w) for w in game.weights]
-    report = coalition_report(
-        weights,
-        list(game.quotas),
-        names=game.players,
-        forbidden=forbidden,
-        bound=bound,
-        camp=sup,
-        excluded=opp,
-    )
-    full = make_game(weights, list(game.quotas), names=game.players)
-    sup_coal = full.coalition(game.players.index(a) for a in sup)
+    if _unwinnable(game):
+        # fewer seats are held than the rule needs (a part-filled chamber, or parties removed
+        # by a scenario): no coalition can win, which is an answer, not an input error
+        sup_coal = _plain_coalition(game, sup)
+        report = CoalitionReport(
+            quota=game.quotas,
+            can_win=False,
+            winning=(),
+            needed=(),
+            decisive={},
+            closest=(_plain_coalition(game, tuple(a for a in game.players if a not in opp)),),
+            camp=sup_coal,
+            excluded=opp,
+        )
+    else:
+        report = coalition_report(
+            weights,
+            list(game.quotas),
+            names=game.players,
+            forbidden=forbidden,
+            bound=bound,
+            camp=sup,
+            excluded=opp,
+        )
+        full = make_game(weights, list(game.quotas), names=game.players)
+        sup_coal = full.coalition(game.players.index(a) for a in sup)
     supporters_win = sup_coal.winning and not game.outside_vetoes
 
     def low(a: str) -> int:
@@ -366,6 +381,21 @@ def motion_report(
         bound=tuple(bound),
         criteria=game.criteria,
         completions=completions,
+    )
+
+
+def _unwinnable(game: ChamberGame) -> bool:
+    """Whether even all seat holders together miss some quota of the rule."""
+    return any(q > sum(w[k] for w in game.weights) for k, q in enumerate(game.quotas))
+
+
+def _plain_coalition(game: ChamberGame, members: tuple[str, ...]) -> Coalition:
+    """``members`` as a losing coalition of an unwinnable game (weights and shortfalls)."""
+    idx = [game.players.index(a) for a in members]
+    weights = tuple(sum(game.weights[i][k] for i in idx) for k in range(len(game.quotas)))
+    short = tuple(max(0, q - w) for q, w in zip(game.quotas, weights, strict=True))
+    return Coalition(
+        members=members, members_idx=tuple(idx), weights=weights, short=short, winning=False
     )
 
 
