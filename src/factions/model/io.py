@@ -133,8 +133,19 @@ def parse_system(
     return system
 
 
-def loads_system(text: str, *, path: str | Path = "<string>") -> System:
-    """Parse a system from YAML (or JSON, which is YAML) text."""
+def read_yaml(
+    text: str,
+    *,
+    path: str | Path = "<string>",
+    error: type[SystemFileError] = SystemFileError,
+    empty: str = "the file is empty; expected a system (see docs/system-file.md)",
+) -> tuple[Any, dict[Loc, int]]:
+    """Parse YAML text into plain data and a map from each path in it to its line number.
+
+    Dates stay strings. Syntax errors and an empty document raise ``error`` (a
+    :class:`SystemFileError` subclass) naming the file and line; every file format of
+    factions that is YAML (systems, scenarios) reads through here.
+    """
     try:
         loader = _Loader(text)
         try:
@@ -146,12 +157,16 @@ def loads_system(text: str, *, path: str | Path = "<string>") -> System:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
-        raise SystemFileError(path, [(line, "", f"not valid YAML: {problem}")]) from None
+        raise error(path, [(line, "", f"not valid YAML: {problem}")]) from None
     if node is None:
-        raise SystemFileError(
-            path, [(None, "", "the file is empty; expected a system (see docs/system-file.md)")]
-        )
-    return parse_system(data, path=path, lines=_line_map(node))
+        raise error(path, [(None, "", empty)])
+    return data, _line_map(node)
+
+
+def loads_system(text: str, *, path: str | Path = "<string>") -> System:
+    """Parse a system from YAML (or JSON, which is YAML) text."""
+    data, lines = read_yaml(text, path=path)
+    return parse_system(data, path=path, lines=lines)
 
 
 def load_system(path: str | Path) -> System:

@@ -42,7 +42,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from factions.model import (
@@ -57,7 +56,7 @@ from factions.model import (
     SystemFileError,
 )
 from factions.model.base import ActorId, ModelBase
-from factions.model.io import _expected, _line_for, _line_map, _Loader
+from factions.model.io import _expected, _line_for, read_yaml
 from factions.model.relations import merge_relations, pair_key
 from factions.model.system import Loc, format_loc
 
@@ -422,21 +421,10 @@ def parse_scenario(
 
 def loads_scenario(text: str, *, path: str | Path = "<string>") -> Scenario:
     """Parse a scenario from YAML text."""
-    try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ScenarioError(path, [(line, "", f"not valid YAML: {problem}")]) from None
-    if node is None:
-        raise ScenarioError(path, [(None, "", "the file is empty; expected 'name' and 'steps'")])
-    return parse_scenario(data, path=path, lines=_line_map(node))
+    data, lines = read_yaml(
+        text, path=path, error=ScenarioError, empty="the file is empty; expected 'name' and 'steps'"
+    )
+    return parse_scenario(data, path=path, lines=lines)
 
 
 def load_scenario(path: str | Path) -> Scenario:
