@@ -137,3 +137,33 @@ def test_kill_mid_run_then_resume_equals_uninterrupted(corpus, local_db, tmp_pat
     assert total == distinct == 120
     for table in ("relations", "evidence", "mentions", "actors", "affiliations"):
         assert resumed[table] == full[table]
+
+
+def test_engines_keep_a_bounded_window_of_batches_in_flight():
+    """Memory is bounded by the batch: an engine pulls at most workers x 2 batches ahead of
+    the writer, and yields results in input order."""
+    from factions.run.engines import _Windowed
+
+    pulled = 0
+    ahead: list[int] = []
+
+    class Recording(_Windowed):
+        def _submit(self, batch):
+            return batch
+
+        def _result(self, handle):
+            return handle, []
+
+    def batches():
+        nonlocal pulled
+        for i in range(50):
+            pulled += 1
+            yield [i]
+
+    eng = Recording(workers=3)
+    out = []
+    for rows, _ in eng.map(batches()):
+        out.append(rows[0])
+        ahead.append(pulled - len(out))
+    assert out == list(range(50))
+    assert max(ahead) == 3 * Recording.inflight_per_worker - 1
