@@ -265,3 +265,31 @@ def test_motion_in_a_part_filled_chamber_cannot_pass_and_says_why():
     assert r.report.winning == ()
     assert r.report.closest[0].members == ("a", "b")
     assert r.report.closest[0].seats_short == 21
+
+
+def test_a_route_with_an_unmet_prerequisite_is_not_open():
+    from factions.analysis.motions import motion_report
+    from factions.model import Actor, Chamber, Motion, Route, SeatHolding, System, VoteRule
+
+    def system(met: tuple[str, ...]) -> System:
+        route = Route(id="members", signatures=20, prerequisites=("questioning",), met=met)
+        return System(
+            actors=[Actor(id="a", name="A"), Actor(id="b", name="B")],
+            chambers=[
+                Chamber(
+                    id="h",
+                    name="House",
+                    size=100,
+                    seats=[SeatHolding(actor="a", seats=60), SeatHolding(actor="b", seats=40)],
+                    rules=[VoteRule(id="abs")],
+                )
+            ],
+            motions=[Motion(id="m", chamber="h", rule="abs", supporters=("a",), routes=(route,))],
+        )
+
+    pending = motion_report(system(()), "m").routes[0]
+    assert pending.status == "uncertain"
+    assert any("questioning" in r for r in pending.reasons)
+    assert motion_report(system(("questioning",)), "m").routes[0].status == "open"
+    with pytest.raises(ValueError, match="not one of its prerequisites"):
+        Route(id="r", prerequisites=("x",), met=("y",))

@@ -214,7 +214,8 @@ def motion_report(
     * ``can_pass``: some feasible coalition of non-opponents wins (forbidden pairs are negative
       ties of strength ``>= forbid_at``; bound pairs positive ties of strength ``>= bind_at``);
     * each route is ``blocked`` when a required gatekeeper is against or the non-opponents
-      cannot reach its signatures, ``open`` when every required gatekeeper is for and the
+      cannot reach its signatures, ``open`` when every prerequisite is met (``Route.met``), every
+      required gatekeeper is for and the
       supporters reach the signatures, ``uncertain`` otherwise;
     * ``passes``: the supporters win and some route is not blocked;
     * ``decisive``: when the supporters win, those whose defection alone would sink them;
@@ -312,6 +313,10 @@ def motion_report(
         elif demand and seats_for < demand:
             status = "uncertain"
             reasons.append(f"supporters hold {seats_for} seats; {demand} signatures needed")
+        if route.unmet and status == "open":
+            status = "uncertain"
+        if route.unmet:
+            reasons.append("not yet taken: " + ", ".join(route.unmet))
         for g in route.gatekeepers:
             if not g.required:
                 continue

@@ -181,14 +181,35 @@ class Gatekeeper(ModelBase):
 
 
 class Route(ModelBase):
-    """One procedural way for a motion to reach the vote."""
+    """One procedural way for a motion to reach the vote.
+
+    ``prerequisites`` are the steps the route needs before the vote (an interpellation, a
+    waiting period); ``met`` lists those already taken. A route with an unmet prerequisite
+    is not open.
+    """
 
     id: ActorId
     name: str | None = None
     gatekeepers: tuple[Gatekeeper, ...] = ()
     signatures: int | None = Field(default=None, ge=1)
     prerequisites: tuple[str, ...] = ()
+    met: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _met_are_prerequisites(self) -> Route:
+        unknown = [m for m in self.met if m not in self.prerequisites]
+        if unknown:
+            raise ValueError(
+                f"route {self.id!r}: 'met' lists {unknown[0]!r}, which is not one of its "
+                f"prerequisites {list(self.prerequisites)}"
+            )
+        return self
+
+    @property
+    def unmet(self) -> tuple[str, ...]:
+        """Prerequisites not yet taken."""
+        return tuple(p for p in self.prerequisites if p not in self.met)
 
 
 class Motion(ModelBase):
