@@ -33,7 +33,7 @@ from factions.analysis.coalitions import (
     minimal_winning_coalitions,
 )
 from factions.analysis.power import GameError
-from factions.model import Chamber, Motion, System, VoteRule
+from factions.model import Chamber, Motion, Route, System, VoteRule
 
 
 @dataclass(frozen=True)
@@ -201,6 +201,73 @@ class MotionReport:
         return max(0, self.seats_needed - self.seats_for)
 
 
+def holder_stances(system: System, motion: Motion) -> dict[str, str]:
+    """The stance (``for``/``against``/``abstain``) of every seat holder of the motion's chamber.
+
+    Each listed opponent, then each listed supporter (supporters win a conflict), marks the
+    seat holders it stands for (:func:`seat_holders_of`: itself when it holds seats, else the
+    seat-holding groups it belongs to); the holders the motion's target stands for oppose
+    unless already marked; everyone else abstains. Holders in chamber order. O(h + a).
+    """
+    holders = {h.actor for h in system.chamber(motion.chamber).seats if h.seats > 0}
+    side: dict[str, str] = {}
+    for name in motion.opponents:
+        for h in seat_holders_of(system, name, holders):
+            side[h] = "against"
+    for name in motion.supporters:
+        for h in seat_holders_of(system, name, holders):
+            side[h] = "for"
+    if motion.target is not None:
+        for h in seat_holders_of(system, motion.target, holders):
+            side.setdefault(h, "against")
+    return {
+        h.actor: side.get(h.actor, "abstain")
+        for h in system.chamber(motion.chamber).seats
+        if h.seats > 0
+    }
+
+
+def judge_route(route: Route, seats_for: int, not_opposed: int) -> RouteStatus:
+    """Whether ``route`` can bring the motion to the vote.
+
+    ``blocked`` when a required gatekeeper is against it or the seats not opposed cannot
+    reach its signature demand (the largest of the route's and its gatekeepers' demands);
+    ``open`` when its prerequisites are met, every required gatekeeper is for and the
+    supporters (``seats_for``) reach the demand; ``uncertain`` otherwise.
+    """
+    demand = max([route.signatures or 0, *(g.signatures or 0 for g in route.gatekeepers)])
+    reasons: list[str] = []
+    status = "open"
+    if demand and not_opposed < demand:
+        status = "blocked"
+        reasons.append(f"only {not_opposed} seats are not opposed; {demand} signatures needed")
+    elif demand and seats_for < demand:
+        status = "uncertain"
+        reasons.append(f"supporters hold {seats_for} seats; {demand} signatures needed")
+    if route.unmet:
+        if status == "open":
+            status = "uncertain"
+        reasons.append("not yet taken: " + ", ".join(route.unmet))
+    for g in route.gatekeepers:
+        if not g.required:
+            continue
+        if g.stance == "against":
+            status = "blocked"
+            reasons.append(f"{g.actor} ({g.role}) is against")
+        elif g.stance == "undecided" and status != "blocked":
+            status = "uncertain"
+            reasons.append(f"{g.actor} ({g.role}) is undecided")
+    return RouteStatus(
+        route=route.id,
+        name=route.name or route.id,
+        status=status,
+        signatures=demand,
+        supporters_reach_signatures=seats_for >= demand,
+        gatekeepers=tuple((g.actor, g.stance, g.required) for g in route.gatekeepers),
+        reasons=tuple(reasons),
+    )
+
+
 def motion_report(
     system: System,
     motion_id: str,
@@ -238,21 +305,10 @@ def motion_report(
     seats = dict(zip(game.players, game.seats, strict=True))
     chamber = view.chamber(motion.chamber)
     ranges = {h.actor: h for h in chamber.seats}
-    side: dict[str, str] = {}
-    for name in motion.opponents:
-        for h in seat_holders_of(view, name, holders):
-            side[h] = "against"
-    for name in motion.supporters:
-        for h in seat_holders_of(view, name, holders):
-            side[h] = "for"
+    side = holder_stances(view, motion)
     sup = tuple(a for a in game.players if side.get(a) == "for")
     opp = tuple(a for a in game.players if side.get(a) == "against")
-    und = tuple(a for a in game.players if a not in side)
-    if motion.target is not None:
-        for h in seat_holders_of(view, motion.target, holders):
-            if h not in sup and h not in opp:
-                opp = (*opp, h)
-                und = tuple(x for x in und if x != h)
+    und = tuple(a for a in game.players if side.get(a) not in ("for", "against"))
     graph = view.to_networkx()
     forbidden, bound = constraints_from_signed_graph(
         graph,
@@ -300,43 +356,7 @@ def motion_report(
 
     seats_for = sum(seats[a] for a in sup)
     non_opp_seats = sum(seats[a] for a in game.players if a not in opp)
-    routes: list[RouteStatus] = []
-    for route in motion.routes:
-        demand = max([route.signatures or 0, *(g.signatures or 0 for g in route.gatekeepers)])
-        reasons: list[str] = []
-        status = "open"
-        if demand and non_opp_seats < demand:
-            status = "blocked"
-            reasons.append(
-                f"only {non_opp_seats} seats are not opposed; {demand} signatures needed"
-            )
-        elif demand and seats_for < demand:
-            status = "uncertain"
-            reasons.append(f"supporters hold {seats_for} seats; {demand} signatures needed")
-        if route.unmet and status == "open":
-            status = "uncertain"
-        if route.unmet:
-            reasons.append("not yet taken: " + ", ".join(route.unmet))
-        for g in route.gatekeepers:
-            if not g.required:
-                continue
-            if g.stance == "against":
-                status = "blocked"
-                reasons.append(f"{g.actor} ({g.role}) is against")
-            elif g.stance == "undecided" and status != "blocked":
-                status = "uncertain"
-                reasons.append(f"{g.actor} ({g.role}) is undecided")
-        routes.append(
-            RouteStatus(
-                route=route.id,
-                name=route.name or route.id,
-                status=status,
-                signatures=demand,
-                supporters_reach_signatures=seats_for >= demand,
-                gatekeepers=tuple((g.actor, g.stance, g.required) for g in route.gatekeepers),
-                reasons=tuple(reasons),
-            )
-        )
+    routes = [judge_route(route, seats_for, non_opp_seats) for route in motion.routes]
     open_routes = tuple(r.route for r in routes if r.status != "blocked")
     blocking = tuple(
         dict.fromkeys(

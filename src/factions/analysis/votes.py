@@ -5,7 +5,8 @@ against and undeclared, the seats the rule needs and how many are short, which p
 routes are open and who is decisive. It reads stances exactly as
 :func:`factions.analysis.motions.motion_report` does (:func:`holder_stances`: a listed actor
 stands for itself when it holds seats, else for the seat-holding groups it belongs to; the
-motion's target's groups oppose unless listed) and judges routes the same way (a route is
+motion's target's groups oppose unless listed) and judges routes with the same function,
+:func:`factions.analysis.motions.judge_route` (a route is
 blocked by a required gatekeeper against it, or when the seats not opposed cannot reach its
 signature demand), so the two verdicts agree; ``motion_report`` adds the constrained
 coalition game. :func:`chamber_power` gives each chamber's exact normalised Banzhaf and
@@ -24,37 +25,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factions.analysis.motions import chamber_game, seat_holders_of
+from factions.analysis.motions import chamber_game, holder_stances, judge_route
 from factions.analysis.power import GameError, power_indices, vector_power_indices
-from factions.model import Motion, System
+from factions.model import System
 
 __all__ = ["MotionAnalysis", "analyse_motion", "chamber_power", "holder_stances"]
-
-
-def holder_stances(system: System, motion: Motion) -> dict[str, str]:
-    """The stance (``for``/``against``/``abstain``) of every seat holder of the motion's chamber.
-
-    As in :func:`factions.analysis.motions.motion_report`: each listed opponent, then each
-    listed supporter (supporters win a conflict), marks the seat holders it stands for
-    (:func:`~factions.analysis.motions.seat_holders_of`); the holders the motion's target
-    stands for oppose unless already marked; everyone else abstains. O(h + a).
-    """
-    holders = {h.actor for h in system.chamber(motion.chamber).seats if h.seats > 0}
-    side: dict[str, str] = {}
-    for name in motion.opponents:
-        for h in seat_holders_of(system, name, holders):
-            side[h] = "against"
-    for name in motion.supporters:
-        for h in seat_holders_of(system, name, holders):
-            side[h] = "for"
-    if motion.target is not None:
-        for h in seat_holders_of(system, motion.target, holders):
-            side.setdefault(h, "against")
-    return {
-        h.actor: side.get(h.actor, "abstain")
-        for h in system.chamber(motion.chamber).seats
-        if h.seats > 0
-    }
 
 
 @dataclass(frozen=True)
@@ -96,19 +71,17 @@ def analyse_motion(
     needed = rule.seats_needed(chamber.size)
     vetoes_ok = all(st.get(v) == "for" or v in motion.supporters for v in rule.veto_players)
     rule_met = seats_for >= needed and vetoes_ok
-    open_routes: list[str] = []
-    blocking: list[str] = []
     not_opposed = sum(n for a, n in seats.items() if st.get(a) != "against")
-    for route in motion.routes:
-        demand = max([route.signatures or 0, *(g.signatures or 0 for g in route.gatekeepers)])
-        vetoed = [g.actor for g in route.gatekeepers if g.required and g.stance == "against"]
-        blocking.extend(
+    judged = [judge_route(route, seats_for, not_opposed) for route in motion.routes]
+    open_routes = [r.route for r in judged if r.status != "blocked"]
+    blocking = list(
+        dict.fromkeys(
             g.actor
+            for route in motion.routes
             for g in route.gatekeepers
-            if g.required and g.stance != "for" and g.actor not in blocking
+            if g.required and g.stance != "for"
         )
-        if not vetoed and not_opposed >= demand:
-            open_routes.append(route.id)
+    )
     route_open = bool(open_routes) or not motion.routes
     passes = rule_met and route_open
     decisive: list[str] = []
