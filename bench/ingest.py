@@ -116,7 +116,7 @@ def main() -> None:
         "--docs", type=int, default=5000, help="documents in the corpus (>= 5000 for the record)"
     )
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--batch-size", type=int, default=128)
     ap.add_argument("--engines", default="local,processes,dask")
     ap.add_argument(
         "--no-memory-check", action="store_true", help="skip the local run on half the corpus"

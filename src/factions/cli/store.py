@@ -73,7 +73,7 @@ def ingest(
     ] = None,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Documents per batch (and per transaction).")
-    ] = 32,
+    ] = 128,
     extractor: Annotated[
         str | None,
         typer.Option(help="module:callable building the extractor (default: the text pipeline)."),

@@ -282,7 +282,7 @@ def ingest(
     engine: str = "local",
     workers: int = 1,
     scheduler: str | None = None,
-    batch_size: int = 32,
+    batch_size: int = 128,
     extractor: str | None = None,
     progress: Callable[[Progress], None] | None = None,
     on_bad: Callable[[BadRecord], None] | None = None,
