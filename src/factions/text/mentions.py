@@ -104,6 +104,8 @@ def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str | None]:
         i > 0 and doc[i - 1].lower_.rstrip(".") in lex.title_words and doc[i - 1].text[0].isalpha()
     ):
         i -= 1
+    while i < start and doc[i].pos_ in ("ADP", "DET", "CCONJ"):  # "of" cannot lead a title
+        i += 1
     if i == start:
         return start, None
     title = " ".join(t.lower_ for t in doc[i:start])
@@ -252,6 +254,15 @@ def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
         if m.title:
             s, _ = _title_before(doc, m.start, lex)
             spans.append((s, m.end))
+            q = doc[s - 1] if s > 0 else None
+            if (  # "Army commander X": the body the title belongs to, as well
+                q is not None
+                and q.is_title
+                and q.pos_ in ("PROPN", "NOUN")
+                and q.dep_ == "compound"
+                and s <= q.head.i < m.end
+            ):
+                spans.append((s - 1, m.end))
     else:
         root = doc[m.end - 1]
         h = root.head

@@ -1,0 +1,34 @@
+"""Patterns added to the text extractor, each pinned on a sentence written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from factions.text.documents import Document
+from factions.text.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def mention_texts(extractor: Extractor, text: str, name: str) -> set[str]:
+    r = extractor.extract(Document("t", text))
+    for am in r.actors:
+        if am.actor.name == name:
+            return {text[s:e] for s, e in ((m.start, m.end) for m in am.mentions)}
+    raise AssertionError(f"no actor {name!r} in {[am.actor.name for am in r.actors]}")
+
+
+def test_title_run_does_not_start_with_of(extractor):
+    text = "The envoy met the staff of General Tomas Varga in the capital."
+    names = mention_texts(extractor, text, "Tomas Varga")
+    assert "General Tomas Varga" in names
+    assert not any(n.lower().startswith("of ") for n in names)
+
+
+def test_body_before_title_is_kept_as_a_mention(extractor):
+    text = "Navy commander Pablo Ferreira resigned on Monday."
+    names = mention_texts(extractor, text, "Pablo Ferreira")
+    assert {"Navy commander Pablo Ferreira", "commander Pablo Ferreira"} <= names
