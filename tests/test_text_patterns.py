@@ -32,3 +32,15 @@ def test_body_before_title_is_kept_as_a_mention(extractor):
     text = "Navy commander Pablo Ferreira resigned on Monday."
     names = mention_texts(extractor, text, "Pablo Ferreira")
     assert {"Navy commander Pablo Ferreira", "commander Pablo Ferreira"} <= names
+
+
+def test_name_cut_after_and_is_joined(extractor):
+    from spacy.tokens import Span
+
+    from factions.text.mentions import _mention_for_entity
+
+    doc = extractor.nlp("The Socialist Republic of Trinidad and Tobago held a vote.")
+    cut = Span(doc, 1, 6, label="GPE")  # NER stopping after "and"
+    assert cut.text == "Socialist Republic of Trinidad and"
+    m = _mention_for_entity(doc, cut, extractor.lex)
+    assert m is not None and m.text == "Socialist Republic of Trinidad and Tobago"

@@ -352,6 +352,12 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         end += 1
         if label == "GPE" and doc[end - 1].lower_ not in lex.kinds:
             label = "PERSON"
+    # a name cut after a joining word: "Republic of Bosnia and" + "Herzegovina"
+    if end - start >= 2 and doc[end - 1].lower_ in ("and", "of", "&"):
+        k = end
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title:
+            k += 1
+        end = k if k > end else end - 1
     while end - start > 2 and doc[start].lower_ in ("pro", "anti") and doc[start + 1].text == "-":
         start += 2  # "pro-Maliki": the actor is Maliki
     text = doc[start:end].text
