@@ -388,8 +388,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
             return Mention(
                 start,
                 end,
-                ent.start_char,
-                ent.end_char,
+                doc[start].idx,
+                doc[end - 1].idx + len(doc[end - 1].text),
                 text,
                 "STATE",
                 country,
