@@ -44,3 +44,34 @@ def test_name_cut_after_and_is_joined(extractor):
     assert cut.text == "Socialist Republic of Trinidad and"
     m = _mention_for_entity(doc, cut, extractor.lex)
     assert m is not None and m.text == "Socialist Republic of Trinidad and Tobago"
+
+
+def affs(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
+    r = extractor.extract(Document("t", text))
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    return {(names[f.member], names[f.group], f.role) for f in r.affiliations}
+
+
+def test_person_of_party_is_a_member(extractor):
+    text = "Karim Haddad of the Freedom Party spoke on Monday."
+    assert affs(extractor, text) == {("Karim Haddad", "Freedom Party", "member")}
+
+
+def test_person_of_state_is_not_a_member(extractor):
+    text = "Karim Haddad of Jordan spoke on Monday."
+    assert affs(extractor, text) == set()
+
+
+def test_elected_leader_of_party(extractor):
+    text = "Karim Haddad was elected leader of the Freedom Party."
+    assert affs(extractor, text) == {("Karim Haddad", "Freedom Party", "leader")}
+
+
+def test_joining_a_party_makes_a_member(extractor):
+    text = "Karim Haddad left the Freedom Party in 1990 and joined the National Front."
+    assert affs(extractor, text) == {("Karim Haddad", "National Front", "member")}
+
+
+def test_not_joining_a_party_is_no_membership(extractor):
+    text = "Karim Haddad did not join the National Front."
+    assert affs(extractor, text) == set()

@@ -665,6 +665,7 @@ _LEADER_TITLES = {
     "secretary",
     "general",
 }
+_JOIN_VERBS = {"join", "rejoin"}
 _MEMBER_NOUNS = {"member", "members", "official", "lawmaker", "deputy", "minister"}
 
 
@@ -709,6 +710,15 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
             continue
         role = "leader" if set(titles) & _LEADER_TITLES else "member"
         out.append((e, g, role))
+    for t in doc:  # "X of the Y party": the head of a person's name takes "of" + a group
+        e = tok_entity.get(t.i)
+        if e is None or entities[e].kind != ActorKind.PERSON or tok_entity.get(t.head.i) == e:
+            continue
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = [a for p in c.children if p.dep_ == "pobj" for a in reader.np(p)]
+                for g in group(objs):
+                    out.append((e, g, "member"))
     for t in doc:
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and lemma in _LEAD_VERBS:
@@ -723,6 +733,12 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
                 for m in person(subj):
                     for g in group(objs):
                         out.append((m, g, "leader"))
+        elif t.pos_ == "VERB" and lemma in _JOIN_VERBS and not reader.negated(t):
+            # "X joined the Y party": X becomes a member of Y
+            objs = [a for c in t.children if c.dep_ == "dobj" for a in reader.np(c, conj=False)]
+            for m in person(reader.subject(t)):
+                for g in group(objs):
+                    out.append((m, g, "member"))
         elif t.pos_ == "NOUN" and (lemma in _LEADER_NOUNS or lemma in _MEMBER_NOUNS):
             role = "leader" if lemma in _LEADER_NOUNS else "member"
             groups = [
@@ -734,8 +750,10 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
             members: list = []
             if t.dep_ == "appos":
                 members = reader.np(t.head)
-            elif t.dep_ in ("attr",):
-                members = reader.subject(t.head)
+            elif t.dep_ in ("attr", "oprd"):  # "X is / was elected leader of Y"
+                members = reader.subject(t.head) or [
+                    a for c in t.head.children if c.dep_ == "nsubjpass" for a in reader.np(c)
+                ]
             for c in t.children:
                 if c.dep_ in ("appos", "compound") and c.i in tok_entity:
                     members.append((tok_entity[c.i], c.i))
