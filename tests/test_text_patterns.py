@@ -75,3 +75,31 @@ def test_joining_a_party_makes_a_member(extractor):
 def test_not_joining_a_party_is_no_membership(extractor):
     text = "Karim Haddad did not join the National Front."
     assert affs(extractor, text) == set()
+
+
+def relations(extractor: Extractor, text: str) -> list[tuple[frozenset[str], int, str]]:
+    r = extractor.extract(Document("t", text))
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    return [(frozenset((names[x.a], names[x.b])), x.sign, x.evidence[0].quote) for x in r.relations]
+
+
+def test_reciprocal_object_makes_coordinated_subjects_enemies(extractor):
+    text = "The Freedom Party and the National Front fought each other for years."
+    assert relations(extractor, text) == [
+        (
+            frozenset(("Freedom Party", "National Front")),
+            -1,
+            "Party and the National Front fought",
+        )
+    ]
+
+
+def test_reciprocal_one_another(extractor):
+    text = "The Freedom Party and Omar Farouk attacked one another in the press."
+    [(p, sign, _)] = relations(extractor, text)
+    assert p == frozenset(("Freedom Party", "Omar Farouk")) and sign == -1
+
+
+def test_coordinated_subjects_fighting_are_not_enemies_of_each_other(extractor):
+    text = "The Freedom Party and the National Front fought for years."
+    assert relations(extractor, text) == []

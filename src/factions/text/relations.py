@@ -392,8 +392,22 @@ class RelationReader:
         mutual = (
             trig.sign > 0 or trig.pos == "noun" or t.lemma_.lower() in ("clash", "feud", "quarrel")
         )
-        if trig.kind in SYMMETRIC_KINDS and mutual and len({e for e, _ in args}) >= 2:
+        symmetric = (trig.kind in SYMMETRIC_KINDS and mutual) or self._reciprocal(t)
+        if symmetric and len({e for e, _ in args}) >= 2:
             self._pairs(found, args, trig, t, "coordination")
+
+    @staticmethod
+    def _reciprocal(t: Token) -> bool:
+        """ "fought each other", "clashed with one another": the co-subjects act on each other."""
+        for c in t.children:
+            objs = [c] if c.dep_ == "dobj" else []
+            if c.dep_ == "prep":
+                objs = [p for p in c.children if p.dep_ == "pobj"]
+            for o in objs:
+                words = " ".join(d.lower_ for d in o.subtree)
+                if words in ("each other", "one another"):
+                    return True
+        return False
 
     def _verb(self, t: Token, trig: Trigger, found) -> None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in t.children)
