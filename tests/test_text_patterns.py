@@ -103,3 +103,10 @@ def test_reciprocal_one_another(extractor):
 def test_coordinated_subjects_fighting_are_not_enemies_of_each_other(extractor):
     text = "The Freedom Party and the National Front fought for years."
     assert relations(extractor, text) == []
+
+
+def test_adjective_object_is_not_its_own_holder(extractor):
+    # the holder NP has no actor of its own: no pair is made out of the objects alone
+    text = "Voters backed two parties hostile to Karim Haddad and his Unity League party."
+    rels = relations(extractor, text)
+    assert (frozenset(("Karim Haddad", "Unity League")), -1) not in {(p, s) for p, s, _ in rels}

@@ -629,6 +629,8 @@ class RelationReader:
         patients = self.prep_objects(t, trig.preps)
         if not patients and t.dep_ == "conj":  # "sectarian and loyal to X": shared prep
             patients = self.prep_objects(t.head, trig.preps)
+        own = {b for _, b in patients}  # "parties hostile to X": X is not its own holder
+        agents = [a for a in agents if a[1] not in own]
         self._emit(found, agents, patients, trig, t, "adj")
 
     def _participle(self, t: Token, trig: Trigger, found) -> None:
