@@ -110,3 +110,17 @@ def test_adjective_object_is_not_its_own_holder(extractor):
     text = "Voters backed two parties hostile to Karim Haddad and his Unity League party."
     rels = relations(extractor, text)
     assert (frozenset(("Karim Haddad", "Unity League")), -1) not in {(p, s) for p, s, _ in rels}
+
+
+def test_person_and_his_party_stand_together(extractor):
+    text = "Omar Farouk and his Unity League party lost the vote."
+    assert relations(extractor, text) == [
+        (frozenset(("Omar Farouk", "Unity League")), 1, "Farouk and his Unity League party")
+    ]
+
+
+def test_and_his_rival_stays_a_rivalry(extractor):
+    text = "Karim Haddad and his rival Omar Farouk met on Monday."
+    assert [(p, s) for p, s, _ in relations(extractor, text)] == [
+        (frozenset(("Karim Haddad", "Omar Farouk")), -1)
+    ]

@@ -303,6 +303,8 @@ class RelationReader:
             ):
                 self._stance_prefix(t, found)
                 continue
+            if t.dep_ == "conj" and t.head.i in self.te and lemma not in lex.nouns:
+                self._own_conjunct(t, found)
             if pos == "VERB" and t.tag_ == "VBN" and t.i >= 2 and self.doc[t.i - 1].text == "-":
                 trig = lex.participles.get(t.lower_)
                 if trig is not None:
@@ -531,6 +533,17 @@ class RelationReader:
             self._coordinated(found, subj, trig, t)
         elif not subj and not owners and len({e for e, _ in others}) >= 2:
             self._coordinated(found, others, trig, t)  # "an alliance of X and Y"
+
+    def _own_conjunct(self, t: Token, found) -> None:
+        """ "X and his Y party": X stands with the group it is said to own."""
+        a = self.te[t.head.i]
+        if not any(
+            c.dep_ == "poss" and c.tag_ == "PRP$" and self.te.get(c.i) == a for c in t.children
+        ):
+            return
+        owned = [b for b in self.np(t, conj=False) if b[0] != a]
+        trig = Trigger("and-his", "noun", 1, "cooperation")
+        self._emit(found, [(a, t.head.i)], owned, trig, t, "coordination")
 
     def _stance_prefix(self, t: Token, found) -> None:
         """ "pro-X entities", "the anti-X alliance": the modified NP is for or against X."""
