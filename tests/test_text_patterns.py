@@ -124,3 +124,18 @@ def test_and_his_rival_stays_a_rivalry(extractor):
     assert [(p, s) for p, s, _ in relations(extractor, text)] == [
         (frozenset(("Karim Haddad", "Omar Farouk")), -1)
     ]
+
+
+def test_subordinate_they_is_the_coordinated_agents(extractor):
+    text = (
+        "The Freedom Party was formed by Jordan and Egypt after they grew dissatisfied with Syria."
+    )
+    rels = relations(extractor, text)
+    assert (frozenset(("Jordan", "Syria")), -1, "they grew dissatisfied with Syria") in rels
+    assert (frozenset(("Egypt", "Syria")), -1, "they grew dissatisfied with Syria") in rels
+    assert not any(p == frozenset(("Jordan", "Egypt")) for p, _, _ in rels)
+
+
+def test_they_with_a_single_antecedent_is_left_alone(extractor):
+    text = "Jordan signed the treaty after they grew dissatisfied with Syria."
+    assert relations(extractor, text) == []

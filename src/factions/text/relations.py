@@ -107,6 +107,8 @@ class RelationReader:
         lex = self.lex
         if tok.i in self.pairs:
             return [(x, tok.i) for x in self.pairs[tok.i]]
+        if e is None and tok.lower_ == "they" and depth == 0:
+            return self._they(tok)
         if e is not None:
             out.append((e, tok.i))
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.proxy_heads:
@@ -171,6 +173,18 @@ class RelationReader:
                 ):
                     out.extend(self.np(c, depth + 1))
         return out
+
+    def _they(self, tok: Token) -> list[Arg]:
+        """ "X and Y met after they ...": a subordinate "they" is the coordinated subject
+        (or passive agents) of the clause it hangs on, when that names two actors or more."""
+        v = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or v.dep_ not in ("advcl", "conj") or v is v.head:
+            return []
+        main = v.head
+        args = self.subject(main) or self.prep_objects(main, frozenset({"by"}))
+        if len({e for e, _ in args}) < 2:
+            return []
+        return [(e, tok.i) for e in dict.fromkeys(e for e, _ in args)]
 
     def _same_mention(self, tok: Token) -> set[int]:
         e = self.te.get(tok.i)
@@ -356,8 +370,11 @@ class RelationReader:
         )
         sent = t.sent
         for ea, ta in agents:
+            # one token standing for several actors ("they", "the two men"): its members
+            # are not set against one another by this trigger
+            same = {e for e, x in agents if x == ta}
             for eb, tb in patients:
-                if ea == eb:
+                if ea == eb or (len(same) > 1 and eb in same):
                     continue
                 toks = [t.i, ta, tb]
                 s = min(toks)
