@@ -139,3 +139,17 @@ def test_subordinate_they_is_the_coordinated_agents(extractor):
 def test_they_with_a_single_antecedent_is_left_alone(extractor):
     text = "Jordan signed the treaty after they grew dissatisfied with Syria."
     assert relations(extractor, text) == []
+
+
+def test_person_name_started_late_takes_its_first_name(extractor):
+    from spacy.tokens import Span
+
+    from factions.text.mentions import _mention_for_entity
+
+    doc = extractor.nlp("The deal was mediated by Special Envoy Tamas Oyelaran-Biko.")
+    i = next(t.i for t in doc if t.text == "Oyelaran")
+    late = Span(doc, i, len(doc) - 1, label="PERSON")  # NER missing "Tamas"
+    doc.ents = [late]
+    m = _mention_for_entity(doc, late, extractor.lex)
+    assert m is not None and m.text == "Tamas Oyelaran-Biko"
+    assert m.title == "special envoy"

@@ -397,12 +397,24 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
                 extra={"capital": low in lex.capitals and low not in lex.countries},
             )
     if label == "PERSON":
+        # NER sometimes starts late: "Ahmedou" of "Ahmedou Ould-Abdullah" (compound -> name)
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+            and doc[start - 1].dep_ == "compound"
+            and start <= doc[start - 1].head.i < end
+            and not doc[start - 1].ent_type_
+            and doc[start - 1].lower_.rstrip(".") not in lex.title_words
+        ):
+            start -= 1
         # drop a leading title inside the entity ("President Barack Obama")
         title = None
+        first = start
         while end - start > 1 and doc[start].lower_.rstrip(".") in lex.title_words:
             start += 1
-        if start != ent.start:
-            title = " ".join(t.lower_ for t in doc[ent.start : start])
+        if start != first:
+            title = " ".join(t.lower_ for t in doc[first:start])
         else:
             _, title = _title_before(doc, start, lex)
         while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
