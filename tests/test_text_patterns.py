@@ -153,3 +153,25 @@ def test_person_name_started_late_takes_its_first_name(extractor):
     m = _mention_for_entity(doc, late, extractor.lex)
     assert m is not None and m.text == "Tamas Oyelaran-Biko"
     assert m.title == "special envoy"
+
+
+def test_belligerents_named_by_copula_are_enemies(extractor):
+    text = "The main belligerents were the Unity League and the Freedom Movement."
+    assert relations(extractor, text) == [
+        (
+            frozenset(("Unity League", "Freedom Movement")),
+            -1,
+            "belligerents were the Unity League and the Freedom Movement",
+        )
+    ]
+
+
+def test_war_was_between(extractor):
+    text = "The war was between the Unity League and the Freedom Movement."
+    assert relations(extractor, text) == [
+        (
+            frozenset(("Unity League", "Freedom Movement")),
+            -1,
+            "war was between the Unity League and the Freedom Movement",
+        )
+    ]

@@ -499,6 +499,8 @@ class RelationReader:
                     (self.te[g.i], g.i) for g in c.children if g.dep_ == "conj" and g.i in self.te
                 )
         between = self._between(t)
+        if t.dep_ == "nsubj" and t.head.lemma_ == "be":  # "the war was between X and Y"
+            between += self._between(t.head)
         others = self.prep_objects(t, trig.preps - {"between", "among"})
         for c in t.children:
             if c.dep_ == "appos":
