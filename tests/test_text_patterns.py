@@ -175,3 +175,28 @@ def test_war_was_between(extractor):
             "war was between the Unity League and the Freedom Movement",
         )
     ]
+
+
+def test_acting_at_the_request_of(extractor):
+    text = "Jordan launched air strikes at the request of President Omar Farouk."
+    assert relations(extractor, text) == [
+        (
+            frozenset(("Jordan", "Omar Farouk")),
+            1,
+            "Jordan launched air strikes at the request of President Omar Farouk",
+        )
+    ]
+
+
+def test_acting_in_response_to_a_request_from(extractor):
+    text = "Jordan and Egypt sent troops in response to a request from Omar Farouk."
+    pairs = {(p, s) for p, s, _ in relations(extractor, text)}
+    assert pairs == {
+        (frozenset(("Jordan", "Omar Farouk")), 1),
+        (frozenset(("Egypt", "Omar Farouk")), 1),
+    }
+
+
+def test_not_acting_at_a_request_is_no_relation(extractor):
+    text = "Jordan did not send troops at the request of Egypt."
+    assert relations(extractor, text) == []

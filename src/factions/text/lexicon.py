@@ -52,6 +52,7 @@ class Lexicon:
     change_nouns: dict[str, int] = field(default_factory=dict)
     list_verbs: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
+    request_nouns: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     generic_actors: frozenset[str] = frozenset()
@@ -135,6 +136,7 @@ def load_lexicon() -> Lexicon:
         change_nouns={str(k).lower(): int(v) for k, v in (trig.get("change_nouns") or {}).items()},
         list_verbs=_low(words.get("list_verbs")),
         claim_verbs=_low(trig.get("claim_verbs")),
+        request_nouns=_low(trig.get("request_nouns")),
         group_words=_low(words.get("group_words")),
         government_words=_low(words.get("government_words")),
         generic_actors=_low(words.get("generic_actors")),

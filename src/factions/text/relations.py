@@ -348,6 +348,8 @@ class RelationReader:
                 trig = lex.nouns.get(lemma) or lex.nouns.get(t.lower_)
                 if trig is not None:
                     self._noun(t, trig, found)
+                elif lemma in lex.request_nouns:
+                    self._request(t, found)
                 elif lemma in lex.change_nouns or t.lower_ in lex.change_nouns:
                     self._change(t, found)
                 elif lemma in lex.relationship_nouns or t.lower_ in lex.relationship_nouns:
@@ -563,6 +565,24 @@ class RelationReader:
         owned = [b for b in self.np(t, conj=False) if b[0] != a]
         trig = Trigger("and-his", "noun", 1, "cooperation")
         self._emit(found, [(a, t.head.i)], owned, trig, t, "coordination")
+
+    def _request(self, t: Token, found) -> None:
+        """ "X struck at the request of Y", "in response to a request from Y": X works with Y."""
+        askers = [(self.te[c.i], c.i) for c in t.children if c.dep_ == "poss" and c.i in self.te]
+        askers += self.prep_objects(t, frozenset({"of", "from", "by"}))
+        if not askers or t.dep_ != "pobj":
+            return
+        prep = t.head
+        gov = prep.head
+        if gov.lower_ == "response" and gov.dep_ == "pobj":  # "in response to"
+            prep = gov.head
+            gov = prep.head
+        if prep.lower_ not in ("at", "on", "upon", "to", "in") or gov.pos_ not in ("VERB", "AUX"):
+            return
+        if any(c.dep_ == "neg" for c in gov.children):
+            return
+        trig = Trigger(t.lemma_.lower(), "noun", 1, "cooperation")
+        self._emit(found, self.subject(gov), askers, trig, t, "noun-prep")
 
     def _stance_prefix(self, t: Token, found) -> None:
         """ "pro-X entities", "the anti-X alliance": the modified NP is for or against X."""
