@@ -200,3 +200,13 @@ def test_acting_in_response_to_a_request_from(extractor):
 def test_not_acting_at_a_request_is_no_relation(extractor):
     text = "Jordan did not send troops at the request of Egypt."
     assert relations(extractor, text) == []
+
+
+def test_group_was_headed_by_person(extractor):
+    text = "The Unity League was headed by Omar Farouk."
+    assert affs(extractor, text) == {("Omar Farouk", "Unity League", "leader")}
+
+
+def test_took_over_as_leader_of(extractor):
+    text = "Omar Farouk took over as leader of the Unity League."
+    assert affs(extractor, text) == {("Omar Farouk", "Unity League", "leader")}

@@ -795,6 +795,11 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
                 for m in person(by):
                     for g in group(reader.np(t.head)):
                         out.append((m, g, "leader"))
+            elif by:  # "Y was headed by X"
+                led = [a for c in t.children if c.dep_ == "nsubjpass" for a in reader.np(c)]
+                for m in person(by):
+                    for g in group(led):
+                        out.append((m, g, "leader"))
             elif not by:
                 subj = reader.subject(t)
                 objs = [a for c in t.children if c.dep_ == "dobj" for a in reader.np(c)]
@@ -818,9 +823,12 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
             members: list = []
             if t.dep_ == "appos":
                 members = reader.np(t.head)
-            elif t.dep_ in ("attr", "oprd"):  # "X is / was elected leader of Y"
-                members = reader.subject(t.head) or [
-                    a for c in t.head.children if c.dep_ == "nsubjpass" for a in reader.np(c)
+            elif t.dep_ in ("attr", "oprd") or (  # "X is / was elected leader of Y"
+                t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ == "VERB"
+            ):  # "X took over as leader of Y"
+                v = t.head.head if t.dep_ == "pobj" else t.head
+                members = reader.subject(v) or [
+                    a for c in v.children if c.dep_ == "nsubjpass" for a in reader.np(c)
                 ]
             for c in t.children:
                 if c.dep_ in ("appos", "compound") and c.i in tok_entity:
