@@ -210,3 +210,15 @@ def test_group_was_headed_by_person(extractor):
 def test_took_over_as_leader_of(extractor):
     text = "Omar Farouk took over as leader of the Unity League."
     assert affs(extractor, text) == {("Omar Farouk", "Unity League", "leader")}
+
+
+def test_no_support_is_no_relation(extractor):
+    assert relations(extractor, "The Unity League received no support from Jordan.") == []
+    assert relations(extractor, "Jordan gave the Unity League no help at all.") == []
+
+
+def test_some_support_is_still_support(extractor):
+    text = "The Unity League received some support from Jordan."
+    assert [(p, s) for p, s, _ in relations(extractor, text)] == [
+        (frozenset(("Unity League", "Jordan")), 1)
+    ]

@@ -283,7 +283,12 @@ class RelationReader:
 
     # --- modifiers ----------------------------------------------------------------------
     def negated(self, t: Token) -> bool:
-        if any(c.dep_ == "neg" for c in t.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+            return True  # "did not back", "no support from X"
+        if t.pos_ == "VERB" and any(  # "received no help from X"
+            c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            for c in t.children
+        ):
             return True
         h = t.head
         if t.dep_ in ("xcomp", "acomp", "attr", "dobj", "ccomp") and h is not t:
