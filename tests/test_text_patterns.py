@@ -222,3 +222,17 @@ def test_some_support_is_still_support(extractor):
     assert [(p, s) for p, s, _ in relations(extractor, text)] == [
         (frozenset(("Unity League", "Jordan")), 1)
     ]
+
+
+def test_demonym_with_troops_is_the_state(extractor):
+    text = "Kenyan troops attacked the Freedom Movement."
+    assert relations(extractor, text) == [
+        (frozenset(("Kenya", "Freedom Movement")), -1, "troops attacked the Freedom Movement")
+    ]
+
+
+def test_captured_capital_is_a_place_not_the_state(extractor):
+    text = "The Freedom Movement captured Nairobi after a long siege."
+    r = extractor.extract(Document("t", text))
+    assert r.relations == []
+    assert "Kenya" not in {am.actor.name for am in r.actors}

@@ -46,6 +46,7 @@ class Lexicon:
     group_pronouns: frozenset[str]
     stop_actors: frozenset[str]
     locative_preps: frozenset[str]
+    place_verbs: frozenset[str] = frozenset()
     proxy_heads: frozenset[str] = frozenset()
     relationship_nouns: frozenset[str] = frozenset()
     relationship_modifiers: dict[str, int] = field(default_factory=dict)
@@ -128,6 +129,7 @@ def load_lexicon() -> Lexicon:
         group_pronouns=_low(words.get("group_pronouns")),
         stop_actors=_low(words.get("stop_actors")),
         locative_preps=_low(words.get("locative_preps")),
+        place_verbs=_low(words.get("place_verbs")),
         proxy_heads=_low(words.get("proxy_heads")),
         relationship_nouns=_low(trig.get("relationship_nouns")),
         relationship_modifiers={

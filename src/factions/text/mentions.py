@@ -238,10 +238,13 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
 
 
 def _capital_as_place(doc: Doc, m: Mention, lex: Lexicon) -> bool:
-    """ "in Amman", "from Baghdad": a capital after a locative preposition is a place."""
+    """ "in Amman", "from Baghdad", "captured Amman": a capital after a locative preposition
+    or as the object of a verb of taking ground is a place."""
     if not m.extra.get("capital"):
         return False
     head = doc[m.end - 1]
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in lex.place_verbs:
+        return True  # "the rebels captured Amman": the city, not the government
     return head.dep_ == "pobj" and head.head.lower_ in lex.locative_preps
 
 
@@ -479,7 +482,7 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
             )
     if tok.dep_ in ("amod", "compound", "nmod") and head.i > tok.i:
         hl = head.lemma_.lower()
-        if hl in lex.state_heads:
+        if hl in lex.state_heads or head.lower_ in lex.state_heads:  # "troops" (lemma "troop")
             s = start
             # include the determiner and adjectives in front: "the Syrian regime"
             if s > 0 and doc[s - 1].dep_ == "det" and doc[s - 1].head.i == head.i:
