@@ -236,3 +236,14 @@ def test_captured_capital_is_a_place_not_the_state(extractor):
     r = extractor.extract(Document("t", text))
     assert r.relations == []
     assert "Kenya" not in {am.actor.name for am in r.actors}
+
+
+def test_fronted_participle_describes_the_main_subject(extractor):
+    text = "Backed by Jordan, the Freedom Movement attacked Syria."
+    rels = relations(extractor, text)
+    assert (
+        frozenset(("Freedom Movement", "Jordan")),
+        1,
+        "Backed by Jordan, the Freedom Movement",
+    ) in rels
+    assert not any(p == frozenset(("Jordan", "Syria")) for p, _, _ in rels)

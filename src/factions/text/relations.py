@@ -457,6 +457,9 @@ class RelationReader:
                 patients = self.prep_objects(t.head, frozenset({"by"}))
             if not patients and t.dep_ in ("conj", "xcomp"):
                 patients = self.subject(t.head)
+            if not patients and t.dep_ == "advcl" and t.tag_ == "VBN":
+                # "Backed by X, Y attacked Z": the participle describes the main subject
+                patients = self.subject(t.head)
             agents = self.prep_objects(t, frozenset({"by"}))
             if not agents and t.dep_ == "conj":  # "led and supplied by X": shared agent
                 agents = self.prep_objects(t.head, frozenset({"by"}))
