@@ -247,3 +247,32 @@ def test_fronted_participle_describes_the_main_subject(extractor):
         "Backed by Jordan, the Freedom Movement",
     ) in rels
     assert not any(p == frozenset(("Jordan", "Syria")) for p, _, _ in rels)
+
+
+def test_relations_between_deteriorated(extractor):
+    text = "Relations between Jordan and Syria have deteriorated."
+    assert relations(extractor, text) == [
+        (frozenset(("Jordan", "Syria")), -1, "Jordan and Syria have deteriorated")
+    ]
+
+
+def test_severed_ties_with(extractor):
+    text = "Jordan severed ties with Syria."
+    assert relations(extractor, text) == [
+        (frozenset(("Jordan", "Syria")), -1, "Jordan severed ties with Syria")
+    ]
+    assert relations(extractor, "Jordan did not sever ties with Syria.") == []
+
+
+def test_restored_relations_with(extractor):
+    text = "Jordan restored diplomatic relations with Syria in 2005."
+    assert relations(extractor, text) == [
+        (frozenset(("Jordan", "Syria")), 1, "Jordan restored diplomatic relations with Syria")
+    ]
+
+
+def test_coordinated_subjects_broke_off_relations(extractor):
+    text = "Jordan and Syria broke off relations."
+    assert [(p, s) for p, s, _ in relations(extractor, text)] == [
+        (frozenset(("Jordan", "Syria")), -1)
+    ]

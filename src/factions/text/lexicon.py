@@ -54,6 +54,7 @@ class Lexicon:
     list_verbs: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
+    change_verbs: dict[str, int] = field(default_factory=dict)
     group_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     generic_actors: frozenset[str] = frozenset()
@@ -139,6 +140,7 @@ def load_lexicon() -> Lexicon:
         list_verbs=_low(words.get("list_verbs")),
         claim_verbs=_low(trig.get("claim_verbs")),
         request_nouns=_low(trig.get("request_nouns")),
+        change_verbs={str(k).lower(): int(v) for k, v in (trig.get("change_verbs") or {}).items()},
         group_words=_low(words.get("group_words")),
         government_words=_low(words.get("government_words")),
         generic_actors=_low(words.get("generic_actors")),

@@ -358,7 +358,10 @@ class RelationReader:
                 elif lemma in lex.change_nouns or t.lower_ in lex.change_nouns:
                     self._change(t, found)
                 elif lemma in lex.relationship_nouns or t.lower_ in lex.relationship_nouns:
-                    self._relationship(t, found)
+                    if t.head.pos_ == "VERB" and t.head.lemma_.lower() in lex.change_verbs:
+                        self._changed_relationship(t, found)
+                    else:
+                        self._relationship(t, found)
             elif pos == "ADJ":
                 trig = lex.adjectives.get(t.lower_) or lex.adjectives.get(lemma)
                 if trig is not None:
@@ -678,6 +681,35 @@ class RelationReader:
             return
         trig = Trigger(t.lemma_.lower(), "noun", sign, "alliance" if sign > 0 else "hostility")
         self._noun(t, Trigger(trig.lemma, "noun", sign, trig.kind, frozenset({"with"})), found)
+
+    def _changed_relationship(self, t: Token, found) -> None:
+        """ "relations between X and Y soured", "X severed ties with Y": the verb gives the
+        present state of the relationship noun ``t``."""
+        v = t.head
+        sign = self.lex.change_verbs[v.lemma_.lower()]
+        trig = Trigger(v.lemma_.lower(), "verb", sign, "rivalry" if sign < 0 else "agreement")
+        with_ = frozenset({"with"})
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            args = self._between(t)
+            owners = [
+                (self.te[c.i], c.i) for c in t.children if c.dep_ == "poss" and c.i in self.te
+            ]
+            others = self.prep_objects(t, with_)
+            if len({e for e, _ in args}) < 2 and owners and others:
+                args = owners + others
+            if len({e for e, _ in args}) >= 2:
+                self._pairs(found, args, trig, v, "change")
+        elif t.dep_ == "dobj":
+            others = self.prep_objects(t, with_) + self.prep_objects(v, with_)
+            args = self._between(t)
+            if len({e for e, _ in args}) >= 2:
+                self._pairs(found, args, trig, v, "change")
+            elif others:
+                self._emit(found, self.subject(v), others, trig, v, "change")
+            else:  # "X and Y broke off relations"
+                subj = self.subject(v)
+                if len({e for e, _ in subj}) >= 2:
+                    self._pairs(found, subj, trig, v, "change")
 
     def _adjective(self, t: Token, trig: Trigger, found) -> None:
         if t.dep_ in ("amod", "acl"):
