@@ -276,3 +276,31 @@ def test_coordinated_subjects_broke_off_relations(extractor):
     assert [(p, s) for p, s, _ in relations(extractor, text)] == [
         (frozenset(("Jordan", "Syria")), -1)
     ]
+
+
+def test_sided_with_against_makes_a_common_enemy(extractor):
+    text = "Jordan sided with Syria against the Freedom Movement."
+    assert sorted(relations(extractor, text), key=lambda r: r[2]) == sorted(
+        [
+            (frozenset(("Jordan", "Syria")), 1, "Jordan sided with Syria"),
+            (
+                frozenset(("Jordan", "Freedom Movement")),
+                -1,
+                "Jordan sided with Syria against the Freedom Movement",
+            ),
+            (
+                frozenset(("Syria", "Freedom Movement")),
+                -1,
+                "sided with Syria against the Freedom Movement",
+            ),
+        ],
+        key=lambda r: r[2],
+    )
+
+
+def test_supported_against_opposes_the_third_party(extractor):
+    text = "Jordan supported Syria against the Freedom Movement."
+    pairs = {(p, s) for p, s, _ in relations(extractor, text)}
+    assert (frozenset(("Jordan", "Freedom Movement")), 1) not in pairs
+    assert (frozenset(("Jordan", "Freedom Movement")), -1) in pairs
+    assert (frozenset(("Jordan", "Syria")), 1) in pairs

@@ -484,6 +484,14 @@ class RelationReader:
                     for d in c.subtree:  # within the object phrase, up to 8 tokens on
                         if d is c or (0 < d.i - c.i <= 8 and d.dep_ != "prep"):
                             patients.extend(self.prep_objects(d, trig.preps))
+        if trig.sign > 0 and "against" not in trig.preps:
+            # "X sided with Y against Z": Z is the common enemy of X and Y
+            against = self.prep_objects(t, frozenset({"against"}))
+            preps = preps - {"against"}
+            if against:
+                foe = Trigger(trig.lemma, trig.pos, -1, "opposition")
+                allies = agents + patients + self.prep_objects(t, preps - {"by"})
+                self._emit(found, allies, against, foe, t, "verb")
         patients.extend(self.prep_objects(t, preps - {"by"}))
         if not patients and t.lemma_.lower() in self.lex.claim_verbs:
             for c in t.children:
