@@ -304,3 +304,12 @@ def test_supported_against_opposes_the_third_party(extractor):
     assert (frozenset(("Jordan", "Freedom Movement")), 1) not in pairs
     assert (frozenset(("Jordan", "Freedom Movement")), -1) in pairs
     assert (frozenset(("Jordan", "Syria")), 1) in pairs
+
+
+def test_ended_alliance_is_not_a_present_alliance(extractor):
+    assert relations(extractor, "Jordan ended its alliance with the Freedom Movement.") == []
+    assert relations(extractor, "Jordan ended the war with Syria in 1990.") == []
+    text = "Jordan renewed its alliance with Syria."
+    assert [(p, s) for p, s, _ in relations(extractor, text)] == [
+        (frozenset(("Jordan", "Syria")), 1)
+    ]
