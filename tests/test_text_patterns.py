@@ -313,3 +313,15 @@ def test_ended_alliance_is_not_a_present_alliance(extractor):
     assert [(p, s) for p, s, _ in relations(extractor, text)] == [
         (frozenset(("Jordan", "Syria")), 1)
     ]
+
+
+def test_spokesman_for_group_is_a_member(extractor):
+    text = "Omar Farouk, a spokesman for the Freedom Movement, spoke."
+    assert affs(extractor, text) == {("Omar Farouk", "Freedom Movement", "member")}
+
+
+def test_groups_possessive_person_is_a_member(extractor):
+    assert affs(extractor, "The Freedom Movement's Omar Farouk spoke.") == {
+        ("Omar Farouk", "Freedom Movement", "member")
+    }
+    assert affs(extractor, "Jordan's Omar Farouk spoke.") == set()

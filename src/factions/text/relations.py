@@ -783,6 +783,7 @@ _LEADER_TITLES = {
 }
 _JOIN_VERBS = {"join", "rejoin"}
 _MEMBER_NOUNS = {"member", "members", "official", "lawmaker", "deputy", "minister"}
+_SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson"}
 
 
 def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexicon):
@@ -816,14 +817,18 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
         while j > 0 and doc[j - 1].lower_.rstrip(".") in lex.title_words:
             j -= 1
             titles.append(doc[j].lower_.rstrip("."))
-        if not titles or j == 0:
+        if j == 0:
             continue
         k = j - 1
+        if not titles and doc[k].text not in ("'s", "’s"):
+            continue  # without a title only "the Y party's X" ties X to Y
         if doc[k].text in ("'s", "’s") and k > 0:
             k -= 1
         g = tok_entity.get(k)
         if g is None or g == e or entities[g].kind == ActorKind.PERSON:
             continue
+        if not titles and not group([(g, k)]):
+            continue  # "Jordan's X" says nothing of membership
         role = "leader" if set(titles) & _LEADER_TITLES else "member"
         out.append((e, g, role))
     for t in doc:  # "X of the Y party": the head of a person's name takes "of" + a group
@@ -860,14 +865,19 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
             for m in person(reader.subject(t)):
                 for g in group(objs):
                     out.append((m, g, "member"))
-        elif t.pos_ == "NOUN" and (lemma in _LEADER_NOUNS or lemma in _MEMBER_NOUNS):
+        elif t.pos_ == "NOUN" and (
+            lemma in _LEADER_NOUNS or lemma in _MEMBER_NOUNS or lemma in _SPOKES_NOUNS
+        ):
             role = "leader" if lemma in _LEADER_NOUNS else "member"
             groups = [
                 (tok_entity[c.i], c.i)
                 for c in t.children
                 if c.dep_ in ("compound", "poss", "nmod") and c.i in tok_entity
             ]
-            groups += reader.prep_objects(t, frozenset({"of"}))
+            # "a spokesman for Y"
+            groups += reader.prep_objects(
+                t, frozenset({"of", "for"} if lemma in _SPOKES_NOUNS else {"of"})
+            )
             members: list = []
             if t.dep_ == "appos":
                 members = reader.np(t.head)
