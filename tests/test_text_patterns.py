@@ -325,3 +325,22 @@ def test_groups_possessive_person_is_a_member(extractor):
         ("Omar Farouk", "Freedom Movement", "member")
     }
     assert affs(extractor, "Jordan's Omar Farouk spoke.") == set()
+
+
+def test_coordinated_owners_of_one_proxy_head(extractor):
+    text = (
+        "The mutiny caused a souring of the relationship between Omar Farouk and his Kenyan"
+        " and Ugandan allies."
+    )
+    rels = {(p, s) for p, s, _ in relations(extractor, text)}
+    assert (frozenset(("Omar Farouk", "Kenya")), -1) in rels
+    assert (frozenset(("Omar Farouk", "Uganda")), -1) in rels
+    assert (frozenset(("Kenya", "Uganda")), -1) not in rels
+
+
+def test_the_two_men_still_pair_up(extractor):
+    text = (
+        "Omar Farouk met Karim Haddad in Geneva. The two men were in disagreement over the budget."
+    )
+    rels = {(p, s) for p, s, _ in relations(extractor, text)}
+    assert (frozenset(("Omar Farouk", "Karim Haddad")), -1) in rels

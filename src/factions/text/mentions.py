@@ -468,7 +468,11 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
     while dep == "conj" and head.dep_ in ("amod", "compound", "nmod"):  # "X and Y secessions"
         dep, head = head.dep_, head.head
     if dep in ("amod", "compound", "nmod") and head.i > tok.i and tok.dep_ == "conj":
-        if head.lemma_.lower() in lex.nouns or head.lemma_.lower() in lex.state_heads:
+        if (
+            head.lemma_.lower() in lex.nouns
+            or head.lemma_.lower() in lex.state_heads
+            or head.lower_ in lex.state_heads
+        ):
             return Mention(
                 start,
                 end,

@@ -84,6 +84,7 @@ class RelationReader:
         self.lex = lex
         self.pairs = pairs or {}  # token -> two entities ("the two men")
         self.sign_of: dict[int, int] = {}  # argument token -> sign it carries
+        self.joint: set[int] = set()  # proxy heads standing for coordinated owners
 
     # --- argument helpers ---------------------------------------------------------------
     def np(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Arg]:
@@ -123,7 +124,13 @@ class RelationReader:
             for c in tok.children:
                 dep = c.dep_
                 if proxy and dep in ("poss", "compound", "amod", "nmod") and c.i in self.te:
-                    out.append((self.te[c.i], c.i))
+                    more = [g for g in c.children if g.dep_ == "conj" and g.i in self.te]
+                    # "his Kenyan and Ugandan allies": one head standing for both owners
+                    at = tok.i if more else c.i
+                    if more:
+                        self.joint.add(at)
+                    out.append((self.te[c.i], at))
+                    out.extend((self.te[g.i], at) for g in more)
                 elif dep == "prep":
                     low = c.lower_
                     if (
@@ -412,6 +419,8 @@ class RelationReader:
     def _pairs(self, found, args: list[Arg], trig: Trigger, t: Token, pattern: str) -> None:
         for i in range(len(args)):
             for j in range(i + 1, len(args)):
+                if args[i][1] == args[j][1] and args[i][1] in self.joint:
+                    continue  # "his Kenyan and Ugandan allies" are not a pair of their own
                 self._emit(found, [args[i]], [args[j]], trig, t, pattern)
 
     def _coordinated(self, found, args: list[Arg], trig: Trigger, t: Token) -> None:
