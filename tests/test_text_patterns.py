@@ -344,3 +344,14 @@ def test_the_two_men_still_pair_up(extractor):
     )
     rels = {(p, s) for p, s, _ in relations(extractor, text)}
     assert (frozenset(("Omar Farouk", "Karim Haddad")), -1) in rels
+
+
+def test_appositive_group_noun_is_its_head_actor(extractor):
+    text = (
+        "The Freedom Movement, a Kenyan-based Somali group under Omar Farouk that was aligned"
+        " with the Unity League, fought for autonomy."
+    )
+    assert [(p, s) for p, s, _ in relations(extractor, text)] == [
+        (frozenset(("Freedom Movement", "Unity League")), 1)
+    ]
+    assert affs(extractor, text) == {("Omar Farouk", "Freedom Movement", "leader")}

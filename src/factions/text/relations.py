@@ -118,6 +118,13 @@ class RelationReader:
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 out.extend(self.np(p, depth + 1))
+        elif (
+            tok.dep_ == "appos"
+            and tok.pos_ == "NOUN"
+            and tok.head.i in self.te
+            and tok.lemma_.lower() in lex.group_words
+        ):  # "X, a Somali group that ...": the group is X, not its modifiers
+            out.append((self.te[tok.head.i], tok.head.i))
         elif tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             lemma = tok.lemma_.lower()
             proxy = lemma in lex.proxy_heads or tok.lower_ in lex.proxy_heads
@@ -867,6 +874,13 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
                 objs = [a for c in t.children if c.dep_ == "dobj" for a in reader.np(c)]
                 for m in person(subj):
                     for g in group(objs):
+                        out.append((m, g, "leader"))
+        elif t.pos_ == "NOUN" and lemma in lex.group_words and t.i not in tok_entity:
+            # "X, a rebel group under Y": Y leads X
+            under = person(reader.prep_objects(t, frozenset({"under"})))
+            if under:
+                for g in group(reader.np(t, conj=False)):
+                    for m in under:
                         out.append((m, g, "leader"))
         elif t.pos_ == "VERB" and lemma in _JOIN_VERBS and not reader.negated(t):
             # "X joined the Y party": X becomes a member of Y
