@@ -355,3 +355,44 @@ def test_appositive_group_noun_is_its_head_actor(extractor):
         (frozenset(("Freedom Movement", "Unity League")), 1)
     ]
     assert affs(extractor, text) == {("Omar Farouk", "Freedom Movement", "leader")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "sign", "quote"),
+    [
+        (
+            "Heavy fighting between Jordan and the Freedom Movement continued.",
+            ("Jordan", "Freedom Movement"),
+            -1,
+            "fighting between Jordan and the Freedom Movement",
+        ),
+        (
+            "An attack on Jordan by the Freedom Movement killed ten.",
+            ("Jordan", "Freedom Movement"),
+            -1,
+            "attack on Jordan by the Freedom Movement",
+        ),
+        (
+            "Clashes erupted between Jordan and the Freedom Movement.",
+            ("Jordan", "Freedom Movement"),
+            -1,
+            "Clashes erupted between Jordan and the Freedom Movement",
+        ),
+        (
+            "Jordan called for the removal of Omar Farouk.",
+            ("Jordan", "Omar Farouk"),
+            -1,
+            "Jordan called for the removal of Omar Farouk",
+        ),
+    ],
+)
+def test_hostile_nouns(extractor, text, pair, sign, quote):
+    assert relations(extractor, text) == [(frozenset(pair), sign, quote)]
+
+
+def test_second_passive_conjunct_shares_the_subject(extractor):
+    text = "The Freedom Movement is backed by Jordan and opposed by Syria."
+    assert {(p, s) for p, s, _ in relations(extractor, text)} == {
+        (frozenset(("Freedom Movement", "Jordan")), 1),
+        (frozenset(("Freedom Movement", "Syria")), -1),
+    }

@@ -475,7 +475,9 @@ class RelationReader:
                 # "the rebels, led by P and supported by Q": the leader stands for the group
                 patients = self.prep_objects(t.head, frozenset({"by"}))
             if not patients and t.dep_ in ("conj", "xcomp"):
-                patients = self.subject(t.head)
+                patients = self.subject(t.head) or [  # "X is backed by Y and opposed by Z"
+                    a for c in t.head.children if c.dep_ == "nsubjpass" for a in self.np(c)
+                ]
             if not patients and t.dep_ == "advcl" and t.tag_ == "VBN":
                 # "Backed by X, Y attacked Z": the participle describes the main subject
                 patients = self.subject(t.head)
@@ -535,8 +537,11 @@ class RelationReader:
                 owners.extend(
                     (self.te[g.i], g.i) for g in c.children if g.dep_ == "conj" and g.i in self.te
                 )
+        if trig.sign < 0:  # "an attack on X by Y": Y is the attacker
+            owners += self.prep_objects(t, frozenset({"by"}))
         between = self._between(t)
-        if t.dep_ == "nsubj" and t.head.lemma_ == "be":  # "the war was between X and Y"
+        if t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX"):
+            # "the war was between X and Y", "clashes erupted between X and Y"
             between += self._between(t.head)
         others = self.prep_objects(t, trig.preps - {"between", "among"})
         for c in t.children:
