@@ -396,3 +396,15 @@ def test_second_passive_conjunct_shares_the_subject(extractor):
         (frozenset(("Freedom Movement", "Jordan")), 1),
         (frozenset(("Freedom Movement", "Syria")), -1),
     }
+
+
+def test_demanding_that_someone_resign(extractor):
+    assert relations(extractor, "Jordan demanded that Omar Farouk resign.") == [
+        (frozenset(("Jordan", "Omar Farouk")), -1, "Jordan demanded that Omar Farouk")
+    ]
+    text = "The Freedom Movement urged Omar Farouk to step down."
+    assert [(p, s) for p, s, _ in relations(extractor, text)] == [
+        (frozenset(("Freedom Movement", "Omar Farouk")), -1)
+    ]
+    text = "The Freedom Movement did not demand that Omar Farouk resign."
+    assert relations(extractor, text) == []

@@ -55,6 +55,8 @@ class Lexicon:
     claim_verbs: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
     change_verbs: dict[str, int] = field(default_factory=dict)
+    demand_verbs: frozenset[str] = frozenset()
+    leave_verbs: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     generic_actors: frozenset[str] = frozenset()
@@ -140,6 +142,8 @@ def load_lexicon() -> Lexicon:
         list_verbs=_low(words.get("list_verbs")),
         claim_verbs=_low(trig.get("claim_verbs")),
         request_nouns=_low(trig.get("request_nouns")),
+        demand_verbs=_low(trig.get("demand_verbs")),
+        leave_verbs=_low(trig.get("leave_verbs")),
         change_verbs={str(k).lower(): int(v) for k, v in (trig.get("change_verbs") or {}).items()},
         group_words=_low(words.get("group_words")),
         government_words=_low(words.get("government_words")),

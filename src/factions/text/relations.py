@@ -338,6 +338,13 @@ class RelationReader:
                 continue
             if t.dep_ == "conj" and t.head.i in self.te and lemma not in lex.nouns:
                 self._own_conjunct(t, found)
+            if (
+                pos in ("VERB", "NOUN")  # "that X resign" is often parsed as a noun
+                and lemma in lex.leave_verbs
+                and t.dep_ in ("ccomp", "xcomp")
+                and t.head.lemma_.lower() in lex.demand_verbs
+            ):
+                self._demand_leave(t, found)
             if pos == "VERB" and t.tag_ == "VBN" and t.i >= 2 and self.doc[t.i - 1].text == "-":
                 trig = lex.participles.get(t.lower_)
                 if trig is not None:
@@ -594,6 +601,28 @@ class RelationReader:
             self._coordinated(found, subj, trig, t)
         elif not subj and not owners and len({e for e, _ in others}) >= 2:
             self._coordinated(found, others, trig, t)  # "an alliance of X and Y"
+
+    def _demand_leave(self, t: Token, found) -> None:
+        """ "X demanded that Y resign", "X urged Y to step down": X wants Y out."""
+        v = t.head
+        if self.negated(v):
+            return
+        if t.lemma_.lower() == "step" and not any(
+            c.lower_ in ("down", "aside") for c in t.children
+        ):
+            return  # "step forward" is no departure
+        if t.dep_ == "xcomp":
+            targets = [a for c in v.children if c.dep_ == "dobj" for a in self.np(c)]
+        else:
+            targets = [a for c in t.children if c.dep_ == "nsubj" for a in self.np(c)]
+            if not targets:  # mis-parse: "that [X resign]" as one noun phrase
+                targets = [
+                    (self.te[c.i], c.i)
+                    for c in t.children
+                    if c.dep_ == "compound" and c.i in self.te
+                ]
+        trig = Trigger(t.lemma_.lower(), "verb", -1, "opposition")
+        self._emit(found, self.subject(v), targets, trig, v, "verb")
 
     def _own_conjunct(self, t: Token, found) -> None:
         """ "X and his Y party": X stands with the group it is said to own."""
