@@ -455,6 +455,21 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     )
 
 
+def _state_mention(start: int, end: int, span: Span, country: str) -> Mention:
+    """A demonym's mention of its state over tokens ``start:end`` (``span`` gives the text)."""
+    return Mention(
+        start,
+        end,
+        span.start_char,
+        span.end_char,
+        span.text,
+        "STATE",
+        country,
+        ActorKind.STATE,
+        extra={"demonym": True},
+    )
+
+
 def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | None:
     """A demonym used for its state: "Iranian officials", "the Syrian regime", "Ugandan support"."""
     words = doc[start:end]
@@ -473,17 +488,7 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
             or head.lemma_.lower() in lex.state_heads
             or head.lower_ in lex.state_heads
         ):
-            return Mention(
-                start,
-                end,
-                words.start_char,
-                words.end_char,
-                words.text,
-                "STATE",
-                country,
-                ActorKind.STATE,
-                extra={"demonym": True},
-            )
+            return _state_mention(start, end, words, country)
     if tok.dep_ in ("amod", "compound", "nmod") and head.i > tok.i:
         hl = head.lemma_.lower()
         if hl in lex.state_heads or head.lower_ in lex.state_heads:  # "troops" (lemma "troop")
@@ -492,29 +497,9 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
             if s > 0 and doc[s - 1].dep_ == "det" and doc[s - 1].head.i == head.i:
                 s -= 1
             span = doc[s : head.i + 1]
-            return Mention(
-                s,
-                head.i + 1,
-                span.start_char,
-                span.end_char,
-                span.text,
-                "STATE",
-                country,
-                ActorKind.STATE,
-                extra={"demonym": True},
-            )
+            return _state_mention(s, head.i + 1, span, country)
         if hl in lex.nouns or hl in lex.proxy_heads:
-            return Mention(
-                start,
-                end,
-                words.start_char,
-                words.end_char,
-                words.text,
-                "STATE",
-                country,
-                ActorKind.STATE,
-                extra={"demonym": True},
-            )
+            return _state_mention(start, end, words, country)
         return None
     # "the Americans" (a plural demonym used as a noun, with an article)
     if (
