@@ -9,7 +9,7 @@ name as written. Pronouns and descriptions are added later by :mod:`factions.tex
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factions.model import ActorKind, normalise_alias
 from factions.text.lexicon import Lexicon
@@ -37,6 +37,16 @@ class Mention:
     alias_of: int | None = None  # index of the mention this one abbreviates ("(AAH)")
     entity: int = -1
     extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls, span: Span, label: str, key: str, kind: ActorKind = ActorKind.OTHER, **fields: Any
+    ) -> Mention:
+        """A mention covering ``span``: token and character offsets and text come from it."""
+        return cls(
+            span.start, span.end, span.start_char, span.end_char, span.text, label, key, kind,
+            **fields,
+        )  # fmt: skip
 
 
 class Gazetteer:
@@ -131,7 +141,7 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
         for s, e, aid in gazetteer.spans(doc):
             span = doc[s:e]
             actor = gazetteer.actors[aid]
-            add(Mention(s, e, span.start_char, span.end_char, span.text, "GAZ", aid, actor.kind))
+            add(Mention.of(span, "GAZ", aid, actor.kind))
 
     for ent in doc.ents:
         m = _mention_for_entity(doc, ent, lex)
@@ -153,12 +163,8 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
             s -= 1
         span = doc[s : tok.i + 1]
         add(
-            Mention(
-                s,
-                tok.i + 1,
-                span.start_char,
-                span.end_char,
-                span.text,
+            Mention.of(
+                span,
                 "ORG",
                 _strip_the(span.text),
                 org_kind(span.text, lex),
@@ -180,12 +186,8 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
             span = doc[s : tok.i + 1]
             name = words.strip()
             add(
-                Mention(
-                    s,
-                    tok.i + 1,
-                    span.start_char,
-                    span.end_char,
-                    span.text,
+                Mention.of(
+                    span,
                     "ORG",
                     name,
                     ActorKind.GOVERNMENT_BODY,
@@ -425,12 +427,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         span = doc[start:end]
         if not span.text.strip():
             return None
-        return Mention(
-            start,
-            end,
-            span.start_char,
-            span.end_char,
-            span.text,
+        return Mention.of(
+            span,
             "PERSON",
             span.text,
             ActorKind.PERSON,
@@ -440,34 +438,18 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         end -= 1
     span = doc[start:end]
     if label == "GPE":  # not a country or capital we know: a place, or a mislabelled name
-        return Mention(
-            start, end, span.start_char, span.end_char, span.text, "GPE", span.text, ActorKind.OTHER
-        )
-    return Mention(
-        start,
-        end,
-        span.start_char,
-        span.end_char,
-        span.text,
+        return Mention.of(span, "GPE", span.text, ActorKind.OTHER)
+    return Mention.of(
+        span,
         "ORG",
         _strip_the(span.text),
         org_kind(span.text, lex),
     )
 
 
-def _state_mention(start: int, end: int, span: Span, country: str) -> Mention:
-    """A demonym's mention of its state over tokens ``start:end`` (``span`` gives the text)."""
-    return Mention(
-        start,
-        end,
-        span.start_char,
-        span.end_char,
-        span.text,
-        "STATE",
-        country,
-        ActorKind.STATE,
-        extra={"demonym": True},
-    )
+def _state_mention(span: Span, country: str) -> Mention:
+    """A demonym's mention of its state (``span`` covers the words that name it)."""
+    return Mention.of(span, "STATE", country, ActorKind.STATE, extra={"demonym": True})
 
 
 def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | None:
@@ -488,7 +470,7 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
             or head.lemma_.lower() in lex.state_heads
             or head.lower_ in lex.state_heads
         ):
-            return _state_mention(start, end, words, country)
+            return _state_mention(words, country)
     if tok.dep_ in ("amod", "compound", "nmod") and head.i > tok.i:
         hl = head.lemma_.lower()
         if hl in lex.state_heads or head.lower_ in lex.state_heads:  # "troops" (lemma "troop")
@@ -497,9 +479,9 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
             if s > 0 and doc[s - 1].dep_ == "det" and doc[s - 1].head.i == head.i:
                 s -= 1
             span = doc[s : head.i + 1]
-            return _state_mention(s, head.i + 1, span, country)
+            return _state_mention(span, country)
         if hl in lex.nouns or hl in lex.proxy_heads:
-            return _state_mention(start, end, words, country)
+            return _state_mention(words, country)
         return None
     # "the Americans" (a plural demonym used as a noun, with an article)
     if (
@@ -509,12 +491,8 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
         and tok.lower_.endswith("s")
     ):
         span = doc[start - 1 : end]
-        return Mention(
-            start - 1,
-            end,
-            span.start_char,
-            span.end_char,
-            span.text,
+        return Mention.of(
+            span,
             "STATE",
             country,
             ActorKind.STATE,
@@ -580,12 +558,8 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention], taken: bytearray, le
         for m in overlapping:
             out.remove(m)
         span = doc[start:end]
-        long_m = Mention(
-            start,
-            end,
-            span.start_char,
-            span.end_char,
-            span.text,
+        long_m = Mention.of(
+            span,
             "ORG",
             span.text[4:] if span.text.lower().startswith("the ") else span.text,
             org_kind(span.text, lex),
@@ -595,9 +569,7 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention], taken: bytearray, le
             taken[k] = 1
         if not taken[i] and i not in by_start:
             a = doc[i : i + 1]
-            out.append(
-                Mention(i, i + 1, a.start_char, a.end_char, a.text, "ORG", a.text, long_m.kind)
-            )
+            out.append(Mention.of(a, "ORG", a.text, long_m.kind))
             taken[i] = 1
     out.sort(key=lambda m: m.start)
     return out
@@ -643,9 +615,7 @@ def _repeat_names(doc: Doc, mentions: list[Mention], taken: bytearray, lex: Lexi
         toks, m = best
         k = len(toks)
         span = doc[i : i + k]
-        out.append(
-            Mention(i, i + k, span.start_char, span.end_char, span.text, m.label, m.key, m.kind)
-        )
+        out.append(Mention.of(span, m.label, m.key, m.kind))
         for j in range(i, i + k):
             taken[j] = 1
         i += k
