@@ -167,3 +167,17 @@ def test_engines_keep_a_bounded_window_of_batches_in_flight():
         ahead.append(pulled - len(out))
     assert out == list(range(50))
     assert max(ahead) == 3 * Recording.inflight_per_worker - 1
+
+
+@pytest.mark.slow
+def test_local_cluster_workers_keep_glibc_memory_trimming_default():
+    """The nanny's MALLOC_TRIM_THRESHOLD_=65536 costs the spaCy pipeline ~12 % worker CPU
+    (bench/ingest.py); the LocalCluster of ``--engine dask`` unsets it and keeps the rest of
+    Dask's pre-spawn environment."""
+    from factions.run.engines import DaskEngine
+
+    with DaskEngine("builtins:dict", workers=1) as eng:
+        env = eng._client.run(
+            lambda: (os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"))
+        )
+    assert list(env.values()) == [(None, "1")]
