@@ -298,23 +298,30 @@ def banzhaf(weights: Sequence[int], quota: int, normalized: bool = True) -> list
 
 
 def _forward_size_poly(weights: Sequence[int], length: int, bits: int) -> np.ndarray:
-    """``F[r] = sum_{S : w(S) = r} y^{|S|}`` packed at ``y = 2^bits``, ``r < length``."""
+    """``F[r] = sum_{S : w(S) = r} y^{|S|}`` packed at ``y = 2^bits``, ``r < length``.
+
+    The product does not depend on the order of its factors: lightest players first keeps
+    ``F`` zero above the weight of the players applied so far, and only the reachable
+    prefix is updated (about twice as fast on random weights as the full length).
+    """
     poly = np.zeros(length, dtype=object)
     poly[0] = 1
-    for w in weights:
-        _apply_player(poly, w, bits)
+    reach = 0  # F[r] == 0 for r > reach
+    for w in sorted(weights):
+        reach = min(length - 1, reach + w)
+        _apply_player(poly, w, bits, reach + 1)
     return poly
 
 
-def _apply_player(poly: np.ndarray, w: int, bits: int) -> None:
-    """Multiply in place by ``1 + y x^w`` (mod ``x^len``)."""
-    length = len(poly)
+def _apply_player(poly: np.ndarray, w: int, bits: int, stop: int | None = None) -> None:
+    """Multiply in place by ``1 + y x^w`` (mod ``x^len``), given ``poly[stop:] == 0``."""
+    length = len(poly) if stop is None else min(len(poly), stop)
     if w >= length:
         return
     if w == 0:
-        poly += poly << bits
+        poly[:length] += poly[:length] << bits
         return
-    poly[w:] = poly[w:] + (poly[: length - w] << bits)
+    poly[w:length] = poly[w:length] + (poly[: length - w] << bits)
 
 
 def _remove_player(poly: np.ndarray, w: int, bits: int) -> np.ndarray:
