@@ -205,6 +205,16 @@ def _match_person(
     return None
 
 
+_BODIES = {"army", "armies", "forces", "force", "militia", "guard", "guards", "navy", "police"}
+
+
+def _body_of(words: list[str]) -> set[str]:
+    """Armed-body words heading an "X of Y" name: {"army"} for "Army of the Republic of Y"."""
+    if "of" not in words[1:]:
+        return set()
+    return set(words[: words.index("of")]) & _BODIES
+
+
 def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Entity]) -> int | None:
     clean = text.strip()
     fits = []
@@ -216,6 +226,8 @@ def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Enti
         if clean.isupper() and 2 <= len(clean) <= 6 and _initials(ent.name) == clean:
             fits.append(idx)
             continue
+        if _body_of(words) - set(other) or _body_of(other) - set(words):
+            continue  # "the Army of X" is X's army, not X
         core = [w for w in words if w not in _GENERIC]
         ocore = [w for w in other if w not in _GENERIC]
         if core and ocore and (set(core) <= set(ocore) or set(ocore) <= set(core)):

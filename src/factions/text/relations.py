@@ -124,7 +124,7 @@ class RelationReader:
             and tok.head.i in self.te
             and tok.lemma_.lower() in lex.group_words
         ):  # "X, a Somali group that ...": the group is X, not its modifiers
-            out.append((self.te[tok.head.i], tok.head.i))
+            out.extend(self._appos_heads(tok))
         elif tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             lemma = tok.lemma_.lower()
             proxy = lemma in lex.proxy_heads or tok.lower_ in lex.proxy_heads
@@ -169,7 +169,7 @@ class RelationReader:
                     if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head"):
                         out.extend(self.prep_objects(c, frozenset({"by"})))
             if not out and depth == 0 and tok.dep_ == "appos" and tok.head.i in self.te:
-                out.append((self.te[tok.head.i], tok.head.i))
+                out.extend(self._appos_heads(tok))
         if conj:
             same = self._same_mention(tok)
             kids = list(tok.children)
@@ -186,6 +186,17 @@ class RelationReader:
                     and (c.i in self.te or c.lemma_.lower() not in self.lex.proxy_heads)
                 ):
                     out.extend(self.np(c, depth + 1))
+        return out
+
+    def _appos_heads(self, tok: Token) -> list[Arg]:
+        """The actors an appositive ``tok`` describes: its head, and when ``tok`` is plural
+        the head's conjuncts too ("X and Y, groups backed by Z" describes both X and Y; "X,
+        Y and Z, a group backed by W" only Z)."""
+        h = tok.head
+        out: list[Arg] = [(self.te[h.i], h.i)]
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return out
+        out.extend((self.te[c.i], c.i) for c in h.children if c.dep_ == "conj" and c.i in self.te)
         return out
 
     def _they(self, tok: Token) -> list[Arg]:
@@ -394,6 +405,11 @@ class RelationReader:
             return
         if self.negated(t):
             return
+        zipped = self._respective(t, agents, patients)
+        if zipped:
+            for a, b in zipped:
+                self._emit(found, [a], [b], trig, t, pattern)
+            return
         past = self.past(t)
         dominant = pattern == "change" or (
             t.dep_ in ("attr", "acomp", "oprd")
@@ -429,6 +445,26 @@ class RelationReader:
                         dominant=dominant,
                     )
                 )
+
+    def _respective(
+        self, t: Token, agents: list[Arg], patients: list[Arg]
+    ) -> list[tuple[Arg, Arg]]:
+        """ "A and B, led and supplied by C and D, respectively": the i-th agent goes with the
+        i-th patient only. Empty unless "respectively" follows the trigger in its sentence and
+        both sides list the same number (>= 2) of distinct actors."""
+        sent = t.sent
+        if not any(w.lower_ == "respectively" for w in self.doc[t.i : sent.end]):
+            return []
+        firsts: list[list[Arg]] = []
+        for side in (agents, patients):
+            seen: dict[int, Arg] = {}
+            for a in sorted(side, key=lambda x: x[1]):
+                seen.setdefault(a[0], a)
+            firsts.append(list(seen.values()))
+        left, right = firsts
+        if len(left) < 2 or len(left) != len(right) or {e for e, _ in left} & {e for e, _ in right}:
+            return []
+        return list(zip(left, right, strict=True))
 
     def _pairs(self, found, args: list[Arg], trig: Trigger, t: Token, pattern: str) -> None:
         for i in range(len(args)):
@@ -536,6 +572,35 @@ class RelationReader:
                         out.extend(self.np(p))
         return out
 
+    def _sides(self, h: Token) -> tuple[list[Arg], list[Arg]]:
+        """The two sides of "between A ... and B" when the parser hung B on ``h`` (the word
+        that takes "between") as a conjunct instead of on A: "the conflict was between A on
+        the one side, and B and C on the other side". Each side keeps its own conjuncts."""
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ != "between":
+                continue
+            left = [a for p in c.children if p.dep_ == "pobj" for a in self.np(p)]
+            if len({e for e, _ in left}) != 1:
+                continue  # "between A and B, as well as C": the pair is already complete
+            right = [
+                a
+                for g in h.children
+                if g.dep_ == "conj" and g.i > c.i and g.pos_ in ("NOUN", "PROPN")
+                for a in self.np(g)
+            ]
+            if left and right and not {e for e, _ in left} & {e for e, _ in right}:
+                return left, right
+        return [], []
+
+    def _opposed_sides(self, t: Token, found, trig: Trigger, own: bool = False) -> bool:
+        """Hostile noun ``t`` ("war", "conflict", "fighting") whose "between" names two sides
+        split by the parser: every actor of one side against every actor of the other."""
+        left, right = self._sides(t if own else t.head)
+        if not left:
+            return False
+        self._emit(found, left, right, trig, t, "between")
+        return True
+
     def _noun(self, t: Token, trig: Trigger, found) -> None:
         owners: list[Arg] = []
         for c in t.children:
@@ -547,9 +612,13 @@ class RelationReader:
         if trig.sign < 0:  # "an attack on X by Y": Y is the attacker
             owners += self.prep_objects(t, frozenset({"by"}))
         between = self._between(t)
-        if t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX"):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
             # "the war was between X and Y", "clashes erupted between X and Y"
             between += self._between(t.head)
+            if trig.sign < 0 and self._opposed_sides(t, found, trig):
+                return
+        if trig.sign < 0 and self._opposed_sides(t, found, trig, own=True):
+            return
         others = self.prep_objects(t, trig.preps - {"between", "among"})
         for c in t.children:
             if c.dep_ == "appos":
