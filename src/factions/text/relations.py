@@ -148,7 +148,7 @@ class RelationReader:
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 out.extend(self.np(p, depth + 1))
-                elif dep in ("acl", "relcl") and c.lemma_.lower() in lex.list_verbs:
+                elif dep in ("acl", "relcl") and self._lists(c):
                     for g in c.children:
                         if g.dep_ == "dobj":
                             out.extend(self.np(g, depth + 1))
@@ -187,6 +187,14 @@ class RelationReader:
                 ):
                     out.extend(self.np(c, depth + 1))
         return out
+
+    def _lists(self, v: Token) -> bool:
+        """Whether verb ``v`` lists the members of the noun it modifies ("comprising",
+        "composed of", "made up of")."""
+        lemma = v.lemma_.lower()
+        if lemma in self.lex.list_verbs:
+            return True
+        return lemma == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children)
 
     def _appos_heads(self, tok: Token) -> list[Arg]:
         """The actors an appositive ``tok`` describes: its head, and when ``tok`` is plural
@@ -276,6 +284,8 @@ class RelationReader:
         """Subject of the verb that takes noun ``n`` as object ("launched a campaign ...")."""
         while n.dep_ in ("conj", "appos") and n.head is not n:
             n = n.head
+        if n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.pos_ == "NOUN":
+            return self._with_holder(n.head.head, depth)
         if n.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
             return self.subject(n.head, depth + 1)
         if (
@@ -284,8 +294,26 @@ class RelationReader:
             and n.head.head.pos_ in ("VERB", "AUX")
             and n.head.lower_ not in _TEMPORAL_PREPS
         ):
-            return self.subject(n.head.head, depth + 1)
+            found = self.subject(n.head.head, depth + 1)
+            if not found and n.head.lower_ == "with":  # "X's victory came with support from Y"
+                for c in n.head.head.children:
+                    if c.dep_ == "nsubj" and c.pos_ == "NOUN":
+                        found = self._with_holder(c, depth)
+            return found
         return []
+
+    def _with_holder(self, g: Token, depth: int) -> list[Arg]:
+        """Who holds noun ``g`` that a "with ..." phrase hangs on: "X won the vote with
+        support from Y" (the subject), "the victory by X / X's victory, with support from Y"
+        (the agent or owner)."""
+        if g.i in self.te:
+            return []
+        owners = [(self.te[c.i], c.i) for c in g.children if c.dep_ == "poss" and c.i in self.te]
+        return (
+            owners
+            or self.prep_objects(g, frozenset({"by"}))
+            or self._governor_subject(g, depth + 1)
+        )
 
     def prep_objects(self, tok: Token, preps: frozenset[str]) -> list[Arg]:
         out: list[Arg] = []
@@ -380,7 +408,7 @@ class RelationReader:
             elif pos == "PROPN" and t.ent_type_ == "EVENT" and t.lower_ in lex.nouns:
                 self._noun(t, lex.nouns[t.lower_], found)  # "the X-Y War"
             elif pos == "NOUN":
-                if t.tag_ == "NNS" and lemma in lex.group_words:
+                if lemma in lex.group_words:
                     self._members(t, found)
                 trig = lex.nouns.get(lemma) or lex.nouns.get(t.lower_)
                 if trig is not None:
@@ -754,13 +782,16 @@ class RelationReader:
         self._emit(found, holders, [(e, x.i)], trig, t, "adj")
 
     def _members(self, t: Token, found) -> None:
-        """ "parties comprising X, Y and Z", "groups such as X and Y": members work together."""
+        """ "parties comprising X, Y and Z", "groups such as X and Y", "an alliance made up
+        of X and Y": members work together. A singular group noun lists its members only
+        through a verb of composition ("a group such as X" names an example, not a member)."""
         if t.i in self.te:
             return
+        plural = t.tag_ == "NNS"
         members: list[Arg] = []
         for c in t.children:
             low = c.lower_
-            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in self.lex.list_verbs:
+            if c.dep_ in ("acl", "relcl") and self._lists(c):
                 for g in c.children:
                     if g.dep_ == "dobj":
                         members.extend(self.np(g))
@@ -768,9 +799,13 @@ class RelationReader:
                         members.extend(
                             a for p in g.children if p.dep_ == "pobj" for a in self.np(p)
                         )
-            elif c.dep_ == "prep" and (
-                low in ("including", "like")
-                or (low == "as" and c.i > 0 and self.doc[c.i - 1].lower_ == "such")
+            elif (
+                c.dep_ == "prep"
+                and plural
+                and (
+                    low in ("including", "like")
+                    or (low == "as" and c.i > 0 and self.doc[c.i - 1].lower_ == "such")
+                )
             ):
                 members.extend(a for p in c.children if p.dep_ == "pobj" for a in self.np(p))
         if len({e for e, _ in members}) >= 2:
