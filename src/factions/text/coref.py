@@ -199,7 +199,9 @@ def _match_person(
             if other[0] == words[-1]:
                 fits.append(idx)
         elif words[-1] == other[-1] and (words[0] == other[0] or len(words) != len(other)):
-            fits.append(idx)
+            short, long_ = sorted((words, other), key=len)
+            if set(short) <= set(long_):  # "Ana Ruiz" is not "Carlos Diaz Ruiz"
+                fits.append(idx)
     if len(fits) == 1:
         return fits[0]
     return None

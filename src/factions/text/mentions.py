@@ -143,7 +143,7 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
             actor = gazetteer.actors[aid]
             add(Mention.of(span, "GAZ", aid, actor.kind))
 
-    for ent in doc.ents:
+    for ent in _joined_person_names(doc):
         m = _mention_for_entity(doc, ent, lex)
         if m is not None:
             add(m)
@@ -237,6 +237,29 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
     for m in mentions:
         _phrase_spans(doc, m, lex)
     return mentions
+
+
+def _joined_person_names(doc: Doc) -> list[Span]:
+    """``doc.ents`` with a person's name that NER cut in two put back together: "Abu Bakr"
+    + "Omar Said" where the first part's last word is a compound of the second part."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == "PERSON"
+            and ent.label_ == "PERSON"
+            and prev.end == ent.start
+            and doc[prev.end - 1].dep_ == "compound"
+            and ent.start <= doc[prev.end - 1].head.i < ent.end
+        ):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
 
 
 def _capital_as_place(doc: Doc, m: Mention, lex: Lexicon) -> bool:

@@ -935,9 +935,16 @@ _LEADER_TITLES = {
     "secretary",
     "general",
 }
+_STATE_HEADS = {"president", "leader", "head", "ruler"}
 _JOIN_VERBS = {"join", "rejoin"}
 _MEMBER_NOUNS = {"member", "members", "official", "lawmaker", "deputy", "minister"}
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson"}
+
+
+def _not_groups():
+    from factions.model import ActorKind
+
+    return (ActorKind.PERSON, ActorKind.STATE, ActorKind.OTHER)
 
 
 def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexicon):
@@ -950,12 +957,10 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
     def person(args):
         return [e for e, _ in args if entities[e].kind == ActorKind.PERSON]
 
-    def group(args):
-        return [
-            e
-            for e, _ in args
-            if entities[e].kind not in (ActorKind.PERSON, ActorKind.STATE, ActorKind.OTHER)
-        ]
+    def group(args, state: bool = False):
+        """Groups among ``args``; states too when ``state`` ("President of Y" leads Y)."""
+        no = (ActorKind.PERSON, ActorKind.OTHER) if state else _not_groups()
+        return [e for e, _ in args if entities[e].kind not in no]
 
     out = []
     # "Venezuelan President X", "Pakistan's President X", "Army commander X": a title between
@@ -974,6 +979,17 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
         if j == 0:
             continue
         k = j - 1
+        if titles:  # "Y's internationally recognized President X": skip the modifiers
+            m = k
+            while (
+                m > 0
+                and k - m < 3
+                and doc[m].pos_ in ("ADJ", "ADV", "VERB")
+                and doc[m].i not in tok_entity
+            ):
+                m -= 1
+            if m < k and doc[m].text in ("'s", "’s"):
+                k = m
         if not titles and doc[k].text not in ("'s", "’s"):
             continue  # without a title only "the Y party's X" ties X to Y
         if doc[k].text in ("'s", "’s") and k > 0:
@@ -1026,7 +1042,7 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
             for m in person(reader.subject(t)):
                 for g in group(objs):
                     out.append((m, g, "member"))
-        elif t.pos_ == "NOUN" and (
+        elif (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.i not in tok_entity)) and (
             lemma in _LEADER_NOUNS or lemma in _MEMBER_NOUNS or lemma in _SPOKES_NOUNS
         ):
             role = "leader" if lemma in _LEADER_NOUNS else "member"
@@ -1054,7 +1070,7 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
                     members.append((tok_entity[c.i], c.i))
             if t.dep_ == "compound" and t.head.i in tok_entity:
                 members.append((tok_entity[t.head.i], t.head.i))
-            for m in person(members):
-                for g in group(groups):
+            for m in person(members):  # a state has a head of state, not members
+                for g in group(groups, state=lemma in _STATE_HEADS):
                     out.append((m, g, role))
     return out
