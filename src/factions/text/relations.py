@@ -582,6 +582,8 @@ class RelationReader:
                 allies = agents + patients + self.prep_objects(t, preps - {"by"})
                 self._emit(found, allies, against, foe, t, "verb")
         patients.extend(self.prep_objects(t, preps - {"by"}))
+        if trig.sign > 0 and trig.kind == "support" and patients:
+            self._intermediary(found, t, agents, patients)
         if not patients and t.lemma_.lower() in self.lex.claim_verbs:
             for c in t.children:
                 if c.dep_ == "ccomp":
@@ -591,13 +593,40 @@ class RelationReader:
         else:
             self._coordinated(found, agents, trig, t)
 
-    def _between(self, t: Token) -> list[Arg]:
+    def _intermediary(self, found, t: Token, agents: list[Arg], patients: list[Arg]) -> None:
+        """ "X sent aid to Y through Z", "X provided support for Y via Z": the go-between Z
+        works with both X and Y."""
+        through = frozenset({"through", "via"})
+        via: list[Arg] = self.prep_objects(t, through)
+        for c in t.children:
+            if c.dep_ == "dobj":
+                via.extend(self.prep_objects(c, through))
+        if t.pos_ == "NOUN" and t.dep_ == "dobj":  # "provided support for Y through Z"
+            via.extend(self.prep_objects(t.head, through))
+        if not via:
+            return
+        own = {e for e, _ in agents + patients}
+        via = [a for a in via if a[0] not in own]
+        trig = Trigger(t.lemma_.lower(), "verb", 1, "cooperation")
+        self._emit(found, agents + patients, via, trig, t, "verb")
+
+    def _between(self, t: Token, topic: bool = True) -> list[Arg]:
+        """Actors of "between X and Y" / "among X, Y and Z" on ``t``; with ``topic`` also when
+        the parser hung it on the object of an issue phrase ("a struggle over the presidency
+        between X and Y")."""
         out: list[Arg] = []
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out.extend(self.np(p))
+            elif topic and c.dep_ == "prep" and c.lower_ in ("over", "about"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i not in self.te:
+                        out.extend(self._between(p, topic=False))
+                        for g in p.children:
+                            if g.dep_ == "conj" and g.i not in self.te:
+                                out.extend(self._between(g, topic=False))
         return out
 
     def _sides(self, h: Token) -> tuple[list[Arg], list[Arg]]:
@@ -692,6 +721,8 @@ class RelationReader:
             self._emit(found, subj, owners, trig, t, "noun-subj")
         elif subj and others:
             self._emit(found, subj, others, trig, t, "noun-prep")
+            if trig.sign > 0 and trig.kind == "support":
+                self._intermediary(found, t, subj, others)
         elif owners and len({e for e, _ in owners}) >= 2:
             self._coordinated(found, owners, trig, t)
         elif subj and not owners and not others:
