@@ -408,3 +408,134 @@ def test_demanding_that_someone_resign(extractor):
     ]
     text = "The Freedom Movement did not demand that Omar Farouk resign."
     assert relations(extractor, text) == []
+
+
+def pairs(extractor: Extractor, text: str) -> set[tuple[frozenset[str], int]]:
+    return {(p, s) for p, s, _ in relations(extractor, text)}
+
+
+def test_between_sides_split_by_the_parser_are_opposed_across_not_within(extractor):
+    text = (
+        "The war was fought between the Northern Army on the one side, and the Southern "
+        "Front and the Coastal Militia on the other side."
+    )
+    assert pairs(extractor, text) == {
+        (frozenset(("Northern Army", "Southern Front")), -1),
+        (frozenset(("Northern Army", "Coastal Militia")), -1),
+    }
+
+
+def test_complete_between_pair_does_not_take_a_later_conjunct(extractor):
+    text = (
+        "The dispute raised tensions between Peru and Chile, as well as the movement of "
+        "Bolivian troops to the border."
+    )
+    assert pairs(extractor, text) == {(frozenset(("Peru", "Chile")), -1)}
+
+
+def test_respectively_pairs_agents_and_patients_in_order(extractor):
+    text = (
+        "The Unity League and the Freedom Movement were armed and funded by Peru and "
+        "Chile, respectively."
+    )
+    assert pairs(extractor, text) == {
+        (frozenset(("Unity League", "Peru")), 1),
+        (frozenset(("Freedom Movement", "Chile")), 1),
+    }
+    # without "respectively" every agent backs every patient
+    text = "The Unity League and the Freedom Movement were armed and funded by Peru and Chile."
+    assert len(pairs(extractor, text)) == 4
+
+
+def test_plural_appositive_describes_every_conjunct(extractor):
+    text = "The Unity League and the Freedom Movement, groups armed by Peru, took the town."
+    assert pairs(extractor, text) == {
+        (frozenset(("Unity League", "Peru")), 1),
+        (frozenset(("Freedom Movement", "Peru")), 1),
+    }
+    # a singular appositive describes one conjunct only
+    text = "The Unity League, the Freedom Movement and the Red Guard, a group armed by Peru, left."
+    assert len(pairs(extractor, text)) <= 1
+
+
+def test_singular_alliance_made_up_of_members(extractor):
+    text = "Karim Haddad praised the coalition made up of the National Front and the Unity League."
+    assert (frozenset(("National Front", "Unity League")), 1) in pairs(extractor, text)
+    # "a coalition like X and Y" gives examples, not members
+    text = "Karim Haddad praised a coalition like the National Front and the Unity League."
+    assert (frozenset(("National Front", "Unity League")), 1) not in pairs(extractor, text)
+
+
+def test_with_support_from_goes_to_the_holder(extractor):
+    text = "The Freedom Party won the 1998 election with heavy support from Peru and Chile."
+    assert pairs(extractor, text) == {
+        (frozenset(("Freedom Party", "Peru")), 1),
+        (frozenset(("Freedom Party", "Chile")), 1),
+    }
+    text = "The victory by the Freedom Party in the civil war came with heavy support from Peru."
+    assert pairs(extractor, text) == {(frozenset(("Freedom Party", "Peru")), 1)}
+    text = "The Freedom Party won the election with no support from Peru."
+    assert pairs(extractor, text) == set()
+
+
+def test_struggle_over_an_issue_between_two_actors(extractor):
+    text = (
+        "A long political struggle over the presidency between the Freedom Front and the "
+        "National Union created a stalemate."
+    )
+    assert pairs(extractor, text) == {(frozenset(("Freedom Front", "National Union")), -1)}
+
+
+def test_support_through_a_go_between(extractor):
+    text = "Peru provided covert support for Bolivia through Chile."
+    assert pairs(extractor, text) == {
+        (frozenset(("Peru", "Bolivia")), 1),
+        (frozenset(("Peru", "Chile")), 1),
+        (frozenset(("Bolivia", "Chile")), 1),
+    }
+    text = "Peru supported Bolivia through the war."
+    assert pairs(extractor, text) == {(frozenset(("Peru", "Bolivia")), 1)}
+
+
+def test_army_of_a_place_is_not_the_place(extractor):
+    text = "The Liberation Army of Northern Kordia attacked the town. Northern Kordia denied it."
+    r = extractor.extract(Document("t", text))
+    assert {am.actor.name for am in r.actors} == {
+        "Liberation Army of Northern Kordia",
+        "Northern Kordia",
+    }
+
+
+def test_shared_surname_with_other_first_name_is_another_person(extractor):
+    text = "President Maria Lopez met General Carlos Diaz Lopez in Lima on Monday."
+    r = extractor.extract(Document("t", text))
+    assert {am.actor.name for am in r.actors} == {"Maria Lopez", "Carlos Diaz Lopez"}
+
+
+def test_person_name_cut_in_two_by_ner_is_joined(extractor):
+    from spacy.tokens import Span
+
+    from factions.text.mentions import _joined_person_names
+
+    text = "The court restored President Abu Karim Omar Saleh."
+    r = extractor.extract(Document("t", text))
+    assert [am.actor.name for am in r.actors] == ["Abu Karim Omar Saleh"]
+    doc = extractor.nlp(text)
+    doc.ents = [Span(doc, 4, 6, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
+    assert [e.text for e in _joined_person_names(doc)] == ["Abu Karim Omar Saleh"]
+    doc.ents = [Span(doc, 4, 6, label="PERSON"), Span(doc, 6, 7, label="ORG")]
+    assert [e.text for e in _joined_person_names(doc)] == ["Abu Karim", "Omar"]
+
+
+def test_president_of_a_state_leads_it(extractor):
+    assert affs(extractor, "Karim Haddad, the president of Chile, met the envoy.") == {
+        ("Karim Haddad", "Chile", "leader")
+    }
+    text = "The vote restored Chile's internationally recognized President Karim Haddad."
+    assert affs(extractor, text) == {("Karim Haddad", "Chile", "leader")}
+    assert affs(extractor, "Karim Haddad of Chile met the envoy.") == set()
+
+
+def test_capitalised_commander_of_an_army(extractor):
+    text = "The envoy contacted General Tomas Varga, the Commander of the Ruritanian National Army."
+    assert affs(extractor, text) == {("Tomas Varga", "Ruritanian National Army", "leader")}
