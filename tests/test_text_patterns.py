@@ -539,3 +539,13 @@ def test_president_of_a_state_leads_it(extractor):
 def test_capitalised_commander_of_an_army(extractor):
     text = "The envoy contacted General Tomas Varga, the Commander of the Ruritanian National Army."
     assert affs(extractor, text) == {("Tomas Varga", "Ruritanian National Army", "leader")}
+
+
+def test_trigger_noun_owned_through_a_by_participle(extractor):
+    text = "The offensive launched by the Freedom Front against the Unity League failed."
+    assert pairs(extractor, text) == {(frozenset(("Freedom Front", "Unity League")), -1)}
+    text = "The support provided by Peru to the Freedom Front was decisive."
+    assert pairs(extractor, text) == {(frozenset(("Peru", "Freedom Front")), 1)}
+    # a mediator is no party to the agreement it mediated
+    text = "The Freedom Front and the Unity League signed an agreement mediated by Peru."
+    assert pairs(extractor, text) == {(frozenset(("Freedom Front", "Unity League")), 1)}

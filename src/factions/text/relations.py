@@ -688,6 +688,13 @@ class RelationReader:
                 and c.lemma_.lower() in ("lead", "head")
             ):  # "a schism led by X": X breaks with the owner
                 others.extend(self.prep_objects(c, frozenset({"by"})))
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and not owners and trig.kind != "agreement":
+                # "sanctions imposed by X on Y", "the offensive launched by X against Y"
+                # (not "a deal mediated by X": the mediator is no party to it)
+                by = self.prep_objects(c, frozenset({"by"}))
+                if by and not self.negated(c):
+                    owners.extend(by)
+                    others.extend(self.prep_objects(c, trig.preps - {"between", "among"}))
         if t.dep_ == "nsubj":  # "X's supporters include Y", "... came to include Y"
             verbs = [t.head] + [c for c in t.head.children if c.dep_ in ("xcomp", "advcl")]
             for v in verbs:
