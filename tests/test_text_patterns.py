@@ -549,3 +549,18 @@ def test_trigger_noun_owned_through_a_by_participle(extractor):
     # a mediator is no party to the agreement it mediated
     text = "The Freedom Front and the Unity League signed an agreement mediated by Peru."
     assert pairs(extractor, text) == {(frozenset(("Freedom Front", "Unity League")), 1)}
+
+
+def test_collectively_known_as_makes_members_and_allies(extractor):
+    text = (
+        "The Freedom Front and the Red Guard, collectively known as the National "
+        "Resistance, attacked the capital."
+    )
+    assert pairs(extractor, text) == {(frozenset(("Freedom Front", "Red Guard")), 1)}
+    assert affs(extractor, text) == {
+        ("Freedom Front", "National Resistance", "member"),
+        ("Red Guard", "National Resistance", "member"),
+    }
+    # a plain alias ("known as") names one actor, not a collective
+    text = "The Freedom Front and the Red Guard, known as the National Resistance, attacked."
+    assert affs(extractor, text) == set()

@@ -188,6 +188,18 @@ class RelationReader:
                     out.extend(self.np(c, depth + 1))
         return out
 
+    def collective(self, v: Token) -> tuple[list[Arg], list[Arg]]:
+        """ "X and Y, collectively known as Z" / "together referred to as Z": the members
+        (X, Y) and the collective they form (Z); empty lists when ``v`` is no such phrase."""
+        if not any(c.dep_ == "advmod" and c.lower_ in _TOGETHER for c in v.children):
+            return [], []
+        group = self.prep_objects(v, frozenset({"as"}))
+        if not group:
+            return [], []
+        members = self.np(v.head, conj=True) if v.dep_ == "acl" else self.subject(v.head)
+        own = {e for e, _ in group}
+        return [a for a in members if a[0] not in own], group
+
     def _lists(self, v: Token) -> bool:
         """Whether verb ``v`` lists the members of the noun it modifies ("comprising",
         "composed of", "made up of")."""
@@ -384,6 +396,11 @@ class RelationReader:
                 and t.head.lemma_.lower() in lex.demand_verbs
             ):
                 self._demand_leave(t, found)
+            if pos == "VERB" and lemma in _NAMING_VERBS and t.dep_ in ("acl", "advcl"):
+                members, group = self.collective(t)
+                if group and len({e for e, _ in members}) >= 2:
+                    trig = Trigger(lemma, "verb", 1, "cooperation")
+                    self._pairs(found, members, trig, t, "coordination")
             if pos == "VERB" and t.tag_ == "VBN" and t.i >= 2 and self.doc[t.i - 1].text == "-":
                 trig = lex.participles.get(t.lower_)
                 if trig is not None:
@@ -953,6 +970,8 @@ def read_relations(
     return RelationReader(doc, tok_entity, lex, pairs).read()
 
 
+_NAMING_VERBS = {"know", "refer", "call", "name", "dub"}
+_TOGETHER = {"together", "collectively", "jointly"}
 _LEAD_VERBS = {"lead", "head", "chair", "found", "command"}
 _LEADER_NOUNS = {"leader", "head", "chief", "chairman", "founder", "commander", "president"}
 _LEADER_TITLES = {
@@ -1050,6 +1069,12 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
                     out.append((e, g, "member"))
     for t in doc:
         lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in _NAMING_VERBS and t.dep_ in ("acl", "advcl"):
+            # "X and Y, collectively known as Z": X and Y are members of Z
+            members, named = reader.collective(t)
+            if len({e for e, _ in members}) >= 2:
+                for g in group(named):
+                    out.extend((m, g, "member") for m in dict.fromkeys(e for e, _ in members))
         if t.pos_ == "VERB" and lemma in _LEAD_VERBS:
             by = reader.prep_objects(t, frozenset({"by"}))
             if by and t.dep_ in ("acl", "relcl"):
