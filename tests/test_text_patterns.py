@@ -564,3 +564,14 @@ def test_collectively_known_as_makes_members_and_allies(extractor):
     # a plain alias ("known as") names one actor, not a collective
     text = "The Freedom Front and the Red Guard, known as the National Resistance, attacked."
     assert affs(extractor, text) == set()
+
+
+def test_group_choosing_its_own_officer_is_an_affiliation(extractor):
+    text = "On 1 September, the Freedom Party elected Karim Haddad as its presidential candidate."
+    assert affs(extractor, text) == {("Karim Haddad", "Freedom Party", "member")}
+    assert relations(extractor, text) == []
+    text = "The Freedom Party elected Karim Haddad as its leader in 1990."
+    assert affs(extractor, text) == {("Karim Haddad", "Freedom Party", "leader")}
+    # another body's office stays a relation of support
+    text = "The Freedom Party elected Karim Haddad as president of the council."
+    assert pairs(extractor, text) == {(frozenset(("Freedom Party", "Karim Haddad")), 1)}

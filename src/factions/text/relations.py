@@ -542,7 +542,23 @@ class RelationReader:
                     return True
         return False
 
+    def own_office(self, v: Token) -> Token | None:
+        """The office noun of "X elected / named Y as its candidate": a group choosing its
+        own officer (an affiliation of Y with X, not a relation between them)."""
+        if v.lemma_.lower() not in _CHOOSE_VERBS:
+            return None
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for p in c.children:
+                    if p.dep_ == "pobj" and any(
+                        g.dep_ == "poss" and g.lower_ in ("its", "their") for g in p.children
+                    ):
+                        return p
+        return None
+
     def _verb(self, t: Token, trig: Trigger, found) -> None:
+        if self.own_office(t) is not None:
+            return
         passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in t.children)
         if trig.mode == "link":
             objs = [a for c in t.children if c.dep_ == "dobj" for a in self.np(c)]
@@ -971,6 +987,7 @@ def read_relations(
 
 
 _NAMING_VERBS = {"know", "refer", "call", "name", "dub"}
+_CHOOSE_VERBS = {"elect", "choose", "select", "nominate", "appoint", "name", "designate", "pick"}
 _TOGETHER = {"together", "collectively", "jointly"}
 _LEAD_VERBS = {"lead", "head", "chair", "found", "command"}
 _LEADER_NOUNS = {"leader", "head", "chief", "chairman", "founder", "commander", "president"}
@@ -1075,6 +1092,13 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
             if len({e for e, _ in members}) >= 2:
                 for g in group(named):
                     out.extend((m, g, "member") for m in dict.fromkeys(e for e, _ in members))
+        office = reader.own_office(t) if t.pos_ == "VERB" else None
+        if office is not None:  # "X elected Y as its leader": Y is X's
+            chosen = [a for c in t.children if c.dep_ == "dobj" for a in reader.np(c)]
+            role = "leader" if office.lemma_.lower() in _LEADER_NOUNS else "member"
+            for m in person(chosen):
+                for g in group(reader.subject(t)):
+                    out.append((m, g, role))
         if t.pos_ == "VERB" and lemma in _LEAD_VERBS:
             by = reader.prep_objects(t, frozenset({"by"}))
             if by and t.dep_ in ("acl", "relcl"):
