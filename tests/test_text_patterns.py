@@ -575,3 +575,16 @@ def test_group_choosing_its_own_officer_is_an_affiliation(extractor):
     # another body's office stays a relation of support
     text = "The Freedom Party elected Karim Haddad as president of the council."
     assert pairs(extractor, text) == {(frozenset(("Freedom Party", "Karim Haddad")), 1)}
+
+
+def test_light_verb_carries_the_other_party_of_its_object_noun(extractor):
+    text = "The Freedom Front expressed solidarity with the Unity League."
+    assert pairs(extractor, text) == {(frozenset(("Freedom Front", "Unity League")), 1)}
+    # a verb that is no light verb keeps its own prepositional object
+    text = "The Freedom Front discussed solidarity with the Unity League."
+    assert pairs(extractor, text) == set()
+
+
+def test_crackdown_on_by(extractor):
+    text = "The crackdown on the Unity League by the Freedom Front continued."
+    assert pairs(extractor, text) == {(frozenset(("Freedom Front", "Unity League")), -1)}

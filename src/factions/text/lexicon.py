@@ -61,6 +61,7 @@ class Lexicon:
     government_words: frozenset[str] = frozenset()
     generic_actors: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
     extra: dict = field(default_factory=dict)
 
 
@@ -148,6 +149,7 @@ def load_lexicon() -> Lexicon:
         group_words=_low(words.get("group_words")),
         government_words=_low(words.get("government_words")),
         generic_actors=_low(words.get("generic_actors")),
+        light_verbs=_low(trig.get("light_verbs")),
         generic_heads=frozenset(
             str(x).split()[-1].lower() for x in words.get("generic_actors") or []
         ),

@@ -85,6 +85,7 @@ class RelationReader:
         self.pairs = pairs or {}  # token -> two entities ("the two men")
         self.sign_of: dict[int, int] = {}  # argument token -> sign it carries
         self.joint: set[int] = set()  # proxy heads standing for coordinated owners
+        self.respectively = [w.i for w in doc if w.lower_ == "respectively"]
 
     # --- argument helpers ---------------------------------------------------------------
     def np(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Arg]:
@@ -497,8 +498,7 @@ class RelationReader:
         """ "A and B, led and supplied by C and D, respectively": the i-th agent goes with the
         i-th patient only. Empty unless "respectively" follows the trigger in its sentence and
         both sides list the same number (>= 2) of distinct actors."""
-        sent = t.sent
-        if not any(w.lower_ == "respectively" for w in self.doc[t.i : sent.end]):
+        if not self.respectively or not any(i > t.i and i < t.sent.end for i in self.respectively):
             return []
         firsts: list[list[Arg]] = []
         for side in (agents, patients):
@@ -710,6 +710,9 @@ class RelationReader:
         if trig.sign < 0 and self._opposed_sides(t, found, trig, own=True):
             return
         others = self.prep_objects(t, trig.preps - {"between", "among"})
+        if not others and t.dep_ == "dobj" and t.head.lemma_.lower() in self.lex.light_verbs:
+            # "X expressed solidarity with Y": the prepositional object hung on the verb
+            others = self.prep_objects(t.head, trig.preps - {"between", "among", "by", "from"})
         for c in t.children:
             if c.dep_ == "appos":
                 others.extend(self.np(c))
