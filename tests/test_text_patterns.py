@@ -588,3 +588,16 @@ def test_light_verb_carries_the_other_party_of_its_object_noun(extractor):
 def test_crackdown_on_by(extractor):
     text = "The crackdown on the Unity League by the Freedom Front continued."
     assert pairs(extractor, text) == {(frozenset(("Freedom Front", "Unity League")), -1)}
+
+
+def test_those_of_stands_for_one_party(extractor):
+    text = (
+        "The main belligerents were the forces of the Unity League and those of the "
+        "Freedom Front and the Red Guard."
+    )
+    assert pairs(extractor, text) == {
+        (frozenset(("Unity League", "Freedom Front")), -1),
+        (frozenset(("Unity League", "Red Guard")), -1),
+    }  # the Freedom Front and the Red Guard are one side, not enemies
+    text = "The troops of Peru and those of Chile clashed at the border."
+    assert pairs(extractor, text) == {(frozenset(("Peru", "Chile")), -1)}

@@ -111,6 +111,8 @@ class RelationReader:
             return [(x, tok.i) for x in self.pairs[tok.i]]
         if e is None and tok.lower_ == "they" and depth == 0:
             return self._they(tok)
+        if e is None and tok.lower_ in ("those", "that") and tok.dep_ == "conj":
+            return self._those_of(tok, depth)
         if e is not None:
             out.append((e, tok.i))
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.proxy_heads:
@@ -208,6 +210,22 @@ class RelationReader:
         if lemma in self.lex.list_verbs:
             return True
         return lemma == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children)
+
+    def _those_of(self, tok: Token, depth: int) -> list[Arg]:
+        """ "the forces of X and those of Y and Z": "those of" stands for Y and Z together,
+        one party beside X (they are not set against one another)."""
+        owners = [
+            e
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for e, _ in self.np(p, depth + 1)
+        ]
+        owners = list(dict.fromkeys(owners))
+        if len(owners) > 1:
+            self.joint.add(tok.i)
+        return [(e, tok.i) for e in owners]
 
     def _appos_heads(self, tok: Token) -> list[Arg]:
         """The actors an appositive ``tok`` describes: its head, and when ``tok`` is plural
