@@ -601,3 +601,13 @@ def test_those_of_stands_for_one_party(extractor):
     }  # the Freedom Front and the Red Guard are one side, not enemies
     text = "The troops of Peru and those of Chile clashed at the border."
     assert pairs(extractor, text) == {(frozenset(("Peru", "Chile")), -1)}
+
+
+def test_one_of_other_members_is_a_member(extractor):
+    text = (
+        "The raid killed twenty militants, including Omar Farouk and sixteen other members "
+        "of the Freedom Front."
+    )
+    assert affs(extractor, text) == {("Omar Farouk", "Freedom Front", "member")}
+    text = "The raid killed Omar Farouk and sixteen members of the Freedom Front."
+    assert affs(extractor, text) == set()

@@ -1178,6 +1178,12 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
                     members.append((tok_entity[c.i], c.i))
             if t.dep_ == "compound" and t.head.i in tok_entity:
                 members.append((tok_entity[t.head.i], t.head.i))
+            if t.dep_ == "conj" and any(c.lower_ == "other" for c in t.children):
+                # "X and sixteen other members of Y": X is one of them
+                h = t.head
+                while h.dep_ == "conj" and h.head is not h and h.i not in tok_entity:
+                    h = h.head
+                members.extend(reader.np(h, conj=False))
             for m in person(members):  # a state has a head of state, not members
                 for g in group(groups, state=lemma in _STATE_HEADS):
                     out.append((m, g, role))
