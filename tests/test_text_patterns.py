@@ -611,3 +611,11 @@ def test_one_of_other_members_is_a_member(extractor):
     assert affs(extractor, text) == {("Omar Farouk", "Freedom Front", "member")}
     text = "The raid killed Omar Farouk and sixteen members of the Freedom Front."
     assert affs(extractor, text) == set()
+
+
+def test_act_noun_by_agent_with_infinitive(extractor):
+    text = (
+        "This move by Omar Farouk, to break away from the Freedom Front and renounce "
+        "terrorism has been claimed to be one of the major turning points."
+    )
+    assert pairs(extractor, text) == {(frozenset(("Omar Farouk", "Freedom Front")), -1)}

@@ -286,7 +286,11 @@ class RelationReader:
         if h is v:
             return []
         if dep == "relcl":
-            return self.np(h)
+            found = self.np(h)
+            if not found and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+                # "this move by X, to break away from Y" (an infinitive parsed as relative)
+                found = self._holder(h)
+            return found
         if dep == "acl":
             found = self.np(h) or self.prep_objects(h, frozenset({"by"}))
             if found:  # "an attempt by X to oust Y"
@@ -333,18 +337,19 @@ class RelationReader:
             return found
         return []
 
+    def _holder(self, n: Token) -> list[Arg]:
+        """The actor whose act noun ``n`` is: its owner ("X's decision") or agent ("the move
+        by X")."""
+        owners = [(self.te[c.i], c.i) for c in n.children if c.dep_ == "poss" and c.i in self.te]
+        return owners or self.prep_objects(n, frozenset({"by"}))
+
     def _with_holder(self, g: Token, depth: int) -> list[Arg]:
         """Who holds noun ``g`` that a "with ..." phrase hangs on: "X won the vote with
         support from Y" (the subject), "the victory by X / X's victory, with support from Y"
         (the agent or owner)."""
         if g.i in self.te:
             return []
-        owners = [(self.te[c.i], c.i) for c in g.children if c.dep_ == "poss" and c.i in self.te]
-        return (
-            owners
-            or self.prep_objects(g, frozenset({"by"}))
-            or self._governor_subject(g, depth + 1)
-        )
+        return self._holder(g) or self._governor_subject(g, depth + 1)
 
     def prep_objects(self, tok: Token, preps: frozenset[str]) -> list[Arg]:
         out: list[Arg] = []
