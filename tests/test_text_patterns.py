@@ -619,3 +619,23 @@ def test_act_noun_by_agent_with_infinitive(extractor):
         "terrorism has been claimed to be one of the major turning points."
     )
     assert pairs(extractor, text) == {(frozenset(("Omar Farouk", "Freedom Front")), -1)}
+
+
+def test_person_name_with_lowercase_particle_is_kept_whole(extractor):
+    from factions.text.mentions import _particle_surname
+
+    doc = extractor.nlp("The talks were led by Antonio Silva da Costa in May.")
+    assert [t.text for t in doc[5:9]] == ["Antonio", "Silva", "da", "Costa"]
+    assert _particle_surname(doc, 5, 7) == 9  # NER stopping at "da" is carried on
+    assert _particle_surname(doc, 5, 9) == 9
+    doc = extractor.nlp("Karim Haddad de facto ruled the north.")
+    assert _particle_surname(doc, 0, 2) == 2  # "de facto" is no surname
+
+
+def test_hyphenated_given_name_is_kept_whole(extractor):
+    from factions.text.mentions import _hyphenated_given_name
+
+    doc = extractor.nlp("In 2001 Jean-Marie Tshombe was installed as President of Chile.")
+    assert _hyphenated_given_name(doc, 4, 6) == 2
+    doc = extractor.nlp("The Peru - Chile talks were held in Lima.")
+    assert _hyphenated_given_name(doc, 3, 4) == 3  # spaced dash: two names

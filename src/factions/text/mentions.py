@@ -239,6 +239,60 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
     return mentions
 
 
+_NAME_PARTICLES = {
+    "dia",
+    "da",
+    "de",
+    "del",
+    "della",
+    "di",
+    "do",
+    "dos",
+    "du",
+    "van",
+    "von",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "ould",
+    "wa",
+    "la",
+    "le",
+}
+
+
+def _hyphenated_given_name(doc: Doc, start: int, end: int) -> int:
+    """Start of a person's name that NER began after a hyphen: "Jean-Pierre X" found as
+    "Pierre X" (the part before the hyphen is a capitalised name word of the same head)."""
+    while (
+        start >= 2
+        and doc[start - 1].text in ("-", "‐", "‑")
+        and doc[start - 1].idx + 1 == doc[start].idx
+        and doc[start - 2].idx + len(doc[start - 2].text) == doc[start - 1].idx
+        and doc[start - 2].pos_ == "PROPN"
+        and doc[start - 2].is_title
+        and start <= doc[start - 2].head.i < end
+    ):
+        start -= 2
+    return start
+
+
+def _particle_surname(doc: Doc, start: int, end: int) -> int:
+    """End of a person's name that NER stopped before a particle: "Ana Silva da Costa"
+    found as "Ana Silva" (a lower-case particle then a capitalised word ends the name)."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in _NAME_PARTICLES
+        and doc[end + 1].pos_ == "PROPN"
+        and doc[end + 1].is_title
+        and doc[end - 1].dep_ == "compound"
+        and end - 1 < doc[end - 1].head.i <= end + 1
+    ):
+        end += 2
+    return end
+
+
 def _joined_person_names(doc: Doc) -> list[Span]:
     """``doc.ents`` with a person's name that NER cut in two put back together: "Abu Bakr"
     + "Omar Said" where the first part's last word is a compound of the second part."""
@@ -436,6 +490,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
             and doc[start - 1].lower_.rstrip(".") not in lex.title_words
         ):
             start -= 1
+        start = _hyphenated_given_name(doc, start, end)
+        end = _particle_surname(doc, start, end)
         # drop a leading title inside the entity ("President Barack Obama")
         title = None
         first = start
