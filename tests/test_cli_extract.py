@@ -66,7 +66,7 @@ def test_extract_json_matches_annotation_format(files):
     "bad, expected",
     [
         ("missing", "no such file"),
-        ("dir", "is a directory"),
+        ("dir", "a folder with no .txt"),
         ("empty", "empty"),
         ("binary", "binary"),
         ("latin1", "not UTF-8"),
@@ -81,6 +81,40 @@ def test_each_bad_file_is_one_line_and_others_still_extracted(files, bad, expect
     assert "Traceback" not in res.stderr
     docs = [d["doc_id"] for d in json.loads(res.stdout)["documents"]]
     assert docs == ["a", "b"]
+
+
+def test_a_folder_contributes_its_text_files_sorted(files, tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "z.txt").write_text(GOOD_A, encoding="utf-8")
+    (folder / "sub" / "m.md").write_text(GOOD_B, encoding="utf-8")
+    (folder / "page.html").write_text("<p>not read by extract</p>", encoding="utf-8")
+    res = _extract([str(folder), str(files["a"])])
+    assert res.exit_code == 0, res.stderr
+    assert [d["doc_id"] for d in json.loads(res.stdout)["documents"]] == ["m", "z", "a"]
+
+
+def test_output_that_cannot_be_written_is_one_line(files, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    res = _extract([str(files["a"]), "-o", str(blocker / "out.json")])
+    assert res.exit_code == 2
+    err = [x for x in res.stderr.splitlines() if x.strip()]
+    assert len(err) == 1 and "cannot write" in err[0] and "Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("content", ["[1, 2]", '{"documents": [{"x": 1}]}', '{"documents": 3}'])
+def test_eval_refuses_a_file_that_is_not_extractor_output(tmp_path, content):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.json").write_text(
+        json.dumps({"doc_id": "a", "text": GOOD_A, "actors": [], "relations": []}), "utf-8"
+    )
+    pred = tmp_path / "pred.json"
+    pred.write_text(content, encoding="utf-8")
+    res = runner.invoke(app, ["eval", "--gold", str(gold), str(pred)])
+    assert res.exit_code == 2
+    assert "expected extractor output" in res.stderr and "pred.json" in res.stderr
 
 
 def test_all_bad_inputs_together(files):

@@ -54,6 +54,9 @@ def test_scenario_bad_input_is_one_line(tmp_path: Path):
     assert "Traceback" not in res.output
     res = runner.invoke(app, ["scenario", str(tmp_path / "missing.yaml"), str(sc)])
     assert res.exit_code == 2 and "no such file" in res.stderr
+    system, sc = _files(tmp_path, "  - {op: flip_relation, a: premier, b: rule}\n")
+    res = runner.invoke(app, ["scenario", str(system), str(sc), "-o", str(sc / "after.yaml")])
+    assert res.exit_code == 2 and "cannot write" in res.stderr and "Traceback" not in res.output
 
 
 def test_simulate_json_reproducible(tmp_path: Path):

@@ -168,6 +168,10 @@ def test_cli_report_bad_input(toy: Path, tmp_path: Path) -> None:
     )
     r = runner.invoke(app, ["report", str(broken), "-o", str(tmp_path / "x.html")])
     assert r.exit_code == 2 and "broken.yaml:5" in r.output
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    r = runner.invoke(app, ["report", str(toy), "-o", str(blocker / "x.html")])
+    assert r.exit_code == 2 and "cannot write" in r.output and "Traceback" not in r.output
 
 
 def test_demo_step_writes_report(tmp_path: Path, examples: Path) -> None:

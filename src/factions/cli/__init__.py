@@ -9,9 +9,12 @@ calls the library and prints; it holds no logic of its own.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import sys
 
 from factions.cli.app import app
+from factions.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, err_console
 
 _SKIP = {"app", "common"}
 
@@ -23,9 +26,33 @@ def _load_commands() -> None:
 
 
 def main() -> None:
-    """Entry point of the ``factions`` console script."""
+    """Entry point of the ``factions`` console script.
+
+    Commands report bad input themselves (one line, exit 2). What escapes them still ends
+    in one line, never a traceback: a file that cannot be read or written (exit 2), or an
+    internal error (exit 70; ``FACTIONS_DEBUG=1`` shows the traceback).
+    """
     _load_commands()
-    app()
+    try:
+        app()
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(f"{where}{exc.strerror or exc}")
+        sys.exit(EXIT_BAD_INPUT)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence, see above
+        if os.environ.get("FACTIONS_DEBUG"):
+            raise
+        _say(
+            f"internal error: {type(exc).__name__}: {exc} (a bug in factions: please report it "
+            "with the command; FACTIONS_DEBUG=1 shows the traceback)"
+        )
+        sys.exit(EXIT_INTERNAL)
+
+
+def _say(message: str) -> None:
+    from rich.markup import escape
+
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
 
 
 __all__ = ["app", "main"]

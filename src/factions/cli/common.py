@@ -15,6 +15,7 @@ err_console = Console(stderr=True)
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70  # sysexits' EX_SOFTWARE: a bug, not the user's input
 
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:

@@ -32,11 +32,32 @@ def _error(message: str) -> None:
     err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
 
 
-def _read_all(files: list[Path]):
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+"""Files a folder given to ``extract`` contributes (``factions ingest`` reads HTML, JSONL, CSV)."""
+
+
+def _expand(paths: list[Path]) -> tuple[list[Path], int]:
+    """Files to read: each file as given, each folder's text files (recursively, sorted)."""
+    files: list[Path] = []
+    bad = 0
+    for p in paths:
+        if not p.is_dir():
+            files.append(p)
+            continue
+        found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
+        if not found:
+            _error(f"{p}: a folder with no {', '.join(TEXT_SUFFIXES)} files to read")
+            bad += 1
+        files.extend(found)
+    return files, bad
+
+
+def _read_all(paths: list[Path]):
     """Documents that can be read, and how many could not (each reported on one line)."""
     from factions.text.documents import DocumentError, read_document
 
-    docs, bad = [], 0
+    files, bad = _expand(paths)
+    docs = []
     for f in files:
         try:
             docs.append(read_document(f))
@@ -66,7 +87,11 @@ def run_extraction(docs, gazetteer=None):
 
 @app.command()
 def extract(
-    files: list[Path] = typer.Argument(..., help="Text files (UTF-8) to read."),
+    files: list[Path] = typer.Argument(
+        ...,
+        help="Text files (UTF-8) to read, or folders of .txt/.md files "
+        "(`factions ingest` also reads HTML, JSON lines and CSV).",
+    ),
     actors: Path | None = typer.Option(
         None, "--actors", help="A system file whose actors are matched by name and alias."
     ),
@@ -99,8 +124,11 @@ def extract(
         name = Path(files[0]).stem if len(files) == 1 else "corpus"
         text = dumps_system(aggregate(results, name=name))
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            fail(f"{out}: cannot write: {exc.strerror or exc}")
     else:
         sys.stdout.write(text)
     if bad:
@@ -135,7 +163,15 @@ def eval_(
                 data = json.loads(Path(f).read_text("utf-8"))
             except (OSError, ValueError) as exc:
                 fail(f"{f}: cannot read extractor output ({exc})")
-            for d in data.get("documents", []):
+            docs = data.get("documents") if isinstance(data, dict) else None
+            if not isinstance(docs, list) or not all(
+                isinstance(d, dict) and isinstance(d.get("doc_id"), str) for d in docs
+            ):
+                fail(
+                    f"{f}: expected extractor output, an object whose 'documents' is a list of "
+                    "objects with a 'doc_id' (ANNOTATION.md)"
+                )
+            for d in docs:
                 predictions[d["doc_id"]] = d
     else:
         docs = [Document(doc_id=g["doc_id"], text=g["text"]) for g in gold_docs]

@@ -85,6 +85,8 @@ def report(
         fail(str(exc))
     except ValueError as exc:  # a scenario that cannot be played on this system
         fail(str(exc).splitlines()[0])
+    except OSError as exc:  # the report or figures folder cannot be written
+        fail(f"{exc.filename or out}: cannot write: {exc.strerror or exc}")
     if json_out:
         print_json(written)
         return

@@ -61,7 +61,10 @@ def scenario(
     if out is not None:
         from factions.model import save_system
 
-        save_system(after, out)
+        try:
+            save_system(after, out)
+        except OSError as exc:
+            fail(f"{out}: cannot write: {exc.strerror or exc}")
     if json_out:
         print_json(d.to_json())
     else:
