@@ -55,9 +55,30 @@ def serve(
         fail(str(exc).splitlines()[0])
     except ValueError as exc:
         fail(str(exc))
+    problem = _bind_problem(host, port)
+    if problem:
+        fail(f"cannot listen on {host}:{port}: {problem} (choose another with --port)")
     if host not in LOOPBACK_NAMES:
         warn(f"binding {host}: the UI is reachable from other machines and has no authentication")
     console.print(
         f"serving {system or db} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops"
     )
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+def _bind_problem(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be bound now (in use, not an address here), or None."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    family, kind, proto, _, addr = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(addr)
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
