@@ -273,7 +273,7 @@ def brokers_cmd(
         ..., help="System file (.yaml/.json) or CSV source,target,sign[,weight]."
     ),
     time_limit: float | None = typer.Option(None, "--time-limit", help="Seconds per exact solve."),
-    top: int = typer.Option(15, "--top", help="Rows to show."),
+    top: int = typer.Option(15, "--top", min=1, help="Rows to show."),
     unweighted: bool = typer.Option(False, "--unweighted", help="Count ties, ignoring weights."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:

@@ -145,7 +145,7 @@ def simulate(
     samples: int = typer.Option(..., "--samples", "-n", help="Number of Monte Carlo samples."),
     seed: int = typer.Option(0, "--seed", help="Random seed (same seed, same result)."),
     interval: str = typer.Option("wilson", "--interval", help="wilson or clopper-pearson."),
-    top: int = typer.Option(5, "--top", help="Bloc structures to list."),
+    top: int = typer.Option(5, "--top", min=1, help="Bloc structures to list."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Monte Carlo: the probability that each motion passes and of each bloc structure, with
