@@ -639,3 +639,46 @@ def test_hyphenated_given_name_is_kept_whole(extractor):
     assert _hyphenated_given_name(doc, 4, 6) == 2
     doc = extractor.nlp("The Peru - Chile talks were held in Lima.")
     assert _hyphenated_given_name(doc, 3, 4) == 3  # spaced dash: two names
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "sign"),
+    [
+        ("The Freedom Front joined forces with the Unity League in 2003.", None, 1),
+        ("The Freedom Front teamed up with the Unity League.", None, 1),
+        ("The Freedom Front fell out with the Unity League in 2004.", None, -1),
+        ("The Freedom Front exchanged fire with the Unity League.", None, -1),
+        ("The Freedom Front and the Unity League exchanged fire near the border.", None, -1),
+        ("The Freedom Front rallied behind the Unity League.", None, 1),
+        ("The Freedom Front rallied against the Unity League.", None, -1),
+        ("The Freedom Front is at odds with the Unity League over the budget.", None, -1),
+        ("The Freedom Front agreed with the Unity League on a ceasefire.", None, 1),
+        ("Peru has been at war with Chile since 1879.", ("Peru", "Chile"), -1),
+    ],
+)
+def test_multi_word_verbs_and_idioms(extractor, text, pair, sign):
+    pair = pair or ("Freedom Front", "Unity League")
+    assert pairs(extractor, text) == {(frozenset(pair), sign)}
+
+
+def test_idiom_needs_its_particle_or_object(extractor):
+    assert pairs(extractor, "The Freedom Front exchanged letters with the Unity League.") == set()
+    text = "The Freedom Front fell behind the Unity League in the polls."
+    assert pairs(extractor, text) == set()
+
+
+def test_in_alliance_with_does_not_take_the_verbs_of_object(extractor):
+    text = (
+        "The Freedom Front consisted largely of former members of the Red Guard in alliance "
+        "with other groups."
+    )
+    assert (frozenset(("Freedom Front", "Red Guard")), 1) not in pairs(extractor, text)
+
+
+def test_fighting_alongside(extractor):
+    text = "The Freedom Front fought alongside the Unity League against the Red Guard."
+    assert pairs(extractor, text) == {
+        (frozenset(("Freedom Front", "Unity League")), 1),
+        (frozenset(("Freedom Front", "Red Guard")), -1),
+        (frozenset(("Unity League", "Red Guard")), -1),
+    }

@@ -62,6 +62,7 @@ class Lexicon:
     generic_actors: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
+    idioms: dict[str, tuple[tuple[frozenset[str], Trigger], ...]] = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
 
@@ -83,6 +84,22 @@ def _triggers(data: dict, pos: str) -> dict[str, Trigger]:
             mode=e.get("mode", "default"),
         )
     return out
+
+
+def _idioms(data: list | None) -> dict[str, tuple[tuple[frozenset[str], Trigger], ...]]:
+    """verb lemma -> ((words one of which must be its particle or object, trigger), ...)."""
+    out: dict[str, list[tuple[frozenset[str], Trigger]]] = {}
+    for e in data or []:
+        verb = str(e["verb"]).lower()
+        trig = Trigger(
+            lemma=verb,
+            pos="idiom",
+            sign=int(e["sign"]),
+            kind=str(e["kind"]),
+            preps=frozenset(str(p).lower() for p in e.get("preps", []) or []),
+        )
+        out.setdefault(verb, []).append((_low(e["with"]), trig))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _low(items) -> frozenset[str]:
@@ -150,6 +167,7 @@ def load_lexicon() -> Lexicon:
         government_words=_low(words.get("government_words")),
         generic_actors=_low(words.get("generic_actors")),
         light_verbs=_low(trig.get("light_verbs")),
+        idioms=_idioms(trig.get("idioms")),
         generic_heads=frozenset(
             str(x).split()[-1].lower() for x in words.get("generic_actors") or []
         ),

@@ -439,6 +439,10 @@ class RelationReader:
                 ):
                     self._adjective(t, adj, found)
                     continue
+                idiom = self._idiom(t)
+                if idiom is not None:
+                    self._verb(t, idiom, found)
+                    continue
                 trig = lex.verbs.get(lemma)
                 if trig is not None:
                     if t.dep_ == "amod":
@@ -541,12 +545,26 @@ class RelationReader:
                     continue  # "his Kenyan and Ugandan allies" are not a pair of their own
                 self._emit(found, [args[i]], [args[j]], trig, t, pattern)
 
+    def _idiom(self, t: Token) -> Trigger | None:
+        """The trigger of multi-word verb ``t`` ("joined forces", "fell out", "exchanged
+        fire"), when its particle or direct object is one the lexicon lists."""
+        entries = self.lex.idioms.get(t.lemma_.lower())
+        if not entries:
+            return None
+        words = {c.lower_ for c in t.children if c.dep_ in ("prt", "dobj", "advmod", "prep")}
+        for need, trig in entries:
+            if need & words:
+                return trig
+        return None
+
     def _coordinated(self, found, args: list[Arg], trig: Trigger, t: Token) -> None:
         """Co-subjects of a symmetric trigger: "X and Y signed a pact", "X and Y are rivals".
 
         For verbs only positive ones count ("X and Y fought" may be side by side)."""
         mutual = (
-            trig.sign > 0 or trig.pos == "noun" or t.lemma_.lower() in ("clash", "feud", "quarrel")
+            trig.sign > 0
+            or trig.pos in ("noun", "idiom")
+            or t.lemma_.lower() in ("clash", "feud", "quarrel")
         )
         symmetric = (trig.kind in SYMMETRIC_KINDS and mutual) or self._reciprocal(t)
         if symmetric and len({e for e, _ in args}) >= 2:
@@ -640,6 +658,7 @@ class RelationReader:
         patients.extend(self.prep_objects(t, preps - {"by"}))
         if trig.sign > 0 and trig.kind == "support" and patients:
             self._intermediary(found, t, agents, patients)
+        self._alongside(found, t, trig, agents, patients)
         if not patients and t.lemma_.lower() in self.lex.claim_verbs:
             for c in t.children:
                 if c.dep_ == "ccomp":
@@ -648,6 +667,17 @@ class RelationReader:
             self._emit(found, agents, patients, trig, t, "verb")
         else:
             self._coordinated(found, agents, trig, t)
+
+    def _alongside(
+        self, found, t: Token, trig: Trigger, agents: list[Arg], patients: list[Arg]
+    ) -> None:
+        """ "X fought alongside Y against Z": Y is X's ally and, for a hostile verb, Z's foe."""
+        beside = self.prep_objects(t, frozenset({"alongside"}))
+        if not beside:
+            return
+        self._emit(found, agents, beside, Trigger(trig.lemma, "verb", 1, "alliance"), t, "verb")
+        if trig.sign < 0:
+            self._emit(found, beside, patients, trig, t, "verb")
 
     def _intermediary(self, found, t: Token, agents: list[Arg], patients: list[Arg]) -> None:
         """ "X sent aid to Y through Z", "X provided support for Y via Z": the go-between Z
@@ -733,9 +763,17 @@ class RelationReader:
         if trig.sign < 0 and self._opposed_sides(t, found, trig, own=True):
             return
         others = self.prep_objects(t, trig.preps - {"between", "among"})
+        hung = trig.preps - {"between", "among", "by", "from"}
         if not others and t.dep_ == "dobj" and t.head.lemma_.lower() in self.lex.light_verbs:
             # "X expressed solidarity with Y": the prepositional object hung on the verb
-            others = self.prep_objects(t.head, trig.preps - {"between", "among", "by", "from"})
+            others = self.prep_objects(t.head, hung)
+        elif (
+            not others
+            and t.dep_ == "pobj"
+            and t.head.lower_ in ("at", "in")
+            and t.head.head.pos_ in ("VERB", "AUX")
+        ):  # "X has been at war with Y", "X acted in alliance with Y": "with" hung on the verb
+            others = self.prep_objects(t.head.head, hung - {t.head.lower_, "of", "for"})
         for c in t.children:
             if c.dep_ == "appos":
                 others.extend(self.np(c))
