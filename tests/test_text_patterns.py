@@ -682,3 +682,26 @@ def test_fighting_alongside(extractor):
         (frozenset(("Freedom Front", "Red Guard")), -1),
         (frozenset(("Unity League", "Red Guard")), -1),
     }
+
+
+def test_demonstrative_group_description_reaches_three_sentences_back(extractor):
+    lead = "The National Salvation Front was set up in Lima. The flag is red. Rallies are held. "
+    text = lead + "This alliance was founded in 2001 to support Omar Farouk."
+    assert pairs(extractor, text) == {(frozenset(("National Salvation Front", "Omar Farouk")), 1)}
+    text = lead + "The alliance was founded in 2001 to support Omar Farouk."
+    assert pairs(extractor, text) == set()
+
+
+def test_former_and_also_known_names_are_one_actor(extractor):
+    text = (
+        "The National Salvation Front (NSF), formerly the Patriotic Union of Workers, "
+        "opposed Omar Farouk."
+    )
+    r = extractor.extract(Document("t", text))
+    assert [am.actor.name for am in r.actors if am.actor.name != "Omar Farouk"] == [
+        "National Salvation Front"
+    ]
+    text = "The Red Guard, also known as the People's Defence Brigades, attacked the Freedom Front."
+    assert pairs(extractor, text) == {(frozenset(("Red Guard", "Freedom Front")), -1)}
+    text = "The Red Guard attacked the Freedom Front, formerly an ally."
+    assert pairs(extractor, text) == {(frozenset(("Red Guard", "Freedom Front")), -1)}

@@ -426,6 +426,10 @@ def resolve_references(
                 ent = _recent_group(
                     history, entities, cur_sent, prefer_subject=True, states=False, window=2
                 )
+                if ent is None and low in ("this", "that"):  # a demonstrative reaches further
+                    ent = _recent_group(
+                        history, entities, cur_sent, prefer_subject=True, states=False, window=4
+                    )
                 if ent is not None:
                     add(i, j + 1, ent, "DESC")
                     i = j + 1

@@ -234,6 +234,7 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
     mentions = _repeat_names(doc, mentions, taken, lex)
     mentions.sort(key=lambda m: m.start)
     _link_parenthesised_acronyms(doc, mentions)
+    _link_former_names(doc, mentions)
     for m in mentions:
         _phrase_spans(doc, m, lex)
     return mentions
@@ -515,6 +516,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         )
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
+    while end - start > 1 and doc[start].pos_ == "ADV" and doc[start].is_lower:
+        start += 1  # "formerly Y", "also Y": the adverb is no part of the name
     span = doc[start:end]
     if label == "GPE":  # not a country or capital we know: a place, or a mislabelled name
         return Mention.of(span, "GPE", span.text, ActorKind.OTHER)
@@ -699,6 +702,37 @@ def _repeat_names(doc: Doc, mentions: list[Mention], taken: bytearray, lex: Lexi
             taken[j] = 1
         i += k
     return out
+
+
+_ALIAS_CUES = (
+    ("formerly",),
+    ("formerly", "known", "as"),
+    ("formerly", "called"),
+    ("previously", "known", "as"),
+    ("also", "known", "as"),
+    ("better", "known", "as"),
+)
+
+
+def _link_former_names(doc: Doc, mentions: list[Mention]) -> None:
+    """ "X (X'), formerly Y" / "X, also known as Y": Y is another name of X's organisation.
+    Only punctuation may stand between X and the cue; O(mentions)."""
+    for i in range(1, len(mentions)):
+        m = mentions[i]
+        if m.label != "ORG" or m.alias_of is not None:
+            continue
+        for cue in _ALIAS_CUES:
+            k = m.start - len(cue)
+            if k < 1 or tuple(t.lower_ for t in doc[k : m.start]) != cue:
+                continue
+            j = i - 1
+            while j >= 0 and mentions[j].end > k:
+                j -= 1
+            if j < 0 or mentions[j].label != "ORG":
+                break
+            if all(t.is_punct for t in doc[mentions[j].end : k]) and k - mentions[j].end <= 2:
+                m.alias_of = j
+            break
 
 
 def _link_parenthesised_acronyms(doc: Doc, mentions: list[Mention]) -> None:
