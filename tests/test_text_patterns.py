@@ -705,3 +705,25 @@ def test_former_and_also_known_names_are_one_actor(extractor):
     assert pairs(extractor, text) == {(frozenset(("Red Guard", "Freedom Front")), -1)}
     text = "The Red Guard attacked the Freedom Front, formerly an ally."
     assert pairs(extractor, text) == {(frozenset(("Red Guard", "Freedom Front")), -1)}
+
+
+def test_all_parties_are_the_actors_last_listed_between(extractor):
+    text = (
+        "The crisis was a stand-off between Peru, Chile and Bolivia. It ended with a public "
+        "reconciliation between all parties."
+    )
+    assert pairs(extractor, text) == {
+        (frozenset(("Peru", "Chile")), 1),
+        (frozenset(("Peru", "Bolivia")), 1),
+        (frozenset(("Chile", "Bolivia")), 1),
+    }
+    # "both sides" needs exactly two listed actors
+    text = "The crisis was a stand-off between Peru, Chile and Bolivia. Both sides signed a truce."
+    assert pairs(extractor, text) == set()
+
+
+def test_ending_with_an_agreement_does_not_cancel_it(extractor):
+    text = "The war between Peru and Chile ended with a treaty between the two sides."
+    assert pairs(extractor, text) == {(frozenset(("Peru", "Chile")), 1)}
+    text = "Peru ended its alliance with Chile."
+    assert pairs(extractor, text) == set()

@@ -241,6 +241,38 @@ def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Enti
 # --- references ------------------------------------------------------------------------
 
 
+_PARTY_NOUNS = {"parties", "sides"}
+
+
+def _listed_entities(prep: Token, tok_entity: dict[int, int]) -> list[int]:
+    """Distinct named entities in the object of "between" / "among" ``prep``, in order."""
+    out: list[int] = []
+    for p in prep.children:
+        if p.dep_ == "pobj":
+            for t in p.subtree:
+                e = tok_entity.get(t.i, -1)
+                if e >= 0 and e not in out:
+                    out.append(e)
+    return out
+
+
+def _parties_phrase(doc: Doc, i: int) -> int | None:
+    """Head token of "all parties", "both sides", "the two / warring parties" starting at
+    ``i``, else None."""
+    low = doc[i].lower_
+    n = len(doc)
+    if low in ("all", "both") and i + 1 < n and doc[i + 1].lower_ in _PARTY_NOUNS:
+        return i + 1
+    if (
+        low == "the"
+        and i + 2 < n
+        and doc[i + 1].lower_ in ("two", "three", "warring", "rival")
+        and doc[i + 2].lower_ in _PARTY_NOUNS
+    ):
+        return i + 2
+    return None
+
+
 def _is_subject(tok: Token) -> int:
     """0 when not a subject; 1 for a subject; 2 for the subject of the main clause."""
     for c in tok.children:
@@ -336,6 +368,7 @@ def resolve_references(
             tok_entity[i] = ent
         remember(end - 1, ent)
 
+    last_list: list[int] = []  # [sentence, entities...] of the last "between X, Y and Z"
     i = 0
     n = len(doc)
     while i < n:
@@ -455,6 +488,19 @@ def resolve_references(
                     continue
                 add(i, j + 1, ent, "DESC")
                 i = j + 1
+                continue
+        # "a stand-off between X, Y and Z ... a reconciliation between all parties"
+        if low in ("between", "among") and tok.dep_ == "prep":
+            found = _listed_entities(tok, tok_entity)
+            if len(found) >= 2:
+                last_list[:] = [cur_sent, *found]
+        head = _parties_phrase(doc, i)
+        if head is not None and last_list and cur_sent - last_list[0] <= 5:
+            listed = tuple(last_list[1:])
+            two = any(doc[k].lower_ in ("both", "two") for k in range(i, head))
+            if len(listed) == 2 or not two:
+                pairs[head] = listed
+                i = head + 1
                 continue
         # "the two men", "the two leaders", "the two countries" -> the last two named
         if (

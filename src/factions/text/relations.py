@@ -385,7 +385,12 @@ class RelationReader:
                 return True
             if h.lemma_.lower() in self.lex.cancellers:
                 return True
-        if t.dep_ == "pobj" and h.dep_ == "prep" and h.head.lemma_.lower() in self.lex.cancellers:
+        if (
+            t.dep_ == "pobj"
+            and h.dep_ == "prep"
+            and h.lower_ not in ("with", "in")  # "the crisis ended with a reconciliation"
+            and h.head.lemma_.lower() in self.lex.cancellers
+        ):
             return True
         return False
 
