@@ -321,12 +321,12 @@ def resolve_references(
     mentions: list[Mention],
     entities: list[Entity],
     lex: Lexicon,
-    pairs: dict[int, tuple[int, int]] | None = None,
+    pairs: dict[int, tuple[int, ...]] | None = None,
 ) -> list[Mention]:
     """Add mentions for pronouns, "the latter/former", titles and descriptions.
 
     Returns the new mentions (already linked to entities); ``mentions`` is not changed.
-    ``pairs`` (if given) receives token -> (entity, entity) for "the two men".
+    ``pairs`` (if given) receives token -> (entity, ...) for "the two men", "all parties".
     """
     pairs = {} if pairs is None else pairs
     tok_entity: dict[int, int] = {}

@@ -77,12 +77,12 @@ class RelationReader:
         doc: Doc,
         tok_entity: dict[int, int],
         lex: Lexicon,
-        pairs: dict[int, tuple[int, int]] | None = None,
+        pairs: dict[int, tuple[int, ...]] | None = None,
     ) -> None:
         self.doc = doc
         self.te = tok_entity
         self.lex = lex
-        self.pairs = pairs or {}  # token -> two entities ("the two men")
+        self.pairs = pairs or {}  # token -> its entities ("the two men", "all parties")
         self.sign_of: dict[int, int] = {}  # argument token -> sign it carries
         self.joint: set[int] = set()  # proxy heads standing for coordinated owners
         self.respectively = [w.i for w in doc if w.lower_ == "respectively"]
@@ -1049,7 +1049,7 @@ def read_relations(
     doc: Doc,
     tok_entity: dict[int, int],
     lex: Lexicon,
-    pairs: dict[int, tuple[int, int]] | None = None,
+    pairs: dict[int, tuple[int, ...]] | None = None,
 ) -> list[Finding]:
     """Every relation finding in ``doc`` (one per sentence, trigger and pair)."""
     return RelationReader(doc, tok_entity, lex, pairs).read()
