@@ -727,3 +727,15 @@ def test_ending_with_an_agreement_does_not_cancel_it(extractor):
     assert pairs(extractor, text) == {(frozenset(("Peru", "Chile")), 1)}
     text = "Peru ended its alliance with Chile."
     assert pairs(extractor, text) == set()
+
+
+def test_led_coalition_is_an_actor_led_by_its_namesake(extractor):
+    text = "Peru sent jets. The Peru-led coalition later attacked the Freedom Front."
+    r = extractor.extract(Document("t", text))
+    assert {am.actor.name for am in r.actors} == {"Peru", "Peru-led coalition", "Freedom Front"}
+    assert pairs(extractor, text) == {(frozenset(("Peru-led coalition", "Freedom Front")), -1)}
+    assert affs(extractor, text) == {("Peru", "Peru-led coalition", "leader")}
+    # a led group that is no group head ("Peru-led talks") is no actor
+    text = "Peru-led talks between the Freedom Front and the Red Guard failed."
+    r = extractor.extract(Document("t", text))
+    assert not any("led" in am.actor.name for am in r.actors)

@@ -15,7 +15,7 @@ from factions.model import ActorKind, normalise_alias
 from factions.text.lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from factions.model import System
 
@@ -143,6 +143,9 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
             actor = gazetteer.actors[aid]
             add(Mention.of(span, "GAZ", aid, actor.kind))
 
+    for m in _led_groups(doc, lex):  # "the US-led coalition" before NER takes "US"
+        add(m)
+
     for ent in _joined_person_names(doc):
         m = _mention_for_entity(doc, ent, lex)
         if m is not None:
@@ -238,6 +241,44 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
     for m in mentions:
         _phrase_spans(doc, m, lex)
     return mentions
+
+
+_HYPHENS = ("-", "‐", "‑")
+_LED_HEADS = {"coalition", "alliance", "bloc", "force", "forces", "mission"}
+
+
+def led_group_leader(doc: Doc, tok: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """Token range of X in "the X-led coalition" when ``tok`` is such a group head noun
+    (only adjectives may stand between "led" and it), else None."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in _LED_HEADS:
+        return None
+    led = next((c for c in tok.children if c.lower_ == "led" and c.i < tok.i), None)
+    if led is None or led.i < 2 or doc[led.i - 1].text not in _HYPHENS:
+        return None
+    if any(doc[k].pos_ != "ADJ" for k in range(led.i + 1, tok.i)):
+        return None
+    x = doc[led.i - 2]
+    low = x.lower_
+    if not (x.pos_ == "PROPN" or low in lex.demonyms or low in lex.countries):
+        return None
+    s = x.i
+    while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].dep_ == "compound":
+        s -= 1  # "Saudi Arabia-led"
+    return s, x.i + 1
+
+
+def _led_groups(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """Unnamed groups named by their leader: "the Saudi-led coalition", "NATO-led forces".
+    O(tokens)."""
+    out = []
+    for tok in doc:
+        lead = led_group_leader(doc, tok, lex)
+        if lead is None:
+            continue
+        s = lead[0] - 1 if lead[0] > 0 and doc[lead[0] - 1].lower_ == "the" else lead[0]
+        span = doc[s : tok.i + 1]
+        out.append(Mention.of(span, "ORG", _strip_the(span.text), org_kind(span.text, lex)))
+    return out
 
 
 _NAME_PARTICLES = {

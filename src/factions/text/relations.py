@@ -1084,6 +1084,29 @@ _MEMBER_NOUNS = {"member", "members", "official", "lawmaker", "deputy", "ministe
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson"}
 
 
+def _led_group_leaders(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexicon) -> list:
+    """ "the Saudi-led coalition": the state or group named before "-led" leads it (the name
+    is part of the group's own mention, so the leader is found by its name)."""
+    from factions.text.mentions import led_group_leader
+
+    out = []
+    for t in doc:
+        g = tok_entity.get(t.i)
+        lead = led_group_leader(doc, t, lex) if g is not None else None
+        if lead is None or tok_entity.get(lead[0]) != g:
+            continue
+        words = doc[lead[0] : lead[1]].text
+        low = words.lower()
+        country = lex.countries.get(low) or lex.demonyms.get(low)
+        for k, ent in enumerate(entities):
+            if k != g and (
+                (country is not None and ent.key == "state:" + country) or ent.name == words
+            ):
+                out.append((k, g, "leader"))
+                break
+    return out
+
+
 def _not_groups():
     from factions.model import ActorKind
 
@@ -1105,7 +1128,7 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
         no = (ActorKind.PERSON, ActorKind.OTHER) if state else _not_groups()
         return [e for e, _ in args if entities[e].kind not in no]
 
-    out = []
+    out = _led_group_leaders(doc, tok_entity, entities, lex)
     # "Venezuelan President X", "Pakistan's President X", "Army commander X": a title between
     # a group (or state) and a person's name ties the person to it
     for t in doc:
