@@ -739,3 +739,11 @@ def test_led_coalition_is_an_actor_led_by_its_namesake(extractor):
     text = "Peru-led talks between the Freedom Front and the Red Guard failed."
     r = extractor.extract(Document("t", text))
     assert not any("led" in am.actor.name for am in r.actors)
+
+
+def test_group_joining_a_coalition_is_a_member(extractor):
+    text = "In 2004 the Freedom Party joined the National Alliance."
+    assert affs(extractor, text) == {("Freedom Party", "National Alliance", "member")}
+    # a party is no member of another party it joins forces with
+    text = "In 2004 the Freedom Party joined the Unity League."
+    assert affs(extractor, text) == set()

@@ -1218,9 +1218,17 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
         elif t.pos_ == "VERB" and lemma in _JOIN_VERBS and not reader.negated(t):
             # "X joined the Y party": X becomes a member of Y
             objs = [a for c in t.children if c.dep_ == "dobj" for a in reader.np(c, conj=False)]
-            for m in person(reader.subject(t)):
-                for g in group(objs):
-                    out.append((m, g, "member"))
+            subj = reader.subject(t)
+            for g in group(objs):
+                # a group joins a coalition or alliance as a member too
+                joining = (
+                    group(subj) + person(subj)
+                    if entities[g].kind == ActorKind.COALITION
+                    else person(subj)
+                )
+                for m in dict.fromkeys(joining):
+                    if m != g:
+                        out.append((m, g, "member"))
         elif (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.i not in tok_entity)) and (
             lemma in _LEADER_NOUNS or lemma in _MEMBER_NOUNS or lemma in _SPOKES_NOUNS
         ):
