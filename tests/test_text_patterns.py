@@ -747,3 +747,13 @@ def test_group_joining_a_coalition_is_a_member(extractor):
     # a party is no member of another party it joins forces with
     text = "In 2004 the Freedom Party joined the Unity League."
     assert affs(extractor, text) == set()
+
+
+def test_wing_of_a_group_and_group_member_of_a_coalition(extractor):
+    text = "The Red Brigades, the armed wing of the Freedom Party, attacked the capital."
+    assert affs(extractor, text) == {("Red Brigades", "Freedom Party", "member")}
+    text = "The Freedom Party, a member of the National Alliance, won the vote."
+    assert affs(extractor, text) == {("Freedom Party", "National Alliance", "member")}
+    # a party is no member of another party, a wing of a state no member of it
+    assert affs(extractor, "The Freedom Party, a member of the Unity League, won.") == set()
+    assert affs(extractor, "The Red Brigades, the armed wing of Peru, attacked.") == set()

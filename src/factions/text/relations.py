@@ -1081,6 +1081,7 @@ _LEADER_TITLES = {
 _STATE_HEADS = {"president", "leader", "head", "ruler"}
 _JOIN_VERBS = {"join", "rejoin"}
 _MEMBER_NOUNS = {"member", "members", "official", "lawmaker", "deputy", "minister"}
+_PART_NOUNS = {"wing", "branch", "affiliate", "arm"}
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson"}
 
 
@@ -1230,7 +1231,10 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
                     if m != g:
                         out.append((m, g, "member"))
         elif (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.i not in tok_entity)) and (
-            lemma in _LEADER_NOUNS or lemma in _MEMBER_NOUNS or lemma in _SPOKES_NOUNS
+            lemma in _LEADER_NOUNS
+            or lemma in _MEMBER_NOUNS
+            or lemma in _SPOKES_NOUNS
+            or lemma in _PART_NOUNS
         ):
             role = "leader" if lemma in _LEADER_NOUNS else "member"
             groups = [
@@ -1266,4 +1270,9 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
             for m in person(members):  # a state has a head of state, not members
                 for g in group(groups, state=lemma in _STATE_HEADS):
                     out.append((m, g, role))
+            if lemma in _PART_NOUNS or lemma in ("member", "members"):
+                # "X, the armed wing of Y"; "X, a member of the Y coalition"
+                for g in group(groups):
+                    if lemma in _PART_NOUNS or entities[g].kind == ActorKind.COALITION:
+                        out.extend((m, g, "member") for m in group(members) if m != g)
     return out
