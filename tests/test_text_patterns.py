@@ -757,3 +757,21 @@ def test_wing_of_a_group_and_group_member_of_a_coalition(extractor):
     # a party is no member of another party, a wing of a state no member of it
     assert affs(extractor, "The Freedom Party, a member of the Unity League, won.") == set()
     assert affs(extractor, "The Red Brigades, the armed wing of Peru, attacked.") == set()
+
+
+def test_whose_forces_stand_for_the_antecedent(extractor):
+    text = "The Freedom Front, whose fighters attacked the Red Guard last year, denied it."
+    assert pairs(extractor, text) == {(frozenset(("Freedom Front", "Red Guard")), -1)}
+
+
+def test_coordinated_subjects_of_allied(extractor):
+    assert pairs(extractor, "Peru and Chile are closely allied.") == {
+        (frozenset(("Peru", "Chile")), 1)
+    }
+    text = "The Freedom Front and the Red Guard, which are allied, denied the charge."
+    assert pairs(extractor, text) == {(frozenset(("Freedom Front", "Red Guard")), 1)}
+    # singular "which is" refers to the last conjunct only
+    text = "The Freedom Front and the Red Guard, which is allied with Peru, denied the charge."
+    assert pairs(extractor, text) == {(frozenset(("Red Guard", "Peru")), 1)}
+    # a one-sided passive does not pair its co-subjects
+    assert pairs(extractor, "The Freedom Front and the Red Guard were supported.") == set()

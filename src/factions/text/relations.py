@@ -104,7 +104,14 @@ class RelationReader:
                 h = h.head
                 steps += 1
             if h.dep_ in ("relcl", "acl"):
-                return self.np(h.head, depth + 1)
+                ante = h.head
+                if ante.dep_ == "conj" and any(  # "X and Y, which are allied": both
+                    c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "were", "have")
+                    for c in h.children
+                ):
+                    while ante.dep_ == "conj" and ante.head is not ante:
+                        ante = ante.head
+                return self.np(ante, depth + 1)
             return []
         lex = self.lex
         if tok.i in self.pairs:
@@ -133,7 +140,9 @@ class RelationReader:
             proxy = lemma in lex.proxy_heads or tok.lower_ in lex.proxy_heads
             for c in tok.children:
                 dep = c.dep_
-                if proxy and dep in ("poss", "compound", "amod", "nmod") and c.i in self.te:
+                if proxy and dep == "poss" and c.lower_ == "whose" and depth < 3:
+                    out.extend(self._whose(tok, depth))  # "X, whose fighters attacked Y"
+                elif proxy and dep in ("poss", "compound", "amod", "nmod") and c.i in self.te:
                     more = [g for g in c.children if g.dep_ == "conj" and g.i in self.te]
                     # "his Kenyan and Ugandan allies": one head standing for both owners
                     at = tok.i if more else c.i
@@ -226,6 +235,18 @@ class RelationReader:
         if len(owners) > 1:
             self.joint.add(tok.i)
         return [(e, tok.i) for e in owners]
+
+    def _whose(self, tok: Token, depth: int) -> list[Arg]:
+        """The antecedent of "whose" in "X, whose fighters attacked Y": the head of the
+        relative clause that ``tok`` (the possessed noun) sits in."""
+        h = tok
+        for _ in range(4):
+            if h.dep_ == "relcl":
+                return self.np(h.head, depth + 1, conj=False)
+            if h.head is h:
+                break
+            h = h.head
+        return []
 
     def _appos_heads(self, tok: Token) -> list[Arg]:
         """The actors an appositive ``tok`` describes: its head, and when ``tok`` is plural
@@ -640,8 +661,10 @@ class RelationReader:
                         agents = self.prep_objects(c, frozenset({"by"}))
             if agents:
                 self._emit(found, agents, patients, trig, t, "verb-passive")
-            else:  # "X is allied with Y"
-                self._emit(found, patients, self.prep_objects(t, trig.preps), trig, t, "adj")
+            elif others := self.prep_objects(t, trig.preps):  # "X is allied with Y"
+                self._emit(found, patients, others, trig, t, "adj")
+            else:  # "X and Y are allied"
+                self._coordinated(found, patients, trig, t)
             return
         agents = self.subject(t)
         patients = []
@@ -1025,7 +1048,10 @@ class RelationReader:
             patients = self.prep_objects(t.head, trig.preps)
         own = {b for _, b in patients}  # "parties hostile to X": X is not its own holder
         agents = [a for a in agents if a[1] not in own]
-        self._emit(found, agents, patients, trig, t, "adj")
+        if patients:
+            self._emit(found, agents, patients, trig, t, "adj")
+        else:  # "X and Y, which are allied", "X and Y are close"
+            self._coordinated(found, agents, trig, t)
 
     def _participle(self, t: Token, trig: Trigger, found) -> None:
         left = self.doc[t.i - 2]
