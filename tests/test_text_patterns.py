@@ -775,3 +775,28 @@ def test_coordinated_subjects_of_allied(extractor):
     assert pairs(extractor, text) == {(frozenset(("Red Guard", "Peru")), 1)}
     # a one-sided passive does not pair its co-subjects
     assert pairs(extractor, "The Freedom Front and the Red Guard were supported.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "sign"),
+    [
+        ("The Freedom Front laid siege to the Red Guard's stronghold.", None, -1),
+        ("The Freedom Front seized power from the Red Guard in a coup.", None, -1),
+        ("Peru expelled Chile's ambassador.", ("Peru", "Chile"), -1),
+        ("Peru recognized the Freedom Front as the legitimate government.", None, 1),
+    ],
+)
+def test_more_verb_phrases(extractor, text, pair, sign):
+    pair = pair or (
+        ("Freedom Front", "Red Guard") if "Red Guard" in text else ("Peru", "Freedom Front")
+    )
+    assert pairs(extractor, text) == {(frozenset(pair), sign)}
+
+
+def test_withdrawn_support_is_no_support(extractor):
+    assert pairs(extractor, "Peru withdrew its support for the Freedom Front in 2010.") == set()
+    assert pairs(extractor, "Peru suspended its cooperation with Chile.") == set()
+    # losing a war is still a war
+    assert pairs(extractor, "Peru lost the war against Chile.") == {
+        (frozenset(("Peru", "Chile")), -1)
+    }
