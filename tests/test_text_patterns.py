@@ -800,3 +800,12 @@ def test_withdrawn_support_is_no_support(extractor):
     assert pairs(extractor, "Peru lost the war against Chile.") == {
         (frozenset(("Peru", "Chile")), -1)
     }
+
+
+def test_predicate_adjective_of_relations(extractor):
+    text = "Relations between Peru and Chile have been tense since 2001."
+    assert pairs(extractor, text) == {(frozenset(("Peru", "Chile")), -1)}
+    assert pairs(extractor, "Relations between Peru and Chile remain close.") == {
+        (frozenset(("Peru", "Chile")), 1)
+    }
+    assert pairs(extractor, "Relations between Peru and Chile are not close.") == set()

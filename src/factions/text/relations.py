@@ -44,6 +44,7 @@ CONFIDENCE = {
 SYMMETRIC_KINDS = {"alliance", "agreement", "cooperation", "rivalry", "hostility", "friendship"}
 _DEFAULT_VERB_PREPS = frozenset({"against", "with"})
 _RELATIVE = {"who", "which", "that", "whom"}
+_COPULAS = {"be", "remain", "become", "grow", "stay", "seem", "appear"}
 _TEMPORAL_PREPS = {"after", "before", "during", "since", "until", "following", "amid", "despite"}
 
 
@@ -997,11 +998,16 @@ class RelationReader:
             self._pairs(found, args, trig, t, "change")
 
     def _relationship(self, t: Token, found) -> None:
-        """ "close ties between X and Y", "strained relations with X"."""
+        """ "close ties between X and Y", "strained relations with X", "relations between X
+        and Y have been tense"."""
         sign = 0
         for c in t.children:
             if c.dep_ in ("amod", "compound"):
                 sign = self.lex.relationship_modifiers.get(c.lower_, sign)
+        if not sign and t.dep_ == "nsubj" and t.head.lemma_.lower() in _COPULAS:
+            for c in t.head.children:
+                if c.dep_ == "acomp" and not self.negated(t.head):
+                    sign = self.lex.relationship_modifiers.get(c.lower_, sign)
         if not sign:
             return
         trig = Trigger(t.lemma_.lower(), "noun", sign, "alliance" if sign > 0 else "hostility")
