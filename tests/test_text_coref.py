@@ -92,3 +92,16 @@ def test_his_after_coordination_refers_to_the_first_conjunct(extractor):
     names = {am.actor.id: am.actor.name for am in r.actors}
     signs = {frozenset((names[x.a], names[x.b])): x.sign for x in r.relations}
     assert signs[frozenset(("Joseph Malu", "Zambia"))] == -1
+
+
+def test_its_on_a_conjunct_is_the_first_conjuncts_owner(extractor):
+    text = (
+        "The Freedom Front's relations with the Unity League, and its rivalry with the Red "
+        "Guard, shaped the vote."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "its" in mentions_of(r, "Freedom Front")
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    assert {(frozenset((names[x.a], names[x.b])), x.sign) for x in r.relations} == {
+        (frozenset(("Freedom Front", "Red Guard")), -1)
+    }

@@ -573,6 +573,8 @@ def resolve_references(
                 }
                 if len(subj) == 1 and not _in_subject_np(tok):
                     ent = next(iter(subj))
+                if ent is None:
+                    ent = _parallel_owner(tok, tok_entity, entities)
             if ent is None:
                 ent = _recent_group(
                     history, entities, cur_sent, prefer_subject=tok.dep_ in ("nsubj", "nsubjpass")
@@ -581,6 +583,19 @@ def resolve_references(
                 add(i, i + 1, ent, "PRON")
         i += 1
     return added
+
+
+def _parallel_owner(tok: Token, tok_entity: dict[int, int], entities) -> int | None:
+    """ "X's relations with Y, and its rivalry with Z": "its" on a conjunct is the owner
+    of the first conjunct (a group)."""
+    n = tok.head
+    if n.dep_ != "conj" or n.head is n:
+        return None
+    for c in n.head.children:
+        e = tok_entity.get(c.i, -1)
+        if c.dep_ == "poss" and e >= 0 and entities[e].kind != ActorKind.PERSON:
+            return e
+    return None
 
 
 def _in_subject_np(tok: Token) -> bool:
