@@ -809,3 +809,16 @@ def test_predicate_adjective_of_relations(extractor):
         (frozenset(("Peru", "Chile")), 1)
     }
     assert pairs(extractor, "Relations between Peru and Chile are not close.") == set()
+
+
+def test_condemning_an_act_accuses_its_author_not_the_condemner(extractor):
+    text = "Peru condemned the Freedom Front's attack on the Red Guard."
+    assert pairs(extractor, text) == {
+        (frozenset(("Peru", "Freedom Front")), -1),
+        (frozenset(("Freedom Front", "Red Guard")), -1),
+    }
+    # the one who condemns an attack did not make it
+    assert pairs(extractor, "Peru condemned the attack on the Freedom Front.") == set()
+    assert pairs(extractor, "Peru launched an attack on the Freedom Front.") == {
+        (frozenset(("Peru", "Freedom Front")), -1)
+    }

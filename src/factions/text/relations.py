@@ -692,6 +692,11 @@ class RelationReader:
             for c in t.children:
                 if c.dep_ == "ccomp":
                     patients.extend(self.subject(c))
+        if not patients and trig.kind == "accusation":
+            # "X condemned Y's attack", "X denounced the killings by Y": Y is accused
+            for c in t.children:
+                if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in self.te:
+                    patients.extend(self._holder(c))
         if patients:
             self._emit(found, agents, patients, trig, t, "verb")
         else:
@@ -840,6 +845,8 @@ class RelationReader:
             self._emit(found, owners, others, trig, t, "noun-poss")
             return
         subj = self._governor_subject(t, 0) if t.dep_ != "nsubj" else []
+        if subj and self._judged(t):
+            subj = []  # "X condemned the attack on Y": X judges the attack, X did not make it
         if (
             not owners
             and t.dep_ == "pobj"
@@ -862,6 +869,17 @@ class RelationReader:
             self._coordinated(found, subj, trig, t)
         elif not subj and not owners and len({e for e, _ in others}) >= 2:
             self._coordinated(found, others, trig, t)  # "an alliance of X and Y"
+
+    def _judged(self, t: Token) -> bool:
+        """Whether noun ``t`` is the object of a verb that condemns or blames ("condemned
+        the attack", "denounced the coup")."""
+        n = t
+        while n.dep_ in ("conj", "appos") and n.head is not n:
+            n = n.head
+        if n.dep_ != "dobj":
+            return False
+        v = self.lex.verbs.get(n.head.lemma_.lower())
+        return v is not None and v.kind == "accusation"
 
     def _demand_leave(self, t: Token, found) -> None:
         """ "X demanded that Y resign", "X urged Y to step down": X wants Y out."""
