@@ -105,3 +105,15 @@ def test_its_on_a_conjunct_is_the_first_conjuncts_owner(extractor):
     assert {(frozenset((names[x.a], names[x.b])), x.sign) for x in r.relations} == {
         (frozenset(("Freedom Front", "Red Guard")), -1)
     }
+
+
+def test_the_militias_commander_is_the_militia_named_before(extractor):
+    text = (
+        "In 2001 the Azawad Liberation Front broke with the People's Militia. "
+        "The militia's commander, Ivo Brandt, accused the front of treason."
+    )
+    r = extractor.extract(Document("t", text))
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    affs = {(names[f.member], names[f.group]) for f in r.affiliations}
+    assert ("Ivo Brandt", "People's Militia") in affs
+    assert ("Ivo Brandt", "Azawad Liberation Front") not in affs

@@ -455,11 +455,17 @@ def resolve_references(
             free = j not in starts and (
                 nxt is None or (nxt.lower_ not in ("of", "'s", "’s") and nxt.pos_ != "PROPN")
             )
-            if free and w in lex.group_words and doc[j].tag_ == "NN":
-                ent = _recent_group(
-                    history, entities, cur_sent, prefer_subject=True, states=False, window=2
-                )
-                if ent is None and low in ("this", "that"):  # a demonstrative reaches further
+            owned = (  # "the militia's commander": the possessive still names the group
+                j not in starts and nxt is not None and nxt.lower_ in ("'s", "’s")
+            )
+            if (free or owned) and w in lex.group_words and doc[j].tag_ == "NN":
+                if free:
+                    ent = _recent_group(
+                        history, entities, cur_sent, prefer_subject=True, states=False, window=2
+                    )
+                else:  # the possessive is resolved only to a group of the kind it names
+                    ent = _recent_of_kind(history, entities, cur_sent, w, lex)
+                if ent is None and free and low in ("this", "that"):  # reaches further
                     ent = _recent_group(
                         history, entities, cur_sent, prefer_subject=True, states=False, window=4
                     )
@@ -629,6 +635,20 @@ def _recent_person(
         if first is None:
             first = e
     return first
+
+
+def _recent_of_kind(history, entities, cur_sent, word: str, lex: Lexicon) -> int | None:
+    """The most recent entity (two sentences back at most) whose kind the description
+    ``word`` names ("militia" -> a militia), when exactly one such entity is that recent."""
+    kinds = {str(k) for k in lex.group_descriptions.get(word, ())}
+    seen: list[int] = []
+    for _, e, s, _ in reversed(history):
+        if cur_sent - s > 2:
+            break
+        kind = entities[e].kind
+        if (kind.value if hasattr(kind, "value") else str(kind)) in kinds and e not in seen:
+            seen.append(e)
+    return seen[0] if len(seen) == 1 else None
 
 
 def _recent_group(
