@@ -822,3 +822,12 @@ def test_condemning_an_act_accuses_its_author_not_the_condemner(extractor):
     assert pairs(extractor, "Peru launched an attack on the Freedom Front.") == {
         (frozenset(("Peru", "Freedom Front")), -1)
     }
+
+
+def test_whose_leader_is_the_antecedents_leader(extractor):
+    text = (
+        "The Freedom Party courted the Farmers' Party, whose leader, Jorge Silva, agreed to "
+        "join the cabinet."
+    )
+    assert ("Jorge Silva", "Farmers' Party", "leader") in affs(extractor, text)
+    assert ("Jorge Silva", "Freedom Party", "leader") not in affs(extractor, text)

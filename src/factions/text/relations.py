@@ -142,7 +142,7 @@ class RelationReader:
             for c in tok.children:
                 dep = c.dep_
                 if proxy and dep == "poss" and c.lower_ == "whose" and depth < 3:
-                    out.extend(self._whose(tok, depth))  # "X, whose fighters attacked Y"
+                    out.extend(self.whose_antecedent(tok, depth))  # "X, whose fighters attacked Y"
                 elif proxy and dep in ("poss", "compound", "amod", "nmod") and c.i in self.te:
                     more = [g for g in c.children if g.dep_ == "conj" and g.i in self.te]
                     # "his Kenyan and Ugandan allies": one head standing for both owners
@@ -237,7 +237,7 @@ class RelationReader:
             self.joint.add(tok.i)
         return [(e, tok.i) for e in owners]
 
-    def _whose(self, tok: Token, depth: int) -> list[Arg]:
+    def whose_antecedent(self, tok: Token, depth: int) -> list[Arg]:
         """The antecedent of "whose" in "X, whose fighters attacked Y": the head of the
         relative clause that ``tok`` (the possessed noun) sits in."""
         h = tok
@@ -1296,6 +1296,8 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
             groups += reader.prep_objects(
                 t, frozenset({"of", "for"} if lemma in _SPOKES_NOUNS else {"of"})
             )
+            if any(c.dep_ == "poss" and c.lower_ == "whose" for c in t.children):
+                groups += reader.whose_antecedent(t, 0)  # "the Y party, whose leader, X, agreed"
             members: list = []
             if t.dep_ == "appos":
                 members = reader.np(t.head)
