@@ -831,3 +831,24 @@ def test_whose_leader_is_the_antecedents_leader(extractor):
     )
     assert ("Jorge Silva", "Farmers' Party", "leader") in affs(extractor, text)
     assert ("Jorge Silva", "Freedom Party", "leader") not in affs(extractor, text)
+
+
+def test_capital_that_ner_missed_or_took_for_a_person_is_the_state(extractor):
+    from factions.text.mentions import find_mentions
+
+    for text in (
+        "Kyiv accused Moscow of sending troops.",
+        "Kiev accused Moscow of sending troops.",
+    ):
+        doc = extractor.nlp(text)
+        assert [(m.text, m.key) for m in find_mentions(doc, extractor.lex)][:2] == [
+            (text.split()[0], "Ukraine"),
+            ("Moscow", "Russia"),
+        ]
+
+
+def test_sanctions_from_and_lifted_sanctions(extractor):
+    assert pairs(extractor, "Russia faced sanctions from the European Union.") == {
+        (frozenset(("Russia", "European Union")), -1)
+    }
+    assert pairs(extractor, "The European Union lifted sanctions on Russia.") == set()

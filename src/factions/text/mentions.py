@@ -202,7 +202,8 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
         if taken[tok.i]:
             continue
         low = tok.lower_
-        if tok.pos_ in ("PROPN", "ADJ") and low in lex.countries and tok.is_title:
+        known = lex.countries.get(low) or lex.capitals.get(low)
+        if tok.pos_ in ("PROPN", "ADJ") and known and tok.is_title:
             add(
                 Mention(
                     tok.i,
@@ -211,8 +212,9 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
                     tok.idx + len(tok.text),
                     tok.text,
                     "STATE",
-                    lex.countries[low],
+                    known,
                     ActorKind.STATE,
+                    extra={"capital": low in lex.capitals and low not in lex.countries},
                 )
             )
             continue
@@ -506,6 +508,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
             ActorKind.STATE,
             extra={"demonym": True},
         )
+    if label == "PERSON" and end - start == 1 and (low in lex.capitals or low in lex.countries):
+        label = "GPE"  # "Kiev accused ...": a capital NER took for a person's name
     if label == "GPE" or label == "ORG":
         country = lex.countries.get(low) or lex.capitals.get(low)
         if country is not None:
