@@ -852,3 +852,15 @@ def test_sanctions_from_and_lifted_sanctions(extractor):
         (frozenset(("Russia", "European Union")), -1)
     }
     assert pairs(extractor, "The European Union lifted sanctions on Russia.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May the Freedom Front captured Kisangani from the Red Guard.",
+        "The Freedom Front seized the town from the Red Guard.",
+        "The conflict pitted the Freedom Front against the Red Guard.",
+    ],
+)
+def test_taking_ground_from_and_pitting_against(extractor, text):
+    assert pairs(extractor, text) == {(frozenset(("Freedom Front", "Red Guard")), -1)}
