@@ -864,3 +864,13 @@ def test_sanctions_from_and_lifted_sanctions(extractor):
 )
 def test_taking_ground_from_and_pitting_against(extractor, text):
     assert pairs(extractor, text) == {(frozenset(("Freedom Front", "Red Guard")), -1)}
+
+
+def test_generic_actor_does_not_take_a_participle_before_it(extractor):
+    text = "The Freedom Party boycotted parliament in May."
+    names = mention_texts(extractor, text, "parliament")
+    assert not any("boycotted" in n for n in names)
+    assert "the ruling junta" in {
+        n.lower()
+        for n in mention_texts(extractor, "The ruling junta arrested Omar Farouk.", "ruling junta")
+    }

@@ -184,7 +184,14 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
             mods, words = [], tok.lower_
         if words.strip() in lex.generic_actors and not any(taken[c.i] for c in mods):
             s = min([c.i for c in mods] + [tok.i])
-            while s > 0 and doc[s - 1].dep_ in ("det", "amod") and doc[s - 1].head.i == tok.i:
+            while (
+                s > 0
+                and (
+                    doc[s - 1].dep_ == "det"
+                    or (doc[s - 1].dep_ == "amod" and doc[s - 1].pos_ == "ADJ")
+                )
+                and doc[s - 1].head.i == tok.i
+            ):  # "the ruling junta", not "boycotted parliament"
                 s -= 1
             span = doc[s : tok.i + 1]
             name = words.strip()
