@@ -253,13 +253,23 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
 
 
 _HYPHENS = ("-", "‐", "‑")
+
+
+def has_word(doc: Doc, word: str) -> bool:
+    """Whether lower-case ``word`` occurs as a token of ``doc`` (C-level count, no Python
+    loop over tokens)."""
+    from spacy.attrs import LOWER
+
+    return doc.vocab.strings[word] in doc.count_by(LOWER)
+
+
 _LED_HEADS = {"coalition", "alliance", "bloc", "force", "forces", "mission"}
 
 
 def led_group_leader(doc: Doc, tok: Token, lex: Lexicon) -> tuple[int, int] | None:
     """Token range of X in "the X-led coalition" when ``tok`` is such a group head noun
     (only adjectives may stand between "led" and it), else None."""
-    if tok.pos_ != "NOUN" or tok.lower_ not in _LED_HEADS:
+    if tok.lower_ not in _LED_HEADS or tok.pos_ != "NOUN":
         return None
     led = next((c for c in tok.children if c.lower_ == "led" and c.i < tok.i), None)
     if led is None or led.i < 2 or doc[led.i - 1].text not in _HYPHENS:
@@ -279,7 +289,9 @@ def led_group_leader(doc: Doc, tok: Token, lex: Lexicon) -> tuple[int, int] | No
 def _led_groups(doc: Doc, lex: Lexicon) -> list[Mention]:
     """Unnamed groups named by their leader: "the Saudi-led coalition", "NATO-led forces".
     O(tokens)."""
-    out = []
+    out: list[Mention] = []
+    if not has_word(doc, "led"):  # cheap guard: most documents have no "X-led" group
+        return out
     for tok in doc:
         lead = led_group_leader(doc, tok, lex)
         if lead is None:

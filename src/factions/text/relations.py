@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factions.text.lexicon import Lexicon, Trigger
+from factions.text.mentions import has_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -86,7 +87,11 @@ class RelationReader:
         self.pairs = pairs or {}  # token -> its entities ("the two men", "all parties")
         self.sign_of: dict[int, int] = {}  # argument token -> sign it carries
         self.joint: set[int] = set()  # proxy heads standing for coordinated owners
-        self.respectively = [w.i for w in doc if w.lower_ == "respectively"]
+        self.respectively = (
+            [w.i for w in doc if w.lower_ == "respectively"]
+            if has_word(doc, "respectively")
+            else []
+        )
 
     # --- argument helpers ---------------------------------------------------------------
     def np(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Arg]:
@@ -1140,7 +1145,9 @@ def _led_group_leaders(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexi
     is part of the group's own mention, so the leader is found by its name)."""
     from factions.text.mentions import led_group_leader
 
-    out = []
+    out: list = []
+    if not has_word(doc, "led"):
+        return out
     for t in doc:
         g = tok_entity.get(t.i)
         lead = led_group_leader(doc, t, lex) if g is not None else None
