@@ -500,7 +500,7 @@ def resolve_references(
             found = _listed_entities(tok, tok_entity)
             if len(found) >= 2:
                 last_list[:] = [cur_sent, *found]
-        head = _parties_phrase(doc, i)
+        head = _parties_phrase(doc, i) if low in ("all", "both", "the") else None
         if head is not None and last_list and cur_sent - last_list[0] <= 5:
             listed = tuple(last_list[1:])
             two = any(doc[k].lower_ in ("both", "two") for k in range(i, head))

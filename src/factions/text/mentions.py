@@ -255,12 +255,18 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
 _HYPHENS = ("-", "‐", "‑")
 
 
-def has_word(doc: Doc, word: str) -> bool:
-    """Whether lower-case ``word`` occurs as a token of ``doc`` (C-level count, no Python
-    loop over tokens)."""
+def word_positions(doc: Doc, word: str) -> list[int]:
+    """Indices of the tokens whose lower-case form is ``word`` (found with one array
+    comparison, not by a Python loop over every token)."""
     from spacy.attrs import LOWER
 
-    return doc.vocab.strings[word] in doc.count_by(LOWER)
+    arr = doc.to_array(LOWER)
+    return [int(i) for i in (arr == doc.vocab.strings[word]).nonzero()[0]]
+
+
+def led_groups_heads(doc: Doc) -> list[Token]:
+    """Group nouns an "-led" participle modifies ("the X-led coalition"), cheaply."""
+    return [doc[i].head for i in word_positions(doc, "led") if doc[i].head.i > i]
 
 
 _LED_HEADS = {"coalition", "alliance", "bloc", "force", "forces", "mission"}
@@ -290,9 +296,7 @@ def _led_groups(doc: Doc, lex: Lexicon) -> list[Mention]:
     """Unnamed groups named by their leader: "the Saudi-led coalition", "NATO-led forces".
     O(tokens)."""
     out: list[Mention] = []
-    if not has_word(doc, "led"):  # cheap guard: most documents have no "X-led" group
-        return out
-    for tok in doc:
+    for tok in led_groups_heads(doc):
         lead = led_group_leader(doc, tok, lex)
         if lead is None:
             continue

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factions.text.lexicon import Lexicon, Trigger
-from factions.text.mentions import has_word
+from factions.text.mentions import word_positions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -87,11 +87,7 @@ class RelationReader:
         self.pairs = pairs or {}  # token -> its entities ("the two men", "all parties")
         self.sign_of: dict[int, int] = {}  # argument token -> sign it carries
         self.joint: set[int] = set()  # proxy heads standing for coordinated owners
-        self.respectively = (
-            [w.i for w in doc if w.lower_ == "respectively"]
-            if has_word(doc, "respectively")
-            else []
-        )
+        self.respectively = word_positions(doc, "respectively")
 
     # --- argument helpers ---------------------------------------------------------------
     def np(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Arg]:
@@ -1143,12 +1139,10 @@ _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson"}
 def _led_group_leaders(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexicon) -> list:
     """ "the Saudi-led coalition": the state or group named before "-led" leads it (the name
     is part of the group's own mention, so the leader is found by its name)."""
-    from factions.text.mentions import led_group_leader
+    from factions.text.mentions import led_group_leader, led_groups_heads
 
     out: list = []
-    if not has_word(doc, "led"):
-        return out
-    for t in doc:
+    for t in led_groups_heads(doc):
         g = tok_entity.get(t.i)
         lead = led_group_leader(doc, t, lex) if g is not None else None
         if lead is None or tok_entity.get(lead[0]) != g:
@@ -1165,12 +1159,6 @@ def _led_group_leaders(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexi
     return out
 
 
-def _not_groups():
-    from factions.model import ActorKind
-
-    return (ActorKind.PERSON, ActorKind.STATE, ActorKind.OTHER)
-
-
 def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexicon):
     """(member, group, role) triples: "X, led by Y", "Y heads X", "Y, the leader of X",
     "X leader Y", "Y, a member of X", "X's President Y". ``member`` is a person."""
@@ -1181,9 +1169,11 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
     def person(args):
         return [e for e, _ in args if entities[e].kind == ActorKind.PERSON]
 
+    not_groups = (ActorKind.PERSON, ActorKind.STATE, ActorKind.OTHER)
+
     def group(args, state: bool = False):
         """Groups among ``args``; states too when ``state`` ("President of Y" leads Y)."""
-        no = (ActorKind.PERSON, ActorKind.OTHER) if state else _not_groups()
+        no = not_groups[::2] if state else not_groups  # (PERSON, OTHER) with states
         return [e for e, _ in args if entities[e].kind not in no]
 
     out = _led_group_leaders(doc, tok_entity, entities, lex)
