@@ -874,3 +874,22 @@ def test_generic_actor_does_not_take_a_participle_before_it(extractor):
         n.lower()
         for n in mention_texts(extractor, "The ruling junta arrested Omar Farouk.", "ruling junta")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Omar Farouk, a senior figure in the Freedom Front, spoke.", "member"),
+        ("Omar Farouk, secretary-general of the Freedom Front, spoke.", "leader"),
+        ("Omar Farouk, the Freedom Front's candidate, won.", "member"),
+        ("Under Omar Farouk, the Freedom Front grew rapidly.", "leader"),
+        ("Under the leadership of Omar Farouk, the Freedom Front won the vote.", "leader"),
+    ],
+)
+def test_more_affiliation_nouns_and_fronted_under(extractor, text, role):
+    assert affs(extractor, text) == {("Omar Farouk", "Freedom Front", role)}
+
+
+def test_under_someones_rule_is_no_leadership_of_the_subject(extractor):
+    assert affs(extractor, "The Freedom Front suffered under Omar Farouk's rule.") == set()
+    assert affs(extractor, "Omar Farouk, a senior figure in Peru, spoke.") == set()

@@ -1110,7 +1110,20 @@ _NAMING_VERBS = {"know", "refer", "call", "name", "dub"}
 _CHOOSE_VERBS = {"elect", "choose", "select", "nominate", "appoint", "name", "designate", "pick"}
 _TOGETHER = {"together", "collectively", "jointly"}
 _LEAD_VERBS = {"lead", "head", "chair", "found", "command"}
-_LEADER_NOUNS = {"leader", "head", "chief", "chairman", "founder", "commander", "president"}
+_LEADER_NOUNS = {
+    "leader",
+    "head",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "founder",
+    "cofounder",
+    "co-founder",
+    "commander",
+    "president",
+    "secretary",
+}
 _LEADER_TITLES = {
     "president",
     "minister",
@@ -1131,7 +1144,22 @@ _LEADER_TITLES = {
 }
 _STATE_HEADS = {"president", "leader", "head", "ruler"}
 _JOIN_VERBS = {"join", "rejoin"}
-_MEMBER_NOUNS = {"member", "members", "official", "lawmaker", "deputy", "minister"}
+_MEMBER_NOUNS = {
+    "member",
+    "members",
+    "official",
+    "lawmaker",
+    "deputy",
+    "minister",
+    "candidate",
+    "figure",
+    "activist",
+    "politician",
+    "militant",
+    "representative",
+    "delegate",
+    "envoy",
+}
 _PART_NOUNS = {"wing", "branch", "affiliate", "arm"}
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson"}
 
@@ -1239,6 +1267,17 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
             for m in person(chosen):
                 for g in group(reader.subject(t)):
                     out.append((m, g, role))
+        if t.pos_ == "VERB" and t.dep_ == "ROOT":
+            # "Under X, the Y party grew": X led Y (a state too: its head of state); only
+            # a fronted "under" ("Y suffered under X's rule" is no leadership)
+            subj = reader.subject(t)
+            first = min((i for _, i in subj), default=-1)
+            fronted = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "under"]
+            if fronted and fronted[0].i < first:
+                under = person(reader.prep_objects(t, frozenset({"under"})))
+                for m in under:
+                    for g in group(subj, state=True):
+                        out.append((m, g, "leader"))
         if t.pos_ == "VERB" and lemma in _LEAD_VERBS:
             by = reader.prep_objects(t, frozenset({"by"}))
             if by and t.dep_ in ("acl", "relcl"):
@@ -1291,7 +1330,14 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
             ]
             # "a spokesman for Y"
             groups += reader.prep_objects(
-                t, frozenset({"of", "for"} if lemma in _SPOKES_NOUNS else {"of"})
+                t,
+                frozenset(
+                    {"of", "for"}
+                    if lemma in _SPOKES_NOUNS
+                    else {"of", "in"}
+                    if lemma in _MEMBER_NOUNS
+                    else {"of"}
+                ),
             )
             if any(c.dep_ == "poss" and c.lower_ == "whose" for c in t.children):
                 groups += reader.whose_antecedent(t, 0)  # "the Y party, whose leader, X, agreed"
