@@ -893,3 +893,33 @@ def test_more_affiliation_nouns_and_fronted_under(extractor, text, role):
 def test_under_someones_rule_is_no_leadership_of_the_subject(extractor):
     assert affs(extractor, "The Freedom Front suffered under Omar Farouk's rule.") == set()
     assert affs(extractor, "Omar Farouk, a senior figure in Peru, spoke.") == set()
+
+
+def test_along_with_adds_a_co_agent(extractor):
+    for text in (
+        "Peru, along with Chile, backed the Freedom Front.",
+        "Peru, together with Chile, backed the Freedom Front.",
+    ):
+        assert pairs(extractor, text) == {
+            (frozenset(("Peru", "Freedom Front")), 1),
+            (frozenset(("Chile", "Freedom Front")), 1),
+        }
+    text = "Peru fought the Freedom Front together with Chile."
+    assert (frozenset(("Peru", "Chile")), -1) not in pairs(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("The Freedom Front is Peru's proxy.", 1),
+        ("The Freedom Front is a proxy of Peru.", 1),
+        ("Peru came to the aid of the Freedom Front.", 1),
+        ("The Freedom Front sought help from Peru.", 1),
+    ],
+)
+def test_patronage_and_aid_nouns(extractor, text, sign):
+    assert pairs(extractor, text) == {(frozenset(("Peru", "Freedom Front")), sign)}
+
+
+def test_losing_support_is_no_support(extractor):
+    assert pairs(extractor, "The Freedom Front lost the support of Peru.") == set()

@@ -184,6 +184,8 @@ class RelationReader:
                         out.extend(self.prep_objects(c, frozenset({"by"})))
             if not out and depth == 0 and tok.dep_ == "appos" and tok.head.i in self.te:
                 out.extend(self._appos_heads(tok))
+        if conj and e is not None:
+            out.extend(self._along_with(tok))  # "X, together with Y, ..."
         if conj:
             same = self._same_mention(tok)
             kids = list(tok.children)
@@ -250,6 +252,25 @@ class RelationReader:
             h = h.head
         return []
 
+    def _along_with(self, tok: Token) -> list[Arg]:
+        """Co-agents joined by "along with" / "together with" to ``tok`` (a verb or the
+        subject noun): "X, along with Y, backed Z"."""
+        out: list[Arg] = []
+        for c in tok.children:
+            if c.dep_ != "prep":
+                continue
+            if c.lower_ == "along":
+                withs = [g for g in c.children if g.dep_ == "prep" and g.lower_ == "with"]
+            elif c.lower_ == "with" and any(
+                g.dep_ == "advmod" and g.lower_ in ("together", "along") for g in c.children
+            ):
+                withs = [c]
+            else:
+                continue
+            for w in withs:
+                out.extend(a for p in w.children if p.dep_ == "pobj" for a in self.np(p))
+        return out
+
     def _appos_heads(self, tok: Token) -> list[Arg]:
         """The actors an appositive ``tok`` describes: its head, and when ``tok`` is plural
         the head's conjuncts too ("X and Y, groups backed by Z" describes both X and Y; "X,
@@ -285,7 +306,7 @@ class RelationReader:
             return []
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
-                return self.np(c)
+                return self.np(c) + self._along_with(v)
             if c.dep_ in ("aux", "auxpass"):  # parser slip: subject hung on the auxiliary
                 for g in c.children:
                     if g.dep_ == "nsubj":
@@ -375,9 +396,15 @@ class RelationReader:
         return self._holder(g) or self._governor_subject(g, depth + 1)
 
     def prep_objects(self, tok: Token, preps: frozenset[str]) -> list[Arg]:
+        """Actors in the objects of ``tok``'s prepositions ``preps`` (and of its by-agent);
+        "together with Y" names a co-agent, not an object."""
         out: list[Arg] = []
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in preps:
+                if c.lower_ == "with" and any(
+                    g.dep_ == "advmod" and g.lower_ in ("together", "along") for g in c.children
+                ):
+                    continue
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out.extend(self.np(p))
@@ -780,6 +807,8 @@ class RelationReader:
         return True
 
     def _noun(self, t: Token, trig: Trigger, found) -> None:
+        if trig.sign > 0 and t.dep_ == "dobj" and t.head.lemma_.lower() == "lose":
+            return  # "X lost the support of Y"
         owners: list[Arg] = []
         for c in t.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in self.te:
@@ -798,7 +827,7 @@ class RelationReader:
         if trig.sign < 0 and self._opposed_sides(t, found, trig, own=True):
             return
         others = self.prep_objects(t, trig.preps - {"between", "among"})
-        hung = trig.preps - {"between", "among", "by", "from"}
+        hung = trig.preps - {"between", "among", "by"}
         if not others and t.dep_ == "dobj" and t.head.lemma_.lower() in self.lex.light_verbs:
             # "X expressed solidarity with Y": the prepositional object hung on the verb
             others = self.prep_objects(t.head, hung)
