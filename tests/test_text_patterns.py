@@ -923,3 +923,14 @@ def test_patronage_and_aid_nouns(extractor, text, sign):
 
 def test_losing_support_is_no_support(extractor):
     assert pairs(extractor, "The Freedom Front lost the support of Peru.") == set()
+
+
+def test_allied_in_a_war_is_an_alliance_not_a_war_between_them(extractor):
+    assert pairs(extractor, "Peru and Chile were allied in the war.") == {
+        (frozenset(("Peru", "Chile")), 1)
+    }
+    assert pairs(extractor, "Peru and Chile engaged in a long war.") == {
+        (frozenset(("Peru", "Chile")), -1)
+    }
+    # an adjective's own complement is no coordination: "close to a deal"
+    assert pairs(extractor, "Peru and Chile are close to a deal.") == set()

@@ -692,7 +692,8 @@ class RelationReader:
                 self._emit(found, agents, patients, trig, t, "verb-passive")
             elif others := self.prep_objects(t, trig.preps):  # "X is allied with Y"
                 self._emit(found, patients, others, trig, t, "adj")
-            else:  # "X and Y are allied"
+            elif not any(c.dep_ == "prep" and c.lower_ in trig.preps for c in t.children):
+                # "X and Y are allied (in the war)", not "X is allied with a movement"
                 self._coordinated(found, patients, trig, t)
             return
         agents = self.subject(t)
@@ -895,10 +896,19 @@ class RelationReader:
                 self._intermediary(found, t, subj, others)
         elif owners and len({e for e, _ in owners}) >= 2:
             self._coordinated(found, owners, trig, t)
-        elif subj and not owners and not others:
+        elif subj and not owners and not others and not self._setting(t, trig):
             self._coordinated(found, subj, trig, t)
         elif not subj and not owners and len({e for e, _ in others}) >= 2:
             self._coordinated(found, others, trig, t)  # "an alliance of X and Y"
+
+    def _setting(self, t: Token, trig: Trigger) -> bool:
+        """Whether noun ``t`` is only the setting of a verb that states the opposite relation:
+        "X and Y were allied in the war", "X and Y cooperated during the war"."""
+        if t.dep_ != "pobj" or t.head.head is t.head:
+            return False
+        gov = t.head.head
+        other = self.lex.verbs.get(gov.lemma_.lower()) or self.lex.adjectives.get(gov.lower_)
+        return other is not None and other.sign != trig.sign
 
     def _judged(self, t: Token) -> bool:
         """Whether noun ``t`` is the object of a verb that condemns or blames ("condemned
@@ -1104,7 +1114,8 @@ class RelationReader:
         agents = [a for a in agents if a[1] not in own]
         if patients:
             self._emit(found, agents, patients, trig, t, "adj")
-        else:  # "X and Y, which are allied", "X and Y are close"
+        elif not any(c.dep_ == "prep" and c.lower_ in trig.preps for c in t.children):
+            # "X and Y, which are allied", "X and Y are close" (not "close to a deal")
             self._coordinated(found, agents, trig, t)
 
     def _participle(self, t: Token, trig: Trigger, found) -> None:
