@@ -213,3 +213,10 @@ def test_alliance_of_two_actors_and_terminated_efforts(extractor):
     )
     assert found[pair("Labour Front", "Peasant League")] == 1
     assert found[pair("Ana Ruiz", "Carlos Vega")] == -1
+
+
+def test_no_longer_drops_the_relation(extractor):
+    assert rels(extractor, "Peru is no longer an ally of Chile.") == {}
+    assert rels(extractor, "Peru no longer supports Chile.") == {}
+    text = "Peru no longer opposes Chile and now supports it."
+    assert rels(extractor, text) == {pair("Peru", "Chile"): 1}

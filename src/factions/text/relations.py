@@ -424,6 +424,10 @@ class RelationReader:
     def negated(self, t: Token) -> bool:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
             return True  # "did not back", "no support from X"
+        if self._no_longer(t) or (
+            t.dep_ in ("attr", "acomp", "oprd") and t.head is not t and self._no_longer(t.head)
+        ):
+            return True  # "X no longer backs Y", "X is no longer an ally of Y"
         if t.pos_ == "VERB" and any(  # "received no help from X"
             c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
             for c in t.children
@@ -443,6 +447,15 @@ class RelationReader:
         ):
             return True
         return False
+
+    @staticmethod
+    def _no_longer(t: Token) -> bool:
+        """Whether ``t`` carries "no longer" / "not any longer"."""
+        return any(
+            c.lower_ == "longer" and any(g.lower_ in ("no", "not", "any") for g in c.children)
+            for c in t.children
+            if c.dep_ == "advmod"
+        )
 
     def past(self, t: Token) -> bool:
         for c in t.children:
