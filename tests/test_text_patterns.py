@@ -934,3 +934,15 @@ def test_allied_in_a_war_is_an_alliance_not_a_war_between_them(extractor):
     }
     # an adjective's own complement is no coordination: "close to a deal"
     assert pairs(extractor, "Peru and Chile are close to a deal.") == set()
+
+
+def test_co_subjects_marked_as_opposite_sides_are_enemies(extractor):
+    text = "The Unity League on the one side and the Freedom Movement on the other fought on."
+    assert pairs(extractor, text) == {(frozenset(("Unity League", "Freedom Movement")), -1)}
+    text = "The Unity League and the Freedom Movement fought for a decade."
+    assert pairs(extractor, text) == set()
+
+
+def test_second_member_hung_on_the_alliance_noun(extractor):
+    text = "An alliance comprised of the Unity League and the Freedom Movement took power."
+    assert pairs(extractor, text) == {(frozenset(("Unity League", "Freedom Movement")), 1)}

@@ -634,9 +634,26 @@ class RelationReader:
             or trig.pos in ("noun", "idiom")
             or t.lemma_.lower() in ("clash", "feud", "quarrel")
         )
-        symmetric = (trig.kind in SYMMETRIC_KINDS and mutual) or self._reciprocal(t)
+        symmetric = (
+            (trig.kind in SYMMETRIC_KINDS and mutual)
+            or self._reciprocal(t)
+            or (trig.sign < 0 and self._opposite_sides(args))
+        )
         if symmetric and len({e for e, _ in args}) >= 2:
             self._pairs(found, args, trig, t, "coordination")
+
+    def _opposite_sides(self, args: list[Arg]) -> bool:
+        """ "X on the one side and Y on the other fought": the co-subjects are marked as
+        opposite sides ("on the one side / hand", "on the other")."""
+        marks = set()
+        for _, i in args:
+            for c in self.doc[i].children:
+                if c.dep_ == "prep" and c.lower_ == "on":
+                    for p in c.children:
+                        words = {w.lower_ for w in p.subtree}
+                        if p.dep_ == "pobj" and words & {"one", "other"}:
+                            marks |= words & {"one", "other"}
+        return marks == {"one", "other"}
 
     @staticmethod
     def _reciprocal(t: Token) -> bool:
@@ -1034,6 +1051,12 @@ class RelationReader:
                         members.extend(
                             a for p in g.children if p.dep_ == "pobj" for a in self.np(p)
                         )
+                if members:  # "an alliance comprised of X and Y", Y hung on "alliance"
+                    members.extend(
+                        (self.te[k.i], k.i)
+                        for k in t.children
+                        if k.dep_ == "conj" and k.i > c.i and k.i in self.te
+                    )
             elif (
                 c.dep_ == "prep"
                 and plural
