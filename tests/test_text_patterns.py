@@ -946,3 +946,22 @@ def test_co_subjects_marked_as_opposite_sides_are_enemies(extractor):
 def test_second_member_hung_on_the_alliance_noun(extractor):
     text = "An alliance comprised of the Unity League and the Freedom Movement took power."
     assert pairs(extractor, text) == {(frozenset(("Unity League", "Freedom Movement")), 1)}
+
+
+def test_led_by_covers_only_what_precedes_it(extractor):
+    text = (
+        "Fighting erupted between the Northern Army, led by General Tomas Brenner, and the "
+        "Mountain Brigades, a militia commanded by Elias Varga."
+    )
+    got = affs(extractor, text)
+    assert ("Tomas Brenner", "Northern Army", "leader") in got
+    assert not any(m == "Tomas Brenner" and g == "Mountain Brigades" for m, g, _ in got)
+
+
+def test_allies_in_parliament_is_a_venue_not_a_party(extractor):
+    r = extractor.extract(
+        Document("t", "The Liberal Party and its allies in parliament rejected the budget.")
+    )
+    assert r.relations == [] or all("parliament" not in (x.a, x.b) for x in r.relations)
+    r = extractor.extract(Document("t", "Damascus remains Tehran's closest ally in the region."))
+    assert {(x.a, x.b, x.sign) for x in r.relations} == {("iran", "syria", 1)}

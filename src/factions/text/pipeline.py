@@ -132,7 +132,7 @@ class Extractor:
         lex = self.lex
         mentions = find_mentions(sdoc, lex, self.gazetteer)
         entities = cluster_names(mentions, lex)
-        pairs: dict[int, tuple[int, int]] = {}
+        pairs: dict[int, tuple[int, ...]] = {}  # token -> the entities it stands for
         refs = resolve_references(sdoc, mentions, entities, lex, pairs)
         tok_entity: dict[int, int] = {}
         for m in (*mentions, *refs):

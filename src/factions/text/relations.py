@@ -837,6 +837,12 @@ class RelationReader:
         self._emit(found, left, right, trig, t, "between")
         return True
 
+    def _venue(self, arg: Arg) -> bool:
+        """ "its allies in parliament", "rivals in the cabinet": ``in`` + a common noun names
+        where the relation plays out, not the other party ("its ally in Damascus" does)."""
+        tok = self.doc[arg[1]]
+        return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in"
+
     def _noun(self, t: Token, trig: Trigger, found) -> None:
         if trig.sign > 0 and t.dep_ == "dobj" and t.head.lemma_.lower() == "lose":
             return  # "X lost the support of Y"
@@ -857,7 +863,9 @@ class RelationReader:
                 return
         if trig.sign < 0 and self._opposed_sides(t, found, trig, own=True):
             return
-        others = self.prep_objects(t, trig.preps - {"between", "among"})
+        others = [
+            a for a in self.prep_objects(t, trig.preps - {"between", "among"}) if not self._venue(a)
+        ]
         hung = trig.preps - {"between", "among", "by"}
         if not others and t.dep_ == "dobj" and t.head.lemma_.lower() in self.lex.light_verbs:
             # "X expressed solidarity with Y": the prepositional object hung on the verb
@@ -1357,8 +1365,10 @@ def read_affiliations(doc: Doc, tok_entity: dict[int, int], entities, lex: Lexic
         if t.pos_ == "VERB" and lemma in _LEAD_VERBS:
             by = reader.prep_objects(t, frozenset({"by"}))
             if by and t.dep_ in ("acl", "relcl"):
+                # "A, led by X, and B": the participle covers what precedes it, not B
+                heads = [(e, i) for e, i in reader.np(t.head) if i < t.i]
                 for m in person(by):
-                    for g in group(reader.np(t.head)):
+                    for g in group(heads):
                         out.append((m, g, "leader"))
             elif by:  # "Y was headed by X"
                 led = [a for c in t.children if c.dep_ == "nsubjpass" for a in reader.np(c)]
