@@ -533,6 +533,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         )
     if label == "PERSON" and end - start == 1 and (low in lex.capitals or low in lex.countries):
         label = "GPE"  # "Kiev accused ...": a capital NER took for a person's name
+    if label == "PERSON" and _group_noun_follows(doc, end, lex):
+        label, end = "ORG", end + 1  # "the Green Future party": a party, not a person
     if label == "GPE" or label == "ORG":
         country = lex.countries.get(low) or lex.capitals.get(low)
         if country is not None:
@@ -586,6 +588,10 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         end -= 1
     while end - start > 1 and doc[start].pos_ == "ADV" and doc[start].is_lower:
         start += 1  # "formerly Y", "also Y": the adverb is no part of the name
+    kind_text = doc[start:end].text
+    full_end = end
+    if label == "ORG":
+        end = _drop_generic_tail(doc, start, end, lex)
     span = doc[start:end]
     if label == "GPE":  # not a country or capital we know: a place, or a mislabelled name
         return Mention.of(span, "GPE", span.text, ActorKind.OTHER)
@@ -593,8 +599,45 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         span,
         "ORG",
         _strip_the(span.text),
-        org_kind(span.text, lex),
+        org_kind(kind_text, lex),
+        extra={"kind_word": True} if end < full_end else {},
     )
+
+
+def _group_noun_follows(doc: Doc, end: int, lex: Lexicon) -> bool:
+    """Whether a lower-case group noun ("party", "movement") directly follows the name
+    ending at token ``end``, and heads it: "the Green Future party"."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    return (
+        nxt.is_lower
+        and nxt.lower_ in lex.group_words
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+        and not _indefinite(nxt)
+    )
+
+
+def _indefinite(head: Token) -> bool:
+    """Whether the noun ``head`` has an indefinite article: "a Miskito group" describes a
+    group by a community's name; "the Green Future party" names one."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+
+
+def _drop_generic_tail(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """End of an organisation's name without a lower-case group noun that follows it:
+    "the Green Future party" names "Green Future" (the noun still gives the kind)."""
+    last = doc[end - 1]
+    if (
+        end - start >= 2
+        and last.is_lower
+        and not _indefinite(last)
+        and last.lower_ in lex.group_words
+        and any(t.text[:1].isupper() and t.lower_ != "the" for t in doc[start : end - 1])
+    ):
+        return end - 1
+    return end
 
 
 def _state_mention(span: Span, country: str) -> Mention:
