@@ -49,6 +49,10 @@ _COPULAS = {"be", "remain", "become", "grow", "stay", "seem", "appear"}
 _TEMPORAL_PREPS = {"after", "before", "during", "since", "until", "following", "amid", "despite"}
 
 
+# Quantifiers whose "of" object is the actor that acts: "most of X backed Y".
+_QUANTIFIERS = frozenset({"most", "much", "all", "part", "parts", "majority"})
+
+
 @dataclass(frozen=True)
 class Finding:
     """One relation stated in one sentence: entity indices, sign, kind and evidence span."""
@@ -122,6 +126,8 @@ class RelationReader:
             return self._they(tok)
         if e is None and tok.lower_ in ("those", "that") and tok.dep_ == "conj":
             return self._those_of(tok, depth)
+        if e is None and tok.lower_ in _QUANTIFIERS:
+            out.extend(self._part_of(tok, depth))
         if e is not None:
             out.append((e, tok.i))
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.proxy_heads:
@@ -239,6 +245,17 @@ class RelationReader:
         if len(owners) > 1:
             self.joint.add(tok.i)
         return [(e, tok.i) for e in owners]
+
+    def _part_of(self, tok: Token, depth: int) -> list[Arg]:
+        """ "most of X", "much of X", "parts of X": a share of an actor acts for it."""
+        return [
+            a
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj" and p.i in self.te
+            for a in self.np(p, depth + 1, conj=False)
+        ]
 
     def whose_antecedent(self, tok: Token, depth: int) -> list[Arg]:
         """The antecedent of "whose" in "X, whose fighters attacked Y": the head of the
