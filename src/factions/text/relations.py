@@ -919,8 +919,9 @@ class RelationReader:
                     for c in v.children:
                         if c.dep_ in ("dobj", "attr"):
                             others.extend(self.np(c))
-        if t.dep_ == "appos":
-            head = self.np(t.head)
+        app = _appositive(t)
+        if app is not None:
+            head = self.np(app.head)
             if owners or others:
                 self._emit(found, head, owners + others, trig, t, "noun-appos")
                 return
@@ -1195,6 +1196,16 @@ class RelationReader:
                 if c.dep_ == "compound" and c.i in self.te:
                     patients.append((self.te[c.i], c.i))
         self._emit(found, [(e, left.i)], patients, trig, t, "participle")
+
+
+def _appositive(t: Token) -> Token | None:
+    """The appositive ``t`` is or is coordinated in: "X, a lawyer and Y's rival" describes X
+    with both nouns."""
+    if t.dep_ == "appos":
+        return t
+    if t.dep_ == "conj" and t.head.dep_ == "appos":
+        return t.head
+    return None
 
 
 def read_relations(
