@@ -760,7 +760,8 @@ class RelationReader:
                 foe = Trigger(trig.lemma, trig.pos, -1, "opposition")
                 allies = agents + patients + self.prep_objects(t, preps - {"by"})
                 self._emit(found, allies, against, foe, t, "verb")
-        patients.extend(self.prep_objects(t, preps - {"by"}))
+        # "by" names the agent, unless the trigger itself takes it ("stood by X")
+        patients.extend(self.prep_objects(t, preps - ({"by"} - trig.preps)))
         if trig.sign > 0 and trig.kind == "support" and patients:
             self._intermediary(found, t, agents, patients)
         self._alongside(found, t, trig, agents, patients)
