@@ -462,10 +462,12 @@ def resolve_references(
                 j not in starts and nxt is not None and nxt.lower_ in ("'s", "’s")
             )
             if (free or owned) and w in lex.group_words and doc[j].tag_ == "NN":
-                if free:
-                    ent = _recent_group(
-                        history, entities, cur_sent, prefer_subject=True, states=False, window=2
-                    )
+                if free:  # a group of the kind the noun names ("the alliance": a coalition)
+                    ent = _recent_of_kind(history, entities, cur_sent, w, lex)
+                    if ent is None:
+                        ent = _recent_group(
+                            history, entities, cur_sent, prefer_subject=True, states=False, window=2
+                        )
                 else:  # the possessive is resolved only to a group of the kind it names
                     ent = _recent_of_kind(history, entities, cur_sent, w, lex)
                 if ent is None and free and low in ("this", "that"):  # reaches further
