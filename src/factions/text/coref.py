@@ -220,6 +220,19 @@ def _body_of(words: list[str]) -> set[str]:
     return set(words[: words.index("of")]) & _BODIES
 
 
+def _body_named_by(word: str, entities: list[Entity]) -> int | None:
+    """The one government body whose name ends in ``word``: "the junta" after "the
+    military junta", "the government" after "the interim government"."""
+    fits = [
+        k
+        for k, e in enumerate(entities)
+        if e.kind == ActorKind.GOVERNMENT_BODY
+        and len(e.name.split()) > 1
+        and e.name.lower().split()[-1] == word
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Entity]) -> int | None:
     clean = text.strip()
     fits = []
@@ -487,6 +500,8 @@ def resolve_references(
                 ent = _main_state(history, entities)
                 if ent is None:
                     ent = government_of.get("last")
+                if ent is None:
+                    ent = _body_named_by(w, entities)
                 if ent is None:  # an unnamed government is still an actor: "the government"
                     key = "gov:" + w
                     ent = next((k for k, e in enumerate(entities) if e.key == key), None)
