@@ -492,7 +492,7 @@ def resolve_references(
                     i = j + 1
                     continue
             if (
-                free
+                (free or owned)  # "the junta's envoy" names the junta too
                 and w in lex.government_words
                 and low == "the"
                 and all(doc[k].lower_ in _GOV_ADJS for k in range(i + 1, j))
