@@ -965,3 +965,109 @@ def test_allies_in_parliament_is_a_venue_not_a_party(extractor):
     assert r.relations == [] or all("parliament" not in (x.a, x.b) for x in r.relations)
     r = extractor.extract(Document("t", "Damascus remains Tehran's closest ally in the region."))
     assert {(x.a, x.b, x.sign) for x in r.relations} == {("iran", "syria", 1)}
+
+
+def kinds(extractor: Extractor, text: str) -> dict[str, str]:
+    r = extractor.extract(Document("t", text))
+    return {am.actor.name: str(am.actor.kind.value) for am in r.actors}
+
+
+def test_lower_case_party_after_a_name_is_no_part_of_it(extractor):
+    text = "The Green Future party, founded by Omar Castel, won the vote in Ruvia."
+    names = mention_texts(extractor, text, "Green Future")
+    assert "Green Future" in names and "Green Future party" not in names
+    assert kinds(extractor, text)["Green Future"] == "party"
+    # "a Tamrin group" describes a group by a community's name; it names no party
+    text = "Omar Castel leads a Tamrin group based in the hills."
+    assert "Tamrin" not in kinds(extractor, text) or kinds(extractor, text)["Tamrin"] != "party"
+
+
+def test_party_kind_word_wins_over_the_majority_kind():
+    from factions.model import ActorKind
+    from factions.text.coref import cluster_names
+    from factions.text.lexicon import load_lexicon
+    from factions.text.mentions import Mention
+
+    lex = load_lexicon()
+    worded = Mention(0, 2, 0, 12, "Civic Dawn", "ORG", "Civic Dawn", ActorKind.PARTY)
+    worded.extra["kind_word"] = True
+    rest = [
+        Mention(
+            k, k + 2, 10 * k, 10 * k + 10, "Civic Dawn", "PERSON", "Civic Dawn", ActorKind.PERSON
+        )
+        for k in (5, 9)
+    ]
+    (ent,) = cluster_names([worded, *rest], lex)
+    assert ent.kind == ActorKind.PARTY
+    (ent,) = cluster_names([Mention(**{**worded.__dict__, "extra": {}}), *rest], lex)
+    assert ent.kind == ActorKind.PERSON
+
+
+def test_most_of_an_actor_acts_for_it(extractor):
+    text = "Most of the Green Alliance backed Amira Solberg in the vote."
+    assert pairs(extractor, text) == {(frozenset(("Green Alliance", "Amira Solberg")), 1)}
+    text = "Most of the delegates backed Amira Solberg in the vote."
+    assert pairs(extractor, text) == set()
+
+
+def test_relation_noun_coordinated_in_an_appositive(extractor):
+    text = "Tomas Brenner, a retired general and Elias Varga's fiercest critic, stood again."
+    assert pairs(extractor, text) == {(frozenset(("Tomas Brenner", "Elias Varga")), -1)}
+    text = "Tomas Brenner, a retired general and a former banker, met Elias Varga."
+    assert pairs(extractor, text) == set()
+
+
+def test_stood_by_keeps_its_object(extractor):
+    text = "Peru and Chile stood by Amira Solberg during the crisis."
+    got = pairs(extractor, text)
+    assert (frozenset(("Peru", "Amira Solberg")), 1) in got
+    assert (frozenset(("Chile", "Amira Solberg")), 1) in got
+    text = "The report was written by Amira Solberg in Lima."
+    assert pairs(extractor, text) == set()
+
+
+def test_the_alliance_goes_to_the_coalition_not_a_member_named_alliance(extractor):
+    text = (
+        "The Hill Brigade and the People's Democratic Alliance Army joined forces as the "
+        "Northern Brotherhood Coalition. The army of Peru attacked the alliance in May."
+    )
+    r = extractor.extract(Document("t", text))
+    names = {am.actor.name: {m.text for m in am.mentions} for am in r.actors}
+    coalition = next(n for n in names if n.startswith("Northern Brotherhood"))
+    assert "the alliance" in names[coalition]
+    assert "the alliance" not in names["People's Democratic Alliance Army"]
+
+
+def test_the_junta_is_the_military_junta_named_before(extractor):
+    text = (
+        "The military junta detained Elias Varga. The junta also expelled the Liberty Front, "
+        "and the junta's envoy later met Amira Solberg."
+    )
+    r = extractor.extract(Document("t", text))
+    bodies = [am for am in r.actors if "junta" in am.actor.name.lower()]
+    assert len(bodies) == 1
+    got = pairs(extractor, text)
+    assert (frozenset((bodies[0].actor.name, "Liberty Front")), -1) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Mexico granted asylum to Elias Varga after the coup.", 1),
+        ("Ruvia announced its withdrawal from the Coastal Union.", -1),
+        ("The Liberty Front parted ways with the Green Alliance in March.", -1),
+        ("Ruvia indicted Elias Varga on Monday.", -1),
+        ("Ruvia, long the regime's economic lifeline, sent grain to the Liberty Front.", 1),
+        ("The Liberty Front has remained supportive of Elias Varga.", 1),
+        ("Peru imposed sanctions on the Liberty Front.", -1),
+        ("Mexico offered asylum to the family of Elias Varga.", 1),
+        ("Chile harboured Elias Varga for years.", 1),
+    ],
+)
+def test_general_triggers(extractor, text, sign):
+    assert {s for _, s in pairs(extractor, text)} == {sign}
+
+
+def test_general_triggers_negatives(extractor):
+    assert pairs(extractor, "Ruvia announced the withdrawal of troops from the border.") == set()
+    assert pairs(extractor, "Elias Varga stood by the river with Amira Solberg's aides.") == set()

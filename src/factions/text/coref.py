@@ -165,7 +165,9 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             continue
         kinds = Counter(mentions[k].kind for k in ent.mentions)
         ent.kind = kinds.most_common(1)[0][0]
-        worded_kinds = [mentions[k].kind for k in ent.mentions if mentions[k].extra.get("kind_word")]
+        worded_kinds = [
+            mentions[k].kind for k in ent.mentions if mentions[k].extra.get("kind_word")
+        ]
         if worded_kinds:  # "the X party" once: X is a party however NER tagged it elsewhere
             ent.kind = worded_kinds[0]
         if ent.kind == ActorKind.PERSON and any(

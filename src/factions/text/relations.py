@@ -417,7 +417,7 @@ class RelationReader:
         "together with Y" names a co-agent, not an object."""
         out: list[Arg] = []
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:  # "gave X to Y": dative "to"
                 if c.lower_ == "with" and any(
                     g.dep_ == "advmod" and g.lower_ in ("together", "along") for g in c.children
                 ):
