@@ -141,7 +141,7 @@ class DaskEngine(_Windowed):
             # Dask's monitors (the statistical profiler every 10 ms, GIL contention every
             # 1 ms, memory every 100 ms) compete with a CPU-bound pipeline for the GIL, and
             # the nanny's default MALLOC_TRIM_THRESHOLD_=65536 makes glibc return memory to
-            # the OS after nearly every spaCy document (15 % more worker CPU, measured by
+            # the OS after nearly every spaCy document (12 % more worker CPU, measured by
             # bench/ingest.py); the local cluster samples less and keeps glibc's default
             # (a real cluster keeps its own configuration: see docs/corpus.md).
             self._config = dask.config.set(LOCAL_CLUSTER_CONFIG)
