@@ -1071,3 +1071,13 @@ def test_general_triggers(extractor, text, sign):
 def test_general_triggers_negatives(extractor):
     assert pairs(extractor, "Ruvia announced the withdrawal of troops from the border.") == set()
     assert pairs(extractor, "Elias Varga stood by the river with Amira Solberg's aides.") == set()
+
+
+def test_description_is_not_a_person_inside_the_subject(extractor):
+    text = (
+        "Elias Varga was sworn in as president in May. The Liberty Front, the party of "
+        "Amira Solberg, backed the new president in the assembly."
+    )
+    got = pairs(extractor, text)
+    assert (frozenset(("Liberty Front", "Elias Varga")), 1) in got
+    assert not any("Amira Solberg" in p for p, _ in got)

@@ -636,8 +636,9 @@ def _sentence_subjects(doc: Doc, i: int, tok_entity: dict[int, int], sent_of) ->
     for t in sent:
         if t.i >= i:
             break
-        if t.dep_ in ("nsubj", "nsubjpass") and t.i in tok_entity:
-            out.add(tok_entity[t.i])
+        if t.dep_ in ("nsubj", "nsubjpass"):  # "X, the party of Y, backed the president":
+            # neither X nor Y is the president
+            out.update(tok_entity[d.i] for d in t.subtree if d.i < i and d.i in tok_entity)
     return out
 
 
