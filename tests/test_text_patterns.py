@@ -1081,3 +1081,10 @@ def test_description_is_not_a_person_inside_the_subject(extractor):
     got = pairs(extractor, text)
     assert (frozenset(("Liberty Front", "Elias Varga")), 1) in got
     assert not any("Amira Solberg" in p for p, _ in got)
+
+
+def test_co_founders_of_an_alliance_are_allied(extractor):
+    text = "Chile and Peru formed a customs union in 1995."
+    assert (frozenset(("Chile", "Peru")), 1) in pairs(extractor, text)
+    text = "Chile and Peru formed separate committees in 1995."
+    assert pairs(extractor, text) == set()

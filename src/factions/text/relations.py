@@ -49,6 +49,11 @@ _COPULAS = {"be", "remain", "become", "grow", "stay", "seem", "appear"}
 _TEMPORAL_PREPS = {"after", "before", "during", "since", "until", "following", "amid", "despite"}
 
 
+# Verbs of founding, and the bodies whose co-founders are allied by founding them.
+_FOUND_VERBS = frozenset({"form", "found", "create", "establish", "launch"})
+_JOINT_BODIES = frozenset(
+    {"alliance", "coalition", "bloc", "front", "union", "league", "pact", "government", "axis"}
+)
 # Quantifiers whose "of" object is the actor that acts: "most of X backed Y".
 _QUANTIFIERS = frozenset({"most", "much", "all", "part", "parts", "majority"})
 
@@ -774,10 +779,19 @@ class RelationReader:
             for c in t.children:
                 if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in self.te:
                     patients.extend(self._holder(c))
+        self._co_founders(found, t, agents)
         if patients:
             self._emit(found, agents, patients, trig, t, "verb")
         else:
             self._coordinated(found, agents, trig, t)
+
+    def _co_founders(self, found, t: Token, agents: list[Arg]) -> None:
+        """ "X, Y and Z formed an alliance / the Union of ...": the founders join together."""
+        if t.lemma_.lower() not in _FOUND_VERBS or len({e for e, _ in agents}) < 2:
+            return
+        if any(c.dep_ == "dobj" and c.lower_ in _JOINT_BODIES for c in t.children):
+            trig = Trigger(t.lemma_.lower(), "verb", 1, "alliance")
+            self._pairs(found, agents, trig, t, "coordination")
 
     def _alongside(
         self, found, t: Token, trig: Trigger, agents: list[Arg], patients: list[Arg]
