@@ -1088,3 +1088,12 @@ def test_co_founders_of_an_alliance_are_allied(extractor):
     assert (frozenset(("Chile", "Peru")), 1) in pairs(extractor, text)
     text = "Chile and Peru formed separate committees in 1995."
     assert pairs(extractor, text) == set()
+
+
+def test_fight_for_an_actor_is_support(extractor):
+    text = "The Liberty Front sent its gunmen to fight for Elias Varga."
+    assert pairs(extractor, text) == {(frozenset(("Liberty Front", "Elias Varga")), 1)}
+    text = "The Liberty Front fought for independence from 1990 to 1995."
+    assert pairs(extractor, text) == set()
+    text = "The Liberty Front barred Elias Varga from the congress."
+    assert pairs(extractor, text) == {(frozenset(("Liberty Front", "Elias Varga")), -1)}

@@ -641,11 +641,20 @@ class RelationReader:
         entries = self.lex.idioms.get(t.lemma_.lower())
         if not entries:
             return None
-        words = {c.lower_ for c in t.children if c.dep_ in ("prt", "dobj", "advmod", "prep")}
+        words = {
+            c.lower_
+            for c in t.children
+            if c.dep_ in ("prt", "dobj", "advmod")
+            or (c.dep_ == "prep" and self._names_actor(c))  # "stood by X", not "for years"
+        }
         for need, trig in entries:
             if need & words:
                 return trig
         return None
+
+    def _names_actor(self, prep: Token) -> bool:
+        """Whether preposition ``prep`` has an actor in its object."""
+        return any(p.dep_ == "pobj" and self.np(p) for p in prep.children)
 
     def _coordinated(self, found, args: list[Arg], trig: Trigger, t: Token) -> None:
         """Co-subjects of a symmetric trigger: "X and Y signed a pact", "X and Y are rivals".
