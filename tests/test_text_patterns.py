@@ -1097,3 +1097,10 @@ def test_fight_for_an_actor_is_support(extractor):
     assert pairs(extractor, text) == set()
     text = "The Liberty Front barred Elias Varga from the congress."
     assert pairs(extractor, text) == {(frozenset(("Liberty Front", "Elias Varga")), -1)}
+
+
+def test_refusing_to_recognise_is_opposition(extractor):
+    text = "Chile refused to recognise Elias Varga as head of state."
+    assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), -1)}
+    text = "Chile refused to support Elias Varga in the vote."
+    assert pairs(extractor, text) == set()

@@ -54,6 +54,8 @@ _FOUND_VERBS = frozenset({"form", "found", "create", "establish", "launch"})
 _JOINT_BODIES = frozenset(
     {"alliance", "coalition", "bloc", "front", "union", "league", "pact", "government", "axis"}
 )
+_RECOGNISE = frozenset({"recognize", "recognise"})
+_REFUSE = frozenset({"refuse", "decline"})
 # Quantifiers whose "of" object is the actor that acts: "most of X backed Y".
 _QUANTIFIERS = frozenset({"most", "much", "all", "part", "parts", "majority"})
 
@@ -566,7 +568,10 @@ class RelationReader:
     def _emit(self, found, agents, patients, trig: Trigger, t: Token, pattern: str) -> None:
         if not agents or not patients:
             return
-        if self.negated(t):
+        refusal = _refused_recognition(t, trig)
+        if refusal is not None:
+            trig = refusal
+        elif self.negated(t):
             return
         zipped = self._respective(t, agents, patients)
         if zipped:
@@ -1220,6 +1225,19 @@ class RelationReader:
                 if c.dep_ == "compound" and c.i in self.te:
                     patients.append((self.te[c.i], c.i))
         self._emit(found, [(e, left.i)], patients, trig, t, "participle")
+
+
+def _refused_recognition(t: Token, trig: Trigger) -> Trigger | None:
+    """ "X refused to recognise Y": a refusal to recognise is opposition, not a cancelled
+    support (the other cancelled triggers state nothing)."""
+    if (
+        trig.lemma in _RECOGNISE
+        and t.dep_ == "xcomp"
+        and t.head.lemma_.lower() in _REFUSE
+        and not any(c.dep_ == "neg" for c in t.head.children)
+    ):
+        return Trigger(trig.lemma, trig.pos, -1, "opposition")
+    return None
 
 
 def _appositive(t: Token) -> Token | None:
