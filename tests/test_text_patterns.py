@@ -1104,3 +1104,10 @@ def test_refusing_to_recognise_is_opposition(extractor):
     assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), -1)}
     text = "Chile refused to support Elias Varga in the vote."
     assert pairs(extractor, text) == set()
+
+
+def test_patrons_in_a_capital_are_its_state(extractor):
+    text = "Elias Varga's patrons in Ankara sent him drones."
+    assert (frozenset(("Elias Varga", "Turkey")), 1) in pairs(extractor, text)
+    text = "Elias Varga's patrons in parliament voted for him."
+    assert pairs(extractor, text) == set()
