@@ -391,7 +391,17 @@ def _capital_as_place(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     head = doc[m.end - 1]
     if head.dep_ == "dobj" and head.head.lemma_.lower() in lex.place_verbs:
         return True  # "the rebels captured Amman": the city, not the government
-    return head.dep_ == "pobj" and head.head.lower_ in lex.locative_preps
+    if head.dep_ != "pobj" or head.head.lower_ not in lex.locative_preps:
+        return False
+    return not _party_in(head.head, lex)
+
+
+def _party_in(prep: Token, lex: Lexicon) -> bool:
+    """Whether ``prep`` is the "in" of a relation noun that takes its other party with "in":
+    "his patrons in Cairo", "its ally in Damascus" name a government."""
+    owner = prep.head
+    trig = lex.nouns.get(owner.lemma_.lower())
+    return prep.lower_ == "in" and trig is not None and "in" in trig.preps
 
 
 def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
