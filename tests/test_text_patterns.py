@@ -1111,3 +1111,10 @@ def test_patrons_in_a_capital_are_its_state(extractor):
     assert (frozenset(("Elias Varga", "Turkey")), 1) in pairs(extractor, text)
     text = "Elias Varga's patrons in parliament voted for him."
     assert pairs(extractor, text) == set()
+
+
+def test_co_mediators_cooperate(extractor):
+    text = "Norway and Qatar mediated talks in the spring."
+    assert pairs(extractor, text) == {(frozenset(("Norway", "Qatar")), 1)}
+    text = "Norway mediated talks with Qatar in the spring."
+    assert pairs(extractor, text) == set()

@@ -50,6 +50,7 @@ _TEMPORAL_PREPS = {"after", "before", "during", "since", "until", "following", "
 
 
 # Verbs of founding, and the bodies whose co-founders are allied by founding them.
+_MEDIATE_VERBS = frozenset({"mediate", "broker"})
 _FOUND_VERBS = frozenset({"form", "found", "create", "establish", "launch"})
 _JOINT_BODIES = frozenset(
     {"alliance", "coalition", "bloc", "front", "union", "league", "pact", "government", "axis"}
@@ -531,6 +532,8 @@ class RelationReader:
                 ):
                     self._adjective(t, adj, found)
                     continue
+                if lemma in _MEDIATE_VERBS:
+                    self._co_founders(found, t, self.subject(t))
                 idiom = self._idiom(t)
                 if idiom is not None:
                     self._verb(t, idiom, found)
@@ -801,11 +804,15 @@ class RelationReader:
 
     def _co_founders(self, found, t: Token, agents: list[Arg]) -> None:
         """ "X, Y and Z formed an alliance / the Union of ...": the founders join together."""
-        if t.lemma_.lower() not in _FOUND_VERBS or len({e for e, _ in agents}) < 2:
+        lemma = t.lemma_.lower()
+        if len({e for e, _ in agents}) < 2:
             return
-        if any(c.dep_ == "dobj" and c.lower_ in _JOINT_BODIES for c in t.children):
-            trig = Trigger(t.lemma_.lower(), "verb", 1, "alliance")
-            self._pairs(found, agents, trig, t, "coordination")
+        if lemma in _MEDIATE_VERBS:  # "X and Y mediated / brokered talks": co-mediators
+            self._pairs(found, agents, Trigger(lemma, "verb", 1, "cooperation"), t, "coordination")
+        elif lemma in _FOUND_VERBS and any(
+            c.dep_ == "dobj" and c.lower_ in _JOINT_BODIES for c in t.children
+        ):
+            self._pairs(found, agents, Trigger(lemma, "verb", 1, "alliance"), t, "coordination")
 
     def _alongside(
         self, found, t: Token, trig: Trigger, agents: list[Arg], patients: list[Arg]
