@@ -1118,3 +1118,12 @@ def test_co_mediators_cooperate(extractor):
     assert pairs(extractor, text) == {(frozenset(("Norway", "Qatar")), 1)}
     text = "Norway mediated talks with Qatar in the spring."
     assert pairs(extractor, text) == set()
+
+
+def test_object_control_gives_the_infinitive_its_subject(extractor):
+    text = "Peru pressed Chile to expel the Liberty Front envoy."
+    got = pairs(extractor, text)
+    assert (frozenset(("Chile", "Liberty Front")), -1) in got
+    assert (frozenset(("Peru", "Liberty Front")), -1) not in got
+    text = "Peru joined the other states to try to isolate the Liberty Front."
+    assert (frozenset(("Peru", "Liberty Front")), -1) in pairs(extractor, text)

@@ -50,6 +50,11 @@ _TEMPORAL_PREPS = {"after", "before", "during", "since", "until", "following", "
 
 
 # Verbs of founding, and the bodies whose co-founders are allied by founding them.
+# Verbs whose object does what their infinitive says: "X pressed Y to expel Z".
+_OBJECT_CONTROL = frozenset(
+    {"prompt", "press", "pressure", "push", "urge", "persuade", "convince", "force", "compel",
+     "induce", "order", "instruct", "encourage", "lead", "spur", "drive", "cause", "ask"}
+)  # fmt: skip
 _MEDIATE_VERBS = frozenset({"mediate", "broker"})
 _FOUND_VERBS = frozenset({"form", "found", "create", "establish", "launch"})
 _JOINT_BODIES = frozenset(
@@ -371,6 +376,11 @@ class RelationReader:
                     found = self.prep_objects(c, frozenset({"by"}))
                     if found:
                         return found
+        if dep == "xcomp" and h.lemma_.lower() in _OBJECT_CONTROL:
+            # object control: "X pressed Y to expel Z": Y expels
+            objs = [c for c in h.children if c.dep_ == "dobj" and c.i < v.i]
+            if objs:
+                return [a for c in objs for a in self.np(c)]
         if dep in ("xcomp", "conj", "advcl", "acomp", "attr", "oprd", "ccomp", "pcomp"):
             if dep == "pcomp" and h.lower_ in ("for", "of") and h.head.pos_ == "VERB":
                 # object control: "blame X for removing Y", "accuse X of helping Y"
