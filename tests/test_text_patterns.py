@@ -1127,3 +1127,13 @@ def test_object_control_gives_the_infinitive_its_subject(extractor):
     assert (frozenset(("Peru", "Liberty Front")), -1) not in got
     text = "Peru joined the other states to try to isolate the Liberty Front."
     assert (frozenset(("Peru", "Liberty Front")), -1) in pairs(extractor, text)
+
+
+def test_appositive_description_is_not_resolved_to_another_person(extractor):
+    text = (
+        "The Liberty Front is led by Tomas Brenner. Elias Varga, the outgoing prime minister "
+        "and Amira Solberg's chief rival, criticised the budget."
+    )
+    got = pairs(extractor, text)
+    assert (frozenset(("Elias Varga", "Amira Solberg")), -1) in got
+    assert not any("Tomas Brenner" in p for p, _ in got)

@@ -452,6 +452,7 @@ def resolve_references(
                 and (j + 1 >= n or doc[j + 1].ent_type_ != "PERSON")
                 and j not in starts
                 and not any(c.dep_ == "appos" for c in doc[j].children)
+                and doc[j].dep_ != "appos"  # "X, the outgoing premier, ...": describes X
             ):
                 ent = _recent_person(
                     history,
