@@ -1137,3 +1137,14 @@ def test_appositive_description_is_not_resolved_to_another_person(extractor):
     got = pairs(extractor, text)
     assert (frozenset(("Elias Varga", "Amira Solberg")), -1) in got
     assert not any("Tomas Brenner" in p for p, _ in got)
+
+
+def test_a_longer_name_built_on_a_one_word_name_is_another_body(extractor):
+    text = (
+        "Kalonga fought the government for years. The Kalonga Youth Wing later broke away "
+        "from Kalonga and attacked Peru."
+    )
+    r = extractor.extract(Document("t", text))
+    names = [am.actor.name for am in r.actors]
+    assert any(n.endswith("Youth Wing") for n in names)
+    assert any(n == "Kalonga" for n in names)

@@ -215,6 +215,12 @@ def _match_person(
 _BODIES = {"army", "armies", "forces", "force", "militia", "guard", "guards", "navy", "police"}
 
 
+def _offshoot(short: list[str], long: list[str]) -> bool:
+    """Whether ``long`` names a body of the one named ``short`` (a one-word name followed
+    by two or more words of its own: "Renamo" -> "Renamo Military Junta")."""
+    return len(short) == 1 and len(long) >= 3 and long[0] == short[0]
+
+
 def _body_of(words: list[str]) -> set[str]:
     """Armed-body words heading an "X of Y" name: {"army"} for "Army of the Republic of Y"."""
     if "of" not in words[1:]:
@@ -250,6 +256,8 @@ def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Enti
             continue  # "the Army of X" is X's army, not X
         core = [w for w in words if w not in _GENERIC]
         ocore = [w for w in other if w not in _GENERIC]
+        if _offshoot(core, ocore) or _offshoot(ocore, core):
+            continue  # "the X Military Junta" / "the X Youth League" is not X
         if core and ocore and (set(core) <= set(ocore) or set(ocore) <= set(core)):
             if core[-1] == ocore[-1] or core[0] == ocore[0] or min(len(core), len(ocore)) >= 2:
                 fits.append(idx)
