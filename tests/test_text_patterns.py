@@ -1148,3 +1148,12 @@ def test_a_longer_name_built_on_a_one_word_name_is_another_body(extractor):
     names = [am.actor.name for am in r.actors]
     assert any(n.endswith("Youth Wing") for n in names)
     assert any(n == "Kalonga" for n in names)
+
+
+def test_named_party_with_a_possessive_country_is_the_party(extractor):
+    text = "Peru's ruling Green Future party fought a long war against the Liberty Front."
+    got = pairs(extractor, text)
+    assert (frozenset(("Green Future", "Liberty Front")), -1) in got
+    assert not any("Peru" in p for p, _ in got)
+    text = "Peru's forces fought a long war against the Liberty Front."
+    assert (frozenset(("Peru", "Liberty Front")), -1) in pairs(extractor, text)

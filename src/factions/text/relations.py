@@ -159,8 +159,11 @@ class RelationReader:
         elif tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             lemma = tok.lemma_.lower()
             proxy = lemma in lex.proxy_heads or tok.lower_ in lex.proxy_heads
+            named = proxy and self._named_group(tok)
             for c in tok.children:
                 dep = c.dep_
+                if named and dep == "poss":
+                    continue  # "Ruvia's ruling Green party": the party, not Ruvia
                 if proxy and dep == "poss" and c.lower_ == "whose" and depth < 3:
                     out.extend(self.whose_antecedent(tok, depth))  # "X, whose fighters attacked Y"
                 elif proxy and dep in ("poss", "compound", "amod", "nmod") and c.i in self.te:
@@ -222,6 +225,12 @@ class RelationReader:
                 ):
                     out.extend(self.np(c, depth + 1))
         return out
+
+    def _named_group(self, tok: Token) -> bool:
+        """Whether group noun ``tok`` carries its own name ("the Green party")."""
+        return tok.lemma_.lower() in self.lex.group_words and any(
+            c.dep_ == "compound" and c.i in self.te for c in tok.children
+        )
 
     def collective(self, v: Token) -> tuple[list[Arg], list[Arg]]:
         """ "X and Y, collectively known as Z" / "together referred to as Z": the members
