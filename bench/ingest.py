@@ -10,6 +10,7 @@ corpus, so the peak of N/2 and N documents can be compared (the corpus doubles).
 
     .venv/bin/python bench/ingest.py                 # 5,000 documents, 2 workers
     .venv/bin/python bench/ingest.py --docs 20000    # on a quiet, bigger machine
+    .venv/bin/python bench/ingest.py --repeat 3      # three alternating rounds, medians
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -108,6 +110,11 @@ def run(engine: str, corpus: Path, workdir: Path, workers: int, batch_size: int,
     return res
 
 
+def _label(r: dict, repeat: int) -> str:
+    """The engine, and its round when engines are run more than once."""
+    return f"{r['engine']}#{r['round']}" if repeat > 1 and "round" in r else r["engine"]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -118,6 +125,10 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=128)
     ap.add_argument("--engines", default="local,processes,dask")
+    ap.add_argument(
+        "--repeat", type=int, default=1,
+        help="rounds of all engines, alternating; prints each round's ratios and the median",
+    )  # fmt: skip
     ap.add_argument(
         "--no-memory-check", action="store_true", help="skip the local run on half the corpus"
     )
@@ -166,8 +177,11 @@ def main() -> None:
         engines = [e for e in args.engines.split(",") if e]
         if "local" not in engines:
             engines.insert(0, "local")  # the baseline every ratio is measured against
-        for engine in engines:
-            results.append(run(engine, full, work, args.workers, args.batch_size, src))
+        for rnd in range(1, args.repeat + 1):  # rounds alternate engines: noise hits all alike
+            for engine in engines:
+                res = run(engine, full, work, args.workers, args.batch_size, src)
+                res["round"] = rnd
+                results.append(res)
         cal_after = machine_parallelism(args.workers)
         base = next(r for r in results if r["engine"] == "local" and r["corpus"] == full.name)
         print()
@@ -178,11 +192,24 @@ def main() -> None:
             ratio = r["docs_per_s"] / base["docs_per_s"]
             sratio = (r["steady_docs_per_s"] or 0) / (base["steady_docs_per_s"] or 1)
             print(
-                f"{r['engine']:<10}{r['workers']:>8}{r['docs']:>8}{r['docs_per_s']:>9.1f}"
+                f"{_label(r, args.repeat):<12}{r['workers']:>8}{r['docs']:>8}{r['docs_per_s']:>9.1f}"
                 f"{(r['steady_docs_per_s'] or 0):>10.1f}{ratio:>9.2f}{sratio:>9.2f}"
                 f"{r['peak_writer_mb']:>11.0f}{r['peak_worker_mb']:>11.0f}"
                 f"{r['load_before']:>6.2f}/{r['load_after']:<5.2f}"
             )
+        if args.repeat > 1:
+            print(f"\nspeed-up against the local run of the same round, {args.repeat} rounds:")
+            for engine in engines:
+                if engine == "local":
+                    continue
+                ratios = []
+                for rnd in range(1, args.repeat + 1):
+                    same = [r for r in results if r.get("round") == rnd]
+                    loc = next(r for r in same if r["engine"] == "local")
+                    eng = next(r for r in same if r["engine"] == engine)
+                    ratios.append(eng["docs_per_s"] / loc["docs_per_s"])
+                shown = ", ".join(f"x{x:.2f}" for x in ratios)
+                print(f"  {engine:<10} {shown}  median x{statistics.median(ratios):.2f}")
         if not args.no_memory_check:
             h = results[0]
             print(
@@ -206,7 +233,7 @@ def main() -> None:
             else:
                 proj = min(r["workers"] / k_cpu if k_cpu else float("inf"), 1 / w_cpu) * local_cpu
             print(
-                f"  {r['engine']:<10} writer {1000 * w_cpu:7.1f} s  workers {1000 * k_cpu:7.1f} s"
+                f"  {_label(r, args.repeat):<12} writer {1000 * w_cpu:7.1f} s  workers {1000 * k_cpu:7.1f} s"
                 f"  projected x{proj:.2f}"
             )
         print(
