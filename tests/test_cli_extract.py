@@ -103,13 +103,19 @@ def test_output_that_cannot_be_written_is_one_line(files, tmp_path):
     assert len(err) == 1 and "cannot write" in err[0] and "Traceback" not in res.stderr
 
 
-@pytest.mark.parametrize("content", ["[1, 2]", '{"documents": [{"x": 1}]}', '{"documents": 3}'])
-def test_eval_refuses_a_file_that_is_not_extractor_output(tmp_path, content):
+def _gold_with_no_relations(tmp_path: Path) -> Path:
+    """A gold folder holding GOOD_A annotated with no actors and no relations."""
     gold = tmp_path / "gold"
     gold.mkdir()
     (gold / "a.json").write_text(
         json.dumps({"doc_id": "a", "text": GOOD_A, "actors": [], "relations": []}), "utf-8"
     )
+    return gold
+
+
+@pytest.mark.parametrize("content", ["[1, 2]", '{"documents": [{"x": 1}]}', '{"documents": 3}'])
+def test_eval_refuses_a_file_that_is_not_extractor_output(tmp_path, content):
+    gold = _gold_with_no_relations(tmp_path)
     pred = tmp_path / "pred.json"
     pred.write_text(content, encoding="utf-8")
     res = runner.invoke(app, ["eval", "--gold", str(gold), str(pred)])
@@ -198,11 +204,7 @@ def test_eval_prints_per_document_and_micro(tmp_path):
 
 
 def test_eval_scores_given_prediction_files(tmp_path, files):
-    gold = tmp_path / "gold"
-    gold.mkdir()
-    (gold / "a.json").write_text(
-        json.dumps({"doc_id": "a", "text": GOOD_A, "actors": [], "relations": []}), "utf-8"
-    )
+    gold = _gold_with_no_relations(tmp_path)
     pred = tmp_path / "pred.json"
     res = _extract([str(files["a"]), "-o", str(pred)])
     assert res.exit_code == 0
