@@ -199,8 +199,12 @@ def test_eval_prints_per_document_and_micro(tmp_path):
     data = json.loads(res.stdout)
     assert data["micro"]["relations"]["tp"] == 2
     assert data["micro"]["relations"]["f1"] == 1.0
+    actors = data["micro"]["actors"]
+    assert actors["gold"] == 3 and actors["found"] == 3 and actors["recall"] == 1.0
+    assert actors["by_kind"]["state"]["gold"] == 2
     res = runner.invoke(app, ["eval", "--gold", str(gold)])
     assert res.exit_code == 0 and "micro" in res.stdout and "g1" in res.stdout
+    assert "Actors by kind" in res.stdout
 
 
 def test_eval_scores_given_prediction_files(tmp_path, files):

@@ -95,3 +95,32 @@ def test_f1_is_harmonic_mean(tp, fp, fn):
     if c.precision + c.recall:
         assert abs(c.f1 - 2 * c.precision * c.recall / (c.precision + c.recall)) < 1e-12
     assert min(c.precision, c.recall) - 1e-12 <= c.f1 <= max(c.precision, c.recall) + 1e-12
+
+
+def test_leading_article_is_ignored_when_matching():
+    gold = [{"id": "g", "name": "The Green Front", "kind": "party", "aliases": ["The Green Front"]}]
+    assert match_actors([actor("x", "Green Front")], gold) == {"x": "g"}
+    assert match_actors([actor("y", "a Green Front")], gold) == {"y": "g"}
+
+
+def test_actor_recall_and_precision_per_kind():
+    pred = {
+        "actors": [
+            {**actor("a", "Ana Ruiz", "Ruiz"), "kind": "person"},
+            {**actor("a2", "Ruiz"), "kind": "person"},  # the same gold actor again: a split
+            {**actor("p", "Lima"), "kind": "state"},
+            {**actor("q", "Quito"), "kind": "other"},  # matches nothing
+        ],
+        "relations": [],
+    }
+    s = score_document(pred, GOLD)
+    a = s.actors
+    assert (a.gold, a.found, a.predicted, a.matched, a.split) == (4, 2, 4, 3, 1)
+    assert a.by_kind["person"] == {"gold": 2, "found": 1, "predicted": 2, "matched": 2}
+    assert a.by_kind["state"] == {"gold": 2, "found": 1, "predicted": 1, "matched": 1}
+    assert a.by_kind["other"] == {"gold": 0, "found": 0, "predicted": 1, "matched": 0}
+    assert [g["id"] for g in s.missed_actors] == ["beto", "chile"]
+    assert [p["id"] for p in s.unmatched_actors] == ["q"]
+    report = score({"g1": pred}, [GOLD])
+    micro = report.as_dict()["micro"]["actors"]
+    assert micro["recall"] == 0.5 and micro["precision"] == 0.75

@@ -182,10 +182,12 @@ def eval_(
         print_json(report.as_dict())
         return
     table = Table(title=f"Relations and affiliations vs {gold}")
-    for col in ("document", "TP", "FP", "FN", "P", "R", "F1", "aff TP/FP/FN", "aff F1"):
+    for col in (
+        "document", "TP", "FP", "FN", "P", "R", "F1", "aff TP/FP/FN", "aff F1", "actors R", "actors P"
+    ):  # fmt: skip
         table.add_column(col, justify="left" if col == "document" else "right")
 
-    def row(name, c, a, style=None):
+    def row(name, c, a, ac, style=None):
         table.add_row(
             name,
             str(c.tp),
@@ -196,15 +198,65 @@ def eval_(
             f"{c.f1:.3f}",
             f"{a.tp}/{a.fp}/{a.fn}",
             f"{a.f1:.3f}",
+            f"{ac.found}/{ac.gold} {ac.recall:.3f}",
+            f"{ac.matched}/{ac.predicted} {ac.precision:.3f}",
             style=style,
         )
 
     for d in report.documents:
-        row(d.doc_id, d.relations, d.affiliations)
-    row("micro", report.relations, report.affiliations, style="bold")
+        row(d.doc_id, d.relations, d.affiliations, d.actors)
+    total = report.actors
+    row("micro", report.relations, report.affiliations, total, style="bold")
     console.print(table)
+    kinds = Table(title="Actors by kind (recall by gold kind, precision by predicted kind)")
+    for col in ("kind", "gold", "found", "recall", "predicted", "matched", "precision"):
+        kinds.add_column(col, justify="left" if col == "kind" else "right")
+
+    def _ratio(a: int, b: int) -> str:
+        return f"{a / b:.3f}" if b else "-"
+
+    for kind, c in sorted(total.by_kind.items()):
+        kinds.add_row(
+            kind,
+            str(c["gold"]),
+            str(c["found"]),
+            _ratio(c["found"], c["gold"]),
+            str(c["predicted"]),
+            str(c["matched"]),
+            _ratio(c["matched"], c["predicted"]),
+        )
+    kinds.add_row(
+        "all",
+        str(total.gold),
+        str(total.found),
+        _ratio(total.found, total.gold),
+        str(total.predicted),
+        str(total.matched),
+        _ratio(total.matched, total.predicted),
+        style="bold",
+    )
+    console.print(kinds)
+    if total.split:
+        console.print(f"{total.split} gold actor(s) matched by two or more output actors")
     if errors:
         for d in report.documents:
+            for g in d.missed_actors:
+                console.print(
+                    f"[yellow]missed actor[/] {d.doc_id}: {g['id']} ({g.get('kind', '?')}) | "
+                    + ", ".join(g.get("aliases", [])),
+                    highlight=False,
+                    markup=True,
+                    soft_wrap=True,
+                )
+            for p in d.unmatched_actors:
+                texts = dict.fromkeys(m["text"] for m in p.get("mentions", []))
+                console.print(
+                    f"[red]unmatched actor[/] {d.doc_id}: {p['id']} ({p.get('kind', '?')}) | "
+                    + ", ".join(texts),
+                    highlight=False,
+                    markup=True,
+                    soft_wrap=True,
+                )
             for fp in d.false_positives:
                 ev = fp.get("evidence", [{}])[0].get("text", "")
                 console.print(

@@ -1,14 +1,19 @@
 """The scorer of ANNOTATION.md ("Scoring"), for extractor output against gold files.
 
 1. Each predicted actor is matched to the gold actor whose aliases (case-insensitive,
-   whitespace-normalised) share the most of the predicted actor's mention texts and name;
-   ties and no overlap leave it unmatched.
+   whitespace-normalised, a leading "the", "a" or "an" dropped) share the most of the
+   predicted actor's mention texts and name; ties and no overlap leave it unmatched.
 2. A predicted relation becomes a gold pair through its matched actors (order ignored): a
    true positive when the gold pair exists with the same sign, ignored when the gold sign
    is 0, a false positive otherwise. Duplicates of one pair count once.
 3. Gold pairs with sign +1 or -1 that no prediction hits are false negatives.
 4. Precision, recall and F1 are micro-averaged over documents, with counts.
 Affiliations are scored the same way on (member, group) pairs, separately.
+
+Actors are scored through the same matching: a gold actor is *found* when some predicted
+actor is matched to it (recall = found / gold actors); a predicted actor is *matched* when
+step 1 gives it a gold actor (precision = matched / predicted actors). Both are
+micro-averaged and counted per kind (gold kind for recall, predicted kind for precision).
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from typing import Any
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    t = re.sub(r"\s+", " ", text).strip().casefold()
+    return re.sub(r"^(?:the|a|an) ", "", t)
 
 
 @dataclass
@@ -63,6 +69,96 @@ class Counts:
 
 
 @dataclass
+class ActorCounts:
+    """Gold actors found and predicted actors matched (ANNOTATION.md step 1), per kind.
+
+    ``gold``/``found`` count gold actors by their gold kind; ``predicted``/``matched``
+    count predicted actors by their predicted kind; ``split`` counts gold actors that two or
+    more predicted actors were matched to (one actor output as several).
+    """
+
+    gold: int = 0
+    found: int = 0
+    predicted: int = 0
+    matched: int = 0
+    split: int = 0
+    by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def _kind(self, kind: str) -> dict[str, int]:
+        return self.by_kind.setdefault(kind, {"gold": 0, "found": 0, "predicted": 0, "matched": 0})
+
+    def __iadd__(self, other: ActorCounts) -> ActorCounts:
+        self.gold += other.gold
+        self.found += other.found
+        self.predicted += other.predicted
+        self.matched += other.matched
+        self.split += other.split
+        for kind, c in other.by_kind.items():
+            mine = self._kind(kind)
+            for k, v in c.items():
+                mine[k] += v
+        return self
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "gold": self.gold,
+            "found": self.found,
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "split": self.split,
+            "recall": round(self.recall, 4),
+            "precision": round(self.precision, 4),
+            "f1": round(self.f1, 4),
+            "by_kind": {k: dict(v) for k, v in sorted(self.by_kind.items())},
+        }
+
+
+def score_actors(
+    pred_actors: list[dict], gold_actors: list[dict], matched: dict[str, str | None] | None = None
+) -> tuple[ActorCounts, list[dict], list[dict]]:
+    """Actor counts of one document, the gold actors missed and the predicted ones unmatched."""
+    if matched is None:
+        matched = match_actors(pred_actors, gold_actors)
+    c = ActorCounts()
+    hits: dict[str, int] = {}
+    for p in pred_actors:
+        g = matched.get(p["id"])
+        k = c._kind(str(p.get("kind", "other")))
+        c.predicted += 1
+        k["predicted"] += 1
+        if g is not None:
+            c.matched += 1
+            k["matched"] += 1
+            hits[g] = hits.get(g, 0) + 1
+    missed = []
+    for g in gold_actors:
+        k = c._kind(str(g.get("kind", "other")))
+        c.gold += 1
+        k["gold"] += 1
+        if g["id"] in hits:
+            c.found += 1
+            k["found"] += 1
+            c.split += hits[g["id"]] > 1
+        else:
+            missed.append(g)
+    unmatched = [p for p in pred_actors if matched.get(p["id"]) is None]
+    return c, missed, unmatched
+
+
+@dataclass
 class DocScore:
     """Scores of one document, with the pairs behind them (gold ids) for error analysis."""
 
@@ -72,6 +168,9 @@ class DocScore:
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     false_negatives: list[dict[str, Any]] = field(default_factory=list)
     matched: dict[str, str | None] = field(default_factory=dict)
+    actors: ActorCounts = field(default_factory=ActorCounts)
+    missed_actors: list[dict[str, Any]] = field(default_factory=list)
+    unmatched_actors: list[dict[str, Any]] = field(default_factory=list)
 
 
 def match_actors(pred_actors: list[dict], gold_actors: list[dict]) -> dict[str, str | None]:
@@ -143,6 +242,9 @@ def score_document(pred: dict, gold: dict) -> DocScore:
     aff.tp = len(pred_aff & gold_aff)
     aff.fp = len(pred_aff - gold_aff)
     aff.fn = len(gold_aff - pred_aff)
+    actors, missed, unmatched = score_actors(
+        pred.get("actors", []), gold.get("actors", []), matched
+    )
     return DocScore(
         doc_id=gold.get("doc_id", ""),
         relations=rel,
@@ -150,6 +252,9 @@ def score_document(pred: dict, gold: dict) -> DocScore:
         false_positives=fps,
         false_negatives=fns,
         matched=matched,
+        actors=actors,
+        missed_actors=missed,
+        unmatched_actors=unmatched,
     )
 
 
@@ -173,6 +278,13 @@ class EvalReport:
             c += d.affiliations
         return c
 
+    @property
+    def actors(self) -> ActorCounts:
+        c = ActorCounts()
+        for d in self.documents:
+            c += d.actors
+        return c
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "documents": [
@@ -180,12 +292,14 @@ class EvalReport:
                     "doc_id": d.doc_id,
                     "relations": d.relations.as_dict(),
                     "affiliations": d.affiliations.as_dict(),
+                    "actors": d.actors.as_dict(),
                 }
                 for d in self.documents
             ],
             "micro": {
                 "relations": self.relations.as_dict(),
                 "affiliations": self.affiliations.as_dict(),
+                "actors": self.actors.as_dict(),
             },
         }
 
