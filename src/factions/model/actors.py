@@ -38,19 +38,39 @@ def normalise_alias(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip().casefold()
 
 
+EXTERNAL_ID = re.compile(r"^[a-z][a-z0-9]*:[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+"""An external identifier: ``scheme:code``, e.g. ``iso3:IRQ``, ``partyfacts:5619``, ``igo:UN``."""
+
+
 class Actor(ModelBase):
     """A political actor.
 
     ``aliases`` are other names the actor goes by in text (surnames, acronyms, capitals used for
     governments); ``attributes`` holds free-form facts (ideology, sect, seats won...).
+    ``external_id`` joins the actor to reference data sets (``iso3:IRQ`` for a state,
+    ``partyfacts:5619`` for a Party Facts party, ``igo:UN`` for an international
+    organisation): two actors with the same external id are the same actor, whatever their
+    ids or names (:meth:`factions.model.System.merge`, corpus building and the store join on
+    it).
     """
 
     id: ActorId
     name: str = Field(min_length=1)
     kind: ActorKind = ActorKind.OTHER
+    external_id: str | None = None
     aliases: tuple[str, ...] = ()
     attributes: dict[str, Any] = Field(default_factory=dict)
     sources: tuple[str, ...] = ()
+
+    @field_validator("external_id")
+    @classmethod
+    def _check_external_id(cls, v: str | None) -> str | None:
+        if v is not None and not EXTERNAL_ID.match(v):
+            raise ValueError(
+                "an external id is 'scheme:code' (lower-case scheme, e.g. iso3:IRQ, "
+                "partyfacts:5619, igo:UN)"
+            )
+        return v
 
     @field_validator("aliases")
     @classmethod

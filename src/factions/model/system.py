@@ -122,27 +122,49 @@ class System(ModelBase):
     def merge(self, other: System) -> System:
         """Union of two systems.
 
-        Actors with the same id are merged (aliases, attributes and sources unioned; the
-        first system's name and kind win). Relations of the same pair are aggregated with
+        Actors with the same id, or the same ``external_id`` (``iso3:IRQ``,
+        ``partyfacts:5619``), are merged (aliases, attributes and sources unioned; the first
+        system's id, name and kind win; the other's relations and affiliations follow the
+        merged actor's id). Two actors with the same id but different external ids stay
+        apart: the second gets a suffixed id. Relations of the same pair are aggregated with
         :func:`factions.model.relations.merge_relations`. Affiliations are unioned by
         (member, group, role). Chambers, motions and issues are unioned by id; the same id
         in both must be identical.
         """
         actors: dict[str, Actor] = {a.id: a for a in self.actors}
+        by_ext = {a.external_id: a.id for a in self.actors if a.external_id}
+        taken = {a.id for a in other.actors} | set(actors)
+        remap: dict[str, str] = {}
         for a in other.actors:
-            if a.id in actors:
-                mine = actors[a.id]
-                actors[a.id] = mine.model_copy(
+            target = by_ext.get(a.external_id) if a.external_id else None
+            if target is None:
+                target = a.id
+                mine_ext = actors[target].external_id if target in actors else None
+                if mine_ext and a.external_id and mine_ext != a.external_id:
+                    n = 2
+                    while f"{a.id}-{n}" in taken:
+                        n += 1
+                    target = f"{a.id}-{n}"  # the same id, another actor
+                    taken.add(target)
+            remap[a.id] = target
+            if target in actors:
+                mine = actors[target]
+                actors[target] = mine.model_copy(
                     update={
                         "aliases": Actor(
                             id=mine.id, name=mine.name, aliases=(*mine.aliases, a.name, *a.aliases)
                         ).aliases,
                         "attributes": {**a.attributes, **mine.attributes},
                         "sources": tuple(dict.fromkeys((*mine.sources, *a.sources))),
+                        "external_id": mine.external_id or a.external_id,
                     }
                 )
             else:
-                actors[a.id] = a
+                actors[target] = a if target == a.id else a.model_copy(update={"id": target})
+            if a.external_id:
+                by_ext.setdefault(a.external_id, target)
+        if any(k != v for k, v in remap.items()):
+            other = other.renamed(remap)
         affs = list(dict.fromkeys((*self.affiliations, *other.affiliations)))
         return System(
             name=self.name,
@@ -157,6 +179,60 @@ class System(ModelBase):
             sources=tuple(dict.fromkeys((*self.sources, *other.sources))),
             notes={**other.notes, **self.notes},
         )
+
+    def renamed(self, ids: dict[str, str]) -> System:
+        """A copy whose actors, relations, affiliations, seats, motions and positions use
+        the ids ``ids`` maps to (ids it does not name are kept). Two actors renamed to one id
+        become one (the first kept); their relations are aggregated."""
+        from factions.model.io import system_to_data
+
+        def r(x: str | None) -> str | None:
+            return ids.get(x, x) if x is not None else None
+
+        data = system_to_data(self)
+        seen: set[str] = set()
+        actors = []
+        for a in data.get("actors", []):
+            a["id"] = r(a["id"])
+            if a["id"] not in seen:
+                seen.add(a["id"])
+                actors.append(a)
+        data["actors"] = actors
+        rels = []
+        for rel in data.get("relations", []):
+            rel["a"], rel["b"] = r(rel["a"]), r(rel["b"])
+            if rel["a"] != rel["b"]:
+                if rel["a"] > rel["b"]:
+                    rel["a"], rel["b"] = rel["b"], rel["a"]
+                rels.append(rel)
+        data["relations"] = []
+        affs = []
+        for f in data.get("affiliations", []):
+            f["member"], f["group"] = r(f["member"]), r(f["group"])
+            if f["member"] != f["group"] and f not in affs:
+                affs.append(f)
+        data["affiliations"] = affs
+        for c in data.get("chambers", []):
+            for h in c.get("seats", []):
+                h["actor"] = r(h["actor"])
+            for rule in c.get("rules", []):
+                if "veto_players" in rule:
+                    rule["veto_players"] = [r(v) for v in rule["veto_players"]]
+        for m in data.get("motions", []):
+            if "target" in m:
+                m["target"] = r(m["target"])
+            for k in ("supporters", "opponents"):
+                if k in m:
+                    m[k] = [r(v) for v in m[k]]
+            for route in m.get("routes", []):
+                for g in route.get("gatekeepers", []):
+                    g["actor"] = r(g["actor"])
+        for issue in data.get("issues", []):
+            for p in issue.get("positions", []):
+                p["actor"] = r(p["actor"])
+        system = System.model_validate(data)
+        relations = [Relation.model_validate(x) for x in rels]
+        return system.model_copy(update={"relations": aggregate_relations(relations)})
 
     def at(self, date: str) -> System:
         """The system as it stands at ``date``: relations and affiliations whose span holds."""

@@ -83,6 +83,7 @@ class Entity:
     name: str
     kind: ActorKind
     gazetteer_id: str | None = None
+    external_id: str | None = None  # a world gazetteer actor's ("partyfacts:5619")
     mentions: list[int] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
 
@@ -115,7 +116,7 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
         by_key[key] = idx
         if m.kind == ActorKind.PERSON:
             persons.append(idx)
-        elif m.label in ("ORG", "GAZ", "GPE"):
+        elif m.label in ("ORG", "GAZ", "GPE", "REF"):
             orgs.append(idx)
         return idx
 
@@ -130,6 +131,19 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             if idx is None:
                 idx = new(m, key, m.key)
                 entities[idx].gazetteer_id = m.key
+        elif m.label == "REF":
+            key = "ref:" + m.key
+            idx = by_key.get(key)
+            j = mentions[m.alias_of].entity if m.alias_of is not None else -1
+            if idx is None and j >= 0 and not entities[j].external_id:
+                if entities[j].kind != ActorKind.PERSON:  # "Long Name (ACR)": ACR names it
+                    idx = j
+                    by_key[key] = j
+                    entities[j].external_id = m.key
+                    entities[j].name = m.extra.get("name") or entities[j].name
+            if idx is None:
+                idx = new(m, key, m.extra.get("name") or _display_name(m))
+                entities[idx].external_id = m.key
         elif m.label == "STATE":
             key = "state:" + m.key
             idx = by_key.get(key)
@@ -161,7 +175,7 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             entities[idx].titles.add(m.title)
         entities[idx].mentions.append(mi)
     for ent in entities:  # the kind most of its names carry; a name's kind word wins
-        if ent.gazetteer_id:
+        if ent.gazetteer_id or ent.external_id:
             continue
         kinds = Counter(mentions[k].kind for k in ent.mentions)
         ent.kind = kinds.most_common(1)[0][0]

@@ -29,7 +29,7 @@ class Mention:
     start_char: int
     end_char: int
     text: str
-    label: str  # PERSON, ORG, STATE, GPE, GAZ, PRON, DESC
+    label: str  # PERSON, ORG, STATE, GPE, GAZ, REF, BODY, PRON, DESC
     key: str  # gazetteer id, country name, or the name as written
     kind: ActorKind = ActorKind.OTHER
     named: bool = True
@@ -122,10 +122,19 @@ def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str | None]:
     return i, title
 
 
-def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) -> list[Mention]:
+def find_mentions(
+    doc: Doc,
+    lex: Lexicon,
+    gazetteer: Gazetteer | None = None,
+    references: list | None = None,
+    world=None,
+) -> list[Mention]:
     """Named mentions of actors in ``doc`` (sorted, non-overlapping).
 
-    Cost: O(tokens + entities). Gazetteer matches win over NER spans they overlap.
+    ``references`` are the world gazetteer's matches in ``doc``
+    (:func:`factions.text.gazetteer.matcher.find_references`; ``world`` their gazetteer):
+    label ``REF``, key the external id. Cost: O(tokens + entities). Gazetteer matches (the
+    user's, then the world's) win over NER spans they overlap.
     """
     mentions: list[Mention] = []
     taken = bytearray(len(doc))
@@ -142,6 +151,18 @@ def find_mentions(doc: Doc, lex: Lexicon, gazetteer: Gazetteer | None = None) ->
             span = doc[s:e]
             actor = gazetteer.actors[aid]
             add(Mention.of(span, "GAZ", aid, actor.kind))
+
+    for r in references or ():
+        entry = world.entries[r.external_id]
+        add(
+            Mention.of(
+                doc[r.start : r.end],
+                "REF",
+                r.external_id,
+                ActorKind(entry.kind),
+                extra={"name": entry.name},
+            )
+        )
 
     for m in _led_groups(doc, lex):  # "the US-led coalition" before NER takes "US"
         add(m)
@@ -755,6 +776,8 @@ def _acronym_definitions(doc: Doc, mentions: list[Mention], taken: bytearray, le
         inside = [m for m in out if m.start >= start and m.end <= end]
         if len(inside) == 1 and inside[0].label in ("PERSON", "STATE"):
             continue
+        if any(m.label in ("REF", "GAZ") and m.end == end and m.start <= start + 1 for m in inside):
+            continue  # the gazetteer already names the long form (and so its acronym)
         overlapping = [m for m in out if m.start < end and m.end > start]
         if any(m.start < start or m.end > end for m in overlapping):
             continue

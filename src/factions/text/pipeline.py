@@ -23,6 +23,8 @@ from typing import Any
 from factions.model import Actor, ActorKind, Affiliation, Evidence, Relation, System, slugify
 from factions.text.coref import Entity, cluster_names, resolve_references
 from factions.text.documents import Document
+from factions.text.gazetteer import WorldGazetteer, augment_lexicon, load_world
+from factions.text.gazetteer.matcher import find_world_references
 from factions.text.lexicon import Lexicon, load_lexicon
 from factions.text.mentions import Gazetteer, Mention, find_mentions
 from factions.text.nlp import load_nlp
@@ -105,12 +107,18 @@ class Extractor:
     """Reads documents into actors and signed relations with evidence.
 
     ``gazetteer``: a System whose actors' names and aliases are matched in the text (and
-    whose ids are used for them). The spaCy model and the lexicon are loaded once.
+    whose ids are used for them). ``world``: also match the world gazetteer shipped with
+    factions (:mod:`factions.text.gazetteer`: parties, states, international organisations,
+    with external ids). The spaCy model, the lexicon and the gazetteer are loaded once.
     """
 
-    def __init__(self, gazetteer: System | None = None, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self, gazetteer: System | None = None, lexicon: Lexicon | None = None, world: bool = True
+    ) -> None:
         self.nlp = load_nlp()
-        self.lex = lexicon or load_lexicon()
+        self.world = load_world() if world else None
+        lex = lexicon or load_lexicon()
+        self.lex = augment_lexicon(lex, self.world) if self.world is not None else lex
         self.gazetteer = Gazetteer(gazetteer, self.nlp) if gazetteer is not None else None
 
     def extract(self, doc: Document) -> DocumentResult:
@@ -130,18 +138,19 @@ class Extractor:
     def read_parsed(self, document: Document, sdoc) -> DocumentResult:
         """Read an already parsed spaCy ``Doc`` of ``document`` (no second parse)."""
         lex = self.lex
-        mentions = find_mentions(sdoc, lex, self.gazetteer)
+        refs = find_world_references(sdoc, self.world, lex, document.date)
+        mentions = find_mentions(sdoc, lex, self.gazetteer, refs, self.world)
         entities = cluster_names(mentions, lex)
         pairs: dict[int, tuple[int, ...]] = {}  # token -> the entities it stands for
-        refs = resolve_references(sdoc, mentions, entities, lex, pairs)
+        corefs = resolve_references(sdoc, mentions, entities, lex, pairs)
         tok_entity: dict[int, int] = {}
-        for m in (*mentions, *refs):
+        for m in (*mentions, *corefs):
             if m.entity >= 0:
                 for i in range(m.start, m.end):
                     tok_entity[i] = m.entity
         findings = read_relations(sdoc, tok_entity, lex, pairs)
-        ids = _entity_ids(entities, self.gazetteer)
-        actors = _actors(entities, mentions, refs, ids, self.gazetteer)
+        ids = _entity_ids(entities, self.gazetteer, self.world)
+        actors = _actors(entities, mentions, corefs, ids, self.gazetteer, self.world)
         known = {am.actor.id for am in actors}
         relations = _aggregate_findings(findings, ids, document, known)
         affiliations = []
@@ -160,15 +169,33 @@ class Extractor:
         )
 
 
-def _entity_ids(entities: list[Entity], gazetteer: Gazetteer | None) -> dict[int, str]:
+def _entity_ids(
+    entities: list[Entity], gazetteer: Gazetteer | None, world: WorldGazetteer | None = None
+) -> dict[int, str]:
+    """Actor ids: the user's gazetteer id, else the world gazetteer's stable id (states get
+    their external id here too), else the slug of the name (suffixed when taken)."""
     ids: dict[int, str] = {}
     used: set[str] = set()
+    fixed: dict[int, str] = {}
     for i, e in enumerate(entities):
+        if world is not None and not e.external_id and e.key.startswith("state:"):
+            state = world.state_of(e.key[6:])
+            if state is not None:
+                e.external_id = state.external_id
+        if e.gazetteer_id:
+            fixed[i] = e.gazetteer_id
+        elif world is not None and e.external_id in world.entries:
+            fixed[i] = world.entries[e.external_id].actor_id
+    used.update(fixed.values())
+    for i, e in enumerate(entities):
+        if i in fixed:
+            ids[i] = fixed[i]
+            continue
         ascii_name = unicodedata.normalize("NFKD", e.name).encode("ascii", "ignore").decode()
-        base = e.gazetteer_id or slugify(ascii_name or e.name)
+        base = slugify(ascii_name or e.name)
         aid = base
         n = 2
-        while aid in used and not e.gazetteer_id:
+        while aid in used:
             aid = f"{base}-{n}"
             n += 1
         used.add(aid)
@@ -182,6 +209,7 @@ def _actors(
     refs: list[Mention],
     ids: dict[int, str],
     gazetteer: Gazetteer | None,
+    world: WorldGazetteer | None = None,
 ) -> list[ActorMentions]:
     by_entity: dict[int, list[Mention]] = defaultdict(list)
     for m in (*mentions, *refs):
@@ -195,9 +223,19 @@ def _actors(
         if gazetteer is not None and e.gazetteer_id:
             actor = gazetteer.actors[e.gazetteer_id]
         else:
-            aliases = tuple(dict.fromkeys(m.text for m in ms if m.named and m.text != e.name))
+            entry = world.entries.get(e.external_id) if world and e.external_id else None
+            name = entry.name if entry is not None else e.name
+            aliases = tuple(dict.fromkeys(m.text for m in ms if m.named and m.text != name))
             kind = e.kind if isinstance(e.kind, ActorKind) else ActorKind.OTHER
-            actor = Actor(id=ids[i], name=e.name, kind=kind, aliases=aliases)
+            if entry is not None:
+                kind = ActorKind(entry.kind)
+            actor = Actor(
+                id=ids[i],
+                name=name,
+                kind=kind,
+                aliases=aliases,
+                external_id=entry.external_id if entry is not None else None,
+            )
         spans_l = []
         for m in ms:
             spans_l.append(MentionSpan(m.text, m.start_char, m.end_char))

@@ -1,0 +1,236 @@
+"""Build the compact party table shipped in ``factions/text/gazetteer/data/`` from Party Facts.
+
+Source: Party Facts core parties (Döring & Regel 2019), ``partyfacts-core-parties.csv``
+(``../shared/data/reference/partyfacts/`` beside a clone; MIT). Nothing here runs at
+extraction time: the package reads only the table this script writes.
+
+    .venv/bin/python scripts/build_gazetteer.py [--source CSV] [--out TSV]
+
+Output (UTF-8, tab-separated, one party a line, sorted by id; a header line first):
+``partyfacts_id  iso3  year_first  year_last  name  names`` where ``name`` is the display
+name (the first English name) and ``names`` every name to match, joined by `` | ``, each
+optionally prefixed by flags and a colon:
+
+- ``A``: an acronym, matched only in the case written (``PUK`` not ``puk``);
+- ``C``: a common word ("Future", "Dignity", "Hamas" is in WordNet too): matched only when
+  capitalised in a political sentence (see ``factions.text.gazetteer``);
+- ``G``: generic political words only ("Democratic Party", "National Front"): matched only
+  when the document names the party's country.
+
+Rows Party Facts marks as technical (alliance, other, independent...) and confessional
+lists (communities, which the annotation guideline does not count as actors) are left out;
+non-Latin-script names are left out (the texts read are English).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = (
+    ROOT.parent / "shared" / "data" / "reference" / "partyfacts" / "partyfacts-core-parties.csv"
+)
+OUT = ROOT / "src" / "factions" / "text" / "gazetteer" / "data" / "parties.tsv"
+
+# Words of party names that say nothing of which party: a name made of these alone (and
+# function words) is shared by parties of many countries.
+GENERIC = set(
+    """party parties democratic democrats democracy socialist socialists social labour labor
+    workers worker national nationalist liberal liberals conservative conservatives green
+    greens union front alliance movement republican republicans united progressive progress
+    communist communists christian people people's peoples popular independent independents
+    reform reformist justice development freedom free unity new patriotic civic citizens
+    citizen radical centre center centrist league congress bloc list coalition federation
+    federal rally renewal renewal revolutionary revolution solidarity agrarian farmers
+    peasants peasant rural labourers democratic-republican association organisation
+    organization group forum change hope future action left right union popular sovereign
+    sovereignty independence homeland fatherland motherland unionist unionists
+    constitutional constitution moderate moderates humanist ecological ecologist ecologists
+    environmental pirate pirates alternative way path force forces power citizens' workers'
+    partido parti partei partito partij party democratico democratica democratique
+    demokratische demokratesch democrata democratas socialista socialistas socialiste
+    sozialdemokratische sozialistische nacional nationale nazionale nationaal popular
+    populaire popolare frente front fronte union union unión unione alianza alliance
+    alleanza allianz movimiento mouvement movimento bewegung fuerza forza liberal liberale
+    conservador conservadora republicano republicana republicain republicaine rassemblement
+    unidad unite unidade unita progresista progressiste trabajadores obrero obrera pueblo
+    peuple povo popolo nuevo nueva nouveau nouvelle nuovo nuova novo nova social sociale
+    sozial christlich cristiano cristiana chretien bloque blocco lista liste coalicion
+    coalizione accion action acao azione cambio renovacion renouveau solidaridad solidarite
+    libertad liberte liberta justicia justiça giustizia patria patriotico patriotique verde
+    verdes vert verts grune grunen independiente independant revolucionario revolucionaria
+    revolutionnaire radical radicale convergencia convergence centro centre""".split()
+)
+FUNCTION = {"of", "the", "for", "and", "in", "a", "an", "&", "s", "de", "la", "du", "des", "el",
+    "los", "las", "le", "les", "del", "der", "die", "das", "und", "y", "e", "et", "di", "da",
+    "do", "dos", "al", "pour", "para", "per", "fur"}  # fmt: skip
+# Confessional or community lists: not actors under the annotation guideline.
+COMMUNITY = set(
+    """greek catholic catholics orthodox maronite maronites christian christians shia shiite
+    shiites sunni sunnis moslem moslems muslim muslims druze alawite alawites armenian
+    armenians jewish jews protestant protestants evangelical evangelicals minority minorities
+    minorité""".split()
+)
+ACRONYM = re.compile(r"^[A-Z0-9][A-Za-z0-9&\-.]*$")
+LABEL = re.compile(r"^\s*[^:;/]{1,40}:\s*")
+INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u200b\ufeff"), None)
+
+
+def words(text: str) -> list[str]:
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
+    return re.findall(r"[^\W_]+", t)
+
+
+def latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    ok = sum(1 for c in letters if "LATIN" in unicodedata.name(c, ""))
+    return ok == len(letters)
+
+
+def is_acronym(name: str) -> bool:
+    caps = sum(c.isupper() for c in name)
+    return (
+        bool(ACRONYM.match(name))
+        and caps >= 2
+        and caps >= len([c for c in name if c.isalpha()]) - 1
+    )
+
+
+def split_names(field: str) -> list[str]:
+    out = []
+    for part in re.split(r"\s+/\s+|/(?=[A-Z])|;", field or ""):
+        part = LABEL.sub("", part.translate(INVISIBLE)).strip(" ,\"“”«»'")
+        for piece in re.split(r",\s+", part) if not latin(part) else [part]:
+            piece = piece.strip(' ,"“”«»')
+            if piece:
+                out.append(piece)
+    return out
+
+
+def english_words() -> set[str]:
+    """Lower-case English words (WordNet's index in the pinned spaCy model's lemmatizer)."""
+    from factions.text.nlp import load_nlp
+
+    lem = load_nlp().get_pipe("lemmatizer")
+    table = lem.lookups.get_table("lemma_index")
+    out: set[str] = set()
+    for forms in table.values():
+        out.update(str(w).lower() for w in forms)
+    return out
+
+
+def is_common(word: str, common: set[str]) -> bool:
+    """Whether ``word`` or its singular is an English word ("radicals", "greens")."""
+    if word in common:
+        return True
+    for suffix in ("s", "es"):
+        if word.endswith(suffix) and word[: -len(suffix)] in common:
+            return True
+    return word.endswith("ies") and word[:-3] + "y" in common
+
+
+def flags(name: str, common: set[str], short: bool) -> str | None:
+    """Flags of one name, or None when it is not to be matched at all."""
+    if not latin(name) or len(name) < 2:
+        return None
+    ws = words(name)
+    if ws and ws[0] == "the":
+        ws = ws[1:]
+    if not ws:
+        return None
+    if is_acronym(name) and " " not in name:
+        letters = sum(c.isalpha() for c in name)
+        return "A" if letters >= 3 else None  # two letters ("PP", "DP") name dozens of parties
+    if short and len(ws) == 1 and (len(ws[0]) <= 3 or is_common(ws[0], common)):
+        return None  # a short form that is a word ("Con", "All", "Sad")
+    if all(w in COMMUNITY or w in FUNCTION for w in ws):
+        return None
+    content = [w for w in ws if w not in FUNCTION]
+    if not content:
+        return None
+    if all(w in GENERIC for w in content):
+        return "G"
+    if len(content) == 1 and (is_common(content[0], common) or len(content[0]) <= 3):
+        return "C"
+    return ""
+
+
+def build(source: Path, out: Path) -> int:
+    common = english_words()
+    rows = []
+    with source.open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["technical"].strip():
+                continue
+            english = split_names(r["name_english"])
+            native = split_names(r["name"])
+            other = split_names(r["name_other"])
+            display = re.sub(r"\s+\)", ")", (english or native or [""])[0])
+            if not display or not latin(display):
+                continue
+            if all(w in COMMUNITY or w in FUNCTION for w in words(display)):
+                continue  # a confessional list ("Greek Orthodox", "Sunni Moslem")
+            names: dict[tuple[str, ...], str] = {}
+            cands = [(n, False) for n in (*english, *native, *other)]
+            cands += [(n, True) for n in split_names(r["name_short"])]
+            for n, short in cands:
+                f = flags(n, common, short)
+                if f is None:
+                    continue
+                key = tuple(words(n))
+                if key in names:
+                    continue
+                names[key] = f"{f}:{n}" if f else n
+            # "Sadrist Movement" -> "Sadrists": the plural of an -ist name's adjective
+            for n in english:
+                m = re.match(
+                    r"^(?:the\s+)?([A-Z][\w'’-]*(?:ist|ite))\s+(?:Movement|Party|Current|Trend|Bloc)$",
+                    n,
+                )
+                if m:
+                    plural = m.group(1) + "s"
+                    f = flags(plural, common, False)
+                    if f is not None and tuple(words(plural)) not in names:
+                        names[tuple(words(plural))] = f"{f}:{plural}" if f else plural
+            if not names:
+                continue
+            rows.append(
+                (
+                    int(r["partyfacts_id"]),
+                    r["country"].strip(),
+                    r["year_first"].strip(),
+                    r["year_last"].strip(),
+                    display.replace("\t", " "),
+                    " | ".join(v.replace("|", "/").replace("\t", " ") for v in names.values()),
+                )
+            )
+    rows.sort()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="\n") as fh:
+        fh.write("partyfacts_id\tiso3\tyear_first\tyear_last\tname\tnames\n")
+        for row in rows:
+            fh.write("\t".join(str(x) for x in row) + "\n")
+    return len(rows)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--source", type=Path, default=SOURCE)
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    if not args.source.is_file():
+        sys.exit(f"{args.source}: Party Facts core parties CSV not found")
+    n = build(args.source, args.out)
+    print(f"wrote {n} parties to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

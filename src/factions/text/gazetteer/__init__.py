@@ -1,0 +1,280 @@
+"""The world gazetteer: reference actors shipped with factions, with stable external ids.
+
+Three sources, all inside the package (nothing is read from outside it or fetched):
+
+- **parties**: Party Facts core parties (Döring & Regel 2019; MIT, ``data/LICENSE-partyfacts.md``)
+  in the compact form ``data/parties.tsv`` written by ``scripts/build_gazetteer.py``: English,
+  native, short and other names, ISO-3 country, years active; id ``partyfacts:<id>``;
+- **states**: every state of ISO 3166-1 and the former states of ISO 3166-3 from ``pycountry``
+  (codes and ISO names), with the demonyms, capitals and short names no package has from the
+  hand table ``data/states.yaml``; id ``iso3:<code>``;
+- **international organisations**: UN bodies and missions, regional organisations, alliances
+  with their acronyms, ``data/igos.yaml``; id ``igo:<code>``.
+
+:func:`load_world` reads them once (well under a second; ``bench/extract_throughput.py``
+prints the time) into a :class:`WorldGazetteer`; :mod:`factions.text.gazetteer.matcher` finds
+its names in a parsed document. Every entry has a stable ``actor_id`` (the slug of its name,
+with the country code when several entries share that slug), so one party is one actor
+whichever of its names a document uses.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from factions.model import slugify
+
+_WORD = re.compile(r"[^\W_]+")
+_DOTTED = re.compile(r"(?<![^\W_])(?:[A-Za-z]\.){2,}(?![^\W_])")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+PARTIES = "partyfacts"
+STATES = "iso3"
+IGOS = "igo"
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text.casefold()
+    t = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in t if not unicodedata.combining(c)).casefold()
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """The words a name is matched by: accent-, case- and punctuation-free, a dotted
+    acronym as one word (``"U.N. Security Council"`` -> ``("un", "security", "council")``)."""
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    return tuple(_WORD.findall(_fold(text)))
+
+
+def letters(text: str) -> str:
+    """The letters and digits of ``text`` in their case, dots and dashes dropped ("U.N." -> "UN")."""
+    return "".join(_WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reference actor."""
+
+    external_id: str  # "partyfacts:5619", "iso3:IRQ", "igo:UN"
+    actor_id: str  # stable slug, the actor's id in a system file
+    name: str  # display name
+    kind: str  # an ActorKind value
+    iso3: str | None = None  # the country of a party; the state itself for a state
+    first: int | None = None  # years active (parties)
+    last: int | None = None
+
+    @property
+    def source(self) -> str:
+        return self.external_id.split(":", 1)[0]
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name of an entry, as matched: its words, the entry, how strictly it is matched
+    (``A`` acronym: in its case; ``C`` common word; ``G`` generic; ``""`` plain; for
+    states ``S`` name, ``D`` demonym, ``P`` capital: country context only) and its letters
+    (for the case check of an acronym)."""
+
+    words: tuple[str, ...]
+    external_id: str
+    flag: str
+    letters: str
+
+
+@dataclass
+class WorldGazetteer:
+    """Reference actors and the index of their names (first word -> names)."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    index: dict[str, list[Name]] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)  # lower-case name -> display name
+    capitals: dict[str, str] = field(default_factory=dict)  # lower-case capital -> display name
+    demonyms: dict[str, str] = field(default_factory=dict)  # lower-case demonym -> display name
+    state_ids: dict[str, str] = field(default_factory=dict)  # display name -> "iso3:XXX"
+    abbreviations: frozenset[str] = frozenset()
+    political_words: frozenset[str] = frozenset()
+    non_actor_heads: frozenset[str] = frozenset()
+    body_heads: dict[str, str] = field(default_factory=dict)
+    load_seconds: float = 0.0
+
+    def add_name(self, text: str, external_id: str, flag: str = "") -> None:
+        words = name_words(text)
+        if words and words[0] == "the" and len(words) > 1:
+            words = words[1:]
+        if not words:
+            return
+        bucket = self.index.setdefault(words[0], [])
+        for n in bucket:
+            if n.words == words and n.external_id == external_id:
+                return
+        bucket.append(Name(words, external_id, flag, letters(text)))
+
+    def state_of(self, country: str) -> Entry | None:
+        """The state entry of a country's display name ("Iraq" -> iso3:IRQ)."""
+        ext = self.state_ids.get(country)
+        return self.entries.get(ext) if ext else None
+
+
+def _read(name: str) -> str:
+    return resources.files("factions.text.gazetteer").joinpath("data", name).read_text("utf-8")
+
+
+def _year(text: str) -> int | None:
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
+def _iso_names(name: str) -> list[str]:
+    """English names of an ISO 3166 name: "Korea, Republic of" -> ["Republic of Korea",
+    "Korea"]; "Yugoslavia, (Socialist) Federal Republic of" -> [..., "Federal Republic of
+    Yugoslavia", "Yugoslavia"]."""
+    out = [name]
+    if ", " in name:
+        head, _, rest = name.partition(", ")
+        out = [head]
+        rests = [rest]
+        if "(" in rest:
+            rests = [
+                re.sub(r"\s*\([^)]*\)\s*", " ", rest).strip(),
+                rest.replace("(", "").replace(")", ""),
+            ]
+        for r in rests:
+            out.append(f"{r} {head}" if r.endswith(" of") or r.endswith(" of the") else r)
+    return [n for n in out if n]
+
+
+def _add_states(g: WorldGazetteer) -> None:
+    import pycountry
+
+    table = yaml.load(_read("states.yaml"), Loader=_LOADER) or {}
+    iso: dict[str, list[str]] = {}
+    for c in pycountry.countries:
+        names = [c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)]
+        iso[c.alpha_3] = [n for n in names if n]
+    for c in pycountry.historic_countries:
+        iso.setdefault(c.alpha_3, [c.name])
+    used: set[str] = set()
+    for code in sorted(set(iso) | set(table)):
+        row = table.get(code) or {}
+        iso_names = [x for n in iso.get(code, []) for x in _iso_names(n)]
+        if not row and code not in {c.alpha_3 for c in pycountry.countries}:
+            continue  # a former dependency nobody names as a state ("Canton Islands")
+        display = row.get("name") or (iso.get(code) and _iso_names(iso[code][-1])[0]) or code
+        ext = f"{STATES}:{code}"
+        aid = slugify(unicodedata.normalize("NFKD", display).encode("ascii", "ignore").decode())
+        if aid in used:
+            aid = f"{aid}-{code.lower()}"
+        used.add(aid)
+        g.entries[ext] = Entry(ext, aid, display, "state", iso3=code)
+        g.state_ids[display] = ext
+        for n in (display, *iso_names, *(row.get("names") or [])):
+            g.countries.setdefault(n.lower(), display)
+            g.add_name(n, ext, "S")
+        for d in row.get("demonyms") or []:
+            g.demonyms.setdefault(d.lower(), display)
+            g.add_name(d, ext, "D")
+        cap = row.get("capital")
+        if cap:
+            g.capitals.setdefault(cap.lower(), display)
+            g.add_name(cap, ext, "P")
+
+
+def _add_igos(g: WorldGazetteer) -> None:
+    table = yaml.load(_read("igos.yaml"), Loader=_LOADER) or {}
+    for code, row in table.items():
+        ext = f"{IGOS}:{code}"
+        name = row["name"]
+        g.entries[ext] = Entry(ext, slugify(name), name, row.get("kind", "organization"))
+        for n in (name, *(row.get("names") or [])):
+            bare = n[4:] if n.lower().startswith("the ") else n
+            flag = "A" if bare.replace("-", "").isupper() and " " not in bare else ""
+            g.add_name(n, ext, flag)
+
+
+def _add_parties(g: WorldGazetteer, org_kind) -> None:
+    lines = _read("parties.tsv").splitlines()
+    rows = []
+    slugs: dict[str, int] = {}
+    for line in lines[1:]:
+        pid, iso3, first, last, name, names = line.split("\t")
+        slug = slugify(unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode())
+        slugs[slug] = slugs.get(slug, 0) + 1
+        rows.append((pid, iso3, first, last, name, names, slug))
+    seen: set[str] = set(e.actor_id for e in g.entries.values())
+    for pid, iso3, first, last, name, names, slug in rows:
+        ext = f"{PARTIES}:{pid}"
+        aid = slug if slugs[slug] == 1 and slug not in seen else f"{slug}-{iso3.lower()}"
+        if aid in seen:
+            aid = f"{slug}-{pid}"
+        seen.add(aid)
+        g.entries[ext] = Entry(
+            ext, aid, name, org_kind(name), iso3=iso3, first=_year(first), last=_year(last)
+        )
+        for n in names.split(" | "):
+            flag, sep, text = n.partition(":")
+            if not sep or flag not in ("A", "C", "G"):
+                flag, text = "", n
+            g.add_name(text, ext, flag)
+
+
+def _party_kind(lex):
+    from factions.text.mentions import org_kind
+
+    def kind(name: str) -> str:
+        k = str(org_kind(name, lex))
+        return "party" if k == "organization" else k
+
+    return kind
+
+
+@lru_cache(maxsize=1)
+def load_world() -> WorldGazetteer:
+    """The gazetteer shipped with factions (read once per process; cached)."""
+    from factions.text.lexicon import load_lexicon
+
+    t0 = time.perf_counter()
+    g = WorldGazetteer()
+    words = yaml.load(_read("words.yaml"), Loader=_LOADER) or {}
+    g.abbreviations = frozenset(str(x).upper() for x in words.get("abbreviations") or [])
+    g.political_words = frozenset(str(x).lower() for x in words.get("political_words") or [])
+    g.non_actor_heads = frozenset(str(x).lower() for x in words.get("non_actor_heads") or [])
+    g.body_heads = {str(k).lower(): str(v) for k, v in (words.get("body_heads") or {}).items()}
+    _add_states(g)
+    _add_igos(g)
+    _add_parties(g, _party_kind(load_lexicon()))
+    g.load_seconds = time.perf_counter() - t0
+    return g
+
+
+def augment_lexicon(lex, world: WorldGazetteer | None = None):
+    """``lex`` with the gazetteer's state names, demonyms and capitals added (its own
+    entries win), so that every state of ISO 3166 is read as a state."""
+    import dataclasses
+
+    world = world or load_world()
+    countries = {**world.countries, **lex.countries}
+    capitals = {**world.capitals, **lex.capitals}
+    demonyms = {**world.demonyms, **lex.demonyms}
+    return dataclasses.replace(lex, countries=countries, capitals=capitals, demonyms=demonyms)
+
+
+__all__ = [
+    "Entry",
+    "Name",
+    "WorldGazetteer",
+    "augment_lexicon",
+    "letters",
+    "load_world",
+    "name_words",
+]

@@ -1,0 +1,266 @@
+"""Finding the world gazetteer's names in a parsed document.
+
+One pass over the tokens (O(tokens x names sharing a first word)): each token's words
+(accent-, case- and punctuation-free, a dotted acronym as one word) are looked up in the
+first-word index, and every name that continues there is a raw match. Then, per document:
+
+1. **Country context**: the states named in the document (names, demonyms, capitals) and
+   the countries of parties named by a name no other party has.
+2. **Which names count**: an acronym only in the case written and never one of the
+   abbreviations of ordinary English ("IDP camps"); a common-word name ("Future",
+   "Dignity") only capitalised, not as a sentence's first word, and in a political
+   sentence; a generic name ("Labour Party", "National Front") and any name that several
+   parties share only when the document names the party's country (then that country
+   decides; the years active break what it leaves tied, else the name is left to NER);
+   no name inside a longer capitalised name ("the National Security Council" is not the
+   UN Security Council).
+3. **Longest match first**, over states, organisations and parties together (a state's
+   name beats a party's of equal length).
+
+States are only context here: :mod:`factions.text.mentions` reads them (with demonyms
+and capitals) as before, the gazetteer only adding the names of every ISO 3166 state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from factions.text.gazetteer import _WORD, WorldGazetteer, _fold, letters, name_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_CONTEXT_FLAGS = ("S", "D", "P")
+_FUNCTION = {"of", "the", "for", "and", "in", "a", "an", "de", "la", "du", "el", "al", "s"}
+
+
+@dataclass(frozen=True)
+class RefMatch:
+    """A gazetteer actor named at tokens ``start:end`` of a document."""
+
+    start: int
+    end: int
+    external_id: str
+
+
+def _token_words(doc: Doc) -> tuple[list[str], list[int], list[bool]]:
+    """Every word of the document, the token it belongs to, and whether it starts it."""
+    words: list[str] = []
+    tok: list[int] = []
+    first: list[bool] = []
+    for t in doc:
+        text = t.text
+        if t.is_alpha and text.isascii():
+            ws: tuple[str, ...] | list[str] = (t.lower_,)
+        elif "." in text:
+            ws = name_words(text)
+        else:
+            ws = _WORD.findall(_fold(text))
+        for k, w in enumerate(ws):
+            words.append(w)
+            tok.append(t.i)
+            first.append(k == 0)
+    return words, tok, first
+
+
+_GROUP_NOUNS = {"party", "movement", "front", "alliance", "coalition", "bloc", "list", "union",
+    "league", "congress", "group", "organization", "organisation", "council", "army", "forces"}  # fmt: skip
+
+
+def _capitalised(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name's words are capitalised (a group noun may not be: "Sadrist movement")."""
+    content = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in _FUNCTION]
+    if not content or not content[0].text[:1].isupper():
+        return False
+    return all(t.text[:1].isupper() or t.lower_ in _GROUP_NOUNS for t in content)
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int, demonyms) -> bool:
+    """Whether the match is part of a longer name: a capitalised proper noun runs on right
+    before or after it ("the National Security Council", "Pakistan Muslim League"; only a
+    one-word name may follow a demonym: "the Iraqi KDP"), a bracketed one-letter qualifier
+    follows ("Pakistan Muslim League (Q)"), or a named entity of the parse covers it and
+    more capitalised words ("the Kurdistan Democratic Party of Iran")."""
+    if start > 0:
+        p = doc[start - 1]
+        if (
+            p.is_title
+            and p.is_alpha
+            and not p.is_sent_start
+            and p.pos_ == "PROPN"
+            and not (end - start == 1 and p.lower_ in demonyms)
+        ):
+            return True
+    if end < len(doc):
+        n = doc[end]
+        if n.text[:1].isupper() and any(c.islower() for c in n.text):
+            return True  # "Fuerza Democrática Nicaragüense", "Democratic Force Party"
+        if (
+            n.text == "("
+            and end + 2 < len(doc)
+            and doc[end + 2].text == ")"
+            and len(doc[end + 1].text) <= 2
+            and doc[end + 1].text.isupper()
+        ):
+            return True
+    for k in (start, end - 1):
+        t = doc[k]
+        if not t.ent_type_ or t.ent_type_ in ("PERSON", "CARDINAL", "DATE", "NORP", "GPE"):
+            continue
+        s = k
+        while s > 0 and doc[s].ent_iob_ != "B":
+            s -= 1
+        e = k + 1
+        while e < len(doc) and doc[e].ent_iob_ == "I":
+            e += 1
+        extra = [x for x in (*doc[s:start], *doc[end:e]) if x.is_alpha and x.lower_ != "the"]
+        if any(x.text[:1].isupper() and x.lower_ not in demonyms for x in extra):
+            return True
+    return False
+
+
+def _other_country_follows(doc: Doc, end: int, world: WorldGazetteer, iso3: str | None) -> bool:
+    """ "the Kurdistan Democratic Party of Iran": a party name followed by "of" / "in" and
+    another country's name is that other country's party, not the one matched."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "in"):
+        return False
+    k = end + 1
+    if doc[k].lower_ == "the" and k + 1 < len(doc):
+        k += 1
+    country = world.countries.get(doc[k].lower_)
+    if country is None or not doc[k].is_title:
+        return False
+    state = world.state_of(country)
+    return state is not None and state.iso3 != iso3
+
+
+def _political(doc: Doc, i: int, world: WorldGazetteer, lex, cache: dict[int, bool]) -> bool:
+    sent = doc[i].sent
+    hit = cache.get(sent.start)
+    if hit is None:
+        hit = any(
+            t.lower_ in world.political_words
+            or t.lemma_.lower() in lex.verbs
+            or t.lemma_.lower() in lex.nouns
+            for t in sent
+        )
+        cache[sent.start] = hit
+    return hit
+
+
+def find_references(
+    doc: Doc, world: WorldGazetteer, lex, year: int | None = None
+) -> list[RefMatch]:
+    """Gazetteer organisations and parties named in ``doc`` (sorted, non-overlapping)."""
+    words, tok, first = _token_words(doc)
+    n = len(words)
+    raw: list[tuple[int, int, list]] = []  # (start token, end token, names)
+    index = world.index
+    for p in range(n):
+        if not first[p]:
+            continue
+        bucket = index.get(words[p])
+        if not bucket:
+            continue
+        found: dict[tuple[int, int], list] = {}
+        for name in bucket:
+            k = len(name.words)
+            q = p + k
+            if q > n or tuple(words[p:q]) != name.words:
+                continue
+            if q < n and tok[q] == tok[q - 1]:
+                continue  # the name ends inside a token
+            found.setdefault((tok[p], tok[q - 1] + 1), []).append(name)
+        for (s, e), names in found.items():
+            raw.append((s, e, names))
+    if not raw:
+        return []
+    # 1. country context
+    context: set[str] = set()
+    for s, e, names in raw:
+        for name in names:
+            if name.flag in _CONTEXT_FLAGS and _capitalised(doc, s, e):
+                context.add(world.entries[name.external_id].iso3 or "")
+    ctx_words = world.demonyms
+    # 2. which names count
+    pol_cache: dict[int, bool] = {}
+    accepted: list[tuple[int, int, str, int]] = []  # start, end, external id, priority
+    for s, e, names in raw:
+        states = [nm for nm in names if nm.flag in _CONTEXT_FLAGS]
+        if states:
+            accepted.append((s, e, "", 3))  # a state's name: blocks shorter names inside it
+            continue
+        text = doc[s:e].text
+        ok = []
+        for nm in names:
+            if nm.flag == "A":
+                if letters(text) != nm.letters:
+                    continue
+                if nm.letters.upper() in world.abbreviations and nm.external_id.startswith(
+                    "partyfacts:"
+                ):
+                    continue  # "IDP camps": ordinary English, whatever party shares it
+            elif not _capitalised(doc, s, e):
+                continue  # a name is capitalised ("Sadrist movement", not "radicals")
+            elif nm.flag == "C":
+                if (
+                    not _capitalised(doc, s, e)
+                    or (doc[s].is_sent_start and e - s == 1)
+                    or not _political(doc, s, world, lex, pol_cache)
+                ):
+                    continue
+            ok.append(nm)
+        if not ok:
+            continue
+        igos = [nm for nm in ok if nm.external_id.startswith("igo:")]
+        if igos:
+            if not _inside_longer_name(doc, s, e, ctx_words):
+                accepted.append((s, e, igos[0].external_id, 2))
+            continue
+        entries = list(dict.fromkeys(nm.external_id for nm in ok))
+        flags = {nm.external_id: nm.flag for nm in ok}
+        local = [x for x in entries if world.entries[x].iso3 in context]
+        if local:
+            entries = local
+        elif len(entries) > 1 or any(flags[x] in ("G", "C") for x in entries):
+            continue  # shared or generic: only the document's country can tell
+        if len(entries) > 1 and year is not None:
+            active = [
+                x
+                for x in entries
+                if (world.entries[x].first or 0) <= year + 1
+                and (world.entries[x].last or 9999) >= year - 1
+            ]
+            entries = active or entries
+        if len(entries) != 1:
+            continue
+        if _inside_longer_name(doc, s, e, ctx_words) or _other_country_follows(
+            doc, e, world, world.entries[entries[0]].iso3
+        ):
+            continue
+        accepted.append((s, e, entries[0], 1))
+    # 3. longest match first; a state beats an organisation, an organisation a party
+    accepted.sort(key=lambda x: (-(x[1] - x[0]), -x[3], x[0]))
+    taken = bytearray(len(doc))
+    out: list[RefMatch] = []
+    for s, e, ext, _prio in accepted:
+        if any(taken[s:e]):
+            continue
+        for i in range(s, e):
+            taken[i] = 1
+        if ext:
+            out.append(RefMatch(s, e, ext))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def find_world_references(
+    doc: Doc, world: WorldGazetteer | None, lex, date: str | None = None
+) -> list[RefMatch]:
+    """:func:`find_references` for a document dated ``date`` (``YYYY[-MM[-DD]]``, or None);
+    nothing when ``world`` is None (the world gazetteer switched off)."""
+    if world is None:
+        return []
+    year = int(date[:4]) if date and date[:4].isdigit() else None
+    return find_references(doc, world, lex, year)

@@ -1,0 +1,171 @@
+"""The world gazetteer: reference actors with external ids, matched in text we write here."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from factions.model import Actor, Relation, System
+from factions.text.aggregate import aggregate
+from factions.text.documents import Document
+from factions.text.gazetteer import load_world, name_words
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from factions.text.pipeline import Extractor
+
+    return Extractor()
+
+
+def _actors(extractor, text: str, doc_id: str = "d"):
+    return extractor.extract(Document(doc_id, text)).actors
+
+
+def _by_ext(actors):
+    return {am.actor.external_id: am for am in actors if am.actor.external_id}
+
+
+def test_loads_under_a_second_with_every_source():
+    load_world.cache_clear()
+    t0 = time.perf_counter()
+    world = load_world()
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 1.0, f"gazetteer took {elapsed:.2f} s to load"
+    assert world.load_seconds < 1.0
+    sources = {e.source for e in world.entries.values()}
+    assert sources == {"partyfacts", "iso3", "igo"}
+    assert sum(e.source == "partyfacts" for e in world.entries.values()) > 5000
+    assert world.entries["iso3:IRQ"].name == "Iraq"
+    assert world.entries["iso3:SUN"].kind == "state"  # a former state (ISO 3166-3)
+    assert world.countries["burkina faso"] == "Burkina Faso"  # beyond the lexicon's table
+
+
+def test_name_words_fold_case_accents_and_dotted_acronyms():
+    assert name_words("U.N. Security Council") == ("un", "security", "council")
+    assert name_words("Yekêtiy Nîştimaniy") == ("yeketiy", "nistimaniy")
+
+
+def test_a_party_by_english_native_and_short_name_is_one_actor(extractor):
+    text = (
+        "In Iraq, the Patriotic Union of Kurdistan rejected the budget. Its leaders said the "
+        "PUK would vote against it. Kurdish papers called the Yekêtiy Nîştimaniy Kurdistan "
+        "the largest party in Sulaymaniyah."
+    )
+    found = _by_ext(_actors(extractor, text))
+    puk = found["partyfacts:5616"]
+    texts = {m.text for m in puk.mentions}
+    assert {"Patriotic Union of Kurdistan", "PUK", "Yekêtiy Nîştimaniy Kurdistan"} <= texts
+    assert puk.actor.kind == "party" and puk.actor.name == "Patriotic Union of Kurdistan"
+    assert puk.actor.id == load_world().entries["partyfacts:5616"].actor_id
+    assert "iso3:IRQ" in found
+
+
+def test_a_common_word_party_name_needs_a_political_capitalised_use(extractor):
+    political = "In Lebanon, Dignity won two seats in the election and joined the cabinet."
+    assert any(
+        am.actor.name == "Dignity" and am.actor.external_id for am in _actors(extractor, political)
+    )
+    plain = "Dignity matters to every family in Lebanon, and dignity is what they ask for."
+    assert not any(
+        (am.actor.external_id or "").startswith("partyfacts:") for am in _actors(extractor, plain)
+    )
+
+
+def test_shared_party_names_need_the_documents_country(extractor):
+    uk = "In Britain, the Labour Party voted against the government."
+    ie = "In Ireland, the Labour Party voted against the government."
+    a = {am.actor.external_id for am in _actors(extractor, uk)}
+    b = {am.actor.external_id for am in _actors(extractor, ie)}
+    assert "iso3:GBR" in a and "iso3:IRL" in b
+    labour_uk = {x for x in a if x and x.startswith("partyfacts:")}
+    labour_ie = {x for x in b if x and x.startswith("partyfacts:")}
+    assert labour_uk and labour_ie and labour_uk != labour_ie
+    world = load_world()
+    assert {world.entries[x].iso3 for x in labour_uk} == {"GBR"}
+    assert {world.entries[x].iso3 for x in labour_ie} == {"IRL"}
+    nowhere = "The Labour Party voted against the government."
+    assert not any(
+        (am.actor.external_id or "").startswith("partyfacts:") for am in _actors(extractor, nowhere)
+    )
+
+
+def test_a_party_of_another_country_or_a_longer_name_is_not_matched(extractor):
+    text = "The Kurdistan Democratic Party of Iran attacked the National Security Council."
+    exts = {am.actor.external_id for am in _actors(extractor, text)}
+    assert "partyfacts:5617" not in exts  # Iraq's KDP
+    assert "igo:UNSC" not in exts
+
+
+def test_dotted_acronyms_resolve(extractor):
+    text = (
+        "The U.S. asked the U.N. to act, and the U.N. Security Council condemned Syria. "
+        "The US envoy met the UN envoy."
+    )
+    found = _by_ext(_actors(extractor, text))
+    assert {m.text for m in found["iso3:USA"].mentions} >= {"U.S.", "US"}
+    assert {m.text for m in found["igo:UN"].mentions} >= {"U.N.", "UN"}
+    assert "U.N. Security Council" in {m.text for m in found["igo:UNSC"].mentions}
+    assert found["iso3:SYR"].actor.name == "Syria"
+
+
+def test_an_acronym_of_ordinary_english_is_no_party(extractor):
+    text = "In Iraq, aid reached the IDP camps near Mosul."
+    assert not any(
+        (am.actor.external_id or "").startswith("partyfacts:") for am in _actors(extractor, text)
+    )
+
+
+def test_two_documents_naming_one_party_differently_merge_by_external_id(extractor):
+    d1 = Document("one", "In Iraq, the Patriotic Union of Kurdistan opposed Nouri al-Maliki.")
+    d2 = Document("two", "In Iraq, Yekêtiy Nîştimaniy Kurdistan backed Masoud Barzani.")
+    system = aggregate(extractor.extract_many([d1, d2]))
+    puk = [a for a in system.actors if a.external_id == "partyfacts:5616"]
+    assert len(puk) == 1
+    assert "Yekêtiy Nîştimaniy Kurdistan" in puk[0].names()
+    partners = {r.other(puk[0].id) for r in system.relations_of(puk[0].id)}
+    names = {system.actor(x).name for x in partners}
+    assert any("Maliki" in n for n in names) and any("Barzani" in n for n in names)
+
+
+def test_system_merge_joins_on_external_id_and_keeps_one_slug_apart():
+    one = System(
+        actors=(
+            Actor(id="puk", name="PUK", kind="party", external_id="partyfacts:5616"),
+            Actor(id="labour", name="Labour", kind="party", external_id="partyfacts:1516"),
+            Actor(id="x", name="X"),
+        ),
+        relations=(Relation(a="puk", b="x", sign=1, kind="support"),),
+    )
+    two = System(
+        actors=(
+            Actor(
+                id="patriotic_union_of_kurdistan",
+                name="Patriotic Union of Kurdistan",
+                kind="party",
+                external_id="partyfacts:5616",
+            ),
+            Actor(id="labour", name="Labour", kind="party", external_id="partyfacts:9999"),
+            Actor(id="y", name="Y"),
+        ),
+        relations=(
+            Relation(a="patriotic_union_of_kurdistan", b="y", sign=-1, kind="rivalry"),
+            Relation(a="labour", b="y", sign=1, kind="support"),
+        ),
+    )
+    merged = one.merge(two)
+    ids = {a.id for a in merged.actors}
+    assert "patriotic_union_of_kurdistan" not in ids
+    assert merged.actor("puk").external_id == "partyfacts:5616"
+    assert "Patriotic Union of Kurdistan" in merged.actor("puk").aliases
+    assert merged.relation("puk", "y").sign == -1
+    # one slug, two parties: the second is kept apart under a suffixed id
+    assert merged.actor("labour-2").external_id == "partyfacts:9999"
+    assert merged.relation("labour-2", "y").sign == 1
+    assert merged.relation("labour", "y") is None
+
+
+def test_external_id_is_checked():
+    with pytest.raises(ValueError, match="scheme:code"):
+        Actor(id="a", name="A", external_id="IRQ")
