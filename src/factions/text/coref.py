@@ -98,6 +98,18 @@ def _name_words(text: str) -> list[str]:
     return words
 
 
+def _other_number(word: str) -> str:
+    """The plural of a singular name word and the singular of a plural one ("houthi" <->
+    "houthis"), for joining a group's names."""
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word + "s"
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
 def _initials(text: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isupper()]
     return "".join(w[0] for w in words).upper()
@@ -144,6 +156,10 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             if idx is None:
                 idx = new(m, key, m.extra.get("name") or _display_name(m))
                 entities[idx].external_id = m.key
+        elif m.label == "BODY":
+            idx = by_key.get(m.key)
+            if idx is None:
+                idx = new(m, m.key, m.extra.get("name") or m.text)
         elif m.label == "STATE":
             key = "state:" + m.key
             idx = by_key.get(key)
@@ -156,6 +172,10 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             nkey = "name:" + " ".join(words)
             if idx is None:
                 idx = by_key.get(nkey)
+            if idx is None and len(words) == 1 and m.label != "PERSON":
+                idx = by_key.get("name:" + _other_number(words[0]))  # "Houthi" / "Houthis"
+                if idx is not None and entities[idx].kind == ActorKind.PERSON:
+                    idx = None
             if idx is None and words and m.label in ("PERSON", "GPE", "ORG"):
                 idx = _match_person(words, persons, entities, m)
             if idx is None and m.label in ("ORG", "GPE") and words and mi not in defined:
@@ -268,8 +288,8 @@ def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Enti
             continue
         if _body_of(words) - set(other) or _body_of(other) - set(words):
             continue  # "the Army of X" is X's army, not X
-        core = [w for w in words if w not in _GENERIC]
-        ocore = [w for w in other if w not in _GENERIC]
+        core = [_singular(w) for w in words if w not in _GENERIC]
+        ocore = [_singular(w) for w in other if w not in _GENERIC]
         if _offshoot(core, ocore) or _offshoot(ocore, core):
             continue  # "the X Military Junta" / "the X Youth League" is not X
         if core and ocore and (set(core) <= set(ocore) or set(ocore) <= set(core)):

@@ -265,12 +265,135 @@ def find_mentions(
     mentions.sort(key=lambda m: m.start)
     mentions = _acronym_definitions(doc, mentions, taken, lex)
     mentions = _repeat_names(doc, mentions, taken, lex)
+    _plural_groups(doc, mentions)
+    mentions.extend(_bodies(doc, mentions, taken))
     mentions.sort(key=lambda m: m.start)
     _link_parenthesised_acronyms(doc, mentions)
     _link_former_names(doc, mentions)
+    _link_appositions(doc, mentions)
     for m in mentions:
-        _phrase_spans(doc, m, lex)
+        if m.label != "BODY":
+            _phrase_spans(doc, m, lex)
     return mentions
+
+
+def _plural_groups(doc: Doc, mentions: list[Mention]) -> None:
+    """ "the Houthis", "the Sadrists": a name NER took for a person's that is plural and
+    has an article is a group's (a person is never "the Xs")."""
+    for m in mentions:
+        if (
+            m.label == "PERSON"
+            and not m.title
+            and m.start > 0
+            and doc[m.start - 1].lower_ == "the"
+            and m.text.endswith("s")
+            and not m.text.endswith("ss")
+            and m.end - m.start <= 2
+        ):
+            m.label, m.kind, m.key = "ORG", ActorKind.ORGANIZATION, m.text
+
+
+def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention]:
+    """Bodies named by their leader: "Hadi's government", "Assad's forces", "Saleh
+    loyalists", "forces loyal to Assad", "the regime of Bashar al-Assad", "loyalists of the
+    previous President, X". Each is an actor of its own (the head noun is its mention, the
+    whole phrase an extra output span), affiliated to the person as its leader
+    (:func:`mention_affiliations`). The head nouns and their kinds are data
+    (``gazetteer/data/words.yaml``: ``body_heads``). O(mentions)."""
+    from factions.text.gazetteer import load_words
+
+    heads = load_words().body_heads
+    out: list[Mention] = []
+    for m in mentions:
+        last = doc[m.end - 1]
+        if not (m.label == "PERSON" or (m.label == "GPE" and last.dep_ == "poss")):
+            continue  # "Hadi's government" where NER took Hadi for a place
+        h = None
+        full = (m.start, m.end)
+        if last.dep_ in ("poss", "compound") and m.end <= last.head.i <= m.end + 3:
+            if last.dep_ == "compound" and (
+                last.head.i != m.end or last.head.lower_ != "loyalists"
+            ):
+                continue  # "Saleh loyalists"; "Houthi-Saleh forces" names an alliance's forces
+            h = last.head
+            full = (m.start, h.i + 1)
+        else:
+            t = last.head if last.dep_ == "appos" else last  # "the previous President, X"
+            if t.dep_ == "pobj":
+                prep = t.head
+                if (
+                    prep.lower_ == "to"
+                    and prep.head.lower_ == "loyal"
+                    and prep.head.head.i < prep.head.i
+                ):
+                    h = prep.head.head  # "forces loyal to X"
+                elif prep.lower_ == "of" and prep.head.i < prep.i:
+                    h = prep.head  # "loyalists of X", "the regime of X"
+                    if h.lower_ not in heads and doc[prep.i - 1].lower_ in heads:
+                        h = doc[prep.i - 1]  # "of X" attached one noun too far
+                if h is not None:
+                    full = (h.left_edge.i if h.left_edge.i < h.i else h.i, m.end)
+        if h is None or h.tag_ not in ("NN", "NNS") or taken[h.i]:
+            continue
+        kind = heads.get(h.lower_) or heads.get(h.lemma_.lower())
+        if kind is None:
+            continue
+        group = "gov" if kind == "state" else "armed"
+        surname = doc[m.end - 1].lower_
+        name = f"{m.text}'s {h.lower_}"
+        body = Mention.of(
+            doc[h.i : h.i + 1],
+            "BODY",
+            f"body:{group}:{surname}",
+            ActorKind(kind),
+            extra={"name": name, "leader": (m.start, m.end) if m.label == "PERSON" else None},
+        )
+        span = doc[full[0] : full[1]]
+        body.extra["spans"] = [(span.start_char, span.end_char, span.text)]
+        taken[h.i] = 1
+        out.append(body)
+    return out
+
+
+_GROUP_NOUNS = {"movement", "party", "group", "militia", "organization", "organisation",
+    "front", "alliance", "coalition", "bloc", "faction", "rebels", "insurgents"}  # fmt: skip
+
+
+def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Ansar Allah, the Houthi movement, ...": an organisation's name in apposition to
+    another organisation's names the same actor (persons and states are left alone)."""
+    for i in range(1, len(mentions)):
+        m, prev = mentions[i], mentions[i - 1]
+        if m.alias_of is not None or m.label != "ORG" or prev.label not in ("ORG", "REF", "PERSON"):
+            continue
+        head = doc[m.end - 1]
+        if head.dep_ == "compound" and head.head.i == m.end and head.head.lower_ in _GROUP_NOUNS:
+            head = head.head  # "the Houthi movement": "movement" stands in apposition
+        if head.dep_ != "appos" or not (prev.start <= head.head.i < prev.end):
+            continue
+        if prev.label == "PERSON" and head.lower_ not in _GROUP_NOUNS:
+            continue  # "X, the Y Institute": only a movement, party, militia... names a group
+        if any(t.text not in (",", "the") for t in doc[prev.end : m.start]):
+            continue
+        m.alias_of = i - 1
+
+
+def mention_affiliations(mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    """(member entity, group entity, role) that the mentions themselves state: a body's
+    leader ("Hadi's government": Hadi leads it) and a person's party in brackets right after
+    the name ("Nawaz Sharif (PML-N)": a member). Call after coreference."""
+    at = {(m.start, m.end): m for m in mentions}
+    out: list[tuple[int, int, str]] = []
+    for m in mentions:
+        if m.entity < 0:
+            continue
+        lead = m.extra.get("leader")
+        if lead is not None and lead in at and at[lead].entity >= 0:
+            out.append((at[lead].entity, m.entity, "leader"))
+        member = m.extra.get("member_of_span")
+        if member is not None and member in at and at[member].entity >= 0:
+            out.append((at[member].entity, m.entity, "member"))
+    return out
 
 
 _HYPHENS = ("-", "‐", "‑")
@@ -879,8 +1002,25 @@ def _link_former_names(doc: Doc, mentions: list[Mention]) -> None:
             break
 
 
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short``'s letters start ``name`` and follow in its order (Schwartz & Hearst
+    2003, simplified): "AAH" abbreviates "Asa'ib Ahl al-Haq", "PML-N" not "Nawaz Sharif"."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    text = name.lower()
+    if not letters or not text or text[0] != letters[0]:
+        return False
+    k = 0
+    for c in text:
+        if k < len(letters) and c == letters[k]:
+            k += 1
+    return k == len(letters)
+
+
 def _link_parenthesised_acronyms(doc: Doc, mentions: list[Mention]) -> None:
-    """'Asa'ib Ahl al-Haq (AAH)': the bracketed short form is an alias of the name before."""
+    """'Asa'ib Ahl al-Haq (AAH)': the bracketed short form is an alias of the name before.
+
+    After a person's name, a bracketed organisation that does not abbreviate the name is
+    the person's party ("Nawaz Sharif (PML-N)"): kept apart, and the person its member."""
     for i in range(1, len(mentions)):
         m, prev = mentions[i], mentions[i - 1]
         if (
@@ -890,4 +1030,11 @@ def _link_parenthesised_acronyms(doc: Doc, mentions: list[Mention]) -> None:
             and m.end < len(doc)
             and doc[m.end].text == ")"
         ):
+            if (
+                prev.label == "PERSON"
+                and m.label in ("ORG", "REF", "GAZ")
+                and not _abbreviates(m.text, prev.text)
+            ):
+                m.extra["member_of_span"] = (prev.start, prev.end)
+                continue
             m.alias_of = i - 1

@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factions.model import Actor, ActorKind, Affiliation, Evidence, Relation, System, slugify
+from factions.text.actorhood import actor_entities
 from factions.text.coref import Entity, cluster_names, resolve_references
 from factions.text.documents import Document
 from factions.text.gazetteer import WorldGazetteer, augment_lexicon, load_world
 from factions.text.gazetteer.matcher import find_world_references
 from factions.text.lexicon import Lexicon, load_lexicon
-from factions.text.mentions import Gazetteer, Mention, find_mentions
+from factions.text.mentions import Gazetteer, Mention, find_mentions, mention_affiliations
 from factions.text.nlp import load_nlp
 from factions.text.relations import Finding, read_affiliations, read_relations
 
@@ -150,12 +151,15 @@ class Extractor:
                     tok_entity[i] = m.entity
         findings = read_relations(sdoc, tok_entity, lex, pairs)
         ids = _entity_ids(entities, self.gazetteer, self.world)
+        stated = mention_affiliations(mentions)  # "Hadi's government", "X (PARTY)"
+        keep = actor_entities(sdoc, entities, mentions, corefs, _related(findings, stated), lex)
         actors = _actors(entities, mentions, corefs, ids, self.gazetteer, self.world)
-        known = {am.actor.id for am in actors}
-        relations = _aggregate_findings(findings, ids, document, known)
+        known = {ids[i] for i in keep} & {am.actor.id for am in actors}
+        actors = [am for am in actors if am.actor.id in known]
+        relations = _aggregate_findings(findings, ids, document, known, stated)
         affiliations = []
         seen = set()
-        for member, group, role in read_affiliations(sdoc, tok_entity, entities, lex):
+        for member, group, role in (*stated, *read_affiliations(sdoc, tok_entity, entities, lex)):
             key = (ids[member], ids[group])
             if key[0] != key[1] and key not in seen and set(key) <= known:
                 seen.add(key)
@@ -167,6 +171,12 @@ class Extractor:
             affiliations=affiliations,
             document=document,
         )
+
+
+def _related(findings: list[Finding], stated: list[tuple[int, int, str]]) -> set[int]:
+    out = {x for f in findings for x in (f.a, f.b)}
+    out.update(x for m, g, _ in stated for x in (m, g))
+    return out
 
 
 def _entity_ids(
@@ -249,13 +259,20 @@ def _actors(
 
 
 def _aggregate_findings(
-    findings: list[Finding], ids: dict[int, str], document: Document, known: set[str]
+    findings: list[Finding],
+    ids: dict[int, str],
+    document: Document,
+    known: set[str],
+    stated: list[tuple[int, int, str]] = (),
 ) -> list[Relation]:
-    """One relation per pair: present findings beat past ones; weighted sign; latest breaks ties."""
+    """One relation per pair: present findings beat past ones; weighted sign; latest breaks ties.
+
+    A body and its own leader ("Saleh" and "Saleh's loyalists") are affiliated, not related."""
     groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    led = {frozenset((m, g)) for m, g, role in stated if role == "leader"}
     for f in findings:
         a, b = ids[f.a], ids[f.b]
-        if a == b or a not in known or b not in known:
+        if a == b or a not in known or b not in known or frozenset((f.a, f.b)) in led:
             continue
         groups[(a, b) if a < b else (b, a)].append(f)
     text = document.text

@@ -238,6 +238,34 @@ def _party_kind(lex):
     return kind
 
 
+@dataclass(frozen=True)
+class Words:
+    """The word lists of ``data/words.yaml``."""
+
+    abbreviations: frozenset[str]
+    political_words: frozenset[str]
+    non_actor_heads: frozenset[str]
+    body_heads: dict[str, str]
+    political_heads: frozenset[str] = frozenset()
+    motion_verbs: frozenset[str] = frozenset()
+    community_words: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def load_words() -> Words:
+    """The gazetteer's word lists (cached)."""
+    words = yaml.load(_read("words.yaml"), Loader=_LOADER) or {}
+    return Words(
+        abbreviations=frozenset(str(x).upper() for x in words.get("abbreviations") or []),
+        political_words=frozenset(str(x).lower() for x in words.get("political_words") or []),
+        non_actor_heads=frozenset(str(x).lower() for x in words.get("non_actor_heads") or []),
+        body_heads={str(k).lower(): str(v) for k, v in (words.get("body_heads") or {}).items()},
+        political_heads=frozenset(str(x).lower() for x in words.get("political_heads") or []),
+        motion_verbs=frozenset(str(x).lower() for x in words.get("motion_verbs") or []),
+        community_words=frozenset(str(x).lower() for x in words.get("community_words") or []),
+    )
+
+
 @lru_cache(maxsize=1)
 def load_world() -> WorldGazetteer:
     """The gazetteer shipped with factions (read once per process; cached)."""
@@ -245,11 +273,11 @@ def load_world() -> WorldGazetteer:
 
     t0 = time.perf_counter()
     g = WorldGazetteer()
-    words = yaml.load(_read("words.yaml"), Loader=_LOADER) or {}
-    g.abbreviations = frozenset(str(x).upper() for x in words.get("abbreviations") or [])
-    g.political_words = frozenset(str(x).lower() for x in words.get("political_words") or [])
-    g.non_actor_heads = frozenset(str(x).lower() for x in words.get("non_actor_heads") or [])
-    g.body_heads = {str(k).lower(): str(v) for k, v in (words.get("body_heads") or {}).items()}
+    words = load_words()
+    g.abbreviations = words.abbreviations
+    g.political_words = words.political_words
+    g.non_actor_heads = words.non_actor_heads
+    g.body_heads = words.body_heads
     _add_states(g)
     _add_igos(g)
     _add_parties(g, _party_kind(load_lexicon()))
@@ -275,6 +303,7 @@ __all__ = [
     "WorldGazetteer",
     "augment_lexicon",
     "letters",
+    "load_words",
     "load_world",
     "name_words",
 ]

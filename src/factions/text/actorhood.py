@@ -1,0 +1,177 @@
+"""Which entities of a document are actors: decided by what their mentions do.
+
+The annotation guideline counts named political actors only: not places used as places,
+not events or agreements, not communities, not generic bodies. NER and the gazetteer find
+names; this module decides, per entity (after coreference, before output), from
+
+1. **its name**: a name headed by an event, agreement, document, place or institution noun
+   ("the Second Civil War", "the Comprehensive Peace Agreement", "Uhuru Park", the list
+   ``non_actor_heads`` in ``gazetteer/data/words.yaml``) is never an actor, even in a
+   relation;
+2. **its relations**: an entity the rules relate to another, or that an affiliation names,
+   is an actor;
+3. **its references**: a person, a party or an international organisation of the gazetteer
+   is an actor;
+4. **its roles**: any other entity (a state, an organisation NER found, a place NER took for
+   a state) is an actor when at least one of its mentions plays an actor's part: subject,
+   agent, object, indirect object, possessor ("Iran's support"), apposition, the object of a
+   non-locative preposition ("talks with Iran", "a war against Iraq"), or the modifier of a
+   political head noun ("Iranian officials", "US support", "the Syrian regime"). A state
+   named only as where something happened ("in Somalia", "captured Kismaayo") is a place:
+   an attribute of the event, not a node.
+
+O(mentions).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from factions.model import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from factions.text.coref import Entity
+    from factions.text.lexicon import Lexicon
+    from factions.text.mentions import Mention
+
+_AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss", "appos", "attr"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+_ACTOR_PREPS = {
+    "with", "against", "by", "to", "between", "among", "from", "for", "of", "on", "toward",
+    "towards", "versus", "vs", "than", "like", "including", "and", "alongside", "as",
+    "behind", "under", "upon",
+}  # fmt: skip
+
+
+def _role_token(tok: Token) -> Token:
+    """The token whose dependency says the mention's role: through conjunctions ("Iran and
+    Syria backed ...": Syria is a subject too) and flat name parts."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "conj" and t.head is not t:
+            t = t.head
+            continue
+        break
+    return t
+
+
+def actor_like(
+    doc: Doc, m: Mention, lex: Lexicon, heads: frozenset[str], motion: frozenset[str] = frozenset()
+) -> bool:
+    """Whether mention ``m`` plays an actor's part in its sentence.
+
+    ``heads``: nouns whose modifier is an actor ("Iranian officials", "the U.S.
+    intervention", "the Army commander"); ``motion``: verbs after which "to X" / "from X"
+    is a place ("travelled to Najaf"). A name NER called a place and no gazetteer knows
+    ("Basra") acts only as a subject or a possessor."""
+    place_name = m.label in ("STATE", "GPE")
+    if m.label == "GPE":
+        tok = _role_token(doc[m.end - 1])
+        return tok.dep_ in ("nsubj", "nsubjpass", "agent", "poss")
+    if m.extra.get("place") and place_name:
+        return False
+    if m.label in ("PRON", "DESC", "BODY") or m.extra.get("demonym"):
+        return True  # a pronoun, a description or "Iranian officials" refers to an actor
+    tok = _role_token(doc[m.end - 1])
+    dep = tok.dep_
+    if dep in _AGENT_DEPS:
+        if dep == "dobj" and place_name and tok.head.lemma_.lower() in lex.place_verbs:
+            return False  # "the rebels captured Kismaayo"
+        return True
+    if dep == "pobj":
+        prep = tok.head.lower_
+        if not place_name:
+            return True  # "members of the Council", "as the Resistance", "in the alliance"
+        if prep in ("to", "from") and tok.head.head.lemma_.lower() in motion:
+            return False  # "travelled to Beirut"
+        return prep not in lex.locative_preps and prep in _ACTOR_PREPS
+    if dep in _MODIFIER_DEPS and tok.head.i > tok.i:
+        h = tok.head
+        return h.lemma_.lower() in heads or h.lower_ in heads or h.lemma_.lower() in lex.nouns
+    return dep in ("ROOT", "conj") and tok.pos_ in ("PROPN", "NOUN")
+
+
+def _community(doc: Doc, m: Mention, community_words: frozenset[str]) -> bool:
+    """A people's name in the plural without an article ("Kikuyus", "Croats and Bosniaks"),
+    or after a religion ("Catholic Croats"); "the Houthis" names a movement."""
+    if m.label not in ("ORG", "PERSON", "GPE") or m.end - m.start > 2:
+        return False
+    toks = list(doc[m.start : m.end])
+    if toks[0].lower_ == "the" or (m.start > 0 and doc[m.start - 1].lower_ == "the"):
+        return False
+    last = toks[-1]
+    if not last.text[:1].isupper() or not last.text.endswith("s") or last.text.endswith("ss"):
+        return False
+    if len(toks) == 2:
+        return toks[0].lower_ in community_words
+    return last.tag_ == "NNPS"
+
+
+def _non_actor_name(name: str, non_actor_heads: frozenset[str]) -> bool:
+    words = [w.strip(".,'’\"()").lower() for w in name.split()]
+    words = [w for w in words if w]
+    return bool(words) and len(words) >= 2 and words[-1] in non_actor_heads
+
+
+def actor_entities(
+    doc: Doc,
+    entities: list[Entity],
+    mentions: list[Mention],
+    references: list[Mention],
+    related: set[int],
+    lex: Lexicon,
+    non_actor_heads: frozenset[str] | None = None,
+) -> set[int]:
+    """Indices of the entities that are actors (see the module docstring).
+
+    ``mentions`` are the named mentions, ``references`` the pronouns and descriptions
+    coreference resolved, ``related`` the entities a relation finding or an affiliation
+    names.
+    """
+    from factions.text.gazetteer import load_words
+
+    words = load_words()
+    if non_actor_heads is None:
+        non_actor_heads = words.non_actor_heads
+    political_heads = words.political_heads
+    motion = words.motion_verbs
+    heads = (
+        lex.state_heads
+        | lex.proxy_heads
+        | lex.title_words
+        | lex.person_descriptions
+        | political_heads
+    )
+    by_entity: dict[int, list[Mention]] = {}
+    for m in (*mentions, *references):
+        if m.entity >= 0:
+            by_entity.setdefault(m.entity, []).append(m)
+    keep: set[int] = set()
+    for i, e in enumerate(entities):
+        ms = by_entity.get(i, [])
+        named = [m for m in ms if m.named]
+        if not named:
+            continue
+        if e.gazetteer_id:
+            keep.add(i)
+            continue
+        if not e.external_id and any(
+            _non_actor_name(m.text, non_actor_heads) for m in named if m.label != "PERSON"
+        ):
+            continue  # an event, agreement, place or institution: never an actor
+        if not e.external_id and all(_community(doc, m, words.community_words) for m in named):
+            continue  # "Croats and Bosniaks", "Catholic Croats": a community
+        if i in related:
+            keep.add(i)
+            continue
+        if e.kind == ActorKind.PERSON:
+            keep.add(i)
+            continue
+        if e.external_id and not e.external_id.startswith("iso3:"):
+            keep.add(i)  # a party or an international organisation of the gazetteer
+            continue
+        if any(actor_like(doc, m, lex, heads, motion) for m in ms):
+            keep.add(i)
+    return keep
