@@ -109,6 +109,35 @@ def _community(doc: Doc, m: Mention, community_words: frozenset[str]) -> bool:
     return last.tag_ == "NNPS"
 
 
+def _conjoined_communities(
+    doc: Doc, mentions: list[Mention], community_words: frozenset[str]
+) -> set[int]:
+    """Start tokens of plural one-word names joined by "and" to a community's name
+    ("Catholic Croats and Bosniaks")."""
+    heads = {m.end - 1 for m in mentions if _community(doc, m, community_words)}
+    out: set[int] = set()
+    for m in mentions:
+        if m.end - m.start != 1 or not m.text.endswith("s") or m.label not in ("ORG", "PERSON"):
+            continue
+        t = doc[m.start]
+        if (t.dep_ == "conj" and t.head.i in heads) or any(
+            c.dep_ == "conj" and c.i in heads for c in t.children
+        ):
+            out.add(m.start)
+    return out
+
+
+def _place_like_name(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """A one-word name without a title used only as a place: the object of a verb of
+    taking ground ("overran Kismaayo") or of a locative preposition ("in Kismaayo")."""
+    if m.end - m.start != 1 or m.title:
+        return False
+    tok = _role_token(doc[m.start])
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.place_verbs:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in lex.locative_preps
+
+
 def _non_actor_name(name: str, non_actor_heads: frozenset[str]) -> bool:
     words = [w.strip(".,'’\"()").lower() for w in name.split()]
     words = [w for w in words if w]
@@ -148,6 +177,7 @@ def actor_entities(
     for m in (*mentions, *references):
         if m.entity >= 0:
             by_entity.setdefault(m.entity, []).append(m)
+    communal = _conjoined_communities(doc, mentions, words.community_words)
     keep: set[int] = set()
     for i, e in enumerate(entities):
         ms = by_entity.get(i, [])
@@ -161,12 +191,16 @@ def actor_entities(
             _non_actor_name(m.text, non_actor_heads) for m in named if m.label != "PERSON"
         ):
             continue  # an event, agreement, place or institution: never an actor
-        if not e.external_id and all(_community(doc, m, words.community_words) for m in named):
+        if not e.external_id and all(
+            _community(doc, m, words.community_words) or m.start in communal for m in named
+        ):
             continue  # "Croats and Bosniaks", "Catholic Croats": a community
         if i in related:
             keep.add(i)
             continue
         if e.kind == ActorKind.PERSON:
+            if all(_place_like_name(doc, m, lex) for m in named):
+                continue  # "the rebels overran Kismaayo": a town NER took for a person
             keep.add(i)
             continue
         if e.external_id and not e.external_id.startswith("iso3:"):

@@ -438,7 +438,7 @@ def resolve_references(
                 title_of[m.title] = m.entity
             if m.extra.get("government"):
                 government_of["last"] = m.entity
-            if not m.extra.get("place"):
+            if not m.extra.get("place") and not _pro_or_anti(doc, m.start):
                 remember(m.end - 1, m.entity)
             i = m.end
             continue
@@ -654,6 +654,14 @@ def resolve_references(
                 add(i, i + 1, ent, "PRON")
         i += 1
     return added
+
+
+def _pro_or_anti(doc: Doc, start: int) -> bool:
+    """ "the anti-X alliance", "pro-X forces": X only qualifies another noun, and is no
+    antecedent for a later pronoun or description."""
+    if start >= 1 and doc[start - 1].text in ("-", "‐", "‑"):
+        start -= 1
+    return start >= 1 and doc[start - 1].lower_ in ("anti", "pro")
 
 
 def _parallel_owner(tok: Token, tok_entity: dict[int, int], entities) -> int | None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from factions.model import ActorKind, normalise_alias
 from factions.text.lexicon import Lexicon
+from factions.text.tables import table_affiliations, table_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -154,9 +155,12 @@ def find_mentions(
 
     for r in references or ():
         entry = world.entries[r.external_id]
+        start = r.start
+        if start > 0 and doc[start - 1].lower_ == "the" and not taken[start - 1]:
+            start -= 1  # "the Arab League", as NER's spans run
         add(
             Mention.of(
-                doc[r.start : r.end],
+                doc[start : r.end],
                 "REF",
                 r.external_id,
                 ActorKind(entry.kind),
@@ -194,6 +198,56 @@ def find_mentions(
                 org_kind(span.text, lex),
             )
         )
+
+    # "the Movement for Justice", "the Front for the Liberation of X", "Party of Regions":
+    # a capitalised organisation word, "for"/"of", and capitalised words.
+    for tok in doc:
+        if (
+            taken[tok.i]
+            or not tok.is_title
+            or tok.lower_ not in lex.kinds
+            or tok.i + 2 >= len(doc)
+            or doc[tok.i + 1].lower_ not in ("for", "of")
+        ):
+            continue
+        k = tok.i + 2
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        end = k
+        while (
+            end < len(doc)
+            and not taken[end]
+            and (
+                (doc[end].is_title and doc[end].pos_ == "PROPN")
+                or (
+                    doc[end].lower_ in ("and", "of", "the", "for")
+                    and end + 1 < len(doc)
+                    and doc[end + 1].is_title
+                )
+            )
+        ):
+            end += 1
+        while end > k and not doc[end - 1].is_title:
+            end -= 1
+        if end == k or any(taken[tok.i : end]):
+            continue
+        s = tok.i
+        while s > 0 and not taken[s - 1]:
+            p = doc[s - 1]
+            if p.is_title and p.pos_ == "PROPN":
+                s -= 1
+            elif p.text in ("'s", "’s") and s > 1 and doc[s - 2].is_title and not taken[s - 2]:
+                s -= 2  # "People's Alliance for Democracy"
+            else:
+                break
+        if s > 0 and doc[s - 1].lower_ == "the" and not taken[s - 1]:
+            s -= 1
+        if (s == 0 or doc[s].is_sent_start) and s == tok.i and not doc[s].is_title:
+            continue
+        span = doc[s:end]
+        if doc[end - 1].ent_type_ in ("GPE",) and end - k == 1 and s == tok.i:
+            pass  # "Party of Regions" vs "Army of Iraq": both names; keep
+        add(Mention.of(span, "ORG", _strip_the(span.text), org_kind(doc[s : tok.i + 1].text, lex)))
 
     # Unnamed but definite actors of general political vocabulary: "the military junta".
     for tok in doc:
@@ -262,6 +316,7 @@ def find_mentions(
         head = doc[m.end - 1]
         if head.dep_ == "pobj" and head.head.lower_ in lex.locative_preps:
             m.extra["place"] = True
+    mentions.extend(table_mentions(doc, mentions, taken, lex))  # tables and lists of parties
     mentions.sort(key=lambda m: m.start)
     mentions = _acronym_definitions(doc, mentions, taken, lex)
     mentions = _repeat_names(doc, mentions, taken, lex)
@@ -380,8 +435,9 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
 
 def mention_affiliations(mentions: list[Mention]) -> list[tuple[int, int, str]]:
     """(member entity, group entity, role) that the mentions themselves state: a body's
-    leader ("Hadi's government": Hadi leads it) and a person's party in brackets right after
-    the name ("Nawaz Sharif (PML-N)": a member). Call after coreference."""
+    leader ("Hadi's government": Hadi leads it), a person's party in brackets right after
+    the name ("Nawaz Sharif (PML-N)": a member), and the leaders and coalition memberships
+    of tables (:func:`factions.text.tables.table_affiliations`). Call after coreference."""
     at = {(m.start, m.end): m for m in mentions}
     out: list[tuple[int, int, str]] = []
     for m in mentions:
@@ -393,7 +449,8 @@ def mention_affiliations(mentions: list[Mention]) -> list[tuple[int, int, str]]:
         member = m.extra.get("member_of_span")
         if member is not None and member in at and at[member].entity >= 0:
             out.append((at[member].entity, m.entity, "member"))
-    return out
+    out.extend(table_affiliations(None, mentions))
+    return list(dict.fromkeys(out))
 
 
 _HYPHENS = ("-", "‐", "‑")

@@ -30,6 +30,7 @@ from factions.text.lexicon import Lexicon, load_lexicon
 from factions.text.mentions import Gazetteer, Mention, find_mentions, mention_affiliations
 from factions.text.nlp import load_nlp
 from factions.text.relations import Finding, read_affiliations, read_relations
+from factions.text.tables import table_findings
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ class Extractor:
                 for i in range(m.start, m.end):
                     tok_entity[i] = m.entity
         findings = read_relations(sdoc, tok_entity, lex, pairs)
+        findings.extend(table_findings(sdoc, mentions))  # a coalition's parties, listed
         ids = _entity_ids(entities, self.gazetteer, self.world)
         stated = mention_affiliations(mentions)  # "Hadi's government", "X (PARTY)"
         keep = actor_entities(sdoc, entities, mentions, corefs, _related(findings, stated), lex)

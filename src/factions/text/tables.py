@@ -1,0 +1,330 @@
+"""Semi-structured text: tables and lists of parties with leaders and seats.
+
+Analysis and news put a parliament's parties in tables and lists that no sentence rule
+reads::
+
+    The following parties are participating in the coalition:
+    | Party          | Leader           | Seats |
+    | Green Future   | Ana Ruiz         | 17    |
+    - Reform Bloc (led by Beto Diaz): 8 seats
+
+:func:`find_tables` finds blocks of two or more such lines (pipe or tab tables, bulleted or
+numbered lists, lines ending in a seat count) in the document text, with their columns and
+the line that heads them. :func:`table_mentions` (run inside
+:func:`factions.text.mentions.find_mentions`, on the one parse) marks in every row the
+party (the party column, else the row's first name; a name NER missed or took for a
+person's is made a party mention) and its leader (a person in the leader column, or "led by
+X", or a person in brackets). After coreference :func:`table_affiliations` gives each leader
+an affiliation to the party, and, when the heading says the parties join or form a
+coalition or government, each party's membership of the coalition the heading names;
+:func:`table_findings` gives the parties of such a list a +1 relation to each other
+("joining a coalition together", ANNOTATION.md). O(characters + mentions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from factions.model import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from factions.text.mentions import Mention
+
+_BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+")
+_SEATS = re.compile(
+    r"\b\d{1,3}\s*(?:seats?|MPs|deputies|members)\b|\(\s*\d{1,3}\s*\)\s*$|[:–—-]\s*\d{1,3}\s*$"
+)
+_SEP = re.compile(r"\s*(?:\||\t|\s[–—-]\s|:\s|;\s|,\s+led by\s|\s\(led by\s|\s\()\s*")
+_LED_BY = re.compile(r"\b(?:led by|headed by|leader:?|chaired by)\s+", re.I)
+_HEADER_WORDS = {"party", "parties", "list", "leader", "leaders", "seats", "seat", "votes",
+    "share", "alliance", "group", "faction", "chair", "head", "%", "name", "bloc"}  # fmt: skip
+_MEMBERSHIP = re.compile(
+    r"\b(?:following|these|the)\s+(?:parties|lists|groups|factions|movements)\b.*\b(?:"
+    r"participat\w*|join\w*|compris\w*|form\w*|make up|made up|member\w*|part of|includ\w*|"
+    r"sign\w*|back\w*|support\w*)|\b(?:coalition|alliance|bloc|government|front)\b.*\b(?:"
+    r"compris\w*|consist\w*|includ\w*|members?|parties|made up|formed by|partners)\b|\b(?:"
+    r"members|partners|parties)\s+of\s+the\s+(?:coalition|alliance|bloc|government|front)\b",
+    re.I,
+)
+
+
+@dataclass
+class Row:
+    """One line of a table: its character span and its cells' spans."""
+
+    start: int
+    end: int
+    cells: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    """Two or more table lines, their column roles and the line heading them."""
+
+    rows: list[Row]
+    heading: tuple[int, int] | None = None
+    membership: bool = False
+    party_col: int = 0
+    leader_col: int | None = None
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield pos, pos + len(body), body
+        pos += len(line)
+
+
+def _cells(start: int, body: str) -> list[tuple[int, int]] | None:
+    """Cell spans of a table line, or None when the line is not one."""
+    stripped = body.strip()
+    if not stripped:
+        return None
+    if stripped.count("|") >= 2 or "\t" in stripped:
+        if re.fullmatch(r"[|\s:+-]+", stripped):
+            return []  # a markdown rule "|---|---|"
+        parts = []
+        pos = 0
+        for piece in re.split(r"(\||\t)", body):
+            if piece not in ("|", "\t") and piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                parts.append((start + pos + lead, start + pos + len(piece.rstrip())))
+            pos += len(piece)
+        return parts
+    bullet = _BULLET.match(body)
+    if not bullet and not _SEATS.search(body):
+        return None
+    if len(stripped) > 160:
+        return None  # a paragraph, not a row
+    offset = bullet.end() if bullet else len(body) - len(body.lstrip())
+    content = body[offset:]
+    out = []
+    pos = 0
+    for m in _SEP.finditer(content):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(content):
+        out.append((pos, len(content)))
+    cells = []
+    for a, b in out:
+        piece = content[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece.rstrip(" )."))
+        if trail > lead:
+            cells.append((start + offset + a + lead, start + offset + a + trail))
+    return cells
+
+
+def find_tables(text: str) -> list[Table]:
+    """Blocks of two or more table lines in ``text``, with their heading line."""
+    tables: list[Table] = []
+    block: list[Row] = []
+    prev_lines: list[tuple[int, int, str]] = []
+    header: list[str] | None = None
+    heading: tuple[int, int] | None = None
+
+    def close() -> None:
+        nonlocal block, header, heading
+        if len(block) >= 2:
+            t = Table(rows=block, heading=heading)
+            if heading is not None:
+                t.membership = bool(_MEMBERSHIP.search(text[heading[0] : heading[1]]))
+            if header:
+                for k, h in enumerate(header):
+                    if "leader" in h or "head" in h or "chair" in h:
+                        t.leader_col = k
+                    elif "party" in h or "list" in h or "name" in h or "bloc" in h:
+                        t.party_col = k
+            tables.append(t)
+        block, header, heading = [], None, None
+
+    for s, e, body in _lines(text):
+        cells = _cells(s, body)
+        if cells is None:
+            close()
+            if body.strip():
+                prev_lines = [(s, e, body)]
+            continue
+        if not cells:
+            continue  # a rule line
+        words = {w.lower().strip(":") for c in cells for w in text[c[0] : c[1]].split()}
+        if not block and words and words <= _HEADER_WORDS:
+            header = [text[a:b].lower() for a, b in cells]
+            continue
+        if not block and prev_lines:
+            heading = prev_lines[-1][:2]
+        block.append(Row(s, e, cells))
+    close()
+    return tables
+
+
+def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> list[Mention]:
+    """Mark the party and leader of every table row (new mentions for names NER missed).
+
+    Returns the new mentions; the row's mentions get ``extra["table"] = (table, row,
+    role)`` and the table's heading ``extra["table_heading"]``."""
+    from factions.text.mentions import Mention, org_kind
+
+    tables = find_tables(doc.text)
+    if not tables:
+        return []
+    added: list[Mention] = []
+    by_char = sorted(mentions, key=lambda m: m.start_char)
+
+    def inside(a: int, b: int) -> list[Mention]:
+        return [m for m in (*by_char, *added) if m.start_char >= a and m.end_char <= b]
+
+    def new(a: int, b: int, label: str, kind: ActorKind) -> Mention | None:
+        span = doc.char_span(a, b, alignment_mode="contract")
+        if span is None or not len(span) or any(taken[span.start : span.end]):
+            return None
+        while len(span) and span[0].lower_ == "the":
+            span = span[1:]
+        text = span.text.strip()
+        if not text or not text[:1].isupper() or not any(c.isalpha() for c in text):
+            return None
+        m = Mention.of(span, label, text, kind)
+        for i in range(span.start, span.end):
+            taken[i] = 1
+        added.append(m)
+        return m
+
+    for ti, t in enumerate(tables):
+        for ri, row in enumerate(t.rows):
+            cells = row.cells
+            if not cells:
+                continue
+            pc = cells[t.party_col] if t.party_col < len(cells) else cells[0]
+            party = None
+            for m in inside(*pc):
+                if m.label in ("ORG", "REF", "GAZ") or (
+                    m.label == "PERSON" and m.end_char - m.start_char >= (pc[1] - pc[0]) - 4
+                ):
+                    party = m
+                    break
+            if party is None:
+                text = doc.text[pc[0] : pc[1]]
+                if _LED_BY.search(text) or re.fullmatch(r"[\d\s%.,]+", text):
+                    continue
+                party = new(pc[0], pc[1], "ORG", org_kind(text, lex))
+            if party is None:
+                continue
+            if party.label == "PERSON" and t.leader_col != t.party_col:
+                party.label, party.key = "ORG", party.text  # a party NER took for a person
+                party.kind = org_kind(party.text, lex)
+                if party.kind == ActorKind.ORGANIZATION:
+                    party.kind = ActorKind.PARTY
+            elif party.label == "ORG" and party.kind == ActorKind.ORGANIZATION:
+                party.kind = ActorKind.PARTY
+            party.extra["table"] = (ti, ri, "party")
+            if t.heading is not None:
+                party.extra["table_heading"] = t.heading
+                party.extra["table_membership"] = t.membership
+            # the leader: the leader column, else a person elsewhere in the row
+            leader = None
+            spans = (
+                [cells[t.leader_col]]
+                if t.leader_col is not None and t.leader_col < len(cells)
+                else [c for c in cells if c != pc]
+            )
+            for a, b in spans:
+                for m in inside(a, b):
+                    if m.label == "PERSON" and m is not party:
+                        leader = m
+                        break
+                if leader is None and t.leader_col is not None:
+                    text = doc.text[a:b]
+                    if not re.search(r"\d", text):
+                        leader = new(a, b, "PERSON", ActorKind.PERSON)
+                if leader is not None:
+                    break
+            if leader is None:
+                row_text = doc.text[row.start : row.end]
+                for led in _LED_BY.finditer(row_text):
+                    a = row.start + led.end()
+                    for m in inside(a, row.end):
+                        if m.label == "PERSON":
+                            leader = m
+                            break
+                    if leader is None:  # "led by Emil Roth: 4 seats": the name NER missed
+                        name = re.match(r"[^\W\d_][\w'’.\- ]*?(?=\s*(?:[:;,()]|$|\s\d))",
+                                        row_text[led.end() :])  # fmt: skip
+                        if name:
+                            leader = new(a, a + name.end(), "PERSON", ActorKind.PERSON)
+                    if leader is not None:
+                        break
+            if leader is not None:
+                leader.extra["table"] = (ti, ri, "leader")
+    return added
+
+
+def table_affiliations(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    """(member entity, group entity, role): each row's leader leads its party; under a
+    heading of coalition membership naming the group, each party is its member."""
+    rows: dict[tuple[int, int], dict[str, Mention]] = {}
+    for m in mentions:
+        t = m.extra.get("table")
+        if t is not None and m.entity >= 0:
+            rows.setdefault((t[0], t[1]), {}).setdefault(t[2], m)
+    out: list[tuple[int, int, str]] = []
+    for row in rows.values():
+        party, leader = row.get("party"), row.get("leader")
+        if party is not None and leader is not None and party.entity != leader.entity:
+            out.append((leader.entity, party.entity, "leader"))
+        if party is None or not party.extra.get("table_membership"):
+            continue
+        a, b = party.extra["table_heading"]
+        groups = [
+            m
+            for m in mentions
+            if a <= m.start_char and m.end_char <= b and m.entity >= 0 and m.named
+            and m.kind in (ActorKind.COALITION, ActorKind.GOVERNMENT_BODY, ActorKind.ORGANIZATION)
+        ]  # fmt: skip
+        if len(groups) == 1 and groups[0].entity != party.entity:
+            out.append((party.entity, groups[0].entity, "member"))
+    return list(dict.fromkeys(out))
+
+
+def table_findings(doc: Doc, mentions: list[Mention]) -> list:
+    """+1 findings between the parties of a list headed as a coalition's members."""
+    from factions.text.relations import Finding
+
+    parties: dict[int, list[Mention]] = {}
+    for m in mentions:
+        t = m.extra.get("table")
+        if t is not None and t[2] == "party" and m.entity >= 0 and m.extra.get("table_membership"):
+            parties.setdefault(t[0], []).append(m)
+    out = []
+    for ms in parties.values():
+        ents: dict[int, Mention] = {}
+        for m in ms:
+            ents.setdefault(m.entity, m)
+        items = list(ents.items())
+        if len(items) < 2:
+            continue
+        a0, b0 = ms[0].extra["table_heading"]
+        end = max(m.end_char for m in ms)
+        for i in range(len(items)):
+            for j in range(i + 1, len(items)):
+                (ea, ma), (eb, mb) = items[i], items[j]
+                out.append(
+                    Finding(
+                        a=ea,
+                        b=eb,
+                        sign=1,
+                        kind="coalition",
+                        confidence=0.7,
+                        pattern="table-coalition",
+                        start_char=min(ma.start_char, mb.start_char),
+                        end_char=max(ma.end_char, mb.end_char),
+                        sent_start=a0,
+                        sent_end=end,
+                    )
+                )
+    return out

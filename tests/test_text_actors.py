@@ -1,0 +1,148 @@
+"""Canonical actors, actorhood and tables, on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from factions.text.documents import Document
+from factions.text.tables import find_tables
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from factions.text.pipeline import Extractor
+
+    return Extractor()
+
+
+def _read(extractor, text: str):
+    return extractor.extract(Document("d", text))
+
+
+def _holding(result, text: str):
+    """The actors one of whose mentions is ``text``."""
+    return [am for am in result.actors if text in {m.text for m in am.mentions}]
+
+
+def test_houthis_and_the_houthi_movement_are_one_actor(extractor):
+    r = _read(
+        extractor,
+        "The Houthis seized Sanaa in 2014. Houthi fighters later attacked Saudi Arabia, and "
+        "the Houthi movement rejected the talks.",
+    )
+    (houthis,) = _holding(r, "Houthis")
+    texts = {m.text for m in houthis.mentions}
+    assert {"Houthi fighters", "Houthi movement"} <= texts
+    assert houthis.actor.kind != "person"
+    assert len([am for am in r.actors if "houthi" in am.actor.id]) == 1
+
+
+def test_an_organisation_in_apposition_is_the_same_actor(extractor):
+    r = _read(extractor, "Ansar Allah, the Houthi movement, fought the Yemeni army.")
+    (aa,) = _holding(r, "Ansar Allah")
+    assert "Houthi movement" in {m.text for m in aa.mentions}
+    assert aa.actor.kind != "person"
+
+
+def test_a_person_and_the_party_in_brackets_stay_apart(extractor):
+    r = _read(extractor, "Nawaz Sharif (PML-N) opposed Asif Ali Zardari in Pakistan.")
+    (sharif,) = _holding(r, "Nawaz Sharif")
+    (pml,) = _holding(r, "PML-N")
+    assert sharif.actor.id != pml.actor.id
+    assert sharif.actor.kind == "person" and pml.actor.kind == "party"
+    assert (sharif.actor.id, pml.actor.id, "member") in {
+        (f.member, f.group, f.role) for f in r.affiliations
+    }
+    # an acronym that does abbreviate the name before it is that name
+    r = _read(extractor, "Asa'ib Ahl al-Haq (AAH) attacked the Sadrists in Basra.")
+    (aah,) = _holding(r, "AAH")
+    assert "Asa'ib Ahl al-Haq" in {m.text for m in aah.mentions}
+
+
+def test_a_leaders_government_and_forces_are_bodies_of_their_own(extractor):
+    r = _read(
+        extractor,
+        "President Hadi's government rejected the deal. Forces loyal to Bashar al-Assad "
+        "shelled the town, and Saleh loyalists attacked Aden.",
+    )
+    (gov,) = _holding(r, "Hadi's government")
+    assert gov.actor.kind == "state"
+    (forces,) = _holding(r, "Forces loyal to Bashar al-Assad")
+    assert forces.actor.kind == "militia"
+    (assad,) = _holding(r, "Bashar al-Assad")
+    assert assad.actor.id != forces.actor.id and assad.actor.kind == "person"
+    affs = {(f.member, f.group, f.role) for f in r.affiliations}
+    assert (assad.actor.id, forces.actor.id, "leader") in affs
+    (loyalists,) = _holding(r, "Saleh loyalists")
+    assert loyalists.actor.kind == "militia"
+    # a body and its own leader are affiliated, not related
+    assert not any({x.a, x.b} == {assad.actor.id, forces.actor.id} for x in r.relations)
+
+
+def test_a_place_used_only_as_a_place_is_not_an_actor(extractor):
+    r = _read(
+        extractor,
+        "Fighting in Somalia spread to Baidoa. The rebels captured Kismaayo, and the "
+        "minister travelled to Nairobi. Ethiopia sent troops against the rebels.",
+    )
+    names = {am.actor.name for am in r.actors}
+    assert "Ethiopia" in names  # an agent
+    assert not names & {"Somalia", "Baidoa", "Kismaayo", "Kenya", "Nairobi"}
+
+
+def test_events_agreements_and_communities_are_never_actors(extractor):
+    r = _read(
+        extractor,
+        "The Second Civil War ended with the Comprehensive Peace Agreement, which the "
+        "Movement for Justice signed with the government. Tensions between Catholic Croats "
+        "and Bosniaks grew.",
+    )
+    names = {am.actor.name.lower() for am in r.actors}
+    assert not any("war" in n or "agreement" in n for n in names)
+    assert not any("croats" in n or "bosniaks" in n for n in names)
+    assert any("movement for justice" in n for n in names)
+
+
+TABLE = """After the March election in Ruritania, the following parties are participating in \
+the National Unity coalition:
+
+| Party | Leader | Seats |
+|---|---|---|
+| Green Future | Ana Ruiz | 17 |
+| Reform Bloc | Beto Diaz | 8 |
+| Union of Farmers | Carla Mendes | 6 |
+
+Results of the other lists:
+- Citizens' Voice (led by Dora Klein): 5 seats
+- Northern League, led by Emil Roth: 4 seats
+"""
+
+
+def test_find_tables_reads_rows_columns_and_heading():
+    tables = find_tables(TABLE)
+    assert len(tables) == 2
+    t, lst = tables
+    assert len(t.rows) == 3 and t.leader_col == 1 and t.party_col == 0 and t.membership
+    assert "following parties" in TABLE[t.heading[0] : t.heading[1]]
+    assert len(lst.rows) == 2 and not lst.membership
+    assert find_tables("One sentence.\nAnother sentence about nothing.") == []
+
+
+def test_table_lines_give_parties_leaders_and_coalition_membership(extractor):
+    r = _read(extractor, TABLE)
+    ids = {am.actor.name: am.actor.id for am in r.actors}
+    for party in ("Green Future", "Reform Bloc", "Union of Farmers", "Citizens' Voice"):
+        assert party in ids
+    kinds = {am.actor.name: str(am.actor.kind) for am in r.actors}
+    assert kinds["Ana Ruiz"] == "person" and kinds["Green Future"] in ("party", "coalition")
+    affs = {(f.member, f.group, f.role) for f in r.affiliations}
+    assert (ids["Ana Ruiz"], ids["Green Future"], "leader") in affs
+    assert (ids["Dora Klein"], ids["Citizens' Voice"], "leader") in affs
+    assert (ids["Emil Roth"], ids["Northern League"], "leader") in affs
+    coalition = next(v for k, v in ids.items() if k.startswith("National Unity"))
+    for party in ("Green Future", "Reform Bloc", "Union of Farmers"):
+        assert (ids[party], coalition, "member") in affs
+    assert (ids["Citizens' Voice"], coalition, "member") not in affs
+    pairs = {frozenset((x.a, x.b)): x.sign for x in r.relations}
+    assert pairs[frozenset((ids["Green Future"], ids["Reform Bloc"]))] == 1
+    assert frozenset((ids["Green Future"], ids["Citizens' Voice"])) not in pairs
