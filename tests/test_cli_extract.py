@@ -254,3 +254,19 @@ def test_demo_step_on_example_articles(tmp_path, examples):
     assert len(system.relations) >= 3
     docs = json.loads((tmp_path / "out" / "seeds.json").read_text())["documents"]
     assert len(docs) == len(list((examples / "articles").glob("*.txt")))
+
+
+def test_show_prints_external_ids_and_the_names_an_actor_was_found_under(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("In Iraq, the Patriotic Union of Kurdistan opposed Nouri al-Maliki.\n", "utf-8")
+    b.write_text("In Iraq, the PUK backed Masoud Barzani against Maliki.\n", "utf-8")
+    out = tmp_path / "s.yaml"
+    assert _extract([str(a), str(b), "--format", "yaml", "-o", str(out)]).exit_code == 0
+    system = load_system(out)
+    (puk,) = [x for x in system.actors if x.external_id == "partyfacts:5616"]
+    assert "PUK" in " ".join(puk.aliases)
+    res = runner.invoke(app, ["show", str(out)], env={"COLUMNS": "250"})
+    assert res.exit_code == 0, res.stderr
+    assert "partyfacts:5616" in res.stdout and "external id" in res.stdout
+    assert "also named" in res.stdout and "PUK" in res.stdout

@@ -300,3 +300,25 @@ def test_report_of_any_system_draws_every_actor_and_tie(s: System) -> None:
     if sec["available"]:
         assert n_frustrated == sec["frustration_index"]  # unweighted: one per frustrated tie
     assert "<script>" not in html.split('id="factions-data">')[1].split("</script>")[0]
+
+
+def test_report_shows_external_ids_and_other_names() -> None:
+    s = System(
+        name="ids",
+        actors=[
+            Actor(
+                id="puk",
+                name="Patriotic Union of Kurdistan",
+                kind="party",
+                external_id="partyfacts:5616",
+                aliases=("PUK", "Yekêtiy Nîştimaniy Kurdistan"),
+            ),
+            Actor(id="b", name="B"),
+        ],
+        relations=[Relation(a="puk", b="b", sign=1, kind="support")],
+    )
+    html = build_report(s)
+    node = next(n["data"] for n in _data(html)["network"]["nodes"] if n["data"]["id"] == "puk")
+    assert node["external_id"] == "partyfacts:5616"
+    assert node["aliases"] == ["PUK", "Yekêtiy Nîştimaniy Kurdistan"]
+    assert "also named" in html and "d.external_id" in html

@@ -395,3 +395,62 @@ def test_export_parquet_writes_every_table(tmp_path):
     ]
     rel = pq.read_table(paths["relations"]).to_pandas()
     assert set(rel["sign"]) == {1, -1}
+
+
+def test_build_joins_actors_on_their_external_id(tmp_path):
+    """Two documents (or pipeline versions) that stored one party under two ids: one actor."""
+    db = tmp_path / "c.duckdb"
+    con = connect(db)
+    run = start_run(con, "ingest")
+
+    def rows(doc, aid, name, other):
+        rel = _rel(aid, other, 1, doc.doc_id, doc.date, doc.text)
+        result = SimpleNamespace(
+            to_json=lambda: {
+                "actors": [
+                    {
+                        "id": aid,
+                        "name": name,
+                        "kind": "party",
+                        "external_id": "partyfacts:5616",
+                        "mentions": [{"text": name, "start": 0, "end": 3}],
+                    },
+                    {"id": other, "name": other.title(), "kind": "person", "mentions": []},
+                ]
+            },
+            relations=[rel],
+            affiliations=[],
+        )
+        return rows_from_result(doc, result)
+
+    d1 = SourceDoc("d1", "PUK backs Ana.", "d1.txt", date="2020-01-05")
+    d2 = SourceDoc("d2", "Patriotic Union of Kurdistan backs Beto.", "d2.txt", date="2020-01-09")
+    d3 = SourceDoc("d3", "PUK backs Beto.", "d3.txt", date="2020-01-10")
+    batch = [
+        rows(d1, "puk", "PUK", "ana"),
+        rows(d2, "patriotic_union_of_kurdistan", "Patriotic Union of Kurdistan", "beto"),
+        rows(d3, "puk", "PUK", "beto"),
+    ]
+    write_rows(con, batch, run)
+    assert con.execute("SELECT count(DISTINCT external_id) FROM actors").fetchone()[0] == 1
+    con.close()
+    system = build(db)[0].system
+    puk = [a for a in system.actors if a.external_id == "partyfacts:5616"]
+    assert len(puk) == 1 and puk[0].id == "puk"  # the id most documents used
+    assert "Patriotic Union of Kurdistan" in puk[0].names()
+    assert system.relation("puk", "ana").sign == 1
+    assert len(system.relation("puk", "beto").evidence) == 2
+
+
+def test_a_store_without_external_ids_is_upgraded_on_open(tmp_path):
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute(
+        "CREATE TABLE actors (doc_key VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, "
+        "name VARCHAR NOT NULL, kind VARCHAR NOT NULL)"
+    )
+    con.close()
+    con = connect(db)
+    cols = [r[0] for r in con.execute("DESCRIBE actors").fetchall()]
+    assert "external_id" in cols
+    con.close()

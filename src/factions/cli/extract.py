@@ -290,6 +290,12 @@ def print_system(system, title: str | None = None, only_linked: bool = False) ->
     actors.add_column("id")
     actors.add_column("name")
     actors.add_column("kind")
+    with_ext = any(a.external_id for a in system.actors)
+    with_aliases = any(a.aliases for a in system.actors)
+    if with_ext:
+        actors.add_column("external id")
+    if with_aliases:
+        actors.add_column("also named")
     actors.add_column("allies (+)")
     actors.add_column("rivals (-)")
     skipped = 0
@@ -304,7 +310,10 @@ def print_system(system, title: str | None = None, only_linked: bool = False) ->
         rivals = ", ".join(
             sorted(names.get(r.other(a.id), r.other(a.id)) for r in rels if r.sign < 0)
         )
-        actors.add_row(a.id, a.name, str(a.kind), allies, rivals)
+        extra = [a.external_id or ""] if with_ext else []
+        if with_aliases:
+            extra.append(", ".join(a.aliases[:6]) + (" ..." if len(a.aliases) > 6 else ""))
+        actors.add_row(a.id, a.name, str(a.kind), *extra, allies, rivals)
     console.print(actors)
     if skipped:
         console.print(f"[dim]{skipped} more actors without relations are in the system file[/]")

@@ -218,6 +218,8 @@ def network_section(
                     "id": a.id,
                     "name": a.name,
                     "kind": str(a.kind),
+                    "external_id": a.external_id or "",
+                    "aliases": list(a.aliases[:8]),
                     "bloc": assignment.get(a.id, 0),
                     "seats": seats.get(a.id, 0),
                     "degree": degree.get(a.id, 0),

@@ -165,6 +165,23 @@ def _date_clause(
     return (" AND ".join(parts) or "true"), params
 
 
+def external_ids(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[str, str]]:
+    """The join on external ids: (actor id -> the one id its external id goes by, that id ->
+    its external id). Actors that documents (or pipeline versions) stored under different
+    ids but one external id (``partyfacts:5619``) are one actor; the id most documents
+    used wins (then the smallest)."""
+    rows = con.execute(
+        "SELECT external_id, actor_id, count(*) AS n FROM actors "
+        "WHERE external_id IS NOT NULL GROUP BY ALL ORDER BY external_id, n DESC, actor_id"
+    ).fetchall()
+    remap: dict[str, str] = {}
+    ext_of: dict[str, str] = {}
+    for ext, aid, _n in rows:
+        canon = ext_of.setdefault(ext, aid)
+        remap.setdefault(aid, canon)
+    return remap, {canon: ext for ext, canon in ext_of.items()}
+
+
 def load_findings(
     con: duckdb.DuckDBPyConnection,
     date_from: str | None = None,
@@ -196,7 +213,9 @@ def load_findings(
     for k, i, s, e, sent, quote in ev_rows:
         ev[(k, i)].append((s, e, sent, quote))
     out = []
+    remap, _ = external_ids(con)
     for key, idx, a, b, sign, kind, strength, conf, date, doc_id, source in rows:
+        a, b = remap.get(a, a), remap.get(b, b)
         if a == b:
             continue
         a, b = sorted((a, b))
@@ -246,7 +265,9 @@ def _name_like(text: str) -> bool:
 def _actors(con: duckdb.DuckDBPyConnection, ids: set[str]) -> list[Actor]:
     if not ids:
         return []
-    id_list = sorted(ids)
+    remap, ext_of = external_ids(con)
+    canon_ids = sorted(ids)
+    id_list = sorted(ids | {a for a, c in remap.items() if c in ids})
     names: dict[str, Counter] = defaultdict(Counter)
     kinds: dict[str, Counter] = defaultdict(Counter)
     for aid, name, kind, n in con.execute(
@@ -272,9 +293,15 @@ def _actors(con: duckdb.DuckDBPyConnection, ids: set[str]) -> list[Actor]:
     ).fetchall():
         if len(aliases[aid]) < 12 and _name_like(text):
             aliases[aid].append(text)
+    for aid in id_list:  # fold the ids of one external id into the one it goes by
+        canon = remap.get(aid, aid)
+        if canon != aid:
+            names[canon].update(names.pop(aid, Counter()))
+            kinds[canon].update(kinds.pop(aid, Counter()))
+            aliases[canon].extend(x for x in aliases.pop(aid, []) if x not in aliases[canon])
     valid = {k.value for k in ActorKind}
     out = []
-    for aid in id_list:
+    for aid in canon_ids:
         name = names[aid].most_common(1)[0][0] if names[aid] else aid
         kind = kinds[aid].most_common(1)[0][0] if kinds[aid] else "other"
         out.append(
@@ -282,6 +309,7 @@ def _actors(con: duckdb.DuckDBPyConnection, ids: set[str]) -> list[Actor]:
                 id=aid,
                 name=name,
                 kind=kind if kind in valid else "other",
+                external_id=ext_of.get(aid),
                 aliases=tuple(
                     a for a in aliases[aid] if normalise_alias(a) != normalise_alias(name)
                 ),
@@ -299,11 +327,13 @@ def _affiliations(
 ) -> list[Affiliation]:
     where, params = _date_clause("d.date", date_from, date_to, undated)
     out: dict[tuple[str, str], Affiliation] = {}
+    remap, _ = external_ids(con)
     for member, group, role in con.execute(
         'SELECT f.member, f."group", f.role FROM affiliations f JOIN documents d USING (doc_key) '
         f"WHERE NOT d.superseded AND {where} ORDER BY d.seq",
         params,
     ).fetchall():
+        member, group = remap.get(member, member), remap.get(group, group)
         if member in known and group in known and member != group and (member, group) not in out:
             out[(member, group)] = Affiliation(member=member, group=group, role=role or "member")
     return list(out.values())

@@ -76,7 +76,8 @@ def pipeline_identity(extractor: str) -> tuple[str, str]:
 
     The version is ``factions.__version__`` plus the pipeline's own ``PIPELINE_VERSION`` or
     ``__version__`` when it declares one, and the extractor spec; the lexicon hash is the
-    SHA-256 of every ``factions/text/lexicon/*.yaml`` file (name and bytes, sorted).
+    SHA-256 of every ``factions/text/lexicon/*.yaml`` and ``factions/text/gazetteer/data/*``
+    file (name and bytes, sorted).
     """
     import factions
 
@@ -91,8 +92,11 @@ def pipeline_identity(extractor: str) -> tuple[str, str]:
     except Exception:  # noqa: BLE001 - the version is informational
         pass
     lex = Path(factions.__file__).parent / "text" / "lexicon"
+    gaz = Path(factions.__file__).parent / "text" / "gazetteer" / "data"
     h = hashlib.sha256()
-    for f in sorted(lex.glob("*.yaml")) if lex.is_dir() else []:
+    files = sorted(lex.glob("*.yaml")) if lex.is_dir() else []
+    files += sorted(gaz.glob("*")) if gaz.is_dir() else []  # the world gazetteer's data
+    for f in files:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return version, h.hexdigest()[:16]
@@ -194,9 +198,9 @@ def write_rows(
         )  # fmt: skip
         tables = {
             "actors": _table(
-                [(r.doc.key, *a) for r in todo for a in r.actors],
-                ["doc_key", "actor_id", "name", "kind"],
-                [pa.string()] * 4,
+                [(r.doc.key, *a, None)[:5] for r in todo for a in r.actors],
+                ["doc_key", "actor_id", "name", "kind", "external_id"],
+                [pa.string()] * 5,
             ),
             "mentions": _table(
                 [(r.doc.key, *m) for r in todo for m in r.mentions],

@@ -18,7 +18,8 @@ class DocRows:
     """Everything the store keeps for one document, ready to insert."""
 
     doc: SourceDoc
-    actors: list[tuple[str, str, str]] = field(default_factory=list)  # id, name, kind
+    # id, name, kind, external id (None for an actor no gazetteer knows)
+    actors: list[tuple[str, str, str, str | None]] = field(default_factory=list)
     mentions: list[tuple[str, str, int, int]] = field(default_factory=list)  # id, text, start, end
     relations: list[tuple[int, str, str, int, str, float, float]] = field(default_factory=list)
     evidence: list[tuple[int, int, int, str, str | None]] = field(default_factory=list)
@@ -53,7 +54,15 @@ def rows_from_result(doc: SourceDoc, result: Any) -> DocRows:
     payload = result.to_json() if hasattr(result, "to_json") else {}
     for actor in payload.get("actors", []) or []:
         aid = str(actor["id"])
-        out.actors.append((aid, str(actor.get("name") or aid), str(actor.get("kind") or "other")))
+        ext = actor.get("external_id")
+        out.actors.append(
+            (
+                aid,
+                str(actor.get("name") or aid),
+                str(actor.get("kind") or "other"),
+                None if ext is None else str(ext),
+            )
+        )
         for m in actor.get("mentions", []) or []:
             out.mentions.append((aid, str(m.get("text", "")), int(m["start"]), int(m["end"])))
     for idx, rel in enumerate(_get(result, "relations", []) or []):

@@ -10,7 +10,9 @@ Tables (one row per ...):
   ``superseded = true`` and only current rows feed ``build`` and ``timeline``. The
   ``documents`` row is the document's "done" mark: it is written in the same transaction as
   all of the document's other rows, so a document is either complete or absent.
-- ``actors``: actor found in a document (id, name, kind), per document.
+- ``actors``: actor found in a document (id, name, kind, ``external_id`` such as
+  ``partyfacts:5619`` for a gazetteer actor), per document; ``build`` joins actors with one
+  external id into one actor.
 - ``mentions``: actor mention (character span) in a document.
 - ``relations``: signed relation found in a document (``rel_idx`` numbers them per document).
 - ``evidence``: evidence span and sentence behind a relation, joined on (doc_key, rel_idx).
@@ -69,7 +71,8 @@ CREATE TABLE IF NOT EXISTS actors (
     doc_key VARCHAR NOT NULL,
     actor_id VARCHAR NOT NULL,
     name VARCHAR NOT NULL,
-    kind VARCHAR NOT NULL
+    kind VARCHAR NOT NULL,
+    external_id VARCHAR
 );
 CREATE TABLE IF NOT EXISTS mentions (
     doc_key VARCHAR NOT NULL,
@@ -141,6 +144,8 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyC
         raise StoreError(f"{path}: cannot open the store: {first}") from exc
     if not read_only:
         con.execute(DDL)
+        # stores written before actors had external ids
+        con.execute("ALTER TABLE actors ADD COLUMN IF NOT EXISTS external_id VARCHAR")
         con.execute(
             "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
         )

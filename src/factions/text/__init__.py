@@ -4,7 +4,9 @@
 >>> result = Extractor().extract(Document("d1", "Iran backs Syria."))  # doctest: +SKIP
 
 Modules: :mod:`documents` (reading files), :mod:`nlp` (the one place spaCy is loaded),
-:mod:`mentions` (NER + gazetteer + demonyms), :mod:`coref` (one entity per actor),
+:mod:`gazetteer` (reference actors with external ids), :mod:`mentions` (NER + gazetteers
++ demonyms), :mod:`tables` (tables and lists of parties), :mod:`coref` (one entity per
+actor), :mod:`actorhood` (which entities are actors),
 :mod:`relations` (dependency patterns + lexicon), :mod:`pipeline` (the Extractor),
 :mod:`aggregate` (findings -> System), :mod:`evaluate` (the scorer of ANNOTATION.md).
 """

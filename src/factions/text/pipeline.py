@@ -69,6 +69,7 @@ class DocumentResult:
                     "id": am.actor.id,
                     "name": am.actor.name,
                     "kind": str(am.actor.kind),
+                    **({"external_id": am.actor.external_id} if am.actor.external_id else {}),
                     "mentions": [
                         {"text": m.text, "start": m.start, "end": m.end} for m in am.mentions
                     ],
@@ -175,6 +176,12 @@ class Extractor:
         )
 
 
+def _bare(name: str) -> str:
+    """A name without a leading article, for telling a new alias from the name itself."""
+    low = name.casefold()
+    return low[4:] if low.startswith("the ") else low
+
+
 def _related(findings: list[Finding], stated: list[tuple[int, int, str]]) -> set[int]:
     out = {x for f in findings for x in (f.a, f.b)}
     out.update(x for m, g, _ in stated for x in (m, g))
@@ -237,7 +244,13 @@ def _actors(
         else:
             entry = world.entries.get(e.external_id) if world and e.external_id else None
             name = entry.name if entry is not None else e.name
-            aliases = tuple(dict.fromkeys(m.text for m in ms if m.named and m.text != name))
+            aliases = tuple(
+                dict.fromkeys(
+                    m.text
+                    for m in ms
+                    if m.named and _bare(m.text) != _bare(name) and not m.text.islower()
+                )
+            )
             kind = e.kind if isinstance(e.kind, ActorKind) else ActorKind.OTHER
             if entry is not None:
                 kind = ActorKind(entry.kind)

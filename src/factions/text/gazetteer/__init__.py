@@ -105,18 +105,17 @@ class WorldGazetteer:
     non_actor_heads: frozenset[str] = frozenset()
     body_heads: dict[str, str] = field(default_factory=dict)
     load_seconds: float = 0.0
+    _seen: set = field(default_factory=set, repr=False)
 
     def add_name(self, text: str, external_id: str, flag: str = "") -> None:
         words = name_words(text)
         if words and words[0] == "the" and len(words) > 1:
             words = words[1:]
-        if not words:
+        if not words or (words, external_id) in self._seen:
             return
-        bucket = self.index.setdefault(words[0], [])
-        for n in bucket:
-            if n.words == words and n.external_id == external_id:
-                return
-        bucket.append(Name(words, external_id, flag, letters(text)))
+        self._seen.add((words, external_id))
+        acronym = letters(text) if flag == "A" else ""
+        self.index.setdefault(words[0], []).append(Name(words, external_id, flag, acronym))
 
     def state_of(self, country: str) -> Entry | None:
         """The state entry of a country's display name ("Iraq" -> iso3:IRQ)."""
@@ -281,6 +280,7 @@ def load_world() -> WorldGazetteer:
     _add_states(g)
     _add_igos(g)
     _add_parties(g, _party_kind(load_lexicon()))
+    g._seen = set()
     g.load_seconds = time.perf_counter() - t0
     return g
 
