@@ -62,44 +62,46 @@ def test_a_person_and_the_party_in_brackets_stay_apart(extractor):
 def test_a_leaders_government_and_forces_are_bodies_of_their_own(extractor):
     r = _read(
         extractor,
-        "President Hadi's government rejected the deal. Forces loyal to Bashar al-Assad "
-        "shelled the town, and Saleh loyalists attacked Aden.",
+        "President Ruiz's government rejected the deal. Forces loyal to Tomas Varga "
+        "shelled the town, and Diaz loyalists attacked the port.",
     )
-    (gov,) = _holding(r, "Hadi's government")
+    (gov,) = _holding(r, "Ruiz's government")
     assert gov.actor.kind == "state"
-    (forces,) = _holding(r, "Forces loyal to Bashar al-Assad")
+    (forces,) = _holding(r, "Forces loyal to Tomas Varga")
     assert forces.actor.kind == "militia"
-    (assad,) = _holding(r, "Bashar al-Assad")
-    assert assad.actor.id != forces.actor.id and assad.actor.kind == "person"
+    (varga,) = _holding(r, "Tomas Varga")
+    assert varga.actor.id != forces.actor.id and varga.actor.kind == "person"
     affs = {(f.member, f.group, f.role) for f in r.affiliations}
-    assert (assad.actor.id, forces.actor.id, "leader") in affs
-    (loyalists,) = _holding(r, "Saleh loyalists")
+    assert (varga.actor.id, forces.actor.id, "leader") in affs
+    (loyalists,) = _holding(r, "Diaz loyalists")
     assert loyalists.actor.kind == "militia"
     # a body and its own leader are affiliated, not related
-    assert not any({x.a, x.b} == {assad.actor.id, forces.actor.id} for x in r.relations)
+    assert not any({x.a, x.b} == {varga.actor.id, forces.actor.id} for x in r.relations)
 
 
 def test_a_place_used_only_as_a_place_is_not_an_actor(extractor):
     r = _read(
         extractor,
-        "Fighting in Somalia spread to Baidoa. The rebels captured Kismaayo, and the "
-        "minister travelled to Nairobi. Ethiopia sent troops against the rebels.",
+        "Fighting in Mozambique spread to Beira. The rebels captured Pemba, and the "
+        "minister travelled to Lisbon. The envoy visited Malawi, and refugees from Zambia "
+        "crossed the border. Tanzania sent troops against the rebels, with aid from Angola.",
     )
     names = {am.actor.name for am in r.actors}
-    assert "Ethiopia" in names  # an agent
-    assert not names & {"Somalia", "Baidoa", "Kismaayo", "Kenya", "Nairobi"}
+    assert {"Tanzania", "Angola"} <= names  # an agent; "aid from": a political noun's
+    assert not names & {"Mozambique", "Beira", "Pemba", "Portugal", "Lisbon", "Malawi"}
+    assert "Zambia" not in names
 
 
 def test_events_agreements_and_communities_are_never_actors(extractor):
     r = _read(
         extractor,
         "The Second Civil War ended with the Comprehensive Peace Agreement, which the "
-        "Movement for Justice signed with the government. Tensions between Catholic Croats "
-        "and Bosniaks grew.",
+        "Movement for Justice signed with the government. Tensions between Lutheran "
+        "Estonians and Latvians grew.",
     )
     names = {am.actor.name.lower() for am in r.actors}
     assert not any("war" in n or "agreement" in n for n in names)
-    assert not any("croats" in n or "bosniaks" in n for n in names)
+    assert not any("estonians" in n or "latvians" in n for n in names)
     assert any("movement for justice" in n for n in names)
 
 

@@ -5,7 +5,7 @@ not events or agreements, not communities, not generic bodies. NER and the gazet
 names; this module decides, per entity (after coreference, before output), from
 
 1. **its name**: a name headed by an event, agreement, document, place or institution noun
-   ("the Second Civil War", "the Comprehensive Peace Agreement", "Uhuru Park", the list
+   ("the Second Civil War", "the Comprehensive Peace Agreement", "Central Park", the list
    ``non_actor_heads`` in ``gazetteer/data/words.yaml``) is never an actor, even in a
    relation;
 2. **its relations**: an entity the rules relate to another, or that an affiliation names,
@@ -17,7 +17,7 @@ names; this module decides, per entity (after coreference, before output), from
    agent, object, indirect object, possessor ("Iran's support"), apposition, the object of a
    non-locative preposition ("talks with Iran", "a war against Iraq"), or the modifier of a
    political head noun ("Iranian officials", "US support", "the Syrian regime"). A state
-   named only as where something happened ("in Somalia", "captured Kismaayo") is a place:
+   named only as where something happened ("in Mozambique", "captured Pemba") is a place:
    an attribute of the event, not a node.
 
 O(mentions).
@@ -77,15 +77,25 @@ def actor_like(
     tok = _role_token(doc[m.end - 1])
     dep = tok.dep_
     if dep in _AGENT_DEPS:
-        if dep == "dobj" and place_name and tok.head.lemma_.lower() in lex.place_verbs:
-            return False  # "the rebels captured Kismaayo"
+        verb = tok.head.lemma_.lower()
+        if dep == "dobj" and place_name and (verb in lex.place_verbs or verb in motion):
+            return False  # "the rebels captured Pemba", "the envoy visited Iraq"
         return True
     if dep == "pobj":
         prep = tok.head.lower_
         if not place_name:
             return True  # "members of the Council", "as the Resistance", "in the alliance"
-        if prep in ("to", "from") and tok.head.head.lemma_.lower() in motion:
+        owner = tok.head.head
+        if prep in ("to", "from") and owner.lemma_.lower() in motion:
             return False  # "travelled to Beirut"
+        if prep in ("of", "from") and owner.pos_ in ("NOUN", "PROPN"):
+            # "the president of Chad", "aid from Iran": a political noun's; "the north
+            # of Iraq", "refugees from Syria": a place's
+            return (
+                owner.lemma_.lower() in heads
+                or owner.lower_ in heads
+                or (owner.lemma_.lower() in lex.nouns)
+            )
         return prep not in lex.locative_preps and prep in _ACTOR_PREPS
     if dep in _MODIFIER_DEPS and tok.head.i > tok.i:
         h = tok.head
@@ -94,8 +104,8 @@ def actor_like(
 
 
 def _community(doc: Doc, m: Mention, community_words: frozenset[str]) -> bool:
-    """A people's name in the plural without an article ("Kikuyus", "Croats and Bosniaks"),
-    or after a religion ("Catholic Croats"); "the Houthis" names a movement."""
+    """A people's name in the plural without an article ("Uzbeks", "Estonians and Latvians"),
+    or after a religion ("Lutheran Estonians"); "the Houthis" names a movement."""
     if m.label not in ("ORG", "PERSON", "GPE") or m.end - m.start > 2:
         return False
     toks = list(doc[m.start : m.end])
@@ -113,7 +123,7 @@ def _conjoined_communities(
     doc: Doc, mentions: list[Mention], community_words: frozenset[str]
 ) -> set[int]:
     """Start tokens of plural one-word names joined by "and" to a community's name
-    ("Catholic Croats and Bosniaks")."""
+    ("Lutheran Estonians and Latvians")."""
     heads = {m.end - 1 for m in mentions if _community(doc, m, community_words)}
     out: set[int] = set()
     for m in mentions:
@@ -129,7 +139,7 @@ def _conjoined_communities(
 
 def _place_like_name(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     """A one-word name without a title used only as a place: the object of a verb of
-    taking ground ("overran Kismaayo") or of a locative preposition ("in Kismaayo")."""
+    taking ground ("overran Pemba") or of a locative preposition ("in Pemba")."""
     if m.end - m.start != 1 or m.title:
         return False
     tok = _role_token(doc[m.start])
@@ -194,13 +204,17 @@ def actor_entities(
         if not e.external_id and all(
             _community(doc, m, words.community_words) or m.start in communal for m in named
         ):
-            continue  # "Croats and Bosniaks", "Catholic Croats": a community
+            continue  # "Estonians and Latvians", "Lutheran Estonians": a community
         if i in related:
             keep.add(i)
             continue
         if e.kind == ActorKind.PERSON:
             if all(_place_like_name(doc, m, lex) for m in named):
-                continue  # "the rebels overran Kismaayo": a town NER took for a person
+                continue  # "the rebels overran Pemba": a town NER took for a person
+            if all(m.end - m.start == 1 and not m.title for m in named) and not any(
+                actor_like(doc, m, lex, heads, motion) for m in ms
+            ):
+                continue  # "Tomahawk missiles": a one-word name that never acts is no person
             keep.add(i)
             continue
         if e.external_id and not e.external_id.startswith("iso3:"):

@@ -237,7 +237,7 @@ def find_mentions(
             if p.is_title and p.pos_ == "PROPN":
                 s -= 1
             elif p.text in ("'s", "’s") and s > 1 and doc[s - 2].is_title and not taken[s - 2]:
-                s -= 2  # "People's Alliance for Democracy"
+                s -= 2  # "People's Alliance for Renewal"
             else:
                 break
         if s > 0 and doc[s - 1].lower_ == "the" and not taken[s - 1]:
@@ -349,9 +349,9 @@ def _plural_groups(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention]:
-    """Bodies named by their leader: "Hadi's government", "Assad's forces", "Saleh
-    loyalists", "forces loyal to Assad", "the regime of Bashar al-Assad", "loyalists of the
-    previous President, X". Each is an actor of its own (the head noun is its mention, the
+    """Bodies named by their leader: "Ruiz's government", "Varga's forces", "Diaz
+    loyalists", "forces loyal to Varga", "the regime of Tomas Varga", "loyalists of the
+    former premier, X". Each is an actor of its own (the head noun is its mention, the
     whole phrase an extra output span), affiliated to the person as its leader
     (:func:`mention_affiliations`). The head nouns and their kinds are data
     (``gazetteer/data/words.yaml``: ``body_heads``). O(mentions)."""
@@ -362,18 +362,18 @@ def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention
     for m in mentions:
         last = doc[m.end - 1]
         if not (m.label == "PERSON" or (m.label == "GPE" and last.dep_ == "poss")):
-            continue  # "Hadi's government" where NER took Hadi for a place
+            continue  # "Ruiz's government" where NER took Ruiz for a place
         h = None
         full = (m.start, m.end)
         if last.dep_ in ("poss", "compound") and m.end <= last.head.i <= m.end + 3:
             if last.dep_ == "compound" and (
                 last.head.i != m.end or last.head.lower_ != "loyalists"
             ):
-                continue  # "Saleh loyalists"; "Houthi-Saleh forces" names an alliance's forces
+                continue  # "Diaz loyalists"; "Houthi-Varga forces" names an alliance's forces
             h = last.head
             full = (m.start, h.i + 1)
         else:
-            t = last.head if last.dep_ == "appos" else last  # "the previous President, X"
+            t = last.head if last.dep_ == "appos" else last  # "the former premier, X"
             if t.dep_ == "pobj":
                 prep = t.head
                 if (
@@ -435,7 +435,7 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
 
 def mention_affiliations(mentions: list[Mention]) -> list[tuple[int, int, str]]:
     """(member entity, group entity, role) that the mentions themselves state: a body's
-    leader ("Hadi's government": Hadi leads it), a person's party in brackets right after
+    leader ("Ruiz's government": Ruiz leads it), a person's party in brackets right after
     the name ("Nawaz Sharif (PML-N)": a member), and the leaders and coalition memberships
     of tables (:func:`factions.text.tables.table_affiliations`). Call after coreference."""
     at = {(m.start, m.end): m for m in mentions}

@@ -154,7 +154,7 @@ class Extractor:
         findings = read_relations(sdoc, tok_entity, lex, pairs)
         findings.extend(table_findings(sdoc, mentions))  # a coalition's parties, listed
         ids = _entity_ids(entities, self.gazetteer, self.world)
-        stated = mention_affiliations(mentions)  # "Hadi's government", "X (PARTY)"
+        stated = mention_affiliations(mentions)  # "Ruiz's government", "X (PARTY)"
         keep = actor_entities(sdoc, entities, mentions, corefs, _related(findings, stated), lex)
         actors = _actors(entities, mentions, corefs, ids, self.gazetteer, self.world)
         known = {ids[i] for i in keep} & {am.actor.id for am in actors}
@@ -282,7 +282,7 @@ def _aggregate_findings(
 ) -> list[Relation]:
     """One relation per pair: present findings beat past ones; weighted sign; latest breaks ties.
 
-    A body and its own leader ("Saleh" and "Saleh's loyalists") are affiliated, not related."""
+    A body and its own leader ("Diaz" and "Diaz's loyalists") are affiliated, not related."""
     groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     led = {frozenset((m, g)) for m, g, role in stated if role == "leader"}
     for f in findings:

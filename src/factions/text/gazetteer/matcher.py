@@ -95,7 +95,7 @@ def _inside_longer_name(doc: Doc, start: int, end: int, demonyms) -> bool:
     if end < len(doc):
         n = doc[end]
         if n.text[:1].isupper() and any(c.islower() for c in n.text):
-            return True  # "Fuerza Democrática Nicaragüense", "Democratic Force Party"
+            return True  # "Frente Democrático Nacional Unido", "Democratic Force Party"
         if (
             n.text == "("
             and end + 2 < len(doc)
