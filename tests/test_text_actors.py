@@ -142,6 +142,7 @@ def test_table_lines_give_parties_leaders_and_coalition_membership(extractor):
     assert (ids["Dora Klein"], ids["Citizens' Voice"], "leader") in affs
     assert (ids["Emil Roth"], ids["Northern League"], "leader") in affs
     coalition = next(v for k, v in ids.items() if k.startswith("National Unity"))
+    assert kinds["National Unity"] == "coalition"  # "the National Unity coalition"
     for party in ("Green Future", "Reform Bloc", "Union of Farmers"):
         assert (ids[party], coalition, "member") in affs
     assert (ids["Citizens' Voice"], coalition, "member") not in affs

@@ -169,3 +169,34 @@ def test_system_merge_joins_on_external_id_and_keeps_one_slug_apart():
 def test_external_id_is_checked():
     with pytest.raises(ValueError, match="scheme:code"):
         Actor(id="a", name="A", external_id="IRQ")
+
+
+@pytest.mark.shared
+def test_the_shipped_party_table_is_what_the_build_script_writes(shared, tmp_path):
+    """parties.tsv is produced by scripts/build_gazetteer.py from the Party Facts file."""
+    import importlib.util
+    from pathlib import Path
+
+    source = shared / "data" / "reference" / "partyfacts" / "partyfacts-core-parties.csv"
+    if not source.is_file():
+        pytest.skip("the Party Facts file is not in ../shared")
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer", root / "scripts" / "build_gazetteer.py"
+    )
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    out = tmp_path / "parties.tsv"
+    assert mod.build(source, out) > 5000
+    shipped = root / "src" / "factions" / "text" / "gazetteer" / "data" / "parties.tsv"
+    assert out.read_bytes() == shipped.read_bytes()
+
+
+def test_the_world_gazetteer_can_be_switched_off():
+    from factions.text.pipeline import Extractor
+
+    plain = Extractor(world=False)
+    r = plain.extract(Document("d", "In Iraq, the PUK backed the U.N. plan."))
+    assert not any(
+        (am.actor.external_id or "").startswith(("partyfacts:", "igo:")) for am in r.actors
+    )

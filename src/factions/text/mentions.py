@@ -801,8 +801,12 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         start += 1  # "formerly Y", "also Y": the adverb is no part of the name
     kind_text = doc[start:end].text
     full_end = end
+    worded = False
     if label == "ORG":
         end = _drop_generic_tail(doc, start, end, lex)
+        if end == full_end and _group_noun_follows(doc, end, lex):
+            kind_text += " " + doc[end].lower_  # "the National Unity coalition": a coalition
+            worded = True
     span = doc[start:end]
     if label == "GPE":  # not a country or capital we know: a place, or a mislabelled name
         return Mention.of(span, "GPE", span.text, ActorKind.OTHER)
@@ -811,7 +815,7 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         "ORG",
         _strip_the(span.text),
         org_kind(kind_text, lex),
-        extra={"kind_word": True} if end < full_end else {},
+        extra={"kind_word": True} if end < full_end or worded else {},
     )
 
 
