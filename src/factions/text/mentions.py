@@ -201,7 +201,8 @@ def find_mentions(
 
     # "the Movement for Justice", "the Front for the Liberation of X", "Party of Regions":
     # a capitalised organisation word, "for"/"of", and capitalised words.
-    for tok in doc:
+    for k0 in words_positions(doc, lex.kinds):
+        tok = doc[k0]
         if (
             taken[tok.i]
             or not tok.is_title
@@ -463,6 +464,17 @@ def word_positions(doc: Doc, word: str) -> list[int]:
 
     arr = doc.to_array(LOWER)
     return [int(i) for i in (arr == doc.vocab.strings[word]).nonzero()[0]]
+
+
+def words_positions(doc: Doc, words) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of ``words`` (one array test)."""
+    import numpy as np
+    from spacy.attrs import LOWER
+
+    arr = doc.to_array(LOWER)
+    strings = doc.vocab.strings
+    hashes = np.array([strings[w] for w in words], dtype=arr.dtype)
+    return [int(i) for i in np.isin(arr, hashes).nonzero()[0]]
 
 
 def led_groups_heads(doc: Doc) -> list[Token]:

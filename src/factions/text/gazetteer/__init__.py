@@ -96,6 +96,7 @@ class WorldGazetteer:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     index: dict[str, list[Name]] = field(default_factory=dict)
+    index2: dict[tuple[str, str | None], list[Name]] = field(default_factory=dict)  # 2 words
     countries: dict[str, str] = field(default_factory=dict)  # lower-case name -> display name
     capitals: dict[str, str] = field(default_factory=dict)  # lower-case capital -> display name
     demonyms: dict[str, str] = field(default_factory=dict)  # lower-case demonym -> display name
@@ -105,6 +106,7 @@ class WorldGazetteer:
     non_actor_heads: frozenset[str] = frozenset()
     body_heads: dict[str, str] = field(default_factory=dict)
     load_seconds: float = 0.0
+    first_words: dict = field(default_factory=dict, repr=False)  # {"words": [...], vocab: hashes}
     _seen: set = field(default_factory=set, repr=False)
 
     def add_name(self, text: str, external_id: str, flag: str = "") -> None:
@@ -115,7 +117,10 @@ class WorldGazetteer:
             return
         self._seen.add((words, external_id))
         acronym = letters(text) if flag == "A" else ""
-        self.index.setdefault(words[0], []).append(Name(words, external_id, flag, acronym))
+        name = Name(words, external_id, flag, acronym)
+        self.index.setdefault(words[0], []).append(name)
+        second = words[1] if len(words) > 1 else None
+        self.index2.setdefault((words[0], second), []).append(name)
 
     def state_of(self, country: str) -> Entry | None:
         """The state entry of a country's display name ("Iraq" -> iso3:IRQ)."""
@@ -281,6 +286,7 @@ def load_world() -> WorldGazetteer:
     _add_igos(g)
     _add_parties(g, _party_kind(load_lexicon()))
     g._seen = set()
+    g.first_words = {"words": sorted(g.index)}
     g.load_seconds = time.perf_counter() - t0
     return g
 

@@ -44,24 +44,74 @@ class RefMatch:
     external_id: str
 
 
-def _token_words(doc: Doc) -> tuple[list[str], list[int], list[bool]]:
-    """Every word of the document, the token it belongs to, and whether it starts it."""
-    words: list[str] = []
-    tok: list[int] = []
-    first: list[bool] = []
-    for t in doc:
-        text = t.text
-        if t.is_alpha and text.isascii():
-            ws: tuple[str, ...] | list[str] = (t.lower_,)
-        elif "." in text:
-            ws = name_words(text)
-        else:
-            ws = _WORD.findall(_fold(text))
-        for k, w in enumerate(ws):
-            words.append(w)
-            tok.append(t.i)
-            first.append(k == 0)
-    return words, tok, first
+class _Words:
+    """The words of a document's tokens, computed only where a name may start.
+
+    Plain ASCII words are the token's lower-case form (read from the parse's arrays, no
+    token objects made); other tokens ("U.N.", "Côte", "Kata'ib", "14") are normalised
+    like names. Punctuation has no words and is skipped inside a name ("PML (N)")."""
+
+    def __init__(self, doc: Doc, first_words: dict) -> None:
+        import numpy as np
+        from spacy.attrs import IS_ALPHA, IS_ASCII, IS_PUNCT, IS_SPACE, LOWER
+
+        self.doc = doc
+        self.strings = doc.vocab.strings
+        arr = doc.to_array([LOWER, IS_ALPHA, IS_ASCII, IS_PUNCT, IS_SPACE])
+        self.lower = arr[:, 0]
+        self.plain = (arr[:, 1] == 1) & (arr[:, 2] == 1)
+        self.empty = (arr[:, 3] == 1) | (arr[:, 4] == 1)
+        hashes = first_words.get(id(doc.vocab))
+        if hashes is None:
+            hashes = np.array(
+                [self.strings.add(w) for w in first_words["words"]], dtype=self.lower.dtype
+            )
+            first_words[id(doc.vocab)] = hashes
+        cand = np.isin(self.lower, hashes) | ~(self.plain | self.empty)
+        self.starts = cand.nonzero()[0].tolist()
+        self.cache: dict[int, tuple[str, ...]] = {}
+
+    def at(self, i: int) -> tuple[str, ...]:
+        ws = self.cache.get(i)
+        if ws is None:
+            if self.plain[i]:
+                ws = (self.strings[int(self.lower[i])],)
+            elif self.empty[i]:
+                ws = ()
+            else:
+                text = self.doc[i].text
+                ws = name_words(text) if "." in text else tuple(_WORD.findall(_fold(text)))
+            self.cache[i] = ws
+        return ws
+
+    def next_word(self, j: int) -> str | None:
+        """The first word from token ``j`` on (punctuation skipped), within four tokens."""
+        n = len(self.doc)
+        for k in range(j, min(n, j + 4)):
+            ws = self.at(k)
+            if ws:
+                return ws[0]
+        return None
+
+    def match(self, i: int, words: tuple[str, ...]) -> int:
+        """End token of ``words`` read from token ``i`` on (whole tokens), else -1."""
+        n = len(self.doc)
+        pos = 0
+        j = i
+        while pos < len(words):
+            if j >= n:
+                return -1
+            ws = self.at(j)
+            if not ws:
+                if pos == 0:
+                    return -1
+                j += 1
+                continue
+            if tuple(words[pos : pos + len(ws)]) != ws:
+                return -1
+            pos += len(ws)
+            j += 1
+        return j
 
 
 _GROUP_NOUNS = {"party", "movement", "front", "alliance", "coalition", "bloc", "list", "union",
@@ -153,25 +203,23 @@ def find_references(
     doc: Doc, world: WorldGazetteer, lex, year: int | None = None
 ) -> list[RefMatch]:
     """Gazetteer organisations and parties named in ``doc`` (sorted, non-overlapping)."""
-    words, tok, first = _token_words(doc)
-    n = len(words)
+    stream = _Words(doc, world.first_words)
     raw: list[tuple[int, int, list]] = []  # (start token, end token, names)
     index = world.index
-    for p in range(n):
-        if not first[p]:
+    index2 = world.index2
+    for i in stream.starts:
+        ws = stream.at(i)
+        if not ws or ws[0] not in index:
             continue
-        bucket = index.get(words[p])
-        if not bucket:
-            continue
+        bucket = list(index2.get((ws[0], None), ()))
+        second = ws[1] if len(ws) > 1 else stream.next_word(i + 1)
+        if second is not None:
+            bucket.extend(index2.get((ws[0], second), ()))
         found: dict[tuple[int, int], list] = {}
         for name in bucket:
-            k = len(name.words)
-            q = p + k
-            if q > n or tuple(words[p:q]) != name.words:
-                continue
-            if q < n and tok[q] == tok[q - 1]:
-                continue  # the name ends inside a token
-            found.setdefault((tok[p], tok[q - 1] + 1), []).append(name)
+            end = stream.match(i, name.words)
+            if end > 0:
+                found.setdefault((i, end), []).append(name)
         for (s, e), names in found.items():
             raw.append((s, e, names))
     if not raw:
