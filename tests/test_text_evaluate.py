@@ -95,3 +95,13 @@ def test_f1_is_harmonic_mean(tp, fp, fn):
     if c.precision + c.recall:
         assert abs(c.f1 - 2 * c.precision * c.recall / (c.precision + c.recall)) < 1e-12
     assert min(c.precision, c.recall) - 1e-12 <= c.f1 <= max(c.precision, c.recall) + 1e-12
+
+
+def test_a_leading_article_of_an_alias_is_ignored_when_matching():
+    gold = [{"id": "cdp", "aliases": ["the Civic Dawn Party"]}, {"id": "x", "aliases": ["Anna"]}]
+    pred = [
+        {"id": "p1", "name": "Civic Dawn Party", "mentions": [{"text": "Civic Dawn Party"}]},
+        {"id": "p2", "name": "An Anna", "mentions": [{"text": "an Anna"}]},
+        {"id": "p3", "name": "Theodor", "mentions": [{"text": "Theodor"}]},
+    ]
+    assert match_actors(pred, gold) == {"p1": "cdp", "p2": "x", "p3": None}

@@ -1,7 +1,7 @@
 """The scorer of ANNOTATION.md ("Scoring"), for extractor output against gold files.
 
 1. Each predicted actor is matched to the gold actor whose aliases (case-insensitive,
-   whitespace-normalised) share the most of the predicted actor's mention texts and name;
+   whitespace-normalised, a leading "the", "a" or "an" dropped) share the most of the predicted actor's mention texts and name;
    ties and no overlap leave it unmatched.
 2. A predicted relation becomes a gold pair through its matched actors (order ignored): a
    true positive when the gold pair exists with the same sign, ignored when the gold sign
@@ -20,8 +20,13 @@ from pathlib import Path
 from typing import Any
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+
+
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    """An alias as ANNOTATION.md compares it: case-folded, whitespace-normalised, a leading
+    "the", "a" or "an" dropped."""
+    return _ARTICLE.sub("", re.sub(r"\s+", " ", text).strip().casefold())
 
 
 @dataclass
