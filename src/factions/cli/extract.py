@@ -67,14 +67,34 @@ def _read_all(paths: list[Path]):
     return docs, bad
 
 
-def run_extraction(docs, gazetteer=None):
+EXTRACTOR_HELP = (
+    "model: the trained pair classifier over every co-mentioned pair (rules as its features); "
+    "rules: the rule engine alone."
+)
+
+
+def _extractor_option():
+    return typer.Option("model", "--extractor", help=EXTRACTOR_HELP)
+
+
+def _model_option():
+    return typer.Option(
+        None, "--model", help="A relation-model file other than the packaged one (factions train)."
+    )
+
+
+def run_extraction(docs, gazetteer=None, extractor: str = "model", model_path: Path | None = None):
     """Extract every document, with a progress bar on stderr when there are many."""
     from factions.text.nlp import ModelNotInstalled
-    from factions.text.pipeline import Extractor
+    from factions.text.pipeline import EXTRACTORS, Extractor
+    from factions.text.relation_model import ModelFileError, RelationModel
 
+    if extractor not in EXTRACTORS:
+        fail(f"--extractor {extractor!r}: expected one of {', '.join(EXTRACTORS)}")
     try:
-        extractor = Extractor(gazetteer=gazetteer)
-    except ModelNotInstalled as exc:
+        model = RelationModel.load(model_path) if model_path is not None else None
+        extractor = Extractor(gazetteer=gazetteer, extractor=extractor, model=model)
+    except (ModelNotInstalled, ModelFileError) as exc:
         fail(str(exc))
     results = []
     with _progress(len(docs)) as progress:
@@ -97,6 +117,8 @@ def extract(
     ),
     fmt: str = typer.Option("json", "--format", help="json (extractor output) or yaml (system)."),
     out: Path | None = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
+    extractor: str = _extractor_option(),
+    model: Path | None = _model_option(),
 ) -> None:
     """Read documents into actors and signed relations with evidence."""
     from factions.model import SystemFileError, dumps_system, load_system
@@ -114,7 +136,7 @@ def extract(
             bad += 1
     docs, bad_docs = _read_all(files)
     bad += bad_docs
-    results = run_extraction(docs, gazetteer) if docs else []
+    results = run_extraction(docs, gazetteer, extractor, model) if docs else []
     if fmt == "json":
         text = json.dumps(
             {"documents": [r.to_json() for r in results]}, indent=2, ensure_ascii=False
@@ -143,6 +165,8 @@ def eval_(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     errors: bool = typer.Option(False, "--errors", help="List false positives and negatives."),
+    extractor: str = _extractor_option(),
+    model: Path | None = _model_option(),
 ) -> None:
     """Score extraction against gold files: P/R/F1 per document and micro-averaged."""
     from factions.text.documents import Document
@@ -175,7 +199,7 @@ def eval_(
                 predictions[d["doc_id"]] = d
     else:
         docs = [Document(doc_id=g["doc_id"], text=g["text"]) for g in gold_docs]
-        for r in run_extraction(docs):
+        for r in run_extraction(docs, None, extractor, model):
             predictions[r.doc_id] = r.to_json()
     report = score(predictions, gold_docs)
     if as_json:

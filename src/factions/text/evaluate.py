@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 
 

@@ -26,6 +26,8 @@ from factions.text.documents import Document
 from factions.text.lexicon import Lexicon, load_lexicon
 from factions.text.mentions import Gazetteer, Mention, find_mentions
 from factions.text.nlp import load_nlp
+from factions.text.relation_model import RelationModel, load_relation_model
+from factions.text.relation_model.inference import model_relations, score_candidates
 from factions.text.relations import Finding, read_affiliations, read_relations
 
 
@@ -101,17 +103,52 @@ class DocumentResult:
         )
 
 
+EXTRACTORS = ("model", "rules")
+
+
+@dataclass
+class ReadState:
+    """What the steps before relation reading leave for it: mentions resolved to entities,
+    the token -> entity map, plural references, rule findings and the actors to output."""
+
+    mentions: list[Mention]
+    refs: list[Mention]
+    entities: list[Entity]
+    pairs: dict[int, tuple[int, ...]]
+    tok_entity: dict[int, int]
+    findings: list[Finding]
+    ids: dict[int, str]
+    actors: list[ActorMentions]
+
+    @property
+    def known(self) -> set[str]:
+        return {am.actor.id for am in self.actors}
+
+
 class Extractor:
     """Reads documents into actors and signed relations with evidence.
 
     ``gazetteer``: a System whose actors' names and aliases are matched in the text (and
-    whose ids are used for them). The spaCy model and the lexicon are loaded once.
+    whose ids are used for them). ``extractor``: ``"model"`` (the trained pair classifier
+    over every co-mentioned pair, with the rules as its features; the default) or
+    ``"rules"`` (the rule engine alone). ``model``: a :class:`RelationModel` other than the
+    packaged one. The spaCy model, the lexicon and the relation model are loaded once.
     """
 
-    def __init__(self, gazetteer: System | None = None, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: System | None = None,
+        lexicon: Lexicon | None = None,
+        extractor: str = "model",
+        model: RelationModel | None = None,
+    ) -> None:
+        if extractor not in EXTRACTORS:
+            raise ValueError(f"extractor must be one of {', '.join(EXTRACTORS)}, not {extractor!r}")
         self.nlp = load_nlp()
         self.lex = lexicon or load_lexicon()
         self.gazetteer = Gazetteer(gazetteer, self.nlp) if gazetteer is not None else None
+        self.extractor = extractor
+        self.model = model if model is not None or extractor == "rules" else load_relation_model()
 
     def extract(self, doc: Document) -> DocumentResult:
         """Read one document."""
@@ -127,8 +164,8 @@ class Extractor:
         ):
             yield self.read_parsed(d, sdoc)
 
-    def read_parsed(self, document: Document, sdoc) -> DocumentResult:
-        """Read an already parsed spaCy ``Doc`` of ``document`` (no second parse)."""
+    def read_state(self, sdoc) -> ReadState:
+        """Mentions, coreference and rule findings of a parsed document (no second parse)."""
         lex = self.lex
         mentions = find_mentions(sdoc, lex, self.gazetteer)
         entities = cluster_names(mentions, lex)
@@ -142,18 +179,27 @@ class Extractor:
         findings = read_relations(sdoc, tok_entity, lex, pairs)
         ids = _entity_ids(entities, self.gazetteer)
         actors = _actors(entities, mentions, refs, ids, self.gazetteer)
-        known = {am.actor.id for am in actors}
-        relations = _aggregate_findings(findings, ids, document, known)
+        return ReadState(mentions, refs, entities, pairs, tok_entity, findings, ids, actors)
+
+    def read_parsed(self, document: Document, sdoc) -> DocumentResult:
+        """Read an already parsed spaCy ``Doc`` of ``document`` (no second parse)."""
+        st = self.read_state(sdoc)
+        known = st.known
+        if self.model is not None and self.extractor == "model":
+            scored = score_candidates(sdoc, st, self.lex, self.model)
+            relations = model_relations(scored, st.ids, document, known, self.model.threshold)
+        else:
+            relations = _aggregate_findings(st.findings, st.ids, document, known)
         affiliations = []
         seen = set()
-        for member, group, role in read_affiliations(sdoc, tok_entity, entities, lex):
-            key = (ids[member], ids[group])
+        for member, group, role in read_affiliations(sdoc, st.tok_entity, st.entities, self.lex):
+            key = (st.ids[member], st.ids[group])
             if key[0] != key[1] and key not in seen and set(key) <= known:
                 seen.add(key)
                 affiliations.append(Affiliation(member=key[0], group=key[1], role=role))
         return DocumentResult(
             doc_id=document.doc_id,
-            actors=actors,
+            actors=st.actors,
             relations=relations,
             affiliations=affiliations,
             document=document,

@@ -1,0 +1,216 @@
+"""Applying the relation model to a parsed document: candidates -> probabilities -> relations.
+
+1. Every pair of distinct actors co-mentioned in a sentence is a candidate
+   (:func:`factions.text.candidates.candidate_pairs`); its features come from the one parse
+   and from the rule findings for that pair in that sentence
+   (:func:`factions.text.features.pair_features`).
+2. The classifier gives each candidate P(none), P(+1), P(-1).
+3. Document aggregation, per pair: mentions in a past frame ("his former ally", a rule
+   finding marked past) give way to present ones (a pair seen only in the past is not
+   reported); the pair's probability of a relation combines its present mentions by
+   noisy-or, ``1 - prod(1 - p_i)`` (Pearl 1988, *Probabilistic Reasoning in Intelligent
+   Systems*, section 4.3.2), and is reported when it reaches the model's threshold; the sign
+   is the one with the larger summed probability, unless a rule states a change outright
+   ("has become his rival"), and the latest mention breaks ties; the relation's
+   ``confidence`` is the noisy-or of its mentions' probabilities for that sign. Every
+   relation keeps the spans that support it: the rule findings' spans where a rule fired,
+   otherwise the stretch between the two mentions, with the sentence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from factions.model import Evidence, Relation
+from factions.text.candidates import Candidate, candidate_pairs, mention_heads
+from factions.text.features import pair_features
+from factions.text.lexicon import Lexicon
+from factions.text.relation_model.classifier import RelationModel
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from factions.text.documents import Document
+
+__all__ = ["ScoredPair", "candidate_rows", "score_candidates", "model_relations"]
+
+DEFAULT_KIND = {1: "cooperation", -1: "hostility"}
+EVIDENCE_FLOOR = 0.25  # a mention's probability for the sign needed to cite it as evidence
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    """A candidate with its class probabilities and the rule findings behind it."""
+
+    cand: Candidate
+    p_none: float
+    p_pos: float
+    p_neg: float
+    past: bool
+    findings: tuple[Any, ...]
+    kind_hint: str | None
+    span: tuple[int, int]  # character span from the first to the last of the two mentions
+    sent_span: tuple[int, int]  # the sentence's character span
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    return {s.start_char: k for k, s in enumerate(doc.sents)}
+
+
+def candidate_rows(
+    doc: Doc, state: Any, lex: Lexicon
+) -> tuple[list[Candidate], list[dict[str, float]], list[tuple[Any, ...]]]:
+    """Candidates of a read document (a :class:`~factions.text.pipeline.ReadState`), their
+    feature dicts and the rule findings of each."""
+    spans = [(m.start, m.end, m.entity) for m in (*state.mentions, *state.refs) if m.entity >= 0]
+    heads = mention_heads(doc, spans, state.pairs)
+    known = {am.actor.id for am in state.actors}
+    excluded = frozenset(k for k in range(len(state.entities)) if state.ids.get(k) not in known)
+    cands = candidate_pairs(doc, heads, excluded)
+    sent_of = _sentence_index(doc)
+    by_pair: dict[tuple[int, int, int], list[Any]] = defaultdict(list)
+    for f in state.findings:
+        si = sent_of.get(f.sent_start)
+        if si is not None and f.a != f.b:
+            by_pair[(min(f.a, f.b), max(f.a, f.b), si)].append(f)
+    rows, found = [], []
+    for c in cands:
+        fs = tuple(by_pair.get((c.a, c.b, c.sent), ()))
+        rows.append(
+            pair_features(
+                doc,
+                c.heads_a,
+                c.heads_b,
+                lex,
+                kind_a=str(state.entities[c.a].kind),
+                kind_b=str(state.entities[c.b].kind),
+                findings=fs,
+                sent=(c.sent_start, c.sent_end),
+            )
+        )
+        found.append(fs)
+    return cands, rows, found
+
+
+def _kind_hint(row: dict[str, float], findings: Sequence[Any]) -> str | None:
+    for f in sorted(findings, key=lambda f: -f.confidence):
+        return f.kind
+    for name in row:
+        if name.startswith("trig-path-kind:"):
+            return name.split(":", 1)[1]
+    return None
+
+
+def score_candidates(doc: Doc, state: Any, lex: Lexicon, model: RelationModel) -> list[ScoredPair]:
+    """Every candidate pair of a read document with the model's probabilities."""
+    cands, rows, found = candidate_rows(doc, state, lex)
+    probs = model.predict_proba(rows)
+    col = {c: k for k, c in enumerate(model.classes)}
+    out = []
+    for c, row, fs, p in zip(cands, rows, found, probs, strict=True):
+        if fs:
+            past = all(f.past for f in fs)
+        else:
+            past = "trig-path-past" in row or "mention-past" in row
+        toks = [*c.heads_a, *c.heads_b]
+        first, last = doc[min(toks)], doc[max(toks)]
+        sent = doc[c.sent_start : c.sent_end]
+        out.append(
+            ScoredPair(
+                cand=c,
+                p_none=float(p[col[0]]),
+                p_pos=float(p[col[1]]),
+                p_neg=float(p[col[-1]]),
+                past=past,
+                findings=fs,
+                kind_hint=_kind_hint(row, fs),
+                span=(first.idx, last.idx + len(last.text)),
+                sent_span=(sent.start_char, sent.end_char),
+            )
+        )
+    return out
+
+
+def _noisy_or(ps: Sequence[float]) -> float:
+    miss = 1.0
+    for p in ps:
+        miss *= 1.0 - p
+    return 1.0 - miss
+
+
+def model_relations(
+    scored: Sequence[ScoredPair],
+    ids: dict[int, str],
+    document: Document,
+    known: set[str],
+    threshold: float,
+) -> list[Relation]:
+    """One relation per actor pair whose combined probability reaches ``threshold``."""
+    groups: dict[tuple[str, str], list[ScoredPair]] = defaultdict(list)
+    for s in scored:
+        a, b = ids[s.cand.a], ids[s.cand.b]
+        if a == b or a not in known or b not in known:
+            continue
+        groups[(a, b) if a < b else (b, a)].append(s)
+    text = document.text
+    out = []
+    for (a, b), ss in groups.items():
+        present = [s for s in ss if not s.past]
+        if not present:
+            continue
+        if _noisy_or([1.0 - s.p_none for s in present]) < threshold:
+            continue
+        dominant = [f for s in present for f in s.findings if f.dominant and not f.past]
+        pos = sum(s.p_pos for s in present)
+        neg = sum(s.p_neg for s in present)
+        if dominant:
+            sign = max(dominant, key=lambda f: f.start_char).sign
+        elif pos != neg:
+            sign = 1 if pos > neg else -1
+        else:
+            latest = max(present, key=lambda s: s.span[0])
+            sign = 1 if latest.p_pos >= latest.p_neg else -1
+        p_sign = [s.p_pos if sign > 0 else s.p_neg for s in present]
+        best = max(p_sign)
+        kinds: dict[str, float] = defaultdict(float)
+        evidence: list[Evidence] = []
+        seen: set[tuple[int, int]] = set()
+        for s, p in sorted(zip(present, p_sign, strict=True), key=lambda x: x[0].span[0]):
+            if p < EVIDENCE_FLOOR and p < best:
+                continue
+            if s.kind_hint:
+                kinds[s.kind_hint] += p
+            agreeing = [f for f in s.findings if f.sign == sign and not f.past]
+            spans = [
+                (f.start_char, f.end_char, getattr(f, "rule", None) or f.pattern) for f in agreeing
+            ]
+            for start, end, _rule in spans or [(*s.span, "model")]:
+                if (start, end) in seen:
+                    continue
+                seen.add((start, end))
+                evidence.append(
+                    Evidence(
+                        doc_id=document.doc_id,
+                        start=start,
+                        end=end,
+                        sentence=text[s.sent_span[0] : s.sent_span[1]].strip(),
+                        quote=text[start:end],
+                        date=document.date,
+                        source=document.source,
+                    )
+                )
+        kind = max(kinds, key=lambda k: kinds[k]) if kinds else DEFAULT_KIND[sign]
+        out.append(
+            Relation(
+                a=a,
+                b=b,
+                sign=sign,
+                kind=kind,
+                confidence=round(min(0.99, _noisy_or(p_sign)), 4),
+                evidence=tuple(evidence),
+            )
+        )
+    return out
