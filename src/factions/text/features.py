@@ -36,6 +36,7 @@ __all__ = ["pair_features", "shortest_path", "trigger_of", "is_past_marked"]
 _MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 _DIST_BUCKETS = (1, 2, 3, 5, 8, 12, 20)
 _MAX_BETWEEN = 12
+_AROUND = 3
 
 
 def _bucket(n: int, edges: Sequence[int] = _DIST_BUCKETS) -> str:
@@ -102,6 +103,29 @@ def is_past_marked(tok: Token, lex: Lexicon) -> bool:
     return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "ex"
 
 
+_LOCATIVE = frozenset({"in", "at", "into", "across", "throughout", "near", "from", "to", "inside"})
+
+
+def _mention_role(tok: Token) -> dict[str, float]:
+    """What one mention is in its sentence: entity type, part of speech, grammatical role
+    (the preposition for an object of one), and whether it opens a list or table line."""
+    f = {f"m-ner:{tok.ent_type_ or 'none'}": 1.0, f"m-pos:{tok.pos_}": 1.0}
+    dep = tok.dep_
+    if dep == "pobj":
+        prep = tok.head.lower_
+        f[f"m-dep:pobj-{prep}"] = 1.0
+        if prep in _LOCATIVE:
+            f["m-locative"] = 1.0
+    elif dep == "poss":
+        f["m-dep:poss"] = 1.0
+    else:
+        f[f"m-dep:{dep}"] = 1.0
+    line_start = tok.sent.start
+    if tok.doc[line_start].text in ("-", "*", "|", "•") or tok.doc[line_start].like_num:
+        f["m-list-line"] = 1.0
+    return f
+
+
 def _sym(x: str, y: str) -> str:
     return f"{x}+{y}" if x <= y else f"{y}+{x}"
 
@@ -133,6 +157,8 @@ def pair_features(
     kind_b: str = "other",
     findings: Iterable[Any] = (),
     sent: tuple[int, int] | None = None,
+    mentions: tuple[int, int] = (1, 1),
+    n_actors: int = 2,
 ) -> dict[str, float]:
     """Sparse named features of one candidate pair.
 
@@ -152,6 +178,10 @@ def pair_features(
         ``rule`` or ``pattern``).
     sent : (int, int), optional
         The sentence's token bounds (default: the sentence of the first head).
+    mentions : (int, int)
+        How often each actor is mentioned in the document (salience).
+    n_actors : int
+        How many distinct actors the sentence mentions.
 
     Returns
     -------
@@ -173,6 +203,11 @@ def pair_features(
         s = doc[i].sent
         sent = (s.start, s.end)
     f[f"kinds:{_sym(kind_a, kind_b)}"] = 1.0
+    f[f"n-actors:{_bucket(n_actors, (2, 3, 4, 6))}"] = 1.0
+    for k, h in ((mentions[0], i), (mentions[1], j)):
+        f[f"m-count:{_bucket(k, (1, 2, 4))}"] = 1.0
+        for name, value in _mention_role(doc[h]).items():
+            f[name] = value
     if i == j:
         f["same-token"] = 1.0
         return f
@@ -200,6 +235,11 @@ def pair_features(
             f["appositive"] = 1.0
         if any(c.dep_ == "aux" and c.lemma_.lower() in _MODALS for c in lca.children):
             f["modal"] = 1.0
+        lca_trig = trigger_of(lca, lex)
+        if lca_trig is not None:
+            f[f"trig-lca:{'+' if lca_trig.sign > 0 else '-'}"] = 1.0
+            if _negated(lca, lex):
+                f["trig-lca-negated"] = 1.0
     else:
         f["no-path"] = 1.0
 
@@ -228,11 +268,14 @@ def pair_features(
             if t.is_alpha and not t.is_stop or t.pos_ == "ADP" or t.lower_ in ("and", "or"):
                 f[f"btw:{t.lemma_.lower()}"] = 1.0
     f[f"btw-n:{_bucket(len(between))}"] = 1.0
+    s0, s1 = sent
+    for t in (*doc[max(s0, lo - _AROUND) : lo], *doc[hi + 1 : min(s1, hi + 1 + _AROUND)]):
+        if t.is_alpha and not t.is_stop:
+            f[f"around:{t.lemma_.lower()}"] = 1.0
     for t in between:
         trig = trigger_of(t, lex)
         if trig is not None:
             f[f"trig-btw:{'+' if trig.sign > 0 else '-'}"] = 1.0
-    s0, s1 = sent
     for t in doc[s0:s1]:
         trig = trigger_of(t, lex)
         if trig is not None:

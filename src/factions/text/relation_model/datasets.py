@@ -39,6 +39,8 @@ __all__ = [
     "directed_sentiment",
     "conflibert_cameo",
     "gold_documents",
+    "prepare_documents",
+    "PreparedDocument",
     "read_gold_folder",
 ]
 
@@ -267,16 +269,39 @@ def _evidence_sentences(doc, text: str, quote: str) -> set[int]:
     return out
 
 
-def gold_documents(docs: list[dict], extractor, source: str) -> list[Example]:
-    """Examples from gold-format documents, through the extraction pipeline's own candidates.
+@dataclass
+class PreparedDocument:
+    """A gold-format document read by the pipeline up to the classifier: its pair instances
+    (with labels where the gold decides one), entity ids and predicted actors, so that any
+    model can be scored on it at document level without parsing it again."""
+
+    gold: dict
+    instances: list[Any]
+    labels: list[int | None]  # None: left out of training (a gold pair not quoted there)
+    ids: dict[int, str]
+    known: set[str]
+    actors: list[dict]
+
+    def examples(self, source: str) -> list[Example]:
+        return [
+            Example(i.features, y, source, self.gold["doc_id"], _rule_sign(list(i.findings)))
+            for i, y in zip(self.instances, self.labels, strict=True)
+            if y is not None
+        ]
+
+
+def prepare_documents(docs: list[dict], extractor) -> list[PreparedDocument]:
+    """Gold-format documents through the extraction pipeline's own candidates.
 
     ``extractor``: a :class:`~factions.text.pipeline.Extractor` (its parse, mentions,
-    coreference and rules are used; its classifier is not).
+    coreference and rules are used; its classifier is not). A candidate whose actors match a
+    gold pair is labelled with the pair's sign in the sentences its evidence quotes (left out
+    elsewhere, and when the gold sign is 0); every other candidate is labelled none.
     """
     from factions.text.evaluate import match_actors
-    from factions.text.relation_model.inference import candidate_rows
+    from factions.text.relation_model.inference import pair_instances
 
-    out: list[Example] = []
+    out: list[PreparedDocument] = []
     texts = [d["text"] for d in docs]
     for g, sdoc in zip(docs, extractor.nlp.pipe(texts, batch_size=8), strict=True):
         st = extractor.read_state(sdoc)
@@ -289,20 +314,23 @@ def gold_documents(docs: list[dict], extractor, source: str) -> list[Example]:
         gold = {}
         for r in g["relations"]:
             key = (r["a"], r["b"]) if r["a"] <= r["b"] else (r["b"], r["a"])
-            gold[key] = (
-                int(r["sign"]),
-                _evidence_sentences(sdoc, g["text"], r.get("evidence", "")),
-            )
-        cands, rows, found = candidate_rows(sdoc, st, extractor.lex)
-        for c, row, fs in zip(cands, rows, found, strict=True):
+            gold[key] = (int(r["sign"]), _evidence_sentences(sdoc, g["text"], r.get("evidence", "")))
+        insts = pair_instances(sdoc, st, extractor.lex)
+        labels: list[int | None] = []
+        for inst in insts:
+            c = inst.cand
             ga, gb = matched.get(st.ids[c.a]), matched.get(st.ids[c.b])
-            label = 0
+            label: int | None = 0
             if ga and gb and ga != gb:
                 key = (ga, gb) if ga <= gb else (gb, ga)
                 if key in gold:
                     sign, sents = gold[key]
-                    if sign == 0 or c.sent not in sents:
-                        continue
-                    label = sign
-            out.append(Example(row, label, source, g["doc_id"], _rule_sign(list(fs))))
+                    label = sign if sign != 0 and c.sent in sents else None
+            labels.append(label)
+        out.append(PreparedDocument(g, insts, labels, st.ids, st.known, pred))
     return out
+
+
+def gold_documents(docs: list[dict], extractor, source: str) -> list[Example]:
+    """Labelled examples of gold-format documents (:func:`prepare_documents`)."""
+    return [e for d in prepare_documents(docs, extractor) for e in d.examples(source)]

@@ -35,64 +35,49 @@ if TYPE_CHECKING:
 
     from factions.text.documents import Document
 
-__all__ = ["ScoredPair", "candidate_rows", "score_candidates", "model_relations"]
+__all__ = [
+    "PairInstance",
+    "ScoredPair",
+    "pair_instances",
+    "score_instances",
+    "score_candidates",
+    "model_relations",
+]
 
 DEFAULT_KIND = {1: "cooperation", -1: "hostility"}
 EVIDENCE_FLOOR = 0.25  # a mention's probability for the sign needed to cite it as evidence
 
 
 @dataclass(frozen=True)
-class ScoredPair:
-    """A candidate with its class probabilities and the rule findings behind it."""
+class PairInstance:
+    """A candidate with what the model needs (its features) and what aggregation needs
+    (rule findings, past frame, a kind, evidence spans); independent of the model."""
 
     cand: Candidate
-    p_none: float
-    p_pos: float
-    p_neg: float
-    past: bool
+    features: dict[str, float]
     findings: tuple[Any, ...]
+    past: bool
     kind_hint: str | None
     span: tuple[int, int]  # character span from the first to the last of the two mentions
     sent_span: tuple[int, int]  # the sentence's character span
 
 
+@dataclass(frozen=True)
+class ScoredPair:
+    """A pair instance with the model's probabilities."""
+
+    inst: PairInstance
+    p_none: float
+    p_pos: float
+    p_neg: float
+
+    @property
+    def past(self) -> bool:
+        return self.inst.past
+
+
 def _sentence_index(doc: Doc) -> dict[int, int]:
     return {s.start_char: k for k, s in enumerate(doc.sents)}
-
-
-def candidate_rows(
-    doc: Doc, state: Any, lex: Lexicon
-) -> tuple[list[Candidate], list[dict[str, float]], list[tuple[Any, ...]]]:
-    """Candidates of a read document (a :class:`~factions.text.pipeline.ReadState`), their
-    feature dicts and the rule findings of each."""
-    spans = [(m.start, m.end, m.entity) for m in (*state.mentions, *state.refs) if m.entity >= 0]
-    heads = mention_heads(doc, spans, state.pairs)
-    known = {am.actor.id for am in state.actors}
-    excluded = frozenset(k for k in range(len(state.entities)) if state.ids.get(k) not in known)
-    cands = candidate_pairs(doc, heads, excluded)
-    sent_of = _sentence_index(doc)
-    by_pair: dict[tuple[int, int, int], list[Any]] = defaultdict(list)
-    for f in state.findings:
-        si = sent_of.get(f.sent_start)
-        if si is not None and f.a != f.b:
-            by_pair[(min(f.a, f.b), max(f.a, f.b), si)].append(f)
-    rows, found = [], []
-    for c in cands:
-        fs = tuple(by_pair.get((c.a, c.b, c.sent), ()))
-        rows.append(
-            pair_features(
-                doc,
-                c.heads_a,
-                c.heads_b,
-                lex,
-                kind_a=str(state.entities[c.a].kind),
-                kind_b=str(state.entities[c.b].kind),
-                findings=fs,
-                sent=(c.sent_start, c.sent_end),
-            )
-        )
-        found.append(fs)
-    return cands, rows, found
 
 
 def _kind_hint(row: dict[str, float], findings: Sequence[Any]) -> str | None:
@@ -104,34 +89,73 @@ def _kind_hint(row: dict[str, float], findings: Sequence[Any]) -> str | None:
     return None
 
 
-def score_candidates(doc: Doc, state: Any, lex: Lexicon, model: RelationModel) -> list[ScoredPair]:
-    """Every candidate pair of a read document with the model's probabilities."""
-    cands, rows, found = candidate_rows(doc, state, lex)
-    probs = model.predict_proba(rows)
-    col = {c: k for k, c in enumerate(model.classes)}
+def pair_instances(doc: Doc, state: Any, lex: Lexicon) -> list[PairInstance]:
+    """The candidates of a read document (a :class:`~factions.text.pipeline.ReadState`),
+    with their features and rule findings."""
+    spans = [(m.start, m.end, m.entity) for m in (*state.mentions, *state.refs) if m.entity >= 0]
+    heads = mention_heads(doc, spans, state.pairs)
+    known = {am.actor.id for am in state.actors}
+    excluded = frozenset(k for k in range(len(state.entities)) if state.ids.get(k) not in known)
+    sent_of = _sentence_index(doc)
+    by_pair: dict[tuple[int, int, int], list[Any]] = defaultdict(list)
+    for f in state.findings:
+        si = sent_of.get(f.sent_start)
+        if si is not None and f.a != f.b:
+            by_pair[(min(f.a, f.b), max(f.a, f.b), si)].append(f)
+    n_mentions: dict[int, int] = defaultdict(int)
+    for ents in heads.values():
+        for e in ents:
+            n_mentions[e] += 1
+    cands = candidate_pairs(doc, heads, excluded)
+    per_sent: dict[int, set[int]] = defaultdict(set)
+    for c in cands:
+        per_sent[c.sent] |= {c.a, c.b}
     out = []
-    for c, row, fs, p in zip(cands, rows, found, probs, strict=True):
-        if fs:
-            past = all(f.past for f in fs)
-        else:
-            past = "trig-path-past" in row or "mention-past" in row
+    for c in cands:
+        fs = tuple(by_pair.get((c.a, c.b, c.sent), ()))
+        row = pair_features(
+            doc,
+            c.heads_a,
+            c.heads_b,
+            lex,
+            kind_a=str(state.entities[c.a].kind),
+            kind_b=str(state.entities[c.b].kind),
+            findings=fs,
+            sent=(c.sent_start, c.sent_end),
+            mentions=(n_mentions[c.a], n_mentions[c.b]),
+            n_actors=len(per_sent[c.sent]),
+        )
+        past = all(f.past for f in fs) if fs else ("trig-path-past" in row or "mention-past" in row)
         toks = [*c.heads_a, *c.heads_b]
         first, last = doc[min(toks)], doc[max(toks)]
         sent = doc[c.sent_start : c.sent_end]
         out.append(
-            ScoredPair(
+            PairInstance(
                 cand=c,
-                p_none=float(p[col[0]]),
-                p_pos=float(p[col[1]]),
-                p_neg=float(p[col[-1]]),
-                past=past,
+                features=row,
                 findings=fs,
+                past=past,
                 kind_hint=_kind_hint(row, fs),
                 span=(first.idx, last.idx + len(last.text)),
                 sent_span=(sent.start_char, sent.end_char),
             )
         )
     return out
+
+
+def score_instances(insts: Sequence[PairInstance], model: RelationModel) -> list[ScoredPair]:
+    """The model's probabilities for each instance."""
+    probs = model.predict_proba([i.features for i in insts])
+    col = {c: k for k, c in enumerate(model.classes)}
+    return [
+        ScoredPair(inst=i, p_none=float(p[col[0]]), p_pos=float(p[col[1]]), p_neg=float(p[col[-1]]))
+        for i, p in zip(insts, probs, strict=True)
+    ]
+
+
+def score_candidates(doc: Doc, state: Any, lex: Lexicon, model: RelationModel) -> list[ScoredPair]:
+    """Every candidate pair of a read document with the model's probabilities."""
+    return score_instances(pair_instances(doc, state, lex), model)
 
 
 def _noisy_or(ps: Sequence[float]) -> float:
@@ -151,7 +175,7 @@ def model_relations(
     """One relation per actor pair whose combined probability reaches ``threshold``."""
     groups: dict[tuple[str, str], list[ScoredPair]] = defaultdict(list)
     for s in scored:
-        a, b = ids[s.cand.a], ids[s.cand.b]
+        a, b = ids[s.inst.cand.a], ids[s.inst.cand.b]
         if a == b or a not in known or b not in known:
             continue
         groups[(a, b) if a < b else (b, a)].append(s)
@@ -163,7 +187,7 @@ def model_relations(
             continue
         if _noisy_or([1.0 - s.p_none for s in present]) < threshold:
             continue
-        dominant = [f for s in present for f in s.findings if f.dominant and not f.past]
+        dominant = [f for s in present for f in s.inst.findings if f.dominant and not f.past]
         pos = sum(s.p_pos for s in present)
         neg = sum(s.p_neg for s in present)
         if dominant:
@@ -171,23 +195,23 @@ def model_relations(
         elif pos != neg:
             sign = 1 if pos > neg else -1
         else:
-            latest = max(present, key=lambda s: s.span[0])
+            latest = max(present, key=lambda s: s.inst.span[0])
             sign = 1 if latest.p_pos >= latest.p_neg else -1
         p_sign = [s.p_pos if sign > 0 else s.p_neg for s in present]
         best = max(p_sign)
         kinds: dict[str, float] = defaultdict(float)
         evidence: list[Evidence] = []
         seen: set[tuple[int, int]] = set()
-        for s, p in sorted(zip(present, p_sign, strict=True), key=lambda x: x[0].span[0]):
+        for s, p in sorted(zip(present, p_sign, strict=True), key=lambda x: x[0].inst.span[0]):
             if p < EVIDENCE_FLOOR and p < best:
                 continue
-            if s.kind_hint:
-                kinds[s.kind_hint] += p
-            agreeing = [f for f in s.findings if f.sign == sign and not f.past]
+            if s.inst.kind_hint:
+                kinds[s.inst.kind_hint] += p
+            agreeing = [f for f in s.inst.findings if f.sign == sign and not f.past]
             spans = [
                 (f.start_char, f.end_char, getattr(f, "rule", None) or f.pattern) for f in agreeing
             ]
-            for start, end, _rule in spans or [(*s.span, "model")]:
+            for start, end, _rule in spans or [(*s.inst.span, "model")]:
                 if (start, end) in seen:
                     continue
                 seen.add((start, end))
@@ -196,7 +220,7 @@ def model_relations(
                         doc_id=document.doc_id,
                         start=start,
                         end=end,
-                        sentence=text[s.sent_span[0] : s.sent_span[1]].strip(),
+                        sentence=text[s.inst.sent_span[0] : s.inst.sent_span[1]].strip(),
                         quote=text[start:end],
                         date=document.date,
                         source=document.source,
@@ -209,7 +233,7 @@ def model_relations(
                 b=b,
                 sign=sign,
                 kind=kind,
-                confidence=round(min(0.99, _noisy_or(p_sign)), 4),
+                confidence=round(min(0.99, max(0.01, _noisy_or(p_sign))), 4),
                 evidence=tuple(evidence),
             )
         )

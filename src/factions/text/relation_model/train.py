@@ -9,11 +9,12 @@ without pickle; spaCy's trainable components would need the sentence-level pair 
 and a second model in the pipeline for no gain at this data size.
 
 Protocol (fixed seed; nothing chosen on the gold documents under ``../shared/gold`` or on
-the measuring paragraphs): train on the train splits; choose the regularisation, the weight
-of each source and the document-level threshold on the validation data (the
-directed-sentiment valid split, a hashed 15 % of the CAMEO train sentences, and our
-in-domain validation documents: every annotated training document whose polity hashes into
-the validation fifth); report each test split once.
+the measuring paragraphs): the external sets train on their train splits and report their
+valid and test splits (the test splits once, in the model card); the regularisation, the
+weight of each source and the document-level threshold are chosen by cross-validation over
+our own annotated in-domain documents (``annotations/training``), holding out whole
+polities (four folds), scored at document level exactly as ``factions eval`` scores; the
+final model is fitted on the external train splits and all our in-domain documents.
 """
 
 from __future__ import annotations
@@ -32,12 +33,14 @@ from typing import Any
 
 import numpy as np
 
+from factions.text.evaluate import Counts
 from factions.text.relation_model.classifier import CLASSES, RelationModel
 from factions.text.relation_model.datasets import (
     Example,
+    PreparedDocument,
     conflibert_cameo,
     directed_sentiment,
-    gold_documents,
+    prepare_documents,
     read_gold_folder,
 )
 
@@ -46,8 +49,9 @@ __all__ = [
     "load_examples",
     "fit",
     "macro_f1",
-    "indomain_split",
-    "document_scores",
+    "polity_folds",
+    "document_counts",
+    "cross_validate",
     "train",
 ]
 
@@ -72,12 +76,18 @@ class TrainConfig:
         return dict(self.weights).get(source, 1.0)
 
 
-def indomain_split(doc_id: str) -> str:
-    """``"valid"`` for documents whose polity (second ``_`` field of the id) hashes into
-    the validation fifth, else ``"train"``: a whole polity is on one side."""
+def polity(doc_id: str) -> str:
+    """The polity of one of our annotated documents: the second ``_`` field of its id."""
     parts = doc_id.split("_")
-    polity = parts[1] if len(parts) > 1 else doc_id
-    return "valid" if zlib.crc32(polity.encode()) % 5 == 0 else "train"
+    return parts[1] if len(parts) > 1 else doc_id
+
+
+def polity_folds(docs: Sequence[PreparedDocument], k: int) -> list[list[int]]:
+    """``k`` folds of document indices, a whole polity in one fold (hash-assigned, fixed)."""
+    folds: list[list[int]] = [[] for _ in range(k)]
+    for i, d in enumerate(docs):
+        folds[zlib.crc32(polity(d.gold["doc_id"]).encode()) % k].append(i)
+    return [f for f in folds if f]
 
 
 def load_examples(
@@ -86,8 +96,9 @@ def load_examples(
     extractor,
     cache: Path | None = None,
     log: Callable[[str], None] = print,
-) -> dict[str, list[Example]]:
-    """Every example set, keyed ``source/split``; cached by the inputs' digest."""
+) -> tuple[dict[str, list[Example]], list[PreparedDocument]]:
+    """Every external example set (keyed ``source/split``) and our prepared in-domain
+    documents; cached by a digest of the inputs and of the code that reads them."""
     inputs = sorted((shared / "data" / "training").rglob("*.t*"))
     if indomain is not None:
         inputs += sorted(indomain.glob("*.json"))
@@ -96,18 +107,19 @@ def load_examples(
         h.update(p.name.encode())
         h.update(p.read_bytes())
     src = Path(__file__).parent.parent
-    for name in ("features.py", "candidates.py", "relations.py", "mentions.py", "coref.py"):
-        p = src / name
-        if p.exists():
+    code = [src / n for n in ("features.py", "candidates.py", "relations.py", "mentions.py",
+                              "coref.py", "pipeline.py", "relation_model/datasets.py",
+                              "relation_model/inference.py")]  # fmt: skip
+    code += sorted((src / "lexicon").glob("*.yaml")) + sorted((src / "rules").glob("*.py"))
+    code += sorted((src / "gazetteer").glob("*"))
+    for p in code:
+        if p.is_file():
             h.update(p.read_bytes())
-    for p in sorted((src / "lexicon").glob("*.yaml")) + sorted((src / "rules").glob("*.py")):
-        h.update(p.read_bytes())
     key = h.hexdigest()[:16]
-    if cache is not None:
-        f = cache / f"examples-{key}.pickle"
-        if f.exists():
-            log(f"examples: cached {f}")
-            return pickle.loads(f.read_bytes())
+    f = cache / f"examples-{key}.pickle" if cache is not None else None
+    if f is not None and f.exists():
+        log(f"examples: cached {f}")
+        return pickle.loads(f.read_bytes())
     nlp, lex = extractor.nlp, extractor.lex
     ds = shared / "data" / "training" / "directed_sentiment"
     cb = shared / "data" / "training" / "conflibert_cameo"
@@ -118,16 +130,15 @@ def load_examples(
     for split, part in (("train", "train"), ("train", "valid"), ("test", None)):
         log(f"examples: CAMEO {part or split}")
         sets[f"conflibert_cameo/{part or split}"] = conflibert_cameo(cb, split, nlp, lex, part)
+    docs: list[PreparedDocument] = []
     if indomain is not None:
-        docs = read_gold_folder(indomain)
-        for split in ("train", "valid"):
-            chosen = [d for d in docs if indomain_split(d["doc_id"]) == split]
-            log(f"examples: in-domain {split} ({len(chosen)} documents)")
-            sets[f"indomain/{split}"] = gold_documents(chosen, extractor, "indomain")
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        (cache / f"examples-{key}.pickle").write_bytes(pickle.dumps(sets))
-    return sets
+        gold = read_gold_folder(indomain)
+        log(f"examples: in-domain ({len(gold)} documents)")
+        docs = prepare_documents(gold, extractor)
+    if f is not None:
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_bytes(pickle.dumps((sets, docs)))
+    return sets, docs
 
 
 def fit(
@@ -187,24 +198,45 @@ def sentence_scores(model: RelationModel, examples: Sequence[Example]) -> dict[s
     }
 
 
-def document_scores(extractor, docs: list[dict], model: RelationModel, thresholds: Sequence[float]):
-    """Document-level relation P/R/F1 (ANNOTATION.md scoring) at each threshold."""
-    from dataclasses import replace
-
+def document_counts(
+    docs: Sequence[PreparedDocument], model: RelationModel, thresholds: Sequence[float]
+) -> dict[float, Counts]:
+    """Document-level relation counts (ANNOTATION.md scoring) at each threshold."""
     from factions.text.documents import Document
-    from factions.text.evaluate import score
+    from factions.text.evaluate import score_document
+    from factions.text.relation_model.inference import model_relations, score_instances
 
-    parsed = list(extractor.nlp.pipe([d["text"] for d in docs], batch_size=8))
-    out = {}
-    for t in thresholds:
-        extractor.model = replace(model, threshold=t)
-        extractor.extractor = "model"
-        preds = {
-            d["doc_id"]: extractor.read_parsed(Document(d["doc_id"], d["text"]), sdoc).to_json()
-            for d, sdoc in zip(docs, parsed, strict=True)
-        }
-        out[t] = score(preds, docs).relations
+    out = {t: Counts() for t in thresholds}
+    for d in docs:
+        scored = score_instances(d.instances, model)
+        doc = Document(d.gold["doc_id"], d.gold["text"])
+        for t in thresholds:
+            rels = model_relations(scored, d.ids, doc, d.known, t)
+            pred = {"actors": d.actors,
+                    "relations": [{"a": r.a, "b": r.b, "sign": r.sign} for r in rels]}  # fmt: skip
+            out[t] += score_document(pred, d.gold).relations
     return out
+
+
+THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(15))
+
+
+def cross_validate(
+    external: Sequence[Example],
+    docs: Sequence[PreparedDocument],
+    config: TrainConfig,
+    k: int = 4,
+) -> dict[float, Counts]:
+    """Document-level counts at each threshold, each fold of our documents (a whole polity
+    at a time) scored by a model trained on the external sets and the other folds."""
+    total = {t: Counts() for t in THRESHOLDS}
+    for fold in polity_folds(docs, k):
+        held = set(fold)
+        train_docs = [d for i, d in enumerate(docs) if i not in held]
+        model = fit([*external, *(e for d in train_docs for e in d.examples("indomain"))], config)
+        for t, c in document_counts([docs[i] for i in fold], model, THRESHOLDS).items():
+            total[t] += c
+    return total
 
 
 def train(
@@ -215,67 +247,55 @@ def train(
     grid: dict[str, Sequence[Any]] | None = None,
     log: Callable[[str], None] = print,
 ) -> RelationModel:
-    """Build the examples, choose hyperparameters on validation data, fit, write ``out``."""
+    """Build the examples, choose hyperparameters by cross-validation over our in-domain
+    documents (whole polities held out), fit on all training data, write ``out``."""
     from factions.text.pipeline import Extractor
 
     random.seed(SEED)
     np.random.seed(SEED)
     extractor = Extractor(extractor="rules")
-    sets = load_examples(shared, indomain, extractor, cache, log)
-    grid = grid or {
-        "C": (0.1, 0.3, 1.0),
-        "indomain": (2.0, 5.0),
-        "external": (0.3, 1.0),
-    }
-    train_set = [e for k, v in sets.items() if k.endswith("/train") for e in v]
-    valid_docs = (
-        [d for d in read_gold_folder(indomain) if indomain_split(d["doc_id"]) == "valid"]
-        if indomain is not None
-        else []
-    )
-    thresholds = [round(x, 2) for x in np.arange(0.2, 0.91, 0.05)]
-    best: tuple[float, TrainConfig] | None = None
+    sets, docs = load_examples(shared, indomain, extractor, cache, log)
+    grid = grid or {"C": (0.1, 0.3, 1.0), "indomain": (3.0, 10.0), "external": (0.2, 1.0)}
+    best: tuple[tuple[float, float], TrainConfig, Counts | None] | None = None
     for c, wi, we in itertools.product(grid["C"], grid["indomain"], grid["external"]):
-        cfg = TrainConfig(
-            C=c,
-            weights=(("directed_sentiment", we), ("conflibert_cameo", we), ("indomain", wi)),
-        )
-        model = fit(train_set, cfg)
-        if valid_docs:
-            scores = document_scores(extractor, valid_docs, model, thresholds)
-            t, s = max(scores.items(), key=lambda kv: (round(kv[1].f1, 4), kv[1].recall))
-            key = s.f1
-            cfg = TrainConfig(C=c, weights=cfg.weights, threshold=t)
-            log(f"C={c} indomain={wi} external={we}: valid docs F1 {s.f1:.3f} "
+        weights = (("directed_sentiment", we), ("conflibert_cameo", we), ("indomain", wi))
+        cfg = TrainConfig(C=c, weights=weights)
+        external = [e for k, v in sets.items() if k.endswith("/train") for e in v]
+        if docs:
+            counts = cross_validate(external, docs, cfg)
+            t, s = max(counts.items(), key=lambda kv: (round(kv[1].f1, 4), kv[1].recall))
+            cfg = TrainConfig(C=c, weights=weights, threshold=t)
+            key = (s.f1, s.recall)
+            log(f"C={c} indomain={wi} external={we}: cross-validated document F1 {s.f1:.3f} "
                 f"(P {s.precision:.3f} R {s.recall:.3f}) at threshold {t}")  # fmt: skip
         else:
+            s = None
+            model = fit(external, cfg)
             valid = sets["directed_sentiment/valid"] + sets["conflibert_cameo/valid"]
-            key = macro_f1([e.label for e in valid], sentence_predictions(model, valid))
-            log(f"C={c} external={we}: valid macro-F1 {key:.3f}")
+            key = (macro_f1([e.label for e in valid], sentence_predictions(model, valid)), 0.0)
+            log(f"C={c} external={we}: valid macro-F1 {key[0]:.3f}")
         if best is None or key > best[0]:
-            best = (key, cfg)
+            best = (key, cfg, s)
     assert best is not None
-    cfg = best[1]
+    _, cfg, cv = best
+    train_set = [e for k, v in sets.items() if k.endswith("/train") for e in v]
+    train_set += [e for d in docs for e in d.examples("indomain")]
     meta: dict[str, Any] = {
         "seed": SEED,
         "learner": "sklearn.linear_model.LogisticRegression (multinomial, L2, lbfgs)",
-        "config": {
-            "C": cfg.C,
-            "weights": dict(cfg.weights),
-            "min_count": cfg.min_count,
-            "threshold": cfg.threshold,
-        },  # fmt: skip
-        "sizes": {k: len(v) for k, v in sets.items()},
-        "labels": {k: dict(Counter(str(e.label) for e in v)) for k, v in sets.items()},
+        "config": {"C": cfg.C, "weights": dict(cfg.weights), "min_count": cfg.min_count,
+                   "threshold": cfg.threshold},  # fmt: skip
+        "sizes": {k: len(v) for k, v in sets.items()}
+        | {"indomain/documents": len(docs),
+           "indomain/examples": sum(len(d.examples("indomain")) for d in docs)},  # fmt: skip
     }
     model = fit(train_set, cfg, meta)
-    metrics = {}
+    metrics: dict[str, Any] = {}
     for k in sorted(sets):
         if not k.endswith("/train"):
             metrics[k] = sentence_scores(model, sets[k])
-    if valid_docs:
-        s = document_scores(extractor, valid_docs, model, [cfg.threshold])[cfg.threshold]
-        metrics["indomain/valid documents"] = s.as_dict()
+    if cv is not None:
+        metrics["indomain/cross-validated documents"] = cv.as_dict()
     meta["metrics"] = metrics
     model = RelationModel(
         features=model.features, coef=model.coef, intercept=model.intercept,
