@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-@register("stance-prefix", order=10, example="Pro-Valorian militias attacked the Azure Party.")
+@register("stance-prefix", order=10, example="The Azure Party is the leading anti-Chile party.")
 def stance_prefix(r: Reader, t: Token) -> bool:
     """A stance prefix before an actor's name: the modified noun phrase is for ("pro-X") or
     against ("anti-X") that actor. Takes its token."""
@@ -51,7 +51,7 @@ def stance_prefix(r: Reader, t: Token) -> bool:
     return True
 
 
-@register("hyphen-participle", order=50, example="The Valorian-backed militia seized the port.")
+@register("hyphen-participle", order=50, example="The Chile-backed Azure Front seized the port.")
 def hyphen_participle(r: Reader, t: Token) -> bool:
     """A hyphenated participle after a name: the name's actor backs, leads or arms the noun
     it modifies. Takes its token."""
@@ -127,7 +127,7 @@ def _adjective_frame(r: Reader, t: Token) -> AdjectiveFrame | None:
     return AdjectiveFrame(trig, agents, patients, co)
 
 
-@register("adjective", order=60, example="The Azure Party remains loyal to Valoria.")
+@register("adjective", order=60, example="The Azure Party remains loyal to Peru.")
 def adjective(r: Reader, t: Token) -> None:
     """An adjective of relation with its prepositional object: its holder (the clause
     subject, or the noun it modifies) x that object."""

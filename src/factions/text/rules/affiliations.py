@@ -24,7 +24,7 @@ _AFF = "affiliations"
     order=10,
     reads=_AFF,
     scope="document",
-    example="The Valorian-led coalition took the port.",
+    example="Peru and Chile met again. The Peruvian-led coalition took the port.",
 )
 def led_group(r: AffiliationReader) -> None:
     """A "-led" group: the state or group named before "-led" leads it (the name is part of
@@ -51,7 +51,7 @@ def led_group(r: AffiliationReader) -> None:
     order=20,
     reads=_AFF,
     scope="document",
-    example="Valorian President Tomas Reyes spoke in the capital.",
+    example="Peruvian President Tomas Reyes spoke in Lima.",
 )
 def title(r: AffiliationReader) -> None:
     """A title between a group (or state) and a person's name ties the person to it
@@ -122,13 +122,7 @@ def of_group(r: AffiliationReader) -> None:
 def collective_name(r: AffiliationReader, t: Token) -> None:
     """Members given one collective name are members of it ("X and Y, collectively known
     as Z")."""
-    if (
-        t.pos_ != "VERB"
-        or t.lemma_.lower() not in r.w.naming_verbs
-        or t.dep_ not in ("acl", "advcl")
-    ):
-        return
-    members, named = r.collective(t)
+    members, named = r.named_collective(t)
     if len({e for e, _ in members}) >= 2:
         for g in r.group(named):
             for m in dict.fromkeys(e for e, _ in members):
@@ -139,7 +133,7 @@ def collective_name(r: AffiliationReader, t: Token) -> None:
     "affiliation-own-office",
     order=41,
     reads=_AFF,
-    example="The Azure Party elected Tomas Reyes as its leader.",
+    example="In May, the Azure Party elected Tomas Reyes as its presidential candidate.",
 )
 def own_office(r: AffiliationReader, t: Token) -> None:
     """A group choosing its own officer: the chosen person is its leader or member ("X
@@ -328,7 +322,7 @@ def role_noun(r: AffiliationReader, t: Token) -> None:
     "affiliation-part-of",
     order=47,
     reads=_AFF,
-    example="The Azure Guard, the armed wing of the Azure Party, fought on.",
+    example="The Azure Guard, the armed wing of the Liberal Party, fought on.",
 )
 def part_of(r: AffiliationReader, t: Token) -> None:
     """A group that is part of another: a wing or branch of a group, or a member of a

@@ -241,6 +241,17 @@ class Reader:
         own = {e for e, _ in group}
         return [a for a in members if a[0] not in own], group
 
+    def named_collective(self, t: Token) -> tuple[list[Arg], list[Arg]]:
+        """:meth:`collective` at a verb of naming in a participle or adverbial clause
+        ("collectively known as Z"); empty lists elsewhere."""
+        if (
+            t.pos_ != "VERB"
+            or t.lemma_.lower() not in self.w.naming_verbs
+            or t.dep_ not in ("acl", "advcl")
+        ):
+            return [], []
+        return self.collective(t)
+
     def lists(self, v: Token) -> bool:
         """Whether verb ``v`` lists the members of the noun it modifies ("comprising",
         "composed of", "made up of")."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from factions.text.lexicon import Trigger
 from factions.text.rules.adjectives import adjective_frame, adjective_trigger
 from factions.text.rules.arguments import Arg, Reader
-from factions.text.rules.nouns import noun_class, noun_reading
+from factions.text.rules.nouns import noun_kind, noun_reading
 from factions.text.rules.registry import register
 from factions.text.rules.verbs import verb_frame
 
@@ -34,7 +34,7 @@ def own_group_conjunct(r: Reader, t: Token) -> None:
     r.emit([(a, t.head.i)], owned, trig, t, "coordination")
 
 
-@register("demand-leave", order=30, example="Valoria demanded that Tomas Reyes resign.")
+@register("demand-leave", order=30, example="Peru demanded that Tomas Reyes resign.")
 def demand_leave(r: Reader, t: Token) -> None:
     """A demand that someone leave office: the one demanding x the one told to go ("X
     demanded that Y resign", "X urged Y to step down")."""
@@ -66,20 +66,18 @@ def demand_leave(r: Reader, t: Token) -> None:
 @register(
     "collective-name",
     order=40,
-    example="Valoria and Ostrava, collectively known as the Northern Pact, met.",
+    example="Peru and Chile, collectively known as the Pacific Union, met in Lima.",
 )
 def collective_name(r: Reader, t: Token) -> None:
     """Members given one collective name work together ("X and Y, collectively known as
     Z")."""
-    lemma = t.lemma_.lower()
-    if t.pos_ != "VERB" or lemma not in r.w.naming_verbs or t.dep_ not in ("acl", "advcl"):
-        return
-    members, group = r.collective(t)
+    members, group = r.named_collective(t)
     if group and len({e for e, _ in members}) >= 2:
-        r.pairs_of(members, Trigger(lemma, "verb", 1, "cooperation"), t, "coordination")
+        trig = Trigger(t.lemma_.lower(), "verb", 1, "cooperation")
+        r.pairs_of(members, trig, t, "coordination")
 
 
-@register("co-mediators", order=70, example="Valoria and Ostrava mediated the talks.")
+@register("co-mediators", order=70, example="Peru and Chile mediated the talks.")
 def co_mediators(r: Reader, t: Token) -> None:
     """Co-subjects of a verb of mediation work together ("X and Y mediated / brokered
     talks")."""
@@ -127,7 +125,7 @@ def group_members(r: Reader, t: Token) -> None:
 @register(
     "between-sides",
     order=83,
-    example="The war was between Valoria on one side, and Ostrava and Kestria on the other.",
+    example="The war was between Peru on one side, and Chile and Bolivia on the other.",
 )
 def between_sides(r: Reader, t: Token) -> None:
     """A hostile noun whose "between" names two sides the parser split: every actor of one
@@ -137,7 +135,7 @@ def between_sides(r: Reader, t: Token) -> None:
         r.emit(reading.left, reading.right, reading.trig, t, reading.pattern)
 
 
-@register("between", order=85, example="The dispute between Valoria and Ostrava deepened.")
+@register("between", order=85, example="The dispute between Peru and Chile deepened.")
 def between(r: Reader, t: Token) -> None:
     """A relation noun with "between" / "among": every pair of the actors it lists ("a
     dispute between X and Y", "clashes erupted between X and Y")."""
@@ -146,12 +144,11 @@ def between(r: Reader, t: Token) -> None:
         r.pairs_of(reading.left, reading.trig, t, reading.pattern)
 
 
-@register("request", order=89, example="Valoria sent troops at the request of Ostrava.")
+@register("request", order=89, example="Peru sent troops at the request of Chile.")
 def request(r: Reader, t: Token) -> None:
     """Acting at another's request: the one acting x the one asking ("X struck at the
     request of Y", "in response to a request from Y", "at Y's invitation")."""
-    cls = noun_class(r, t)
-    if cls is None or cls[0] != "request":
+    if noun_kind(r, t) != "request":
         return
     w = r.w
     askers = r.owners(t) + r.prep_objects(t, w.request_agent_preps)
@@ -173,13 +170,12 @@ def request(r: Reader, t: Token) -> None:
 @register(
     "change-noun",
     order=90,
-    example="The souring of relations between Valoria and Ostrava alarmed traders.",
+    example="The talks caused a souring of the relationship between Peru and Chile.",
 )
 def change_noun(r: Reader, t: Token) -> None:
     """A noun of change of a relationship gives its present state: every pair of its parties
     ("the souring of the relationship between X and Y", "the thaw in X's ties with Y")."""
-    cls = noun_class(r, t)
-    if cls is None or cls[0] != "change":
+    if noun_kind(r, t) != "change":
         return
     sign = r.lex.change_nouns.get(t.lemma_.lower(), r.lex.change_nouns.get(t.lower_))
     args = r.between(t)
@@ -200,13 +196,12 @@ def change_noun(r: Reader, t: Token) -> None:
 @register(
     "relationship-change",
     order=91,
-    example="Relations between Valoria and Ostrava soured last year.",
+    example="Relations between Peru and Chile soured last year.",
 )
 def relationship_change(r: Reader, t: Token) -> None:
     """A verb of change on a relationship noun gives its present state: the noun's parties
     ("relations between X and Y soured", "X severed ties with Y")."""
-    cls = noun_class(r, t)
-    if cls is None or cls[0] != "relationship-change":
+    if noun_kind(r, t) != "relationship-change":
         return
     v = t.head
     sign = r.lex.change_verbs[v.lemma_.lower()]
@@ -232,7 +227,7 @@ def relationship_change(r: Reader, t: Token) -> None:
                 r.pairs_of(subj, trig, v, "change")
 
 
-@register("common-enemy", order=92, example="Valoria sided with Ostrava against Kestria.")
+@register("common-enemy", order=92, example="Peru sided with Chile against Bolivia.")
 def common_enemy(r: Reader, t: Token) -> None:
     """A positive verb with "against": its subject and objects x the common foe ("X sided
     with Y against Z")."""
@@ -244,7 +239,7 @@ def common_enemy(r: Reader, t: Token) -> None:
     r.emit(allies, f.against, foe, t, "verb")
 
 
-@register("go-between", order=93, example="Valoria sent aid to the Azure Party through Ostrava.")
+@register("go-between", order=93, example="Peru provided support to the Azure Party through Chile.")
 def go_between(r: Reader, t: Token) -> None:
     """Support passed through a third party: the go-between works with giver and receiver
     ("X sent aid to Y through Z", "X provided support for Y via Z")."""
@@ -278,7 +273,7 @@ def _intermediary(r: Reader, t: Token, agents: list[Arg], patients: list[Arg]) -
     r.emit(agents + patients, via, trig, t, "verb")
 
 
-@register("alongside", order=94, example="Valoria fought alongside Ostrava against Kestria.")
+@register("alongside", order=94, example="Peru fought alongside Chile against Bolivia.")
 def alongside(r: Reader, t: Token) -> None:
     """ "X fought alongside Y (against Z)": Y is X's ally and, for a hostile verb, Z's foe."""
     f = verb_frame(r, t)
@@ -292,7 +287,7 @@ def alongside(r: Reader, t: Token) -> None:
         r.emit(beside, f.patients, f.trig, t, "verb")
 
 
-@register("co-founders", order=95, example="Valoria and Ostrava formed an alliance in May.")
+@register("co-founders", order=95, example="Peru and Chile formed an alliance in May.")
 def co_founders(r: Reader, t: Token) -> None:
     """Co-subjects that found a joint body are allied ("X, Y and Z formed an alliance / a
     coalition")."""
@@ -306,7 +301,7 @@ def co_founders(r: Reader, t: Token) -> None:
         r.pairs_of(f.agents, Trigger(lemma, "verb", 1, "alliance"), t, "coordination")
 
 
-@register("coordination", order=99, example="Valoria and Ostrava signed a pact.")
+@register("coordination", order=99, example="Peru and Chile signed a pact.")
 def coordination(r: Reader, t: Token) -> None:
     """Co-subjects (or co-owners, or co-objects) of a symmetric trigger with no other party
     relate to each other ("X and Y signed a pact", "X and Y are rivals", "X and Y clashed",

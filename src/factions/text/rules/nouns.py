@@ -24,6 +24,12 @@ def noun_class(r: Reader, t: Token) -> tuple[str, Trigger | None] | None:
     return r.memo("noun-class", t, lambda: _noun_class(r, t))
 
 
+def noun_kind(r: Reader, t: Token) -> str | None:
+    """The first element of :func:`noun_class` ("trigger", "request", ...), or ``None``."""
+    cls = noun_class(r, t)
+    return cls[0] if cls is not None else None
+
+
 def _noun_class(r: Reader, t: Token) -> tuple[str, Trigger | None] | None:
     lex = r.lex
     if t.pos_ == "PROPN" and t.ent_type_ == "EVENT" and t.lower_ in lex.nouns:
@@ -253,21 +259,21 @@ def noun_appositive(r: Reader, t: Token) -> None:
     emit_reading(r, t, "noun-appositive")
 
 
-@register("noun-possessive", order=86, example="Valoria's alliance with Ostrava held.")
+@register("noun-possessive", order=86, example="Peru's alliance with Chile held.")
 def noun_possessive(r: Reader, t: Token) -> None:
     """A relation noun with a possessor or modifier (or by-agent) and a prepositional object:
-    owner x object ("X's alliance with Y", "Valorian sanctions on Y")."""
+    owner x object ("X's alliance with Y", "Peruvian sanctions on Y")."""
     emit_reading(r, t, "noun-possessive")
 
 
-@register("noun-subject-possessor", order=87, example="Valoria has become Ostrava's closest ally.")
+@register("noun-subject-possessor", order=87, example="Peru has become Chile's closest ally.")
 def noun_subject_possessor(r: Reader, t: Token) -> None:
     """A relation noun with a possessor, in a clause whose subject is the other party:
     subject x possessor ("X has become his rival", "X is Y's ally")."""
     emit_reading(r, t, "noun-subject-possessor")
 
 
-@register("noun-subject-prep", order=88, example="Valoria launched an offensive against Ostrava.")
+@register("noun-subject-prep", order=88, example="Peru launched an offensive against Chile.")
 def noun_subject_prep(r: Reader, t: Token) -> None:
     """A relation noun with a prepositional object, in a clause whose subject holds it:
     subject x object ("X waged war on Y", "X is an ally of Y", "X expressed solidarity
