@@ -3,7 +3,7 @@
 One spaCy pass per document (``nlp.pipe`` batches them), then linear rules over the parse:
 :func:`~factions.text.mentions.find_mentions`, :func:`~factions.text.coref.cluster_names`,
 :func:`~factions.text.coref.resolve_references`,
-:func:`~factions.text.rules.read_relations` (the rule units), and document-level aggregation of repeated
+:func:`~factions.text.rules.read_relations`, and document-level aggregation of repeated
 findings (present state over past, confidence-weighted sign, latest finding breaking ties).
 
 >>> from factions.text.documents import Document

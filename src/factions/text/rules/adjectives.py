@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factions.text.lexicon import Trigger
-from factions.text.rules.arguments import Arg, Reader
+from factions.text.rules.arguments import ADJ_VERB, VERB, Arg, Reader
 from factions.text.rules.registry import register
 
 if TYPE_CHECKING:
@@ -51,7 +51,9 @@ def stance_prefix(r: Reader, t: Token) -> bool:
     return True
 
 
-@register("hyphen-participle", order=50, example="The Chile-backed Azure Front seized the port.")
+@register(
+    "hyphen-participle", pos=VERB, order=50, example="The Chile-backed Azure Front seized the port."
+)
 def hyphen_participle(r: Reader, t: Token) -> bool:
     """A hyphenated participle after a name: the name's actor backs, leads or arms the noun
     it modifies. Takes its token."""
@@ -106,7 +108,7 @@ class AdjectiveFrame:
 
 
 def adjective_frame(r: Reader, t: Token) -> AdjectiveFrame | None:
-    return r.memo("adjective", t, lambda: _adjective_frame(r, t))
+    return r.memo("adjective", t, _adjective_frame)
 
 
 def _adjective_frame(r: Reader, t: Token) -> AdjectiveFrame | None:
@@ -127,7 +129,7 @@ def _adjective_frame(r: Reader, t: Token) -> AdjectiveFrame | None:
     return AdjectiveFrame(trig, agents, patients, co)
 
 
-@register("adjective", order=60, example="The Azure Party remains loyal to Peru.")
+@register("adjective", pos=ADJ_VERB, order=60, example="The Azure Party remains loyal to Peru.")
 def adjective(r: Reader, t: Token) -> None:
     """An adjective of relation with its prepositional object: its holder (the clause
     subject, or the noun it modifies) x that object."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from factions.model import ActorKind
 from factions.text.mentions import led_group_leader, led_groups_heads
-from factions.text.rules.arguments import AffiliationReader, Arg
+from factions.text.rules.arguments import NOUN, NOUNS, VERB, AffiliationReader, Arg
 from factions.text.rules.registry import register
 
 if TYPE_CHECKING:
@@ -115,6 +115,7 @@ def of_group(r: AffiliationReader) -> None:
 
 @register(
     "affiliation-collective-name",
+    pos=VERB,
     order=40,
     reads=_AFF,
     example="The Azure Party and the Green League, collectively known as the Union Bloc, won.",
@@ -131,6 +132,7 @@ def collective_name(r: AffiliationReader, t: Token) -> None:
 
 @register(
     "affiliation-own-office",
+    pos=VERB,
     order=41,
     reads=_AFF,
     example="In May, the Azure Party elected Tomas Reyes as its presidential candidate.",
@@ -150,6 +152,7 @@ def own_office(r: AffiliationReader, t: Token) -> None:
 
 @register(
     "affiliation-fronted-under",
+    pos=VERB,
     order=42,
     reads=_AFF,
     example="Under Tomas Reyes, the Azure Party grew quickly.",
@@ -171,6 +174,7 @@ def fronted_under(r: AffiliationReader, t: Token) -> None:
 
 @register(
     "affiliation-lead-verb",
+    pos=VERB,
     order=43,
     reads=_AFF,
     example="The Azure Party, led by Tomas Reyes, won the vote.",
@@ -196,6 +200,7 @@ def lead_verb(r: AffiliationReader, t: Token) -> None:
 
 @register(
     "affiliation-group-under",
+    pos=NOUN,
     order=44,
     reads=_AFF,
     example="The Azure Front, a rebel group under Tomas Reyes, took the town.",
@@ -214,6 +219,7 @@ def group_under(r: AffiliationReader, t: Token) -> None:
 
 @register(
     "affiliation-join",
+    pos=VERB,
     order=45,
     reads=_AFF,
     example="Tomas Reyes joined the Azure Party in May.",
@@ -247,7 +253,7 @@ class RoleFrame:
 
 
 def _role_frame(r: AffiliationReader, t: Token) -> RoleFrame | None:
-    return r.memo("role", t, lambda: _read_role(r, t))
+    return r.memo("role", t, _read_role)
 
 
 def _read_role(r: AffiliationReader, t: Token) -> RoleFrame | None:
@@ -301,6 +307,7 @@ def _read_role(r: AffiliationReader, t: Token) -> RoleFrame | None:
 
 @register(
     "affiliation-role-noun",
+    pos=NOUNS,
     order=46,
     reads=_AFF,
     example="Tomas Reyes, the leader of the Azure Party, resigned.",
@@ -320,6 +327,7 @@ def role_noun(r: AffiliationReader, t: Token) -> None:
 
 @register(
     "affiliation-part-of",
+    pos=NOUNS,
     order=47,
     reads=_AFF,
     example="The Azure Guard, the armed wing of the Liberal Party, fought on.",

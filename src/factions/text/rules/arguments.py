@@ -42,6 +42,16 @@ CONFIDENCE = {
 }
 
 
+# The parts of speech a rule unit reads (``register(pos=...)``).
+ADJ_VERB = ("ADJ", "VERB")
+ANY_TRIGGER = ("VERB", "NOUN", "PROPN", "ADJ")
+NOUN = ("NOUN",)
+NOUNS = ("NOUN", "PROPN")
+VERB = ("VERB",)
+VERB_NOUN = ("VERB", "NOUN")
+VERB_NOUNS = ("VERB", "NOUN", "PROPN")
+
+
 @dataclass(frozen=True)
 class Finding:
     """One relation stated in one sentence: entity indices, sign, kind and evidence span.
@@ -93,12 +103,14 @@ class Reader:
         self.disabled = disabled
         self._memo: dict[tuple[str, int], Any] = {}
 
-    def memo(self, name: str, t: Token, compute: Callable[[], Any]) -> Any:
-        """``compute()`` once per (``name``, token): a frame several units read."""
+    def memo(self, name: str, t: Token, compute: Callable[[Any, Token], Any]) -> Any:
+        """``compute(self, t)`` once per (``name``, token): a frame several units read."""
         key = (name, t.i)
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute(self, t)
+            return value
 
     # --- argument helpers ---------------------------------------------------------------
     def np(self, tok: Token, depth: int = 0, conj: bool = True) -> list[Arg]:

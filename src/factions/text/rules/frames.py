@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 
 from factions.text.lexicon import Trigger
 from factions.text.rules.adjectives import adjective_frame, adjective_trigger
-from factions.text.rules.arguments import Arg, Reader
+from factions.text.rules.arguments import (
+    ANY_TRIGGER,
+    NOUN,
+    NOUNS,
+    VERB,
+    VERB_NOUN,
+    VERB_NOUNS,
+    Arg,
+    Reader,
+)
 from factions.text.rules.nouns import noun_kind, noun_reading
 from factions.text.rules.registry import register
 from factions.text.rules.verbs import verb_frame
@@ -34,7 +43,7 @@ def own_group_conjunct(r: Reader, t: Token) -> None:
     r.emit([(a, t.head.i)], owned, trig, t, "coordination")
 
 
-@register("demand-leave", order=30, example="Peru demanded that Tomas Reyes resign.")
+@register("demand-leave", pos=VERB_NOUN, order=30, example="Peru demanded that Tomas Reyes resign.")
 def demand_leave(r: Reader, t: Token) -> None:
     """A demand that someone leave office: the one demanding x the one told to go ("X
     demanded that Y resign", "X urged Y to step down")."""
@@ -65,6 +74,7 @@ def demand_leave(r: Reader, t: Token) -> None:
 
 @register(
     "collective-name",
+    pos=VERB,
     order=40,
     example="Peru and Chile, collectively known as the Pacific Union, met in Lima.",
 )
@@ -77,7 +87,7 @@ def collective_name(r: Reader, t: Token) -> None:
         r.pairs_of(members, trig, t, "coordination")
 
 
-@register("co-mediators", order=70, example="Peru and Chile mediated the talks.")
+@register("co-mediators", pos=VERB, order=70, example="Peru and Chile mediated the talks.")
 def co_mediators(r: Reader, t: Token) -> None:
     """Co-subjects of a verb of mediation work together ("X and Y mediated / brokered
     talks")."""
@@ -91,6 +101,7 @@ def co_mediators(r: Reader, t: Token) -> None:
 
 @register(
     "group-members",
+    pos=NOUN,
     order=82,
     example="Parties such as the Azure Party and the Green League joined the talks.",
 )
@@ -124,6 +135,7 @@ def group_members(r: Reader, t: Token) -> None:
 
 @register(
     "between-sides",
+    pos=NOUNS,
     order=83,
     example="The war was between Peru on one side, and Chile and Bolivia on the other.",
 )
@@ -135,7 +147,7 @@ def between_sides(r: Reader, t: Token) -> None:
         r.emit(reading.left, reading.right, reading.trig, t, reading.pattern)
 
 
-@register("between", order=85, example="The dispute between Peru and Chile deepened.")
+@register("between", pos=NOUNS, order=85, example="The dispute between Peru and Chile deepened.")
 def between(r: Reader, t: Token) -> None:
     """A relation noun with "between" / "among": every pair of the actors it lists ("a
     dispute between X and Y", "clashes erupted between X and Y")."""
@@ -144,7 +156,7 @@ def between(r: Reader, t: Token) -> None:
         r.pairs_of(reading.left, reading.trig, t, reading.pattern)
 
 
-@register("request", order=89, example="Peru sent troops at the request of Chile.")
+@register("request", pos=NOUN, order=89, example="Peru sent troops at the request of Chile.")
 def request(r: Reader, t: Token) -> None:
     """Acting at another's request: the one acting x the one asking ("X struck at the
     request of Y", "in response to a request from Y", "at Y's invitation")."""
@@ -169,6 +181,7 @@ def request(r: Reader, t: Token) -> None:
 
 @register(
     "change-noun",
+    pos=NOUN,
     order=90,
     example="The talks caused a souring of the relationship between Peru and Chile.",
 )
@@ -195,6 +208,7 @@ def change_noun(r: Reader, t: Token) -> None:
 
 @register(
     "relationship-change",
+    pos=NOUN,
     order=91,
     example="Relations between Peru and Chile soured last year.",
 )
@@ -227,7 +241,7 @@ def relationship_change(r: Reader, t: Token) -> None:
                 r.pairs_of(subj, trig, v, "change")
 
 
-@register("common-enemy", order=92, example="Peru sided with Chile against Bolivia.")
+@register("common-enemy", pos=VERB, order=92, example="Peru sided with Chile against Bolivia.")
 def common_enemy(r: Reader, t: Token) -> None:
     """A positive verb with "against": its subject and objects x the common foe ("X sided
     with Y against Z")."""
@@ -239,7 +253,12 @@ def common_enemy(r: Reader, t: Token) -> None:
     r.emit(allies, f.against, foe, t, "verb")
 
 
-@register("go-between", order=93, example="Peru provided support to the Azure Party through Chile.")
+@register(
+    "go-between",
+    pos=VERB_NOUNS,
+    order=93,
+    example="Peru provided support to the Azure Party through Chile.",
+)
 def go_between(r: Reader, t: Token) -> None:
     """Support passed through a third party: the go-between works with giver and receiver
     ("X sent aid to Y through Z", "X provided support for Y via Z")."""
@@ -273,7 +292,7 @@ def _intermediary(r: Reader, t: Token, agents: list[Arg], patients: list[Arg]) -
     r.emit(agents + patients, via, trig, t, "verb")
 
 
-@register("alongside", order=94, example="Peru fought alongside Chile against Bolivia.")
+@register("alongside", pos=VERB, order=94, example="Peru fought alongside Chile against Bolivia.")
 def alongside(r: Reader, t: Token) -> None:
     """ "X fought alongside Y (against Z)": Y is X's ally and, for a hostile verb, Z's foe."""
     f = verb_frame(r, t)
@@ -287,7 +306,7 @@ def alongside(r: Reader, t: Token) -> None:
         r.emit(beside, f.patients, f.trig, t, "verb")
 
 
-@register("co-founders", order=95, example="Peru and Chile formed an alliance in May.")
+@register("co-founders", pos=VERB, order=95, example="Peru and Chile formed an alliance in May.")
 def co_founders(r: Reader, t: Token) -> None:
     """Co-subjects that found a joint body are allied ("X, Y and Z formed an alliance / a
     coalition")."""
@@ -301,7 +320,7 @@ def co_founders(r: Reader, t: Token) -> None:
         r.pairs_of(f.agents, Trigger(lemma, "verb", 1, "alliance"), t, "coordination")
 
 
-@register("coordination", order=99, example="Peru and Chile signed a pact.")
+@register("coordination", pos=ANY_TRIGGER, order=99, example="Peru and Chile signed a pact.")
 def coordination(r: Reader, t: Token) -> None:
     """Co-subjects (or co-owners, or co-objects) of a symmetric trigger with no other party
     relate to each other ("X and Y signed a pact", "X and Y are rivals", "X and Y clashed",

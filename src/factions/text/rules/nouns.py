@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from factions.text.lexicon import Trigger
-from factions.text.rules.arguments import Arg, Reader
+from factions.text.rules.arguments import NOUNS, Arg, Reader
 from factions.text.rules.registry import register
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ def noun_class(r: Reader, t: Token) -> tuple[str, Trigger | None] | None:
     event name like "the X-Y War", or a relationship noun whose modifier gives the sign:
     "close ties"), ``("request", None)``, ``("change", None)`` ("souring"),
     ``("relationship-change", None)`` ("relations soured"); ``None`` for other tokens."""
-    return r.memo("noun-class", t, lambda: _noun_class(r, t))
+    return r.memo("noun-class", t, _noun_class)
 
 
 def noun_kind(r: Reader, t: Token) -> str | None:
@@ -83,7 +83,7 @@ class NounReading:
 
 def noun_reading(r: Reader, t: Token) -> NounReading | None:
     """The one reading of relation noun ``t`` (``None`` when it states nothing)."""
-    return r.memo("noun", t, lambda: _noun_reading(r, t))
+    return r.memo("noun", t, _noun_reading)
 
 
 def _noun_reading(r: Reader, t: Token) -> NounReading | None:  # noqa: C901 - one cascade
@@ -252,28 +252,37 @@ def emit_reading(r: Reader, t: Token, rule: str) -> None:
         r.emit(reading.left, reading.right, reading.trig, t, reading.pattern)
 
 
-@register("noun-appositive", order=84, example="Tomas Reyes, a rival of the Azure Party, spoke.")
+@register(
+    "noun-appositive",
+    pos=NOUNS,
+    order=84,
+    example="Tomas Reyes, a rival of the Azure Party, spoke.",
+)
 def noun_appositive(r: Reader, t: Token) -> None:
     """A relation noun in apposition: the actor it describes x the noun's possessor or
     prepositional object ("X, an ally of Y"; "his rival, X")."""
     emit_reading(r, t, "noun-appositive")
 
 
-@register("noun-possessive", order=86, example="Peru's alliance with Chile held.")
+@register("noun-possessive", pos=NOUNS, order=86, example="Peru's alliance with Chile held.")
 def noun_possessive(r: Reader, t: Token) -> None:
     """A relation noun with a possessor or modifier (or by-agent) and a prepositional object:
     owner x object ("X's alliance with Y", "Peruvian sanctions on Y")."""
     emit_reading(r, t, "noun-possessive")
 
 
-@register("noun-subject-possessor", order=87, example="Peru has become Chile's closest ally.")
+@register(
+    "noun-subject-possessor", pos=NOUNS, order=87, example="Peru has become Chile's closest ally."
+)
 def noun_subject_possessor(r: Reader, t: Token) -> None:
     """A relation noun with a possessor, in a clause whose subject is the other party:
     subject x possessor ("X has become his rival", "X is Y's ally")."""
     emit_reading(r, t, "noun-subject-possessor")
 
 
-@register("noun-subject-prep", order=88, example="Peru launched an offensive against Chile.")
+@register(
+    "noun-subject-prep", pos=NOUNS, order=88, example="Peru launched an offensive against Chile."
+)
 def noun_subject_prep(r: Reader, t: Token) -> None:
     """A relation noun with a prepositional object, in a clause whose subject holds it:
     subject x object ("X waged war on Y", "X is an ally of Y", "X expressed solidarity

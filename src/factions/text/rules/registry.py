@@ -7,7 +7,8 @@ module: ``verbs``, ``nouns``, ``adjectives``, ``frames``, ``affiliations``); its
 is its docstring. Every finding names the unit that emitted it (``Finding.rule``).
 
 Units run token by token in ``order``; the order matters only among units that read the same
-token, and decides which finding comes first (which breaks ties at aggregation). A unit
+token, and decides which finding comes first (which breaks ties at aggregation); a unit
+is offered only tokens of the parts of speech it declares (``pos``). A unit
 returning ``True`` takes its token: no later unit reads it. A switched-off unit still runs
 but emits nothing, so switching it off removes exactly its findings (no other unit reads in
 its place). Cost: O(units x tokens x dependency depth).
@@ -45,6 +46,7 @@ class RuleUnit:
     example: str
     reads: str = "relations"  # or "affiliations"
     scope: str = "token"  # or "document": fn(reader) runs once over the whole document
+    pos: tuple[str, ...] | None = None  # the only parts of speech it reads (None: any)
 
 
 RULES: dict[str, RuleUnit] = {}
@@ -56,9 +58,16 @@ class UnknownRuleError(ValueError):
 
 
 def register(
-    name: str, *, order: int, example: str, reads: str = "relations", scope: str = "token"
+    name: str,
+    *,
+    order: int,
+    example: str,
+    reads: str = "relations",
+    scope: str = "token",
+    pos: tuple[str, ...] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register the decorated function as rule unit ``name`` (kebab-case, unique)."""
+    """Register the decorated function as rule unit ``name`` (kebab-case, unique). ``pos``:
+    the parts of speech of the tokens it can read (the others are not offered to it)."""
 
     def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
         if not _NAME.fullmatch(name):
@@ -75,6 +84,7 @@ def register(
             example=example,
             reads=reads,
             scope=scope,
+            pos=pos,
         )
         return fn
 
@@ -112,8 +122,13 @@ def _run(reader: Reader, todo: list[RuleUnit]) -> None:
         while j < len(todo) and todo[j].scope == "token":
             j += 1
         block = todo[i:j]
+        by_pos: dict[str, list[RuleUnit]] = {}
         for t in reader.doc:
-            for u in block:
+            pos = t.pos_
+            offered = by_pos.get(pos)
+            if offered is None:
+                offered = by_pos[pos] = [u for u in block if u.pos is None or pos in u.pos]
+            for u in offered:
                 reader.rule = u.name
                 if u.fn(reader, t):
                     break

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from factions.text.lexicon import Trigger
 from factions.text.rules.adjectives import adjective_trigger
-from factions.text.rules.arguments import Arg, Reader
+from factions.text.rules.arguments import VERB, Arg, Reader
 from factions.text.rules.registry import register
 
 if TYPE_CHECKING:
@@ -183,7 +183,7 @@ class VerbFrame:
 def verb_frame(r: Reader, t: Token) -> VerbFrame | None:
     """The frame of relation verb ``t`` (``None`` when it is none, or when it names a group's
     own officer: "X elected Y as its candidate" is an affiliation)."""
-    return r.memo("verb", t, lambda: _verb_frame(r, t))
+    return r.memo("verb", t, _verb_frame)
 
 
 def _verb_frame(r: Reader, t: Token) -> VerbFrame | None:
@@ -193,7 +193,7 @@ def _verb_frame(r: Reader, t: Token) -> VerbFrame | None:
     return VerbFrame(r, t, trig)
 
 
-@register("verb-link", order=80, example="The dispute pitted Peru against Chile.")
+@register("verb-link", pos=VERB, order=80, example="The dispute pitted Peru against Chile.")
 def verb_link(r: Reader, t: Token) -> None:
     """A verb that relates its two objects: direct object x prepositional object ("pitted X
     against Y", "tied X to Y"; passive: "X was tied to Y")."""
@@ -207,7 +207,7 @@ def verb_link(r: Reader, t: Token) -> None:
     r.emit(objs, others, f.trig, t, "verb")
 
 
-@register("verb-passive", order=81, example="The Azure Party is backed by Peru.")
+@register("verb-passive", pos=VERB, order=81, example="The Azure Party is backed by Peru.")
 def verb_passive(r: Reader, t: Token) -> None:
     """A passive verb or participle: by-agent x subject ("X is backed by Y", "rebels armed
     by Y"); without an agent, subject x prepositional object ("X is allied with Y")."""
@@ -220,7 +220,7 @@ def verb_passive(r: Reader, t: Token) -> None:
         r.emit(f.passive_patients, f.passive_others, f.trig, t, "adj")
 
 
-@register("verb-active", order=96, example="Peru openly backs the Azure Party.")
+@register("verb-active", pos=VERB, order=96, example="Peru openly backs the Azure Party.")
 def verb_active(r: Reader, t: Token) -> None:
     """An active verb: subject (through relatives, control and conjunctions) x direct object
     and the prepositions the trigger licenses ("X backs Y", "X fought against Y")."""
@@ -229,7 +229,7 @@ def verb_active(r: Reader, t: Token) -> None:
         r.emit(f.agents, f.patients, f.trig, t, "verb")
 
 
-@register("verb-claim", order=97, example="Peru alleged that Chile armed the rebels.")
+@register("verb-claim", pos=VERB, order=97, example="Peru alleged that Chile armed the rebels.")
 def verb_claim(r: Reader, t: Token) -> None:
     """A verb of claiming without an object: its subject x the subject of the claim ("X
     alleged that Y ...")."""
@@ -238,7 +238,9 @@ def verb_claim(r: Reader, t: Token) -> None:
         r.emit(f.agents, f.claimed, f.trig, t, "verb")
 
 
-@register("verb-condemned-act", order=98, example="Peru condemned Chile's attack on the port.")
+@register(
+    "verb-condemned-act", pos=VERB, order=98, example="Peru condemned Chile's attack on the port."
+)
 def verb_condemned_act(r: Reader, t: Token) -> None:
     """A verb of accusation whose object is an act: its subject x the act's owner or agent
     ("X condemned Y's attack", "X denounced the killings by Y")."""
