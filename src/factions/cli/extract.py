@@ -83,7 +83,26 @@ def _model_option():
     )
 
 
-def run_extraction(docs, gazetteer=None, extractor: str = "model", model_path: Path | None = None):
+DISABLE_RULE_HELP = "Switch off a rule unit (repeatable; `factions rules` lists them)."
+
+
+def disabled_rules(names: list[str] | None) -> frozenset[str]:
+    """The rule units to switch off; an unknown name is one line naming the valid ones."""
+    from factions.text.rules import UnknownRuleError, check_rule_names
+
+    try:
+        return check_rule_names(names or ())
+    except UnknownRuleError as exc:
+        fail(str(exc))
+
+
+def run_extraction(
+    docs,
+    gazetteer=None,
+    extractor: str = "model",
+    model_path: Path | None = None,
+    disabled: frozenset[str] = frozenset(),
+):
     """Extract every document, with a progress bar on stderr when there are many."""
     from factions.text.nlp import ModelNotInstalled
     from factions.text.pipeline import EXTRACTORS, Extractor
@@ -93,7 +112,9 @@ def run_extraction(docs, gazetteer=None, extractor: str = "model", model_path: P
         fail(f"--extractor {extractor!r}: expected one of {', '.join(EXTRACTORS)}")
     try:
         model = RelationModel.load(model_path) if model_path is not None else None
-        extractor = Extractor(gazetteer=gazetteer, extractor=extractor, model=model)
+        extractor = Extractor(
+            gazetteer=gazetteer, extractor=extractor, model=model, disabled_rules=disabled
+        )
     except (ModelNotInstalled, ModelFileError) as exc:
         fail(str(exc))
     results = []
@@ -119,6 +140,7 @@ def extract(
     out: Path | None = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
     extractor: str = _extractor_option(),
     model: Path | None = _model_option(),
+    disable_rule: list[str] = typer.Option(None, "--disable-rule", help=DISABLE_RULE_HELP),
 ) -> None:
     """Read documents into actors and signed relations with evidence."""
     from factions.model import SystemFileError, dumps_system, load_system
@@ -126,6 +148,7 @@ def extract(
 
     if fmt not in ("json", "yaml"):
         fail(f"--format {fmt!r}: expected 'json' or 'yaml'")
+    disabled = disabled_rules(disable_rule)
     gazetteer = None
     bad = 0
     if actors is not None:
@@ -136,7 +159,7 @@ def extract(
             bad += 1
     docs, bad_docs = _read_all(files)
     bad += bad_docs
-    results = run_extraction(docs, gazetteer, extractor, model) if docs else []
+    results = run_extraction(docs, gazetteer, extractor, model, disabled) if docs else []
     if fmt == "json":
         text = json.dumps(
             {"documents": [r.to_json() for r in results]}, indent=2, ensure_ascii=False
@@ -167,11 +190,18 @@ def eval_(
     errors: bool = typer.Option(False, "--errors", help="List false positives and negatives."),
     extractor: str = _extractor_option(),
     model: Path | None = _model_option(),
+    by_rule: bool = typer.Option(
+        False, "--by-rule", help="Also score the relations each rule unit supported."
+    ),
+    disable_rule: list[str] = typer.Option(None, "--disable-rule", help=DISABLE_RULE_HELP),
 ) -> None:
     """Score extraction against gold files: P/R/F1 per document and micro-averaged."""
     from factions.text.documents import Document
-    from factions.text.evaluate import load_gold, score
+    from factions.text.evaluate import load_gold, score, score_by_rule
 
+    disabled = disabled_rules(disable_rule)
+    if disabled and files:
+        fail("--disable-rule applies when eval extracts the gold texts, not to given output")
     if not gold.is_dir():
         fail(f"{gold}: not a folder of gold JSON files")
     try:
@@ -199,11 +229,15 @@ def eval_(
                 predictions[d["doc_id"]] = d
     else:
         docs = [Document(doc_id=g["doc_id"], text=g["text"]) for g in gold_docs]
-        for r in run_extraction(docs, None, extractor, model):
+        for r in run_extraction(docs, None, extractor, model, disabled):
             predictions[r.doc_id] = r.to_json()
     report = score(predictions, gold_docs)
+    rule_scores = score_by_rule(predictions, gold_docs) if by_rule else None
     if as_json:
-        print_json(report.as_dict())
+        data = report.as_dict()
+        if rule_scores is not None:
+            data["by_rule"] = [sc.as_dict() for sc in rule_scores]
+        print_json(data)
         return
     table = Table(title=f"Relations and affiliations vs {gold}")
     for col in ("document", "TP", "FP", "FN", "P", "R", "F1", "aff TP/FP/FN", "aff F1"):
@@ -227,6 +261,8 @@ def eval_(
         row(d.doc_id, d.relations, d.affiliations)
     row("micro", report.relations, report.affiliations, style="bold")
     console.print(table)
+    if rule_scores is not None:
+        _print_rule_scores(rule_scores, disabled)
     if errors:
         for d in report.documents:
             for fp in d.false_positives:
@@ -245,6 +281,29 @@ def eval_(
                     highlight=False,
                     soft_wrap=True,
                 )
+
+
+def _print_rule_scores(rule_scores, disabled: frozenset[str]) -> None:
+    """One row per relation rule unit (those that supported nothing too), in run order."""
+    from factions.text.rules import units
+
+    scored = {sc.rule: sc for sc in rule_scores}
+    gold_pairs = rule_scores[0].gold if rule_scores else 0
+    table = Table(title=f"Relations by rule unit (recall: share of the {gold_pairs} gold pairs)")
+    for col in ("rule", "family", "TP", "FP", "P", "R"):
+        table.add_column(col, justify="left" if col in ("rule", "family") else "right")
+    known = [(u.name, u.family) for u in units("relations")]
+    extra = [(name, "") for name in scored if name not in dict(known)]
+    for name, family in known + extra:
+        sc = scored.get(name)
+        if sc is None:
+            note = "off" if name in disabled else "-"
+            table.add_row(name, family, "0", "0", note, note, style="dim")
+            continue
+        table.add_row(
+            name, family, str(sc.tp), str(sc.fp), f"{sc.precision:.3f}", f"{sc.recall:.3f}"
+        )
+    console.print(table)
 
 
 def _sign(s: int) -> str:

@@ -21,6 +21,7 @@ class Evidence(ModelBase):
 
     ``start``/``end`` are character offsets into the document text as read; ``sentence`` is
     the full sentence that holds the span, so a reader can check the claim without the file.
+    ``rule`` names the extraction rule unit that read it (``docs/rules.md``).
     """
 
     doc_id: str = Field(min_length=1)
@@ -30,6 +31,7 @@ class Evidence(ModelBase):
     quote: str | None = None
     date: PartialDate | None = None
     source: str | None = None
+    rule: str | None = None  # the rule unit that read it (text extraction), when known
 
     @model_validator(mode="after")
     def _span_order(self) -> Evidence:

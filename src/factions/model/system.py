@@ -18,7 +18,7 @@ from factions.model.affiliations import Affiliation
 from factions.model.base import ModelBase, PartialDate, span_holds
 from factions.model.institutions import Chamber, Motion
 from factions.model.issues import Issue
-from factions.model.relations import Relation, merge_relations, pair_key
+from factions.model.relations import Evidence, Relation, merge_relations, pair_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -249,7 +249,7 @@ class System(ModelBase):
             ],
             columns=rel_cols,
         )
-        ev_cols = ["a", "b", "doc_id", "start", "end", "sentence", "quote", "date", "source"]
+        ev_cols = ["a", "b", *Evidence.model_fields]  # doc_id ... source, rule
         evidence = pd.DataFrame(
             [{"a": r.a, "b": r.b, **e.model_dump()} for r in self.relations for e in r.evidence],
             columns=ev_cols,

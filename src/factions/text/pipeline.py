@@ -3,7 +3,7 @@
 One spaCy pass per document (``nlp.pipe`` batches them), then linear rules over the parse:
 :func:`~factions.text.mentions.find_mentions`, :func:`~factions.text.coref.cluster_names`,
 :func:`~factions.text.coref.resolve_references`,
-:func:`~factions.text.relations.read_relations`, and document-level aggregation of repeated
+:func:`~factions.text.rules.read_relations`, and document-level aggregation of repeated
 findings (present state over past, confidence-weighted sign, latest finding breaking ties).
 
 >>> from factions.text.documents import Document
@@ -18,6 +18,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from factions.model import Actor, ActorKind, Affiliation, Evidence, Relation, System, slugify
@@ -28,7 +29,23 @@ from factions.text.mentions import Gazetteer, Mention, find_mentions
 from factions.text.nlp import load_nlp
 from factions.text.relation_model import RelationModel, load_relation_model
 from factions.text.relation_model.inference import model_relations, score_candidates
-from factions.text.relations import Finding, read_affiliations, read_relations
+from factions.text.rules import (
+    Finding,
+    check_rule_names,
+    fingerprint,
+    read_affiliations,
+    read_relations,
+)
+
+
+def pipeline_version(extra: str = "", lexicon: Path | None = None) -> str:
+    """The version of what extraction does: a hash of the rule units and their source, the
+    lexicon files (``lexicon``: another folder of them) and ``extra`` (a model artifact's
+    hash). It changes whenever a rule or the lexicon does; ``store`` records it per run."""
+    return fingerprint(extra, lexicon)
+
+
+PIPELINE_VERSION = pipeline_version()
 
 
 @dataclass(frozen=True)
@@ -81,7 +98,12 @@ class DocumentResult:
                     "kind": r.kind,
                     "confidence": r.confidence,
                     "evidence": [
-                        {"text": e.quote or e.sentence, "start": e.start, "end": e.end}
+                        {
+                            "text": e.quote or e.sentence,
+                            "start": e.start,
+                            "end": e.end,
+                            "rule": e.rule,
+                        }
                         for e in r.evidence
                     ],
                 }
@@ -132,7 +154,9 @@ class Extractor:
     whose ids are used for them). ``extractor``: ``"model"`` (the trained pair classifier
     over every co-mentioned pair, with the rules as its features; the default) or
     ``"rules"`` (the rule engine alone). ``model``: a :class:`RelationModel` other than the
-    packaged one. The spaCy model, the lexicon and the relation model are loaded once.
+    packaged one. ``disabled_rules``: names of rule units to switch off
+    (:data:`factions.text.rules.RULES`; an unknown name is a ``ValueError``). The spaCy
+    model, the lexicon and the relation model are loaded once.
     """
 
     def __init__(
@@ -141,9 +165,11 @@ class Extractor:
         lexicon: Lexicon | None = None,
         extractor: str = "model",
         model: RelationModel | None = None,
+        disabled_rules: Iterable[str] = frozenset(),
     ) -> None:
         if extractor not in EXTRACTORS:
             raise ValueError(f"extractor must be one of {', '.join(EXTRACTORS)}, not {extractor!r}")
+        self.disabled_rules = check_rule_names(disabled_rules)
         self.nlp = load_nlp()
         self.lex = lexicon or load_lexicon()
         self.gazetteer = Gazetteer(gazetteer, self.nlp) if gazetteer is not None else None
@@ -176,7 +202,7 @@ class Extractor:
             if m.entity >= 0:
                 for i in range(m.start, m.end):
                     tok_entity[i] = m.entity
-        findings = read_relations(sdoc, tok_entity, lex, pairs)
+        findings = read_relations(sdoc, tok_entity, lex, pairs, self.disabled_rules)
         ids = _entity_ids(entities, self.gazetteer)
         actors = _actors(entities, mentions, refs, ids, self.gazetteer)
         return ReadState(mentions, refs, entities, pairs, tok_entity, findings, ids, actors)
@@ -192,7 +218,9 @@ class Extractor:
             relations = _aggregate_findings(st.findings, st.ids, document, known)
         affiliations = []
         seen = set()
-        for member, group, role in read_affiliations(sdoc, st.tok_entity, st.entities, self.lex):
+        for member, group, role, _ in read_affiliations(
+            sdoc, st.tok_entity, st.entities, self.lex, self.disabled_rules
+        ):
             key = (st.ids[member], st.ids[group])
             if key[0] != key[1] and key not in seen and set(key) <= known:
                 seen.add(key)
@@ -305,6 +333,7 @@ def _aggregate_findings(
                     quote=text[f.start_char : f.end_char],
                     date=document.date,
                     source=document.source,
+                    rule=f.rule or None,
                 )
             )
         out.append(

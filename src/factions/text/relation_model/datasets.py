@@ -98,7 +98,7 @@ def _span_examples(
     ``items``: (text, spans of side A, spans of side B, label, doc id); every A span is
     paired with every B span.
     """
-    from factions.text.relations import read_relations
+    from factions.text.rules import read_relations
 
     items = list(items)
     for (_text, spans_a, spans_b, label, doc_id), doc in zip(
@@ -314,7 +314,10 @@ def prepare_documents(docs: list[dict], extractor) -> list[PreparedDocument]:
         gold = {}
         for r in g["relations"]:
             key = (r["a"], r["b"]) if r["a"] <= r["b"] else (r["b"], r["a"])
-            gold[key] = (int(r["sign"]), _evidence_sentences(sdoc, g["text"], r.get("evidence", "")))
+            gold[key] = (
+                int(r["sign"]),
+                _evidence_sentences(sdoc, g["text"], r.get("evidence", "")),
+            )
         insts = pair_instances(sdoc, st, extractor.lex)
         labels: list[int | None] = []
         for inst in insts:

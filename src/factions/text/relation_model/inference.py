@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 DEFAULT_KIND = {1: "cooperation", -1: "hostility"}
+MODEL_RULE = "relation-model"  # evidence found by the classifier where no rule fired
 EVIDENCE_FLOOR = 0.25  # a mention's probability for the sign needed to cite it as evidence
 
 
@@ -208,10 +209,8 @@ def model_relations(
             if s.inst.kind_hint:
                 kinds[s.inst.kind_hint] += p
             agreeing = [f for f in s.inst.findings if f.sign == sign and not f.past]
-            spans = [
-                (f.start_char, f.end_char, getattr(f, "rule", None) or f.pattern) for f in agreeing
-            ]
-            for start, end, _rule in spans or [(*s.inst.span, "model")]:
+            spans = [(f.start_char, f.end_char, f.rule or f.pattern) for f in agreeing]
+            for start, end, rule in spans or [(*s.inst.span, MODEL_RULE)]:
                 if (start, end) in seen:
                     continue
                 seen.add((start, end))
@@ -224,6 +223,7 @@ def model_relations(
                         quote=text[start:end],
                         date=document.date,
                         source=document.source,
+                        rule=rule,
                     )
                 )
         kind = max(kinds, key=lambda k: kinds[k]) if kinds else DEFAULT_KIND[sign]

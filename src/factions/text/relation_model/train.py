@@ -283,11 +283,17 @@ def train(
     meta: dict[str, Any] = {
         "seed": SEED,
         "learner": "sklearn.linear_model.LogisticRegression (multinomial, L2, lbfgs)",
-        "config": {"C": cfg.C, "weights": dict(cfg.weights), "min_count": cfg.min_count,
-                   "threshold": cfg.threshold},  # fmt: skip
+        "config": {
+            "C": cfg.C,
+            "weights": dict(cfg.weights),
+            "min_count": cfg.min_count,
+            "threshold": cfg.threshold,
+        },  # fmt: skip
         "sizes": {k: len(v) for k, v in sets.items()}
-        | {"indomain/documents": len(docs),
-           "indomain/examples": sum(len(d.examples("indomain")) for d in docs)},  # fmt: skip
+        | {
+            "indomain/documents": len(docs),
+            "indomain/examples": sum(len(d.examples("indomain")) for d in docs),
+        },  # fmt: skip
     }
     model = fit(train_set, cfg, meta)
     metrics: dict[str, Any] = {}
