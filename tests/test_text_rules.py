@@ -22,6 +22,7 @@ from factions.text.documents import Document
 from factions.text.lexicon import rule_words
 from factions.text.mentions import find_mentions
 from factions.text.pipeline import PIPELINE_VERSION, Extractor, pipeline_version
+from factions.text.relation_model.inference import MODEL_RULE
 from factions.text.rules import (
     RULES,
     UnknownRuleError,
@@ -40,7 +41,7 @@ FAMILIES = {"verbs", "nouns", "adjectives", "frames", "affiliations"}
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
-    return Extractor()
+    return Extractor(extractor="rules")
 
 
 def read(extractor: Extractor, text: str, disabled: frozenset[str] = frozenset()):
@@ -106,10 +107,16 @@ def test_every_evidence_item_names_its_rule(extractor):
     assert all(e.rule in RULES for rel in r.relations for e in rel.evidence)
 
 
+def test_with_the_model_every_evidence_item_names_a_rule_or_the_model():
+    r = Extractor().extract(Document("t", TEXT))
+    rules = {e.rule for rel in r.relations for e in rel.evidence}
+    assert rules and rules <= {*RULES, MODEL_RULE}
+
+
 def test_extractor_switches_units_off():
     text = "The Azure Party is backed by Peru."
-    assert len(Extractor().extract(Document("t", text)).relations) == 1
-    off = Extractor(disabled_rules={"verb-passive"}).extract(Document("t", text))
+    assert len(Extractor(extractor="rules").extract(Document("t", text)).relations) == 1
+    off = Extractor(extractor="rules", disabled_rules={"verb-passive"}).extract(Document("t", text))
     assert off.relations == []
     with pytest.raises(UnknownRuleError, match=r"unknown rule 'verb-pasive'.*verb-passive"):
         Extractor(disabled_rules={"verb-pasive"})
@@ -205,7 +212,9 @@ def _gold(folder: Path) -> Path:
 
 def test_eval_by_rule_scores_each_unit(tmp_path):
     gold = _gold(tmp_path / "gold")
-    res = runner.invoke(app, ["eval", "--gold", str(gold), "--by-rule", "--json"])
+    res = runner.invoke(
+        app, ["eval", "--gold", str(gold), "--by-rule", "--json", "--extractor", "rules"]
+    )
     assert res.exit_code == 0, res.stderr
     by = {x["rule"]: x for x in json.loads(res.stdout)["by_rule"]}
     assert by["verb-passive"] == {
@@ -217,11 +226,12 @@ def test_eval_by_rule_scores_each_unit(tmp_path):
         "gold": 3,
     }
     assert (by["coordination"]["tp"], by["coordination"]["fp"]) == (0, 1)  # wrong sign
-    res = runner.invoke(app, ["eval", "--gold", str(gold), "--by-rule"])
+    res = runner.invoke(app, ["eval", "--gold", str(gold), "--by-rule", "--extractor", "rules"])
     assert res.exit_code == 0 and "verb-passive" in res.stdout and "go-between" in res.stdout
     res = runner.invoke(
         app,
-        ["eval", "--gold", str(gold), "--by-rule", "--json", "--disable-rule", "coordination"],
+        ["eval", "--gold", str(gold), "--by-rule", "--json", "--disable-rule", "coordination"]
+        + ["--extractor", "rules"],
     )
     data = json.loads(res.stdout)
     assert "coordination" not in {x["rule"] for x in data["by_rule"]}

@@ -159,6 +159,7 @@ def pair_features(
     sent: tuple[int, int] | None = None,
     mentions: tuple[int, int] = (1, 1),
     n_actors: int = 2,
+    affiliation: str | None = None,
 ) -> dict[str, float]:
     """Sparse named features of one candidate pair.
 
@@ -182,6 +183,9 @@ def pair_features(
         How often each actor is mentioned in the document (salience).
     n_actors : int
         How many distinct actors the sentence mentions.
+    affiliation : str, optional
+        The role (``leader``, ``member``) when an affiliation rule links the two actors in
+        the document (an affiliation is not a relation, ANNOTATION.md).
 
     Returns
     -------
@@ -204,6 +208,8 @@ def pair_features(
         sent = (s.start, s.end)
     f[f"kinds:{_sym(kind_a, kind_b)}"] = 1.0
     f[f"n-actors:{_bucket(n_actors, (2, 3, 4, 6))}"] = 1.0
+    if affiliation:
+        f[f"affiliation:{affiliation}"] = 1.0
     for k, h in ((mentions[0], i), (mentions[1], j)):
         f[f"m-count:{_bucket(k, (1, 2, 4))}"] = 1.0
         for name, value in _mention_role(doc[h]).items():
@@ -237,7 +243,10 @@ def pair_features(
             f["modal"] = 1.0
         lca_trig = trigger_of(lca, lex)
         if lca_trig is not None:
-            f[f"trig-lca:{'+' if lca_trig.sign > 0 else '-'}"] = 1.0
+            sign = "+" if lca_trig.sign > 0 else "-"
+            f[f"trig-lca:{sign}"] = 1.0
+            f[f"trig-lca-roles:{sign}|{_sym(ra, rb)}"] = 1.0
+            f[f"trig-lca-path:{sign}|{_sym(sa, sb)}"] = 1.0
             if _negated(lca, lex):
                 f["trig-lca-negated"] = 1.0
     else:

@@ -14,6 +14,7 @@ findings (present state over past, confidence-weighted sign, latest finding brea
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -38,10 +39,17 @@ from factions.text.rules import (
 )
 
 
-def pipeline_version(extra: str = "", lexicon: Path | None = None) -> str:
+def pipeline_version(extra: str | None = None, lexicon: Path | None = None) -> str:
     """The version of what extraction does: a hash of the rule units and their source, the
-    lexicon files (``lexicon``: another folder of them) and ``extra`` (a model artifact's
-    hash). It changes whenever a rule or the lexicon does; ``store`` records it per run."""
+    lexicon files (``lexicon``: another folder of them) and ``extra`` (by default the
+    packaged relation model's hash, with the feature and candidate code). It changes
+    whenever a rule, the lexicon or the model does; ``store`` records it per run."""
+    if extra is None:
+        code = Path(__file__).resolve().parent
+        h = hashlib.sha256(load_relation_model().digest.encode())
+        for name in ("features.py", "candidates.py", "relation_model/inference.py"):
+            h.update((code / name).read_bytes())
+        extra = h.hexdigest()
     return fingerprint(extra, lexicon)
 
 
@@ -139,6 +147,7 @@ class ReadState:
     pairs: dict[int, tuple[int, ...]]
     tok_entity: dict[int, int]
     findings: list[Finding]
+    affiliations: list[tuple[int, int, str, str]]  # (member, group, role, rule)
     ids: dict[int, str]
     actors: list[ActorMentions]
 
@@ -203,9 +212,14 @@ class Extractor:
                 for i in range(m.start, m.end):
                     tok_entity[i] = m.entity
         findings = read_relations(sdoc, tok_entity, lex, pairs, self.disabled_rules)
+        affiliations = list(
+            read_affiliations(sdoc, tok_entity, entities, lex, self.disabled_rules)
+        )
         ids = _entity_ids(entities, self.gazetteer)
         actors = _actors(entities, mentions, refs, ids, self.gazetteer)
-        return ReadState(mentions, refs, entities, pairs, tok_entity, findings, ids, actors)
+        return ReadState(
+            mentions, refs, entities, pairs, tok_entity, findings, affiliations, ids, actors
+        )
 
     def read_parsed(self, document: Document, sdoc) -> DocumentResult:
         """Read an already parsed spaCy ``Doc`` of ``document`` (no second parse)."""
@@ -218,9 +232,7 @@ class Extractor:
             relations = _aggregate_findings(st.findings, st.ids, document, known)
         affiliations = []
         seen = set()
-        for member, group, role, _ in read_affiliations(
-            sdoc, st.tok_entity, st.entities, self.lex, self.disabled_rules
-        ):
+        for member, group, role, _ in st.affiliations:
             key = (st.ids[member], st.ids[group])
             if key[0] != key[1] and key not in seen and set(key) <= known:
                 seen.add(key)

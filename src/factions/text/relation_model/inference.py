@@ -111,6 +111,7 @@ def pair_instances(doc: Doc, state: Any, lex: Lexicon) -> list[PairInstance]:
     per_sent: dict[int, set[int]] = defaultdict(set)
     for c in cands:
         per_sent[c.sent] |= {c.a, c.b}
+    affiliated = {(min(m, g), max(m, g)): role for m, g, role, _ in state.affiliations}
     out = []
     for c in cands:
         fs = tuple(by_pair.get((c.a, c.b, c.sent), ()))
@@ -125,6 +126,7 @@ def pair_instances(doc: Doc, state: Any, lex: Lexicon) -> list[PairInstance]:
             sent=(c.sent_start, c.sent_end),
             mentions=(n_mentions[c.a], n_mentions[c.b]),
             n_actors=len(per_sent[c.sent]),
+            affiliation=affiliated.get((c.a, c.b)),
         )
         past = all(f.past for f in fs) if fs else ("trig-path-past" in row or "mention-past" in row)
         toks = [*c.heads_a, *c.heads_b]
