@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factions.model import Evidence, Relation, load_system
+from factions.model.fusion import WINDOW, Observation, fuse
 from factions.store import (
     ReadOptions,
     SourceDoc,
@@ -24,7 +25,6 @@ from factions.store import (
     timeline,
     write_built,
 )
-from factions.store.build import Finding, aggregate_findings
 from factions.store.ingest import start_run, write_rows
 from factions.store.readers import BadRecord, html_main_text, markdown_text, normalise_date
 from factions.store.rows import rows_from_result
@@ -248,6 +248,19 @@ def test_changed_source_supersedes_old_version(tmp_path):
 
 
 # --- the weighting --------------------------------------------------------------------------
+
+def Finding(a, b, sign, kind, strength, confidence, date, doc_id):  # noqa: N802
+    """A store finding: one relation stated in one document (a fusion observation)."""
+    return Observation(
+        a=a, b=b, sign=sign, kind=kind, strength=strength, confidence=confidence, date=date,
+        doc_id=doc_id,
+    )  # fmt: skip
+
+
+def aggregate_findings(findings, ref):
+    """The store's window-level fusion of one pair's findings."""
+    return fuse(findings, WINDOW, ref=ref)
+
 
 finding = st.builds(
     lambda s, c, st_, day: Finding("a", "b", s, "k", st_, c, f"2020-01-{day:02d}", f"d{day}"),

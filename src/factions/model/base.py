@@ -73,3 +73,14 @@ def date_key(value: str | None, *, end: bool = False) -> str:
 def span_holds(start: str | None, end: str | None, date: str) -> bool:
     """Whether the time span [start, end] (open ends allowed) contains the partial ``date``."""
     return date_key(start) <= date_key(date, end=True) and date_key(date) <= date_key(end, end=True)
+
+
+def days_between(earlier: str, later: str) -> int:
+    """Days from the (partial) date ``earlier`` to ``later`` (first days of each), >= 0.
+
+    >>> days_between("2012-01", "2012-02-15")
+    45
+    """
+    a = _dt.date.fromisoformat(date_key(earlier))
+    b = _dt.date.fromisoformat(date_key(later))
+    return max(0, (b - a).days)

@@ -16,9 +16,10 @@ from pydantic import Field, ValidationInfo, model_validator
 from factions.model.actors import Actor, normalise_alias
 from factions.model.affiliations import Affiliation
 from factions.model.base import ModelBase, PartialDate, span_holds
+from factions.model.fusion import merge_relations
 from factions.model.institutions import Chamber, Motion
 from factions.model.issues import Issue
-from factions.model.relations import Relation, merge_relations, pair_key
+from factions.model.relations import Relation, pair_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -124,7 +125,7 @@ class System(ModelBase):
 
         Actors with the same id are merged (aliases, attributes and sources unioned; the
         first system's name and kind win). Relations of the same pair are aggregated with
-        :func:`factions.model.relations.merge_relations`. Affiliations are unioned by
+        :func:`factions.model.fusion.merge_relations`. Affiliations are unioned by
         (member, group, role). Chambers, motions and issues are unioned by id; the same id
         in both must be identical.
         """

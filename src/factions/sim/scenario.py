@@ -54,10 +54,11 @@ from factions.model import (
     SeatHolding,
     System,
     SystemFileError,
+    aggregate_relations,
 )
 from factions.model.base import ActorId, ModelBase
 from factions.model.io import _expected, _line_for, read_yaml
-from factions.model.relations import merge_relations, pair_key
+from factions.model.relations import pair_key
 from factions.model.system import Loc, format_loc
 
 __all__ = [
@@ -1006,21 +1007,16 @@ def _merge(system: System, s: Merge, ctx: _Ctx) -> System:
         else:
             actors.append(a)
     # relations: every member's tie to a third party becomes the merged actor's; several
-    # findings for one third party are aggregated with the model's merge_relations.
-    groups: dict[tuple[str, str], list[Relation]] = {}
-    order: list[tuple[str, str]] = []
+    # findings for one third party are fused with the model's corpus policy.
+    moved: list[Relation] = []
     for r in system.relations:
         a = s.into if r.a in members else r.a
         b = s.into if r.b in members else r.b
         if a == b:
             continue
         key = pair_key(a, b)
-        rr = r.model_copy(update={"a": key[0], "b": key[1]})
-        if key not in groups:
-            groups[key] = []
-            order.append(key)
-        groups[key].append(rr)
-    rels = tuple(g[0] if len(g) == 1 else merge_relations(g) for g in (groups[k] for k in order))
+        moved.append(r.model_copy(update={"a": key[0], "b": key[1]}))
+    rels = aggregate_relations(moved)
     out = system.model_copy(update={"actors": tuple(actors), "relations": rels})
     # the merged actor's stance on each motion: that of 'into' if it is a member, else the first
     lead = s.into if s.into in members else s.actors[0]

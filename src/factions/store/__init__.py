@@ -9,7 +9,6 @@ See docs/corpus.md for the schema, the weighting formula and the event-data mapp
 
 from factions.store.build import (
     BuiltWindow,
-    aggregate_findings,
     build,
     sign_flips,
     timeline,
@@ -30,7 +29,6 @@ __all__ = [
     "ReadOptions",
     "SourceDoc",
     "StoreError",
-    "aggregate_findings",
     "build",
     "connect",
     "export_parquet",

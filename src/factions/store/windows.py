@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from factions.model.base import date_key
+from factions.model.base import date_key, days_between
+
+__all__ = ["WINDOWS", "Window", "days_between", "window_of", "windows_between"]
 
 WINDOWS = ("month", "quarter", "year")
 
@@ -57,10 +59,3 @@ def windows_between(first: str, last: str, size: str) -> list[Window]:
         nxt = (_dt.date.fromisoformat(out[-1].end) + _dt.timedelta(days=1)).isoformat()
         out.append(window_of(nxt, size))
     return out
-
-
-def days_between(earlier: str, later: str) -> int:
-    """Days from the (partial) date ``earlier`` to ``later`` (first days of each), >= 0."""
-    a = _dt.date.fromisoformat(date_key(earlier))
-    b = _dt.date.fromisoformat(date_key(later))
-    return max(0, (b - a).days)
