@@ -35,6 +35,7 @@ from factions.analysis.frustration import (
     frustration_of_partition,
     two_colouring,
 )
+from factions.analysis.serial import json_number, json_pairs
 from factions.analysis.signed_graph import SignedGraph, as_signed_graph
 
 __all__ = [
@@ -80,7 +81,9 @@ class TriadCensus:
     def unbalanced(self) -> int:
         return self.ppn + self.nnn
 
-    def as_dict(self) -> dict[str, int]:
+    def to_dict(self) -> dict[str, int]:
+        """JSON-ready: ``ppp``, ``ppn``, ``pnn``, ``nnn``, ``total``, ``balanced``,
+        ``unbalanced`` (docs/results.md)."""
         d = asdict(self)
         d.update(total=self.total, balanced=self.balanced, unbalanced=self.unbalanced)
         return d
@@ -179,11 +182,38 @@ class BalanceReport:
     walk_balance: float | None
     algebraic_conflict: float | None
     frustration: FrustrationResult
+    isolates: tuple[Hashable, ...] = ()
+    """Nodes without ties: in neither bloc."""
 
     @property
     def normalised_frustration(self) -> float:
         """1 - 2 L / m (Aref & Wilson 2018): 1 for a balanced graph."""
         return self.frustration.normalised
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, with the stable keys of docs/results.md: what ``factions balance
+        --json`` prints and the report's and ``GET /api/analysis``'s balance."""
+        fr = self.frustration
+        out = set(self.isolates)
+        return {
+            "nodes": self.nodes,
+            "edges": self.edges,
+            "negative_edges": self.negative_edges,
+            "frustration_index": json_number(fr.frustration_index),
+            "optimal": fr.optimal,
+            "lower_bound": json_number(fr.lower_bound),
+            "gap": json_number(fr.gap),
+            "partition": [[str(x) for x in bloc if x not in out] for bloc in fr.partition],
+            "isolates": [str(x) for x in self.isolates],
+            "frustrated_edges": json_pairs(fr.frustrated_edges),
+            "normalised_frustration": json_number(fr.normalised),
+            "triads": self.triads.to_dict(),
+            "triangle_balance": json_number(self.triangle_balance),
+            "walk_balance": json_number(self.walk_balance),
+            "algebraic_conflict": json_number(self.algebraic_conflict),
+            "seconds": round(fr.seconds, 4),
+            "method": fr.stats.get("blocks_by_method", {}),
+        }
 
 
 def balance_report(
@@ -205,4 +235,5 @@ def balance_report(
         walk_balance=walk_balance(sg) if spectral else None,
         algebraic_conflict=algebraic_conflict(sg) if spectral else None,
         frustration=frustration_index(sg, time_limit=time_limit),
+        isolates=tuple(x for x, d in zip(sg.nodes, sg.degrees(), strict=True) if d == 0),
     )

@@ -29,6 +29,7 @@ import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse.csgraph import dijkstra
 
+from factions.analysis.serial import json_number
 from factions.analysis.signed_graph import SignedGraph, as_signed_graph
 
 __all__ = ["BlocPartition", "bloc_error", "k_bloc_partition"]
@@ -49,9 +50,27 @@ class BlocPartition:
 
     @property
     def gap(self) -> float:
+        """Relative distance of ``error`` from the proven ``lower_bound`` (0 when optimal)."""
         return (
             0.0 if self.optimal or self.error == 0 else (self.error - self.lower_bound) / self.error
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``k``, ``blocs``, ``error``, ``negative_within``,
+        ``positive_between``, ``optimal``, ``lower_bound``, ``gap``, ``method``, ``seconds``
+        (docs/results.md)."""
+        return {
+            "k": len(self.blocs),
+            "blocs": [[str(x) for x in b] for b in self.blocs],
+            "error": json_number(self.error),
+            "negative_within": json_number(self.negative_within),
+            "positive_between": json_number(self.positive_between),
+            "optimal": self.optimal,
+            "lower_bound": json_number(self.lower_bound),
+            "gap": json_number(self.gap),
+            "method": self.method,
+            "seconds": round(self.seconds, 4),
+        }
 
 
 def _parts(sg: SignedGraph, label: np.ndarray, alpha: float) -> tuple[float, float, float]:

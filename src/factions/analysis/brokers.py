@@ -28,6 +28,7 @@ import networkx as nx
 import numpy as np
 
 from factions.analysis.frustration import FrustrationResult, frustration_index
+from factions.analysis.serial import json_number
 from factions.analysis.signed_graph import SignedGraph, as_signed_graph
 
 __all__ = [
@@ -55,6 +56,20 @@ class BrokerScore:
     positive_betweenness: float
     pn: float | None
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``actor``, ``bloc``, ``removal_effect``, ``frustrated_ties``,
+        ``positive_across``, ``negative_within``, ``positive_betweenness``, ``pn``."""
+        return {
+            "actor": str(self.actor),
+            "bloc": self.bloc,
+            "removal_effect": json_number(self.removal_effect),
+            "frustrated_ties": json_number(self.frustrated_ties),
+            "positive_across": json_number(self.positive_across),
+            "negative_within": json_number(self.negative_within),
+            "positive_betweenness": json_number(self.positive_betweenness),
+            "pn": json_number(self.pn),
+        }
+
 
 @dataclass(frozen=True)
 class TieFlip:
@@ -65,6 +80,16 @@ class TieFlip:
     sign: int
     effect: float
     frustrated: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``source``, ``target``, ``sign``, ``effect``, ``frustrated``."""
+        return {
+            "source": str(self.source),
+            "target": str(self.target),
+            "sign": self.sign,
+            "effect": json_number(self.effect),
+            "frustrated": self.frustrated,
+        }
 
 
 @dataclass(frozen=True)
@@ -77,6 +102,21 @@ class BrokerReport:
     seconds: float
     exact: bool = True
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, with the stable keys of docs/results.md: what ``factions brokers
+        --json`` prints and the report's and ``GET /api/analysis``'s brokers."""
+        fr = self.frustration
+        return {
+            "frustration_index": json_number(fr.frustration_index),
+            "optimal": fr.optimal,
+            "partition": [[str(x) for x in b] for b in fr.partition],
+            "exact": self.exact,
+            "notes": list(self.notes),
+            "actors": [a.to_dict() for a in self.actors],
+            "tie_flips": [f.to_dict() for f in self.tie_flips],
+            "seconds": round(self.seconds, 4),
+        }
 
 
 def _remove_node(sg: SignedGraph, i: int) -> SignedGraph:

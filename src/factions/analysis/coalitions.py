@@ -16,7 +16,8 @@ bloc that contains a forbidden pair can never join a coalition. Plain results: d
 * :func:`maximal_feasible_coalitions`: the largest coalitions the constraints allow (maximal
   cliques of the compatibility graph, Bron & Kerbosch 1973) and how many seats short each is.
 * :func:`coalition_report` gathers these for one vote: can it pass, with whom, which blocs
-  are needed in every winning coalition, who is decisive, and the shortfall of a camp.
+  are needed in every winning coalition, how often each bloc is pivotal, and the shortfall
+  of a camp.
 * :func:`constraints_from_signed_graph` derives forbidden / bound pairs from a NetworkX
   graph with ``sign`` and ``weight`` (strength) edge attributes.
 """
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -61,6 +63,19 @@ class Coalition:
     @property
     def size(self) -> int:
         return len(self.members)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``members``, ``seats``, ``weights``, ``seats_short``, ``short``,
+        ``winning``, ``pivotal`` (docs/results.md)."""
+        return {
+            "members": list(self.members),
+            "seats": self.seats,
+            "weights": list(self.weights),
+            "seats_short": self.seats_short,
+            "short": list(self.short),
+            "winning": self.winning,
+            "pivotal": list(self.pivotal),
+        }
 
 
 @dataclass(frozen=True)
@@ -466,7 +481,8 @@ class CoalitionReport:
 
     ``winning`` are the feasible minimal winning coalitions (``truncated`` when the listing
     hit its limit); ``needed`` the players in every one of them (the vote cannot pass without
-    them); ``decisive`` how many of them each player is pivotal in; ``closest`` the maximal
+    them); ``pivotal_counts`` how many of them each player is pivotal in, most first;
+    ``closest`` the maximal
     feasible coalitions by seats, each with its shortfall; ``camp`` the given camp's own
     feasible coalition (its members that may vote together) and ``camp_short`` its seats
     short.
@@ -476,12 +492,32 @@ class CoalitionReport:
     can_win: bool
     winning: tuple[Coalition, ...]
     needed: tuple[str, ...]
-    decisive: dict[str, int]
+    pivotal_counts: dict[str, int]
     closest: tuple[Coalition, ...]
     camp: Coalition | None = None
     smallest: Coalition | None = None
     truncated: bool = False
     excluded: tuple[str, ...] = field(default=())
+
+    def to_dict(self, limit: int | None = None) -> dict[str, Any]:
+        """JSON-ready, coalition lists cut to ``limit`` (docs/results.md)."""
+
+        def coalitions(cs: Sequence[Coalition]) -> list[dict[str, Any]]:
+            return [c.to_dict() for c in cs[:limit]]
+
+        return {
+            "quota": list(self.quota),
+            "can_win": self.can_win,
+            "needed": list(self.needed),
+            "pivotal_counts": dict(self.pivotal_counts),
+            "winning": coalitions(self.winning),
+            "n_winning": len(self.winning),
+            "truncated": self.truncated,
+            "closest": coalitions(self.closest),
+            "camp": None if self.camp is None else self.camp.to_dict(),
+            "smallest": None if self.smallest is None else self.smallest.to_dict(),
+            "excluded": list(self.excluded),
+        }
 
 
 def coalition_report(
@@ -494,7 +530,7 @@ def coalition_report(
     excluded: Iterable[Hashable] = (),
     limit: int | None = 1000,
 ) -> CoalitionReport:
-    """Everything :func:`factions vote` prints: feasibility, coalitions, needed and decisive
+    """Everything ``factions vote`` prints: feasibility, coalitions, needed and pivotal
     players, and how far a camp is from the quota. ``excluded`` players (e.g. a motion's
     opponents) take part in no coalition."""
     forbidden = list(forbidden)
@@ -514,11 +550,11 @@ def coalition_report(
         for c in winning[1:]:
             common &= set(c.members)
         needed = tuple(x for x in game.names if x in common)
-    decisive: dict[str, int] = {}
+    counts: dict[str, int] = {}
     for c in winning:
         for x in c.pivotal:
-            decisive[x] = decisive.get(x, 0) + 1
-    decisive = dict(sorted(decisive.items(), key=lambda kv: (-kv[1], kv[0])))
+            counts[x] = counts.get(x, 0) + 1
+    pivotal_counts = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     closest = tuple(_maximal_feasible(game, blocs)[:10])
     camp_coal = None
     if camp is not None:
@@ -537,7 +573,7 @@ def coalition_report(
         can_win=bool(winning),
         winning=tuple(winning),
         needed=needed,
-        decisive=decisive,
+        pivotal_counts=pivotal_counts,
         closest=closest,
         camp=camp_coal,
         smallest=smallest,

@@ -45,6 +45,7 @@ import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse.csgraph import connected_components, dijkstra, minimum_spanning_tree
 
+from factions.analysis.serial import json_number, json_pairs
 from factions.analysis.signed_graph import SignedGraph, as_signed_graph
 
 __all__ = [
@@ -88,6 +89,22 @@ class FrustrationResult:
         """
         total = self.stats.get("total_weight", 0.0)
         return 1.0 - 2.0 * self.frustration_index / total if total else 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``frustration_index``, ``optimal``, ``lower_bound``, ``gap``,
+        ``normalised_frustration``, ``partition``, ``frustrated_edges``, ``seconds``,
+        ``method`` (docs/results.md)."""
+        return {
+            "frustration_index": json_number(self.frustration_index),
+            "optimal": self.optimal,
+            "lower_bound": json_number(self.lower_bound),
+            "gap": json_number(self.gap),
+            "normalised_frustration": json_number(self.normalised),
+            "partition": [[str(x) for x in side] for side in self.partition],
+            "frustrated_edges": json_pairs(self.frustrated_edges),
+            "seconds": round(self.seconds, 4),
+            "method": self.stats.get("blocks_by_method", {}),
+        }
 
 
 # --------------------------------------------------------------------------- small helpers

@@ -30,11 +30,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import numpy as np
 
 from factions.analysis.frustration import frustration_index
+from factions.analysis.serial import json_number
 from factions.analysis.signed_graph import SignedInputError
 
 __all__ = [
@@ -109,6 +111,16 @@ class StableAlignment:
     basin_share: float
     is_global: bool
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``blocs``, ``energy``, ``basin_size``, ``basin_share``, ``global``."""
+        return {
+            "blocs": [list(b) for b in self.blocs],
+            "energy": json_number(self.energy),
+            "basin_size": self.basin_size,
+            "basin_share": round(self.basin_share, 6),
+            "global": self.is_global,
+        }
+
 
 @dataclass(frozen=True)
 class Landscape:
@@ -134,11 +146,28 @@ class Landscape:
         return x
 
     def blocs(self, code: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The two blocs of alignment ``code``."""
         x = self.alignment(code)
         return (
             tuple(a for a, b in zip(self.actors, x, strict=True) if b == 0),
             tuple(a for a, b in zip(self.actors, x, strict=True) if b == 1),
         )
+
+    def to_dict(self, include_all: bool = False) -> dict[str, Any]:
+        """JSON-ready: ``actors``, ``alignments`` (how many), ``stable_alignments`` and, with
+        ``include_all``, ``all`` (every alignment, lowest energy first) (docs/results.md)."""
+        out: dict[str, Any] = {
+            "actors": list(self.actors),
+            "alignments": int(self.energies.size),
+            "stable_alignments": [m.to_dict() for m in self.minima],
+        }
+        if include_all:
+            order = sorted(range(self.energies.size), key=lambda c: (self.energies[c], c))
+            out["all"] = [
+                {"blocs": [list(b) for b in self.blocs(c)], "energy": json_number(self.energies[c])}
+                for c in order
+            ]
+        return out
 
 
 def landscape(

@@ -59,6 +59,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
@@ -191,7 +192,18 @@ class PowerIndices:
         }
 
     def as_floats(self) -> dict[str, list[float]]:
+        """``{name: [float, ...]}`` for every computed index."""
         return {name: [float(v) for v in self.index(name)] for name in self.computed}
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``players``, ``indices`` (exact ``"p/q"`` strings) and ``floats``, each
+        index in player order (docs/results.md). What ``factions power --json`` prints and
+        the report and ``GET /api/votes`` embed per chamber rule."""
+        return {
+            "players": list(self.players),
+            "indices": self.as_fraction_strings(),
+            "floats": self.as_floats(),
+        }
 
 
 # --------------------------------------------------------------------------- packing helpers

@@ -9,15 +9,8 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from factions.analysis.coalitions import Coalition
-from factions.analysis.motions import MotionReport, chamber_game, motion_report
-from factions.analysis.power import (
-    INDEX_NAMES,
-    GameError,
-    PowerIndices,
-    power_indices,
-    vector_power_indices,
-)
+from factions.analysis.motions import MotionReport, chamber_game, game_power, motion_report
+from factions.analysis.power import INDEX_NAMES, GameError, PowerIndices, power_indices
 from factions.cli.app import app
 from factions.cli.common import console, fail, print_json
 
@@ -70,15 +63,6 @@ def _parse_indices(text: str | None) -> tuple[str, ...] | None:
     if not names:
         fail("--index: expected one or more index names separated by commas")
     return tuple(names)
-
-
-def power_json(res: PowerIndices) -> dict[str, Any]:
-    """The JSON of ``factions power``: players, exact ``"p/q"`` strings and floats."""
-    return {
-        "players": list(res.players),
-        "indices": res.as_fraction_strings(),
-        "floats": res.as_floats(),
-    }
 
 
 def _power_table(res: PowerIndices, title: str, weights: list[str]) -> Table:
@@ -145,14 +129,7 @@ def power(
         sysobj = _load_system(system)
         try:
             game = chamber_game(sysobj, chamber, rule)
-            if game.is_vector:
-                res = vector_power_indices(
-                    game.weights, game.quotas, names=game.players, indices=wanted
-                )
-            else:
-                res = power_indices(
-                    [w[0] for w in game.weights], game.quota, names=game.players, indices=wanted
-                )
+            res = game_power(game, wanted)
         except GameError as exc:
             fail(f"{system}: {exc}")
         title = (
@@ -188,7 +165,7 @@ def power(
         title = f"Power indices of [{q}; {', '.join(map(str, ws))}]"
         shown = [str(w) for w in ws]
     if json_out:
-        print_json(power_json(res))
+        print_json(res.to_dict())
         return
     console.print(_power_table(res, title, shown))
     extra = []
@@ -201,73 +178,6 @@ def power(
 
 
 # --------------------------------------------------------------------------- vote
-
-
-def _coal_json(c: Coalition) -> dict[str, Any]:
-    return {
-        "members": list(c.members),
-        "seats": c.seats,
-        "weights": list(c.weights),
-        "seats_short": c.seats_short,
-        "short": list(c.short),
-        "winning": c.winning,
-        "pivotal": list(c.pivotal),
-    }
-
-
-def vote_json(r: MotionReport, limit: int) -> dict[str, Any]:
-    """The JSON of ``factions vote``."""
-    rep = r.report
-    return {
-        "motion": r.motion,
-        "chamber": r.chamber,
-        "rule": r.rule,
-        "criteria": list(r.criteria),
-        "target": r.target,
-        "seats_needed": r.seats_needed,
-        "quorum": r.quorum,
-        "supporters": list(r.supporters),
-        "opponents": list(r.opponents),
-        "undeclared": list(r.undeclared),
-        "seats_for": r.seats_for,
-        "seats_for_range": [r.seats_for_low, r.seats_for_high],
-        "seats_against": r.seats_against,
-        "seats_undeclared": r.seats_abstaining,
-        "seats_short": r.seats_short,
-        "supporters_win": r.supporters_win,
-        "supporters_feasible": None
-        if r.supporters_feasible is None
-        else _coal_json(r.supporters_feasible),
-        "can_pass": r.can_pass,
-        "passes": r.passes,
-        "routes": [
-            {
-                "route": x.route,
-                "name": x.name,
-                "status": x.status,
-                "signatures": x.signatures,
-                "supporters_reach_signatures": x.supporters_reach_signatures,
-                "gatekeepers": [
-                    {"actor": a, "stance": s, "required": req} for a, s, req in x.gatekeepers
-                ],
-                "reasons": list(x.reasons),
-            }
-            for x in r.routes
-        ],
-        "open_routes": list(r.open_routes),
-        "gatekeepers": list(r.blocking_gatekeepers),
-        "needed": list(r.needed),
-        "decisive": list(r.decisive),
-        "pivotal_counts": rep.decisive,
-        "completions": [_coal_json(c) for c in r.completions[:limit]],
-        "n_completions": len(r.completions),
-        "feasible_winning": [_coal_json(c) for c in rep.winning[:limit]],
-        "n_feasible_winning": len(rep.winning),
-        "feasible_winning_truncated": rep.truncated,
-        "closest": [_coal_json(c) for c in rep.closest],
-        "forbidden_pairs": [list(p) for p in r.forbidden],
-        "bound_pairs": [list(p) for p in r.bound],
-    }
 
 
 def _yes(flag: bool) -> str:
@@ -385,6 +295,6 @@ def vote(
     except GameError as exc:
         fail(f"{system}: {exc}")
     if json_out:
-        print_json(vote_json(r, limit))
+        print_json(r.to_dict(limit))
         return
     print_vote(r, {a.id: a.name for a in sysobj.actors}, limit)

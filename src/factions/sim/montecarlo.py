@@ -22,7 +22,7 @@ route is open: no required gatekeeper says no (a drawn gatekeeper says no with p
 1 - p; without a probability only a gatekeeper ``against`` does, as in
 :func:`factions.analysis.motions.motion_report`) and the sample's seats for meet the route's
 and its gatekeepers' signature demands. A motion without routes is always open. Seat holders'
-stances are resolved by :func:`factions.analysis.votes.holder_stances` (as ``motion_report``
+stances are resolved by :func:`factions.analysis.motions.holder_stances` (as ``motion_report``
 reads them), so with no uncertainty every sample gives the deterministic verdict (except that
 a sample checks signature demands against its seats for, not against the seats not opposed).
 
@@ -54,7 +54,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from factions.analysis.votes import holder_stances
+from factions.analysis.motions import holder_stances
 from factions.model import Motion, System
 
 __all__ = [
@@ -221,8 +221,9 @@ class SimulationResult:
         )
         return {"motions": motions, "structures": structures, "alignment": alignment}
 
-    def to_json(self) -> dict[str, Any]:
-        """Plain JSON data (dicts, lists, numbers, strings)."""
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, the fields as named (docs/results.md): what ``factions simulate --json``
+        prints."""
         data = asdict(self)
         for s in data["structures"]:
             s["blocs"] = [list(b) for b in s["blocs"]]
