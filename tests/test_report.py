@@ -58,13 +58,18 @@ def test_report_sections_show_real_results(toy: Path) -> None:
     assert s["balance"]["optimal"]
     assert s["blocs"]["available"]
     # The two-bloc split puts the rivals blue and red apart.
-    a = s["blocs"]["assignment"]
+    a = sections.bloc_assignment(s["blocs"])
     assert a["blue"] != a["red"]
     m = s["motions"]["motions"][0]
-    assert (m["for"], m["against"], m["needed"], m["verdict"]) == (40, 40, 51, "fails")
+    assert (m["seats_for"], m["seats_against"], m["seats_needed"], m["passes"]) == (
+        40,
+        40,
+        51,
+        False,
+    )
     power = s["seats"]["chambers"][0]["power"]
-    if power["available"]:  # exact: [51; 40, 30, 15, 10] gives Banzhaf 5/12 to the largest
-        assert power["rows"][0]["fractions"]["banzhaf_normalized"] == "5/12"
+    # exact: [51; 40, 30, 15, 10] gives Banzhaf 5/12 to the largest
+    assert power["tables"][0]["indices"]["banzhaf_normalized"][0] == "5/12"
     assert len(s["evidence"]["rows"]) == 6
     assert {r["tie"] for r in s["trajectories"]["rows"]} == {
         "blue|red",
@@ -75,24 +80,26 @@ def test_report_sections_show_real_results(toy: Path) -> None:
     }
 
 
-def test_missing_module_gives_a_clear_note(toy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = sections._module
+def test_a_failing_analysis_is_an_error(toy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug in an analysis raises with its message; it never shows as a missing section."""
 
-    def fake(name: str):
-        return (
-            None if name in ("factions.analysis.brokers", "factions.analysis.power") else real(name)
-        )
+    def broken(*args, **kwargs):
+        raise RuntimeError("broker analysis exploded")
 
-    monkeypatch.setattr(sections, "_module", fake)
-    s = sections.collect(load_system(toy))
+    monkeypatch.setattr(sections, "brokers", broken)
+    with pytest.raises(RuntimeError, match="broker analysis exploded"):
+        sections.collect(load_system(toy))
+
+
+def test_missing_data_gives_a_clear_note() -> None:
+    s = sections.collect(System(name="empty", actors=[Actor(id="a", name="A")]))
     assert s["brokers"] == {
         "available": False,
-        "reason": "not available: factions.analysis.brokers has not landed in this installation",
+        "reason": "not available: the system has no relations",
     }
-    assert not s["seats"]["chambers"][0]["power"]["available"]
-    html = build_report(load_system(toy), sections=s)
-    assert "factions.analysis.brokers has not landed" in html
-    assert "factions.analysis.power has not landed" in html
+    assert s["seats"]["reason"] == "not available: the system has no chambers"
+    html = build_report(System(name="empty", actors=[Actor(id="a", name="A")]))
+    assert "the system has no relations" in html
 
 
 def test_report_escapes_text() -> None:
@@ -196,18 +203,16 @@ def test_demo_step_never_fails(tmp_path: Path) -> None:
 
 
 def test_iraq_example_report(examples: Path, tmp_path: Path) -> None:
-    p = examples / "iraq-2012" / "system.yaml"
-    if not p.is_file():
-        pytest.skip("examples/iraq-2012/system.yaml has not landed")
-    s = load_system(p)
+    s = load_system(examples / "iraq-2012" / "system.yaml")
     html = build_report(s)
     data = _data(html)
     assert len(data["network"]["nodes"]) == len(s.actors)
     assert len(data["network"]["edges"]) == len(s.relations)
     # Each motion's table adds up to its arithmetic (seats of the motion's own chamber).
-    for m in sections.motions_section(s).get("motions", []):
-        assert sum(x["seats"] for x in m["supporters"]) == m["for"]
-        assert sum(x["seats"] for x in m["opponents"]) == m["against"]
+    for m in sections.motions_section(s)["motions"]:
+        seats = m["display"]["seats"]
+        assert sum(seats[x] for x in m["supporters"]) == m["seats_for"]
+        assert sum(seats[x] for x in m["opponents"]) == m["seats_against"]
 
 
 def test_notebook_repr(toy: Path) -> None:

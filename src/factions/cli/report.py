@@ -26,11 +26,8 @@ def _load_store(db: Path, window: str):  # -> (System, trajectories section)
         fail(f"--window: expected month, quarter or year, got {window!r}")
     if not db.is_file():
         fail(f"{db}: no such corpus store (expected a .duckdb file written by `factions ingest`)")
-    try:
-        from factions.store import build
-    except ImportError:
-        fail("not available: factions.store is not installed")
     from factions.report.sections import store_trajectories
+    from factions.store import build
 
     try:
         built = build(db)
@@ -62,7 +59,7 @@ def report(
     and each tie window by window.
     """
     from factions.report import assets, write_report
-    from factions.report import scenario as scen
+    from factions.sim.scenario import load_scenario
 
     trajectories = None
     if system.suffix == ".duckdb":
@@ -72,9 +69,7 @@ def report(
     parsed = None
     if scenario is not None:
         try:
-            parsed = scen.load(scenario)
-        except scen.ScenarioUnavailable as exc:
-            fail(str(exc))
+            parsed = load_scenario(scenario)
         except ValueError as exc:  # ScenarioError is a ValueError naming file:line: field
             fail(str(exc).splitlines()[0])
     try:

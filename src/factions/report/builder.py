@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup, escape
 
 from factions.model import System
 from factions.report import assets
@@ -51,15 +50,6 @@ def _sign(x: Any) -> str:
     return {1: "+", -1: "−"}.get(x, "–")
 
 
-def _table(rows: list[dict[str, Any]], columns: list[str]) -> Markup:
-    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(_fmt(r.get(c)))}</td>" for c in columns) + "</tr>"
-        for r in rows
-    )
-    return Markup(f"<table><tr>{head}</tr>{body}</table>")
-
-
 def _environment(system: System) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -72,13 +62,12 @@ def _environment(system: System) -> Environment:
     def name(actor_id: str) -> str:
         return names.get(actor_id, actor_id)
 
-    def tie_label(tie: str) -> str:
-        a, _, b = tie.partition("|")
+    def tie_label(tie: str | list[str]) -> str:
+        a, b = tie.split("|", 1) if isinstance(tie, str) else tie
         return f"{name(a)} – {name(b)}"
 
     env.filters.update(fmt=_fmt, sign=_sign, name=name)
     env.globals.update(
-        table=_table,
         tie_label=tie_label,
         colour=lambda i: BLOC_COLOURS[i % len(BLOC_COLOURS)],
         max_blocs=S.MAX_BLOCS,
@@ -99,7 +88,7 @@ def _charts(sections: dict[str, Any]) -> dict[str, str]:
     charts: dict[str, str] = {}
     if sections["motions"].get("available"):
         for m in sections["motions"]["motions"]:
-            charts[m["id"]] = figures.svg_text(figures.motion_figure(m))
+            charts[m["motion"]] = figures.svg_text(figures.motion_figure(m))
     if sections["trajectories"].get("available"):
         charts["__trajectories"] = figures.svg_text(
             figures.trajectory_figure(sections["trajectories"])
@@ -122,10 +111,7 @@ def build_report(
     s = sections or S.collect(system)
     scenario_section = None
     if scenario is not None:
-        try:
-            scenario_section = scen.run(system, scenario, before=s)["diff"]
-        except scen.ScenarioUnavailable as exc:
-            scenario_section = S.unavailable(str(exc))
+        scenario_section, _ = scen.scenario_section(system, scenario)
     blocs_legend = []
     if s["blocs"].get("available"):
         blocs_legend = [

@@ -64,24 +64,26 @@ def network_figure(network: dict[str, Any]) -> Figure:
 
 
 def motion_figure(m: dict[str, Any]) -> Figure:
-    """One motion: stacked seats for / undecided / against, with the threshold line."""
+    """One motion (a report motion: :meth:`MotionReport.to_dict` and its ``display``):
+    stacked seats for / undeclared / against, with the threshold line."""
+    d = m["display"]
     fig, ax = plt.subplots(figsize=(8, 2.3))
     left = 0
     for label, value, colour in (
-        ("for", m["for"], "#2e7d32"),
-        ("undecided", m["undecided"], "#bdbdbd"),
-        ("against", m["against"], "#c62828"),
+        ("for", m["seats_for"], "#2e7d32"),
+        ("undeclared", m["seats_undeclared"], "#bdbdbd"),
+        ("against", m["seats_against"], "#c62828"),
     ):
         if value:
             ax.barh([0], [value], left=left, color=colour, label=f"{label} {value}")
             left += value
-    ax.axvline(m["needed"], color="#000", linewidth=2)
-    ax.text(m["needed"], 0.42, f" needed {m['needed']}", va="bottom", fontsize=9)
-    ax.set_xlim(0, m["size"])
+    ax.axvline(m["seats_needed"], color="#000", linewidth=2)
+    ax.text(m["seats_needed"], 0.42, f" needed {m['seats_needed']}", va="bottom", fontsize=9)
+    ax.set_xlim(0, d["size"])
     ax.set_yticks([])
-    ax.set_xlabel(f"seats of {m['size']} ({m['chamber_name']}, rule {m['rule']})")
+    ax.set_xlabel(f"seats of {d['size']} ({d['chamber_name']}, rule {m['rule']})")
     ax.set_ylim(-0.5, 0.8)
-    ax.set_title(f"{m['name']}: {m['verdict']}", fontsize=10)
+    ax.set_title(f"{d['name']}: {'passes' if m['passes'] else 'fails'}", fontsize=10)
     ax.legend(loc="upper right", ncol=3, fontsize=8, frameon=False)
     _tight(fig)
     return fig
@@ -172,7 +174,7 @@ def all_figures(sections: dict[str, Any]) -> dict[str, Figure]:
         figs["network"] = network_figure(sections["network"])
     if sections["motions"].get("available"):
         for m in sections["motions"]["motions"]:
-            figs[f"motion-{m['id']}"] = motion_figure(m)
+            figs[f"motion-{m['motion']}"] = motion_figure(m)
     if sections["trajectories"].get("available"):
         figs["trajectories"] = trajectory_figure(sections["trajectories"])
     return figs
