@@ -65,12 +65,8 @@ def _export_store(db: Path | None, parquet: Path | None, system: Path | None) ->
         fail("a store export needs both --db DB and --parquet DIR")
     if not db.is_file():
         fail(f"{db}: no such corpus store (expected a .duckdb file written by `factions ingest`)")
-    try:
-        from factions.store import export_parquet
-    except ImportError:
-        fail(
-            "--parquet: not available: factions.store.export_parquet has not landed in this installation"
-        )
+    from factions.store import export_parquet
+
     try:
         result = export_parquet(db, parquet)
     except (ValueError, OSError) as exc:

@@ -85,8 +85,8 @@ def ingest(
     Idempotent (the same content twice adds nothing) and resumable (a killed run re-run
     completes the rest). Bad records are reported with file and line; the rest is ingested.
     """
+    from factions.run import ingest as run_ingest
     from factions.run.engines import ENGINES
-    from factions.store.ingest import ingest as run_ingest
     from factions.store.readers import ReadOptions, date_pattern
     from factions.store.schema import StoreError
 
@@ -153,7 +153,7 @@ def ingest(
             )
         raise
     if as_json:
-        print_json(summary.to_json())
+        print_json(summary.to_dict())
     else:
         t = Table(title=f"ingest into {db}", show_header=False)
         t.add_row("documents read", str(summary.read))
@@ -313,10 +313,10 @@ def import_events_cmd(
     for b in summary.bad[:50]:
         warn(str(b))
     if as_json:
-        print_json(summary.to_json())
+        print_json(summary.to_dict())
     else:
         t = Table(title=f"{dataset} import into {db}", show_header=False)
-        data = summary.to_json()
+        data = summary.to_dict()
         for k in (
             "rows",
             "added",

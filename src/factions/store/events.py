@@ -63,9 +63,9 @@ import yaml
 
 from factions.model.actors import normalise_alias
 from factions.model.base import slugify
-from factions.store.ingest import finish_run, start_run
 from factions.store.readers import BadRecord, normalise_date
 from factions.store.schema import connect
+from factions.store.write import finish_run, start_run
 
 DATASETS = ("gdelt", "icews", "polecat")
 
@@ -442,6 +442,8 @@ PARSERS = {"gdelt": parse_gdelt, "icews": parse_icews, "polecat": parse_polecat}
 
 @dataclass
 class ImportSummary:
+    """What an event import did: rows read, added, skipped (and why), bad records."""
+
     dataset: str
     run_id: int
     rows: int = 0
@@ -453,7 +455,8 @@ class ImportSummary:
     unmapped: Counter = field(default_factory=Counter)
     bad: list[BadRecord] = field(default_factory=list)
 
-    def to_json(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: what ``factions import --json`` prints (docs/results.md)."""
         return {
             "dataset": self.dataset,
             "run_id": self.run_id,
