@@ -200,8 +200,8 @@ def test_scenario_steps_are_applied(parliament):
 
 
 def test_iraq_opposition_majority(examples):
+    from factions.io import load_scenario
     from factions.model import load_system
-    from factions.sim.scenario import load_scenario
 
     system = load_system(examples / "iraq-2012" / "system.yaml")
     sc = load_scenario(examples / "iraq-2012" / "scenarios" / "opposition-majority.yaml")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 from factions.cli import _load_commands, app
 from factions.model import Actor, Evidence, Relation, System, load_system
 from factions.report import build_report, sections
-from factions.report.notebook import system_html
+from factions.report.notebook import register, system_html
 from report_fixtures import N_ACTORS, N_TIES, write_system
 
 runner = CliRunner()
@@ -215,10 +216,23 @@ def test_iraq_example_report(examples: Path, tmp_path: Path) -> None:
         assert sum(seats[x] for x in m["opponents"]) == m["seats_against"]
 
 
-def test_notebook_repr(toy: Path) -> None:
+def test_notebook_formatter_is_registered_from_report(toy: Path) -> None:
+    registered = {}
+
+    class Formatter:
+        def for_type_by_name(self, module, name, fn):
+            registered[(module, name)] = fn
+
+    class Shell:
+        display_formatter = SimpleNamespace(formatters={"text/html": Formatter()})
+
+    assert register(Shell())
+    fn = registered[("factions.model.system", "System")]
+    assert fn.__module__ == "factions.report.notebook"
     s = load_system(toy)
-    html = s._repr_html_()
+    html = fn(s)
     assert html == system_html(s)
+    assert not hasattr(s, "_repr_html_")  # the model knows nothing of HTML
     assert "toy-parliament" in html and "6 actors" in html and "6 ties" in html
     assert "Chamber <b>House</b> (100 seats): Blue Party 40, Red List 30" in html
     assert "<script" not in html

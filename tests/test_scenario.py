@@ -9,13 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factions.analysis.motions import motion_report
+from factions.io import load_scenario
 from factions.model import loads_system
 from factions.sim.diff import _motions, diff_systems
 from factions.sim.scenario import (
     VERBS,
     ScenarioError,
     apply_scenario,
-    load_scenario,
     loads_scenario,
 )
 

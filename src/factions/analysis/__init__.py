@@ -47,7 +47,6 @@ from factions.analysis.landscape import (
     energy,
     global_minimum,
     landscape,
-    read_landscape_csv,
 )
 from factions.analysis.signed_graph import SignedGraph, SignedInputError, as_signed_graph
 
@@ -80,7 +79,6 @@ __all__ = [
     "next_best_partition",
     "pn_centrality",
     "positive_betweenness",
-    "read_landscape_csv",
     "removal_effects",
     "textbook_frustration_milp",
     "tie_flip_effects",

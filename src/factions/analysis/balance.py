@@ -36,7 +36,7 @@ from factions.analysis.frustration import (
     two_colouring,
 )
 from factions.analysis.serial import json_number, json_pairs
-from factions.analysis.signed_graph import SignedGraph, as_signed_graph
+from factions.analysis.signed_graph import GraphLike, SignedGraph, as_signed_graph
 
 __all__ = [
     "BalanceReport",
@@ -100,7 +100,7 @@ def _pos_neg(sg: SignedGraph) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     return adj(sg.sign > 0), adj(sg.sign < 0)
 
 
-def triad_census(graph: Any) -> TriadCensus:
+def triad_census(graph: GraphLike) -> TriadCensus:
     """Triangles by sign pattern (Cartwright & Harary 1956). O(m^1.5) with sparse products.
 
     Counts: ppp = tr(P^3)/6, ppn = sum(N * P^2)/2, pnn = sum(P * N^2)/2, nnn = tr(N^3)/6,
@@ -117,7 +117,7 @@ def triad_census(graph: Any) -> TriadCensus:
     return TriadCensus(ppp, ppn, pnn, nnn)
 
 
-def unbalanced_triangles(graph: Any) -> list[tuple[Hashable, Hashable, Hashable]]:
+def unbalanced_triangles(graph: GraphLike) -> list[tuple[Hashable, Hashable, Hashable]]:
     """Triangles with an odd number of negative edges (nodes sorted by input order). O(m^1.5)."""
     sg = as_signed_graph(graph)
     from factions.analysis.frustration import _triangles
@@ -129,19 +129,19 @@ def unbalanced_triangles(graph: Any) -> list[tuple[Hashable, Hashable, Hashable]
     return sorted(out, key=lambda t: [sg.index[x] for x in t])  # type: ignore[misc]
 
 
-def triangle_balance(graph: Any) -> float:
+def triangle_balance(graph: GraphLike) -> float:
     """Share of triangles that are balanced (Cartwright & Harary 1956); NaN without triangles."""
     c = triad_census(graph)
     return c.balanced / c.total if c.total else math.nan
 
 
-def is_balanced(graph: Any) -> bool:
+def is_balanced(graph: GraphLike) -> bool:
     """Whether the graph is balanced (Harary 1953), by 2-colouring the double cover. O(n + m)."""
     sg = as_signed_graph(graph)
     return not sg.negative_loops and two_colouring(sg.n, sg.u, sg.v, sg.sign) is not None
 
 
-def walk_balance(graph: Any, beta: float = 1.0) -> float:
+def walk_balance(graph: GraphLike, beta: float = 1.0) -> float:
     """Walk-based balance Tr exp(beta A) / Tr exp(beta |A|) (Estrada & Benzi 2014).
 
     1 for balanced graphs, smaller with more negative closed walks weighted by 1/k!.
@@ -157,7 +157,7 @@ def walk_balance(graph: Any, beta: float = 1.0) -> float:
     return float(np.exp(lam - top).sum() / np.exp(lam_abs - top).sum())
 
 
-def algebraic_conflict(graph: Any) -> float:
+def algebraic_conflict(graph: GraphLike) -> float:
     """Smallest eigenvalue of the signed Laplacian D - A (Kunegis et al. 2010). O(n^3).
 
     Zero iff every connected component is balanced; larger means more conflict.
@@ -217,7 +217,7 @@ class BalanceReport:
 
 
 def balance_report(
-    graph: Any, *, time_limit: float | None = None, spectral_max_nodes: int = 3000
+    graph: GraphLike, *, time_limit: float | None = None, spectral_max_nodes: int = 3000
 ) -> BalanceReport:
     """Triad census, balance degrees and the exact frustration index of one graph.
 

@@ -30,7 +30,7 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse.csgraph import dijkstra
 
 from factions.analysis.serial import json_number
-from factions.analysis.signed_graph import SignedGraph, as_signed_graph
+from factions.analysis.signed_graph import GraphLike, SignedGraph, as_signed_graph
 
 __all__ = ["BlocPartition", "bloc_error", "k_bloc_partition"]
 
@@ -80,7 +80,7 @@ def _parts(sg: SignedGraph, label: np.ndarray, alpha: float) -> tuple[float, flo
     return alpha * nin + (1 - alpha) * pout, nin, pout
 
 
-def bloc_error(graph: Any, blocs: Any, alpha: float = 0.5) -> float:
+def bloc_error(graph: GraphLike, blocs: Any, alpha: float = 0.5) -> float:
     """Doreian & Mrvar (1996) error alpha * N_in + (1 - alpha) * P_out of a partition. O(m).
 
     ``blocs`` is a dict node -> bloc label or a sequence of node collections.
@@ -124,7 +124,7 @@ def _result(sg, label, alpha, optimal, lower, method, t0) -> BlocPartition:
 
 
 def k_bloc_partition(
-    graph: Any,
+    graph: GraphLike,
     k: int = 2,
     *,
     alpha: float = 0.5,

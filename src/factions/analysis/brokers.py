@@ -29,7 +29,7 @@ import numpy as np
 
 from factions.analysis.frustration import FrustrationResult, frustration_index
 from factions.analysis.serial import json_number
-from factions.analysis.signed_graph import SignedGraph, as_signed_graph
+from factions.analysis.signed_graph import GraphLike, SignedGraph, as_signed_graph
 
 __all__ = [
     "BrokerReport",
@@ -127,7 +127,7 @@ def _remove_node(sg: SignedGraph, i: int) -> SignedGraph:
 
 
 def removal_effects(
-    graph: Any, *, time_limit: float | None = None, base: FrustrationResult | None = None
+    graph: GraphLike, *, time_limit: float | None = None, base: FrustrationResult | None = None
 ) -> dict[Hashable, float]:
     """L(G) - L(G - v) for every actor v (exact; n + 1 frustration solves).
 
@@ -144,7 +144,7 @@ def removal_effects(
 
 
 def tie_flip_effects(
-    graph: Any, *, time_limit: float | None = None, base: FrustrationResult | None = None
+    graph: GraphLike, *, time_limit: float | None = None, base: FrustrationResult | None = None
 ) -> list[TieFlip]:
     """L(G with tie e flipped) - L(G) for every tie e (exact), largest reduction first.
 
@@ -174,7 +174,7 @@ def tie_flip_effects(
     return out
 
 
-def positive_betweenness(graph: Any, normalized: bool = True) -> dict[Hashable, float]:
+def positive_betweenness(graph: GraphLike, normalized: bool = True) -> dict[Hashable, float]:
     """Betweenness on positive ties only (Brandes 2001): who lies on friendly paths. O(n m)."""
     sg = as_signed_graph(graph)
     g = nx.Graph()
@@ -184,7 +184,7 @@ def positive_betweenness(graph: Any, normalized: bool = True) -> dict[Hashable, 
     return nx.betweenness_centrality(g, normalized=normalized)
 
 
-def pn_centrality(graph: Any) -> dict[Hashable, float]:
+def pn_centrality(graph: GraphLike) -> dict[Hashable, float]:
     """PN index (Everett & Borgatti 2014): (I - A / (2n - 2))^{-1} 1 with A = P - 2N. O(n^3)."""
     sg = as_signed_graph(graph)
     n = sg.n
@@ -203,7 +203,7 @@ def pn_centrality(graph: Any) -> dict[Hashable, float]:
 
 
 def brokers(
-    graph: Any,
+    graph: GraphLike,
     *,
     time_limit: float | None = None,
     exact_max_nodes: int = 200,

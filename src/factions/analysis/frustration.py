@@ -46,7 +46,7 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse.csgraph import connected_components, dijkstra, minimum_spanning_tree
 
 from factions.analysis.serial import json_number, json_pairs
-from factions.analysis.signed_graph import SignedGraph, as_signed_graph
+from factions.analysis.signed_graph import GraphLike, SignedGraph, as_signed_graph
 
 __all__ = [
     "FrustrationResult",
@@ -136,7 +136,7 @@ def _frustrated_mask(
     return np.where(sign > 0, ~same, same)
 
 
-def frustration_of_partition(graph: Any, side: dict[Hashable, int] | Any) -> float:
+def frustration_of_partition(graph: GraphLike, side: dict[Hashable, int] | Any) -> float:
     """Total weight of edges frustrated by a two-bloc partition. O(n + m).
 
     ``side`` maps node -> 0/1 (or any two labels), or is a pair/list of node collections.
@@ -165,7 +165,7 @@ def _side_array(sg: SignedGraph, side: Any) -> np.ndarray:
     return arr
 
 
-def frustration_brute_force(graph: Any) -> tuple[float, np.ndarray]:
+def frustration_brute_force(graph: GraphLike) -> tuple[float, np.ndarray]:
     """Minimum frustration by enumerating all 2^(n-1) partitions (validation only).
 
     Vectorised over partitions in chunks; O(2^n m) time. Refuses n > 24.
@@ -527,7 +527,7 @@ def _milp_block(
 
 
 def frustration_index(
-    graph: Any,
+    graph: GraphLike,
     *,
     weight: str | None = "weight",
     time_limit: float | None = None,
@@ -658,7 +658,7 @@ def _stitch(sg: SignedGraph, rel: np.ndarray) -> np.ndarray:
 
 
 def textbook_frustration_milp(
-    graph: Any, *, weight: str | None = "weight", time_limit: float | None = None
+    graph: GraphLike, *, weight: str | None = "weight", time_limit: float | None = None
 ) -> tuple[float, bool, float, float]:
     """The textbook XOR model on plain HiGHS, as a baseline (Aref, Mason & Wilson 2018, eq. XOR).
 
@@ -717,7 +717,7 @@ def textbook_frustration_milp(
 
 
 def next_best_partition(
-    graph: Any,
+    graph: GraphLike,
     exclude: list[dict[Hashable, int]],
     *,
     weight: str | None = "weight",

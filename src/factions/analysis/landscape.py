@@ -18,18 +18,14 @@ switches, and the configuration a system drifts to is the minimum of its basin.
 * :func:`global_minimum`: the exact minimum for any n as a weighted frustration problem
   (edge sign = sign of s_i s_j (p_ij + p_ji), weight its absolute value; E = L_w - sum of
   negative weights), solved by :func:`factions.analysis.frustration.frustration_index`.
-* :func:`read_landscape_csv`: sizes and a propensity matrix in the layout of Furnas's
-  replication of the Syria 2016 example: ratings 1..5 with 3 neutral, converted to
-  p = r - 3 (so 1 -> -2, 5 -> +2); a blank diagonal.
+
+:func:`factions.io.read_landscape_csv` reads sizes and a propensity matrix from files.
 """
 
 from __future__ import annotations
 
-import csv
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -37,7 +33,6 @@ import numpy as np
 
 from factions.analysis.frustration import frustration_index
 from factions.analysis.serial import json_number
-from factions.analysis.signed_graph import SignedInputError
 
 __all__ = [
     "Landscape",
@@ -46,7 +41,6 @@ __all__ = [
     "energy",
     "global_minimum",
     "landscape",
-    "read_landscape_csv",
 ]
 
 NEUTRAL_RATING = 3.0
@@ -277,70 +271,3 @@ def global_minimum(
     first = tuple(a for a in inp.actors if res.side[a] == res.side[inp.actors[0]])
     second = tuple(a for a in inp.actors if res.side[a] != res.side[inp.actors[0]])
     return (first, second), float(res.frustration_index - neg_total), res.optimal
-
-
-def read_landscape_csv(
-    sizes_csv: str | Path, propensities_csv: str | Path, *, neutral: float = NEUTRAL_RATING
-) -> LandscapeInput:
-    """Read sizes (``id,actor,strength``) and a rating matrix (labelled rows and columns).
-
-    The matrix's labels may be abbreviations (``Rus`` for ``Russia``); rows and columns are
-    matched to actors by position, so both files must list actors in the same order. Ratings
-    r become propensities p = r - ``neutral`` (Furnas's 1..5 scale, 3 neutral). Errors
-    name the file, line and field.
-    """
-    sizes_csv, propensities_csv = Path(sizes_csv), Path(propensities_csv)
-    rows = _read_rows(sizes_csv)
-    header = [h.strip().lower() for h in rows[0]]
-    size_col = next((header.index(c) for c in ("strength", "size", "sizes") if c in header), None)
-    name_col = next((header.index(c) for c in ("actor", "name") if c in header), None)
-    if size_col is None or name_col is None:
-        raise SignedInputError(f"{sizes_csv}:1: expected columns actor and strength (or size)")
-    actors, sizes = [], []
-    for lineno, row in enumerate(rows[1:], start=2):
-        if not row or not any(c.strip() for c in row):
-            continue
-        try:
-            v = float(row[size_col])
-        except (ValueError, IndexError):
-            raise SignedInputError(
-                f"{sizes_csv}:{lineno}: field 'strength' must be a number"
-            ) from None
-        if not math.isfinite(v) or v < 0:
-            raise SignedInputError(f"{sizes_csv}:{lineno}: field 'strength' must be >= 0")
-        actors.append(row[name_col].strip())
-        sizes.append(v)
-    prow = [r for r in _read_rows(propensities_csv) if r and any(c.strip() for c in r)]
-    n = len(actors)
-    if len(prow) != n + 1:
-        raise SignedInputError(
-            f"{propensities_csv}: {len(prow) - 1} rows of ratings but {n} actors in {sizes_csv}"
-        )
-    p = np.zeros((n, n))
-    for i, row in enumerate(prow[1:]):
-        vals = row[1:]
-        if len(vals) != n:
-            raise SignedInputError(
-                f"{propensities_csv}:{i + 2}: expected {n} ratings, got {len(vals)}"
-            )
-        for j, cell in enumerate(vals):
-            if i == j:
-                continue
-            try:
-                p[i, j] = float(cell) - neutral
-            except ValueError:
-                raise SignedInputError(
-                    f"{propensities_csv}:{i + 2}: rating for column {j + 2} must be a number, got {cell!r}"
-                ) from None
-    return LandscapeInput(tuple(actors), np.array(sizes), p)
-
-
-def _read_rows(path: Path) -> list[list[str]]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.reader(fh))
-    except OSError as exc:
-        raise SignedInputError(f"{path}: cannot read ({exc.strerror})") from None
-    if not rows:
-        raise SignedInputError(f"{path}:1: empty file")
-    return rows

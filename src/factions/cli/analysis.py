@@ -15,12 +15,12 @@ from factions.analysis import (
     global_minimum,
     k_bloc_partition,
     landscape,
-    read_landscape_csv,
 )
 from factions.analysis.serial import json_number
 from factions.analysis.signed_graph import SignedGraph, SignedInputError
 from factions.cli.app import DemoContext, app, demo_step
 from factions.cli.common import EXIT_PROBLEMS, console, fail, print_json, warn
+from factions.io import read_landscape_csv, read_signed_graph
 
 
 def _load(path: Path, weighted: bool = True) -> SignedGraph:
@@ -30,7 +30,7 @@ def _load(path: Path, weighted: bool = True) -> SignedGraph:
     if path.is_dir():
         fail(f"{path}: is a folder; expected a CSV edge list or a system file")
     try:
-        return as_signed_graph(path, weight="weight" if weighted else None)
+        return read_signed_graph(path, weight="weight" if weighted else None)
     except SignedInputError as exc:
         fail(str(exc))
     except ValueError as exc:  # SystemFileError and friends: already name file:line: field

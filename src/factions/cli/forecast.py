@@ -12,6 +12,7 @@ from rich.table import Table
 
 from factions.cli.app import DemoContext, app, demo_step
 from factions.cli.common import console, fail, print_json, warn
+from factions.io import read_bargaining
 from factions.sim.bargaining import MODELS, BargainingResult, forecast
 from factions.sim.dynamics import (
     complete_signed_graph,
@@ -20,12 +21,11 @@ from factions.sim.dynamics import (
     realign,
     triad_dynamics,
 )
-from factions.sim.issues_io import (
+from factions.sim.inputs import (
     BargainingInput,
     BargainingInputError,
     BargainingInputWarning,
     from_issue,
-    read_bargaining,
 )
 
 _SYSTEM_SUFFIXES = {".yaml", ".yml", ".json"}

@@ -58,8 +58,8 @@ def report(
     Given a corpus store (.duckdb), the report shows the System built from the whole corpus
     and each tie window by window.
     """
+    from factions.io import load_scenario
     from factions.report import assets, write_report
-    from factions.sim.scenario import load_scenario
 
     trajectories = None
     if system.suffix == ".duckdb":

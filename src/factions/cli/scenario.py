@@ -26,7 +26,8 @@ def _load_system(path: Path) -> Any:
 
 
 def _load_scenario(path: Path) -> Any:
-    from factions.sim.scenario import ScenarioError, load_scenario
+    from factions.io import load_scenario
+    from factions.sim.scenario import ScenarioError
 
     try:
         return load_scenario(path)
@@ -287,10 +288,11 @@ def demo_scenario(ctx: DemoContext) -> None:
         if not path.is_file() or not system_path.is_file():
             console.print(f"{path} or {system_path} not found; scenario step skipped.")
             return
+        from factions.io import load_scenario
         from factions.model import load_system
         from factions.sim.diff import diff_systems
         from factions.sim.montecarlo import simulate as run
-        from factions.sim.scenario import apply_scenario, load_scenario
+        from factions.sim.scenario import apply_scenario
 
         system = load_system(system_path)
         sc = load_scenario(path)

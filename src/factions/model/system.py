@@ -166,12 +166,6 @@ class System(ModelBase):
         return self.model_copy(update={"relations": rels, "affiliations": affs, "date": date})
 
     # --- exports ------------------------------------------------------------------------
-    def _repr_html_(self) -> str:
-        """Compact HTML summary for Jupyter (built by factions.report.notebook)."""
-        from factions.report.notebook import system_html
-
-        return system_html(self)
-
     def to_networkx(self, *, include_isolates: bool = True) -> nx.Graph:
         """A NetworkX graph: one node per actor, one edge per relation.
 

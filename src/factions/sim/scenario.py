@@ -68,7 +68,6 @@ __all__ = [
     "Uncertainty",
     "apply_scenario",
     "apply_step",
-    "load_scenario",
     "loads_scenario",
     "parse_scenario",
 ]
@@ -426,18 +425,6 @@ def loads_scenario(text: str, *, path: str | Path = "<string>") -> Scenario:
         text, path=path, error=ScenarioError, empty="the file is empty; expected 'name' and 'steps'"
     )
     return parse_scenario(data, path=path, lines=lines)
-
-
-def load_scenario(path: str | Path) -> Scenario:
-    """Read a scenario file; problems raise :class:`ScenarioError` naming file, line, field."""
-    p = Path(path)
-    if not p.is_file():
-        raise ScenarioError(p, [(None, "", "no such file" if not p.exists() else "not a file")])
-    try:
-        text = p.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ScenarioError(p, [(None, "", f"not UTF-8 text (byte {exc.start})")]) from None
-    return loads_scenario(text, path=p)
 
 
 # --------------------------------------------------------------------------- playing
