@@ -173,7 +173,7 @@ def test_export_bad_input(toy: Path, tmp_path: Path) -> None:
     r = runner.invoke(
         app, ["export", str(tmp_path / "nope.yaml"), "--to", "gexf", "-o", str(tmp_path / "x")]
     )
-    assert r.exit_code == 2 and "no such system file" in r.output
+    assert r.exit_code == 2 and "no such file" in r.output
     r = runner.invoke(app, ["export", str(toy), "--to", "gexf"])
     assert r.exit_code == 2 and "-o/--out" in r.output
     r = runner.invoke(

@@ -162,7 +162,7 @@ def test_cli_report_with_scenario_and_figures(toy: Path, tmp_path: Path) -> None
 
 def test_cli_report_bad_input(toy: Path, tmp_path: Path) -> None:
     r = runner.invoke(app, ["report", str(tmp_path / "none.yaml"), "-o", str(tmp_path / "x.html")])
-    assert r.exit_code == 2 and "no such system file" in r.output
+    assert r.exit_code == 2 and "no such file" in r.output
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: x\nsteps:\n- {op: fly}\n", encoding="utf-8")
     r = runner.invoke(

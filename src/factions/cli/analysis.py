@@ -19,24 +19,32 @@ from factions.analysis import (
 from factions.analysis.serial import json_number
 from factions.analysis.signed_graph import SignedGraph, SignedInputError
 from factions.cli.app import DemoContext, app, demo_step
-from factions.cli.common import EXIT_PROBLEMS, console, fail, print_json, warn
+from factions.cli.common import (
+    EXIT_PROBLEMS,
+    console,
+    fail,
+    load_system_file,
+    print_json,
+    warn,
+)
 from factions.io import read_landscape_csv, read_signed_graph
 
 
 def _load(path: Path, weighted: bool = True) -> SignedGraph:
-    """Read INPUT (CSV edge list, adjacency CSV or system file); bad input exits 2."""
+    """Read INPUT (system file, CSV edge list or adjacency CSV); bad input exits 2."""
+    weight = "weight" if weighted else None
+    if path.suffix.lower() in (".yaml", ".yml", ".json"):
+        return as_signed_graph(load_system_file(path), weight=weight)
     if not path.exists():
         fail(f"{path}: no such file")
     if path.is_dir():
         fail(f"{path}: is a folder; expected a CSV edge list or a system file")
     try:
-        return read_signed_graph(path, weight="weight" if weighted else None)
+        return read_signed_graph(path, weight=weight)
     except SignedInputError as exc:
         fail(str(exc))
-    except ValueError as exc:  # SystemFileError and friends: already name file:line: field
-        fail(str(exc).splitlines()[0] if str(exc) else f"{path}: cannot read")
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"{path}: cannot read ({exc})")
+    except UnicodeDecodeError as exc:
+        fail(f"{path}: not UTF-8 text (byte {exc.start})")
 
 
 def _num(x: float | None) -> float | int | None:

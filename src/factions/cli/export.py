@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from factions.cli.app import app
-from factions.cli.common import console, fail, print_json
+from factions.cli.common import console, fail, load_system_file, print_json
 
 
 @app.command()
@@ -38,7 +38,6 @@ def export(
 
 
 def _export_system(system: Path | None, to: str | None, out: Path | None) -> list[Path]:
-    from factions.model import SystemFileError, load_system
     from factions.report.export import FORMATS, write_export
 
     if system is None:
@@ -47,12 +46,7 @@ def _export_system(system: Path | None, to: str | None, out: Path | None) -> lis
         fail(f"--to: expected one of {', '.join(FORMATS)}, got {to!r}")
     if out is None:
         fail("-o/--out: give the file (or, for csv, the folder) to write")
-    if not system.is_file():
-        fail(f"{system}: no such system file (expected a .yaml or .json system file)")
-    try:
-        s = load_system(system)
-    except SystemFileError as exc:
-        fail(str(exc).splitlines()[0])
+    s = load_system_file(system)
     if to != "csv" and out.is_dir():
         fail(f"{out}: is a folder; give a file name for --to {to}")
     return write_export(s, to, out)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich.table import Table
@@ -12,7 +11,7 @@ from rich.table import Table
 from factions.analysis.motions import MotionReport, chamber_game, game_power, motion_report
 from factions.analysis.power import INDEX_NAMES, GameError, PowerIndices, power_indices
 from factions.cli.app import app
-from factions.cli.common import console, fail, print_json
+from factions.cli.common import console, fail, load_system_file, print_json
 
 _LABELS = {
     "raw_swings": "swings",
@@ -83,21 +82,6 @@ def _power_table(res: PowerIndices, title: str, weights: list[str]) -> Table:
     return table
 
 
-def _load_system(path: Path) -> Any:
-    from factions.model import load_system
-
-    if not path.exists():
-        fail(f"{path}: no such file")
-    if path.is_dir():
-        fail(f"{path}: is a folder; expected a system file (.yaml or .json)")
-    try:
-        return load_system(path)
-    except ValueError as exc:  # SystemFileError names file:line: field
-        fail(str(exc).splitlines()[0] if str(exc) else f"{path}: cannot read")
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"{path}: cannot read ({exc})")
-
-
 @app.command()
 def power(
     system: Path | None = typer.Argument(
@@ -126,7 +110,7 @@ def power(
             fail("give either SYSTEM --chamber NAME or --quota/--weights, not both")
         if chamber is None:
             fail("SYSTEM needs --chamber NAME (the chamber whose seats to score)")
-        sysobj = _load_system(system)
+        sysobj = load_system_file(system)
         try:
             game = chamber_game(sysobj, chamber, rule)
             res = game_power(game, wanted)
@@ -289,7 +273,7 @@ def vote(
         fail(f"--bind-at: expected a strength in (0, 1], got {bind_at}")
     if limit < 1:
         fail(f"--limit: expected a positive number, got {limit}")
-    sysobj = _load_system(system)
+    sysobj = load_system_file(system)
     try:
         r = motion_report(sysobj, motion, forbid_at=forbid_at, bind_at=bind_at)
     except GameError as exc:

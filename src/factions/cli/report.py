@@ -7,18 +7,7 @@ from pathlib import Path
 import typer
 
 from factions.cli.app import DemoContext, app, demo_step
-from factions.cli.common import console, fail, print_json, warn
-
-
-def _load(path: Path):  # -> System
-    from factions.model import SystemFileError, load_system
-
-    if not path.is_file():
-        fail(f"{path}: no such system file (expected a .yaml or .json system file)")
-    try:
-        return load_system(path)
-    except SystemFileError as exc:
-        fail(str(exc).splitlines()[0])
+from factions.cli.common import console, fail, load_system_file, print_json, warn
 
 
 def _load_store(db: Path, window: str):  # -> (System, trajectories section)
@@ -65,7 +54,7 @@ def report(
     if system.suffix == ".duckdb":
         s, trajectories = _load_store(system, window)
     else:
-        s = _load(system)
+        s = load_system_file(system)
     parsed = None
     if scenario is not None:
         try:

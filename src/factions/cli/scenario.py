@@ -10,19 +10,10 @@ import typer
 from rich.table import Table
 
 from factions.cli.app import DemoContext, app, demo_step
-from factions.cli.common import console, fail, print_json
+from factions.cli.common import console, fail, load_system_file, print_json
 from factions.sim.diff import SystemDiff
 
 DEMO_SCENARIO = "iraq-2012/scenarios/opposition-majority.yaml"
-
-
-def _load_system(path: Path) -> Any:
-    from factions.model import SystemFileError, load_system
-
-    try:
-        return load_system(path)
-    except SystemFileError as exc:
-        fail(str(exc).splitlines()[0])
 
 
 def _load_scenario(path: Path) -> Any:
@@ -57,7 +48,7 @@ def scenario(
     motion's outcome (passes or not, seats short, decisive actors)."""
     from factions.sim.diff import diff_systems
 
-    before = _load_system(system)
+    before = load_system_file(system)
     sc = _load_scenario(scenario_file)
     after = _apply(before, sc)
     d = diff_systems(before, after, name=sc.name, description=sc.description, time_limit=time_limit)
@@ -267,7 +258,7 @@ def simulate(
         fail(f"--interval: expected 'wilson' or 'clopper-pearson', got {interval!r}")
     if top < 1:
         fail(f"--top: expected a positive number, got {top}")
-    sys_ = _load_system(system)
+    sys_ = load_system_file(system)
     sc = _load_scenario(scenario_file) if scenario_file is not None else None
     try:
         result = run(sys_, samples, seed, sc, interval=interval, top=top)  # type: ignore[arg-type]
