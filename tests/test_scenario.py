@@ -172,7 +172,7 @@ def test_defect_join_adopts_ties_and_stance(toy):
     ch = d.motion_changes()["censure"]
     assert ch["after"]["seats_for"] == 65
     assert ch["after"]["passes"] is True and ch["outcome_changed"] is True
-    assert ch["after"]["open_routes"] == ("by-members",)  # 65 signatures >= 60
+    assert ch["after"]["open_routes"] == ["by-members"]  # 65 signatures >= 60
     assert set(ch["after"]["decisive"]) == {"swing", "civic", "north"}
     # swing-rule stays friendly: now one frustrated tie
     assert d.after.frustration_index == 1
@@ -286,12 +286,12 @@ def test_gatekeeper_opens_route(toy):
     steps += "  - {op: position, motion: censure, actor: swing, stance: for}\n"
     after, d = play(toy, steps)
     ch = d.motion_changes()["censure"]
-    assert ch["after"]["open_routes"] == ("by-head", "by-members")
+    assert ch["after"]["open_routes"] == ["by-head", "by-members"]
     assert ch["after"]["passes"] is True
     assert d.edits["gatekeepers"] == ["censure/by-head:head against->for"]
     # with the head against, only the members' route (65 >= 60) is open
     after2, d2 = play(toy, "  - {op: position, motion: censure, actor: swing, stance: for}\n")
-    assert d2.motion_changes()["censure"]["after"]["open_routes"] == ("by-members",)
+    assert d2.motion_changes()["censure"]["after"]["open_routes"] == ["by-members"]
 
 
 def test_gatekeeper_unknown_is_error(toy):

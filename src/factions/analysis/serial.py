@@ -10,7 +10,9 @@ import math
 from collections.abc import Hashable, Iterable
 from typing import Any
 
-__all__ = ["json_number", "json_pairs"]
+import numpy as np
+
+__all__ = ["json_data", "json_number", "json_pairs"]
 
 
 def json_number(x: Any, digits: int = 6) -> int | float | None:
@@ -27,6 +29,24 @@ def json_number(x: Any, digits: int = 6) -> int | float | None:
     if math.isnan(f) or math.isinf(f):
         return None
     return int(f) if f.is_integer() else round(f, digits)
+
+
+def json_data(x: Any) -> Any:
+    """Plain data as JSON gives it back, recursively: tuples and NumPy arrays as lists,
+    NumPy scalars as Python numbers.
+
+    >>> json_data({"a": (1, ("b", "c"))})
+    {'a': [1, ['b', 'c']]}
+    """
+    if isinstance(x, dict):
+        return {k: json_data(v) for k, v in x.items()}
+    if isinstance(x, list | tuple):
+        return [json_data(v) for v in x]
+    if isinstance(x, np.ndarray):
+        return json_data(x.tolist())
+    if isinstance(x, np.generic):
+        return x.item()
+    return x
 
 
 def json_pairs(pairs: Iterable[tuple[Hashable, Hashable]]) -> list[list[str]]:

@@ -112,13 +112,17 @@ def blocs_section(system: System) -> Section:
 def brokers_section(system: System) -> Section:
     """:meth:`BrokerReport.to_dict` of the system's ties, unweighted, without tie flips
     (``factions brokers --unweighted --json`` less its ``tie_flips``); actors ranked by how
-    much their exit would lower frustration."""
+    much their exit would lower frustration. ``display.isolates`` lists the actors without
+    ties, which the page leaves out."""
     if not system.relations:
         return unavailable("not available: the system has no relations")
-    g = _unit_weights(system.to_networkx(include_isolates=False))
-    rep = brokers(g, time_limit=TIME_LIMIT, tie_flips=False)
-    names = {a.id: a.name for a in system.actors}
-    return {"available": True, **rep.to_dict(), "display": {"names": names}}
+    rep = brokers(_unit_weights(system.to_networkx()), time_limit=TIME_LIMIT, tie_flips=False)
+    tied = {x for r in system.relations for x in r.pair}
+    display = {
+        "names": {a.id: a.name for a in system.actors},
+        "isolates": [a.id for a in system.actors if a.id not in tied],
+    }
+    return {"available": True, **rep.to_dict(), "display": display}
 
 
 # --------------------------------------------------------------------------- network

@@ -143,6 +143,8 @@ from typing import Any, Literal
 
 import numpy as np
 
+from factions.analysis.serial import json_data
+
 __all__ = [
     "BargainingResult",
     "expected_utility_model",
@@ -197,20 +199,8 @@ class BargainingResult:
             ],
         }
         for key, value in self.details.items():
-            out[key] = _jsonable(value)
+            out[key] = json_data(value)
         return out
-
-
-def _jsonable(v: Any) -> Any:
-    if isinstance(v, np.ndarray):
-        return v.tolist()
-    if isinstance(v, dict):
-        return {k: _jsonable(x) for k, x in v.items()}
-    if isinstance(v, list | tuple):
-        return [_jsonable(x) for x in v]
-    if isinstance(v, np.generic):
-        return v.item()
-    return v
 
 
 # --------------------------------------------------------------------------- validation

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from factions.analysis.motions import MotionReport, chamber_power, motion_report
+from factions.analysis.serial import json_data
 from factions.model import System
 
 __all__ = ["Snapshot", "SystemDiff", "diff_systems", "snapshot"]
@@ -49,6 +50,10 @@ class MotionOutcome:
     decisive: tuple[str, ...]
     needed: tuple[str, ...]
     blocking_gatekeepers: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the fields, with the names of :meth:`MotionReport.to_dict`."""
+        return json_data(asdict(self))
 
     @classmethod
     def of(cls, report: MotionReport) -> MotionOutcome:
@@ -92,10 +97,7 @@ class Snapshot:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: the fields, blocs and frustrated ties as lists."""
-        d = asdict(self)
-        d["blocs"] = [list(b) for b in self.blocs]
-        d["frustrated_ties"] = [list(t) for t in self.frustrated_ties]
-        return d
+        return json_data(asdict(self))
 
 
 @dataclass
@@ -128,8 +130,8 @@ class SystemDiff:
             b = self.before.motions.get(mid)
             a = self.after.motions.get(mid)
             out[mid] = {
-                "before": None if b is None else asdict(b),
-                "after": None if a is None else asdict(a),
+                "before": None if b is None else b.to_dict(),
+                "after": None if a is None else a.to_dict(),
                 "outcome_changed": (b is None) != (a is None)
                 or (b is not None and a is not None and b.passes != a.passes),
             }
@@ -164,7 +166,7 @@ class SystemDiff:
         return {
             "scenario": self.name,
             "description": self.description,
-            "edits": self.edits,
+            "edits": json_data(self.edits),
             "before": self.before.to_dict(),
             "after": self.after.to_dict(),
             "changes": {

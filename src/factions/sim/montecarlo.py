@@ -55,6 +55,7 @@ from typing import Any, Literal
 import numpy as np
 
 from factions.analysis.motions import holder_stances
+from factions.analysis.serial import json_data
 from factions.model import Motion, System
 
 __all__ = [
@@ -224,10 +225,7 @@ class SimulationResult:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, the fields as named (docs/results.md): what ``factions simulate --json``
         prints."""
-        data = asdict(self)
-        for s in data["structures"]:
-            s["blocs"] = [list(b) for b in s["blocs"]]
-        return data
+        return json_data(asdict(self))
 
 
 # --------------------------------------------------------------------------- bloc labelling

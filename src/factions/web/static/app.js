@@ -111,7 +111,7 @@
       html += "<h2>Brokers</h2>";
       if (an.brokers.available) {
         html += "<table><tr><th>Actor</th><th>Removal effect</th><th>Frustrated ties</th><th>Positive betweenness</th></tr>" +
-          an.brokers.actors.slice(0, 8).map(function (b) {
+          an.brokers.actors.filter(function (b) { return an.brokers.display.isolates.indexOf(b.actor) < 0; }).slice(0, 8).map(function (b) {
             return "<tr><td>" + esc(an.brokers.display.names[b.actor] || b.actor) + "</td><td>" + esc(b.removal_effect) + "</td><td>" + esc(b.frustrated_ties) + "</td><td>" + esc(b.positive_betweenness) + "</td></tr>";
           }).join("") + "</table>";
       } else { html += "<p class='na'>" + esc(an.brokers.reason) + "</p>"; }
