@@ -70,7 +70,7 @@ def test_report_sections_show_real_results(toy: Path) -> None:
     )
     power = s["seats"]["chambers"][0]["power"]
     # exact: [51; 40, 30, 15, 10] gives Banzhaf 5/12 to the largest
-    assert power["tables"][0]["indices"]["banzhaf_normalized"][0] == "5/12"
+    assert power["tables"][0]["indices"]["banzhaf_normalised"][0] == "5/12"
     assert len(s["evidence"]["rows"]) == 6
     assert {r["tie"] for r in s["trajectories"]["rows"]} == {
         "blue|red",

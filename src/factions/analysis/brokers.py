@@ -174,14 +174,14 @@ def tie_flip_effects(
     return out
 
 
-def positive_betweenness(graph: GraphLike, normalized: bool = True) -> dict[Hashable, float]:
+def positive_betweenness(graph: GraphLike, normalised: bool = True) -> dict[Hashable, float]:
     """Betweenness on positive ties only (Brandes 2001): who lies on friendly paths. O(n m)."""
     sg = as_signed_graph(graph)
     g = nx.Graph()
     g.add_nodes_from(sg.nodes)
     for k in np.nonzero(sg.sign > 0)[0]:
         g.add_edge(*sg.edge(int(k)))
-    return nx.betweenness_centrality(g, normalized=normalized)
+    return nx.betweenness_centrality(g, normalized=normalised)
 
 
 def pn_centrality(graph: GraphLike) -> dict[Hashable, float]:

@@ -33,6 +33,20 @@ import numpy as np
 
 from factions.analysis.power import GameError, validate_game, validate_vector_game
 
+__all__ = [
+    "Coalition",
+    "CoalitionReport",
+    "Game",
+    "Pair",
+    "coalition_report",
+    "constraints_from_signed_graph",
+    "make_game",
+    "maximal_feasible_coalitions",
+    "minimal_winning_coalitions",
+    "minimum_winning_coalition",
+    "pivotal_members",
+]
+
 Pair = tuple[str, str]
 
 

@@ -680,7 +680,7 @@ def chamber_power(system: System) -> dict[str, dict[str, dict[str, float]]]:
     Banzhaf (1965); Shapley & Shubik (1954); see :mod:`factions.analysis.power`.
     """
     out: dict[str, dict[str, dict[str, float]]] = {}
-    wanted = ("banzhaf_normalized", "shapley_shubik")
+    wanted = ("banzhaf_normalised", "shapley_shubik")
     for c in system.chambers:
         for r in c.rules:
             try:
@@ -695,7 +695,7 @@ def chamber_power(system: System) -> dict[str, dict[str, dict[str, float]]]:
             p = game_power(game, wanted)
             out[key] = {
                 a: {
-                    "banzhaf": float(p.banzhaf_normalized[i]),  # type: ignore[index]
+                    "banzhaf": float(p.banzhaf_normalised[i]),  # type: ignore[index]
                     "shapley_shubik": float(p.shapley_shubik[i]),  # type: ignore[index]
                 }
                 for i, a in enumerate(names)

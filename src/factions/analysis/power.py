@@ -63,9 +63,30 @@ from typing import Any
 
 import numpy as np
 
+__all__ = [
+    "INDEX_NAMES",
+    "GameError",
+    "PowerIndices",
+    "banzhaf",
+    "coleman",
+    "deegan_packel",
+    "dual_quota",
+    "dummy_players",
+    "holler_pgi",
+    "johnston",
+    "n_minimal_winning",
+    "power_indices",
+    "raw_swings",
+    "shapley_shubik",
+    "validate_game",
+    "validate_vector_game",
+    "vector_power_indices",
+    "veto_players",
+]
+
 INDEX_NAMES: tuple[str, ...] = (
     "raw_swings",
-    "banzhaf_normalized",
+    "banzhaf_normalised",
     "banzhaf_absolute",
     "shapley_shubik",
     "deegan_packel",
@@ -163,7 +184,7 @@ class PowerIndices:
 
     players: tuple[str, ...]
     raw_swings: tuple[int, ...] | None = None
-    banzhaf_normalized: tuple[Fraction, ...] | None = None
+    banzhaf_normalised: tuple[Fraction, ...] | None = None
     banzhaf_absolute: tuple[Fraction, ...] | None = None
     shapley_shubik: tuple[Fraction, ...] | None = None
     deegan_packel: tuple[Fraction, ...] | None = None
@@ -296,13 +317,13 @@ def raw_swings(weights: Sequence[int], quota: int) -> list[int]:
     return _swings_and_losing(ws, q)[0]
 
 
-def banzhaf(weights: Sequence[int], quota: int, normalized: bool = True) -> list[Fraction]:
+def banzhaf(weights: Sequence[int], quota: int, normalised: bool = True) -> list[Fraction]:
     """Banzhaf (1965) index: swings over total swings, or over ``2^(n-1)`` (absolute, Penrose).
 
     ``O(n q)``; see :func:`raw_swings`.
     """
     swings = raw_swings(weights, quota)
-    denom = sum(swings) if normalized else 2 ** (len(swings) - 1)
+    denom = sum(swings) if normalised else 2 ** (len(swings) - 1)
     return [Fraction(s, denom) for s in swings]
 
 
@@ -715,7 +736,7 @@ def power_indices(
     out: dict[str, object] = {}
     if {
         "raw_swings",
-        "banzhaf_normalized",
+        "banzhaf_normalised",
         "banzhaf_absolute",
         "coleman_initiate",
         "coleman_prevent",
@@ -723,7 +744,7 @@ def power_indices(
         swings, losing = _swings_and_losing(ws, q)
         winning = 2**n - losing
         out["raw_swings"] = tuple(swings)
-        out["banzhaf_normalized"] = _ratio(swings, sum(swings))
+        out["banzhaf_normalised"] = _ratio(swings, sum(swings))
         out["banzhaf_absolute"] = _ratio(swings, 2 ** (n - 1))
         out["coleman_prevent"] = _ratio(swings, winning)
         out["coleman_initiate"] = _ratio(swings, losing)
@@ -875,7 +896,7 @@ def vector_power_indices(
         )
     out: dict[str, object] = {
         "raw_swings": tuple(swings),
-        "banzhaf_normalized": _ratio(swings, sum(swings)),
+        "banzhaf_normalised": _ratio(swings, sum(swings)),
         "banzhaf_absolute": _ratio(swings, 2 ** (n - 1)),
         "coleman_prevent": _ratio(swings, winning),
         "coleman_initiate": _ratio(swings, losing),

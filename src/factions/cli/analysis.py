@@ -29,6 +29,13 @@ from factions.cli.common import (
 )
 from factions.io import read_landscape_csv, read_signed_graph
 
+__all__ = [
+    "balance",
+    "brokers_cmd",
+    "demo_balance",
+    "landscape_cmd",
+]
+
 
 def _load(path: Path, weighted: bool = True) -> SignedGraph:
     """Read INPUT (system file, CSV edge list or adjacency CSV); bad input exits 2."""

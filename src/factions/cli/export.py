@@ -9,6 +9,10 @@ import typer
 from factions.cli.app import app
 from factions.cli.common import console, fail, load_system_file, print_json
 
+__all__ = [
+    "export",
+]
+
 
 @app.command()
 def export(

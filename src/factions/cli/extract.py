@@ -20,6 +20,17 @@ from factions.cli.common import (
     print_json,
 )
 
+__all__ = [
+    "PROGRESS_THRESHOLD",
+    "TEXT_SUFFIXES",
+    "demo_extract",
+    "eval_",
+    "extract",
+    "print_system",
+    "run_extraction",
+    "show",
+]
+
 PROGRESS_THRESHOLD = 5
 
 

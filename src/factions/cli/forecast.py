@@ -28,6 +28,11 @@ from factions.sim.inputs import (
     from_issue,
 )
 
+__all__ = [
+    "dynamics_cmd",
+    "forecast_cmd",
+]
+
 _SYSTEM_SUFFIXES = {".yaml", ".yml", ".json"}
 
 

@@ -13,9 +13,15 @@ from factions.analysis.power import INDEX_NAMES, GameError, PowerIndices, power_
 from factions.cli.app import app
 from factions.cli.common import console, fail, load_system_file, print_json
 
+__all__ = [
+    "power",
+    "print_vote",
+    "vote",
+]
+
 _LABELS = {
     "raw_swings": "swings",
-    "banzhaf_normalized": "Banzhaf",
+    "banzhaf_normalised": "Banzhaf",
     "banzhaf_absolute": "Banzhaf abs.",
     "shapley_shubik": "Shapley-Shubik",
     "deegan_packel": "Deegan-Packel",

@@ -9,6 +9,11 @@ import typer
 from factions.cli.app import DemoContext, app, demo_step
 from factions.cli.common import console, fail, load_system_file, print_json, warn
 
+__all__ = [
+    "demo_report",
+    "report",
+]
+
 
 def _load_store(db: Path, window: str):  # -> (System, trajectories section)
     if window not in ("month", "quarter", "year"):

@@ -13,6 +13,15 @@ from factions.cli.app import DemoContext, app, demo_step
 from factions.cli.common import console, fail, load_system_file, print_json
 from factions.sim.diff import SystemDiff
 
+__all__ = [
+    "DEMO_SCENARIO",
+    "demo_scenario",
+    "render_diff",
+    "render_simulation",
+    "scenario",
+    "simulate",
+]
+
 DEMO_SCENARIO = "iraq-2012/scenarios/opposition-majority.yaml"
 
 

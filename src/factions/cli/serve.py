@@ -9,6 +9,12 @@ import typer
 from factions.cli.app import app
 from factions.cli.common import console, fail, load_system_file, warn
 
+__all__ = [
+    "DEFAULT_HOST",
+    "LOOPBACK_NAMES",
+    "serve",
+]
+
 DEFAULT_HOST = "127.0.0.1"
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 

@@ -13,6 +13,13 @@ from rich.table import Table
 from factions.cli.app import app
 from factions.cli.common import EXIT_PROBLEMS, console, err_console, fail, print_json, warn
 
+__all__ = [
+    "build",
+    "import_events_cmd",
+    "ingest",
+    "timeline",
+]
+
 
 def _check_date(value: str | None, flag: str) -> str | None:
     if value is None:

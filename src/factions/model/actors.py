@@ -11,6 +11,12 @@ from pydantic import Field, field_validator
 
 from factions.model.base import ActorId, ModelBase
 
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "normalise_alias",
+]
+
 
 class ActorKind(StrEnum):
     """What sort of political actor (the kinds of the annotation guideline, plus ``other``)."""

@@ -8,6 +8,16 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
+__all__ = [
+    "ActorId",
+    "ModelBase",
+    "PartialDate",
+    "date_key",
+    "days_between",
+    "slugify",
+    "span_holds",
+]
+
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
 _DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 

@@ -18,6 +18,19 @@ from pydantic import ValidationError
 
 from factions.model.system import Loc, System, format_loc, reference_problems
 
+__all__ = [
+    "HEADER",
+    "SystemFileError",
+    "dumps_system",
+    "load_system",
+    "loads_system",
+    "parse_system",
+    "read_yaml",
+    "save_system",
+    "system_schema",
+    "system_to_data",
+]
+
 HEADER = (
     "# factions system file: actors, relations (with evidence), affiliations, chambers,\n"
     "# motions and issues. Edit freely; `factions show FILE` checks it. Format: docs/system-file.md\n"

@@ -8,6 +8,15 @@ from pydantic import Field, model_validator
 
 from factions.model.base import ActorId, ModelBase, PartialDate, date_key, span_holds
 
+__all__ = [
+    "NEGATIVE_KINDS",
+    "POSITIVE_KINDS",
+    "Evidence",
+    "Relation",
+    "Sign",
+    "pair_key",
+]
+
 Sign = Literal[1, -1]
 
 POSITIVE_KINDS = ("alliance", "support", "cooperation", "patronage", "agreement", "co-optation")

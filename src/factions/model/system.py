@@ -21,6 +21,14 @@ from factions.model.institutions import Chamber, Motion
 from factions.model.issues import Issue
 from factions.model.relations import Relation, pair_key
 
+__all__ = [
+    "Loc",
+    "System",
+    "aggregate_relations",
+    "format_loc",
+    "reference_problems",
+]
+
 if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd

@@ -1,6 +1,6 @@
 """The HTML report, static figures and the notebook summary of a System.
 
->>> from factions.report import build_report, write_report   # doctest: +SKIP
+>>> from factions.report import build_report, write_report
 
 ``build_report`` and ``write_report`` are imported on first use, so the notebook
 formatter (:mod:`factions.report.notebook`) loads without the report's dependencies.

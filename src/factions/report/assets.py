@@ -11,6 +11,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+__all__ = [
+    "OWN_SCRIPTS",
+    "STATIC",
+    "VENDOR",
+    "VENDOR_SCRIPTS",
+    "FrontendMissing",
+    "check_vendor",
+    "missing_vendor",
+    "script_texts",
+    "vendor_versions",
+]
+
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 VENDOR = STATIC / "vendor"
 

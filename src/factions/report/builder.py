@@ -22,6 +22,14 @@ from factions.report import assets
 from factions.report import scenario as scen
 from factions.report import sections as S
 
+__all__ = [
+    "BLOC_COLOURS",
+    "MAX_EVIDENCE_ROWS",
+    "TEMPLATES",
+    "build_report",
+    "write_report",
+]
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_EVIDENCE_ROWS = 5000  # rows of the evidence table in the HTML (all stay in the graph's data)
 BLOC_COLOURS = [

@@ -19,6 +19,15 @@ import networkx as nx
 from factions.model import System
 from factions.report import sections as S
 
+__all__ = [
+    "FORMATS",
+    "Format",
+    "export_graph",
+    "write_csv",
+    "write_export",
+    "write_graph",
+]
+
 Format = Literal["graphml", "gexf", "json", "csv"]
 FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv")
 # Characters XML 1.0 cannot hold (GraphML and GEXF are XML): C0 controls but tab/newline/CR,

@@ -18,6 +18,18 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+__all__ = [
+    "BLOC_COLOURS",
+    "all_figures",
+    "motion_figure",
+    "network_figure",
+    "svg_text",
+    "trajectories_figure",
+    "trajectory_figure",
+    "windows_figure",
+    "write_figures",
+]
+
 BLOC_COLOURS = ["#9e9e9e", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
 plt.rcParams["svg.fonttype"] = "none"
 

@@ -253,7 +253,7 @@ def seats_section(system: System) -> Section:
     return {"available": True, "chambers": chambers}
 
 
-POWER_INDICES = ("banzhaf_normalized", "shapley_shubik", "deegan_packel", "holler_pgi", "johnston")
+POWER_INDICES = ("banzhaf_normalised", "shapley_shubik", "deegan_packel", "holler_pgi", "johnston")
 """The indices the report shows (Johnston only for single-criterion rules)."""
 
 

@@ -28,6 +28,16 @@ from factions.run.worker import DEFAULT_EXTRACTOR, extract_batch, get_extractor,
 from factions.store.readers import BadRecord, SourceDoc
 from factions.store.rows import DocRows
 
+__all__ = [
+    "ENGINES",
+    "LOCAL_CLUSTER_CONFIG",
+    "BatchResult",
+    "DaskEngine",
+    "Engine",
+    "ProcessEngine",
+    "make_engine",
+]
+
 BatchResult = tuple[list[DocRows], list[BadRecord]]
 
 LOCAL_CLUSTER_CONFIG = {

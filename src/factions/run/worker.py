@@ -15,6 +15,15 @@ from typing import Any
 from factions.store.readers import BadRecord, SourceDoc
 from factions.store.rows import DocRows, rows_from_result
 
+__all__ = [
+    "DEFAULT_EXTRACTOR",
+    "extract_batch",
+    "get_extractor",
+    "load_factory",
+    "to_document",
+    "warm",
+]
+
 DEFAULT_EXTRACTOR = "factions.text.pipeline:Extractor"
 
 _EXTRACTORS: dict[str, Any] = {}

@@ -4,10 +4,13 @@ Documents come in through :func:`factions.run.ingest` (orchestration: readers, t
 pipeline on an engine, this package as the one writer); events through
 :func:`import_events`.
 
->>> from factions.run import ingest                                       # doctest: +SKIP
->>> from factions.store import build, timeline, export_parquet            # doctest: +SKIP
->>> ingest(["articles/"], "corpus.duckdb")                                # doctest: +SKIP
->>> build("corpus.duckdb", window="quarter")                             # doctest: +SKIP
+Usage::
+
+    from factions.run import ingest
+    from factions.store import build, timeline, export_parquet
+
+    ingest(["articles/"], "corpus.duckdb")
+    build("corpus.duckdb", window="quarter")
 
 See docs/corpus.md for the schema, the weighting formula and the event-data mappings.
 """

@@ -35,6 +35,18 @@ from factions.model.fusion import HALF_LIFE_DAYS, WINDOW, Fusion, Observation, f
 from factions.store.schema import StoreError, connect
 from factions.store.windows import Window, window_of, windows_between
 
+__all__ = [
+    "CHANGE_TOLERANCE",
+    "BuiltWindow",
+    "build",
+    "load_findings",
+    "resolve_actor",
+    "sign_flips",
+    "system_from_findings",
+    "timeline",
+    "write_built",
+]
+
 CHANGE_TOLERANCE = 0.05
 """Strength changes smaller than this between windows are reported as ``same``."""
 

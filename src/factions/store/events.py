@@ -67,6 +67,27 @@ from factions.store.readers import BadRecord, normalise_date
 from factions.store.schema import connect
 from factions.store.write import finish_run, start_run
 
+__all__ = [
+    "CAMEO_ROOTS",
+    "DATASETS",
+    "GDELT2_COLUMNS",
+    "ICEWS_COLUMNS",
+    "PARSERS",
+    "PLOVER_CATEGORIES",
+    "PLOVER_MODES",
+    "QUAD_LABEL",
+    "QUAD_SIGN",
+    "ActorMapping",
+    "ImportFileError",
+    "ImportSummary",
+    "RawEvent",
+    "import_events",
+    "load_mapping",
+    "parse_gdelt",
+    "parse_icews",
+    "parse_polecat",
+]
+
 DATASETS = ("gdelt", "icews", "polecat")
 
 GDELT2_COLUMNS = (

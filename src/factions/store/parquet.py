@@ -7,6 +7,10 @@ from pathlib import Path
 
 from factions.store.schema import TABLES, connect
 
+__all__ = [
+    "export_parquet",
+]
+
 
 def export_parquet(db_path: str | Path, out_dir: str | Path) -> dict[str, Path]:
     """Write every table of the store at ``db_path`` to ``out_dir/<table>.parquet``.

@@ -33,6 +33,27 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+__all__ = [
+    "ALL_SUFFIXES",
+    "CSV_SUFFIXES",
+    "HTML_SUFFIXES",
+    "JSONL_SUFFIXES",
+    "MARKDOWN_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "BadRecord",
+    "ReadOptions",
+    "SourceDoc",
+    "content_key",
+    "date_from_name",
+    "date_pattern",
+    "decode",
+    "expand_paths",
+    "html_main_text",
+    "markdown_text",
+    "normalise_date",
+    "read_paths",
+]
+
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}

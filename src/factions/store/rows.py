@@ -12,6 +12,11 @@ from typing import Any
 
 from factions.store.readers import SourceDoc
 
+__all__ = [
+    "DocRows",
+    "rows_from_result",
+]
+
 
 @dataclass
 class DocRows:

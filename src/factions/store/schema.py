@@ -25,6 +25,14 @@ from pathlib import Path
 
 import duckdb
 
+__all__ = [
+    "DDL",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "StoreError",
+    "connect",
+]
+
 SCHEMA_VERSION = 1
 
 TABLES = (

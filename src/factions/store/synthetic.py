@@ -13,6 +13,18 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
+__all__ = [
+    "FILLER",
+    "GROUPS",
+    "NEGATIVE",
+    "PARTIES",
+    "PERSONS",
+    "POSITIVE",
+    "STATES",
+    "generate",
+    "write_corpus",
+]
+
 PERSONS = [
     "Arlen Voss", "Mira Calloway", "Tobias Renner", "Selin Dorsey", "Halvard Brun",
     "Ines Marlow", "Oskar Thale", "Nadia Orlen", "Bram Keller", "Lucia Ferrant",

@@ -40,6 +40,16 @@ from factions.report.assets import STATIC
 from factions.report.scenario import run as run_scenario
 from factions.sim.scenario import loads_scenario, parse_scenario
 
+__all__ = [
+    "CSP",
+    "DATE_PATTERN",
+    "DOC_ID_RE",
+    "DOC_SUFFIXES",
+    "MAX_UPLOAD_BYTES",
+    "ScenarioIn",
+    "create_app",
+]
+
 MAX_UPLOAD_BYTES = 256 * 1024
 DOC_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,199}$")
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
