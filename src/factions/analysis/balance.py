@@ -105,6 +105,21 @@ def triad_census(graph: GraphLike) -> TriadCensus:
 
     Counts: ppp = tr(P^3)/6, ppn = sum(N * P^2)/2, pnn = sum(P * N^2)/2, nnn = tr(N^3)/6,
     where P and N are the positive and negative adjacency matrices.
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+
+    Returns
+    -------
+    TriadCensus
+
+    References
+    ----------
+    Cartwright, D. & Harary, F. (1956), "Structural balance: a generalization of Heider's
+    theory", Psychological Review 63(5).
     """
     sg = as_signed_graph(graph)
     p, n = _pos_neg(sg)
@@ -118,7 +133,22 @@ def triad_census(graph: GraphLike) -> TriadCensus:
 
 
 def unbalanced_triangles(graph: GraphLike) -> list[tuple[Hashable, Hashable, Hashable]]:
-    """Triangles with an odd number of negative edges (nodes sorted by input order). O(m^1.5)."""
+    """Triangles with an odd number of negative edges (nodes sorted by input order). O(m^1.5).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+
+    Returns
+    -------
+    list of (node, node, node)
+
+    References
+    ----------
+    Cartwright, D. & Harary, F. (1956).
+    """
     sg = as_signed_graph(graph)
     from factions.analysis.frustration import _triangles
 
@@ -130,13 +160,51 @@ def unbalanced_triangles(graph: GraphLike) -> list[tuple[Hashable, Hashable, Has
 
 
 def triangle_balance(graph: GraphLike) -> float:
-    """Share of triangles that are balanced (Cartwright & Harary 1956); NaN without triangles."""
+    """Share of triangles that are balanced (Cartwright & Harary 1956); NaN without triangles.
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+
+    Returns
+    -------
+    float
+        Balanced triangles over all triangles, in [0, 1] (NaN without triangles).
+
+    References
+    ----------
+    Cartwright, D. & Harary, F. (1956). O(m^1.5).
+    """
     c = triad_census(graph)
     return c.balanced / c.total if c.total else math.nan
 
 
 def is_balanced(graph: GraphLike) -> bool:
-    """Whether the graph is balanced (Harary 1953), by 2-colouring the double cover. O(n + m)."""
+    """Whether the graph is balanced (Harary 1953), by 2-colouring the double cover. O(n + m).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+
+    Returns
+    -------
+    bool
+
+    References
+    ----------
+    Harary, F. (1953), "On the notion of balance of a signed graph", Michigan Mathematical
+    Journal 2(2).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> is_balanced(nx.Graph([("a", "b", {"sign": -1}), ("b", "c", {"sign": -1})]))
+    True
+    """
     sg = as_signed_graph(graph)
     return not sg.negative_loops and two_colouring(sg.n, sg.u, sg.v, sg.sign) is not None
 
@@ -146,6 +214,24 @@ def walk_balance(graph: GraphLike, beta: float = 1.0) -> float:
 
     1 for balanced graphs, smaller with more negative closed walks weighted by 1/k!.
     Computed from eigenvalues with a log-sum-exp so large graphs do not overflow. O(n^3).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+    beta : float
+        Inverse temperature: how strongly short walks dominate.
+
+    Returns
+    -------
+    float
+        In (0, 1], 1 when balanced.
+
+    References
+    ----------
+    Estrada, E. & Benzi, M. (2014), "Walk-based measure of balance in signed networks:
+    detecting lack of balance in social networks", Physical Review E 90(4).
     """
     sg = as_signed_graph(graph)
     if sg.n == 0:
@@ -161,6 +247,23 @@ def algebraic_conflict(graph: GraphLike) -> float:
     """Smallest eigenvalue of the signed Laplacian D - A (Kunegis et al. 2010). O(n^3).
 
     Zero iff every connected component is balanced; larger means more conflict.
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+
+    Returns
+    -------
+    float
+        The smallest eigenvalue, >= 0.
+
+    References
+    ----------
+    Kunegis, J., Schmidt, S., Lommatzsch, A., Lerner, J., De Luca, E. W. & Albayrak, S.
+    (2010), "Spectral analysis of signed graphs for clustering, prediction and
+    visualization", SIAM International Conference on Data Mining.
     """
     sg = as_signed_graph(graph)
     if sg.n == 0:
@@ -222,6 +325,36 @@ def balance_report(
     """Triad census, balance degrees and the exact frustration index of one graph.
 
     Spectral measures are skipped (``None``) above ``spectral_max_nodes`` nodes (O(n^3)).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+    time_limit : float or None
+        Seconds for the exact frustration solve; the bound and gap are reported when it stops
+        the proof.
+    spectral_max_nodes : int
+        Largest graph for the spectral measures.
+
+    Returns
+    -------
+    BalanceReport
+        With ``to_dict()`` (docs/results.md).
+
+    References
+    ----------
+    Cartwright, D. & Harary, F. (1956); Estrada, E. & Benzi, M. (2014); Kunegis et al.
+    (2010); Aref, S., Mason, A. J. & Wilson, M. C. (2020), "A modeling and computational
+    study of the frustration index in signed networks", Networks 75(1).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.Graph([("a", "b", {"sign": 1}), ("b", "c", {"sign": -1}), ("a", "c", {"sign": -1})])
+    >>> r = balance_report(g)
+    >>> (r.frustration.frustration_index, r.triads.pnn)
+    (0.0, 1)
     """
     sg = as_signed_graph(graph)
     triads = triad_census(sg)

@@ -84,6 +84,25 @@ def bloc_error(graph: GraphLike, blocs: Any, alpha: float = 0.5) -> float:
     """Doreian & Mrvar (1996) error alpha * N_in + (1 - alpha) * P_out of a partition. O(m).
 
     ``blocs`` is a dict node -> bloc label or a sequence of node collections.
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+    blocs : dict or sequence of collections
+        Node -> bloc label, or the blocs as node collections.
+    alpha : float
+        Weight of negative ties within blocs against positive ties between them.
+
+    Returns
+    -------
+    float
+
+    References
+    ----------
+    Doreian, P. & Mrvar, A. (1996), "A partitioning approach to structural balance", Social
+    Networks 18(2).
     """
     sg = as_signed_graph(graph)
     label = _labels(sg, blocs)
@@ -140,6 +159,36 @@ def k_bloc_partition(
     ``exact_max_nodes`` nodes; otherwise the relocation heuristic with a lower bound from the
     correlation-clustering LP (see the module docstring). A time limit on the exact route
     returns the incumbent with ``optimal=False`` and HiGHS's bound.
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+    k : int
+        Blocs at most.
+    alpha : float
+        Weight of negative ties within blocs (``1 - alpha`` for positive ties between them).
+    exact : bool or None
+        Force (``True``) or forbid (``False``) the exact MILP; default by size.
+    exact_max_nodes : int
+        Largest graph solved exactly by default.
+    time_limit : float or None
+        Seconds for the exact solve.
+    starts : int
+        Random starts of the relocation heuristic.
+    seed : int
+        Seed of the heuristic.
+
+    Returns
+    -------
+    BlocPartition
+        With ``to_dict()`` (docs/results.md).
+
+    References
+    ----------
+    Doreian, P. & Mrvar, A. (1996), Social Networks 18(2); Bansal, N., Blum, A. & Chawla, S.
+    (2004), "Correlation clustering", Machine Learning 56.
     """
     if k < 1:
         raise ValueError("k must be at least 1")

@@ -133,6 +133,25 @@ def removal_effects(
 
     Positive values: the actor's exit would lower frustration by that much.
     ``time_limit`` applies to each solve.
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+    time_limit : float or None
+        Seconds per solve.
+    base : FrustrationResult or None
+        The graph's own frustration result, when already computed.
+
+    Returns
+    -------
+    dict
+        Node -> L(G) - L(G - v).
+
+    References
+    ----------
+    Aref, S., Mason, A. J. & Wilson, M. C. (2020), Networks 75(1).
     """
     sg = as_signed_graph(graph)
     base = base or frustration_index(sg, time_limit=time_limit)
@@ -150,6 +169,24 @@ def tie_flip_effects(
 
     Ties frustrated by the optimal partition give -weight without a solve: that partition
     now frustrates weight L - w, and one flip moves any partition's count by at most w.
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+    time_limit : float or None
+        Seconds per solve.
+    base : FrustrationResult or None
+        The graph's own frustration result, when already computed.
+
+    Returns
+    -------
+    list of TieFlip
+
+    References
+    ----------
+    Aref, S., Mason, A. J. & Wilson, M. C. (2020), Networks 75(1).
     """
     sg = as_signed_graph(graph)
     base = base or frustration_index(sg, time_limit=time_limit)
@@ -175,7 +212,26 @@ def tie_flip_effects(
 
 
 def positive_betweenness(graph: GraphLike, normalised: bool = True) -> dict[Hashable, float]:
-    """Betweenness on positive ties only (Brandes 2001): who lies on friendly paths. O(n m)."""
+    """Betweenness on positive ties only (Brandes 2001): who lies on friendly paths. O(n m).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+    normalised : bool
+        Divide by the number of node pairs, as :func:`networkx.betweenness_centrality`.
+
+    Returns
+    -------
+    dict
+        Node -> betweenness on the positive ties.
+
+    References
+    ----------
+    Brandes, U. (2001), "A faster algorithm for betweenness centrality", Journal of
+    Mathematical Sociology 25(2).
+    """
     sg = as_signed_graph(graph)
     g = nx.Graph()
     g.add_nodes_from(sg.nodes)
@@ -185,7 +241,24 @@ def positive_betweenness(graph: GraphLike, normalised: bool = True) -> dict[Hash
 
 
 def pn_centrality(graph: GraphLike) -> dict[Hashable, float]:
-    """PN index (Everett & Borgatti 2014): (I - A / (2n - 2))^{-1} 1 with A = P - 2N. O(n^3)."""
+    """PN index (Everett & Borgatti 2014): (I - A / (2n - 2))^{-1} 1 with A = P - 2N. O(n^3).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+
+    Returns
+    -------
+    dict
+        Node -> PN index.
+
+    References
+    ----------
+    Everett, M. G. & Borgatti, S. P. (2014), "Networks containing negative ties", Social
+    Networks 38.
+    """
     sg = as_signed_graph(graph)
     n = sg.n
     if n < 2:
@@ -214,6 +287,29 @@ def brokers(
     Exact removal and tie-flip effects are computed when the graph has at most
     ``exact_max_nodes`` nodes (n + m + 1 frustration solves); above that they are left out
     (``None``) and the report says so. ``time_limit`` applies to each solve.
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+    time_limit : float or None
+        Seconds per exact frustration solve.
+    exact_max_nodes : int
+        Largest graph whose removal and tie-flip effects are computed exactly.
+    tie_flips : bool
+        Whether to compute the effect of flipping each tie.
+
+    Returns
+    -------
+    BrokerReport
+        With ``to_dict()`` (docs/results.md).
+
+    References
+    ----------
+    Aref, S., Mason, A. J. & Wilson, M. C. (2020), Networks 75(1) (the exact frustration
+    index); Doreian, P. & Mrvar, A. (1996); Freeman, L. C. (1977); Brandes, U. (2001);
+    Everett, M. G. & Borgatti, S. P. (2014).
     """
     t0 = time.perf_counter()
     sg = as_signed_graph(graph)

@@ -143,6 +143,23 @@ def make_game(
 
     Raises :class:`~factions.analysis.power.GameError` for bad weights or quotas, a names /
     weights length mismatch, duplicate names, and pairs naming unknown players.
+
+    Parameters
+    ----------
+    weights : sequence of int, or sequence of sequences of int
+        Each player's weight, or its weight vector (one entry per criterion).
+    quota : int or sequence of int
+        Weight a coalition needs (one quota per criterion).
+    names : sequence, optional
+        Player names (default ``"0"``, ``"1"``, ...).
+    forbidden : iterable of pairs
+        Players who will not vote together.
+    bound : iterable of pairs
+        Players who vote together or not at all.
+
+    Returns
+    -------
+    Game
     """
     if isinstance(quota, int) or np.ndim(quota) == 0:
         ws1, q1 = validate_game(list(weights), quota)  # type: ignore[arg-type]
@@ -222,6 +239,37 @@ def minimal_winning_coalitions(
     stops after ``limit`` coalitions (``None``: no limit). Depth-first search over blocs in
     descending weight with an upper-bound prune; ``O(n * output)`` steps plus pruned
     branches. Sorted by seats, descending, then by size.
+
+    Parameters
+    ----------
+    weights : sequence of int, or sequence of sequences of int
+        Each player's weight, or its weight vector (one entry per criterion).
+    quota : int or sequence of int
+        Weight a coalition needs (one quota per criterion).
+    names : sequence, optional
+        Player names (default ``"0"``, ``"1"``, ...).
+    forbidden : iterable of pairs
+        Players who will not vote together.
+    bound : iterable of pairs
+        Players who vote together or not at all.
+    limit : int or None
+        Coalitions listed at most.
+    allowed : iterable, optional
+        The players that may take part.
+
+    Returns
+    -------
+    list of Coalition
+
+    References
+    ----------
+    Matsui, T. & Matsui, Y. (2000), "A survey of algorithms for calculating power indices of
+    weighted majority games", Journal of the Operations Research Society of Japan 43(1).
+
+    Examples
+    --------
+    >>> [c.members for c in minimal_winning_coalitions([3, 2, 2], 4, names="xyz")]
+    [('x', 'y'), ('x', 'z'), ('y', 'z')]
     """
     game = make_game(weights, quota, names, forbidden, bound)
     return _minimal_winning(game, limit, _allowed_blocs(game, allowed))
@@ -301,6 +349,30 @@ def maximal_feasible_coalitions(
     Maximal cliques of the compatibility graph of blocs (Bron & Kerbosch 1973, as in
     :func:`networkx.find_cliques`; exponential in the worst case, instant for chambers of
     tens of parties). Sorted by seats, descending.
+
+    Parameters
+    ----------
+    weights : sequence of int, or sequence of sequences of int
+        Each player's weight, or its weight vector (one entry per criterion).
+    quota : int or sequence of int
+        Weight a coalition needs (one quota per criterion).
+    names : sequence, optional
+        Player names (default ``"0"``, ``"1"``, ...).
+    forbidden : iterable of pairs
+        Players who will not vote together.
+    bound : iterable of pairs
+        Players who vote together or not at all.
+    allowed : iterable, optional
+        The players that may take part.
+
+    Returns
+    -------
+    list of Coalition
+
+    References
+    ----------
+    Bron, C. & Kerbosch, J. (1973), "Algorithm 457: finding all cliques of an undirected
+    graph", Communications of the ACM 16(9).
     """
     game = make_game(weights, quota, names, forbidden, bound)
     return _maximal_feasible(game, _allowed_blocs(game, allowed))
@@ -335,6 +407,31 @@ def minimum_winning_coalition(
     Unconstrained single-criterion games: greedy heaviest-first for size (``O(n log n)``) and
     a subset-sum bitset DP for weight (``O(n W / 64)``). Otherwise an exact 0-1 MILP solved
     by HiGHS (:func:`scipy.optimize.milp`). ``None`` when no feasible coalition wins.
+
+    Parameters
+    ----------
+    weights : sequence of int, or sequence of sequences of int
+        Each player's weight, or its weight vector (one entry per criterion).
+    quota : int or sequence of int
+        Weight a coalition needs (one quota per criterion).
+    names : sequence, optional
+        Player names (default ``"0"``, ``"1"``, ...).
+    forbidden : iterable of pairs
+        Players who will not vote together.
+    bound : iterable of pairs
+        Players who vote together or not at all.
+    objective : {"size", "weight"}
+        Fewest members, or least weight on the first criterion.
+    allowed : iterable, optional
+        The players that may take part.
+
+    Returns
+    -------
+    Coalition or None
+
+    References
+    ----------
+    Riker, W. H. (1962), *The Theory of Political Coalitions*, Yale University Press.
     """
     if objective not in ("size", "weight"):
         raise GameError(f"objective must be 'size' or 'weight', got {objective!r}")
@@ -429,7 +526,23 @@ def pivotal_members(
     quota: int | Sequence[int],
     names: Sequence[Hashable] | None = None,
 ) -> tuple[str, ...]:
-    """Members of a winning coalition whose departure alone makes it lose. ``O(n m)``."""
+    """Members of a winning coalition whose departure alone makes it lose. ``O(n m)``.
+
+    Parameters
+    ----------
+    members : iterable
+        The coalition.
+    weights, quota, names
+        The game, as in :func:`make_game`.
+
+    Returns
+    -------
+    tuple of str
+
+    References
+    ----------
+    Banzhaf, J. F. (1965), "Weighted voting doesn't work", Rutgers Law Review 19.
+    """
     game = make_game(weights, quota, names)
     index = {x: i for i, x in enumerate(game.names)}
     idx = []
@@ -458,6 +571,23 @@ def constraints_from_signed_graph(
     that holds no seat (a person) to the players it speaks for (its parties); nodes that are
     players map to themselves. Pairs are returned sorted, without duplicates or self-pairs.
     ``O(edges)``.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        Signed graph (``sign``; ``weight`` as strength).
+    players : iterable
+        The players (seat holders).
+    forbid_at : float
+        Least strength of a negative tie that keeps its ends apart.
+    bind_at : float or None
+        Least strength of a positive tie that binds its ends (``None``: none).
+    mapping : mapping, optional
+        Non-player node -> the players it stands for.
+
+    Returns
+    -------
+    forbidden, bound : list of (str, str)
     """
     playing = {str(p) for p in players}
     forbidden: set[Pair] = set()
@@ -546,7 +676,47 @@ def coalition_report(
 ) -> CoalitionReport:
     """Everything ``factions vote`` prints: feasibility, coalitions, needed and pivotal
     players, and how far a camp is from the quota. ``excluded`` players (e.g. a motion's
-    opponents) take part in no coalition."""
+    opponents) take part in no coalition.
+
+    Parameters
+    ----------
+    weights : sequence of int, or sequence of sequences of int
+        Each player's weight, or its weight vector (one entry per criterion).
+    quota : int or sequence of int
+        Weight a coalition needs (one quota per criterion).
+    names : sequence, optional
+        Player names (default ``"0"``, ``"1"``, ...).
+    forbidden : iterable of pairs
+        Players who will not vote together.
+    bound : iterable of pairs
+        Players who vote together or not at all.
+    camp : iterable, optional
+        A camp (e.g. a motion's supporters) whose own feasible coalition and shortfall to report.
+    excluded : iterable
+        Players in no coalition.
+    limit : int or None
+        Minimal winning coalitions listed at most.
+
+    Returns
+    -------
+    CoalitionReport
+        With ``to_dict()`` (docs/results.md).
+
+    Raises
+    ------
+    GameError
+        Bad weights or quotas, or unknown players.
+
+    References
+    ----------
+    Riker, W. H. (1962), *The Theory of Political Coalitions*; Matsui, T. & Matsui, Y. (2000).
+
+    Examples
+    --------
+    >>> r = coalition_report([40, 35, 25], 51, names=["a", "b", "c"], forbidden=[("a", "b")])
+    >>> [c.members for c in r.winning], r.needed
+    ([('a', 'c'), ('b', 'c')], ('c',))
+    """
     forbidden = list(forbidden)
     bound = list(bound)
     game = make_game(weights, quota, names, forbidden, bound)

@@ -116,6 +116,17 @@ def two_colouring(n: int, u: np.ndarray, v: np.ndarray, sign: np.ndarray) -> np.
     Uses the signed double cover (node i -> i and i + n; a positive edge joins copies of the
     same parity, a negative one switches): G is balanced iff no i is connected to i + n
     (Harary 1953). O(n + m) via SciPy's connected components.
+
+    Parameters
+    ----------
+    n : int
+        Number of nodes.
+    u, v, sign : numpy.ndarray
+        Edge ends and signs.
+
+    Returns
+    -------
+    numpy.ndarray or None
     """
     if n == 0:
         return np.zeros(0, dtype=np.int64)
@@ -142,6 +153,18 @@ def frustration_of_partition(graph: GraphLike, side: dict[Hashable, int] | Any) 
     ``side`` maps node -> 0/1 (or any two labels), or is a pair/list of node collections.
     A positive edge across blocs or a negative edge inside a bloc is frustrated
     (Cartwright & Harary 1956).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+    side : dict or pair of collections
+        Node -> side, or the two blocs.
+
+    Returns
+    -------
+    float
     """
     sg = as_signed_graph(graph)
     s = _side_array(sg, side)
@@ -170,6 +193,17 @@ def frustration_brute_force(graph: GraphLike) -> tuple[float, np.ndarray]:
 
     Vectorised over partitions in chunks; O(2^n m) time. Refuses n > 24.
     Returns the value and one optimal 0/1 side array (node order of the input).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+
+    Returns
+    -------
+    (float, numpy.ndarray)
+        The minimum and one optimal 0/1 side per node.
     """
     sg = as_signed_graph(graph)
     n = sg.n
@@ -563,6 +597,11 @@ def frustration_index(
     >>> g.add_edge("a", "b", sign=1); g.add_edge("b", "c", sign=1); g.add_edge("a", "c", sign=-1)
     >>> frustration_index(g).frustration_index
     1.0
+
+    Returns
+    -------
+    FrustrationResult
+        With ``to_dict()`` (docs/results.md).
     """
     t0 = time.perf_counter()
     sg = as_signed_graph(graph, weight=weight)
@@ -665,6 +704,21 @@ def textbook_frustration_milp(
     min sum_{E+} w f_ij + sum_{E-} w (1 - f_ij), f_ij = x_i XOR x_j written with four
     inequalities per edge, all x_i and f_ij binary, no reductions, cuts or symmetry breaking.
     Returns (value, proven_optimal, lower_bound, seconds).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+    weight : str or None
+        Edge attribute of the weights (``None``: every tie 1).
+    time_limit : float or None
+        Seconds for the solve.
+
+    Returns
+    -------
+    (float, bool, float, float)
+        Value, proven optimal, lower bound, seconds.
     """
     t0 = time.perf_counter()
     sg = as_signed_graph(graph, weight=weight)
@@ -730,6 +784,23 @@ def next_best_partition(
     sum_{x_i = 1 in P} (1 - x_i) + sum_{x_i = 0 in P} x_i >= 1. If the value returned is above
     the frustration index, the optimal partition is unique. One MILP on the whole graph;
     NP-hard, meant for graphs up to a few hundred nodes. Returns (value, sides, proven).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
+        ``SignedGraph`` or a System.
+    exclude : list of dict
+        Partitions (node -> 0/1) to exclude.
+    weight : str or None
+        Edge attribute of the weights (``None``: every tie 1).
+    time_limit : float or None
+        Seconds for the solve.
+
+    Returns
+    -------
+    (float, dict or None, bool)
+        The value, the sides (``None`` when no other partition exists) and whether proven.
     """
     sg = as_signed_graph(graph, weight=weight)
     n, m = sg.n, sg.m

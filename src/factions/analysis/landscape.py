@@ -86,7 +86,31 @@ def energy(
     propensities: np.ndarray | None = None,
     alignment: Sequence[int] | np.ndarray = (),
 ) -> float:
-    """Energy E(X) of one alignment (a 0/1 bloc per actor), Axelrod & Bennett (1993). O(n^2)."""
+    """Energy E(X) of one alignment (a 0/1 bloc per actor), Axelrod & Bennett (1993). O(n^2).
+
+    Parameters
+    ----------
+    sizes : sequence of float, or LandscapeInput
+        Actor sizes s_i (or the whole input).
+    propensities : array_like, shape (n, n), optional
+        p_ij (not needed with a ``LandscapeInput``).
+    alignment : sequence of int
+        A 0/1 bloc per actor.
+
+    Returns
+    -------
+    float
+
+    References
+    ----------
+    Axelrod, R. & Bennett, D. S. (1993), "A landscape theory of aggregation", British Journal
+    of Political Science 23(2).
+
+    Examples
+    --------
+    >>> energy([1, 1], [[0, 1], [1, 0]], [0, 1])
+    2.0
+    """
     inp = _as_input(sizes, propensities)
     x = np.asarray(alignment, dtype=np.int64)
     d = x[:, None] != x[None, :]
@@ -177,6 +201,26 @@ def landscape(
     (Axelrod & Bennett 1993). Basins: from each alignment, move to the neighbour with the
     lowest energy while it is strictly lower (steepest descent; ties to the lowest code);
     the minimum reached is the alignment's basin. O(2^n n) time and memory.
+
+    Parameters
+    ----------
+    sizes : sequence of float, or LandscapeInput
+        Actor sizes s_i (or the whole input).
+    propensities : array_like, shape (n, n), optional
+        p_ij (not needed with a ``LandscapeInput``).
+    actors : sequence of str, optional
+        Names.
+    max_nodes : int
+        Largest n accepted (the cost doubles with each actor).
+
+    Returns
+    -------
+    Landscape
+        With ``to_dict()`` (docs/results.md).
+
+    References
+    ----------
+    Axelrod, R. & Bennett, D. S. (1993), British Journal of Political Science 23(2).
     """
     inp = _as_input(sizes, propensities, actors)
     n = len(inp.actors)
@@ -252,6 +296,26 @@ def global_minimum(
     With W_ij = s_i s_j (p_ij + p_ji): E(X) = L_w(X) - sum_{W_ij < 0} |W_ij|, where L_w is the
     weighted frustration of the graph with sign(W_ij) and weight |W_ij|. NP-hard; exact
     (see :mod:`factions.analysis.frustration`). Returns (blocs, energy, proven optimal).
+
+    Parameters
+    ----------
+    sizes : sequence of float, or LandscapeInput
+        Actor sizes s_i (or the whole input).
+    propensities : array_like, shape (n, n), optional
+        p_ij (not needed with a ``LandscapeInput``).
+    actors : sequence of str, optional
+        Names.
+    time_limit : float or None
+        Seconds for the solve.
+
+    References
+    ----------
+    Axelrod, R. & Bennett, D. S. (1993); Aref, S., Mason, A. J. & Wilson, M. C. (2020).
+
+    Returns
+    -------
+    (blocs, float, bool)
+        The two blocs, the energy and whether it is proven optimal.
     """
     inp = _as_input(sizes, propensities, actors)
     w = inp.pair_weights()

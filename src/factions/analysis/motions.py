@@ -204,7 +204,19 @@ def _game(system: System, chamber_id: str, rule_id: str | None) -> ChamberGame:
 
 
 def seat_holders_of(system: System, actor: str, holders: set[str]) -> list[str]:
-    """The seat holders an actor stands for: itself, or the holding groups it belongs to."""
+    """The seat holders an actor stands for: itself, or the holding groups it belongs to.
+
+    Parameters
+    ----------
+    system : System
+    actor : str
+    holders : set of str
+        The chamber's seat holders.
+
+    Returns
+    -------
+    list of str
+    """
     if actor in holders:
         return [actor]
     return [f.group for f in system.groups_of(actor) if f.group in holders]
@@ -349,6 +361,16 @@ def holder_stances(system: System, motion: Motion) -> dict[str, str]:
     seat holders it stands for (:func:`seat_holders_of`: itself when it holds seats, else the
     seat-holding groups it belongs to); the holders the motion's target stands for oppose
     unless already marked; everyone else abstains. Holders in chamber order. O(h + a).
+
+    Parameters
+    ----------
+    system : System
+    motion : Motion
+
+    Returns
+    -------
+    dict
+        Seat holder -> ``"for"``, ``"against"`` or ``"abstain"``.
     """
     holders = {h.actor for h in system.chamber(motion.chamber).seats if h.seats > 0}
     side: dict[str, str] = {}
@@ -375,6 +397,18 @@ def judge_route(route: Route, seats_for: int, not_opposed: int) -> RouteStatus:
     reach its signature demand (the largest of the route's and its gatekeepers' demands);
     ``open`` when its prerequisites are met, every required gatekeeper is for and the
     supporters (``seats_for``) reach the demand; ``uncertain`` otherwise.
+
+    Parameters
+    ----------
+    route : Route
+    seats_for : int
+        Seats of the supporters.
+    not_opposed : int
+        Seats of everyone but the opponents.
+
+    Returns
+    -------
+    RouteStatus
     """
     demand = max([route.signatures or 0, *(g.signatures or 0 for g in route.gatekeepers)])
     reasons: list[str] = []
@@ -630,7 +664,16 @@ def _completions(
 
 
 def actor_names(system: System) -> Mapping[str, str]:
-    """Display names by actor id."""
+    """Display names by actor id.
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    mapping of str to str
+    """
     return {a.id: a.name for a in system.actors}
 
 

@@ -18,6 +18,18 @@ __all__ = ["json_data", "json_number", "json_pairs"]
 def json_number(x: Any, digits: int = 6) -> int | float | None:
     """A number as JSON shows it (see the module docstring).
 
+    Parameters
+    ----------
+    x : number or None
+    digits : int
+        Decimals kept of a float that is not whole.
+
+    Returns
+    -------
+    int, float or None
+
+    Examples
+    --------
     >>> json_number(3.0), json_number(0.1234567), json_number(float("nan")), json_number(None)
     (3, 0.123457, None, None)
     """
@@ -35,6 +47,17 @@ def json_data(x: Any) -> Any:
     """Plain data as JSON gives it back, recursively: tuples and NumPy arrays as lists,
     NumPy scalars as Python numbers.
 
+    Parameters
+    ----------
+    x : object
+        Dicts, lists, tuples, arrays and scalars.
+
+    Returns
+    -------
+    object
+
+    Examples
+    --------
     >>> json_data({"a": (1, ("b", "c"))})
     {'a': [1, ['b', 'c']]}
     """
@@ -52,6 +75,16 @@ def json_data(x: Any) -> Any:
 def json_pairs(pairs: Iterable[tuple[Hashable, Hashable]]) -> list[list[str]]:
     """Ties as ``[a, b]`` lists of strings.
 
+    Parameters
+    ----------
+    pairs : iterable of (hashable, hashable)
+
+    Returns
+    -------
+    list of [str, str]
+
+    Examples
+    --------
     >>> json_pairs([("a", "b")])
     [['a', 'b']]
     """

@@ -162,6 +162,24 @@ class SignedGraph:
 
 
 def check_sign(s: Any, where: str) -> int:
+    """The sign ``s`` as +1 or -1.
+
+    Parameters
+    ----------
+    s : object
+        A sign as read (``1``, ``"-1"``, ``-1.0``...).
+    where : str
+        Where it was read, for the error message.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    SignedInputError
+        Anything but +1 or -1.
+    """
     try:
         f = float(s)
     except (TypeError, ValueError):
@@ -172,6 +190,24 @@ def check_sign(s: Any, where: str) -> int:
 
 
 def check_weight(w: Any, where: str) -> float:
+    """The weight ``w`` as a positive, finite float.
+
+    Parameters
+    ----------
+    w : object
+        A weight as read.
+    where : str
+        Where it was read, for the error message.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    SignedInputError
+        Not a positive finite number.
+    """
     try:
         f = float(w)
     except (TypeError, ValueError):
@@ -182,6 +218,24 @@ def check_weight(w: Any, where: str) -> float:
 
 
 def add_tie(g: nx.Graph, a: Hashable, b: Hashable, s: Any, w: Any, where: str) -> None:
+    """Add a signed tie to ``g``; the same tie listed again keeps its largest weight.
+
+    Parameters
+    ----------
+    g : networkx.Graph
+        The graph being read.
+    a, b : hashable
+        The ends.
+    s, w : object
+        Sign and weight, checked by :func:`check_sign` and :func:`check_weight`.
+    where : str
+        Where the tie was read, for the error message.
+
+    Raises
+    ------
+    SignedInputError
+        A bad sign or weight, or the pair listed with both signs.
+    """
     sign = check_sign(s, where)
     weight = check_weight(w, where)
     if g.has_edge(a, b):
@@ -203,6 +257,22 @@ def from_networkx(graph: nx.Graph, weight: str | None = "weight") -> SignedGraph
     Directed graphs and multigraphs are symmetrised: ties between the same pair must agree in
     sign (else :class:`SignedInputError`) and keep the largest weight. ``weight=None`` ignores
     weights. O(n + m).
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        With a ``sign`` edge attribute.
+    weight : str or None
+        Edge attribute of the positive weights (``None``: every tie 1).
+
+    Returns
+    -------
+    SignedGraph
+
+    Raises
+    ------
+    SignedInputError
+        A tie without a valid sign or weight, or ties of both signs between one pair.
     """
     nodes = tuple(graph.nodes)
     index = {x: i for i, x in enumerate(nodes)}

@@ -122,6 +122,26 @@ def read_actor_csv(
 
     Actors with an empty Position or Salience are left out with a warning; an empty Capability
     is an error. ``scale`` defaults to the range of the positions read. O(n).
+
+    Parameters
+    ----------
+    path : str or Path
+    scale : (float, float), optional
+        The issue's range.
+
+    Returns
+    -------
+    BargainingInput
+
+    Raises
+    ------
+    BargainingInputError
+        The message names the file, the line and the field.
+
+    References
+    ----------
+    Bueno de Mesquita, B. (1994); Scholz, Calbert & Smith (2011) (the ``ExampleActors.csv``
+    layout).
     """
     path = Path(path)
     rows = _rows(_read_text(path))
@@ -211,7 +231,25 @@ def _looks_like_ktab_csv(rows: list[tuple[int, list[str]]]) -> bool:
 
 
 def read_ktab_csv(path: str | Path) -> BargainingInput:
-    """Read a KTAB SMP scenario CSV (see the module docstring for the layout). O(n*D)."""
+    """Read a KTAB SMP scenario CSV (see the module docstring for the layout). O(n*D).
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Returns
+    -------
+    BargainingInput
+
+    Raises
+    ------
+    BargainingInputError
+        The message names the file, the line and the field.
+
+    References
+    ----------
+    KAPSARC Toolkit for Behavioral Analysis (KTAB), ``SMPModel::csvRead``.
+    """
     path = Path(path)
     rows = _rows(_read_text(path))
     if not rows:
@@ -328,7 +366,25 @@ _XML_PARAMS = (
 
 
 def read_ktab_xml(path: str | Path) -> BargainingInput:
-    """Read a KTAB SMP scenario XML (``smpSchema.xsd``). O(n*D + size of IdealAdjustment)."""
+    """Read a KTAB SMP scenario XML (``smpSchema.xsd``). O(n*D + size of IdealAdjustment).
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Returns
+    -------
+    BargainingInput
+
+    Raises
+    ------
+    BargainingInputError
+        The message names the file, the line and the field.
+
+    References
+    ----------
+    KAPSARC Toolkit for Behavioral Analysis (KTAB), ``smpSchema.xsd``.
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -491,7 +547,21 @@ def read_ktab_xml(path: str | Path) -> BargainingInput:
 
 
 def read_bargaining(path: str | Path) -> BargainingInput:
-    """Read any supported bargaining input, choosing the format from the extension and content."""
+    """Read any supported bargaining input, choosing the format from the extension and content.
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Returns
+    -------
+    BargainingInput
+
+    Raises
+    ------
+    BargainingInputError
+        The message names the file, the line and the field.
+    """
     path = Path(path)
     if path.suffix.lower() == ".xml":
         return read_ktab_xml(path)

@@ -29,6 +29,29 @@ def read_landscape_csv(
     matched to actors by position, so both files must list actors in the same order. Ratings
     r become propensities p = r - ``neutral`` (Furnas's 1..5 scale, 3 neutral). Errors
     name the file, line and field.
+
+    Parameters
+    ----------
+    sizes_csv : str or Path
+        ``id,actor,strength`` (or ``size``).
+    propensities_csv : str or Path
+        The rating matrix.
+    neutral : float
+        The neutral rating.
+
+    Returns
+    -------
+    LandscapeInput
+
+    Raises
+    ------
+    SignedInputError
+        The message names the file, the line and the field.
+
+    References
+    ----------
+    Axelrod, R. & Bennett, D. S. (1993); Furnas's replication files of the Syria 2016
+    example.
     """
     sizes_csv, propensities_csv = Path(sizes_csv), Path(propensities_csv)
     rows = _read_rows(sizes_csv)

@@ -37,6 +37,19 @@ def read_edge_csv(path: str | Path) -> SignedGraph:
     """Read a CSV edge list with header ``source,target,sign[,weight]``. O(m).
 
     Errors name the file, the line and the field (e.g. ``ties.csv:4: sign must be +1 or -1``).
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Returns
+    -------
+    SignedGraph
+
+    Raises
+    ------
+    SignedInputError
+        The message names the file, the line and the field.
     """
     path = Path(path)
     try:
@@ -89,7 +102,21 @@ def read_edge_csv(path: str | Path) -> SignedGraph:
 
 
 def read_adjacency_csv(path: str | Path) -> SignedGraph:
-    """Read a signed adjacency matrix: a header of node names, then one row per node. O(n^2)."""
+    """Read a signed adjacency matrix: a header of node names, then one row per node. O(n^2).
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Returns
+    -------
+    SignedGraph
+
+    Raises
+    ------
+    SignedInputError
+        The message names the file, the line and the field.
+    """
     path = Path(path)
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:

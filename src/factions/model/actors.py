@@ -36,6 +36,14 @@ def normalise_alias(text: str) -> str:
     """Case-, accent-, dash- and whitespace-insensitive form of a name, for matching aliases.
 
     ``"Nouri  Al-Maliki"`` and ``"nouri al‑maliki"`` normalise to the same string.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
     """
     t = unicodedata.normalize("NFKD", text)
     t = "".join(c for c in t if not unicodedata.combining(c))

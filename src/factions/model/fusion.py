@@ -234,6 +234,21 @@ class Fusion:
 def recency(date: str | None, ref: str | None, half_life: float | None = HALF_LIFE_DAYS) -> float:
     """``0.5 ** (age / half_life)``: 1 without a half-life, an undated statement or a reference.
 
+    Parameters
+    ----------
+    date : str or None
+        When the statement was made.
+    ref : str or None
+        The reference date (a window's end).
+    half_life : float or None
+        In days.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
     >>> recency("2020-01-01", "2020-06-29", 180.0)
     0.5
     """
@@ -367,7 +382,16 @@ def _span(
 
 
 def observation_of(relation: Relation) -> Observation:
-    """A relation as one observation of its pair (its latest dated evidence as its date)."""
+    """A relation as one observation of its pair (its latest dated evidence as its date).
+
+    Parameters
+    ----------
+    relation : Relation
+
+    Returns
+    -------
+    Observation
+    """
     dates = [e.date for e in relation.evidence if e.date] + (
         [relation.start] if relation.start else []
     )

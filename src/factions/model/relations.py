@@ -102,5 +102,19 @@ class Relation(ModelBase):
 
 
 def pair_key(a: str, b: str) -> tuple[str, str]:
-    """The canonical (sorted) key of an unordered pair."""
+    """The canonical (sorted) key of an unordered pair.
+
+    Parameters
+    ----------
+    a, b : str
+
+    Returns
+    -------
+    (str, str)
+
+    Examples
+    --------
+    >>> pair_key("b", "a")
+    ('a', 'b')
+    """
     return (a, b) if a <= b else (b, a)

@@ -288,7 +288,17 @@ class System(ModelBase):
 
 
 def aggregate_relations(relations: Iterable[Relation]) -> tuple[Relation, ...]:
-    """One relation per unordered pair, merging repeated findings (first-seen order kept)."""
+    """One relation per unordered pair, merging repeated findings (first-seen order kept).
+
+    Parameters
+    ----------
+    relations : iterable of Relation
+
+    Returns
+    -------
+    tuple of Relation
+        Repeated pairs fused by :func:`factions.model.fusion.merge_relations`.
+    """
     groups: dict[tuple[str, str], list[Relation]] = defaultdict(list)
     for r in relations:
         groups[r.pair].append(r)
@@ -305,7 +315,16 @@ def _union_by_id(mine: tuple, theirs: tuple, what: str) -> tuple:
 
 
 def format_loc(loc: Loc) -> str:
-    """``("relations", 3, "b")`` -> ``relations[3].b``."""
+    """``("relations", 3, "b")`` -> ``relations[3].b``.
+
+    Parameters
+    ----------
+    loc : tuple of str and int
+
+    Returns
+    -------
+    str
+    """
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -318,6 +337,14 @@ def reference_problems(system: System) -> list[tuple[Loc, str]]:
     Checks: unique actor ids; relations, affiliations, seats, veto players, gatekeepers,
     motion parties and issue positions name known actors; at most one relation per pair;
     motions name a known chamber and one of its rules; unique chamber, motion, issue ids.
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    list of (location, message)
     """
     problems: list[tuple[Loc, str]] = []
     known: set[str] = set()

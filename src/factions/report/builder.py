@@ -114,6 +114,23 @@ def build_report(
 
     Raises :class:`factions.report.assets.FrontendMissing` when the vendored graph libraries
     are not installed (run ``scripts/setup-frontend.sh``).
+
+    Parameters
+    ----------
+    system : System
+    scenario : Scenario or None
+    sections : dict or None
+        Sections already collected (:func:`factions.report.sections.collect`).
+
+    Returns
+    -------
+    str
+        The HTML.
+
+    Raises
+    ------
+    FrontendMissing
+        The vendored graph libraries are not installed.
     """
     scripts = assets.script_texts()
     s = sections or S.collect(system)
@@ -155,6 +172,22 @@ def write_report(
 
     ``trajectories`` replaces the relation-span timeline (see
     :func:`factions.report.sections.store_trajectories` for a corpus store's windows).
+
+    Parameters
+    ----------
+    system : System
+    out : str or Path
+        The HTML file.
+    scenario : Scenario or None
+    figures_dir : str, Path or None
+        Also write PNG and SVG figures here.
+    trajectories : dict or None
+        A trajectories section replacing the relation-span timeline.
+
+    Returns
+    -------
+    dict
+        ``report``, ``bytes``, ``figures``.
     """
     sections = S.collect(system, trajectories=trajectories)
     html = build_report(system, scenario=scenario, sections=sections)

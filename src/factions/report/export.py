@@ -45,7 +45,18 @@ def _clean(d: dict) -> None:
 
 
 def export_graph(system: System, *, analyses: bool = True) -> nx.Graph:
-    """The system's graph with bloc, seats and frustration attributes added (see module doc)."""
+    """The system's graph with bloc, seats and frustration attributes added (see module doc).
+
+    Parameters
+    ----------
+    system : System
+    analyses : bool
+        Add blocs and frustrated ties.
+
+    Returns
+    -------
+    networkx.Graph
+    """
     g = system.to_networkx()
     seats = S.seats_by_actor(system)
     blocs = S.blocs_section(system) if analyses else S.unavailable("skipped")
@@ -76,7 +87,23 @@ def export_graph(system: System, *, analyses: bool = True) -> nx.Graph:
 
 
 def write_export(system: System, fmt: str, out: str | Path) -> list[Path]:
-    """Write ``system`` as ``fmt`` to ``out`` (a directory for ``csv``); the files written."""
+    """Write ``system`` as ``fmt`` to ``out`` (a directory for ``csv``); the files written.
+
+    Parameters
+    ----------
+    system : System
+    fmt : {'graphml', 'gexf', 'json', 'csv'}
+    out : str or Path
+
+    Returns
+    -------
+    list of Path
+
+    Raises
+    ------
+    ValueError
+        An unknown format.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
     out = Path(out)
@@ -86,7 +113,19 @@ def write_export(system: System, fmt: str, out: str | Path) -> list[Path]:
 
 
 def write_graph(g: nx.Graph, fmt: str, out: str | Path) -> list[Path]:
-    """Write an exported graph (see :func:`export_graph`) as ``graphml``, ``gexf`` or ``json``."""
+    """Write an exported graph (see :func:`export_graph`) as ``graphml``, ``gexf`` or ``json``.
+
+    Parameters
+    ----------
+    g : networkx.Graph
+        From :func:`export_graph`.
+    fmt : {'graphml', 'gexf', 'json'}
+    out : str or Path
+
+    Returns
+    -------
+    list of Path
+    """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "graphml":
@@ -102,7 +141,17 @@ def write_graph(g: nx.Graph, fmt: str, out: str | Path) -> list[Path]:
 
 
 def write_csv(system: System, out_dir: Path) -> list[Path]:
-    """One CSV per table of :meth:`System.to_pandas` (actors gain ``bloc`` and ``seats``)."""
+    """One CSV per table of :meth:`System.to_pandas` (actors gain ``bloc`` and ``seats``).
+
+    Parameters
+    ----------
+    system : System
+    out_dir : Path
+
+    Returns
+    -------
+    list of Path
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     tables = system.to_pandas()
     g = export_graph(system)

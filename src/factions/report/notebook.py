@@ -52,7 +52,17 @@ def _e(x: Any) -> str:
 
 
 def system_html(system: Any) -> str:
-    """A compact HTML summary of ``system`` (a :class:`factions.model.System`)."""
+    """A compact HTML summary of ``system`` (a :class:`factions.model.System`).
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    str
+        HTML, every value from the system escaped.
+    """
     signs = Counter(r.sign for r in system.relations)
     n_ev = sum(len(r.evidence) for r in system.relations)
     degree: Counter[str] = Counter()

@@ -20,7 +20,22 @@ __all__ = ["run", "scenario_section"]
 
 def scenario_section(system: System, scenario: Scenario) -> tuple[dict[str, Any], System]:
     """The report's scenario section (``available``, the diff's keys, ``steps``) and the
-    system after the scenario."""
+    system after the scenario.
+
+    Parameters
+    ----------
+    system : System
+    scenario : Scenario
+
+    Returns
+    -------
+    (dict, System)
+
+    Raises
+    ------
+    ScenarioError
+        A step that cannot be played.
+    """
     after = apply_scenario(system, scenario)
     diff = diff_systems(system, after, name=scenario.name, description=scenario.description)
     section = {
@@ -33,7 +48,22 @@ def scenario_section(system: System, scenario: Scenario) -> tuple[dict[str, Any]
 
 def run(system: System, scenario: Scenario) -> dict[str, Any]:
     """Play ``scenario`` on ``system``: ``diff`` (:func:`scenario_section`), ``after`` (the
-    report's sections of the system after it) and ``system`` (that system)."""
+    report's sections of the system after it) and ``system`` (that system).
+
+    Parameters
+    ----------
+    system : System
+    scenario : Scenario
+
+    Returns
+    -------
+    dict
+
+    Raises
+    ------
+    ScenarioError
+        A step that cannot be played.
+    """
     section, after = scenario_section(system, scenario)
     return {"diff": section, "after": S.collect(after), "system": after}
 

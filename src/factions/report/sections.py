@@ -58,12 +58,31 @@ MAX_BLOCS = 4
 
 
 def unavailable(reason: str) -> Section:
-    """A section the system has no data for, with the reason shown to the reader."""
+    """A section the system has no data for, with the reason shown to the reader.
+
+    Parameters
+    ----------
+    reason : str
+
+    Returns
+    -------
+    Section
+        JSON-ready (docs/results.md).
+    """
     return {"available": False, "reason": reason}
 
 
 def edge_id(a: str, b: str) -> str:
-    """Stable id of the tie between ``a`` and ``b`` (sorted pair joined by ``|``)."""
+    """Stable id of the tie between ``a`` and ``b`` (sorted pair joined by ``|``).
+
+    Parameters
+    ----------
+    a, b : str
+
+    Returns
+    -------
+    str
+    """
     x, y = sorted((a, b))
     return f"{x}|{y}"
 
@@ -72,7 +91,16 @@ def edge_id(a: str, b: str) -> str:
 
 
 def seats_by_actor(system: System) -> dict[str, int]:
-    """Seats each actor holds, summed over chambers (0 when it holds none)."""
+    """Seats each actor holds, summed over chambers (0 when it holds none).
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    dict of str to int
+    """
     total: Counter[str] = Counter()
     for c in system.chambers:
         for h in c.seats:
@@ -92,7 +120,17 @@ def _unit_weights(graph: Any) -> Any:
 
 def balance_section(system: System) -> Section:
     """:meth:`BalanceReport.to_dict` of the system's ties, unweighted (``factions balance
-    --unweighted --json``)."""
+    --unweighted --json``).
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    Section
+        JSON-ready (docs/results.md).
+    """
     if not system.relations:
         return unavailable("not available: the system has no relations")
     rep = balance_report(_unit_weights(system.to_networkx()), time_limit=TIME_LIMIT)
@@ -101,7 +139,17 @@ def balance_section(system: System) -> Section:
 
 def blocs_section(system: System) -> Section:
     """:meth:`BlocPartition.to_dict` of the best partition into at most ``MAX_BLOCS`` blocs
-    (Doreian & Mrvar 1996 error)."""
+    (Doreian & Mrvar 1996 error).
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    Section
+        JSON-ready (docs/results.md).
+    """
     if not system.relations:
         return unavailable("not available: the system has no relations")
     g = system.to_networkx(include_isolates=False)
@@ -113,7 +161,17 @@ def brokers_section(system: System) -> Section:
     """:meth:`BrokerReport.to_dict` of the system's ties, unweighted, without tie flips
     (``factions brokers --unweighted --json`` less its ``tie_flips``); actors ranked by how
     much their exit would lower frustration. ``display.isolates`` lists the actors without
-    ties, which the page leaves out."""
+    ties, which the page leaves out.
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    Section
+        JSON-ready (docs/results.md).
+    """
     if not system.relations:
         return unavailable("not available: the system has no relations")
     rep = brokers(_unit_weights(system.to_networkx()), time_limit=TIME_LIMIT, tie_flips=False)
@@ -129,14 +187,34 @@ def brokers_section(system: System) -> Section:
 
 
 def bloc_assignment(blocs: Section | None) -> dict[str, int]:
-    """Actor -> bloc number (1..k) from a blocs section; empty when it is not available."""
+    """Actor -> bloc number (1..k) from a blocs section; empty when it is not available.
+
+    Parameters
+    ----------
+    blocs : dict or None
+        A blocs section.
+
+    Returns
+    -------
+    dict of str to int
+    """
     if not blocs or not blocs.get("available"):
         return {}
     return {x: i + 1 for i, b in enumerate(blocs["blocs"]) for x in b}
 
 
 def frustrated_ids(balance: Section | None) -> set[str]:
-    """Edge ids (:func:`edge_id`) of the frustrated ties of a balance section."""
+    """Edge ids (:func:`edge_id`) of the frustrated ties of a balance section.
+
+    Parameters
+    ----------
+    balance : dict or None
+        A balance section.
+
+    Returns
+    -------
+    set of str
+    """
     if not balance or not balance.get("available"):
         return set()
     return {edge_id(a, b) for a, b in balance["frustrated_edges"]}
@@ -145,7 +223,19 @@ def frustrated_ids(balance: Section | None) -> set[str]:
 def network_section(
     system: System, balance: Section | None = None, blocs: Section | None = None
 ) -> Section:
-    """Cytoscape.js elements: actors with bloc, seats and size; ties with sign and evidence."""
+    """Cytoscape.js elements: actors with bloc, seats and size; ties with sign and evidence.
+
+    Parameters
+    ----------
+    system : System
+    balance, blocs : dict or None
+        Sections whose frustrated ties and blocs to mark.
+
+    Returns
+    -------
+    Section
+        JSON-ready (docs/results.md).
+    """
     seats = seats_by_actor(system)
     degree: Counter[str] = Counter()
     for r in system.relations:
@@ -214,7 +304,17 @@ def _span(r: Any, dates: list[str]) -> tuple[str | None, str | None]:
 
 
 def seats_section(system: System) -> Section:
-    """Seats per chamber (from the system file) and the exact power indices of each rule."""
+    """Seats per chamber (from the system file) and the exact power indices of each rule.
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    Section
+        JSON-ready (docs/results.md).
+    """
     if not system.chambers:
         return unavailable("not available: the system has no chambers")
     chambers = []
@@ -264,6 +364,16 @@ def power_section(system: System, chamber_id: str) -> Section:
     (``players``, exact ``indices``, ``floats``) of the rule's game
     (:func:`factions.analysis.motions.chamber_game`, the game ``factions power SYSTEM
     --chamber C --rule R`` scores). A rule no coalition can meet is listed in ``skipped``.
+
+    Parameters
+    ----------
+    system : System
+    chamber_id : str
+
+    Returns
+    -------
+    Section
+        JSON-ready (docs/results.md).
     """
     chamber = system.chamber(chamber_id)
     if not chamber.rules:
@@ -301,7 +411,17 @@ def _name(system: System, actor_id: str) -> str:
 def motions_section(system: System) -> Section:
     """Each motion's verdict: :meth:`MotionReport.to_dict` of
     :func:`factions.analysis.motions.motion_report` (what ``factions vote --json`` prints),
-    with the motion's display name, chamber, threshold and seats under ``display``."""
+    with the motion's display name, chamber, threshold and seats under ``display``.
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    Section
+        JSON-ready (docs/results.md).
+    """
     if not system.motions:
         return unavailable("not available: the system has no motions")
     out = []
@@ -329,7 +449,17 @@ def motions_section(system: System) -> Section:
 
 
 def evidence_section(system: System) -> Section:
-    """One row per (tie, evidence): the sentence, its document and date."""
+    """One row per (tie, evidence): the sentence, its document and date.
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    Section
+        JSON-ready (docs/results.md).
+    """
     rows = []
     for r in system.relations:
         for e in r.evidence:
@@ -376,7 +506,17 @@ def evidence_section(system: System) -> Section:
 
 
 def trajectories_section(system: System) -> Section:
-    """Relations with a time span (start/end, or dated evidence), for a timeline plot."""
+    """Relations with a time span (start/end, or dated evidence), for a timeline plot.
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    Section
+        JSON-ready (docs/results.md).
+    """
     rows = []
     for r in system.relations:
         dates = sorted(e.date for e in r.evidence if e.date)
@@ -402,6 +542,17 @@ def store_trajectories(db_path: Any, window: str = "quarter") -> Section:
 
     One row per pair with, for every window in which the pair has evidence, its sign,
     strength and confidence as the store weighs them; ``flips`` lists sign changes.
+
+    Parameters
+    ----------
+    db_path : str or Path
+        The store's DuckDB file.
+    window : {'month', 'quarter', 'year'}
+
+    Returns
+    -------
+    Section
+        JSON-ready (docs/results.md).
     """
     built = build(db_path, window=window)
     labels = [bw.window.label if bw.window is not None else "all" for bw in built]
@@ -446,6 +597,17 @@ def store_trajectories(db_path: Any, window: str = "quarter") -> Section:
 
 
 def summary_section(system: System) -> Section:
+    """Name, date, description, sources and counts of actors, ties, evidence and the rest.
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    Section
+        JSON-ready (docs/results.md).
+    """
     signs = Counter(r.sign for r in system.relations)
     return {
         "available": True,
@@ -469,6 +631,16 @@ def collect(system: System, *, trajectories: Section | None = None) -> dict[str,
     """Every section of the report for one System (no scenario).
 
     ``trajectories`` replaces the relation-span timeline (e.g. by :func:`store_trajectories`).
+
+    Parameters
+    ----------
+    system : System
+    trajectories : dict or None
+        Replaces the relation-span timeline (e.g. :func:`store_trajectories`).
+
+    Returns
+    -------
+    dict of str to Section
     """
     balance = balance_section(system)
     blocs = blocs_section(system)

@@ -41,6 +41,15 @@ def pipeline_identity(extractor: str) -> tuple[str, str]:
     The version is ``factions.__version__`` plus the pipeline's own ``PIPELINE_VERSION`` or
     ``__version__`` when it declares one, and the extractor spec; the lexicon hash is the
     SHA-256 of every ``factions/text/lexicon/*.yaml`` file (name and bytes, sorted).
+
+    Parameters
+    ----------
+    extractor : str
+        ``module:callable``.
+
+    Returns
+    -------
+    (str, str)
     """
     import factions
 
@@ -123,6 +132,30 @@ def ingest(
     at ``scheduler``); ``extractor`` is a ``"module:callable"`` spec building the extractor
     (default: the text pipeline's ``Extractor``). ``progress`` is called after each committed
     batch; ``on_bad`` for each record that could not be read. Returns an :class:`IngestSummary`.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Files and folders.
+    db_path : str or Path
+        The store's DuckDB file.
+    options : ReadOptions or None
+    engine : {'local', 'processes', 'dask'}
+    workers : int
+    scheduler : str or None
+    batch_size : int
+        Documents per transaction.
+    extractor : str or None
+        ``module:callable`` building the extractor.
+    progress : callable or None
+        Called after each committed batch.
+    on_bad : callable or None
+        Called for each record that could not be read.
+
+    Returns
+    -------
+    IngestSummary
+        With ``to_dict()`` (docs/results.md).
     """
     spec = extractor or DEFAULT_EXTRACTOR
     if engine == "local":

@@ -213,7 +213,18 @@ def _motions(system: System) -> dict[str, MotionOutcome]:
 
 
 def snapshot(system: System, *, time_limit: float | None = 30.0) -> Snapshot:
-    """Run every analysis on ``system`` (see the module docstring)."""
+    """Run every analysis on ``system`` (see the module docstring).
+
+    Parameters
+    ----------
+    system : System
+    time_limit : float or None
+        Seconds per exact frustration solve.
+
+    Returns
+    -------
+    Snapshot
+    """
     from factions.analysis import as_signed_graph, brokers
 
     g = system.to_networkx(include_isolates=False)
@@ -311,7 +322,24 @@ def diff_systems(
     description: str | None = None,
     time_limit: float | None = 30.0,
 ) -> SystemDiff:
-    """Snapshot both systems and compare them."""
+    """Snapshot both systems and compare them.
+
+    Parameters
+    ----------
+    before, after : System
+        The system before and after a scenario.
+    name : str
+        The scenario's name.
+    description : str or None
+        What the scenario does.
+    time_limit : float or None
+        Seconds per exact frustration solve.
+
+    Returns
+    -------
+    SystemDiff
+        With ``to_dict()`` (docs/results.md).
+    """
     return SystemDiff(
         name=name,
         description=description,

@@ -124,7 +124,26 @@ def from_arrays(
     scale: tuple[float, float] | None = None,
     name: str = "",
 ) -> BargainingInput:
-    """Build a one-dimensional :class:`BargainingInput` from plain sequences (salience 0..1)."""
+    """Build a one-dimensional :class:`BargainingInput` from plain sequences (salience 0..1).
+
+    Parameters
+    ----------
+    actors : sequence of str
+    capability, position, salience : array_like
+        One value per actor; salience in [0, 1].
+    scale : (float, float), optional
+        The issue's range (default that of ``position``).
+    name : str
+
+    Returns
+    -------
+    BargainingInput
+
+    Examples
+    --------
+    >>> from_arrays(["a", "b"], [1, 2], [0, 10], [1, 1]).scale
+    ((0.0, 10.0),)
+    """
     c = np.asarray(capability, dtype=float).reshape(-1)
     x = np.asarray(position, dtype=float).reshape(-1, 1)
     s = np.asarray(salience, dtype=float).reshape(-1, 1)
@@ -138,7 +157,16 @@ def from_arrays(
 
 
 def from_issue(issue: Any) -> BargainingInput:
-    """Convert a :class:`factions.model.issues.Issue` (salience 0..1 or 0..100) to arrays."""
+    """Convert a :class:`factions.model.issues.Issue` (salience 0..1 or 0..100) to arrays.
+
+    Parameters
+    ----------
+    issue : factions.model.Issue
+
+    Returns
+    -------
+    BargainingInput
+    """
     ps = issue.positions
     sal = np.array([p.salience for p in ps], dtype=float)
     if sal.size and sal.max() > 1.0:

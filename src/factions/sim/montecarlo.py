@@ -77,7 +77,28 @@ IntervalMethod = Literal["wilson", "clopper-pearson"]
 
 
 def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
-    """Wilson (1927) score interval for a binomial proportion. O(1)."""
+    """Wilson (1927) score interval for a binomial proportion. O(1).
+
+    Parameters
+    ----------
+    successes, n : int
+    level : float
+
+    Returns
+    -------
+    (float, float)
+
+    References
+    ----------
+    Wilson, E. B. (1927), "Probable inference, the law of succession, and statistical
+    inference", Journal of the American Statistical Association 22(158).
+
+    Examples
+    --------
+    >>> lo, hi = wilson(5, 10)
+    >>> round(lo, 3), round(hi, 3)
+    (0.237, 0.763)
+    """
     if n <= 0:
         return (0.0, 1.0)
     from scipy.stats import norm
@@ -93,7 +114,21 @@ def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
 
 
 def clopper_pearson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
-    """Exact Clopper & Pearson (1934) interval from Beta quantiles. O(1)."""
+    """Exact Clopper & Pearson (1934) interval from Beta quantiles. O(1).
+
+    Parameters
+    ----------
+    successes, n : int
+    level : float
+
+    Returns
+    -------
+    (float, float)
+
+    References
+    ----------
+    Clopper, C. J. & Pearson, E. S. (1934), Biometrika 26(4).
+    """
     if n <= 0:
         return (0.0, 1.0)
     from scipy.stats import beta
@@ -334,6 +369,23 @@ def label_blocs(
     system) improved by up to ``sweeps`` rounds of single-actor moves (:func:`_one_opt`).
     Samples are processed ``chunk`` at a time (cache-sized arrays; each chunk stops as soon
     as its own samples converge). O(S m (d + sweeps)) with d the propagation sweeps.
+
+    Parameters
+    ----------
+    n : int
+        Nodes.
+    eu, ev, sign : numpy.ndarray
+        Edge ends and signs.
+    present : numpy.ndarray or None
+        ``(m, S)``: whether each edge is present in each sample.
+    samples : int
+    sweeps, chunk : int
+    start : numpy.ndarray or None
+
+    Returns
+    -------
+    (numpy.ndarray, numpy.ndarray)
+        ``labels`` (n, S) and ``balanced`` (S,).
     """
     code, balanced = _codes(n, eu, ev, sign, present, samples, sweeps, chunk, start)
     return _canonical(code), balanced
@@ -568,6 +620,30 @@ def simulate(
     probability that it sits in the same bloc as ``reference`` (default: the first motion's
     target, else the actor with most ties). Same seed, same result.
     See the module docstring for the model and the complexity.
+
+    Parameters
+    ----------
+    system : System
+    samples : int
+    seed : int or None
+    scenario : Scenario, optional
+    interval : {"wilson", "clopper-pearson"}
+    level : float
+        Confidence level of the intervals.
+    top : int
+        Bloc structures reported.
+    reference : str or None
+        Actor for the same-bloc probabilities.
+
+    Returns
+    -------
+    SimulationResult
+        With ``to_dict()`` (docs/results.md).
+
+    References
+    ----------
+    Wilson, E. B. (1927); Clopper, C. J. & Pearson, E. S. (1934); Harary, F. (1953);
+    Doreian, P. & Mrvar, A. (1996).
     """
     from factions.sim.scenario import Uncertainty, apply_scenario
 

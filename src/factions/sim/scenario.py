@@ -362,7 +362,24 @@ class Scenario:
 def parse_scenario(
     data: Any, *, path: str | Path = "<data>", lines: dict[Loc, int] | None = None
 ) -> Scenario:
-    """Validate plain data (as read from YAML) into a :class:`Scenario` or raise ScenarioError."""
+    """Validate plain data (as read from YAML) into a :class:`Scenario` or raise ScenarioError.
+
+    Parameters
+    ----------
+    data : mapping
+    path : str or Path
+        Named in error messages.
+    lines : dict, optional
+        Line numbers by location (from :func:`factions.model.io.read_yaml`).
+
+    Returns
+    -------
+    Scenario
+
+    Raises
+    ------
+    ScenarioError
+    """
     lines = lines or {}
     if not isinstance(data, dict):
         raise ScenarioError(path, [(1, "", "expected a mapping with 'name' and 'steps'")])
@@ -420,7 +437,23 @@ def parse_scenario(
 
 
 def loads_scenario(text: str, *, path: str | Path = "<string>") -> Scenario:
-    """Parse a scenario from YAML text."""
+    """Parse a scenario from YAML text.
+
+    Parameters
+    ----------
+    text : str
+        YAML.
+    path : str or Path
+        Named in error messages; a relative ``system`` is resolved against its folder.
+
+    Returns
+    -------
+    Scenario
+
+    Raises
+    ------
+    ScenarioError
+    """
     data, lines = read_yaml(
         text, path=path, error=ScenarioError, empty="the file is empty; expected 'name' and 'steps'"
     )
@@ -451,6 +484,19 @@ def apply_scenario(system: System, scenario: Scenario) -> System:
     never modified). Unknown actors are reported whether the step names them directly or
     in a mapping (``ties``, ``seats``, ``set``...). Also checks the ``uncertainty`` block
     against the final system. O(k (n + m)) for k steps.
+
+    Parameters
+    ----------
+    system : System
+    scenario : Scenario
+
+    Returns
+    -------
+    System
+
+    Raises
+    ------
+    ScenarioError
     """
     current = system
     for i, step in enumerate(scenario.steps):
@@ -460,7 +506,23 @@ def apply_scenario(system: System, scenario: Scenario) -> System:
 
 
 def apply_step(system: System, step: Any, ctx: _Ctx | None = None) -> System:
-    """Play one step (a verb model such as :class:`SetRelation`) and return the new System."""
+    """Play one step (a verb model such as :class:`SetRelation`) and return the new System.
+
+    Parameters
+    ----------
+    system : System
+    step : a step model
+    ctx : optional
+        Where the step stands in its scenario (for error messages).
+
+    Returns
+    -------
+    System
+
+    Raises
+    ------
+    ScenarioError
+    """
     ctx = ctx or _Ctx(Scenario(name="step", steps=(step,)), 0)
     fn = _VERBS[step.op]
     out = fn(system, step, ctx)

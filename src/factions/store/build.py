@@ -92,7 +92,24 @@ def load_findings(
     undated: bool = True,
     pair: tuple[str, str] | None = None,
 ) -> list[Observation]:
-    """Findings of current documents and imported events between two dates (inclusive)."""
+    """Findings of current documents and imported events between two dates (inclusive).
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        An open store.
+    date_from, date_to : str or None
+        Partial dates bounding the findings (inclusive).
+    undated : bool
+        Include undated documents.
+    pair : (str, str) or None
+        Only this pair's findings.
+
+    Returns
+    -------
+    list of Observation
+        One per relation stated in a document, and per imported event.
+    """
     where, params = _date_clause("d.date", date_from, date_to, undated)
     pair_sql = ""
     if pair:
@@ -262,7 +279,31 @@ def system_from_findings(
     undated: bool = True,
     half_life: float = HALF_LIFE_DAYS,
 ) -> tuple[System, dict[tuple[str, str], Fusion]]:
-    """A System (and the per-pair numbers) from a set of findings."""
+    """A System (and the per-pair numbers) from a set of findings.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        An open store.
+    findings : list of Observation
+    name : str
+        The System's name.
+    ref : str or None
+        Reference date of the recency weights.
+    window : Window or None
+        Bounds of the relations' spans.
+    date_from, date_to : str or None
+        Partial dates bounding the findings (inclusive).
+    undated : bool
+        Include undated affiliations.
+    half_life : float
+        Recency half-life in days.
+
+    Returns
+    -------
+    (System, dict)
+        The System and each pair's :class:`~factions.model.fusion.Fusion`.
+    """
     by_pair: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     for f in findings:
         by_pair[(f.a, f.b)].append(f)
@@ -326,6 +367,25 @@ def build(
     Each window's relations come only from findings dated inside it, weighted by
     evidence, recency (relative to the window's end) and confidence (module docstring).
     ``flips`` lists pairs whose sign differs from the last window in which the pair appeared.
+
+    Parameters
+    ----------
+    db_path : str or Path
+        The store's DuckDB file.
+    date_from, date_to : str or None
+        Partial dates bounding the findings (inclusive).
+    window : {'month', 'quarter', 'year'} or None
+        Window size; ``None``: one System for the whole span.
+    half_life : float
+        Recency half-life in days (the fusion policy's :data:`~factions.model.fusion.WINDOW`).
+
+    Returns
+    -------
+    list of BuiltWindow
+
+    Raises
+    ------
+    StoreError
     """
     con = connect(db_path, read_only=True)
     try:
@@ -395,6 +455,17 @@ def write_built(built: list[BuiltWindow], out: str | Path) -> list[Path]:
     """Write each window's System as YAML under ``out`` (a directory), plus ``index.json``.
 
     With a single span system and ``out`` ending in .yaml/.yml/.json, ``out`` is that file.
+
+    Parameters
+    ----------
+    built : list of BuiltWindow
+    out : str or Path
+        A directory, or a .yaml/.json file for a single span system.
+
+    Returns
+    -------
+    list of Path
+        The files written.
     """
     import json
 
@@ -435,7 +506,25 @@ def write_built(built: list[BuiltWindow], out: str | Path) -> list[Path]:
 
 
 def resolve_actor(con: duckdb.DuckDBPyConnection, name: str) -> str:
-    """The actor id in the store for ``name`` (an id, a name or a mention), else StoreError."""
+    """The actor id in the store for ``name`` (an id, a name or a mention), else StoreError.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        An open store.
+    name : str
+        An actor id, name or mention.
+
+    Returns
+    -------
+    str
+        The actor id.
+
+    Raises
+    ------
+    StoreError
+        No such actor.
+    """
     if con.execute(
         "SELECT 1 FROM actors WHERE actor_id = ? UNION SELECT 1 FROM events WHERE a = ? OR b = ? LIMIT 1",
         [name, name, name],
@@ -478,6 +567,28 @@ def timeline(
     window, sign, strength, confidence, net, mass, findings, documents, ``change``
     (``new``, ``same``, ``strengthened``, ``weakened`` or ``flip``) and its ``evidence``
     (document, date, sign of that finding, sentence). Windows without evidence are left out.
+
+    Parameters
+    ----------
+    db_path : str or Path
+        The store's DuckDB file.
+    a, b : str
+        The pair (ids, names or mentions).
+    window : {'month', 'quarter', 'year'}
+    date_from, date_to : str or None
+        Partial dates bounding the findings (inclusive).
+    half_life : float
+        Recency half-life in days.
+
+    Raises
+    ------
+    StoreError
+        An unknown actor, or the same actor twice.
+
+    Returns
+    -------
+    dict
+        ``a``, ``b``, ``window``, ``points``, ``flips``.
     """
     con = connect(db_path, read_only=True)
     try:
@@ -551,5 +662,14 @@ def timeline(
 
 
 def sign_flips(built: Iterable[BuiltWindow]) -> list[dict]:
-    """Every sign flip across a sequence of built windows (``{a, b, from, to, since, window}``)."""
+    """Every sign flip across a sequence of built windows (``{a, b, from, to, since, window}``).
+
+    Parameters
+    ----------
+    built : iterable of BuiltWindow
+
+    Returns
+    -------
+    list of dict
+    """
     return [{**f, "window": b.window.label if b.window else None} for b in built for f in b.flips]

@@ -226,7 +226,22 @@ class ActorMapping:
 
 
 def load_mapping(path: str | Path) -> ActorMapping:
-    """Read an actor mapping table (CSV or YAML) into an :class:`ActorMapping`."""
+    """Read an actor mapping table (CSV or YAML) into an :class:`ActorMapping`.
+
+    Parameters
+    ----------
+    path : str or Path
+        A CSV or YAML mapping table.
+
+    Returns
+    -------
+    ActorMapping
+
+    Raises
+    ------
+    ImportFileError
+        The message names the file, the line and the field.
+    """
     from factions.model.base import _check_id
 
     p = Path(path)
@@ -373,7 +388,18 @@ class RawEvent:
 
 
 def parse_gdelt(row: dict[str, str]) -> RawEvent | None:
-    """One GDELT 2.0 event row -> RawEvent (QuadClass sign, Goldstein strength)."""
+    """One GDELT 2.0 event row -> RawEvent (QuadClass sign, Goldstein strength).
+
+    Parameters
+    ----------
+    row : dict of str
+        One row by column name.
+
+    Returns
+    -------
+    RawEvent or None
+        ``None`` for a neutral event (QuadClass without a sign).
+    """
     quad = _need(row, "QuadClass")
     if quad not in {"1", "2", "3", "4"}:
         raise ValueError(f"QuadClass {quad!r} (expected 1, 2, 3 or 4)")
@@ -400,7 +426,17 @@ def parse_gdelt(row: dict[str, str]) -> RawEvent | None:
 
 
 def parse_icews(row: dict[str, str]) -> RawEvent | None:
-    """One ICEWS row -> RawEvent (CAMEO root quad-class sign, Intensity strength)."""
+    """One ICEWS row -> RawEvent (CAMEO root quad-class sign, Intensity strength).
+
+    Parameters
+    ----------
+    row : dict of str
+        One row by column name.
+
+    Returns
+    -------
+    RawEvent or None
+    """
     code = _need(row, "CAMEO Code")
     digits = "".join(ch for ch in code if ch.isdigit())
     if len(digits) < 2:
@@ -427,7 +463,17 @@ def parse_icews(row: dict[str, str]) -> RawEvent | None:
 
 
 def parse_polecat(row: dict[str, str]) -> RawEvent | None:
-    """One POLECAT row -> RawEvent (PLOVER category sign and strength, mode factor)."""
+    """One POLECAT row -> RawEvent (PLOVER category sign and strength, mode factor).
+
+    Parameters
+    ----------
+    row : dict of str
+        One row by column name.
+
+    Returns
+    -------
+    RawEvent or None
+    """
     category = _need(row, "Event Type", "event_type", "Category").upper()
     if category not in PLOVER_CATEGORIES:
         raise ValueError(
@@ -513,6 +559,35 @@ def import_events(
 
     Idempotent: events are keyed by (dataset, event id); importing a file twice adds
     nothing. Rows that cannot be read are reported (file and line) and the rest imported.
+
+    Parameters
+    ----------
+    dataset : {'gdelt', 'icews', 'polecat'}
+    path : str or Path
+        The event file.
+    db_path : str or Path
+        The store's DuckDB file.
+    mapping : ActorMapping, str, Path or None
+        Codes and names -> actor ids.
+    keep_unmapped : bool or None
+        Keep actors the mapping does not name (default: only without a mapping).
+    batch_size : int
+        Rows written per transaction.
+
+    Returns
+    -------
+    ImportSummary
+        With ``to_dict()`` (docs/results.md).
+
+    Raises
+    ------
+    ImportFileError
+        A file that is not of the dataset's layout.
+
+    References
+    ----------
+    Leetaru, K. & Schrodt, P. A. (2013), GDELT; Boschee, E. et al. (2015), ICEWS Coded Event
+    Data; Halterman, A. et al. (2023), POLECAT and PLOVER.
     """
     if dataset not in PARSERS:
         raise ImportFileError(

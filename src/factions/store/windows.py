@@ -31,7 +31,23 @@ def _month_end(y: int, m: int) -> _dt.date:
 
 
 def window_of(date: str, size: str) -> Window:
-    """The window of kind ``size`` that holds the (partial) ``date``."""
+    """The window of kind ``size`` that holds the (partial) ``date``.
+
+    Parameters
+    ----------
+    date : str
+        A partial ISO date.
+    size : {'month', 'quarter', 'year'}
+
+    Returns
+    -------
+    Window
+
+    Raises
+    ------
+    ValueError
+        An unknown size.
+    """
     d = _dt.date.fromisoformat(date_key(date))
     if size == "month":
         return Window(
@@ -52,7 +68,18 @@ def window_of(date: str, size: str) -> Window:
 
 
 def windows_between(first: str, last: str, size: str) -> list[Window]:
-    """Every window of kind ``size`` from the one holding ``first`` to the one holding ``last``."""
+    """Every window of kind ``size`` from the one holding ``first`` to the one holding ``last``.
+
+    Parameters
+    ----------
+    first, last : str
+        Partial ISO dates.
+    size : {'month', 'quarter', 'year'}
+
+    Returns
+    -------
+    list of Window
+    """
     out = [window_of(first, size)]
     stop = date_key(last)
     while out[-1].end < stop:

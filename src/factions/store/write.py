@@ -79,6 +79,18 @@ def write_rows(
 
     Documents already present (another run wrote them meanwhile) are skipped; a new version
     of a source marks the older versions ``superseded`` in the same transaction.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        An open store.
+    results : list of DocRows
+    run_id : int
+
+    Returns
+    -------
+    (int, int, dict of str to int)
+        Documents added, superseded, and rows per table.
     """
     if not results:
         return 0, 0, {}
@@ -174,7 +186,22 @@ def start_run(
     con: duckdb.DuckDBPyConnection, kind: str, *, engine: str | None = None, workers: int | None = None,
     inputs: list[str] | None = None, pipeline_version: str | None = None, lexicon_hash: str | None = None,
 ) -> int:  # fmt: skip
-    """Record a new run and return its id."""
+    """Record a new run and return its id.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        An open store.
+    kind : str
+        ``ingest`` or ``import``.
+    engine, workers, inputs, pipeline_version, lexicon_hash : optional
+        Recorded with the run.
+
+    Returns
+    -------
+    int
+        The run's id.
+    """
     run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()[0][0]
     con.execute(
         "INSERT INTO runs VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, 'running')",
@@ -187,7 +214,17 @@ def start_run(
 def finish_run(
     con: duckdb.DuckDBPyConnection, run_id: int, added: int, status: str = "done"
 ) -> None:
-    """Close a run; a run that added nothing leaves no row (re-ingesting adds no rows at all)."""
+    """Close a run; a run that added nothing leaves no row (re-ingesting adds no rows at all).
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        An open store.
+    run_id : int
+    added : int
+        Documents the run added.
+    status : str
+    """
     if added == 0 and status == "done":
         con.execute("DELETE FROM runs WHERE run_id = ?", [run_id])
         return

@@ -124,6 +124,28 @@ def create_app(
 
     ``allowed_hosts`` restricts the ``Host`` header (``factions serve`` passes the loopback
     names when it binds loopback, which defeats DNS rebinding); ``None`` accepts any.
+
+    Parameters
+    ----------
+    system_path : str, Path or None
+        A system file.
+    db : str, Path or None
+        A corpus store.
+    system : System or None
+        A System already read (``system_path`` then only gives the documents' folder).
+    max_upload : int
+        Largest text upload, in bytes.
+    allowed_hosts : list of str or None
+        Accepted ``Host`` headers (``None``: any).
+
+    Returns
+    -------
+    fastapi.FastAPI
+
+    Raises
+    ------
+    ValueError
+        Neither or both of a system file and a store.
     """
     sp = Path(system_path).resolve() if system_path is not None else None
     dbp = Path(db).resolve() if db is not None else None
