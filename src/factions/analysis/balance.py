@@ -109,8 +109,7 @@ def triad_census(graph: GraphLike) -> TriadCensus:
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network whose triangles to count.
 
     Returns
     -------
@@ -138,8 +137,7 @@ def unbalanced_triangles(graph: GraphLike) -> list[tuple[Hashable, Hashable, Has
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network whose triangles to list.
 
     Returns
     -------
@@ -165,8 +163,7 @@ def triangle_balance(graph: GraphLike) -> float:
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network whose triangles to weigh.
 
     Returns
     -------
@@ -187,8 +184,7 @@ def is_balanced(graph: GraphLike) -> bool:
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network to test.
 
     Returns
     -------
@@ -218,8 +214,7 @@ def walk_balance(graph: GraphLike, beta: float = 1.0) -> float:
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network whose closed walks to count.
     beta : float
         Inverse temperature: how strongly short walks dominate.
 
@@ -251,8 +246,7 @@ def algebraic_conflict(graph: GraphLike) -> float:
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network whose Laplacian to take.
 
     Returns
     -------
@@ -329,8 +323,8 @@ def balance_report(
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network to measure (a NetworkX graph with ``sign``,
+        a ``SignedGraph`` or a System).
     time_limit : float or None
         Seconds for the exact frustration solve; the bound and gap are reported when it stops
         the proof.

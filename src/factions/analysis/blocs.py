@@ -88,8 +88,7 @@ def bloc_error(graph: GraphLike, blocs: Any, alpha: float = 0.5) -> float:
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network the partition splits.
     blocs : dict or sequence of collections
         Node -> bloc label, or the blocs as node collections.
     alpha : float
@@ -163,8 +162,7 @@ def k_bloc_partition(
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network to split.
     k : int
         Blocs at most.
     alpha : float

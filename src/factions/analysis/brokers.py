@@ -137,10 +137,9 @@ def removal_effects(
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network whose actors to remove one by one.
     time_limit : float or None
-        Seconds per solve.
+        Seconds per solve (n + 1 solves).
     base : FrustrationResult or None
         The graph's own frustration result, when already computed.
 
@@ -151,7 +150,8 @@ def removal_effects(
 
     References
     ----------
-    Aref, S., Mason, A. J. & Wilson, M. C. (2020), Networks 75(1).
+    Aref, S., Mason, A. J. & Wilson, M. C. (2020), Networks 75(1): the exact frustration index
+    of each G - v.
     """
     sg = as_signed_graph(graph)
     base = base or frustration_index(sg, time_limit=time_limit)
@@ -173,12 +173,11 @@ def tie_flip_effects(
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network whose ties to flip one by one.
     time_limit : float or None
-        Seconds per solve.
+        Seconds per solve (up to m + 1 solves).
     base : FrustrationResult or None
-        The graph's own frustration result, when already computed.
+        The frustration result of the unflipped graph, when known.
 
     Returns
     -------
@@ -186,7 +185,8 @@ def tie_flip_effects(
 
     References
     ----------
-    Aref, S., Mason, A. J. & Wilson, M. C. (2020), Networks 75(1).
+    Aref, S., Mason, A. J. & Wilson, M. C. (2020), Networks 75(1): the exact frustration index
+    of each flipped graph.
     """
     sg = as_signed_graph(graph)
     base = base or frustration_index(sg, time_limit=time_limit)
@@ -217,8 +217,7 @@ def positive_betweenness(graph: GraphLike, normalised: bool = True) -> dict[Hash
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network; only its positive ties count.
     normalised : bool
         Divide by the number of node pairs, as :func:`networkx.betweenness_centrality`.
 
@@ -246,8 +245,7 @@ def pn_centrality(graph: GraphLike) -> dict[Hashable, float]:
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network to score.
 
     Returns
     -------
@@ -291,8 +289,7 @@ def brokers(
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network whose brokers to find.
     time_limit : float or None
         Seconds per exact frustration solve.
     exact_max_nodes : int

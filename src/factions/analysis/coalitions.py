@@ -242,16 +242,8 @@ def minimal_winning_coalitions(
 
     Parameters
     ----------
-    weights : sequence of int, or sequence of sequences of int
-        Each player's weight, or its weight vector (one entry per criterion).
-    quota : int or sequence of int
-        Weight a coalition needs (one quota per criterion).
-    names : sequence, optional
-        Player names (default ``"0"``, ``"1"``, ...).
-    forbidden : iterable of pairs
-        Players who will not vote together.
-    bound : iterable of pairs
-        Players who vote together or not at all.
+    weights, quota, names, forbidden, bound
+        The game and its constraints, as :func:`make_game` takes them.
     limit : int or None
         Coalitions listed at most.
     allowed : iterable, optional
@@ -260,6 +252,7 @@ def minimal_winning_coalitions(
     Returns
     -------
     list of Coalition
+        Most seats first, then fewest members.
 
     References
     ----------
@@ -352,22 +345,15 @@ def maximal_feasible_coalitions(
 
     Parameters
     ----------
-    weights : sequence of int, or sequence of sequences of int
-        Each player's weight, or its weight vector (one entry per criterion).
-    quota : int or sequence of int
-        Weight a coalition needs (one quota per criterion).
-    names : sequence, optional
-        Player names (default ``"0"``, ``"1"``, ...).
-    forbidden : iterable of pairs
-        Players who will not vote together.
-    bound : iterable of pairs
-        Players who vote together or not at all.
+    weights, quota, names, forbidden, bound
+        The game and the constraints that limit coalitions (:func:`make_game`).
     allowed : iterable, optional
-        The players that may take part.
+        The players that may take part (default all).
 
     Returns
     -------
     list of Coalition
+        Largest first, each with its seats short.
 
     References
     ----------
@@ -410,16 +396,8 @@ def minimum_winning_coalition(
 
     Parameters
     ----------
-    weights : sequence of int, or sequence of sequences of int
-        Each player's weight, or its weight vector (one entry per criterion).
-    quota : int or sequence of int
-        Weight a coalition needs (one quota per criterion).
-    names : sequence, optional
-        Player names (default ``"0"``, ``"1"``, ...).
-    forbidden : iterable of pairs
-        Players who will not vote together.
-    bound : iterable of pairs
-        Players who vote together or not at all.
+    weights, quota, names, forbidden, bound
+        The game and its constraints (see :func:`make_game`).
     objective : {"size", "weight"}
         Fewest members, or least weight on the first criterion.
     allowed : iterable, optional
@@ -680,16 +658,8 @@ def coalition_report(
 
     Parameters
     ----------
-    weights : sequence of int, or sequence of sequences of int
-        Each player's weight, or its weight vector (one entry per criterion).
-    quota : int or sequence of int
-        Weight a coalition needs (one quota per criterion).
-    names : sequence, optional
-        Player names (default ``"0"``, ``"1"``, ...).
-    forbidden : iterable of pairs
-        Players who will not vote together.
-    bound : iterable of pairs
-        Players who vote together or not at all.
+    weights, quota, names, forbidden, bound
+        The vote: weights, quotas, names and constraints as in :func:`make_game`.
     camp : iterable, optional
         A camp (e.g. a motion's supporters) whose own feasible coalition and shortfall to report.
     excluded : iterable

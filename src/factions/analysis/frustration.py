@@ -157,8 +157,7 @@ def frustration_of_partition(graph: GraphLike, side: dict[Hashable, int] | Any) 
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network the partition splits.
     side : dict or pair of collections
         Node -> side, or the two blocs.
 
@@ -197,8 +196,7 @@ def frustration_brute_force(graph: GraphLike) -> tuple[float, np.ndarray]:
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        A small signed network (at most 24 nodes).
 
     Returns
     -------
@@ -708,10 +706,9 @@ def textbook_frustration_milp(
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network to solve.
     weight : str or None
-        Edge attribute of the weights (``None``: every tie 1).
+        Edge attribute weighing the ties (``None``: unit weights).
     time_limit : float or None
         Seconds for the solve.
 
@@ -788,14 +785,13 @@ def next_best_partition(
     Parameters
     ----------
     graph : GraphLike
-        A NetworkX graph with a ``sign`` edge attribute (+1/-1; optional ``weight``), a
-        ``SignedGraph`` or a System.
+        The signed network to partition.
     exclude : list of dict
         Partitions (node -> 0/1) to exclude.
     weight : str or None
         Edge attribute of the weights (``None``: every tie 1).
     time_limit : float or None
-        Seconds for the solve.
+        Seconds for the MILP.
 
     Returns
     -------

@@ -91,7 +91,7 @@ def energy(
     Parameters
     ----------
     sizes : sequence of float, or LandscapeInput
-        Actor sizes s_i (or the whole input).
+        Actor sizes s_i (or the whole input) of the alignment to score.
     propensities : array_like, shape (n, n), optional
         p_ij (not needed with a ``LandscapeInput``).
     alignment : sequence of int
@@ -205,7 +205,7 @@ def landscape(
     Parameters
     ----------
     sizes : sequence of float, or LandscapeInput
-        Actor sizes s_i (or the whole input).
+        Actor sizes s_i (or the whole input), at most ``max_nodes`` actors.
     propensities : array_like, shape (n, n), optional
         p_ij (not needed with a ``LandscapeInput``).
     actors : sequence of str, optional
@@ -300,7 +300,7 @@ def global_minimum(
     Parameters
     ----------
     sizes : sequence of float, or LandscapeInput
-        Actor sizes s_i (or the whole input).
+        Actor sizes s_i (or the whole input), any number of actors.
     propensities : array_like, shape (n, n), optional
         p_ij (not needed with a ``LandscapeInput``).
     actors : sequence of str, optional

@@ -669,6 +669,7 @@ def actor_names(system: System) -> Mapping[str, str]:
     Parameters
     ----------
     system : System
+        Whose actors to name.
 
     Returns
     -------

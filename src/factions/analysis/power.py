@@ -134,6 +134,7 @@ def validate_game(weights: Sequence[object], quota: object) -> tuple[list[int], 
     Raises
     ------
     GameError
+        A negative or fractional weight, or a quota outside ``1..sum(weights)``.
     """
     if len(weights) == 0:
         raise GameError("a game needs at least one player")
@@ -171,6 +172,7 @@ def validate_vector_game(
     Raises
     ------
     GameError
+        Vectors of unequal length, a bad weight or a quota no coalition can reach.
     """
     if len(weights) == 0:
         raise GameError("a game needs at least one player")
@@ -346,10 +348,8 @@ def raw_swings(weights: Sequence[int], quota: int) -> list[int]:
 
     Parameters
     ----------
-    weights : sequence of int
-        Non-negative whole-number weights, one per player.
-    quota : int
-        Weight a coalition needs to win.
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose swings to find.
 
     Returns
     -------
@@ -376,10 +376,8 @@ def banzhaf(weights: Sequence[int], quota: int, normalised: bool = True) -> list
 
     Parameters
     ----------
-    weights : sequence of int
-        Non-negative whole-number weights, one per player.
-    quota : int
-        Weight a coalition needs to win.
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose Banzhaf index to find.
     normalised : bool
         Swings over total swings (normalised), or over ``2^(n-1)`` (absolute, Penrose).
 
@@ -491,10 +489,8 @@ def shapley_shubik(weights: Sequence[int], quota: int) -> list[Fraction]:
 
     Parameters
     ----------
-    weights : sequence of int
-        Non-negative whole-number weights, one per player.
-    quota : int
-        Weight a coalition needs to win.
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose Shapley-Shubik index to find.
 
     Returns
     -------
@@ -825,7 +821,7 @@ def power_indices(
     weights : sequence of int
         Non-negative whole-number weights, one per player.
     quota : int
-        Weight a coalition needs to win.
+        Weight a coalition needs to win (``1 <= quota <= sum(weights)``).
     names : sequence of str, optional
         Player names (default ``"0"``, ``"1"``, ...).
     indices : iterable of str, optional
@@ -904,10 +900,8 @@ def deegan_packel(weights: Sequence[int], quota: int) -> list[Fraction]:
 
     Parameters
     ----------
-    weights : sequence of int
-        Non-negative whole-number weights, one per player.
-    quota : int
-        Weight a coalition needs to win.
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose Deegan-Packel index to find.
 
     Returns
     -------
@@ -928,10 +922,8 @@ def holler_pgi(weights: Sequence[int], quota: int) -> list[Fraction]:
 
     Parameters
     ----------
-    weights : sequence of int
-        Non-negative whole-number weights, one per player.
-    quota : int
-        Weight a coalition needs to win.
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose public good index to find.
 
     Returns
     -------
@@ -951,10 +943,8 @@ def johnston(weights: Sequence[int], quota: int) -> list[Fraction]:
 
     Parameters
     ----------
-    weights : sequence of int
-        Non-negative whole-number weights, one per player.
-    quota : int
-        Weight a coalition needs to win.
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose Johnston index to find.
 
     Returns
     -------
@@ -974,10 +964,8 @@ def coleman(weights: Sequence[int], quota: int) -> tuple[list[Fraction], list[Fr
 
     Parameters
     ----------
-    weights : sequence of int
-        Non-negative whole-number weights, one per player.
-    quota : int
-        Weight a coalition needs to win.
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose Coleman powers to find.
 
     Returns
     -------
@@ -999,10 +987,8 @@ def n_minimal_winning(weights: Sequence[int], quota: int) -> int:
 
     Parameters
     ----------
-    weights : sequence of int
-        Non-negative whole-number weights, one per player.
-    quota : int
-        Weight a coalition needs to win.
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose minimal winning coalitions to find.
 
     Returns
     -------
@@ -1026,15 +1012,13 @@ def veto_players(weights: Sequence[int], quota: int) -> list[int]:
 
     Parameters
     ----------
-    weights : sequence of int
-        Non-negative whole-number weights, one per player.
-    quota : int
-        Weight a coalition needs to win.
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose veto players to find.
 
     Returns
     -------
     list of int
-        Player positions.
+        Positions of the players every winning coalition needs.
 
     References
     ----------
@@ -1055,15 +1039,13 @@ def dummy_players(weights: Sequence[int], quota: int) -> list[int]:
 
     Parameters
     ----------
-    weights : sequence of int
-        Non-negative whole-number weights, one per player.
-    quota : int
-        Weight a coalition needs to win.
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose null players to find.
 
     Returns
     -------
     list of int
-        Player positions.
+        Positions of the players with no swing.
 
     References
     ----------
@@ -1079,10 +1061,8 @@ def dual_quota(weights: Sequence[int], quota: int) -> int:
 
     Parameters
     ----------
-    weights : sequence of int
-        Non-negative whole-number weights, one per player.
-    quota : int
-        Weight a coalition needs to win.
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose dual to find.
 
     Returns
     -------

@@ -268,6 +268,7 @@ def from_networkx(graph: nx.Graph, weight: str | None = "weight") -> SignedGraph
     Returns
     -------
     SignedGraph
+        Nodes in the graph's order, ties symmetrised.
 
     Raises
     ------
@@ -327,6 +328,7 @@ def as_signed_graph(obj: GraphLike, weight: str | None = "weight") -> SignedGrap
     Returns
     -------
     SignedGraph
+        ``obj`` itself when it already is one.
 
     Raises
     ------

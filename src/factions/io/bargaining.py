@@ -126,17 +126,19 @@ def read_actor_csv(
     Parameters
     ----------
     path : str or Path
+        An ``Actor, Capability, Position, Salience`` file.
     scale : (float, float), optional
         The issue's range.
 
     Returns
     -------
     BargainingInput
+        One dimension; actors with an empty position or salience left out.
 
     Raises
     ------
     BargainingInputError
-        The message names the file, the line and the field.
+        A bad row: the message names the file, the line and the field.
 
     References
     ----------
@@ -236,15 +238,17 @@ def read_ktab_csv(path: str | Path) -> BargainingInput:
     Parameters
     ----------
     path : str or Path
+        A KTAB SMP scenario CSV.
 
     Returns
     -------
     BargainingInput
+        Saliences divided by 100, positions on KTAB's 0..100 scale.
 
     Raises
     ------
     BargainingInputError
-        The message names the file, the line and the field.
+        A bad scenario row or header: file, line and field are named.
 
     References
     ----------
@@ -371,15 +375,17 @@ def read_ktab_xml(path: str | Path) -> BargainingInput:
     Parameters
     ----------
     path : str or Path
+        A KTAB SMP scenario XML.
 
     Returns
     -------
     BargainingInput
+        With the model parameters, the seed and the accommodation matrix.
 
     Raises
     ------
     BargainingInputError
-        The message names the file, the line and the field.
+        A bad element: the message names the file, the line and the element.
 
     References
     ----------
@@ -552,15 +558,17 @@ def read_bargaining(path: str | Path) -> BargainingInput:
     Parameters
     ----------
     path : str or Path
+        Any supported bargaining file (``.csv`` or ``.xml``).
 
     Returns
     -------
     BargainingInput
+        Whatever the format, the same arrays.
 
     Raises
     ------
     BargainingInputError
-        The message names the file, the line and the field.
+        An unreadable or unknown file, or any error of the readers above.
     """
     path = Path(path)
     if path.suffix.lower() == ".xml":

@@ -20,6 +20,7 @@ def load_scenario(path: str | Path) -> Scenario:
     Returns
     -------
     Scenario
+        With its ``path``, for locating later errors.
 
     Raises
     ------

@@ -41,15 +41,17 @@ def read_edge_csv(path: str | Path) -> SignedGraph:
     Parameters
     ----------
     path : str or Path
+        The edge list: a header ``source,target,sign[,weight]``, one tie a row.
 
     Returns
     -------
     SignedGraph
+        Ties listed twice (either direction) count once.
 
     Raises
     ------
     SignedInputError
-        The message names the file, the line and the field.
+        A bad row: the message names the file, the line and the field.
     """
     path = Path(path)
     try:
@@ -107,15 +109,17 @@ def read_adjacency_csv(path: str | Path) -> SignedGraph:
     Parameters
     ----------
     path : str or Path
+        The matrix: a header of node names, one row per node.
 
     Returns
     -------
     SignedGraph
+        The matrix's nonzero entries above the diagonal as ties.
 
     Raises
     ------
     SignedInputError
-        The message names the file, the line and the field.
+        A matrix that is not square or symmetric, or a value that is no number.
     """
     path = Path(path)
     try:
@@ -173,6 +177,7 @@ def read_signed_graph(path: str | Path, weight: str | None = "weight") -> Signed
     Returns
     -------
     SignedGraph
+        The network, whatever the file's format.
 
     Raises
     ------

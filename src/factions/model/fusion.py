@@ -216,14 +216,9 @@ class Fusion:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: the relation's pair, sign, kind, strength, confidence and the numbers."""
-        r = self.relation
+        keys = {"a", "b", "sign", "kind", "strength", "confidence"}
         return {
-            "a": r.a,
-            "b": r.b,
-            "sign": r.sign,
-            "kind": r.kind,
-            "strength": r.strength,
-            "confidence": r.confidence,
+            **self.relation.model_dump(include=keys),
             "net": self.net,
             "mass": self.mass,
             "findings": self.findings,

@@ -127,6 +127,7 @@ def parse_system(
     Parameters
     ----------
     data : mapping
+        A system as plain data.
     path : str or Path
         Named in error messages.
     lines : dict, optional
@@ -135,6 +136,7 @@ def parse_system(
     Returns
     -------
     System
+        Validated, references checked, defaults filled in.
 
     Raises
     ------
@@ -220,6 +222,7 @@ def loads_system(text: str, *, path: str | Path = "<string>") -> System:
     Returns
     -------
     System
+        Validated, with errors located by line in ``text``.
 
     Raises
     ------
@@ -238,10 +241,12 @@ def load_system(path: str | Path) -> System:
     Parameters
     ----------
     path : str or Path
+        A ``.yaml``, ``.yml`` or ``.json`` system file.
 
     Returns
     -------
     System
+        Validated, references checked.
 
     Raises
     ------
@@ -267,6 +272,7 @@ def system_to_data(system: System) -> dict[str, Any]:
     Parameters
     ----------
     system : System
+        The system to write.
 
     Returns
     -------

@@ -237,17 +237,7 @@ class System(ModelBase):
         ]
         relations = pd.DataFrame(
             [
-                {
-                    "a": r.a,
-                    "b": r.b,
-                    "sign": r.sign,
-                    "kind": r.kind,
-                    "strength": r.strength,
-                    "confidence": r.confidence,
-                    "start": r.start,
-                    "end": r.end,
-                    "evidence_count": len(r.evidence),
-                }
+                {**r.model_dump(include=set(rel_cols)), "evidence_count": len(r.evidence)}
                 for r in self.relations
             ],
             columns=rel_cols,

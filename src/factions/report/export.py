@@ -147,6 +147,7 @@ def write_csv(system: System, out_dir: Path) -> list[Path]:
     ----------
     system : System
     out_dir : Path
+        Folder of the CSV files (created).
 
     Returns
     -------

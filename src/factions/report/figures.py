@@ -269,6 +269,7 @@ def write_figures(sections: dict[str, Any], out_dir: Path) -> list[Path]:
     ----------
     sections : dict
     out_dir : Path
+        Folder of the PNG and SVG files (created).
 
     Returns
     -------

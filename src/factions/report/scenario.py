@@ -25,7 +25,9 @@ def scenario_section(system: System, scenario: Scenario) -> tuple[dict[str, Any]
     Parameters
     ----------
     system : System
+        The system before.
     scenario : Scenario
+        The scenario to play and diff.
 
     Returns
     -------
@@ -53,7 +55,9 @@ def run(system: System, scenario: Scenario) -> dict[str, Any]:
     Parameters
     ----------
     system : System
+        The served system.
     scenario : Scenario
+        The scenario the web UI posted.
 
     Returns
     -------

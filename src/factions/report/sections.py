@@ -67,7 +67,7 @@ def unavailable(reason: str) -> Section:
     Returns
     -------
     Section
-        JSON-ready (docs/results.md).
+        ``available`` false and the ``reason``.
     """
     return {"available": False, "reason": reason}
 
@@ -96,6 +96,7 @@ def seats_by_actor(system: System) -> dict[str, int]:
     Parameters
     ----------
     system : System
+        Whose chambers to sum.
 
     Returns
     -------
@@ -125,11 +126,12 @@ def balance_section(system: System) -> Section:
     Parameters
     ----------
     system : System
+        Whose ties to measure.
 
     Returns
     -------
     Section
-        JSON-ready (docs/results.md).
+        ``available`` and the keys of :meth:`BalanceReport.to_dict`.
     """
     if not system.relations:
         return unavailable("not available: the system has no relations")
@@ -144,11 +146,12 @@ def blocs_section(system: System) -> Section:
     Parameters
     ----------
     system : System
+        Whose ties to split into blocs.
 
     Returns
     -------
     Section
-        JSON-ready (docs/results.md).
+        ``available`` and the keys of :meth:`BlocPartition.to_dict`.
     """
     if not system.relations:
         return unavailable("not available: the system has no relations")
@@ -166,11 +169,12 @@ def brokers_section(system: System) -> Section:
     Parameters
     ----------
     system : System
+        Whose brokers to rank.
 
     Returns
     -------
     Section
-        JSON-ready (docs/results.md).
+        ``available``, the keys of :meth:`BrokerReport.to_dict` and ``display``.
     """
     if not system.relations:
         return unavailable("not available: the system has no relations")
@@ -228,13 +232,14 @@ def network_section(
     Parameters
     ----------
     system : System
+        Whose actors and ties to draw.
     balance, blocs : dict or None
         Sections whose frustrated ties and blocs to mark.
 
     Returns
     -------
     Section
-        JSON-ready (docs/results.md).
+        Cytoscape.js ``nodes`` and ``edges``, with ``size_by`` and what is known.
     """
     seats = seats_by_actor(system)
     degree: Counter[str] = Counter()
@@ -309,11 +314,12 @@ def seats_section(system: System) -> Section:
     Parameters
     ----------
     system : System
+        Whose chambers to show.
 
     Returns
     -------
     Section
-        JSON-ready (docs/results.md).
+        ``available`` and ``chambers`` (seats, rules, ``power``).
     """
     if not system.chambers:
         return unavailable("not available: the system has no chambers")
@@ -368,12 +374,13 @@ def power_section(system: System, chamber_id: str) -> Section:
     Parameters
     ----------
     system : System
+        The system holding the chamber.
     chamber_id : str
 
     Returns
     -------
     Section
-        JSON-ready (docs/results.md).
+        ``available``, ``tables`` (one per rule) and ``skipped``.
     """
     chamber = system.chamber(chamber_id)
     if not chamber.rules:
@@ -416,11 +423,12 @@ def motions_section(system: System) -> Section:
     Parameters
     ----------
     system : System
+        Whose motions to judge.
 
     Returns
     -------
     Section
-        JSON-ready (docs/results.md).
+        ``available`` and ``motions``: :meth:`MotionReport.to_dict` and ``display`` each.
     """
     if not system.motions:
         return unavailable("not available: the system has no motions")
@@ -454,52 +462,29 @@ def evidence_section(system: System) -> Section:
     Parameters
     ----------
     system : System
+        Whose evidence to list.
 
     Returns
     -------
     Section
-        JSON-ready (docs/results.md).
+        ``available`` and ``rows``.
     """
     rows = []
     for r in system.relations:
-        for e in r.evidence:
-            rows.append(
-                {
-                    "tie": edge_id(r.a, r.b),
-                    "a": r.a,
-                    "b": r.b,
-                    "a_name": _name(system, r.a),
-                    "b_name": _name(system, r.b),
-                    "sign": r.sign,
-                    "kind": r.kind,
-                    "sentence": e.sentence,
-                    "quote": e.quote,
-                    "doc_id": e.doc_id,
-                    "start": e.start,
-                    "end": e.end,
-                    "date": e.date,
-                    "source": e.source,
-                }
-            )
+        tie = {
+            "tie": edge_id(r.a, r.b),
+            "a": r.a,
+            "b": r.b,
+            "a_name": _name(system, r.a),
+            "b_name": _name(system, r.b),
+            "sign": r.sign,
+            "kind": r.kind,
+        }
+        # one row per sentence (the Evidence's fields), or one for the cited sources
+        rows += [{**tie, **e.model_dump()} for e in r.evidence]
         if not r.evidence and r.sources:
-            rows.append(
-                {
-                    "tie": edge_id(r.a, r.b),
-                    "a": r.a,
-                    "b": r.b,
-                    "a_name": _name(system, r.a),
-                    "b_name": _name(system, r.b),
-                    "sign": r.sign,
-                    "kind": r.kind,
-                    "sentence": None,
-                    "quote": None,
-                    "doc_id": None,
-                    "start": None,
-                    "end": None,
-                    "date": None,
-                    "source": "; ".join(r.sources),
-                }
-            )
+            cited = dict.fromkeys(("doc_id", "start", "end", "sentence", "quote", "date"))
+            rows.append({**tie, **cited, "source": "; ".join(r.sources)})
     if not rows:
         return unavailable("not available: no relation in the system carries evidence or a source")
     return {"available": True, "rows": rows}
@@ -511,11 +496,12 @@ def trajectories_section(system: System) -> Section:
     Parameters
     ----------
     system : System
+        Whose dated ties to place in time.
 
     Returns
     -------
     Section
-        JSON-ready (docs/results.md).
+        ``available`` and ``rows`` (tie, sign, span, evidence dates).
     """
     rows = []
     for r in system.relations:
@@ -552,7 +538,7 @@ def store_trajectories(db_path: Any, window: str = "quarter") -> Section:
     Returns
     -------
     Section
-        JSON-ready (docs/results.md).
+        ``available``, ``windows``, ``rows`` (a tie's points by window) and ``flips``.
     """
     built = build(db_path, window=window)
     labels = [bw.window.label if bw.window is not None else "all" for bw in built]
@@ -602,11 +588,12 @@ def summary_section(system: System) -> Section:
     Parameters
     ----------
     system : System
+        The system to count.
 
     Returns
     -------
     Section
-        JSON-ready (docs/results.md).
+        ``available``, the name, date, description, sources and counts.
     """
     signs = Counter(r.sign for r in system.relations)
     return {
@@ -635,6 +622,7 @@ def collect(system: System, *, trajectories: Section | None = None) -> dict[str,
     Parameters
     ----------
     system : System
+        The system to report on.
     trajectories : dict or None
         Replaces the relation-span timeline (e.g. :func:`store_trajectories`).
 

@@ -56,7 +56,7 @@ the incrementally maintained gains; enumeration is O(2^N N^2 / 64) vectorised.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -115,14 +115,21 @@ def signed_matrix(graph: nx.Graph, nodes: Sequence[Hashable] | None = None) -> n
     nodes = list(graph.nodes) if nodes is None else list(nodes)
     index = {v: i for i, v in enumerate(nodes)}
     m = np.zeros((len(nodes), len(nodes)), dtype=np.int8)
+    for u, v, sign, _ in _signed_edges(graph):
+        m[index[u], index[v]] = m[index[v], index[u]] = int(sign)
+    return m
+
+
+def _signed_edges(graph: nx.Graph) -> Iterator[tuple[Hashable, Hashable, int, dict[str, Any]]]:
+    """``(u, v, sign, data)`` of every edge but self-loops; a sign other than +1/-1 is an
+    error."""
     for u, v, data in graph.edges(data=True):
         if u == v:
             continue
         sign = data.get("sign", 1)
         if sign not in (1, -1, 1.0, -1.0):
             raise ValueError(f"edge ({u!r}, {v!r}) has sign {sign!r}; expected +1 or -1")
-        m[index[u], index[v]] = m[index[v], index[u]] = int(sign)
-    return m
+        yield u, v, int(sign), data
 
 
 def complete_signed_graph(n: int, rho0: float = 0.0, seed: int | None = None) -> np.ndarray:
@@ -667,12 +674,7 @@ def _weights(graph: nx.Graph, nodes: Sequence[Hashable], weight: str | None) -> 
     """J[i, j] = sign * weight (0 = no tie)."""
     index = {v: i for i, v in enumerate(nodes)}
     jm = np.zeros((len(nodes), len(nodes)))
-    for u, v, data in graph.edges(data=True):
-        if u == v:
-            continue
-        sign = data.get("sign", 1)
-        if sign not in (1, -1, 1.0, -1.0):
-            raise ValueError(f"edge ({u!r}, {v!r}) has sign {sign!r}; expected +1 or -1")
+    for u, v, sign, data in _signed_edges(graph):
         w = 1.0 if weight is None else float(data.get(weight, 1.0))
         if w < 0:
             raise ValueError(f"edge ({u!r}, {v!r}) has a negative {weight!r}")

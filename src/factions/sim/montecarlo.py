@@ -82,7 +82,9 @@ def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
     Parameters
     ----------
     successes, n : int
+        Successes out of ``n`` trials.
     level : float
+        Confidence level of the score interval.
 
     Returns
     -------
@@ -119,7 +121,9 @@ def clopper_pearson(successes: int, n: int, level: float = 0.95) -> tuple[float,
     Parameters
     ----------
     successes, n : int
+        Successes out of ``n`` trials (exact binomial).
     level : float
+        Confidence level of the exact interval.
 
     Returns
     -------
@@ -387,22 +391,23 @@ def label_blocs(
     (numpy.ndarray, numpy.ndarray)
         ``labels`` (n, S) and ``balanced`` (S,).
     """
-    code, balanced = _codes(n, eu, ev, sign, present, samples, sweeps, chunk, start)
+    code, balanced = _codes(n, (eu, ev, sign), present, samples, (sweeps, chunk, start))
     return _canonical(code), balanced
 
 
 def _codes(
     n: int,
-    eu: np.ndarray,
-    ev: np.ndarray,
-    sign: np.ndarray,
+    edges: tuple[np.ndarray, np.ndarray, np.ndarray],
     present: np.ndarray | None,
     samples: int,
-    sweeps: int = 3,
-    chunk: int = 16384,
-    start: np.ndarray | None = None,
+    search: tuple[int, int, np.ndarray | None],
 ) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`label_blocs` before canonicalisation: codes ``2 * root + side`` (n, S)."""
+    """:func:`label_blocs` before canonicalisation: codes ``2 * root + side`` (n, S).
+
+    ``edges`` is ``(eu, ev, sign)``; ``search`` is ``(sweeps, chunk, start)``.
+    """
+    eu, ev, sign = edges
+    sweeps, chunk, start = search
     eu = np.asarray(eu, dtype=np.int64)
     ev = np.asarray(ev, dtype=np.int64)
     neg = (np.asarray(sign) < 0).astype(np.int32)
@@ -722,7 +727,7 @@ def _base_sides(n: int, eu: np.ndarray, ev: np.ndarray, sign: np.ndarray) -> np.
     a[ev, eu] = sign
     _, vecs = np.linalg.eigh(a)
     spectral = (vecs[:, -1] < 0).astype(np.int32)
-    code, _ = _codes(n, eu, ev, sign, None, 1, sweeps=10 * n + 10, start=spectral)
+    code, _ = _codes(n, (eu, ev, sign), None, 1, (10 * n + 10, 16384, spectral))
     return (code[:, 0] & 1).astype(np.int32)
 
 

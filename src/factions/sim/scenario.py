@@ -367,6 +367,7 @@ def parse_scenario(
     Parameters
     ----------
     data : mapping
+        A scenario as plain data (``name``, ``steps``, ``uncertainty``...).
     path : str or Path
         Named in error messages.
     lines : dict, optional
@@ -375,6 +376,7 @@ def parse_scenario(
     Returns
     -------
     Scenario
+        Validated, each step a verb model.
 
     Raises
     ------
@@ -449,6 +451,7 @@ def loads_scenario(text: str, *, path: str | Path = "<string>") -> Scenario:
     Returns
     -------
     Scenario
+        Errors located by line in ``text``.
 
     Raises
     ------
@@ -488,11 +491,14 @@ def apply_scenario(system: System, scenario: Scenario) -> System:
     Parameters
     ----------
     system : System
+        The system to play it on (never modified).
     scenario : Scenario
+        Its steps, in order.
 
     Returns
     -------
     System
+        The system after every step.
 
     Raises
     ------
@@ -518,6 +524,7 @@ def apply_step(system: System, step: Any, ctx: _Ctx | None = None) -> System:
     Returns
     -------
     System
+        The system after the step.
 
     Raises
     ------

@@ -142,19 +142,7 @@ def load_findings(
             )
             for s, e, sent, quote in ev[(key, idx)]
         ]
-        out.append(
-            Observation(
-                a=a,
-                b=b,
-                sign=int(sign),
-                kind=kind,
-                strength=strength,
-                confidence=conf,
-                date=date,
-                doc_id=doc_id,
-                evidence=tuple(evidence),
-            )  # fmt: skip
-        )
+        out.append(_finding(a, b, sign, kind, strength, conf, date, doc_id, evidence))
     where_e, params_e = _date_clause("date", date_from, date_to, undated)
     pair_e = ""
     if pair:
@@ -173,20 +161,19 @@ def load_findings(
         evidence = [
             Evidence(doc_id=doc_id, start=0, end=0, sentence=sentence, date=date, source=url)
         ]
-        out.append(
-            Observation(
-                a=a,
-                b=b,
-                sign=int(sign),
-                kind=label or "event",
-                strength=strength,
-                confidence=conf,
-                date=date,
-                doc_id=doc_id,
-                evidence=tuple(evidence),
-            )  # fmt: skip
-        )
+        out.append(_finding(a, b, sign, label or "event", strength, conf, date, doc_id, evidence))
     return out
+
+
+def _finding(
+    a: str, b: str, sign: int, kind: str, strength: float, confidence: float, date: str | None,
+    doc_id: str, evidence: list[Evidence],
+) -> Observation:  # fmt: skip
+    """One finding of the store (a document's relation or an event) as a fusion observation."""
+    return Observation(
+        a=a, b=b, sign=int(sign), kind=kind, strength=strength, confidence=confidence, date=date,
+        doc_id=doc_id, evidence=tuple(evidence),
+    )  # fmt: skip
 
 
 _NOT_NAMES = {

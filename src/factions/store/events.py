@@ -393,7 +393,7 @@ def parse_gdelt(row: dict[str, str]) -> RawEvent | None:
     Parameters
     ----------
     row : dict of str
-        One row by column name.
+        One GDELT 2.0 row by column name.
 
     Returns
     -------
@@ -431,7 +431,7 @@ def parse_icews(row: dict[str, str]) -> RawEvent | None:
     Parameters
     ----------
     row : dict of str
-        One row by column name.
+        One ICEWS row by column name.
 
     Returns
     -------
@@ -468,7 +468,7 @@ def parse_polecat(row: dict[str, str]) -> RawEvent | None:
     Parameters
     ----------
     row : dict of str
-        One row by column name.
+        One POLECAT row by column name.
 
     Returns
     -------

@@ -382,16 +382,9 @@ def _actor_or_404(system: System, actor_id: str) -> Any:
 def _tie(system: System, r: Any) -> dict[str, Any]:
     return {
         "id": S.edge_id(r.a, r.b),
-        "a": r.a,
-        "b": r.b,
+        **r.model_dump(exclude={"evidence", "sources"}),
         "a_name": system.actor(r.a).name,
         "b_name": system.actor(r.b).name,
-        "sign": r.sign,
-        "kind": r.kind,
-        "strength": r.strength,
-        "confidence": r.confidence,
-        "start": r.start,
-        "end": r.end,
         "sources": list(r.sources),
         "evidence": [e.model_dump() for e in r.evidence],
     }
