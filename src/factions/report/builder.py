@@ -71,7 +71,8 @@ def _environment(system: System) -> Environment:
         return names.get(actor_id, actor_id)
 
     def tie_label(tie: str | list[str]) -> str:
-        a, b = tie.split("|", 1) if isinstance(tie, str) else tie
+        """``a|b`` or ``[a, b]`` as "A – B", the pair in sorted order."""
+        a, b = sorted(tie.split("|", 1) if isinstance(tie, str) else tie)
         return f"{name(a)} – {name(b)}"
 
     env.filters.update(fmt=_fmt, sign=_sign, name=name)
