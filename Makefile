@@ -42,6 +42,8 @@ demo: setup
 	@mkdir -p $(OUT)
 	$(VENV)/bin/factions demo --seeds $(SEEDS) --out $(OUT) --examples examples
 
+# The suite and the docstrings' examples (pyproject.toml: testpaths tests and src/factions,
+# --doctest-modules).
 test: setup browser
 	$(VENV)/bin/pytest -q $(PYTEST_ARGS)
 

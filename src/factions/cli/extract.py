@@ -11,7 +11,25 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from factions.cli.app import DemoContext, app, demo_step
-from factions.cli.common import EXIT_BAD_INPUT, console, err_console, fail, print_json
+from factions.cli.common import (
+    EXIT_BAD_INPUT,
+    console,
+    err_console,
+    fail,
+    load_system_file,
+    print_json,
+)
+
+__all__ = [
+    "PROGRESS_THRESHOLD",
+    "TEXT_SUFFIXES",
+    "demo_extract",
+    "eval_",
+    "extract",
+    "print_system",
+    "run_extraction",
+    "show",
+]
 
 PROGRESS_THRESHOLD = 5
 
@@ -378,13 +396,9 @@ def show(
     as_json: bool = typer.Option(False, "--json", help="Print the system as JSON."),
 ) -> None:
     """Show a system file: actors with allies and rivals, relations with evidence."""
-    from factions.model import SystemFileError, load_system
     from factions.model.io import system_to_data
 
-    try:
-        system = load_system(system_file)
-    except SystemFileError as exc:
-        fail(str(exc).splitlines()[0])
+    system = load_system_file(system_file)
     if as_json:
         print_json(system_to_data(system))
         return

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from factions.model import Actor, ActorKind, Affiliation, Evidence, Relation, System, slugify
+from factions.model.fusion import DOCUMENT, Observation, fuse
 from factions.text.coref import Entity, cluster_names, resolve_references
 from factions.text.documents import Document
 from factions.text.lexicon import Lexicon, load_lexicon
@@ -212,9 +213,7 @@ class Extractor:
                 for i in range(m.start, m.end):
                     tok_entity[i] = m.entity
         findings = read_relations(sdoc, tok_entity, lex, pairs, self.disabled_rules)
-        affiliations = list(
-            read_affiliations(sdoc, tok_entity, entities, lex, self.disabled_rules)
-        )
+        affiliations = list(read_affiliations(sdoc, tok_entity, entities, lex, self.disabled_rules))
         ids = _entity_ids(entities, self.gazetteer)
         actors = _actors(entities, mentions, refs, ids, self.gazetteer)
         return ReadState(
@@ -299,63 +298,45 @@ def _actors(
 def _aggregate_findings(
     findings: list[Finding], ids: dict[int, str], document: Document, known: set[str]
 ) -> list[Relation]:
-    """One relation per pair: present findings beat past ones; weighted sign; latest breaks ties."""
-    groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    """One relation per pair, fused by the model's document-level policy
+    (:data:`factions.model.fusion.DOCUMENT`: present findings beat past ones, dominant ones
+    beat the rest, confidence-weighted sign, latest finding breaking ties)."""
+    groups: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+    text = document.text
     for f in findings:
         a, b = ids[f.a], ids[f.b]
         if a == b or a not in known or b not in known:
             continue
-        groups[(a, b) if a < b else (b, a)].append(f)
-    text = document.text
-    out = []
-    for (a, b), fs in groups.items():
-        present = [f for f in fs if not f.past]
-        if not present:
-            continue
-        dominant = [f for f in present if f.dominant]
-        if dominant:
-            present = dominant
-        score = {1: 0.0, -1: 0.0}
-        for f in present:
-            score[f.sign] += f.confidence
-        if score[1] != score[-1]:
-            sign = 1 if score[1] > score[-1] else -1
-        else:
-            sign = max(present, key=lambda f: f.start_char).sign
-        winners = [f for f in present if f.sign == sign]
-        miss = 1.0
-        for f in winners:
-            miss *= 1.0 - f.confidence
-        kinds: dict[str, float] = defaultdict(float)
-        for f in winners:
-            kinds[f.kind] += f.confidence
-        kind = max(kinds, key=lambda k: kinds[k])
-        evidence = []
-        seen = set()
-        for f in sorted(winners, key=lambda f: f.start_char):
-            if (f.start_char, f.end_char) in seen:
-                continue
-            seen.add((f.start_char, f.end_char))
-            evidence.append(
-                Evidence(
-                    doc_id=document.doc_id,
-                    start=f.start_char,
-                    end=f.end_char,
-                    sentence=text[f.sent_start : f.sent_end].strip(),
-                    quote=text[f.start_char : f.end_char],
-                    date=document.date,
-                    source=document.source,
-                    rule=f.rule or None,
-                )
-            )
-        out.append(
-            Relation(
-                a=a,
-                b=b,
-                sign=sign,
-                kind=kind,
-                confidence=round(min(0.99, 1.0 - miss), 4),
-                evidence=tuple(evidence),
+        pair = (a, b) if a < b else (b, a)
+        evidence = Evidence(
+            doc_id=document.doc_id,
+            start=f.start_char,
+            end=f.end_char,
+            sentence=text[f.sent_start : f.sent_end].strip(),
+            quote=text[f.start_char : f.end_char],
+            date=document.date,
+            source=document.source,
+            rule=f.rule or None,
+        )
+        groups[pair].append(
+            Observation(
+                a=pair[0],
+                b=pair[1],
+                sign=f.sign,
+                kind=f.kind,
+                confidence=f.confidence,
+                date=document.date,
+                position=f.start_char,
+                doc_id=document.doc_id,
+                past=f.past,
+                dominant=f.dominant,
+                evidence=(evidence,),
+                rule=f.rule or f.pattern,
             )
         )
+    out = []
+    for observations in groups.values():
+        fused = fuse(observations, DOCUMENT)
+        if fused is not None:
+            out.append(fused.relation)
     return out

@@ -9,10 +9,12 @@
    finding marked past) give way to present ones (a pair seen only in the past is not
    reported); the pair's probability of a relation combines its present mentions by
    noisy-or, ``1 - prod(1 - p_i)`` (Pearl 1988, *Probabilistic Reasoning in Intelligent
-   Systems*, section 4.3.2), and is reported when it reaches the model's threshold; the sign
-   is the one with the larger summed probability, unless a rule states a change outright
-   ("has become his rival"), and the latest mention breaks ties; the relation's
-   ``confidence`` is the noisy-or of its mentions' probabilities for that sign. Every
+   Systems*, section 4.3.2), and is reported when it reaches the model's threshold. Sign,
+   confidence, kind and evidence then come from the project's one fusion policy
+   (:mod:`factions.model.fusion`, document level): each mention states each sign with the
+   model's probability for it; the sign with the larger summed probability wins (a rule
+   that states a change outright, "has become his rival", dominates; the latest mention
+   breaks ties); ``confidence`` is the noisy-or of the winning sign's probabilities. Every
    relation keeps the spans that support it: the rule findings' spans where a rule fired,
    otherwise the stretch between the two mentions, with the sentence.
 """
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from factions.model import Evidence, Relation
+from factions.model.fusion import DOCUMENT, Observation, fuse
 from factions.text.candidates import Candidate, candidate_pairs, mention_heads
 from factions.text.features import pair_features
 from factions.text.lexicon import Lexicon
@@ -168,6 +171,51 @@ def _noisy_or(ps: Sequence[float]) -> float:
     return 1.0 - miss
 
 
+def _observations(
+    s: ScoredPair, a: str, b: str, document: Document, best: float
+) -> list[Observation]:
+    """The statements one scored mention makes about its pair: one per sign whose
+    probability reaches :data:`EVIDENCE_FLOOR` (or is the pair's best), each with its
+    evidence (the agreeing rule findings' spans, else the stretch between the mentions)."""
+    text = document.text
+    out = []
+    for sign, p in ((1, s.p_pos), (-1, s.p_neg)):
+        if p < EVIDENCE_FLOOR and p < best:
+            continue
+        agreeing = [f for f in s.inst.findings if f.sign == sign and not f.past]
+        spans = [(f.start_char, f.end_char, f.rule or f.pattern) for f in agreeing]
+        evidence = tuple(
+            Evidence(
+                doc_id=document.doc_id,
+                start=start,
+                end=end,
+                sentence=text[s.inst.sent_span[0] : s.inst.sent_span[1]].strip(),
+                quote=text[start:end],
+                date=document.date,
+                source=document.source,
+                rule=rule,
+            )
+            for start, end, rule in spans or [(*s.inst.span, MODEL_RULE)]
+        )
+        kind = s.inst.kind_hint if agreeing or not s.inst.findings else None
+        out.append(
+            Observation(
+                a=a,
+                b=b,
+                sign=sign,
+                kind=kind or DEFAULT_KIND[sign],
+                confidence=max(p, 0.001),
+                date=document.date,
+                position=s.inst.span[0],
+                doc_id=document.doc_id,
+                dominant=any(f.dominant and f.sign == sign for f in agreeing),
+                evidence=evidence,
+                rule=spans[0][2] if spans else MODEL_RULE,
+            )
+        )
+    return out
+
+
 def model_relations(
     scored: Sequence[ScoredPair],
     ids: dict[int, str],
@@ -175,68 +223,28 @@ def model_relations(
     known: set[str],
     threshold: float,
 ) -> list[Relation]:
-    """One relation per actor pair whose combined probability reaches ``threshold``."""
+    """One relation per actor pair whose combined probability reaches ``threshold``.
+
+    A pair is reported when the noisy-or of its present mentions' relation probabilities
+    (``1 - P(none)``) reaches ``threshold``; its sign, confidence, kind and evidence are then
+    those of the project's one evidence-fusion policy at document level
+    (:func:`factions.model.fusion.fuse` with :data:`~factions.model.fusion.DOCUMENT`), each
+    mention stating each sign with the model's probability for it.
+    """
     groups: dict[tuple[str, str], list[ScoredPair]] = defaultdict(list)
     for s in scored:
         a, b = ids[s.inst.cand.a], ids[s.inst.cand.b]
         if a == b or a not in known or b not in known:
             continue
         groups[(a, b) if a < b else (b, a)].append(s)
-    text = document.text
     out = []
     for (a, b), ss in groups.items():
         present = [s for s in ss if not s.past]
-        if not present:
+        if not present or _noisy_or([1.0 - s.p_none for s in present]) < threshold:
             continue
-        if _noisy_or([1.0 - s.p_none for s in present]) < threshold:
-            continue
-        dominant = [f for s in present for f in s.inst.findings if f.dominant and not f.past]
-        pos = sum(s.p_pos for s in present)
-        neg = sum(s.p_neg for s in present)
-        if dominant:
-            sign = max(dominant, key=lambda f: f.start_char).sign
-        elif pos != neg:
-            sign = 1 if pos > neg else -1
-        else:
-            latest = max(present, key=lambda s: s.inst.span[0])
-            sign = 1 if latest.p_pos >= latest.p_neg else -1
-        p_sign = [s.p_pos if sign > 0 else s.p_neg for s in present]
-        best = max(p_sign)
-        kinds: dict[str, float] = defaultdict(float)
-        evidence: list[Evidence] = []
-        seen: set[tuple[int, int]] = set()
-        for s, p in sorted(zip(present, p_sign, strict=True), key=lambda x: x[0].inst.span[0]):
-            if p < EVIDENCE_FLOOR and p < best:
-                continue
-            if s.inst.kind_hint:
-                kinds[s.inst.kind_hint] += p
-            agreeing = [f for f in s.inst.findings if f.sign == sign and not f.past]
-            spans = [(f.start_char, f.end_char, f.rule or f.pattern) for f in agreeing]
-            for start, end, rule in spans or [(*s.inst.span, MODEL_RULE)]:
-                if (start, end) in seen:
-                    continue
-                seen.add((start, end))
-                evidence.append(
-                    Evidence(
-                        doc_id=document.doc_id,
-                        start=start,
-                        end=end,
-                        sentence=text[s.inst.sent_span[0] : s.inst.sent_span[1]].strip(),
-                        quote=text[start:end],
-                        date=document.date,
-                        source=document.source,
-                        rule=rule,
-                    )
-                )
-        kind = max(kinds, key=lambda k: kinds[k]) if kinds else DEFAULT_KIND[sign]
-        out.append(
-            Relation(
-                a=a,
-                b=b,
-                sign=sign,
-                kind=kind,
-                confidence=round(min(0.99, max(0.01, _noisy_or(p_sign))), 4),
-                evidence=tuple(evidence),
-            )
-        )
+        best = max(max(s.p_pos, s.p_neg) for s in present)
+        obs = [o for s in present for o in _observations(s, a, b, document, best)]
+        fused = fuse(obs, DOCUMENT)
+        if fused is not None:
+            out.append(fused.relation)
     return out
