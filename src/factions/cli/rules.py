@@ -6,6 +6,8 @@ import typer
 from rich.table import Table
 
 from factions.cli.app import app
+
+__all__ = ["rules_"]
 from factions.cli.common import console, print_json
 
 

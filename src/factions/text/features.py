@@ -195,11 +195,14 @@ def pair_features(
     Examples
     --------
     >>> import spacy
+    >>> from spacy.tokens import Doc
     >>> from factions.text.lexicon import load_lexicon
-    >>> nlp = spacy.blank("en")
-    >>> doc = nlp("Alpha and Beta")
-    >>> sorted(pair_features(doc, [0], [2], load_lexicon()))[:2]
-    ['btw:and', 'dist:<=2']
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Tarvos", "armed", "Ulden"],
+    ...           heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"],
+    ...           pos=["PROPN", "VERB", "PROPN"], lemmas=["Tarvos", "arm", "Ulden"])
+    >>> f = pair_features(doc, [0], [2], load_lexicon(), kind_a="state", kind_b="militia")
+    >>> [k for k in sorted(f) if k.startswith(("lca:", "roles:", "kinds:"))]
+    ['kinds:militia+state', 'lca:arm', 'roles:dobj+nsubj']
     """
     i, j = _choose_heads(doc, heads_a, heads_b)
     f: dict[str, float] = {}
