@@ -5,6 +5,10 @@
 
 Modules: :mod:`documents` (reading files), :mod:`nlp` (the one place spaCy is loaded),
 :mod:`mentions` (NER + gazetteer + demonyms), :mod:`coref` (one entity per actor),
-:mod:`relations` (dependency patterns + lexicon), :mod:`pipeline` (the Extractor),
-:mod:`aggregate` (findings -> System), :mod:`evaluate` (the scorer of ANNOTATION.md).
+:mod:`rules` (named, registered rule units), :mod:`candidates` (every co-mentioned pair),
+:mod:`features` (a pair's features from the parse), :mod:`relation_model` (the trained
+pair classifier), :mod:`pipeline` (the Extractor), :mod:`aggregate` (results -> System),
+:mod:`evaluate` (the scorer of ANNOTATION.md).
 """
+
+__all__: list[str] = []

@@ -39,6 +39,17 @@ from factions.text.rules import (
     read_relations,
 )
 
+__all__ = [
+    "ActorMentions",
+    "DocumentResult",
+    "EXTRACTORS",
+    "Extractor",
+    "MentionSpan",
+    "PIPELINE_VERSION",
+    "ReadState",
+    "pipeline_version",
+]
+
 
 def pipeline_version(extra: str | None = None, lexicon: Path | None = None) -> str:
     """The version of what extraction does: a hash of the rule units and their source, the

@@ -10,6 +10,15 @@ from factions.text.lexicon import Trigger
 from factions.text.rules.arguments import ADJ_VERB, VERB, Arg, Reader
 from factions.text.rules.registry import register
 
+__all__ = [
+    "AdjectiveFrame",
+    "adjective",
+    "adjective_frame",
+    "adjective_trigger",
+    "hyphen_participle",
+    "stance_prefix",
+]
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 

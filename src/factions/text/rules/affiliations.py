@@ -12,6 +12,21 @@ from factions.text.mentions import led_group_leader, led_groups_heads
 from factions.text.rules.arguments import NOUN, NOUNS, VERB, AffiliationReader, Arg
 from factions.text.rules.registry import register
 
+__all__ = [
+    "RoleFrame",
+    "collective_name",
+    "fronted_under",
+    "group_under",
+    "join",
+    "lead_verb",
+    "led_group",
+    "of_group",
+    "own_office",
+    "part_of",
+    "role_noun",
+    "title",
+]
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 

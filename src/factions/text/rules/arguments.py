@@ -22,6 +22,21 @@ from factions.model import ActorKind
 from factions.text.lexicon import Lexicon, Trigger
 from factions.text.mentions import word_positions
 
+__all__ = [
+    "ADJ_VERB",
+    "ANY_TRIGGER",
+    "AffiliationFinding",
+    "AffiliationReader",
+    "CONFIDENCE",
+    "Finding",
+    "NOUN",
+    "NOUNS",
+    "Reader",
+    "VERB",
+    "VERB_NOUN",
+    "VERB_NOUNS",
+]
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 

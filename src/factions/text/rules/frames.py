@@ -23,6 +23,24 @@ from factions.text.rules.nouns import noun_kind, noun_reading
 from factions.text.rules.registry import register
 from factions.text.rules.verbs import verb_frame
 
+__all__ = [
+    "alongside",
+    "between",
+    "between_sides",
+    "change_noun",
+    "co_founders",
+    "co_mediators",
+    "collective_name",
+    "common_enemy",
+    "coordination",
+    "demand_leave",
+    "go_between",
+    "group_members",
+    "own_group_conjunct",
+    "relationship_change",
+    "request",
+]
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 

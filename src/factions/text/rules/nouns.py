@@ -12,6 +12,18 @@ from factions.text.lexicon import Trigger
 from factions.text.rules.arguments import NOUNS, Arg, Reader
 from factions.text.rules.registry import register
 
+__all__ = [
+    "NounReading",
+    "emit_reading",
+    "noun_appositive",
+    "noun_class",
+    "noun_kind",
+    "noun_possessive",
+    "noun_reading",
+    "noun_subject_possessor",
+    "noun_subject_prep",
+]
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 

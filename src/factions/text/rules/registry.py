@@ -26,6 +26,20 @@ from typing import TYPE_CHECKING, Any
 
 from factions.text.rules.arguments import AffiliationFinding, AffiliationReader, Finding, Reader
 
+__all__ = [
+    "RULES",
+    "RuleUnit",
+    "UnknownRuleError",
+    "check_rule_names",
+    "fingerprint",
+    "lexicon_dir",
+    "read_affiliations",
+    "read_relations",
+    "register",
+    "rules_markdown",
+    "units",
+]
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 

@@ -12,6 +12,17 @@ from factions.text.rules.adjectives import adjective_trigger
 from factions.text.rules.arguments import VERB, Arg, Reader
 from factions.text.rules.registry import register
 
+__all__ = [
+    "VerbFrame",
+    "verb_active",
+    "verb_claim",
+    "verb_condemned_act",
+    "verb_frame",
+    "verb_link",
+    "verb_passive",
+    "verb_trigger",
+]
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
