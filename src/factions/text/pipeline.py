@@ -237,7 +237,9 @@ class Extractor:
         known = st.known
         if self.model is not None and self.extractor == "model":
             scored = score_candidates(sdoc, st, self.lex, self.model)
-            relations = model_relations(scored, st.ids, document, known, self.model.threshold)
+            relations = model_relations(
+                scored, st.ids, document, known, self.model.threshold, self.model.rule_threshold
+            )
         else:
             relations = _aggregate_findings(st.findings, st.ids, document, known)
         affiliations = []

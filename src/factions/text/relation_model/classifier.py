@@ -41,7 +41,9 @@ class RelationModel:
 
     ``coef`` has one row per class of ``classes`` and one column per feature of
     ``features``; ``threshold`` is the document-level probability above which a pair is
-    reported (chosen on validation data); ``meta`` records data, sizes and metrics.
+    reported, and ``rule_threshold`` the one for a pair that a rule unit also read in a
+    present statement (both chosen on validation data; ``None``: the same as
+    ``threshold``); ``meta`` records data, sizes and metrics.
     """
 
     features: tuple[str, ...]
@@ -49,6 +51,7 @@ class RelationModel:
     intercept: np.ndarray
     classes: tuple[int, ...] = CLASSES
     threshold: float = 0.5
+    rule_threshold: float | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
     digest: str = ""
 
@@ -88,6 +91,7 @@ class RelationModel:
             "format": FORMAT,
             "classes": list(self.classes),
             "threshold": self.threshold,
+            "rule_threshold": self.rule_threshold,
             "features": list(self.features),
             "intercept": [round(float(x), 6) for x in self.intercept],
             "coef": [[round(float(x), 6) for x in row] for row in self.coef],
@@ -117,6 +121,9 @@ class RelationModel:
             intercept=np.asarray(data["intercept"], dtype=np.float64),
             classes=tuple(int(c) for c in data["classes"]),
             threshold=float(data["threshold"]),
+            rule_threshold=(
+                None if data.get("rule_threshold") is None else float(data["rule_threshold"])
+            ),
             meta=data.get("meta", {}),
             digest=digest,
         )

@@ -9,7 +9,8 @@
    finding marked past) give way to present ones (a pair seen only in the past is not
    reported); the pair's probability of a relation combines its present mentions by
    noisy-or, ``1 - prod(1 - p_i)`` (Pearl 1988, *Probabilistic Reasoning in Intelligent
-   Systems*, section 4.3.2), and is reported when it reaches the model's threshold. Sign,
+   Systems*, section 4.3.2), and is reported when it reaches the model's threshold (a
+   second threshold, also chosen on validation data, applies to pairs a rule unit read). Sign,
    confidence, kind and evidence then come from the project's one fusion policy
    (:mod:`factions.model.fusion`, document level): each mention states each sign with the
    model's probability for it; the sign with the larger summed probability wins (a rule
@@ -222,11 +223,13 @@ def model_relations(
     document: Document,
     known: set[str],
     threshold: float,
+    rule_threshold: float | None = None,
 ) -> list[Relation]:
-    """One relation per actor pair whose combined probability reaches ``threshold``.
+    """One relation per actor pair whose combined probability reaches its threshold.
 
     A pair is reported when the noisy-or of its present mentions' relation probabilities
-    (``1 - P(none)``) reaches ``threshold``; its sign, confidence, kind and evidence are then
+    (``1 - P(none)``) reaches ``threshold``, or ``rule_threshold`` (when given) for a pair
+    that a rule unit read in a present statement; its sign, confidence, kind and evidence are then
     those of the project's one evidence-fusion policy at document level
     (:func:`factions.model.fusion.fuse` with :data:`~factions.model.fusion.DOCUMENT`), each
     mention stating each sign with the model's probability for it.
@@ -240,7 +243,11 @@ def model_relations(
     out = []
     for (a, b), ss in groups.items():
         present = [s for s in ss if not s.past]
-        if not present or _noisy_or([1.0 - s.p_none for s in present]) < threshold:
+        if not present:
+            continue
+        ruled = any(not f.past for s in present for f in s.inst.findings)
+        gate = rule_threshold if ruled and rule_threshold is not None else threshold
+        if _noisy_or([1.0 - s.p_none for s in present]) < gate:
             continue
         best = max(max(s.p_pos, s.p_neg) for s in present)
         obs = [o for s in present for o in _observations(s, a, b, document, best)]

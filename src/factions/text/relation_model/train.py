@@ -71,6 +71,7 @@ class TrainConfig:
     )
     min_count: int = 2
     threshold: float = 0.5
+    rule_threshold: float | None = None
 
     def weight(self, source: str) -> float:
         return dict(self.weights).get(source, 1.0)
@@ -167,6 +168,7 @@ def fit(
         intercept=clf.intercept_[order],
         classes=CLASSES,
         threshold=config.threshold,
+        rule_threshold=config.rule_threshold,
         meta=meta or {},
     )
 
@@ -198,10 +200,14 @@ def sentence_scores(model: RelationModel, examples: Sequence[Example]) -> dict[s
     }
 
 
+Gates = tuple[float, float]  # (threshold, rule_threshold)
+
+
 def document_counts(
-    docs: Sequence[PreparedDocument], model: RelationModel, thresholds: Sequence[float]
-) -> dict[float, Counts]:
-    """Document-level relation counts (ANNOTATION.md scoring) at each threshold."""
+    docs: Sequence[PreparedDocument], model: RelationModel, thresholds: Sequence[Gates]
+) -> dict[Gates, Counts]:
+    """Document-level relation counts (ANNOTATION.md scoring) at each pair of thresholds
+    (for pairs no rule read, and for pairs a rule read)."""
     from factions.text.documents import Document
     from factions.text.evaluate import score_document
     from factions.text.relation_model.inference import model_relations, score_instances
@@ -211,14 +217,15 @@ def document_counts(
         scored = score_instances(d.instances, model)
         doc = Document(d.gold["doc_id"], d.gold["text"])
         for t in thresholds:
-            rels = model_relations(scored, d.ids, doc, d.known, t)
+            rels = model_relations(scored, d.ids, doc, d.known, *t)
             pred = {"actors": d.actors,
                     "relations": [{"a": r.a, "b": r.b, "sign": r.sign} for r in rels]}  # fmt: skip
             out[t] += score_document(pred, d.gold).relations
     return out
 
 
-THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(15))
+_GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+THRESHOLDS: tuple[Gates, ...] = tuple((t, r) for t in _GRID for r in _GRID if r <= t)
 
 
 def cross_validate(
@@ -226,8 +233,8 @@ def cross_validate(
     docs: Sequence[PreparedDocument],
     config: TrainConfig,
     k: int = 4,
-) -> dict[float, Counts]:
-    """Document-level counts at each threshold, each fold of our documents (a whole polity
+) -> dict[Gates, Counts]:
+    """Document-level counts at each pair of thresholds, each fold of our documents (a whole polity
     at a time) scored by a model trained on the external sets and the other folds."""
     total = {t: Counts() for t in THRESHOLDS}
     for fold in polity_folds(docs, k):
@@ -255,7 +262,7 @@ def train(
     np.random.seed(SEED)
     extractor = Extractor(extractor="rules")
     sets, docs = load_examples(shared, indomain, extractor, cache, log)
-    grid = grid or {"C": (0.1, 0.3, 1.0), "indomain": (3.0, 10.0), "external": (0.2, 1.0)}
+    grid = grid or {"C": (0.1, 0.3), "indomain": (3.0, 10.0), "external": (0.3, 1.0)}
     best: tuple[tuple[float, float], TrainConfig, Counts | None] | None = None
     for c, wi, we in itertools.product(grid["C"], grid["indomain"], grid["external"]):
         weights = (("directed_sentiment", we), ("conflibert_cameo", we), ("indomain", wi))
@@ -263,11 +270,11 @@ def train(
         external = [e for k, v in sets.items() if k.endswith("/train") for e in v]
         if docs:
             counts = cross_validate(external, docs, cfg)
-            t, s = max(counts.items(), key=lambda kv: (round(kv[1].f1, 4), kv[1].recall))
-            cfg = TrainConfig(C=c, weights=weights, threshold=t)
+            (t, rt), s = max(counts.items(), key=lambda kv: (round(kv[1].f1, 4), kv[1].recall))
+            cfg = TrainConfig(C=c, weights=weights, threshold=t, rule_threshold=rt)
             key = (s.f1, s.recall)
             log(f"C={c} indomain={wi} external={we}: cross-validated document F1 {s.f1:.3f} "
-                f"(P {s.precision:.3f} R {s.recall:.3f}) at threshold {t}")  # fmt: skip
+                f"(P {s.precision:.3f} R {s.recall:.3f}) at thresholds {t} / {rt} (rules)")  # fmt: skip
         else:
             s = None
             model = fit(external, cfg)
@@ -288,7 +295,8 @@ def train(
             "weights": dict(cfg.weights),
             "min_count": cfg.min_count,
             "threshold": cfg.threshold,
-        },  # fmt: skip
+            "rule_threshold": cfg.rule_threshold,
+        },
         "sizes": {k: len(v) for k, v in sets.items()}
         | {
             "indomain/documents": len(docs),
@@ -305,7 +313,8 @@ def train(
     meta["metrics"] = metrics
     model = RelationModel(
         features=model.features, coef=model.coef, intercept=model.intercept,
-        classes=model.classes, threshold=cfg.threshold, meta=meta,
+        classes=model.classes, threshold=cfg.threshold, rule_threshold=cfg.rule_threshold,
+        meta=meta,
     )  # fmt: skip
     out.parent.mkdir(parents=True, exist_ok=True)
     model.save(out)
