@@ -15,7 +15,7 @@ SEEDS ?= $(if $(wildcard $(SHARED)/seeds/*.txt),$(SHARED)/seeds,examples/article
 OUT ?= out
 PYTEST_ARGS ?=
 
-.PHONY: setup demo test lint browser lock clean
+.PHONY: setup demo test lint browser lock clean model
 
 setup: $(STAMP) $(FRONT_STAMP)
 
@@ -42,8 +42,15 @@ demo: setup
 	@mkdir -p $(OUT)
 	$(VENV)/bin/factions demo --seeds $(SEEDS) --out $(OUT) --examples examples
 
+# The suite and the docstrings' examples (pyproject.toml: testpaths tests and src/factions,
+# --doctest-modules).
 test: setup browser
 	$(VENV)/bin/pytest -q $(PYTEST_ARGS)
+
+# Retrain the relation model from ../shared/data/training and annotations/training (fixed
+# seed; choose on valid, report test once); writes the packaged artifact. See docs/model.md.
+model: setup
+	$(VENV)/bin/factions train --shared $(SHARED) --indomain annotations/training
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench

@@ -32,7 +32,8 @@ import numpy as np
 import pandas as pd
 
 from factions.analysis.frustration import frustration_index, textbook_frustration_milp
-from factions.analysis.signed_graph import SignedGraph, as_signed_graph
+from factions.analysis.signed_graph import SignedGraph
+from factions.io import read_signed_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 SIGNED = ROOT.parent / "shared" / "data" / "signed"
@@ -62,7 +63,7 @@ def fmt_ratio(ours: float, base: float, base_proven: bool) -> str:
 
 def bench_h97(baseline_limit: float) -> None:
     path = SIGNED / "us_house_H97_signed_adjacency.csv"
-    g = as_signed_graph(path)
+    g = read_signed_graph(path)
     runs, cpu = [], []
     for _ in range(3):
         c0 = time.process_time()
@@ -94,7 +95,7 @@ def bench_h97(baseline_limit: float) -> None:
 
 
 def bench_reference(cow_baseline: bool) -> None:
-    tribes = as_signed_graph(SIGNED / "highland_tribes_signnet.csv")
+    tribes = read_signed_graph(SIGNED / "highland_tribes_signnet.csv")
     r = frustration_index(tribes)
     print(
         f"\n== Highland tribes: L = {r.frustration_index:g}, proven = {r.optimal}, "

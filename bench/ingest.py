@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def child(engine: str, corpus: str, db: str, workers: int, batch_size: int) -> None:
     """Run one ingest and print its measurements as JSON (runs in a fresh interpreter)."""
-    from factions.store import ingest
+    from factions.run import ingest
 
     marks: list[tuple[float, int]] = []
     t0 = time.perf_counter()

@@ -49,7 +49,7 @@ BASELINE_PIN = "powerindices==1.0.2"
 BASELINE_DIR = Path(tempfile.gettempdir()) / "factions-bench-powerindices"
 
 FAMILIES = {
-    "banzhaf+coleman": ("raw_swings", "banzhaf_normalized", "banzhaf_absolute",
+    "banzhaf+coleman": ("raw_swings", "banzhaf_normalised", "banzhaf_absolute",
                         "coleman_initiate", "coleman_prevent"),
     "shapley_shubik": ("shapley_shubik",),
     "holler_pgi": ("holler_pgi",),

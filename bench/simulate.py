@@ -16,7 +16,7 @@ import time
 
 import numpy as np
 
-from factions.analysis.votes import holder_stances
+from factions.analysis.motions import holder_stances
 from factions.model import System
 from factions.sim.montecarlo import simulate
 from factions.sim.scenario import loads_scenario

@@ -26,7 +26,8 @@ from factions.analysis import (
     unbalanced_triangles,
     walk_balance,
 )
-from factions.analysis.signed_graph import SignedGraph, SignedInputError, read_edge_csv
+from factions.analysis.signed_graph import SignedGraph, SignedInputError
+from factions.io import read_edge_csv, read_signed_graph
 
 SIGNED = "data/signed"
 
@@ -264,7 +265,7 @@ def test_cow_agrees_with_the_textbook_model(shared):
 
 @pytest.mark.slow
 def test_us_house_h97(shared):
-    g = as_signed_graph(shared / SIGNED / "us_house_H97_signed_adjacency.csv")
+    g = read_signed_graph(shared / SIGNED / "us_house_H97_signed_adjacency.csv")
     assert (g.n, g.m) == (447, 4954)
     rep = balance_report(g)
     r = rep.frustration

@@ -12,16 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factions.io import read_actor_csv, read_bargaining, read_ktab_csv, read_ktab_xml
 from factions.sim import (
     BargainingInputError,
     BargainingInputWarning,
     expected_utility_model,
     forecast,
     from_arrays,
-    read_actor_csv,
-    read_bargaining,
-    read_ktab_csv,
-    read_ktab_xml,
     spatial_model,
     weighted_mean,
     weighted_median,

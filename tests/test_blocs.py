@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factions.analysis import bloc_error, frustration_index, k_bloc_partition
-from factions.analysis.signed_graph import read_edge_csv
+from factions.io import read_edge_csv
 
 
 def _random_signed(n: int, p: float, seed: int) -> nx.Graph:

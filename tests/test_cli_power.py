@@ -45,7 +45,7 @@ def test_power_json_schema_and_values():
     assert data["players"] == ["A", "B", "C", "D", "E", "F"]
     assert list(data["indices"]) == [
         "raw_swings",
-        "banzhaf_normalized",
+        "banzhaf_normalised",
         "banzhaf_absolute",
         "shapley_shubik",
         "deegan_packel",
@@ -75,7 +75,7 @@ def test_power_index_selection_keeps_the_order_given():
 
 
 def test_power_table_for_people():
-    res = _power("--quota", "6", "--weights", "4,3,2,1", "--index", "banzhaf_normalized")
+    res = _power("--quota", "6", "--weights", "4,3,2,1", "--index", "banzhaf_normalised")
     assert res.exit_code == 0, res.output
     assert "Banzhaf" in res.stdout and "5/12" in res.stdout and "1/12" in res.stdout
 

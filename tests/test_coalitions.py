@@ -189,7 +189,7 @@ def test_report_needed_decisive_and_camp():
         ("left", "kurds", "small"),
     }
     assert rep.needed == ("kurds", "small")
-    assert rep.decisive == {"kurds": 2, "small": 2, "left": 1, "right": 1}
+    assert rep.pivotal_counts == {"kurds": 2, "small": 2, "left": 1, "right": 1}
     assert rep.camp is not None and rep.camp.members == ("right", "kurds")
     assert rep.camp.seats_short == 163 - 135
 

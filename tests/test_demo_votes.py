@@ -1,4 +1,4 @@
-"""The vote demo step (factions.cli.demo_votes): seat sides, routes, and never failing."""
+"""The vote demo step (factions.cli.demo_votes): the one motion verdict, and never failing."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from factions.analysis.motions import judge_route, motion_report
+from factions.cli import app
 from factions.cli.app import DemoContext, demo_steps
-from factions.cli.demo_votes import demo_votes, motion_sides, reference_systems, route_demand
+from factions.cli.demo_votes import demo_votes, reference_systems
 from factions.model import (
     Actor,
     Affiliation,
@@ -71,18 +74,19 @@ def _toy() -> System:
 
 
 def test_persons_stand_for_the_parties_they_lead() -> None:
-    s = _toy()
-    sides = motion_sides(s, s.motion("recall"))
-    assert sides["for"].actors == ("greens", "reds")
-    assert (sides["for"].working, sides["for"].low, sides["for"].high) == (6, 4, 7)
-    assert sides["against"].actors == ("blues",)
-    assert sides["undeclared"].actors == ()
+    r = motion_report(_toy(), "recall")
+    assert r.supporters == ("greens", "reds")
+    assert (r.seats_for, r.seats_for_low, r.seats_for_high) == (6, 4, 7)
+    assert r.opponents == ("blues",)
+    assert r.undeclared == ()
 
 
 def test_route_demand_takes_the_strictest_signature_count() -> None:
     route = _toy().motion("recall").routes[0]
-    assert route_demand(route) == max(route.signatures, route.gatekeepers[0].signatures)
-    assert route_demand(Route(id="open")) == 0
+    demand = max(route.signatures, route.gatekeepers[0].signatures)
+    assert judge_route(route, 0, 0).signatures == demand
+    assert motion_report(_toy(), "recall").routes[0].signatures == demand
+    assert judge_route(Route(id="open"), 0, 0).signatures == 0
 
 
 @settings(max_examples=60, deadline=None)
@@ -107,11 +111,11 @@ def test_sides_partition_the_allocated_seats(rows: list[tuple[int, int, int, str
         chambers=[Chamber(id="c", name="C", size=size, seats=holdings, rules=[VoteRule(id="r")])],
         motions=[Motion(id="m", chamber="c", rule="r", supporters=sup, opponents=opp)],
     )
-    sides = motion_sides(s, s.motion("m"))
-    assert sum(x.working for x in sides.values()) == sum(h.seats for h in holdings)
-    assert sorted(a for x in sides.values() for a in x.actors) == sorted(h.actor for h in holdings)
-    for x in sides.values():
-        assert x.low <= x.working <= x.high
+    r = motion_report(s, "m")
+    assert r.seats_for + r.seats_against + r.seats_abstaining == sum(h.seats for h in holdings)
+    sides = sorted((*r.supporters, *r.opponents, *r.undeclared))
+    assert sides == sorted(h.actor for h in holdings if h.seats > 0)
+    assert r.seats_for_low <= r.seats_for <= r.seats_for_high
 
 
 def test_demo_step_is_registered_at_40() -> None:
@@ -144,48 +148,24 @@ def test_demo_on_the_reference_examples(capsys) -> None:
     assert "error" not in err.lower()
 
 
-def test_demo_uses_the_vote_library_when_present(monkeypatch, capsys) -> None:
-    from factions.cli import demo_votes as dv
-
-    calls = []
-
-    def analyse(system, motion_id):
-        calls.append(("analyse", motion_id))
-        return {"motion": motion_id}
-
-    def show(report, names, limit):
-        calls.append(("show", report["motion"], names["clerk"], limit))
-
-    monkeypatch.setattr(dv, "vote_library", lambda: (analyse, show))
-    s = _toy()
-    dv.print_motion(s, s.motion("recall"))
-    assert calls == [("analyse", "recall"), ("show", "recall", "Clerk", 3)]
-    assert "Seat arithmetic" not in capsys.readouterr().out
-
-
-def test_demo_falls_back_to_seat_arithmetic(monkeypatch, capsys) -> None:
-    from factions.cli import demo_votes as dv
-
-    s = _toy()
-    need = s.chamber("council").rule("two-thirds").seats_needed(9)
-    monkeypatch.setattr(dv, "vote_library", lambda: None)
-    dv.print_motion(s, s.motion("recall"))
+def test_demo_prints_what_factions_vote_prints(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "toy" / "system.yaml"
+    save_system(_toy(), path)
+    res = CliRunner().invoke(app, ["vote", str(path), "--motion", "recall", "--limit", "3"])
+    assert res.exit_code == 0, res.output
+    demo_votes(DemoContext(seeds=tmp_path, out=tmp_path / "out", examples=tmp_path))
     out = capsys.readouterr().out
-    assert "Seat arithmetic" in out and "Motion recall (target: clerk)" in out
-    assert "greens 4 (3-5)" in out
-    # short at working / low / high: the threshold less the supporters' 6 / 4 / 7 seats
-    short_row = next(line for line in out.splitlines() if "short" in line)
-    assert [int(x) for x in short_row.split("│")[3:6]] == [max(0, need - x) for x in (6, 4, 7)]
+    assert res.stdout.strip() in out
 
 
-def test_demo_survives_a_failing_vote_library(monkeypatch, capsys) -> None:
+def test_demo_survives_a_failing_analysis(monkeypatch, tmp_path: Path, capsys) -> None:
     from factions.cli import demo_votes as dv
 
     def broken(system, motion_id):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(dv, "vote_library", lambda: (broken, print))
-    s = _toy()
-    dv.print_motion(s, s.motion("recall"))
+    save_system(_toy(), tmp_path / "toy" / "system.yaml")
+    monkeypatch.setattr(dv, "motion_report", broken)
+    demo_votes(DemoContext(seeds=tmp_path, out=tmp_path / "out", examples=tmp_path))
     out, err = capsys.readouterr()
-    assert "boom" in err and "Seat arithmetic" in out
+    assert "RuntimeError: boom" in err and "recall" in err

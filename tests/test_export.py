@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from factions.cli import _load_commands, app
 from factions.model import Actor, Evidence, Relation, System, load_system
 from factions.report.export import export_graph, write_graph
+from factions.run import ingest
 from report_fixtures import N_ACTORS, N_TIES, write_system
 
 runner = CliRunner()
@@ -172,7 +173,7 @@ def test_export_bad_input(toy: Path, tmp_path: Path) -> None:
     r = runner.invoke(
         app, ["export", str(tmp_path / "nope.yaml"), "--to", "gexf", "-o", str(tmp_path / "x")]
     )
-    assert r.exit_code == 2 and "no such system file" in r.output
+    assert r.exit_code == 2 and "no such file" in r.output
     r = runner.invoke(app, ["export", str(toy), "--to", "gexf"])
     assert r.exit_code == 2 and "-o/--out" in r.output
     r = runner.invoke(
@@ -184,19 +185,13 @@ def test_export_bad_input(toy: Path, tmp_path: Path) -> None:
 
 
 def test_parquet_export_of_a_store(tmp_path: Path) -> None:
-    store = pytest.importorskip("factions.store")
-    if not hasattr(store, "export_parquet") or not hasattr(store, "ingest"):
-        pytest.skip("factions.store.export_parquet has not landed")
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.txt").write_text(
         "The Blue Party attacked the Red List over the budget.\n", encoding="utf-8"
     )
     db = tmp_path / "c.duckdb"
-    try:
-        store.ingest([docs], db)
-    except Exception as exc:  # noqa: BLE001 - the store's own tests cover ingest
-        pytest.skip(f"store ingest unavailable here: {exc}")
+    ingest([docs], db)
     out = tmp_path / "pq"
     r = runner.invoke(app, ["export", "--db", str(db), "--parquet", str(out), "--json"])
     assert r.exit_code == 0, r.output

@@ -153,7 +153,7 @@ def test_polecat_plover_categories_and_modes(tmp_path):
     db = tmp_path / "e.duckdb"
     s = import_events("polecat", p, db, mapping=mp)
     assert (s.added, s.skipped_neutral, s.skipped_unmapped) == (3, 1, 1)
-    assert s.to_json()["top_unmapped"] == [{"actor": "Unknown Group", "events": 1}]
+    assert s.to_dict()["top_unmapped"] == [{"actor": "Unknown Group", "events": 1}]
     assert [b.line for b in s.bad] == [6]
     con = duckdb.connect(str(db), read_only=True)
     got = con.execute(

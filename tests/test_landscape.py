@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factions.analysis import energy, global_minimum, landscape, read_landscape_csv
+from factions.analysis import energy, global_minimum, landscape
 from factions.analysis.signed_graph import SignedInputError
+from factions.io import read_landscape_csv
 
 SYRIA = "data/signed/landscape_syria_2016"
 

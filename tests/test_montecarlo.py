@@ -163,9 +163,9 @@ def test_support_and_gatekeeper_chances(parliament):
 
 def test_reproducible_and_stable(parliament):
     sc = loads_scenario("name: l\nuncertainty:\n  loyalty:\n    - {actor: b, defect: 0.3}\n")
-    a = simulate(parliament, 20_000, seed=11, scenario=sc).to_json()
-    b = simulate(parliament, 20_000, seed=11, scenario=sc).to_json()
-    c = simulate(parliament, 20_000, seed=12, scenario=sc).to_json()
+    a = simulate(parliament, 20_000, seed=11, scenario=sc).to_dict()
+    b = simulate(parliament, 20_000, seed=11, scenario=sc).to_dict()
+    c = simulate(parliament, 20_000, seed=12, scenario=sc).to_dict()
     assert a == b
     pa, pc = a["motions"][0]["passes"]["p"], c["motions"][0]["passes"]["p"]
     assert pa != pc and abs(pa - pc) < 0.02
@@ -200,8 +200,8 @@ def test_scenario_steps_are_applied(parliament):
 
 
 def test_iraq_opposition_majority(examples):
+    from factions.io import load_scenario
     from factions.model import load_system
-    from factions.sim.scenario import load_scenario
 
     system = load_system(examples / "iraq-2012" / "system.yaml")
     sc = load_scenario(examples / "iraq-2012" / "scenarios" / "opposition-majority.yaml")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 from factions.cli import _load_commands, app
 from factions.model import Actor, Evidence, Relation, System, load_system
 from factions.report import build_report, sections
-from factions.report.notebook import system_html
+from factions.report.notebook import register, system_html
 from report_fixtures import N_ACTORS, N_TIES, write_system
 
 runner = CliRunner()
@@ -58,13 +59,18 @@ def test_report_sections_show_real_results(toy: Path) -> None:
     assert s["balance"]["optimal"]
     assert s["blocs"]["available"]
     # The two-bloc split puts the rivals blue and red apart.
-    a = s["blocs"]["assignment"]
+    a = sections.bloc_assignment(s["blocs"])
     assert a["blue"] != a["red"]
     m = s["motions"]["motions"][0]
-    assert (m["for"], m["against"], m["needed"], m["verdict"]) == (40, 40, 51, "fails")
+    assert (m["seats_for"], m["seats_against"], m["seats_needed"], m["passes"]) == (
+        40,
+        40,
+        51,
+        False,
+    )
     power = s["seats"]["chambers"][0]["power"]
-    if power["available"]:  # exact: [51; 40, 30, 15, 10] gives Banzhaf 5/12 to the largest
-        assert power["rows"][0]["fractions"]["banzhaf_normalized"] == "5/12"
+    # exact: [51; 40, 30, 15, 10] gives Banzhaf 5/12 to the largest
+    assert power["tables"][0]["indices"]["banzhaf_normalised"][0] == "5/12"
     assert len(s["evidence"]["rows"]) == 6
     assert {r["tie"] for r in s["trajectories"]["rows"]} == {
         "blue|red",
@@ -75,24 +81,26 @@ def test_report_sections_show_real_results(toy: Path) -> None:
     }
 
 
-def test_missing_module_gives_a_clear_note(toy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = sections._module
+def test_a_failing_analysis_is_an_error(toy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug in an analysis raises with its message; it never shows as a missing section."""
 
-    def fake(name: str):
-        return (
-            None if name in ("factions.analysis.brokers", "factions.analysis.power") else real(name)
-        )
+    def broken(*args, **kwargs):
+        raise RuntimeError("broker analysis exploded")
 
-    monkeypatch.setattr(sections, "_module", fake)
-    s = sections.collect(load_system(toy))
+    monkeypatch.setattr(sections, "brokers", broken)
+    with pytest.raises(RuntimeError, match="broker analysis exploded"):
+        sections.collect(load_system(toy))
+
+
+def test_missing_data_gives_a_clear_note() -> None:
+    s = sections.collect(System(name="empty", actors=[Actor(id="a", name="A")]))
     assert s["brokers"] == {
         "available": False,
-        "reason": "not available: factions.analysis.brokers has not landed in this installation",
+        "reason": "not available: the system has no relations",
     }
-    assert not s["seats"]["chambers"][0]["power"]["available"]
-    html = build_report(load_system(toy), sections=s)
-    assert "factions.analysis.brokers has not landed" in html
-    assert "factions.analysis.power has not landed" in html
+    assert s["seats"]["reason"] == "not available: the system has no chambers"
+    html = build_report(System(name="empty", actors=[Actor(id="a", name="A")]))
+    assert "the system has no relations" in html
 
 
 def test_report_escapes_text() -> None:
@@ -154,7 +162,7 @@ def test_cli_report_with_scenario_and_figures(toy: Path, tmp_path: Path) -> None
 
 def test_cli_report_bad_input(toy: Path, tmp_path: Path) -> None:
     r = runner.invoke(app, ["report", str(tmp_path / "none.yaml"), "-o", str(tmp_path / "x.html")])
-    assert r.exit_code == 2 and "no such system file" in r.output
+    assert r.exit_code == 2 and "no such file" in r.output
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: x\nsteps:\n- {op: fly}\n", encoding="utf-8")
     r = runner.invoke(
@@ -196,24 +204,35 @@ def test_demo_step_never_fails(tmp_path: Path) -> None:
 
 
 def test_iraq_example_report(examples: Path, tmp_path: Path) -> None:
-    p = examples / "iraq-2012" / "system.yaml"
-    if not p.is_file():
-        pytest.skip("examples/iraq-2012/system.yaml has not landed")
-    s = load_system(p)
+    s = load_system(examples / "iraq-2012" / "system.yaml")
     html = build_report(s)
     data = _data(html)
     assert len(data["network"]["nodes"]) == len(s.actors)
     assert len(data["network"]["edges"]) == len(s.relations)
     # Each motion's table adds up to its arithmetic (seats of the motion's own chamber).
-    for m in sections.motions_section(s).get("motions", []):
-        assert sum(x["seats"] for x in m["supporters"]) == m["for"]
-        assert sum(x["seats"] for x in m["opponents"]) == m["against"]
+    for m in sections.motions_section(s)["motions"]:
+        seats = m["display"]["seats"]
+        assert sum(seats[x] for x in m["supporters"]) == m["seats_for"]
+        assert sum(seats[x] for x in m["opponents"]) == m["seats_against"]
 
 
-def test_notebook_repr(toy: Path) -> None:
+def test_notebook_formatter_is_registered_from_report(toy: Path) -> None:
+    registered = {}
+
+    class Formatter:
+        def for_type_by_name(self, module, name, fn):
+            registered[(module, name)] = fn
+
+    class Shell:
+        display_formatter = SimpleNamespace(formatters={"text/html": Formatter()})
+
+    assert register(Shell())
+    fn = registered[("factions.model.system", "System")]
+    assert fn.__module__ == "factions.report.notebook"
     s = load_system(toy)
-    html = s._repr_html_()
+    html = fn(s)
     assert html == system_html(s)
+    assert not hasattr(s, "_repr_html_")  # the model knows nothing of HTML
     assert "toy-parliament" in html and "6 actors" in html and "6 ties" in html
     assert "Chamber <b>House</b> (100 seats): Blue Party 40, Red List 30" in html
     assert "<script" not in html

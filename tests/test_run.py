@@ -14,7 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from factions.store import ReadOptions, ingest
+from factions.run import ingest
+from factions.store import ReadOptions
 from factions.store.synthetic import write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,7 +95,8 @@ def test_kill_mid_run_then_resume_equals_uninterrupted(corpus, local_db, tmp_pat
     db = tmp_path / "killed.duckdb"
     script = textwrap.dedent(
         f"""
-        from factions.store import ReadOptions, ingest
+        from factions.run import ingest
+        from factions.store import ReadOptions
         def cb(p):
             print("committed", p.added, flush=True)
         ingest([{str(corpus)!r}], {str(db)!r}, options=ReadOptions(date_from_filename="%Y-%m-%d"),

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factions.analysis.votes import analyse_motion
+from factions.analysis.motions import motion_report
+from factions.io import load_scenario
 from factions.model import loads_system
 from factions.sim.diff import _motions, diff_systems
 from factions.sim.scenario import (
     VERBS,
     ScenarioError,
     apply_scenario,
-    load_scenario,
     loads_scenario,
 )
 
@@ -79,10 +79,17 @@ def play(system, steps: str, name: str = "t"):
 
 
 def test_base_outcome(toy):
-    m = analyse_motion(toy, "censure")
+    m = motion_report(toy, "censure")
     assert (m.passes, m.seats_for, m.seats_needed, m.seats_short) == (False, 50, 51, 1)
     assert m.open_routes == ()  # the head says no, and 50 < 60 signatures
-    assert m.decisive == ("rule", "swing")  # either alone would carry it
+    # rule or swing alone would carry it, but both are opponents and there is no undeclared
+    # bloc: no feasible coalition wins, so no one is decisive (docs/power.md)
+    assert not m.can_pass and m.decisive == () and m.completions == ()
+    flipped = toy.model_copy(
+        update={"motions": (toy.motions[0].model_copy(update={"opponents": ("rule",)}),)}
+    )
+    swing = motion_report(flipped, "censure")  # swing undeclared, but civic's enemy
+    assert not swing.can_pass and swing.decisive == ()
 
 
 def test_set_relation_creates_frustration(toy):
@@ -165,7 +172,7 @@ def test_defect_join_adopts_ties_and_stance(toy):
     ch = d.motion_changes()["censure"]
     assert ch["after"]["seats_for"] == 65
     assert ch["after"]["passes"] is True and ch["outcome_changed"] is True
-    assert ch["after"]["open_routes"] == ("by-members",)  # 65 signatures >= 60
+    assert ch["after"]["open_routes"] == ["by-members"]  # 65 signatures >= 60
     assert set(ch["after"]["decisive"]) == {"swing", "civic", "north"}
     # swing-rule stays friendly: now one frustrated tie
     assert d.after.frustration_index == 1
@@ -279,12 +286,12 @@ def test_gatekeeper_opens_route(toy):
     steps += "  - {op: position, motion: censure, actor: swing, stance: for}\n"
     after, d = play(toy, steps)
     ch = d.motion_changes()["censure"]
-    assert ch["after"]["open_routes"] == ("by-head", "by-members")
+    assert ch["after"]["open_routes"] == ["by-head", "by-members"]
     assert ch["after"]["passes"] is True
     assert d.edits["gatekeepers"] == ["censure/by-head:head against->for"]
     # with the head against, only the members' route (65 >= 60) is open
     after2, d2 = play(toy, "  - {op: position, motion: censure, actor: swing, stance: for}\n")
-    assert d2.motion_changes()["censure"]["after"]["open_routes"] == ("by-members",)
+    assert d2.motion_changes()["censure"]["after"]["open_routes"] == ["by-members"]
 
 
 def test_gatekeeper_unknown_is_error(toy):
@@ -350,8 +357,8 @@ def test_iraq_scenarios_run(examples: Path):
             and sc.system.resolve() == (examples / "iraq-2012" / "system.yaml").resolve()
         )
         after = apply_scenario(system, sc)
-        outcomes[sc.name] = analyse_motion(after, "no-confidence")
-    assert analyse_motion(system, "no-confidence").seats_short == 25
+        outcomes[sc.name] = motion_report(after, "no-confidence")
+    assert motion_report(system, "no-confidence").seats_short == 25
     assert outcomes["opposition-majority"].passes
     assert outcomes["puk-joins"].seats_short == 8
     assert outcomes["iraqiya-splinters-return"].seats_short == 6
@@ -449,7 +456,7 @@ def test_random_scenarios_either_apply_or_fail_cleanly(steps):
     else:
         assert after.validated() == after
         for m in after.motions:
-            analyse_motion(after, m.id)
+            motion_report(after, m.id)
         outcomes = _motions(after)  # the diff's motion analysis never raises
         assert set(outcomes) == {m.id for m in after.motions}
         for c in after.chambers:

@@ -13,22 +13,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factions.model import Evidence, Relation, load_system
+from factions.model.fusion import WINDOW, Observation, fuse
+from factions.run import ingest
 from factions.store import (
     ReadOptions,
     SourceDoc,
     build,
     connect,
     export_parquet,
-    ingest,
     read_paths,
     timeline,
     write_built,
 )
-from factions.store.build import Finding, aggregate_findings
-from factions.store.ingest import start_run, write_rows
 from factions.store.readers import BadRecord, html_main_text, markdown_text, normalise_date
 from factions.store.rows import rows_from_result
 from factions.store.windows import window_of, windows_between
+from factions.store.write import start_run, write_rows
 from store_fakes import SPEC
 
 TABLES = ("documents", "actors", "mentions", "relations", "evidence", "affiliations")
@@ -248,6 +248,20 @@ def test_changed_source_supersedes_old_version(tmp_path):
 
 
 # --- the weighting --------------------------------------------------------------------------
+
+
+def Finding(a, b, sign, kind, strength, confidence, date, doc_id):  # noqa: N802
+    """A store finding: one relation stated in one document (a fusion observation)."""
+    return Observation(
+        a=a, b=b, sign=sign, kind=kind, strength=strength, confidence=confidence, date=date,
+        doc_id=doc_id,
+    )  # fmt: skip
+
+
+def aggregate_findings(findings, ref):
+    """The store's window-level fusion of one pair's findings."""
+    return fuse(findings, WINDOW, ref=ref)
+
 
 finding = st.builds(
     lambda s, c, st_, day: Finding("a", "b", s, "k", st_, c, f"2020-01-{day:02d}", f"d{day}"),

@@ -7,7 +7,8 @@ import shutil
 
 import pytest
 
-from factions.store import ReadOptions, build, ingest, timeline
+from factions.run import ingest
+from factions.store import ReadOptions, build, timeline
 
 SEED_000 = "000_49b8d19013ed2049"
 SEED_001 = "001_cf8814117a360711"

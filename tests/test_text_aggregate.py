@@ -12,7 +12,7 @@ from factions.text.pipeline import Extractor
 
 @pytest.fixture(scope="module")
 def results():
-    ex = Extractor()
+    ex = Extractor(extractor="rules")
     docs = [
         Document("one", "Prime Minister Adel Rahimi is allied with Jordan. Rahimi accused Egypt."),
         Document("two", "Rahimi attacked Egypt again. Egypt supports Sudan."),

@@ -10,7 +10,7 @@ from factions.text.pipeline import Extractor
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
-    return Extractor()
+    return Extractor(extractor="rules")
 
 
 def mentions_of(result, name: str) -> list[str]:

@@ -124,3 +124,13 @@ def test_actor_recall_and_precision_per_kind():
     report = score({"g1": pred}, [GOLD])
     micro = report.as_dict()["micro"]["actors"]
     assert micro["recall"] == 0.5 and micro["precision"] == 0.75
+
+
+def test_a_leading_article_of_an_alias_is_ignored_when_matching():
+    gold = [{"id": "cdp", "aliases": ["the Civic Dawn Party"]}, {"id": "x", "aliases": ["Anna"]}]
+    pred = [
+        {"id": "p1", "name": "Civic Dawn Party", "mentions": [{"text": "Civic Dawn Party"}]},
+        {"id": "p2", "name": "An Anna", "mentions": [{"text": "an Anna"}]},
+        {"id": "p3", "name": "Theodor", "mentions": [{"text": "Theodor"}]},
+    ]
+    assert match_actors(pred, gold) == {"p1": "cdp", "p2": "x", "p3": None}

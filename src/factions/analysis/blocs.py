@@ -29,7 +29,8 @@ import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse.csgraph import dijkstra
 
-from factions.analysis.signed_graph import SignedGraph, as_signed_graph
+from factions.analysis.serial import json_number
+from factions.analysis.signed_graph import GraphLike, SignedGraph, as_signed_graph
 
 __all__ = ["BlocPartition", "bloc_error", "k_bloc_partition"]
 
@@ -49,9 +50,27 @@ class BlocPartition:
 
     @property
     def gap(self) -> float:
+        """Relative distance of ``error`` from the proven ``lower_bound`` (0 when optimal)."""
         return (
             0.0 if self.optimal or self.error == 0 else (self.error - self.lower_bound) / self.error
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``k``, ``blocs``, ``error``, ``negative_within``,
+        ``positive_between``, ``optimal``, ``lower_bound``, ``gap``, ``method``, ``seconds``
+        (docs/results.md)."""
+        return {
+            "k": len(self.blocs),
+            "blocs": [[str(x) for x in b] for b in self.blocs],
+            "error": json_number(self.error),
+            "negative_within": json_number(self.negative_within),
+            "positive_between": json_number(self.positive_between),
+            "optimal": self.optimal,
+            "lower_bound": json_number(self.lower_bound),
+            "gap": json_number(self.gap),
+            "method": self.method,
+            "seconds": round(self.seconds, 4),
+        }
 
 
 def _parts(sg: SignedGraph, label: np.ndarray, alpha: float) -> tuple[float, float, float]:
@@ -61,10 +80,28 @@ def _parts(sg: SignedGraph, label: np.ndarray, alpha: float) -> tuple[float, flo
     return alpha * nin + (1 - alpha) * pout, nin, pout
 
 
-def bloc_error(graph: Any, blocs: Any, alpha: float = 0.5) -> float:
+def bloc_error(graph: GraphLike, blocs: Any, alpha: float = 0.5) -> float:
     """Doreian & Mrvar (1996) error alpha * N_in + (1 - alpha) * P_out of a partition. O(m).
 
     ``blocs`` is a dict node -> bloc label or a sequence of node collections.
+
+    Parameters
+    ----------
+    graph : GraphLike
+        The signed network the partition splits.
+    blocs : dict or sequence of collections
+        Node -> bloc label, or the blocs as node collections.
+    alpha : float
+        Weight of negative ties within blocs against positive ties between them.
+
+    Returns
+    -------
+    float
+
+    References
+    ----------
+    Doreian, P. & Mrvar, A. (1996), "A partitioning approach to structural balance", Social
+    Networks 18(2).
     """
     sg = as_signed_graph(graph)
     label = _labels(sg, blocs)
@@ -105,7 +142,7 @@ def _result(sg, label, alpha, optimal, lower, method, t0) -> BlocPartition:
 
 
 def k_bloc_partition(
-    graph: Any,
+    graph: GraphLike,
     k: int = 2,
     *,
     alpha: float = 0.5,
@@ -121,6 +158,35 @@ def k_bloc_partition(
     ``exact_max_nodes`` nodes; otherwise the relocation heuristic with a lower bound from the
     correlation-clustering LP (see the module docstring). A time limit on the exact route
     returns the incumbent with ``optimal=False`` and HiGHS's bound.
+
+    Parameters
+    ----------
+    graph : GraphLike
+        The signed network to split.
+    k : int
+        Blocs at most.
+    alpha : float
+        Weight of negative ties within blocs (``1 - alpha`` for positive ties between them).
+    exact : bool or None
+        Force (``True``) or forbid (``False``) the exact MILP; default by size.
+    exact_max_nodes : int
+        Largest graph solved exactly by default.
+    time_limit : float or None
+        Seconds for the exact solve.
+    starts : int
+        Random starts of the relocation heuristic.
+    seed : int
+        Seed of the heuristic.
+
+    Returns
+    -------
+    BlocPartition
+        With ``to_dict()`` (docs/results.md).
+
+    References
+    ----------
+    Doreian, P. & Mrvar, A. (1996), Social Networks 18(2); Bansal, N., Blum, A. & Chawla, S.
+    (2004), "Correlation clustering", Machine Learning 56.
     """
     if k < 1:
         raise ValueError("k must be at least 1")

@@ -28,7 +28,8 @@ import networkx as nx
 import numpy as np
 
 from factions.analysis.frustration import FrustrationResult, frustration_index
-from factions.analysis.signed_graph import SignedGraph, as_signed_graph
+from factions.analysis.serial import json_number
+from factions.analysis.signed_graph import GraphLike, SignedGraph, as_signed_graph
 
 __all__ = [
     "BrokerReport",
@@ -55,6 +56,20 @@ class BrokerScore:
     positive_betweenness: float
     pn: float | None
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``actor``, ``bloc``, ``removal_effect``, ``frustrated_ties``,
+        ``positive_across``, ``negative_within``, ``positive_betweenness``, ``pn``."""
+        return {
+            "actor": str(self.actor),
+            "bloc": self.bloc,
+            "removal_effect": json_number(self.removal_effect),
+            "frustrated_ties": json_number(self.frustrated_ties),
+            "positive_across": json_number(self.positive_across),
+            "negative_within": json_number(self.negative_within),
+            "positive_betweenness": json_number(self.positive_betweenness),
+            "pn": json_number(self.pn),
+        }
+
 
 @dataclass(frozen=True)
 class TieFlip:
@@ -65,6 +80,16 @@ class TieFlip:
     sign: int
     effect: float
     frustrated: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``source``, ``target``, ``sign``, ``effect``, ``frustrated``."""
+        return {
+            "source": str(self.source),
+            "target": str(self.target),
+            "sign": self.sign,
+            "effect": json_number(self.effect),
+            "frustrated": self.frustrated,
+        }
 
 
 @dataclass(frozen=True)
@@ -78,6 +103,21 @@ class BrokerReport:
     exact: bool = True
     notes: tuple[str, ...] = field(default_factory=tuple)
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, with the stable keys of docs/results.md: what ``factions brokers
+        --json`` prints and the report's and ``GET /api/analysis``'s brokers."""
+        fr = self.frustration
+        return {
+            "frustration_index": json_number(fr.frustration_index),
+            "optimal": fr.optimal,
+            "partition": [[str(x) for x in b] for b in fr.partition],
+            "exact": self.exact,
+            "notes": list(self.notes),
+            "actors": [a.to_dict() for a in self.actors],
+            "tie_flips": [f.to_dict() for f in self.tie_flips],
+            "seconds": round(self.seconds, 4),
+        }
+
 
 def _remove_node(sg: SignedGraph, i: int) -> SignedGraph:
     keep = (sg.u != i) & (sg.v != i)
@@ -87,12 +127,31 @@ def _remove_node(sg: SignedGraph, i: int) -> SignedGraph:
 
 
 def removal_effects(
-    graph: Any, *, time_limit: float | None = None, base: FrustrationResult | None = None
+    graph: GraphLike, *, time_limit: float | None = None, base: FrustrationResult | None = None
 ) -> dict[Hashable, float]:
     """L(G) - L(G - v) for every actor v (exact; n + 1 frustration solves).
 
     Positive values: the actor's exit would lower frustration by that much.
     ``time_limit`` applies to each solve.
+
+    Parameters
+    ----------
+    graph : GraphLike
+        The signed network whose actors to remove one by one.
+    time_limit : float or None
+        Seconds per solve (n + 1 solves).
+    base : FrustrationResult or None
+        The graph's own frustration result, when already computed.
+
+    Returns
+    -------
+    dict
+        Node -> L(G) - L(G - v).
+
+    References
+    ----------
+    Aref, S., Mason, A. J. & Wilson, M. C. (2020), Networks 75(1): the exact frustration index
+    of each G - v.
     """
     sg = as_signed_graph(graph)
     base = base or frustration_index(sg, time_limit=time_limit)
@@ -104,12 +163,30 @@ def removal_effects(
 
 
 def tie_flip_effects(
-    graph: Any, *, time_limit: float | None = None, base: FrustrationResult | None = None
+    graph: GraphLike, *, time_limit: float | None = None, base: FrustrationResult | None = None
 ) -> list[TieFlip]:
     """L(G with tie e flipped) - L(G) for every tie e (exact), largest reduction first.
 
     Ties frustrated by the optimal partition give -weight without a solve: that partition
     now frustrates weight L - w, and one flip moves any partition's count by at most w.
+
+    Parameters
+    ----------
+    graph : GraphLike
+        The signed network whose ties to flip one by one.
+    time_limit : float or None
+        Seconds per solve (up to m + 1 solves).
+    base : FrustrationResult or None
+        The frustration result of the unflipped graph, when known.
+
+    Returns
+    -------
+    list of TieFlip
+
+    References
+    ----------
+    Aref, S., Mason, A. J. & Wilson, M. C. (2020), Networks 75(1): the exact frustration index
+    of each flipped graph.
     """
     sg = as_signed_graph(graph)
     base = base or frustration_index(sg, time_limit=time_limit)
@@ -134,18 +211,52 @@ def tie_flip_effects(
     return out
 
 
-def positive_betweenness(graph: Any, normalized: bool = True) -> dict[Hashable, float]:
-    """Betweenness on positive ties only (Brandes 2001): who lies on friendly paths. O(n m)."""
+def positive_betweenness(graph: GraphLike, normalised: bool = True) -> dict[Hashable, float]:
+    """Betweenness on positive ties only (Brandes 2001): who lies on friendly paths. O(n m).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        The signed network; only its positive ties count.
+    normalised : bool
+        Divide by the number of node pairs, as :func:`networkx.betweenness_centrality`.
+
+    Returns
+    -------
+    dict
+        Node -> betweenness on the positive ties.
+
+    References
+    ----------
+    Brandes, U. (2001), "A faster algorithm for betweenness centrality", Journal of
+    Mathematical Sociology 25(2).
+    """
     sg = as_signed_graph(graph)
     g = nx.Graph()
     g.add_nodes_from(sg.nodes)
     for k in np.nonzero(sg.sign > 0)[0]:
         g.add_edge(*sg.edge(int(k)))
-    return nx.betweenness_centrality(g, normalized=normalized)
+    return nx.betweenness_centrality(g, normalized=normalised)
 
 
-def pn_centrality(graph: Any) -> dict[Hashable, float]:
-    """PN index (Everett & Borgatti 2014): (I - A / (2n - 2))^{-1} 1 with A = P - 2N. O(n^3)."""
+def pn_centrality(graph: GraphLike) -> dict[Hashable, float]:
+    """PN index (Everett & Borgatti 2014): (I - A / (2n - 2))^{-1} 1 with A = P - 2N. O(n^3).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        The signed network to score.
+
+    Returns
+    -------
+    dict
+        Node -> PN index.
+
+    References
+    ----------
+    Everett, M. G. & Borgatti, S. P. (2014), "Networks containing negative ties", Social
+    Networks 38.
+    """
     sg = as_signed_graph(graph)
     n = sg.n
     if n < 2:
@@ -163,7 +274,7 @@ def pn_centrality(graph: Any) -> dict[Hashable, float]:
 
 
 def brokers(
-    graph: Any,
+    graph: GraphLike,
     *,
     time_limit: float | None = None,
     exact_max_nodes: int = 200,
@@ -174,6 +285,28 @@ def brokers(
     Exact removal and tie-flip effects are computed when the graph has at most
     ``exact_max_nodes`` nodes (n + m + 1 frustration solves); above that they are left out
     (``None``) and the report says so. ``time_limit`` applies to each solve.
+
+    Parameters
+    ----------
+    graph : GraphLike
+        The signed network whose brokers to find.
+    time_limit : float or None
+        Seconds per exact frustration solve.
+    exact_max_nodes : int
+        Largest graph whose removal and tie-flip effects are computed exactly.
+    tie_flips : bool
+        Whether to compute the effect of flipping each tie.
+
+    Returns
+    -------
+    BrokerReport
+        With ``to_dict()`` (docs/results.md).
+
+    References
+    ----------
+    Aref, S., Mason, A. J. & Wilson, M. C. (2020), Networks 75(1) (the exact frustration
+    index); Doreian, P. & Mrvar, A. (1996); Freeman, L. C. (1977); Brandes, U. (2001);
+    Everett, M. G. & Borgatti, S. P. (2014).
     """
     t0 = time.perf_counter()
     sg = as_signed_graph(graph)

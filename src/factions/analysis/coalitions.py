@@ -16,7 +16,8 @@ bloc that contains a forbidden pair can never join a coalition. Plain results: d
 * :func:`maximal_feasible_coalitions`: the largest coalitions the constraints allow (maximal
   cliques of the compatibility graph, Bron & Kerbosch 1973) and how many seats short each is.
 * :func:`coalition_report` gathers these for one vote: can it pass, with whom, which blocs
-  are needed in every winning coalition, who is decisive, and the shortfall of a camp.
+  are needed in every winning coalition, how often each bloc is pivotal, and the shortfall
+  of a camp.
 * :func:`constraints_from_signed_graph` derives forbidden / bound pairs from a NetworkX
   graph with ``sign`` and ``weight`` (strength) edge attributes.
 """
@@ -25,11 +26,26 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 import numpy as np
 
 from factions.analysis.power import GameError, validate_game, validate_vector_game
+
+__all__ = [
+    "Coalition",
+    "CoalitionReport",
+    "Game",
+    "Pair",
+    "coalition_report",
+    "constraints_from_signed_graph",
+    "make_game",
+    "maximal_feasible_coalitions",
+    "minimal_winning_coalitions",
+    "minimum_winning_coalition",
+    "pivotal_members",
+]
 
 Pair = tuple[str, str]
 
@@ -61,6 +77,19 @@ class Coalition:
     @property
     def size(self) -> int:
         return len(self.members)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``members``, ``seats``, ``weights``, ``seats_short``, ``short``,
+        ``winning``, ``pivotal`` (docs/results.md)."""
+        return {
+            "members": list(self.members),
+            "seats": self.seats,
+            "weights": list(self.weights),
+            "seats_short": self.seats_short,
+            "short": list(self.short),
+            "winning": self.winning,
+            "pivotal": list(self.pivotal),
+        }
 
 
 @dataclass(frozen=True)
@@ -114,6 +143,23 @@ def make_game(
 
     Raises :class:`~factions.analysis.power.GameError` for bad weights or quotas, a names /
     weights length mismatch, duplicate names, and pairs naming unknown players.
+
+    Parameters
+    ----------
+    weights : sequence of int, or sequence of sequences of int
+        Each player's weight, or its weight vector (one entry per criterion).
+    quota : int or sequence of int
+        Weight a coalition needs (one quota per criterion).
+    names : sequence, optional
+        Player names (default ``"0"``, ``"1"``, ...).
+    forbidden : iterable of pairs
+        Players who will not vote together.
+    bound : iterable of pairs
+        Players who vote together or not at all.
+
+    Returns
+    -------
+    Game
     """
     if isinstance(quota, int) or np.ndim(quota) == 0:
         ws1, q1 = validate_game(list(weights), quota)  # type: ignore[arg-type]
@@ -193,6 +239,30 @@ def minimal_winning_coalitions(
     stops after ``limit`` coalitions (``None``: no limit). Depth-first search over blocs in
     descending weight with an upper-bound prune; ``O(n * output)`` steps plus pruned
     branches. Sorted by seats, descending, then by size.
+
+    Parameters
+    ----------
+    weights, quota, names, forbidden, bound
+        The game and its constraints, as :func:`make_game` takes them.
+    limit : int or None
+        Coalitions listed at most.
+    allowed : iterable, optional
+        The players that may take part.
+
+    Returns
+    -------
+    list of Coalition
+        Most seats first, then fewest members.
+
+    References
+    ----------
+    Matsui, T. & Matsui, Y. (2000), "A survey of algorithms for calculating power indices of
+    weighted majority games", Journal of the Operations Research Society of Japan 43(1).
+
+    Examples
+    --------
+    >>> [c.members for c in minimal_winning_coalitions([3, 2, 2], 4, names="xyz")]
+    [('x', 'y'), ('x', 'z'), ('y', 'z')]
     """
     game = make_game(weights, quota, names, forbidden, bound)
     return _minimal_winning(game, limit, _allowed_blocs(game, allowed))
@@ -272,6 +342,23 @@ def maximal_feasible_coalitions(
     Maximal cliques of the compatibility graph of blocs (Bron & Kerbosch 1973, as in
     :func:`networkx.find_cliques`; exponential in the worst case, instant for chambers of
     tens of parties). Sorted by seats, descending.
+
+    Parameters
+    ----------
+    weights, quota, names, forbidden, bound
+        The game and the constraints that limit coalitions (:func:`make_game`).
+    allowed : iterable, optional
+        The players that may take part (default all).
+
+    Returns
+    -------
+    list of Coalition
+        Largest first, each with its seats short.
+
+    References
+    ----------
+    Bron, C. & Kerbosch, J. (1973), "Algorithm 457: finding all cliques of an undirected
+    graph", Communications of the ACM 16(9).
     """
     game = make_game(weights, quota, names, forbidden, bound)
     return _maximal_feasible(game, _allowed_blocs(game, allowed))
@@ -306,6 +393,23 @@ def minimum_winning_coalition(
     Unconstrained single-criterion games: greedy heaviest-first for size (``O(n log n)``) and
     a subset-sum bitset DP for weight (``O(n W / 64)``). Otherwise an exact 0-1 MILP solved
     by HiGHS (:func:`scipy.optimize.milp`). ``None`` when no feasible coalition wins.
+
+    Parameters
+    ----------
+    weights, quota, names, forbidden, bound
+        The game and its constraints (see :func:`make_game`).
+    objective : {"size", "weight"}
+        Fewest members, or least weight on the first criterion.
+    allowed : iterable, optional
+        The players that may take part.
+
+    Returns
+    -------
+    Coalition or None
+
+    References
+    ----------
+    Riker, W. H. (1962), *The Theory of Political Coalitions*, Yale University Press.
     """
     if objective not in ("size", "weight"):
         raise GameError(f"objective must be 'size' or 'weight', got {objective!r}")
@@ -400,7 +504,23 @@ def pivotal_members(
     quota: int | Sequence[int],
     names: Sequence[Hashable] | None = None,
 ) -> tuple[str, ...]:
-    """Members of a winning coalition whose departure alone makes it lose. ``O(n m)``."""
+    """Members of a winning coalition whose departure alone makes it lose. ``O(n m)``.
+
+    Parameters
+    ----------
+    members : iterable
+        The coalition.
+    weights, quota, names
+        The game, as in :func:`make_game`.
+
+    Returns
+    -------
+    tuple of str
+
+    References
+    ----------
+    Banzhaf, J. F. (1965), "Weighted voting doesn't work", Rutgers Law Review 19.
+    """
     game = make_game(weights, quota, names)
     index = {x: i for i, x in enumerate(game.names)}
     idx = []
@@ -429,6 +549,23 @@ def constraints_from_signed_graph(
     that holds no seat (a person) to the players it speaks for (its parties); nodes that are
     players map to themselves. Pairs are returned sorted, without duplicates or self-pairs.
     ``O(edges)``.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        Signed graph (``sign``; ``weight`` as strength).
+    players : iterable
+        The players (seat holders).
+    forbid_at : float
+        Least strength of a negative tie that keeps its ends apart.
+    bind_at : float or None
+        Least strength of a positive tie that binds its ends (``None``: none).
+    mapping : mapping, optional
+        Non-player node -> the players it stands for.
+
+    Returns
+    -------
+    forbidden, bound : list of (str, str)
     """
     playing = {str(p) for p in players}
     forbidden: set[Pair] = set()
@@ -466,7 +603,8 @@ class CoalitionReport:
 
     ``winning`` are the feasible minimal winning coalitions (``truncated`` when the listing
     hit its limit); ``needed`` the players in every one of them (the vote cannot pass without
-    them); ``decisive`` how many of them each player is pivotal in; ``closest`` the maximal
+    them); ``pivotal_counts`` how many of them each player is pivotal in, most first;
+    ``closest`` the maximal
     feasible coalitions by seats, each with its shortfall; ``camp`` the given camp's own
     feasible coalition (its members that may vote together) and ``camp_short`` its seats
     short.
@@ -476,12 +614,32 @@ class CoalitionReport:
     can_win: bool
     winning: tuple[Coalition, ...]
     needed: tuple[str, ...]
-    decisive: dict[str, int]
+    pivotal_counts: dict[str, int]
     closest: tuple[Coalition, ...]
     camp: Coalition | None = None
     smallest: Coalition | None = None
     truncated: bool = False
     excluded: tuple[str, ...] = field(default=())
+
+    def to_dict(self, limit: int | None = None) -> dict[str, Any]:
+        """JSON-ready, coalition lists cut to ``limit`` (docs/results.md)."""
+
+        def coalitions(cs: Sequence[Coalition]) -> list[dict[str, Any]]:
+            return [c.to_dict() for c in cs[:limit]]
+
+        return {
+            "quota": list(self.quota),
+            "can_win": self.can_win,
+            "needed": list(self.needed),
+            "pivotal_counts": dict(self.pivotal_counts),
+            "winning": coalitions(self.winning),
+            "n_winning": len(self.winning),
+            "truncated": self.truncated,
+            "closest": coalitions(self.closest),
+            "camp": None if self.camp is None else self.camp.to_dict(),
+            "smallest": None if self.smallest is None else self.smallest.to_dict(),
+            "excluded": list(self.excluded),
+        }
 
 
 def coalition_report(
@@ -494,9 +652,41 @@ def coalition_report(
     excluded: Iterable[Hashable] = (),
     limit: int | None = 1000,
 ) -> CoalitionReport:
-    """Everything :func:`factions vote` prints: feasibility, coalitions, needed and decisive
+    """Everything ``factions vote`` prints: feasibility, coalitions, needed and pivotal
     players, and how far a camp is from the quota. ``excluded`` players (e.g. a motion's
-    opponents) take part in no coalition."""
+    opponents) take part in no coalition.
+
+    Parameters
+    ----------
+    weights, quota, names, forbidden, bound
+        The vote: weights, quotas, names and constraints as in :func:`make_game`.
+    camp : iterable, optional
+        A camp (e.g. a motion's supporters) whose own feasible coalition and shortfall to report.
+    excluded : iterable
+        Players in no coalition.
+    limit : int or None
+        Minimal winning coalitions listed at most.
+
+    Returns
+    -------
+    CoalitionReport
+        With ``to_dict()`` (docs/results.md).
+
+    Raises
+    ------
+    GameError
+        Bad weights or quotas, or unknown players.
+
+    References
+    ----------
+    Riker, W. H. (1962), *The Theory of Political Coalitions*; Matsui, T. & Matsui, Y. (2000).
+
+    Examples
+    --------
+    >>> r = coalition_report([40, 35, 25], 51, names=["a", "b", "c"], forbidden=[("a", "b")])
+    >>> [c.members for c in r.winning], r.needed
+    ([('a', 'c'), ('b', 'c')], ('c',))
+    """
     forbidden = list(forbidden)
     bound = list(bound)
     game = make_game(weights, quota, names, forbidden, bound)
@@ -514,11 +704,11 @@ def coalition_report(
         for c in winning[1:]:
             common &= set(c.members)
         needed = tuple(x for x in game.names if x in common)
-    decisive: dict[str, int] = {}
+    counts: dict[str, int] = {}
     for c in winning:
         for x in c.pivotal:
-            decisive[x] = decisive.get(x, 0) + 1
-    decisive = dict(sorted(decisive.items(), key=lambda kv: (-kv[1], kv[0])))
+            counts[x] = counts.get(x, 0) + 1
+    pivotal_counts = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     closest = tuple(_maximal_feasible(game, blocs)[:10])
     camp_coal = None
     if camp is not None:
@@ -537,7 +727,7 @@ def coalition_report(
         can_win=bool(winning),
         winning=tuple(winning),
         needed=needed,
-        decisive=decisive,
+        pivotal_counts=pivotal_counts,
         closest=closest,
         camp=camp_coal,
         smallest=smallest,

@@ -45,7 +45,8 @@ import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse.csgraph import connected_components, dijkstra, minimum_spanning_tree
 
-from factions.analysis.signed_graph import SignedGraph, as_signed_graph
+from factions.analysis.serial import json_number, json_pairs
+from factions.analysis.signed_graph import GraphLike, SignedGraph, as_signed_graph
 
 __all__ = [
     "FrustrationResult",
@@ -89,6 +90,22 @@ class FrustrationResult:
         total = self.stats.get("total_weight", 0.0)
         return 1.0 - 2.0 * self.frustration_index / total if total else 1.0
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``frustration_index``, ``optimal``, ``lower_bound``, ``gap``,
+        ``normalised_frustration``, ``partition``, ``frustrated_edges``, ``seconds``,
+        ``method`` (docs/results.md)."""
+        return {
+            "frustration_index": json_number(self.frustration_index),
+            "optimal": self.optimal,
+            "lower_bound": json_number(self.lower_bound),
+            "gap": json_number(self.gap),
+            "normalised_frustration": json_number(self.normalised),
+            "partition": [[str(x) for x in side] for side in self.partition],
+            "frustrated_edges": json_pairs(self.frustrated_edges),
+            "seconds": round(self.seconds, 4),
+            "method": self.stats.get("blocks_by_method", {}),
+        }
+
 
 # --------------------------------------------------------------------------- small helpers
 
@@ -99,6 +116,17 @@ def two_colouring(n: int, u: np.ndarray, v: np.ndarray, sign: np.ndarray) -> np.
     Uses the signed double cover (node i -> i and i + n; a positive edge joins copies of the
     same parity, a negative one switches): G is balanced iff no i is connected to i + n
     (Harary 1953). O(n + m) via SciPy's connected components.
+
+    Parameters
+    ----------
+    n : int
+        Number of nodes.
+    u, v, sign : numpy.ndarray
+        Edge ends and signs.
+
+    Returns
+    -------
+    numpy.ndarray or None
     """
     if n == 0:
         return np.zeros(0, dtype=np.int64)
@@ -119,12 +147,23 @@ def _frustrated_mask(
     return np.where(sign > 0, ~same, same)
 
 
-def frustration_of_partition(graph: Any, side: dict[Hashable, int] | Any) -> float:
+def frustration_of_partition(graph: GraphLike, side: dict[Hashable, int] | Any) -> float:
     """Total weight of edges frustrated by a two-bloc partition. O(n + m).
 
     ``side`` maps node -> 0/1 (or any two labels), or is a pair/list of node collections.
     A positive edge across blocs or a negative edge inside a bloc is frustrated
     (Cartwright & Harary 1956).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        The signed network the partition splits.
+    side : dict or pair of collections
+        Node -> side, or the two blocs.
+
+    Returns
+    -------
+    float
     """
     sg = as_signed_graph(graph)
     s = _side_array(sg, side)
@@ -148,11 +187,21 @@ def _side_array(sg: SignedGraph, side: Any) -> np.ndarray:
     return arr
 
 
-def frustration_brute_force(graph: Any) -> tuple[float, np.ndarray]:
+def frustration_brute_force(graph: GraphLike) -> tuple[float, np.ndarray]:
     """Minimum frustration by enumerating all 2^(n-1) partitions (validation only).
 
     Vectorised over partitions in chunks; O(2^n m) time. Refuses n > 24.
     Returns the value and one optimal 0/1 side array (node order of the input).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        A small signed network (at most 24 nodes).
+
+    Returns
+    -------
+    (float, numpy.ndarray)
+        The minimum and one optimal 0/1 side per node.
     """
     sg = as_signed_graph(graph)
     n = sg.n
@@ -510,7 +559,7 @@ def _milp_block(
 
 
 def frustration_index(
-    graph: Any,
+    graph: GraphLike,
     *,
     weight: str | None = "weight",
     time_limit: float | None = None,
@@ -546,6 +595,11 @@ def frustration_index(
     >>> g.add_edge("a", "b", sign=1); g.add_edge("b", "c", sign=1); g.add_edge("a", "c", sign=-1)
     >>> frustration_index(g).frustration_index
     1.0
+
+    Returns
+    -------
+    FrustrationResult
+        With ``to_dict()`` (docs/results.md).
     """
     t0 = time.perf_counter()
     sg = as_signed_graph(graph, weight=weight)
@@ -641,13 +695,27 @@ def _stitch(sg: SignedGraph, rel: np.ndarray) -> np.ndarray:
 
 
 def textbook_frustration_milp(
-    graph: Any, *, weight: str | None = "weight", time_limit: float | None = None
+    graph: GraphLike, *, weight: str | None = "weight", time_limit: float | None = None
 ) -> tuple[float, bool, float, float]:
     """The textbook XOR model on plain HiGHS, as a baseline (Aref, Mason & Wilson 2018, eq. XOR).
 
     min sum_{E+} w f_ij + sum_{E-} w (1 - f_ij), f_ij = x_i XOR x_j written with four
     inequalities per edge, all x_i and f_ij binary, no reductions, cuts or symmetry breaking.
     Returns (value, proven_optimal, lower_bound, seconds).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        The signed network to solve.
+    weight : str or None
+        Edge attribute weighing the ties (``None``: unit weights).
+    time_limit : float or None
+        Seconds for the solve.
+
+    Returns
+    -------
+    (float, bool, float, float)
+        Value, proven optimal, lower bound, seconds.
     """
     t0 = time.perf_counter()
     sg = as_signed_graph(graph, weight=weight)
@@ -700,7 +768,7 @@ def textbook_frustration_milp(
 
 
 def next_best_partition(
-    graph: Any,
+    graph: GraphLike,
     exclude: list[dict[Hashable, int]],
     *,
     weight: str | None = "weight",
@@ -713,6 +781,22 @@ def next_best_partition(
     sum_{x_i = 1 in P} (1 - x_i) + sum_{x_i = 0 in P} x_i >= 1. If the value returned is above
     the frustration index, the optimal partition is unique. One MILP on the whole graph;
     NP-hard, meant for graphs up to a few hundred nodes. Returns (value, sides, proven).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        The signed network to partition.
+    exclude : list of dict
+        Partitions (node -> 0/1) to exclude.
+    weight : str or None
+        Edge attribute of the weights (``None``: every tie 1).
+    time_limit : float or None
+        Seconds for the MILP.
+
+    Returns
+    -------
+    (float, dict or None, bool)
+        The value, the sides (``None`` when no other partition exists) and whether proven.
     """
     sg = as_signed_graph(graph, weight=weight)
     n, m = sg.n, sg.m

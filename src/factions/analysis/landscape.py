@@ -18,24 +18,21 @@ switches, and the configuration a system drifts to is the minimum of its basin.
 * :func:`global_minimum`: the exact minimum for any n as a weighted frustration problem
   (edge sign = sign of s_i s_j (p_ij + p_ji), weight its absolute value; E = L_w - sum of
   negative weights), solved by :func:`factions.analysis.frustration.frustration_index`.
-* :func:`read_landscape_csv`: sizes and a propensity matrix in the layout of Furnas's
-  replication of the Syria 2016 example: ratings 1..5 with 3 neutral, converted to
-  p = r - 3 (so 1 -> -2, 5 -> +2); a blank diagonal.
+
+:func:`factions.io.read_landscape_csv` reads sizes and a propensity matrix from files.
 """
 
 from __future__ import annotations
 
-import csv
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import numpy as np
 
 from factions.analysis.frustration import frustration_index
-from factions.analysis.signed_graph import SignedInputError
+from factions.analysis.serial import json_number
 
 __all__ = [
     "Landscape",
@@ -44,7 +41,6 @@ __all__ = [
     "energy",
     "global_minimum",
     "landscape",
-    "read_landscape_csv",
 ]
 
 NEUTRAL_RATING = 3.0
@@ -90,7 +86,31 @@ def energy(
     propensities: np.ndarray | None = None,
     alignment: Sequence[int] | np.ndarray = (),
 ) -> float:
-    """Energy E(X) of one alignment (a 0/1 bloc per actor), Axelrod & Bennett (1993). O(n^2)."""
+    """Energy E(X) of one alignment (a 0/1 bloc per actor), Axelrod & Bennett (1993). O(n^2).
+
+    Parameters
+    ----------
+    sizes : sequence of float, or LandscapeInput
+        Actor sizes s_i (or the whole input) of the alignment to score.
+    propensities : array_like, shape (n, n), optional
+        p_ij (not needed with a ``LandscapeInput``).
+    alignment : sequence of int
+        A 0/1 bloc per actor.
+
+    Returns
+    -------
+    float
+
+    References
+    ----------
+    Axelrod, R. & Bennett, D. S. (1993), "A landscape theory of aggregation", British Journal
+    of Political Science 23(2).
+
+    Examples
+    --------
+    >>> energy([1, 1], [[0, 1], [1, 0]], [0, 1])
+    2.0
+    """
     inp = _as_input(sizes, propensities)
     x = np.asarray(alignment, dtype=np.int64)
     d = x[:, None] != x[None, :]
@@ -108,6 +128,16 @@ class StableAlignment:
     basin_size: int
     basin_share: float
     is_global: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``blocs``, ``energy``, ``basin_size``, ``basin_share``, ``global``."""
+        return {
+            "blocs": [list(b) for b in self.blocs],
+            "energy": json_number(self.energy),
+            "basin_size": self.basin_size,
+            "basin_share": round(self.basin_share, 6),
+            "global": self.is_global,
+        }
 
 
 @dataclass(frozen=True)
@@ -134,11 +164,28 @@ class Landscape:
         return x
 
     def blocs(self, code: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The two blocs of alignment ``code``."""
         x = self.alignment(code)
         return (
             tuple(a for a, b in zip(self.actors, x, strict=True) if b == 0),
             tuple(a for a, b in zip(self.actors, x, strict=True) if b == 1),
         )
+
+    def to_dict(self, include_all: bool = False) -> dict[str, Any]:
+        """JSON-ready: ``actors``, ``alignments`` (how many), ``stable_alignments`` and, with
+        ``include_all``, ``all`` (every alignment, lowest energy first) (docs/results.md)."""
+        out: dict[str, Any] = {
+            "actors": list(self.actors),
+            "alignments": int(self.energies.size),
+            "stable_alignments": [m.to_dict() for m in self.minima],
+        }
+        if include_all:
+            order = sorted(range(self.energies.size), key=lambda c: (self.energies[c], c))
+            out["all"] = [
+                {"blocs": [list(b) for b in self.blocs(c)], "energy": json_number(self.energies[c])}
+                for c in order
+            ]
+        return out
 
 
 def landscape(
@@ -154,6 +201,26 @@ def landscape(
     (Axelrod & Bennett 1993). Basins: from each alignment, move to the neighbour with the
     lowest energy while it is strictly lower (steepest descent; ties to the lowest code);
     the minimum reached is the alignment's basin. O(2^n n) time and memory.
+
+    Parameters
+    ----------
+    sizes : sequence of float, or LandscapeInput
+        Actor sizes s_i (or the whole input), at most ``max_nodes`` actors.
+    propensities : array_like, shape (n, n), optional
+        p_ij (not needed with a ``LandscapeInput``).
+    actors : sequence of str, optional
+        Names.
+    max_nodes : int
+        Largest n accepted (the cost doubles with each actor).
+
+    Returns
+    -------
+    Landscape
+        With ``to_dict()`` (docs/results.md).
+
+    References
+    ----------
+    Axelrod, R. & Bennett, D. S. (1993), British Journal of Political Science 23(2).
     """
     inp = _as_input(sizes, propensities, actors)
     n = len(inp.actors)
@@ -229,6 +296,26 @@ def global_minimum(
     With W_ij = s_i s_j (p_ij + p_ji): E(X) = L_w(X) - sum_{W_ij < 0} |W_ij|, where L_w is the
     weighted frustration of the graph with sign(W_ij) and weight |W_ij|. NP-hard; exact
     (see :mod:`factions.analysis.frustration`). Returns (blocs, energy, proven optimal).
+
+    Parameters
+    ----------
+    sizes : sequence of float, or LandscapeInput
+        Actor sizes s_i (or the whole input), any number of actors.
+    propensities : array_like, shape (n, n), optional
+        p_ij (not needed with a ``LandscapeInput``).
+    actors : sequence of str, optional
+        Names.
+    time_limit : float or None
+        Seconds for the solve.
+
+    References
+    ----------
+    Axelrod, R. & Bennett, D. S. (1993); Aref, S., Mason, A. J. & Wilson, M. C. (2020).
+
+    Returns
+    -------
+    (blocs, float, bool)
+        The two blocs, the energy and whether it is proven optimal.
     """
     inp = _as_input(sizes, propensities, actors)
     w = inp.pair_weights()
@@ -248,70 +335,3 @@ def global_minimum(
     first = tuple(a for a in inp.actors if res.side[a] == res.side[inp.actors[0]])
     second = tuple(a for a in inp.actors if res.side[a] != res.side[inp.actors[0]])
     return (first, second), float(res.frustration_index - neg_total), res.optimal
-
-
-def read_landscape_csv(
-    sizes_csv: str | Path, propensities_csv: str | Path, *, neutral: float = NEUTRAL_RATING
-) -> LandscapeInput:
-    """Read sizes (``id,actor,strength``) and a rating matrix (labelled rows and columns).
-
-    The matrix's labels may be abbreviations (``Rus`` for ``Russia``); rows and columns are
-    matched to actors by position, so both files must list actors in the same order. Ratings
-    r become propensities p = r - ``neutral`` (Furnas's 1..5 scale, 3 neutral). Errors
-    name the file, line and field.
-    """
-    sizes_csv, propensities_csv = Path(sizes_csv), Path(propensities_csv)
-    rows = _read_rows(sizes_csv)
-    header = [h.strip().lower() for h in rows[0]]
-    size_col = next((header.index(c) for c in ("strength", "size", "sizes") if c in header), None)
-    name_col = next((header.index(c) for c in ("actor", "name") if c in header), None)
-    if size_col is None or name_col is None:
-        raise SignedInputError(f"{sizes_csv}:1: expected columns actor and strength (or size)")
-    actors, sizes = [], []
-    for lineno, row in enumerate(rows[1:], start=2):
-        if not row or not any(c.strip() for c in row):
-            continue
-        try:
-            v = float(row[size_col])
-        except (ValueError, IndexError):
-            raise SignedInputError(
-                f"{sizes_csv}:{lineno}: field 'strength' must be a number"
-            ) from None
-        if not math.isfinite(v) or v < 0:
-            raise SignedInputError(f"{sizes_csv}:{lineno}: field 'strength' must be >= 0")
-        actors.append(row[name_col].strip())
-        sizes.append(v)
-    prow = [r for r in _read_rows(propensities_csv) if r and any(c.strip() for c in r)]
-    n = len(actors)
-    if len(prow) != n + 1:
-        raise SignedInputError(
-            f"{propensities_csv}: {len(prow) - 1} rows of ratings but {n} actors in {sizes_csv}"
-        )
-    p = np.zeros((n, n))
-    for i, row in enumerate(prow[1:]):
-        vals = row[1:]
-        if len(vals) != n:
-            raise SignedInputError(
-                f"{propensities_csv}:{i + 2}: expected {n} ratings, got {len(vals)}"
-            )
-        for j, cell in enumerate(vals):
-            if i == j:
-                continue
-            try:
-                p[i, j] = float(cell) - neutral
-            except ValueError:
-                raise SignedInputError(
-                    f"{propensities_csv}:{i + 2}: rating for column {j + 2} must be a number, got {cell!r}"
-                ) from None
-    return LandscapeInput(tuple(actors), np.array(sizes), p)
-
-
-def _read_rows(path: Path) -> list[list[str]]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.reader(fh))
-    except OSError as exc:
-        raise SignedInputError(f"{path}: cannot read ({exc.strerror})") from None
-    if not rows:
-        raise SignedInputError(f"{path}:1: empty file")
-    return rows

@@ -1,28 +1,44 @@
-"""Can a motion pass, with whom, and who decides? A System's motion as a constrained voting game.
+"""Can a motion pass, with whom, and who decides? The one motion verdict of factions.
 
-(:mod:`factions.analysis.votes` gives the plain seat verdict of a motion; this module adds
-the game: multi-criteria rules and veto players, coalitions constrained by the signed ties,
-needed blocs and pivots.)
+:func:`motion_report` is the only place factions judges a motion; ``factions vote``, the
+HTML report, the web API, the scenario diff and ``make demo`` all call it. Its terms
+(docs/power.md, "Motions"; worked example in docs/iraq-2012.md):
+
+* **stances**: each listed opponent, then each listed supporter, marks the seat holders it
+  stands for (itself when it holds seats, else the seat-holding groups it belongs to);
+  the target's groups oppose unless marked; everyone else is *undeclared*
+  (:func:`holder_stances`).
+* **feasible coalition**: seat holders that are not opponents and contain no pair that will
+  not vote together (a negative tie of strength ``>= forbid_at``, persons standing for
+  their groups; :func:`~factions.analysis.coalitions.constraints_from_signed_graph`).
+* **pivotal** (a member of a winning coalition): its leaving alone makes the coalition
+  lose (a Banzhaf swing).
+* **needed**: in every feasible minimal winning coalition: without it the motion cannot
+  pass at all.
+* **decisive**: the actors on whom the outcome turns as the system stands. When the
+  supporters win, the supporters pivotal in their coalition (each one's defection alone
+  sinks the motion). When they fall short, the undeclared blocs of the smallest feasible
+  additions that carry them over every quota (*completions*), the bloc in most such
+  additions first. When no addition can, but a feasible coalition without the supporters'
+  camp wins, the actors pivotal in the most feasible minimal winning coalitions. When no
+  feasible coalition wins, nobody: the motion fails whatever one bloc does.
+* **passes**: the supporters meet every criterion of the rule (and every veto player is
+  among them) and some route to the vote is not blocked (:func:`judge_route`).
 
 :func:`chamber_game` turns a chamber and one of its vote rules into a (vector-)weighted game:
 the seat holders are the players, the rule's threshold is the quota on seats, each further
 criterion of a multi-criteria rule (``members``: one vote per seat holder; or a numeric
 actor attribute) adds a weight and a quota, and veto players add a criterion that only they
-carry (so every winning coalition must hold all of them).
-
-:func:`motion_report` then reads the motion's supporters and opponents (persons stand for
-the seat-holding groups they belong to, through affiliations), derives who will not vote
-with whom from the signed relations (:func:`~factions.analysis.coalitions.constraints_from_signed_graph`),
-and returns the seats for, against and undeclared (with the ends of uncertain ranges), the
-feasible winning coalitions among everyone but the opponents, the blocs every such
-coalition needs, the decisive actors, and each route to the vote with its gatekeepers.
-It knows nothing about any particular country: everything comes from the system.
+carry (so every winning coalition must hold all of them). :func:`chamber_power` gives the
+exact power indices of every chamber and rule on that game (Banzhaf 1965; Shapley & Shubik
+1954). It knows nothing about any particular country: everything comes from the system.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from factions.analysis.coalitions import (
     Coalition,
@@ -32,8 +48,26 @@ from factions.analysis.coalitions import (
     make_game,
     minimal_winning_coalitions,
 )
-from factions.analysis.power import GameError
+from factions.analysis.power import GameError, PowerIndices, power_indices, vector_power_indices
 from factions.model import Chamber, Motion, Route, System, VoteRule
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "ChamberGame",
+    "MotionReport",
+    "RouteStatus",
+    "actor_names",
+    "chamber_game",
+    "chamber_power",
+    "game_power",
+    "holder_stances",
+    "judge_route",
+    "motion_report",
+    "seat_holders_of",
+]
+
+DEFAULT_LIMIT = 10
+"""Coalitions listed per list in a motion's JSON (``factions vote --limit``)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +89,16 @@ class ChamberGame:
 
     @property
     def quota(self) -> int:
+        """The quota on seats (the first criterion)."""
         return self.quotas[0]
+
+    @property
+    def winnable(self) -> bool:
+        """Whether all seat holders together meet every quota (a chamber filled short of its
+        rule, or emptied by a scenario, is not)."""
+        return bool(self.players) and all(
+            q <= sum(w[k] for w in self.weights) for k, q in enumerate(self.quotas)
+        )
 
 
 def _seat_holders(chamber: Chamber) -> list[tuple[str, int]]:
@@ -63,9 +106,40 @@ def _seat_holders(chamber: Chamber) -> list[tuple[str, int]]:
 
 
 def chamber_game(system: System, chamber_id: str, rule_id: str | None = None) -> ChamberGame:
-    """The weighted game of ``chamber_id`` under ``rule_id`` (default: its first rule, or an
-    absolute majority when it has none). Raises :class:`GameError` for an unknown chamber or
-    rule, a chamber without seats, or an attribute criterion an actor lacks. ``O(n c)``."""
+    """The weighted game of a chamber under one of its vote rules.
+
+    Parameters
+    ----------
+    system : System
+        The system holding the chamber.
+    chamber_id : str
+        The chamber's id.
+    rule_id : str or None
+        The vote rule's id; default its first rule, or an absolute majority when it has none.
+
+    Returns
+    -------
+    ChamberGame
+        Seat holders as players, one weight column and quota per criterion.
+
+    Raises
+    ------
+    GameError
+        An unknown chamber or rule, a chamber without seats, or an attribute criterion an
+        actor lacks.
+
+    Notes
+    -----
+    ``O(n c)`` for ``n`` seat holders and ``c`` criteria.
+    """
+    game = _game(system, chamber_id, rule_id)
+    if not game.players:
+        raise GameError(f"chamber {chamber_id!r} lists no seats")
+    return game
+
+
+def _game(system: System, chamber_id: str, rule_id: str | None) -> ChamberGame:
+    """:func:`chamber_game`, but a chamber without seats is a game without players."""
     try:
         chamber = system.chamber(chamber_id)
     except KeyError:
@@ -84,8 +158,6 @@ def chamber_game(system: System, chamber_id: str, rule_id: str | None = None) ->
     else:
         rule = VoteRule(id="absolute")
     holders = _seat_holders(chamber)
-    if not holders:
-        raise GameError(f"chamber {chamber_id!r} lists no seats")
     players = [a for a, _ in holders]
     seats = [s for _, s in holders]
     columns: list[list[int]] = [seats]
@@ -132,7 +204,19 @@ def chamber_game(system: System, chamber_id: str, rule_id: str | None = None) ->
 
 
 def seat_holders_of(system: System, actor: str, holders: set[str]) -> list[str]:
-    """The seat holders an actor stands for: itself, or the holding groups it belongs to."""
+    """The seat holders an actor stands for: itself, or the holding groups it belongs to.
+
+    Parameters
+    ----------
+    system : System
+    actor : str
+    holders : set of str
+        The chamber's seat holders.
+
+    Returns
+    -------
+    list of str
+    """
     if actor in holders:
         return [actor]
     return [f.group for f in system.groups_of(actor) if f.group in holders]
@@ -158,6 +242,22 @@ class RouteStatus:
     gatekeepers: tuple[tuple[str, str, bool], ...]
     """``(actor, stance, required)`` for each gatekeeper."""
     reasons: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``route``, ``name``, ``status``, ``signatures``,
+        ``supporters_reach_signatures``, ``gatekeepers`` (``actor``, ``stance``,
+        ``required``), ``reasons`` (docs/results.md)."""
+        return {
+            "route": self.route,
+            "name": self.name,
+            "status": self.status,
+            "signatures": self.signatures,
+            "supporters_reach_signatures": self.supporters_reach_signatures,
+            "gatekeepers": [
+                {"actor": a, "stance": s, "required": req} for a, s, req in self.gatekeepers
+            ],
+            "reasons": list(self.reasons),
+        }
 
 
 @dataclass(frozen=True)
@@ -198,7 +298,60 @@ class MotionReport:
 
     @property
     def seats_short(self) -> int:
+        """Seats the supporters lack (0 when they reach the threshold)."""
         return max(0, self.seats_needed - self.seats_for)
+
+    @property
+    def route_open(self) -> bool:
+        """Whether some route to the vote is not blocked (or the motion needs no route)."""
+        return bool(self.open_routes) or not self.routes
+
+    def to_dict(self, limit: int | None = DEFAULT_LIMIT) -> dict[str, Any]:
+        """JSON-ready, with the stable keys of docs/results.md; coalition lists cut to
+        ``limit`` (their full lengths in ``n_completions`` and ``n_feasible_winning``).
+
+        This is what ``factions vote --json`` prints, what the report embeds for each motion
+        and what ``GET /api/votes`` returns.
+        """
+        rep = self.report
+        return {
+            "motion": self.motion,
+            "chamber": self.chamber,
+            "rule": self.rule,
+            "criteria": list(self.criteria),
+            "target": self.target,
+            "seats_needed": self.seats_needed,
+            "quorum": self.quorum,
+            "supporters": list(self.supporters),
+            "opponents": list(self.opponents),
+            "undeclared": list(self.undeclared),
+            "seats_for": self.seats_for,
+            "seats_for_range": [self.seats_for_low, self.seats_for_high],
+            "seats_against": self.seats_against,
+            "seats_undeclared": self.seats_abstaining,
+            "seats_short": self.seats_short,
+            "supporters_win": self.supporters_win,
+            "supporters_feasible": None
+            if self.supporters_feasible is None
+            else self.supporters_feasible.to_dict(),
+            "can_pass": self.can_pass,
+            "passes": self.passes,
+            "routes": [x.to_dict() for x in self.routes],
+            "open_routes": list(self.open_routes),
+            "route_open": self.route_open,
+            "gatekeepers": list(self.blocking_gatekeepers),
+            "needed": list(self.needed),
+            "decisive": list(self.decisive),
+            "pivotal_counts": dict(rep.pivotal_counts),
+            "completions": [c.to_dict() for c in self.completions[:limit]],
+            "n_completions": len(self.completions),
+            "feasible_winning": [c.to_dict() for c in rep.winning[:limit]],
+            "n_feasible_winning": len(rep.winning),
+            "feasible_winning_truncated": rep.truncated,
+            "closest": [c.to_dict() for c in rep.closest],
+            "forbidden_pairs": [list(p) for p in self.forbidden],
+            "bound_pairs": [list(p) for p in self.bound],
+        }
 
 
 def holder_stances(system: System, motion: Motion) -> dict[str, str]:
@@ -208,6 +361,16 @@ def holder_stances(system: System, motion: Motion) -> dict[str, str]:
     seat holders it stands for (:func:`seat_holders_of`: itself when it holds seats, else the
     seat-holding groups it belongs to); the holders the motion's target stands for oppose
     unless already marked; everyone else abstains. Holders in chamber order. O(h + a).
+
+    Parameters
+    ----------
+    system : System
+    motion : Motion
+
+    Returns
+    -------
+    dict
+        Seat holder -> ``"for"``, ``"against"`` or ``"abstain"``.
     """
     holders = {h.actor for h in system.chamber(motion.chamber).seats if h.seats > 0}
     side: dict[str, str] = {}
@@ -234,6 +397,18 @@ def judge_route(route: Route, seats_for: int, not_opposed: int) -> RouteStatus:
     reach its signature demand (the largest of the route's and its gatekeepers' demands);
     ``open`` when its prerequisites are met, every required gatekeeper is for and the
     supporters (``seats_for``) reach the demand; ``uncertain`` otherwise.
+
+    Parameters
+    ----------
+    route : Route
+    seats_for : int
+        Seats of the supporters.
+    not_opposed : int
+        Seats of everyone but the opponents.
+
+    Returns
+    -------
+    RouteStatus
     """
     demand = max([route.signatures or 0, *(g.signatures or 0 for g in route.gatekeepers)])
     reasons: list[str] = []
@@ -274,25 +449,53 @@ def motion_report(
     forbid_at: float = 0.5,
     bind_at: float | None = None,
 ) -> MotionReport:
-    """Analyse ``motion_id`` of ``system``.
+    """The verdict on one motion: seats, coalitions, needed and decisive actors, routes.
 
-    * seats for / against / undeclared from the motion's supporters and opponents;
-    * ``supporters_win``: the supporters together meet every criterion of the rule;
-    * ``can_pass``: some feasible coalition of non-opponents wins (forbidden pairs are negative
-      ties of strength ``>= forbid_at``; bound pairs positive ties of strength ``>= bind_at``);
-    * each route is ``blocked`` when a required gatekeeper is against or the non-opponents
-      cannot reach its signatures, ``open`` when every prerequisite is met (``Route.met``), every
-      required gatekeeper is for and the
-      supporters reach the signatures, ``uncertain`` otherwise;
-    * ``passes``: the supporters win and some route is not blocked;
-    * ``decisive``: when the supporters win, those whose defection alone would sink them;
-      when they fall short, the blocs of the smallest additions that would carry the motion
-      (``completions``), most frequent across all minimal additions first; when no addition
-      can, the actors pivotal in the most feasible winning coalitions;
-      ``needed``: actors in every feasible winning coalition.
+    The terms (stances, feasible, pivotal, needed, decisive, passes) are defined in the
+    module docstring; docs/power.md gives the definition and docs/iraq-2012.md a worked
+    example.
 
-    The motion is read in the system as of its date when it has one. Coalition listing is
-    output-sensitive (see :mod:`factions.analysis.coalitions`).
+    Parameters
+    ----------
+    system : System
+        The system; the motion is read in it as of the motion's date when it has one.
+    motion_id : str
+        The motion's id.
+    forbid_at : float
+        Negative ties at least this strong keep two blocs out of one coalition.
+    bind_at : float or None
+        Positive ties at least this strong bind two blocs (off by default).
+
+    Returns
+    -------
+    MotionReport
+        Seats for / against / undeclared (with the ends of uncertain ranges),
+        ``supporters_win``, ``can_pass`` (some feasible coalition of non-opponents wins),
+        ``passes``, each route's status, the blocs ``needed`` in every feasible winning
+        coalition, the ``decisive`` actors and the smallest ``completions``.
+
+    Raises
+    ------
+    GameError
+        An unknown motion, or a rule criterion an actor lacks.
+
+    Notes
+    -----
+    Coalition listing is output-sensitive (:mod:`factions.analysis.coalitions`): the
+    minimal winning coalitions are listed in ``O(k n)`` for ``k`` of them.
+
+    Examples
+    --------
+    >>> from factions.model import loads_system
+    >>> s = loads_system('''
+    ... actors: [{id: a, name: A}, {id: b, name: B}, {id: c, name: C}]
+    ... chambers: [{id: h, name: House, size: 100, seats: [{actor: a, seats: 45}, {actor: b, seats: 40},
+    ...            {actor: c, seats: 15}], rules: [{id: maj, threshold: absolute}]}]
+    ... motions: [{id: m, chamber: h, rule: maj, supporters: [b], opponents: [a]}]
+    ... ''')
+    >>> r = motion_report(s, "m")
+    >>> (r.seats_for, r.seats_short, r.passes, r.decisive)
+    (40, 11, False, ('c',))
     """
     try:
         motion: Motion = system.motion(motion_id)
@@ -300,7 +503,7 @@ def motion_report(
         known = ", ".join(m.id for m in system.motions) or "none"
         raise GameError(f"no motion {motion_id!r} in the system (motions: {known})") from None
     view = system.at(motion.date) if motion.date else system
-    game = chamber_game(view, motion.chamber, motion.rule)
+    game = _game(view, motion.chamber, motion.rule)
     holders = set(game.players)
     seats = dict(zip(game.players, game.seats, strict=True))
     chamber = view.chamber(motion.chamber)
@@ -318,16 +521,16 @@ def motion_report(
         mapping=_person_mapping(view, holders),
     )
     weights = [list(w) for w in game.weights]
-    if _unwinnable(game):
-        # fewer seats are held than the rule needs (a part-filled chamber, or parties removed
-        # by a scenario): no coalition can win, which is an answer, not an input error
+    if not game.winnable:
+        # fewer seats are held than the rule needs (a part-filled or empty chamber, or parties
+        # removed by a scenario): no coalition can win, which is an answer, not an input error
         sup_coal = _plain_coalition(game, sup)
         report = CoalitionReport(
             quota=game.quotas,
             can_win=False,
             winning=(),
             needed=(),
-            decisive={},
+            pivotal_counts={},
             closest=(_plain_coalition(game, tuple(a for a in game.players if a not in opp)),),
             camp=sup_coal,
             excluded=opp,
@@ -376,7 +579,7 @@ def motion_report(
         freq = {x: sum(x in c.members for c in completions) for x in core}
         decisive = tuple(sorted(core, key=lambda x: (-freq[x], game.players.index(x))))
     else:
-        decisive = tuple(report.decisive)
+        decisive = tuple(report.pivotal_counts)
     return MotionReport(
         motion=motion.id,
         chamber=game.chamber,
@@ -407,11 +610,6 @@ def motion_report(
         criteria=game.criteria,
         completions=completions,
     )
-
-
-def _unwinnable(game: ChamberGame) -> bool:
-    """Whether even all seat holders together miss some quota of the rule."""
-    return any(q > sum(w[k] for w in game.weights) for k, q in enumerate(game.quotas))
 
 
 def _plain_coalition(game: ChamberGame, members: tuple[str, ...]) -> Coalition:
@@ -466,5 +664,84 @@ def _completions(
 
 
 def actor_names(system: System) -> Mapping[str, str]:
-    """Display names by actor id."""
+    """Display names by actor id.
+
+    Parameters
+    ----------
+    system : System
+        Whose actors to name.
+
+    Returns
+    -------
+    mapping of str to str
+    """
     return {a.id: a.name for a in system.actors}
+
+
+def game_power(game: ChamberGame, indices: Iterable[str] | None = None) -> PowerIndices:
+    """Exact power indices of a chamber's game (vector-weighted when it has several criteria).
+
+    Parameters
+    ----------
+    game : ChamberGame
+        From :func:`chamber_game`.
+    indices : iterable of str or None
+        Index names (:data:`factions.analysis.power.INDEX_NAMES`); default all available.
+
+    Returns
+    -------
+    PowerIndices
+
+    Raises
+    ------
+    GameError
+        The quota exceeds the total weight on some criterion, or an index is not available
+        for a vector-weighted game (Johnston).
+    """
+    if game.is_vector:
+        return vector_power_indices(
+            [list(w) for w in game.weights], list(game.quotas), names=game.players, indices=indices
+        )
+    return power_indices(list(game.seats), game.quota, names=game.players, indices=indices)
+
+
+def chamber_power(system: System) -> dict[str, dict[str, dict[str, float]]]:
+    """Normalised Banzhaf and Shapley-Shubik indices of every chamber under every rule.
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    dict
+        ``{"chamber/rule": {actor: {"banzhaf": b, "shapley_shubik": s}}}``; exact fractions
+        given as floats. A rule no coalition can meet gives everyone 0; a chamber without
+        seats is left out.
+
+    References
+    ----------
+    Banzhaf (1965); Shapley & Shubik (1954); see :mod:`factions.analysis.power`.
+    """
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    wanted = ("banzhaf_normalised", "shapley_shubik")
+    for c in system.chambers:
+        for r in c.rules:
+            try:
+                game = chamber_game(system, c.id, r.id)
+            except GameError:
+                continue
+            key = f"{c.id}/{r.id}"
+            names = list(game.players)
+            if not game.winnable:
+                out[key] = {a: {"banzhaf": 0.0, "shapley_shubik": 0.0} for a in names}
+                continue
+            p = game_power(game, wanted)
+            out[key] = {
+                a: {
+                    "banzhaf": float(p.banzhaf_normalised[i]),  # type: ignore[index]
+                    "shapley_shubik": float(p.shapley_shubik[i]),  # type: ignore[index]
+                }
+                for i, a in enumerate(names)
+            }
+    return out

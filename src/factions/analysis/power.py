@@ -59,12 +59,34 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
+__all__ = [
+    "INDEX_NAMES",
+    "GameError",
+    "PowerIndices",
+    "banzhaf",
+    "coleman",
+    "deegan_packel",
+    "dual_quota",
+    "dummy_players",
+    "holler_pgi",
+    "johnston",
+    "n_minimal_winning",
+    "power_indices",
+    "raw_swings",
+    "shapley_shubik",
+    "validate_game",
+    "validate_vector_game",
+    "vector_power_indices",
+    "veto_players",
+]
+
 INDEX_NAMES: tuple[str, ...] = (
     "raw_swings",
-    "banzhaf_normalized",
+    "banzhaf_normalised",
     "banzhaf_absolute",
     "shapley_shubik",
     "deegan_packel",
@@ -97,6 +119,22 @@ def validate_game(weights: Sequence[object], quota: object) -> tuple[list[int], 
     Weights must be non-negative whole numbers and ``1 <= quota <= sum(weights)`` (with a
     quota above the total nobody can ever win; with ``quota <= 0`` the empty coalition wins).
     Raises :class:`GameError` with one clear sentence otherwise. ``O(n)``.
+
+    Parameters
+    ----------
+    weights : sequence
+        Weights to check.
+    quota : object
+        Quota to check.
+
+    Returns
+    -------
+    (list of int, int)
+
+    Raises
+    ------
+    GameError
+        A negative or fractional weight, or a quota outside ``1..sum(weights)``.
     """
     if len(weights) == 0:
         raise GameError("a game needs at least one player")
@@ -118,7 +156,24 @@ def validate_game(weights: Sequence[object], quota: object) -> tuple[list[int], 
 def validate_vector_game(
     weights: Sequence[Sequence[object]], quotas: Sequence[object]
 ) -> tuple[list[tuple[int, ...]], tuple[int, ...]]:
-    """Check a vector-weighted game (one weight vector per player, one quota per criterion)."""
+    """Check a vector-weighted game (one weight vector per player, one quota per criterion).
+
+    Parameters
+    ----------
+    weights : sequence of sequences
+        One weight vector per player.
+    quotas : sequence
+        One quota per criterion.
+
+    Returns
+    -------
+    (list of tuple of int, tuple of int)
+
+    Raises
+    ------
+    GameError
+        Vectors of unequal length, a bad weight or a quota no coalition can reach.
+    """
     if len(weights) == 0:
         raise GameError("a game needs at least one player")
     m = len(quotas)
@@ -162,7 +217,7 @@ class PowerIndices:
 
     players: tuple[str, ...]
     raw_swings: tuple[int, ...] | None = None
-    banzhaf_normalized: tuple[Fraction, ...] | None = None
+    banzhaf_normalised: tuple[Fraction, ...] | None = None
     banzhaf_absolute: tuple[Fraction, ...] | None = None
     shapley_shubik: tuple[Fraction, ...] | None = None
     deegan_packel: tuple[Fraction, ...] | None = None
@@ -191,7 +246,18 @@ class PowerIndices:
         }
 
     def as_floats(self) -> dict[str, list[float]]:
+        """``{name: [float, ...]}`` for every computed index."""
         return {name: [float(v) for v in self.index(name)] for name in self.computed}
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``players``, ``indices`` (exact ``"p/q"`` strings) and ``floats``, each
+        index in player order (docs/results.md). What ``factions power --json`` prints and
+        the report and ``GET /api/votes`` embed per chamber rule."""
+        return {
+            "players": list(self.players),
+            "indices": self.as_fraction_strings(),
+            "floats": self.as_floats(),
+        }
 
 
 # --------------------------------------------------------------------------- packing helpers
@@ -279,18 +345,58 @@ def raw_swings(weights: Sequence[int], quota: int) -> list[int]:
     """Raw Banzhaf swings: for each player, the coalitions it turns from losing to winning.
 
     Banzhaf (1965); Uno (2003) for the ``O(n q)`` all-players algorithm.
+
+    Parameters
+    ----------
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose swings to find.
+
+    Returns
+    -------
+    list of int
+
+    References
+    ----------
+    Banzhaf, J. F. (1965); Uno, T. (2003), "Efficient computation of power indices for
+    weighted majority games", NII Technical Report.
+
+    Examples
+    --------
+    >>> raw_swings([2, 1, 1], 3)
+    [3, 1, 1]
     """
     ws, q = validate_game(weights, quota)
     return _swings_and_losing(ws, q)[0]
 
 
-def banzhaf(weights: Sequence[int], quota: int, normalized: bool = True) -> list[Fraction]:
+def banzhaf(weights: Sequence[int], quota: int, normalised: bool = True) -> list[Fraction]:
     """Banzhaf (1965) index: swings over total swings, or over ``2^(n-1)`` (absolute, Penrose).
 
     ``O(n q)``; see :func:`raw_swings`.
+
+    Parameters
+    ----------
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose Banzhaf index to find.
+    normalised : bool
+        Swings over total swings (normalised), or over ``2^(n-1)`` (absolute, Penrose).
+
+    Returns
+    -------
+    list of Fraction
+
+    References
+    ----------
+    Banzhaf, J. F. (1965), "Weighted voting doesn't work: a mathematical analysis", Rutgers
+    Law Review 19; Penrose, L. S. (1946), Journal of the Royal Statistical Society 109(1).
+
+    Examples
+    --------
+    >>> [str(x) for x in banzhaf([2, 1, 1], 3)]
+    ['3/5', '1/5', '1/5']
     """
     swings = raw_swings(weights, quota)
-    denom = sum(swings) if normalized else 2 ** (len(swings) - 1)
+    denom = sum(swings) if normalised else 2 ** (len(swings) - 1)
     return [Fraction(s, denom) for s in swings]
 
 
@@ -380,6 +486,20 @@ def shapley_shubik(weights: Sequence[int], quota: int) -> list[Fraction]:
     ``phi_i = sum_s eta_{i,s} s! (n-1-s)! / n!`` with ``eta_{i,s}`` the swings of size ``s``
     (generating functions, Bilbao et al. 2000; Matsui & Matsui 2000). ``O(n^2 q)`` counts,
     done as ``O(n q)`` operations on packed integers.
+
+    Parameters
+    ----------
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose Shapley-Shubik index to find.
+
+    Returns
+    -------
+    list of Fraction
+
+    References
+    ----------
+    Shapley, L. S. & Shubik, M. (1954), "A method for evaluating the distribution of power
+    in a committee system", American Political Science Review 48(3).
     """
     ws, q = validate_game(weights, quota)
     return _shapley_from_counts(ws, _size_swings(ws, q))
@@ -695,6 +815,40 @@ def power_indices(
     Deegan & Packel (1978): ``(1/|M|) sum_{S in M, i in S} 1/|S|`` over minimal winning
     ``M``. Holler (1982): ``|{S in M : i in S}|`` normalised. Johnston (1978): each
     vulnerable coalition gives ``1/c`` to each of its ``c`` critical members, normalised.
+
+    Parameters
+    ----------
+    weights : sequence of int
+        Non-negative whole-number weights, one per player.
+    quota : int
+        Weight a coalition needs to win (``1 <= quota <= sum(weights)``).
+    names : sequence of str, optional
+        Player names (default ``"0"``, ``"1"``, ...).
+    indices : iterable of str, optional
+        Index names from :data:`INDEX_NAMES` (default all).
+
+    Returns
+    -------
+    PowerIndices
+        Exact fractions, with ``to_dict()`` (docs/results.md).
+
+    Raises
+    ------
+    GameError
+        Negative or non-integer weights, a quota outside ``1..sum(weights)``, an unknown index.
+
+    References
+    ----------
+    Banzhaf (1965); Shapley & Shubik (1954); Deegan & Packel (1978); Holler (1982); Johnston
+    (1978); Coleman (1971); Bilbao, J. M., Fernandez, J. R., Jimenez Losada, A. & Lopez, J.
+    J. (2000), "Generating functions for computing power indices efficiently", TOP 8(2);
+    Uno, T. (2003).
+
+    Examples
+    --------
+    >>> r = power_indices([4, 4, 4, 2, 2, 1], 12, indices=["shapley_shubik"])
+    >>> str(r.shapley_shubik[0])
+    '7/30'
     """
     ws, q = validate_game(weights, quota)
     players = _names(names, len(ws))
@@ -703,7 +857,7 @@ def power_indices(
     out: dict[str, object] = {}
     if {
         "raw_swings",
-        "banzhaf_normalized",
+        "banzhaf_normalised",
         "banzhaf_absolute",
         "coleman_initiate",
         "coleman_prevent",
@@ -711,7 +865,7 @@ def power_indices(
         swings, losing = _swings_and_losing(ws, q)
         winning = 2**n - losing
         out["raw_swings"] = tuple(swings)
-        out["banzhaf_normalized"] = _ratio(swings, sum(swings))
+        out["banzhaf_normalised"] = _ratio(swings, sum(swings))
         out["banzhaf_absolute"] = _ratio(swings, 2 ** (n - 1))
         out["coleman_prevent"] = _ratio(swings, winning)
         out["coleman_initiate"] = _ratio(swings, losing)
@@ -742,33 +896,109 @@ def power_indices(
 
 
 def deegan_packel(weights: Sequence[int], quota: int) -> list[Fraction]:
-    """Deegan & Packel (1978) index; ``O(n q)`` packed operations. See :func:`power_indices`."""
+    """Deegan & Packel (1978) index; ``O(n q)`` packed operations. See :func:`power_indices`.
+
+    Parameters
+    ----------
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose Deegan-Packel index to find.
+
+    Returns
+    -------
+    list of Fraction
+
+    References
+    ----------
+    Deegan, J. & Packel, E. W. (1978), "A new index of power for simple n-person games",
+    International Journal of Game Theory 7(2).
+    """
     res = power_indices(weights, quota, indices=["deegan_packel"])
     return list(res.deegan_packel or ())
 
 
 def holler_pgi(weights: Sequence[int], quota: int) -> list[Fraction]:
     """Holler (1982) public good index: ``O(n q k)`` int64 operations over ``k ~ n / 40``
-    residues (see :func:`_mwc_counts_residue`)."""
+    residues (see :func:`_mwc_counts_residue`).
+
+    Parameters
+    ----------
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose public good index to find.
+
+    Returns
+    -------
+    list of Fraction
+
+    References
+    ----------
+    Holler, M. J. (1982), "Forming coalitions and measuring voting power", Political
+    Studies 30(2).
+    """
     res = power_indices(weights, quota, indices=["holler_pgi"])
     return list(res.holler_pgi or ())
 
 
 def johnston(weights: Sequence[int], quota: int) -> list[Fraction]:
-    """Johnston (1978) index; ``O(n (q + w_max))`` packed operations."""
+    """Johnston (1978) index; ``O(n (q + w_max))`` packed operations.
+
+    Parameters
+    ----------
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose Johnston index to find.
+
+    Returns
+    -------
+    list of Fraction
+
+    References
+    ----------
+    Johnston, R. J. (1978), "On the measurement of power: some reactions to Laver",
+    Environment and Planning A 10(8).
+    """
     res = power_indices(weights, quota, indices=["johnston"])
     return list(res.johnston or ())
 
 
 def coleman(weights: Sequence[int], quota: int) -> tuple[list[Fraction], list[Fraction]]:
-    """Coleman (1971) powers ``(to initiate, to prevent)`` action; ``O(n q)``."""
+    """Coleman (1971) powers ``(to initiate, to prevent)`` action; ``O(n q)``.
+
+    Parameters
+    ----------
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose Coleman powers to find.
+
+    Returns
+    -------
+    (list of Fraction, list of Fraction)
+        Power to initiate and to prevent action.
+
+    References
+    ----------
+    Coleman, J. S. (1971), "Control of collectivities and the power of a collectivity to
+    act", in Lieberman (ed.), *Social Choice*.
+    """
     res = power_indices(weights, quota, indices=["coleman_initiate", "coleman_prevent"])
     return list(res.coleman_initiate or ()), list(res.coleman_prevent or ())
 
 
 def n_minimal_winning(weights: Sequence[int], quota: int) -> int:
     """Number of minimal winning coalitions, counted (not listed): ``O(n q k)`` int64
-    operations over ``k ~ n / 40`` residues."""
+    operations over ``k ~ n / 40`` residues.
+
+    Parameters
+    ----------
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose minimal winning coalitions to find.
+
+    Returns
+    -------
+    int
+
+    References
+    ----------
+    Matsui, T. & Matsui, Y. (2000), Journal of the Operations Research Society of Japan
+    43(1).
+    """
     res = power_indices(weights, quota, indices=["holler_pgi"])
     assert res.n_minimal_winning is not None
     return res.n_minimal_winning
@@ -778,21 +1008,71 @@ def n_minimal_winning(weights: Sequence[int], quota: int) -> int:
 
 
 def veto_players(weights: Sequence[int], quota: int) -> list[int]:
-    """Positions of veto players: those without whom nobody wins (``W - w_i < q``). ``O(n)``."""
+    """Positions of veto players: those without whom nobody wins (``W - w_i < q``). ``O(n)``.
+
+    Parameters
+    ----------
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose veto players to find.
+
+    Returns
+    -------
+    list of int
+        Positions of the players every winning coalition needs.
+
+    References
+    ----------
+    Banzhaf, J. F. (1965).
+
+    Examples
+    --------
+    >>> veto_players([3, 1, 1], 4)
+    [0]
+    """
     ws, q = validate_game(weights, quota)
     total = sum(ws)
     return [i for i, w in enumerate(ws) if total - w < q]
 
 
 def dummy_players(weights: Sequence[int], quota: int) -> list[int]:
-    """Positions of players with no swing at all (null players). ``O(n q)``."""
+    """Positions of players with no swing at all (null players). ``O(n q)``.
+
+    Parameters
+    ----------
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose null players to find.
+
+    Returns
+    -------
+    list of int
+        Positions of the players with no swing.
+
+    References
+    ----------
+    Banzhaf, J. F. (1965).
+    """
     return [i for i, s in enumerate(raw_swings(weights, quota)) if s == 0]
 
 
 def dual_quota(weights: Sequence[int], quota: int) -> int:
     """Quota of the dual game: ``S`` wins in the dual iff ``N - S`` loses, i.e.
     ``w(S) >= W - q + 1``. Banzhaf and Shapley-Shubik are invariant under duality; minimal
-    winning coalitions (Deegan-Packel, Holler) are not. ``O(n)``."""
+    winning coalitions (Deegan-Packel, Holler) are not. ``O(n)``.
+
+    Parameters
+    ----------
+    weights, quota : sequence of int, int
+        The game ``[quota; weights]`` (whole-number weights) whose dual to find.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> dual_quota([2, 1, 1], 3)
+    2
+    """
     ws, q = validate_game(weights, quota)
     return sum(ws) - q + 1
 
@@ -830,6 +1110,26 @@ def vector_power_indices(
     :func:`factions.analysis.coalitions.minimal_winning_coalitions`). Johnston is not
     available for vector games (its critical-member counts need the exact excess on every
     criterion) and raises :class:`GameError` if asked for.
+
+    Parameters
+    ----------
+    weights : sequence of sequences of int
+        One weight vector per player.
+    quotas : sequence of int
+        One quota per criterion.
+    names : sequence of str, optional
+        Player names.
+    indices : iterable of str, optional
+        Index names (Johnston is not available).
+
+    Returns
+    -------
+    PowerIndices
+
+    References
+    ----------
+    Algaba, E., Bilbao, J. M., Fernandez Garcia, J. R. & Lopez, J. J. (2003), "Computing power
+    indices in weighted multiple majority games", Mathematical Social Sciences 46(1).
     """
     ws, qs = validate_vector_game(weights, quotas)
     players = _names(names, len(ws))
@@ -863,7 +1163,7 @@ def vector_power_indices(
         )
     out: dict[str, object] = {
         "raw_swings": tuple(swings),
-        "banzhaf_normalized": _ratio(swings, sum(swings)),
+        "banzhaf_normalised": _ratio(swings, sum(swings)),
         "banzhaf_absolute": _ratio(swings, 2 ** (n - 1)),
         "coleman_prevent": _ratio(swings, winning),
         "coleman_initiate": _ratio(swings, losing),

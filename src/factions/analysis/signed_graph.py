@@ -5,10 +5,10 @@ Every analysis in :mod:`factions.analysis` accepts any of
 * a NetworkX graph whose edges carry a ``sign`` attribute (+1 / -1) and optionally a
   positive ``weight`` (directed graphs are symmetrised; see :func:`from_networkx`);
 * a :class:`SignedGraph` (the compact array form used internally);
-* a factions ``System`` (anything with a ``to_networkx()`` method);
-* a path to a CSV edge list ``source,target,sign[,weight]``, a signed adjacency matrix CSV
-  (first row = node names, then one row of -1/0/+1 per node), or a system file
-  (``.yaml``/``.yml``/``.json``, read with :func:`factions.model.load_system`).
+* a factions ``System`` (anything with a ``to_networkx()`` method).
+
+Analyses read no files: :func:`factions.io.read_signed_graph` reads a CSV edge list, a
+signed adjacency matrix or a system file into a :class:`SignedGraph`.
 
 :class:`SignedGraph` stores nodes in a tuple and edges as NumPy arrays, so the solvers
 can work on integer indices in O(n + m) memory.
@@ -16,25 +16,37 @@ can work on integer indices in O(n + m) memory.
 
 from __future__ import annotations
 
-import csv
 import math
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeAlias
 
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
 __all__ = [
+    "GraphLike",
     "SignedGraph",
     "SignedInputError",
+    "add_tie",
     "as_signed_graph",
+    "check_sign",
+    "check_weight",
     "from_networkx",
-    "read_edge_csv",
-    "read_adjacency_csv",
 ]
+
+
+class _HasNetworkX(Protocol):
+    """Anything that gives its signed graph as NetworkX (a :class:`factions.model.System`)."""
+
+    def to_networkx(self) -> nx.Graph: ...
+
+
+GraphLike: TypeAlias = "SignedGraph | nx.Graph | _HasNetworkX"
+"""What every analysis takes: a :class:`SignedGraph`, a NetworkX graph with a ``sign`` edge
+attribute, or a System (anything with ``to_networkx()``)."""
 
 
 class SignedInputError(ValueError):
@@ -145,11 +157,29 @@ class SignedGraph:
         for e in edges:
             a, b, s = e[0], e[1], e[2]
             w = e[3] if len(e) > 3 else 1.0  # type: ignore[misc]
-            _add_tie(g, a, b, s, w, where=f"edge {a!r}-{b!r}")
+            add_tie(g, a, b, s, w, where=f"edge {a!r}-{b!r}")
         return from_networkx(g)
 
 
-def _check_sign(s: Any, where: str) -> int:
+def check_sign(s: Any, where: str) -> int:
+    """The sign ``s`` as +1 or -1.
+
+    Parameters
+    ----------
+    s : object
+        A sign as read (``1``, ``"-1"``, ``-1.0``...).
+    where : str
+        Where it was read, for the error message.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    SignedInputError
+        Anything but +1 or -1.
+    """
     try:
         f = float(s)
     except (TypeError, ValueError):
@@ -159,7 +189,25 @@ def _check_sign(s: Any, where: str) -> int:
     return int(f)
 
 
-def _check_weight(w: Any, where: str) -> float:
+def check_weight(w: Any, where: str) -> float:
+    """The weight ``w`` as a positive, finite float.
+
+    Parameters
+    ----------
+    w : object
+        A weight as read.
+    where : str
+        Where it was read, for the error message.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    SignedInputError
+        Not a positive finite number.
+    """
     try:
         f = float(w)
     except (TypeError, ValueError):
@@ -169,9 +217,27 @@ def _check_weight(w: Any, where: str) -> float:
     return f
 
 
-def _add_tie(g: nx.Graph, a: Hashable, b: Hashable, s: Any, w: Any, where: str) -> None:
-    sign = _check_sign(s, where)
-    weight = _check_weight(w, where)
+def add_tie(g: nx.Graph, a: Hashable, b: Hashable, s: Any, w: Any, where: str) -> None:
+    """Add a signed tie to ``g``; the same tie listed again keeps its largest weight.
+
+    Parameters
+    ----------
+    g : networkx.Graph
+        The graph being read.
+    a, b : hashable
+        The ends.
+    s, w : object
+        Sign and weight, checked by :func:`check_sign` and :func:`check_weight`.
+    where : str
+        Where the tie was read, for the error message.
+
+    Raises
+    ------
+    SignedInputError
+        A bad sign or weight, or the pair listed with both signs.
+    """
+    sign = check_sign(s, where)
+    weight = check_weight(w, where)
     if g.has_edge(a, b):
         old = g[a][b]
         if old["sign"] != sign:
@@ -191,6 +257,23 @@ def from_networkx(graph: nx.Graph, weight: str | None = "weight") -> SignedGraph
     Directed graphs and multigraphs are symmetrised: ties between the same pair must agree in
     sign (else :class:`SignedInputError`) and keep the largest weight. ``weight=None`` ignores
     weights. O(n + m).
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        With a ``sign`` edge attribute.
+    weight : str or None
+        Edge attribute of the positive weights (``None``: every tie 1).
+
+    Returns
+    -------
+    SignedGraph
+        Nodes in the graph's order, ties symmetrised.
+
+    Raises
+    ------
+    SignedInputError
+        A tie without a valid sign or weight, or ties of both signs between one pair.
     """
     nodes = tuple(graph.nodes)
     index = {x: i for i, x in enumerate(nodes)}
@@ -201,8 +284,8 @@ def from_networkx(graph: nx.Graph, weight: str | None = "weight") -> SignedGraph
         where = f"edge {a!r}-{b!r}"
         if "sign" not in d:
             raise SignedInputError(f"{where}: missing the 'sign' attribute (+1 or -1)")
-        s = _check_sign(d["sign"], where)
-        w = _check_weight(d.get(weight, 1.0), where) if weight else 1.0
+        s = check_sign(d["sign"], where)
+        w = check_weight(d.get(weight, 1.0), where) if weight else 1.0
         i, j = index[a], index[b]
         if i == j:
             if s < 0:
@@ -230,106 +313,37 @@ def from_networkx(graph: nx.Graph, weight: str | None = "weight") -> SignedGraph
     )
 
 
-def read_edge_csv(path: str | Path) -> SignedGraph:
-    """Read a CSV edge list with header ``source,target,sign[,weight]``. O(m).
+def as_signed_graph(obj: GraphLike, weight: str | None = "weight") -> SignedGraph:
+    """Normalise a graph to a :class:`SignedGraph`.
 
-    Errors name the file, the line and the field (e.g. ``ties.csv:4: sign must be +1 or -1``).
+    Parameters
+    ----------
+    obj : SignedGraph, networkx.Graph or System
+        A :class:`SignedGraph`, a NetworkX graph with a ``sign`` edge attribute, or anything
+        with a ``to_networkx()`` method (a :class:`factions.model.System`). Files are read
+        by :func:`factions.io.read_signed_graph`.
+    weight : str or None
+        Edge attribute holding the positive weight; ``None`` counts every tie as 1.
+
+    Returns
+    -------
+    SignedGraph
+        ``obj`` itself when it already is one.
+
+    Raises
+    ------
+    SignedInputError
+        A tie without a valid sign or weight, or ties of both signs between one pair.
+    TypeError
+        Anything else (a path: read it with :func:`factions.io.read_signed_graph`).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.Graph([("a", "b", {"sign": -1})])
+    >>> as_signed_graph(g).m
+    1
     """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise SignedInputError(f"{path}: cannot read ({exc.strerror})") from None
-    rows = list(csv.reader(text.splitlines()))
-    if not rows:
-        raise SignedInputError(f"{path}:1: empty file; expected header source,target,sign[,weight]")
-    header = [h.strip().lower() for h in rows[0]]
-    for need in ("source", "target", "sign"):
-        if need not in header:
-            raise SignedInputError(
-                f"{path}:1: missing column '{need}'; expected header source,target,sign[,weight]"
-            )
-    si, ti, gi = header.index("source"), header.index("target"), header.index("sign")
-    wi = header.index("weight") if "weight" in header else None
-    g = nx.Graph()
-    for lineno, row in enumerate(rows[1:], start=2):
-        if not row or all(not c.strip() for c in row):
-            continue
-        if len(row) < len(header):
-            raise SignedInputError(
-                f"{path}:{lineno}: expected {len(header)} fields ({','.join(header)}), got {len(row)}"
-            )
-        a, b = row[si].strip(), row[ti].strip()
-        if not a or not b:
-            raise SignedInputError(f"{path}:{lineno}: field 'source'/'target' is empty")
-        w = row[wi].strip() if wi is not None and row[wi].strip() else 1.0
-        try:
-            s = _check_sign(row[gi].strip(), "")
-        except SignedInputError:
-            raise SignedInputError(
-                f"{path}:{lineno}: field 'sign' must be +1 or -1, got {row[gi].strip()!r}"
-            ) from None
-        try:
-            ww = _check_weight(w, "")
-        except SignedInputError:
-            raise SignedInputError(
-                f"{path}:{lineno}: field 'weight' must be a positive number, got {w!r}"
-            ) from None
-        if a == b and s > 0:
-            g.add_node(a)
-            continue
-        try:
-            _add_tie(g, a, b, s, ww, where="tie")
-        except SignedInputError as exc:
-            raise SignedInputError(f"{path}:{lineno}: {exc}") from None
-    return from_networkx(g)
-
-
-def read_adjacency_csv(path: str | Path) -> SignedGraph:
-    """Read a signed adjacency matrix: a header of node names, then one row per node. O(n^2)."""
-    path = Path(path)
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.reader(fh))
-    except OSError as exc:
-        raise SignedInputError(f"{path}: cannot read ({exc.strerror})") from None
-    names = [x.strip() for x in rows[0]]
-    labelled = names[0] == ""  # UCINET-style: first column holds row labels
-    if labelled:
-        names = names[1:]
-    body = [r for r in rows[1:] if r]
-    n = len(names)
-    if len(body) != n:
-        raise SignedInputError(f"{path}: {n} names in the header but {len(body)} rows")
-    mat = np.zeros((n, n))
-    for i, row in enumerate(body):
-        vals = row[1:] if labelled else row
-        if len(vals) != n:
-            raise SignedInputError(f"{path}:{i + 2}: expected {n} values, got {len(vals)}")
-        try:
-            mat[i] = [float(x) if x.strip() else 0.0 for x in vals]
-        except ValueError:
-            raise SignedInputError(f"{path}:{i + 2}: values must be numbers") from None
-    if not np.allclose(mat, mat.T):
-        raise SignedInputError(f"{path}: the matrix is not symmetric")
-    iu, ju = np.nonzero(np.triu(mat, 1))
-    g = nx.Graph()
-    g.add_nodes_from(names)
-    for i, j in zip(iu, ju, strict=True):
-        x = mat[i, j]
-        g.add_edge(names[i], names[j], sign=1 if x > 0 else -1, weight=abs(x))
-    return from_networkx(g)
-
-
-def _looks_like_adjacency(path: Path) -> bool:
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        header = next(csv.reader(fh), [])
-    low = [h.strip().lower() for h in header]
-    return not {"source", "target", "sign"} <= set(low)
-
-
-def as_signed_graph(obj: Any, weight: str | None = "weight") -> SignedGraph:
-    """Normalise any supported input (see the module docstring) to a :class:`SignedGraph`."""
     if isinstance(obj, SignedGraph):
         return obj
     if isinstance(obj, nx.Graph):
@@ -337,17 +351,7 @@ def as_signed_graph(obj: Any, weight: str | None = "weight") -> SignedGraph:
     if hasattr(obj, "to_networkx"):
         return from_networkx(obj.to_networkx(), weight=weight)
     if isinstance(obj, str | Path):
-        path = Path(obj)
-        if not path.is_file():
-            raise SignedInputError(f"{path}: no such file")
-        suffix = path.suffix.lower()
-        if suffix == ".csv":
-            return read_adjacency_csv(path) if _looks_like_adjacency(path) else read_edge_csv(path)
-        if suffix in (".yaml", ".yml", ".json"):
-            from factions.model import load_system  # the model is our only dependency
-
-            return from_networkx(load_system(path).to_networkx(), weight=weight)
-        raise SignedInputError(
-            f"{path}: expected a .csv edge list (source,target,sign[,weight]) or a system .yaml"
+        raise TypeError(
+            f"{obj}: analyses take graphs, not files; read it with factions.io.read_signed_graph"
         )
     raise TypeError(f"cannot read a signed graph from {type(obj).__name__}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
@@ -16,64 +15,47 @@ from factions.analysis import (
     global_minimum,
     k_bloc_partition,
     landscape,
-    read_landscape_csv,
 )
+from factions.analysis.serial import json_number
 from factions.analysis.signed_graph import SignedGraph, SignedInputError
 from factions.cli.app import DemoContext, app, demo_step
-from factions.cli.common import EXIT_PROBLEMS, console, fail, print_json, warn
+from factions.cli.common import (
+    EXIT_PROBLEMS,
+    console,
+    fail,
+    load_system_file,
+    print_json,
+    warn,
+)
+from factions.io import read_landscape_csv, read_signed_graph
+
+__all__ = [
+    "balance",
+    "brokers_cmd",
+    "demo_balance",
+    "landscape_cmd",
+]
 
 
 def _load(path: Path, weighted: bool = True) -> SignedGraph:
-    """Read INPUT (CSV edge list, adjacency CSV or system file); bad input exits 2."""
+    """Read INPUT (system file, CSV edge list or adjacency CSV); bad input exits 2."""
+    weight = "weight" if weighted else None
+    if path.suffix.lower() in (".yaml", ".yml", ".json"):
+        return as_signed_graph(load_system_file(path), weight=weight)
     if not path.exists():
         fail(f"{path}: no such file")
     if path.is_dir():
         fail(f"{path}: is a folder; expected a CSV edge list or a system file")
     try:
-        return as_signed_graph(path, weight="weight" if weighted else None)
+        return read_signed_graph(path, weight=weight)
     except SignedInputError as exc:
         fail(str(exc))
-    except ValueError as exc:  # SystemFileError and friends: already name file:line: field
-        fail(str(exc).splitlines()[0] if str(exc) else f"{path}: cannot read")
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"{path}: cannot read ({exc})")
+    except UnicodeDecodeError as exc:
+        fail(f"{path}: not UTF-8 text (byte {exc.start})")
 
 
 def _num(x: float | None) -> float | int | None:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return None
-    return int(x) if float(x).is_integer() else round(float(x), 6)
-
-
-def _s(x: Any) -> str:
-    return str(x)
-
-
-def balance_json(report: Any, isolates: frozenset = frozenset()) -> dict[str, Any]:
-    """The JSON document of ``factions balance`` (keys documented in docs/analysis.md).
-
-    Actors without ties belong to neither bloc: they are listed under ``isolates``.
-    """
-    fr = report.frustration
-    return {
-        "nodes": report.nodes,
-        "edges": report.edges,
-        "negative_edges": report.negative_edges,
-        "frustration_index": _num(fr.frustration_index),
-        "optimal": fr.optimal,
-        "lower_bound": _num(fr.lower_bound),
-        "gap": _num(fr.gap),
-        "partition": [[_s(x) for x in bloc if x not in isolates] for bloc in fr.partition],
-        "isolates": [_s(x) for x in isolates],
-        "frustrated_edges": [[_s(a), _s(b)] for a, b in fr.frustrated_edges],
-        "normalised_frustration": _num(fr.normalised),
-        "triads": report.triads.as_dict(),
-        "triangle_balance": _num(report.triangle_balance),
-        "walk_balance": _num(report.walk_balance),
-        "algebraic_conflict": _num(report.algebraic_conflict),
-        "seconds": round(fr.seconds, 4),
-        "method": fr.stats.get("blocks_by_method", {}),
-    }
+    return json_number(x)
 
 
 @app.command()
@@ -95,9 +77,7 @@ def balance(
         fail("--time-limit: expected a positive number of seconds")
     sg = _load(input, weighted=not unweighted)
     report = balance_report(sg, time_limit=time_limit)
-    deg = sg.degrees()
-    isolates = frozenset(x for i, x in enumerate(sg.nodes) if deg[i] == 0)
-    data = balance_json(report, isolates)
+    data = report.to_dict()
     if json_out:
         print_json(data)
     else:
@@ -124,9 +104,9 @@ def balance(
         t.add_row("seconds", f"{fr.seconds:.3f}")
         console.print(t)
         _print_blocs(data["partition"], fr.frustrated_edges)
-        if isolates:
+        if data["isolates"]:
             console.print(
-                f"[bold]Without ties[/] ({len(isolates)}): " + ", ".join(data["isolates"])
+                f"[bold]Without ties[/] ({len(data['isolates'])}): " + ", ".join(data["isolates"])
             )
     if not report.frustration.optimal:
         raise typer.Exit(EXIT_PROBLEMS)
@@ -186,29 +166,11 @@ def landscape_cmd(
             _print_blocs(blocs, [])
         return
     land = landscape(inp)
-    minima = [
-        {
-            "blocs": [list(b) for b in m.blocs],
-            "energy": _num(m.energy),
-            "basin_size": m.basin_size,
-            "basin_share": round(m.basin_share, 6),
-            "global": m.is_global,
-        }
-        for m in land.minima
-    ]
     data: dict[str, Any] = {
-        "actors": list(inp.actors),
         "sizes": [_num(x) for x in inp.sizes],
-        "alignments": int(land.energies.size),
         "propensity": f"rating - {neutral:g}",
-        "stable_alignments": minima,
+        **land.to_dict(include_all=all_),
     }
-    order = sorted(range(land.energies.size), key=lambda c: (land.energies[c], c))
-    if all_:
-        data["all"] = [
-            {"blocs": [list(b) for b in land.blocs(c)], "energy": _num(land.energies[c])}
-            for c in order
-        ]
     if json_out:
         print_json(data)
         return
@@ -227,44 +189,10 @@ def landscape_cmd(
         t = Table(title="Every alignment, lowest energy first")
         for col in ("energy", "bloc 1", "bloc 2"):
             t.add_column(col)
-        for c in order:
+        for c in sorted(range(land.energies.size), key=lambda c: (land.energies[c], c)):
             b = land.blocs(c)
             t.add_row(f"{land.energies[c]:g}", ", ".join(b[0]), ", ".join(b[1]))
         console.print(t)
-
-
-def brokers_json(rep: Any) -> dict[str, Any]:
-    return {
-        "frustration_index": _num(rep.frustration.frustration_index),
-        "optimal": rep.frustration.optimal,
-        "partition": [[_s(x) for x in b] for b in rep.frustration.partition],
-        "exact": rep.exact,
-        "notes": list(rep.notes),
-        "actors": [
-            {
-                "actor": _s(a.actor),
-                "bloc": a.bloc,
-                "removal_effect": _num(a.removal_effect),
-                "frustrated_ties": _num(a.frustrated_ties),
-                "positive_across": _num(a.positive_across),
-                "negative_within": _num(a.negative_within),
-                "positive_betweenness": _num(a.positive_betweenness),
-                "pn": _num(a.pn),
-            }
-            for a in rep.actors
-        ],
-        "tie_flips": [
-            {
-                "source": _s(f.source),
-                "target": _s(f.target),
-                "sign": f.sign,
-                "effect": _num(f.effect),
-                "frustrated": f.frustrated,
-            }
-            for f in rep.tie_flips
-        ],
-        "seconds": round(rep.seconds, 4),
-    }
 
 
 @app.command("brokers")
@@ -281,7 +209,7 @@ def brokers_cmd(
     sg = _load(input, weighted=not unweighted)
     rep = brokers(sg, time_limit=time_limit)
     if json_out:
-        print_json(brokers_json(rep))
+        print_json(rep.to_dict())
         return
     for note in rep.notes:
         warn(note)

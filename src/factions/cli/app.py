@@ -8,6 +8,14 @@ from pathlib import Path
 
 import typer
 
+__all__ = [
+    "DemoContext",
+    "DemoStep",
+    "app",
+    "demo_step",
+    "demo_steps",
+]
+
 app = typer.Typer(
     name="factions",
     help="Read political text into a signed, evidence-linked system model, and analyse it.",

@@ -9,6 +9,10 @@ import typer
 from factions.cli.app import DemoContext, app, demo_steps
 from factions.cli.common import console, fail
 
+__all__ = [
+    "demo",
+]
+
 
 @app.command()
 def demo(

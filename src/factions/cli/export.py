@@ -7,7 +7,11 @@ from pathlib import Path
 import typer
 
 from factions.cli.app import app
-from factions.cli.common import console, fail, print_json
+from factions.cli.common import console, fail, load_system_file, print_json
+
+__all__ = [
+    "export",
+]
 
 
 @app.command()
@@ -38,7 +42,6 @@ def export(
 
 
 def _export_system(system: Path | None, to: str | None, out: Path | None) -> list[Path]:
-    from factions.model import SystemFileError, load_system
     from factions.report.export import FORMATS, write_export
 
     if system is None:
@@ -47,12 +50,7 @@ def _export_system(system: Path | None, to: str | None, out: Path | None) -> lis
         fail(f"--to: expected one of {', '.join(FORMATS)}, got {to!r}")
     if out is None:
         fail("-o/--out: give the file (or, for csv, the folder) to write")
-    if not system.is_file():
-        fail(f"{system}: no such system file (expected a .yaml or .json system file)")
-    try:
-        s = load_system(system)
-    except SystemFileError as exc:
-        fail(str(exc).splitlines()[0])
+    s = load_system_file(system)
     if to != "csv" and out.is_dir():
         fail(f"{out}: is a folder; give a file name for --to {to}")
     return write_export(s, to, out)
@@ -65,12 +63,8 @@ def _export_store(db: Path | None, parquet: Path | None, system: Path | None) ->
         fail("a store export needs both --db DB and --parquet DIR")
     if not db.is_file():
         fail(f"{db}: no such corpus store (expected a .duckdb file written by `factions ingest`)")
-    try:
-        from factions.store import export_parquet
-    except ImportError:
-        fail(
-            "--parquet: not available: factions.store.export_parquet has not landed in this installation"
-        )
+    from factions.store import export_parquet
+
     try:
         result = export_parquet(db, parquet)
     except (ValueError, OSError) as exc:

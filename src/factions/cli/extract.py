@@ -11,7 +11,25 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from factions.cli.app import DemoContext, app, demo_step
-from factions.cli.common import EXIT_BAD_INPUT, console, err_console, fail, print_json
+from factions.cli.common import (
+    EXIT_BAD_INPUT,
+    console,
+    err_console,
+    fail,
+    load_system_file,
+    print_json,
+)
+
+__all__ = [
+    "PROGRESS_THRESHOLD",
+    "TEXT_SUFFIXES",
+    "demo_extract",
+    "eval_",
+    "extract",
+    "print_system",
+    "run_extraction",
+    "show",
+]
 
 PROGRESS_THRESHOLD = 5
 
@@ -67,14 +85,55 @@ def _read_all(paths: list[Path]):
     return docs, bad
 
 
-def run_extraction(docs, gazetteer=None):
-    """Extract every document, with a progress bar on stderr when there are many."""
-    from factions.text.nlp import ModelNotInstalled
-    from factions.text.pipeline import Extractor
+EXTRACTOR_HELP = (
+    "model: the trained pair classifier over every co-mentioned pair (rules as its features); "
+    "rules: the rule engine alone."
+)
+
+
+def _extractor_option():
+    return typer.Option("model", "--extractor", help=EXTRACTOR_HELP)
+
+
+def _model_option():
+    return typer.Option(
+        None, "--model", help="A relation-model file other than the packaged one (factions train)."
+    )
+
+
+DISABLE_RULE_HELP = "Switch off a rule unit (repeatable; `factions rules` lists them)."
+
+
+def disabled_rules(names: list[str] | None) -> frozenset[str]:
+    """The rule units to switch off; an unknown name is one line naming the valid ones."""
+    from factions.text.rules import UnknownRuleError, check_rule_names
 
     try:
-        extractor = Extractor(gazetteer=gazetteer)
-    except ModelNotInstalled as exc:
+        return check_rule_names(names or ())
+    except UnknownRuleError as exc:
+        fail(str(exc))
+
+
+def run_extraction(
+    docs,
+    gazetteer=None,
+    extractor: str = "model",
+    model_path: Path | None = None,
+    disabled: frozenset[str] = frozenset(),
+):
+    """Extract every document, with a progress bar on stderr when there are many."""
+    from factions.text.nlp import ModelNotInstalled
+    from factions.text.pipeline import EXTRACTORS, Extractor
+    from factions.text.relation_model import ModelFileError, RelationModel
+
+    if extractor not in EXTRACTORS:
+        fail(f"--extractor {extractor!r}: expected one of {', '.join(EXTRACTORS)}")
+    try:
+        model = RelationModel.load(model_path) if model_path is not None else None
+        extractor = Extractor(
+            gazetteer=gazetteer, extractor=extractor, model=model, disabled_rules=disabled
+        )
+    except (ModelNotInstalled, ModelFileError) as exc:
         fail(str(exc))
     results = []
     with _progress(len(docs)) as progress:
@@ -97,6 +156,9 @@ def extract(
     ),
     fmt: str = typer.Option("json", "--format", help="json (extractor output) or yaml (system)."),
     out: Path | None = typer.Option(None, "-o", "--out", help="Write here instead of stdout."),
+    extractor: str = _extractor_option(),
+    model: Path | None = _model_option(),
+    disable_rule: list[str] = typer.Option(None, "--disable-rule", help=DISABLE_RULE_HELP),
 ) -> None:
     """Read documents into actors and signed relations with evidence."""
     from factions.model import SystemFileError, dumps_system, load_system
@@ -104,6 +166,7 @@ def extract(
 
     if fmt not in ("json", "yaml"):
         fail(f"--format {fmt!r}: expected 'json' or 'yaml'")
+    disabled = disabled_rules(disable_rule)
     gazetteer = None
     bad = 0
     if actors is not None:
@@ -114,7 +177,7 @@ def extract(
             bad += 1
     docs, bad_docs = _read_all(files)
     bad += bad_docs
-    results = run_extraction(docs, gazetteer) if docs else []
+    results = run_extraction(docs, gazetteer, extractor, model, disabled) if docs else []
     if fmt == "json":
         text = json.dumps(
             {"documents": [r.to_json() for r in results]}, indent=2, ensure_ascii=False
@@ -143,11 +206,20 @@ def eval_(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     errors: bool = typer.Option(False, "--errors", help="List false positives and negatives."),
+    extractor: str = _extractor_option(),
+    model: Path | None = _model_option(),
+    by_rule: bool = typer.Option(
+        False, "--by-rule", help="Also score the relations each rule unit supported."
+    ),
+    disable_rule: list[str] = typer.Option(None, "--disable-rule", help=DISABLE_RULE_HELP),
 ) -> None:
     """Score extraction against gold files: P/R/F1 per document and micro-averaged."""
     from factions.text.documents import Document
-    from factions.text.evaluate import load_gold, score
+    from factions.text.evaluate import load_gold, score, score_by_rule
 
+    disabled = disabled_rules(disable_rule)
+    if disabled and files:
+        fail("--disable-rule applies when eval extracts the gold texts, not to given output")
     if not gold.is_dir():
         fail(f"{gold}: not a folder of gold JSON files")
     try:
@@ -175,11 +247,15 @@ def eval_(
                 predictions[d["doc_id"]] = d
     else:
         docs = [Document(doc_id=g["doc_id"], text=g["text"]) for g in gold_docs]
-        for r in run_extraction(docs):
+        for r in run_extraction(docs, None, extractor, model, disabled):
             predictions[r.doc_id] = r.to_json()
     report = score(predictions, gold_docs)
+    rule_scores = score_by_rule(predictions, gold_docs) if by_rule else None
     if as_json:
-        print_json(report.as_dict())
+        data = report.as_dict()
+        if rule_scores is not None:
+            data["by_rule"] = [sc.as_dict() for sc in rule_scores]
+        print_json(data)
         return
     table = Table(title=f"Relations and affiliations vs {gold}")
     for col in (
@@ -238,6 +314,8 @@ def eval_(
     console.print(kinds)
     if total.split:
         console.print(f"{total.split} gold actor(s) matched by two or more output actors")
+    if rule_scores is not None:
+        _print_rule_scores(rule_scores, disabled)
     if errors:
         for d in report.documents:
             for g in d.missed_actors:
@@ -273,6 +351,29 @@ def eval_(
                     highlight=False,
                     soft_wrap=True,
                 )
+
+
+def _print_rule_scores(rule_scores, disabled: frozenset[str]) -> None:
+    """One row per relation rule unit (those that supported nothing too), in run order."""
+    from factions.text.rules import units
+
+    scored = {sc.rule: sc for sc in rule_scores}
+    gold_pairs = rule_scores[0].gold if rule_scores else 0
+    table = Table(title=f"Relations by rule unit (recall: share of the {gold_pairs} gold pairs)")
+    for col in ("rule", "family", "TP", "FP", "P", "R"):
+        table.add_column(col, justify="left" if col in ("rule", "family") else "right")
+    known = [(u.name, u.family) for u in units("relations")]
+    extra = [(name, "") for name in scored if name not in dict(known)]
+    for name, family in known + extra:
+        sc = scored.get(name)
+        if sc is None:
+            note = "off" if name in disabled else "-"
+            table.add_row(name, family, "0", "0", note, note, style="dim")
+            continue
+        table.add_row(
+            name, family, str(sc.tp), str(sc.fp), f"{sc.precision:.3f}", f"{sc.recall:.3f}"
+        )
+    console.print(table)
 
 
 def _sign(s: int) -> str:
@@ -356,13 +457,9 @@ def show(
     as_json: bool = typer.Option(False, "--json", help="Print the system as JSON."),
 ) -> None:
     """Show a system file: actors with allies and rivals, relations with evidence."""
-    from factions.model import SystemFileError, load_system
     from factions.model.io import system_to_data
 
-    try:
-        system = load_system(system_file)
-    except SystemFileError as exc:
-        fail(str(exc).splitlines()[0])
+    system = load_system_file(system_file)
     if as_json:
         print_json(system_to_data(system))
         return

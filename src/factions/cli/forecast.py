@@ -11,7 +11,8 @@ import typer
 from rich.table import Table
 
 from factions.cli.app import DemoContext, app, demo_step
-from factions.cli.common import console, fail, print_json, warn
+from factions.cli.common import console, fail, load_system_file, print_json, warn
+from factions.io import read_bargaining
 from factions.sim.bargaining import MODELS, BargainingResult, forecast
 from factions.sim.dynamics import (
     complete_signed_graph,
@@ -20,31 +21,24 @@ from factions.sim.dynamics import (
     realign,
     triad_dynamics,
 )
-from factions.sim.issues_io import (
+from factions.sim.inputs import (
     BargainingInput,
     BargainingInputError,
     BargainingInputWarning,
     from_issue,
-    read_bargaining,
 )
+
+__all__ = [
+    "dynamics_cmd",
+    "forecast_cmd",
+]
 
 _SYSTEM_SUFFIXES = {".yaml", ".yml", ".json"}
 
 
-def _load_system(path: Path) -> Any:
-    from factions.model.io import load_system
-
-    try:
-        return load_system(path)
-    except FileNotFoundError:
-        fail(f"{path}: no such file")
-    except ValueError as exc:  # SystemFileError names file:line: field
-        fail(str(exc).splitlines()[0])
-
-
 def _read_input(path: Path, issue: str | None) -> BargainingInput:
     if path.suffix.lower() in _SYSTEM_SUFFIXES:
-        system = _load_system(path)
+        system = load_system_file(path)
         issues = list(getattr(system, "issues", ()) or ())
         if not issues:
             fail(f"{path}: field 'issues': the system has no issue to forecast")
@@ -206,7 +200,7 @@ def dynamics_cmd(
     else:
         if system is None:
             fail("give a SYSTEM file or --complete N")
-        graph = _load_system(system).to_networkx()
+        graph = load_system_file(system).to_networkx()
         if graph.number_of_edges() == 0:
             fail(f"{system}: field 'relations': no signed relations to run dynamics on")
         start = graph

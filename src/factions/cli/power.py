@@ -4,26 +4,24 @@ from __future__ import annotations
 
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich.table import Table
 
-from factions.analysis.coalitions import Coalition
-from factions.analysis.motions import MotionReport, chamber_game, motion_report
-from factions.analysis.power import (
-    INDEX_NAMES,
-    GameError,
-    PowerIndices,
-    power_indices,
-    vector_power_indices,
-)
+from factions.analysis.motions import MotionReport, chamber_game, game_power, motion_report
+from factions.analysis.power import INDEX_NAMES, GameError, PowerIndices, power_indices
 from factions.cli.app import app
-from factions.cli.common import console, fail, print_json
+from factions.cli.common import console, fail, load_system_file, print_json
+
+__all__ = [
+    "power",
+    "print_vote",
+    "vote",
+]
 
 _LABELS = {
     "raw_swings": "swings",
-    "banzhaf_normalized": "Banzhaf",
+    "banzhaf_normalised": "Banzhaf",
     "banzhaf_absolute": "Banzhaf abs.",
     "shapley_shubik": "Shapley-Shubik",
     "deegan_packel": "Deegan-Packel",
@@ -72,15 +70,6 @@ def _parse_indices(text: str | None) -> tuple[str, ...] | None:
     return tuple(names)
 
 
-def power_json(res: PowerIndices) -> dict[str, Any]:
-    """The JSON of ``factions power``: players, exact ``"p/q"`` strings and floats."""
-    return {
-        "players": list(res.players),
-        "indices": res.as_fraction_strings(),
-        "floats": res.as_floats(),
-    }
-
-
 def _power_table(res: PowerIndices, title: str, weights: list[str]) -> Table:
     table = Table(title=title, title_justify="left")
     table.add_column("player")
@@ -97,21 +86,6 @@ def _power_table(res: PowerIndices, title: str, weights: list[str]) -> Table:
                 row.append(f"{float(v):.4f}\n[dim]{v.numerator}/{v.denominator}[/]")
         table.add_row(*row)
     return table
-
-
-def _load_system(path: Path) -> Any:
-    from factions.model import load_system
-
-    if not path.exists():
-        fail(f"{path}: no such file")
-    if path.is_dir():
-        fail(f"{path}: is a folder; expected a system file (.yaml or .json)")
-    try:
-        return load_system(path)
-    except ValueError as exc:  # SystemFileError names file:line: field
-        fail(str(exc).splitlines()[0] if str(exc) else f"{path}: cannot read")
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"{path}: cannot read ({exc})")
 
 
 @app.command()
@@ -142,17 +116,10 @@ def power(
             fail("give either SYSTEM --chamber NAME or --quota/--weights, not both")
         if chamber is None:
             fail("SYSTEM needs --chamber NAME (the chamber whose seats to score)")
-        sysobj = _load_system(system)
+        sysobj = load_system_file(system)
         try:
             game = chamber_game(sysobj, chamber, rule)
-            if game.is_vector:
-                res = vector_power_indices(
-                    game.weights, game.quotas, names=game.players, indices=wanted
-                )
-            else:
-                res = power_indices(
-                    [w[0] for w in game.weights], game.quota, names=game.players, indices=wanted
-                )
+            res = game_power(game, wanted)
         except GameError as exc:
             fail(f"{system}: {exc}")
         title = (
@@ -188,7 +155,7 @@ def power(
         title = f"Power indices of [{q}; {', '.join(map(str, ws))}]"
         shown = [str(w) for w in ws]
     if json_out:
-        print_json(power_json(res))
+        print_json(res.to_dict())
         return
     console.print(_power_table(res, title, shown))
     extra = []
@@ -201,73 +168,6 @@ def power(
 
 
 # --------------------------------------------------------------------------- vote
-
-
-def _coal_json(c: Coalition) -> dict[str, Any]:
-    return {
-        "members": list(c.members),
-        "seats": c.seats,
-        "weights": list(c.weights),
-        "seats_short": c.seats_short,
-        "short": list(c.short),
-        "winning": c.winning,
-        "pivotal": list(c.pivotal),
-    }
-
-
-def vote_json(r: MotionReport, limit: int) -> dict[str, Any]:
-    """The JSON of ``factions vote``."""
-    rep = r.report
-    return {
-        "motion": r.motion,
-        "chamber": r.chamber,
-        "rule": r.rule,
-        "criteria": list(r.criteria),
-        "target": r.target,
-        "seats_needed": r.seats_needed,
-        "quorum": r.quorum,
-        "supporters": list(r.supporters),
-        "opponents": list(r.opponents),
-        "undeclared": list(r.undeclared),
-        "seats_for": r.seats_for,
-        "seats_for_range": [r.seats_for_low, r.seats_for_high],
-        "seats_against": r.seats_against,
-        "seats_undeclared": r.seats_abstaining,
-        "seats_short": r.seats_short,
-        "supporters_win": r.supporters_win,
-        "supporters_feasible": None
-        if r.supporters_feasible is None
-        else _coal_json(r.supporters_feasible),
-        "can_pass": r.can_pass,
-        "passes": r.passes,
-        "routes": [
-            {
-                "route": x.route,
-                "name": x.name,
-                "status": x.status,
-                "signatures": x.signatures,
-                "supporters_reach_signatures": x.supporters_reach_signatures,
-                "gatekeepers": [
-                    {"actor": a, "stance": s, "required": req} for a, s, req in x.gatekeepers
-                ],
-                "reasons": list(x.reasons),
-            }
-            for x in r.routes
-        ],
-        "open_routes": list(r.open_routes),
-        "gatekeepers": list(r.blocking_gatekeepers),
-        "needed": list(r.needed),
-        "decisive": list(r.decisive),
-        "pivotal_counts": rep.decisive,
-        "completions": [_coal_json(c) for c in r.completions[:limit]],
-        "n_completions": len(r.completions),
-        "feasible_winning": [_coal_json(c) for c in rep.winning[:limit]],
-        "n_feasible_winning": len(rep.winning),
-        "feasible_winning_truncated": rep.truncated,
-        "closest": [_coal_json(c) for c in rep.closest],
-        "forbidden_pairs": [list(p) for p in r.forbidden],
-        "bound_pairs": [list(p) for p in r.bound],
-    }
 
 
 def _yes(flag: bool) -> str:
@@ -379,12 +279,12 @@ def vote(
         fail(f"--bind-at: expected a strength in (0, 1], got {bind_at}")
     if limit < 1:
         fail(f"--limit: expected a positive number, got {limit}")
-    sysobj = _load_system(system)
+    sysobj = load_system_file(system)
     try:
         r = motion_report(sysobj, motion, forbid_at=forbid_at, bind_at=bind_at)
     except GameError as exc:
         fail(f"{system}: {exc}")
     if json_out:
-        print_json(vote_json(r, limit))
+        print_json(r.to_dict(limit))
         return
     print_vote(r, {a.id: a.name for a in sysobj.actors}, limit)

@@ -7,18 +7,12 @@ from pathlib import Path
 import typer
 
 from factions.cli.app import DemoContext, app, demo_step
-from factions.cli.common import console, fail, print_json, warn
+from factions.cli.common import console, fail, load_system_file, print_json, warn
 
-
-def _load(path: Path):  # -> System
-    from factions.model import SystemFileError, load_system
-
-    if not path.is_file():
-        fail(f"{path}: no such system file (expected a .yaml or .json system file)")
-    try:
-        return load_system(path)
-    except SystemFileError as exc:
-        fail(str(exc).splitlines()[0])
+__all__ = [
+    "demo_report",
+    "report",
+]
 
 
 def _load_store(db: Path, window: str):  # -> (System, trajectories section)
@@ -26,11 +20,8 @@ def _load_store(db: Path, window: str):  # -> (System, trajectories section)
         fail(f"--window: expected month, quarter or year, got {window!r}")
     if not db.is_file():
         fail(f"{db}: no such corpus store (expected a .duckdb file written by `factions ingest`)")
-    try:
-        from factions.store import build
-    except ImportError:
-        fail("not available: factions.store is not installed")
     from factions.report.sections import store_trajectories
+    from factions.store import build
 
     try:
         built = build(db)
@@ -61,20 +52,18 @@ def report(
     Given a corpus store (.duckdb), the report shows the System built from the whole corpus
     and each tie window by window.
     """
+    from factions.io import load_scenario
     from factions.report import assets, write_report
-    from factions.report import scenario as scen
 
     trajectories = None
     if system.suffix == ".duckdb":
         s, trajectories = _load_store(system, window)
     else:
-        s = _load(system)
+        s = load_system_file(system)
     parsed = None
     if scenario is not None:
         try:
-            parsed = scen.load(scenario)
-        except scen.ScenarioUnavailable as exc:
-            fail(str(exc))
+            parsed = load_scenario(scenario)
         except ValueError as exc:  # ScenarioError is a ValueError naming file:line: field
             fail(str(exc).splitlines()[0])
     try:

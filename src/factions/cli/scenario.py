@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -9,22 +10,24 @@ import typer
 from rich.table import Table
 
 from factions.cli.app import DemoContext, app, demo_step
-from factions.cli.common import console, fail, print_json
+from factions.cli.common import console, fail, load_system_file, print_json
+from factions.sim.diff import SystemDiff
+
+__all__ = [
+    "DEMO_SCENARIO",
+    "demo_scenario",
+    "render_diff",
+    "render_simulation",
+    "scenario",
+    "simulate",
+]
 
 DEMO_SCENARIO = "iraq-2012/scenarios/opposition-majority.yaml"
 
 
-def _load_system(path: Path) -> Any:
-    from factions.model import SystemFileError, load_system
-
-    try:
-        return load_system(path)
-    except SystemFileError as exc:
-        fail(str(exc).splitlines()[0])
-
-
 def _load_scenario(path: Path) -> Any:
-    from factions.sim.scenario import ScenarioError, load_scenario
+    from factions.io import load_scenario
+    from factions.sim.scenario import ScenarioError
 
     try:
         return load_scenario(path)
@@ -54,7 +57,7 @@ def scenario(
     motion's outcome (passes or not, seats short, decisive actors)."""
     from factions.sim.diff import diff_systems
 
-    before = _load_system(system)
+    before = load_system_file(system)
     sc = _load_scenario(scenario_file)
     after = _apply(before, sc)
     d = diff_systems(before, after, name=sc.name, description=sc.description, time_limit=time_limit)
@@ -66,9 +69,114 @@ def scenario(
         except OSError as exc:
             fail(f"{out}: cannot write: {exc.strerror or exc}")
     if json_out:
-        print_json(d.to_json())
+        print_json(d.to_dict())
     else:
-        d.render(console)
+        render_diff(d)
+
+
+def render_diff(d: SystemDiff) -> None:
+    """Print a scenario's diff (:class:`factions.sim.diff.SystemDiff`) as Rich tables."""
+    b, a = d.before, d.after
+    console.print(
+        f"[bold]Scenario[/] {d.name}" + (f": {d.description}" if d.description else ""),
+        highlight=False,
+    )
+    for kind, rows in d.edits.items():
+        if rows:
+            console.print(
+                f"  {kind.replace('_', ' ')}: " + "; ".join(map(_edit_text, rows)),
+                highlight=False,
+            )
+    t = Table(title="Structure", show_header=True)
+    t.add_column("measure")
+    t.add_column("before", justify="right")
+    t.add_column("after", justify="right")
+    t.add_row("actors / ties", f"{b.actors} / {b.ties}", f"{a.actors} / {a.ties}")
+    t.add_row(
+        "frustration index",
+        _fmt(b.frustration_index) + ("" if b.optimal else " (bound)"),
+        _fmt(a.frustration_index) + ("" if a.optimal else " (bound)"),
+    )
+    t.add_row("frustrated ties", _ties(b.frustrated_ties), _ties(a.frustrated_ties))
+    for k in range(max(len(b.blocs), len(a.blocs))):
+        t.add_row(
+            f"bloc {k + 1}",
+            ", ".join(b.blocs[k]) if k < len(b.blocs) else "",
+            ", ".join(a.blocs[k]) if k < len(a.blocs) else "",
+        )
+    t.add_row(
+        "top brokers",
+        ", ".join(x.actor for x in b.brokers[:4]),
+        ", ".join(x.actor for x in a.brokers[:4]),
+    )
+    console.print(t)
+    mc = d.motion_changes()
+    if mc:
+        t = Table(title="Motions", show_header=True)
+        for col in ("motion", "before", "after", "decisive after"):
+            t.add_column(col)
+        for mid, ch in mc.items():
+            t.add_row(
+                mid + (" [bold red]*[/]" if ch["outcome_changed"] else ""),
+                _motion_text(ch["before"]),
+                _motion_text(ch["after"]),
+                _names((ch["after"] or {}).get("decisive", ())),
+            )
+        console.print(t)
+    for key, rows in d.power_changes().items():
+        if not rows:
+            continue
+        rows = sorted(rows, key=lambda r: -abs(r.get("banzhaf", {}).get("change", 0.0)))
+        more = f" ({len(rows) - 8} smaller moves in --json)" if len(rows) > 8 else ""
+        t = Table(title=f"Voting power moved: {key}{more}", show_header=True)
+        t.add_column("actor")
+        idxs = sorted({k for r in rows for k in r if k != "actor"})
+        for idx in idxs:
+            t.add_column(f"{idx} before", justify="right")
+            t.add_column(f"{idx} after", justify="right")
+        for r in rows[:8]:
+            cells = [r["actor"]]
+            for idx in idxs:
+                v = r.get(idx, {"before": 0.0, "after": 0.0})
+                cells += [f"{v['before']:.3f}", f"{v['after']:.3f}"]
+            t.add_row(*cells)
+        console.print(t)
+
+
+def _names(xs: Iterable[str], limit: int = 6) -> str:
+    xs = list(xs)
+    more = f" (+{len(xs) - limit})" if len(xs) > limit else ""
+    return ", ".join(xs[:limit]) + more
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.3f}"
+
+
+def _ties(ts: Iterable[tuple[str, str]], limit: int = 6) -> str:
+    ts = list(ts)
+    s = "; ".join(f"{x}-{y}" for x, y in ts[:limit])
+    return s + (f" (+{len(ts) - limit})" if len(ts) > limit else "") if ts else "none"
+
+
+def _motion_text(m: dict[str, Any] | None) -> str:
+    if m is None:
+        return "(absent)"
+    verdict = "[green]passes[/]" if m["passes"] else "[red]fails[/]"
+    extra = f", {m['seats_short']} short" if m["seats_short"] else ""
+    gate = "" if m["route_open"] else ", every route blocked"
+    doubtful = [k for k, v in (m.get("routes") or {}).items() if v == "uncertain"]
+    if doubtful:
+        gate += f" ({', '.join(doubtful)} uncertain)"
+    return f"{verdict} {m['seats_for']}/{m['seats_needed']}{extra}{gate}"
+
+
+def _edit_text(row: Any) -> str:
+    if isinstance(row, dict):
+        return ", ".join(f"{k} {v}" for k, v in row.items())
+    if isinstance(row, list | tuple):
+        return " ".join(map(str, row))
+    return str(row)
 
 
 def _pct(x: float) -> str:
@@ -159,14 +267,14 @@ def simulate(
         fail(f"--interval: expected 'wilson' or 'clopper-pearson', got {interval!r}")
     if top < 1:
         fail(f"--top: expected a positive number, got {top}")
-    sys_ = _load_system(system)
+    sys_ = load_system_file(system)
     sc = _load_scenario(scenario_file) if scenario_file is not None else None
     try:
         result = run(sys_, samples, seed, sc, interval=interval, top=top)  # type: ignore[arg-type]
     except ScenarioError as exc:
         fail(str(exc).splitlines()[0])
     if json_out:
-        print_json(result.to_json())
+        print_json(result.to_dict())
     else:
         render_simulation(result)
 
@@ -180,21 +288,22 @@ def demo_scenario(ctx: DemoContext) -> None:
         if not path.is_file() or not system_path.is_file():
             console.print(f"{path} or {system_path} not found; scenario step skipped.")
             return
+        from factions.io import load_scenario
         from factions.model import load_system
         from factions.sim.diff import diff_systems
         from factions.sim.montecarlo import simulate as run
-        from factions.sim.scenario import apply_scenario, load_scenario
+        from factions.sim.scenario import apply_scenario
 
         system = load_system(system_path)
         sc = load_scenario(path)
         console.print(f"factions scenario {system_path} {path}", highlight=False)
         after = apply_scenario(system, sc)
         d = diff_systems(system, after, name=sc.name, description=sc.description)
-        d.render(console)
+        render_diff(d)
         out = Path(ctx.out) / "scenario.diff.json"
         import json
 
-        out.write_text(json.dumps(d.to_json(), indent=2, default=str), encoding="utf-8")
+        out.write_text(json.dumps(d.to_dict(), indent=2, default=str), encoding="utf-8")
         console.print(
             f"factions simulate {system_path} --scenario {path} --samples 20000", highlight=False
         )

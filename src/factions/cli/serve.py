@@ -7,7 +7,13 @@ from pathlib import Path
 import typer
 
 from factions.cli.app import app
-from factions.cli.common import console, fail, warn
+from factions.cli.common import console, fail, load_system_file, warn
+
+__all__ = [
+    "DEFAULT_HOST",
+    "LOOPBACK_NAMES",
+    "serve",
+]
 
 DEFAULT_HOST = "127.0.0.1"
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -30,14 +36,12 @@ def serve(
     """Serve the network, evidence, analyses and scenarios in the browser (API docs at /docs)."""
     import uvicorn
 
-    from factions.model import SystemFileError
     from factions.report.assets import FrontendMissing, check_vendor
     from factions.web import create_app
 
     if (system is None) == (db is None):
         fail("give a SYSTEM file or --db corpus.duckdb (one of the two)")
-    if system is not None and not system.is_file():
-        fail(f"{system}: no such system file (expected a .yaml or .json system file)")
+    loaded = load_system_file(system) if system is not None else None
     if db is not None and not db.is_file():
         fail(f"{db}: no such corpus store (expected a .duckdb file written by `factions ingest`)")
     try:
@@ -47,12 +51,11 @@ def serve(
     try:
         web = create_app(
             system,
+            system=loaded,
             db=db,
             max_upload=max_upload,
             allowed_hosts=list(LOOPBACK_NAMES) if host in LOOPBACK_NAMES else None,
         )
-    except SystemFileError as exc:
-        fail(str(exc).splitlines()[0])
     except ValueError as exc:
         fail(str(exc))
     problem = _bind_problem(host, port)

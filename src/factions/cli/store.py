@@ -13,6 +13,13 @@ from rich.table import Table
 from factions.cli.app import app
 from factions.cli.common import EXIT_PROBLEMS, console, err_console, fail, print_json, warn
 
+__all__ = [
+    "build",
+    "import_events_cmd",
+    "ingest",
+    "timeline",
+]
+
 
 def _check_date(value: str | None, flag: str) -> str | None:
     if value is None:
@@ -85,8 +92,8 @@ def ingest(
     Idempotent (the same content twice adds nothing) and resumable (a killed run re-run
     completes the rest). Bad records are reported with file and line; the rest is ingested.
     """
+    from factions.run import ingest as run_ingest
     from factions.run.engines import ENGINES
-    from factions.store.ingest import ingest as run_ingest
     from factions.store.readers import ReadOptions, date_pattern
     from factions.store.schema import StoreError
 
@@ -153,7 +160,7 @@ def ingest(
             )
         raise
     if as_json:
-        print_json(summary.to_json())
+        print_json(summary.to_dict())
     else:
         t = Table(title=f"ingest into {db}", show_header=False)
         t.add_row("documents read", str(summary.read))
@@ -313,10 +320,10 @@ def import_events_cmd(
     for b in summary.bad[:50]:
         warn(str(b))
     if as_json:
-        print_json(summary.to_json())
+        print_json(summary.to_dict())
     else:
         t = Table(title=f"{dataset} import into {db}", show_header=False)
-        data = summary.to_json()
+        data = summary.to_dict()
         for k in (
             "rows",
             "added",

@@ -10,6 +10,13 @@
 from factions.model.actors import Actor, ActorKind, normalise_alias
 from factions.model.affiliations import Affiliation
 from factions.model.base import ActorId, PartialDate, slugify
+from factions.model.fusion import (
+    Fusion,
+    FusionPolicy,
+    Observation,
+    fuse,
+    merge_relations,
+)
 from factions.model.institutions import (
     Chamber,
     Criterion,
@@ -29,7 +36,7 @@ from factions.model.io import (
     system_schema,
 )
 from factions.model.issues import Issue, Position
-from factions.model.relations import Evidence, Relation, Sign, merge_relations, pair_key
+from factions.model.relations import Evidence, Relation, Sign, pair_key
 from factions.model.system import System, aggregate_relations, reference_problems
 
 __all__ = [
@@ -40,9 +47,12 @@ __all__ = [
     "Chamber",
     "Criterion",
     "Evidence",
+    "Fusion",
+    "FusionPolicy",
     "Gatekeeper",
     "Issue",
     "Motion",
+    "Observation",
     "PartialDate",
     "Position",
     "Relation",
@@ -54,6 +64,7 @@ __all__ = [
     "VoteRule",
     "aggregate_relations",
     "dumps_system",
+    "fuse",
     "load_system",
     "loads_system",
     "merge_relations",

@@ -11,6 +11,12 @@ from pydantic import Field, field_validator
 
 from factions.model.base import ActorId, ModelBase
 
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "normalise_alias",
+]
+
 
 class ActorKind(StrEnum):
     """What sort of political actor (the kinds of the annotation guideline, plus ``other``)."""
@@ -30,6 +36,14 @@ def normalise_alias(text: str) -> str:
     """Case-, accent-, dash- and whitespace-insensitive form of a name, for matching aliases.
 
     ``"Nouri  Al-Maliki"`` and ``"nouri al‑maliki"`` normalise to the same string.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
     """
     t = unicodedata.normalize("NFKD", text)
     t = "".join(c for c in t if not unicodedata.combining(c))

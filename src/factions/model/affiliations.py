@@ -7,6 +7,10 @@ from pydantic import Field, model_validator
 from factions.model.base import ActorId, ModelBase, PartialDate
 from factions.model.relations import Evidence
 
+__all__ = [
+    "Affiliation",
+]
+
 
 class Affiliation(ModelBase):
     """``member`` belongs to ``group`` with ``role`` (``leader``, ``member`` or another word).

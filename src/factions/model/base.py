@@ -8,6 +8,16 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
+__all__ = [
+    "ActorId",
+    "ModelBase",
+    "PartialDate",
+    "date_key",
+    "days_between",
+    "slugify",
+    "span_holds",
+]
+
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
 _DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -52,7 +62,21 @@ PartialDate = Annotated[str, BeforeValidator(_date_to_str), AfterValidator(_chec
 
 
 def slugify(name: str) -> str:
-    """Make an :data:`ActorId` from a display name (``"Nouri al-Maliki"`` -> ``nouri_al-maliki``)."""
+    """Make an :data:`ActorId` from a display name (``"Nouri al-Maliki"`` -> ``nouri_al-maliki``).
+
+    Parameters
+    ----------
+    name : str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> slugify("Nouri al-Maliki")
+    'nouri_al-maliki'
+    """
     s = re.sub(r"[^\w\-.]+", "_", name.strip().lower(), flags=re.UNICODE)
     s = re.sub(r"[^a-z0-9_.\-]", "", s)
     s = re.sub(r"_+", "_", s).strip("_.-")
@@ -60,7 +84,24 @@ def slugify(name: str) -> str:
 
 
 def date_key(value: str | None, *, end: bool = False) -> str:
-    """Sortable key for a partial date; open ends sort before (start) or after (end) all dates."""
+    """Sortable key for a partial date; open ends sort before (start) or after (end) all dates.
+
+    Parameters
+    ----------
+    value : str or None
+        A partial ISO date (``2012``, ``2012-06``, ``2012-06-01``) or ``None`` (open).
+    end : bool
+        Key of the end of the period (last day) rather than its start.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> date_key("2012-06"), date_key("2012", end=True), date_key(None)
+    ('2012-06-01', '2012-12-31', '0000-01-01')
+    """
     if value is None:
         return "9999-12-31" if end else "0000-01-01"
     if len(value) == 4:
@@ -71,5 +112,39 @@ def date_key(value: str | None, *, end: bool = False) -> str:
 
 
 def span_holds(start: str | None, end: str | None, date: str) -> bool:
-    """Whether the time span [start, end] (open ends allowed) contains the partial ``date``."""
+    """Whether the time span [start, end] (open ends allowed) contains the partial ``date``.
+
+    Parameters
+    ----------
+    start, end : str or None
+        The span's partial dates (``None``: open).
+    date : str
+        A partial date.
+
+    Returns
+    -------
+    bool
+    """
     return date_key(start) <= date_key(date, end=True) and date_key(date) <= date_key(end, end=True)
+
+
+def days_between(earlier: str, later: str) -> int:
+    """Days from the (partial) date ``earlier`` to ``later`` (first days of each), >= 0.
+
+    Parameters
+    ----------
+    earlier, later : str
+        Partial ISO dates.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> days_between("2012-01", "2012-02-15")
+    45
+    """
+    a = _dt.date.fromisoformat(date_key(earlier))
+    b = _dt.date.fromisoformat(date_key(later))
+    return max(0, (b - a).days)

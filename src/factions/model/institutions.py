@@ -22,6 +22,18 @@ from pydantic import Field, field_validator, model_validator
 
 from factions.model.base import ActorId, ModelBase, PartialDate
 
+__all__ = [
+    "Chamber",
+    "Criterion",
+    "Gatekeeper",
+    "Motion",
+    "Route",
+    "SeatHolding",
+    "Stance",
+    "ThresholdKind",
+    "VoteRule",
+]
+
 ThresholdKind = Literal["simple", "absolute", "qualified", "unanimity", "quota"]
 Stance = Literal["for", "against", "undecided"]
 

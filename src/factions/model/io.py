@@ -18,6 +18,19 @@ from pydantic import ValidationError
 
 from factions.model.system import Loc, System, format_loc, reference_problems
 
+__all__ = [
+    "HEADER",
+    "SystemFileError",
+    "dumps_system",
+    "load_system",
+    "loads_system",
+    "parse_system",
+    "read_yaml",
+    "save_system",
+    "system_schema",
+    "system_to_data",
+]
+
 HEADER = (
     "# factions system file: actors, relations (with evidence), affiliations, chambers,\n"
     "# motions and issues. Edit freely; `factions show FILE` checks it. Format: docs/system-file.md\n"
@@ -109,7 +122,26 @@ def _expected(err: dict[str, Any]) -> str:
 def parse_system(
     data: Any, *, path: str | Path = "<data>", lines: dict[Loc, int] | None = None
 ) -> System:
-    """Validate plain data (as read from YAML/JSON) into a System, or raise SystemFileError."""
+    """Validate plain data (as read from YAML/JSON) into a System, or raise SystemFileError.
+
+    Parameters
+    ----------
+    data : mapping
+        A system as plain data.
+    path : str or Path
+        Named in error messages.
+    lines : dict, optional
+        Line numbers by location (from :func:`read_yaml`).
+
+    Returns
+    -------
+    System
+        Validated, references checked, defaults filled in.
+
+    Raises
+    ------
+    SystemFileError
+    """
     lines = lines or {}
     if not isinstance(data, dict):
         raise SystemFileError(
@@ -145,6 +177,21 @@ def read_yaml(
     Dates stay strings. Syntax errors and an empty document raise ``error`` (a
     :class:`SystemFileError` subclass) naming the file and line; every file format of
     factions that is YAML (systems, scenarios) reads through here.
+
+    Parameters
+    ----------
+    text : str
+    path : str or Path
+        Named in error messages.
+    error : type
+        The error raised.
+    empty : str
+        The message for an empty document.
+
+    Returns
+    -------
+    data, lines
+        The plain data and the line of each location in it.
     """
     try:
         loader = _Loader(text)
@@ -164,7 +211,23 @@ def read_yaml(
 
 
 def loads_system(text: str, *, path: str | Path = "<string>") -> System:
-    """Parse a system from YAML (or JSON, which is YAML) text."""
+    """Parse a system from YAML (or JSON, which is YAML) text.
+
+    Parameters
+    ----------
+    text : str
+    path : str or Path
+        Named in error messages.
+
+    Returns
+    -------
+    System
+        Validated, with errors located by line in ``text``.
+
+    Raises
+    ------
+    SystemFileError
+    """
     data, lines = read_yaml(text, path=path)
     return parse_system(data, path=path, lines=lines)
 
@@ -174,6 +237,20 @@ def load_system(path: str | Path) -> System:
 
     Raises :class:`SystemFileError` (a ``ValueError``) naming the file, line and field for any
     problem, including a missing file, a directory, or bytes that are not UTF-8.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.yaml``, ``.yml`` or ``.json`` system file.
+
+    Returns
+    -------
+    System
+        Validated, references checked.
+
+    Raises
+    ------
+    SystemFileError
     """
     p = Path(path)
     if not p.exists():
@@ -190,12 +267,32 @@ def load_system(path: str | Path) -> System:
 
 
 def system_to_data(system: System) -> dict[str, Any]:
-    """Plain data (JSON types) of a system, defaults left out, for YAML or JSON."""
+    """Plain data (JSON types) of a system, defaults left out, for YAML or JSON.
+
+    Parameters
+    ----------
+    system : System
+        The system to write.
+
+    Returns
+    -------
+    dict
+    """
     return system.model_dump(mode="json", exclude_defaults=True)
 
 
 def dumps_system(system: System, *, fmt: str = "yaml") -> str:
-    """Serialise a system as YAML (default) or JSON text."""
+    """Serialise a system as YAML (default) or JSON text.
+
+    Parameters
+    ----------
+    system : System
+    fmt : {"yaml", "json"}
+
+    Returns
+    -------
+    str
+    """
     data = system_to_data(system)
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -205,7 +302,18 @@ def dumps_system(system: System, *, fmt: str = "yaml") -> str:
 
 
 def save_system(system: System, path: str | Path) -> Path:
-    """Write a system file; the format follows the extension (``.json`` or YAML otherwise)."""
+    """Write a system file; the format follows the extension (``.json`` or YAML otherwise).
+
+    Parameters
+    ----------
+    system : System
+    path : str or Path
+
+    Returns
+    -------
+    Path
+        The file written.
+    """
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     fmt = "json" if p.suffix.lower() == ".json" else "yaml"
@@ -216,5 +324,10 @@ def save_system(system: System, path: str | Path) -> Path:
 
 
 def system_schema() -> dict[str, Any]:
-    """The JSON Schema of the system file."""
+    """The JSON Schema of the system file.
+
+    Returns
+    -------
+    dict
+    """
     return System.model_json_schema()

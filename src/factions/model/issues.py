@@ -11,6 +11,11 @@ from pydantic import Field, model_validator
 
 from factions.model.base import ActorId, ModelBase
 
+__all__ = [
+    "Issue",
+    "Position",
+]
+
 
 class Position(ModelBase):
     """One actor's stance on an issue."""

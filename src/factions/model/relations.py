@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from factions.model.base import ActorId, ModelBase, PartialDate, date_key, span_holds
+
+__all__ = [
+    "NEGATIVE_KINDS",
+    "POSITIVE_KINDS",
+    "Evidence",
+    "Relation",
+    "Sign",
+    "pair_key",
+]
 
 Sign = Literal[1, -1]
 
@@ -21,6 +28,7 @@ class Evidence(ModelBase):
 
     ``start``/``end`` are character offsets into the document text as read; ``sentence`` is
     the full sentence that holds the span, so a reader can check the claim without the file.
+    ``rule`` names the extraction rule unit that read it (``docs/rules.md``).
     """
 
     doc_id: str = Field(min_length=1)
@@ -30,6 +38,7 @@ class Evidence(ModelBase):
     quote: str | None = None
     date: PartialDate | None = None
     source: str | None = None
+    rule: str | None = None  # the rule unit that read it (text extraction), when known
 
     @model_validator(mode="after")
     def _span_order(self) -> Evidence:
@@ -95,65 +104,19 @@ class Relation(ModelBase):
 
 
 def pair_key(a: str, b: str) -> tuple[str, str]:
-    """The canonical (sorted) key of an unordered pair."""
-    return (a, b) if a <= b else (b, a)
+    """The canonical (sorted) key of an unordered pair.
 
+    Parameters
+    ----------
+    a, b : str
 
-def merge_relations(relations: Iterable[Relation]) -> Relation:
-    """Aggregate several findings about one pair into a single relation.
+    Returns
+    -------
+    (str, str)
 
-    The sign is the confidence-weighted majority, with the most recent evidence breaking ties
-    (a later statement of the same pair describes its present state). Evidence and sources
-    are unioned (order kept, duplicates dropped); confidence combines as independent
-    findings of the winning sign, ``1 - prod(1 - c_i)``; strength is the maximum among them;
-    the kind is the most frequent kind of the winning sign.
+    Examples
+    --------
+    >>> pair_key("b", "a")
+    ('a', 'b')
     """
-    rels = list(relations)
-    if not rels:
-        raise ValueError("merge_relations needs at least one relation")
-    pairs = {r.pair for r in rels}
-    if len(pairs) != 1:
-        raise ValueError(f"merge_relations got several pairs: {sorted(pairs)}")
-    score = {1: 0.0, -1: 0.0}
-    for r in rels:
-        score[r.sign] += r.confidence * r.strength
-    if score[1] != score[-1]:
-        sign: Sign = 1 if score[1] > score[-1] else -1
-    else:
-        sign = max(rels, key=lambda r: _latest(r)).sign
-    winners = [r for r in rels if r.sign == sign]
-    kind = Counter(r.kind for r in winners).most_common(1)[0][0]
-    miss = 1.0
-    for r in winners:
-        miss *= 1.0 - r.confidence
-    evidence = _unique(e for r in rels for e in r.evidence)
-    sources = _unique(s for r in rels for s in r.sources)
-    starts = [r.start for r in winners]
-    ends = [r.end for r in winners]
-    return Relation(
-        a=rels[0].a,
-        b=rels[0].b,
-        sign=sign,
-        kind=kind,
-        strength=max(r.strength for r in winners),
-        confidence=round(max(1.0 - miss, min(r.confidence for r in winners)), 6),
-        start=None if None in starts else min(starts, key=date_key),
-        end=None if None in ends else max(ends, key=lambda d: date_key(d, end=True)),
-        evidence=tuple(evidence),
-        sources=tuple(sources),
-    )
-
-
-def _latest(r: Relation) -> str:
-    dates = [e.date for e in r.evidence if e.date] + ([r.start] if r.start else [])
-    return max((date_key(d) for d in dates), default="")
-
-
-def _unique(items: Iterable) -> list:
-    seen: set = set()
-    out = []
-    for x in items:
-        if x not in seen:
-            seen.add(x)
-            out.append(x)
-    return out
+    return (a, b) if a <= b else (b, a)

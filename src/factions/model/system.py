@@ -16,9 +16,18 @@ from pydantic import Field, ValidationInfo, model_validator
 from factions.model.actors import Actor, normalise_alias
 from factions.model.affiliations import Affiliation
 from factions.model.base import ModelBase, PartialDate, span_holds
+from factions.model.fusion import merge_relations
 from factions.model.institutions import Chamber, Motion
 from factions.model.issues import Issue
-from factions.model.relations import Relation, merge_relations, pair_key
+from factions.model.relations import Evidence, Relation, pair_key
+
+__all__ = [
+    "Loc",
+    "System",
+    "aggregate_relations",
+    "format_loc",
+    "reference_problems",
+]
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -127,7 +136,7 @@ class System(ModelBase):
         system's id, name and kind win; the other's relations and affiliations follow the
         merged actor's id). Two actors with the same id but different external ids stay
         apart: the second gets a suffixed id. Relations of the same pair are aggregated with
-        :func:`factions.model.relations.merge_relations`. Affiliations are unioned by
+        :func:`factions.model.fusion.merge_relations`. Affiliations are unioned by
         (member, group, role). Chambers, motions and issues are unioned by id; the same id
         in both must be identical.
         """
@@ -241,12 +250,6 @@ class System(ModelBase):
         return self.model_copy(update={"relations": rels, "affiliations": affs, "date": date})
 
     # --- exports ------------------------------------------------------------------------
-    def _repr_html_(self) -> str:
-        """Compact HTML summary for Jupyter (built by factions.report.notebook)."""
-        from factions.report.notebook import system_html
-
-        return system_html(self)
-
     def to_networkx(self, *, include_isolates: bool = True) -> nx.Graph:
         """A NetworkX graph: one node per actor, one edge per relation.
 
@@ -310,22 +313,12 @@ class System(ModelBase):
         ]
         relations = pd.DataFrame(
             [
-                {
-                    "a": r.a,
-                    "b": r.b,
-                    "sign": r.sign,
-                    "kind": r.kind,
-                    "strength": r.strength,
-                    "confidence": r.confidence,
-                    "start": r.start,
-                    "end": r.end,
-                    "evidence_count": len(r.evidence),
-                }
+                {**r.model_dump(include=set(rel_cols)), "evidence_count": len(r.evidence)}
                 for r in self.relations
             ],
             columns=rel_cols,
         )
-        ev_cols = ["a", "b", "doc_id", "start", "end", "sentence", "quote", "date", "source"]
+        ev_cols = ["a", "b", *Evidence.model_fields]  # doc_id ... source, rule
         evidence = pd.DataFrame(
             [{"a": r.a, "b": r.b, **e.model_dump()} for r in self.relations for e in r.evidence],
             columns=ev_cols,
@@ -361,7 +354,17 @@ class System(ModelBase):
 
 
 def aggregate_relations(relations: Iterable[Relation]) -> tuple[Relation, ...]:
-    """One relation per unordered pair, merging repeated findings (first-seen order kept)."""
+    """One relation per unordered pair, merging repeated findings (first-seen order kept).
+
+    Parameters
+    ----------
+    relations : iterable of Relation
+
+    Returns
+    -------
+    tuple of Relation
+        Repeated pairs fused by :func:`factions.model.fusion.merge_relations`.
+    """
     groups: dict[tuple[str, str], list[Relation]] = defaultdict(list)
     for r in relations:
         groups[r.pair].append(r)
@@ -378,7 +381,16 @@ def _union_by_id(mine: tuple, theirs: tuple, what: str) -> tuple:
 
 
 def format_loc(loc: Loc) -> str:
-    """``("relations", 3, "b")`` -> ``relations[3].b``."""
+    """``("relations", 3, "b")`` -> ``relations[3].b``.
+
+    Parameters
+    ----------
+    loc : tuple of str and int
+
+    Returns
+    -------
+    str
+    """
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -391,6 +403,14 @@ def reference_problems(system: System) -> list[tuple[Loc, str]]:
     Checks: unique actor ids; relations, affiliations, seats, veto players, gatekeepers,
     motion parties and issue positions name known actors; at most one relation per pair;
     motions name a known chamber and one of its rules; unique chamber, motion, issue ids.
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    list of (location, message)
     """
     problems: list[tuple[Loc, str]] = []
     known: set[str] = set()

@@ -11,6 +11,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+__all__ = [
+    "OWN_SCRIPTS",
+    "STATIC",
+    "VENDOR",
+    "VENDOR_SCRIPTS",
+    "FrontendMissing",
+    "check_vendor",
+    "missing_vendor",
+    "script_texts",
+    "vendor_versions",
+]
+
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 VENDOR = STATIC / "vendor"
 
@@ -24,12 +36,22 @@ class FrontendMissing(RuntimeError):
 
 
 def missing_vendor() -> list[str]:
-    """Names of vendored scripts that are absent."""
+    """Names of vendored scripts that are absent.
+
+    Returns
+    -------
+    list of str
+    """
     return [n for n in VENDOR_SCRIPTS if not (VENDOR / n).is_file()]
 
 
 def check_vendor() -> None:
-    """Raise :class:`FrontendMissing` with the set-up command when a library is absent."""
+    """Raise :class:`FrontendMissing` with the set-up command when a library is absent.
+
+    Raises
+    ------
+    FrontendMissing
+    """
     missing = missing_vendor()
     if missing:
         raise FrontendMissing(
@@ -39,7 +61,12 @@ def check_vendor() -> None:
 
 
 def script_texts() -> list[tuple[str, str]]:
-    """(name, source) of every script the report inlines, in load order."""
+    """(name, source) of every script the report inlines, in load order.
+
+    Returns
+    -------
+    list of (str, str)
+    """
     check_vendor()
     out = [(n, (VENDOR / n).read_text(encoding="utf-8")) for n in VENDOR_SCRIPTS]
     out += [(n, (STATIC / n).read_text(encoding="utf-8")) for n in OWN_SCRIPTS]
@@ -47,6 +74,11 @@ def script_texts() -> list[tuple[str, str]]:
 
 
 def vendor_versions() -> dict[str, str]:
-    """name -> version of the vendored libraries (written by the set-up script)."""
+    """name -> version of the vendored libraries (written by the set-up script).
+
+    Returns
+    -------
+    dict of str to str
+    """
     p = VENDOR / "versions.json"
     return json.loads(p.read_text(encoding="utf-8")) if p.is_file() else {}

@@ -16,12 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup, escape
 
 from factions.model import System
 from factions.report import assets
 from factions.report import scenario as scen
 from factions.report import sections as S
+
+__all__ = [
+    "BLOC_COLOURS",
+    "MAX_EVIDENCE_ROWS",
+    "TEMPLATES",
+    "build_report",
+    "write_report",
+]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_EVIDENCE_ROWS = 5000  # rows of the evidence table in the HTML (all stay in the graph's data)
@@ -51,15 +58,6 @@ def _sign(x: Any) -> str:
     return {1: "+", -1: "−"}.get(x, "–")
 
 
-def _table(rows: list[dict[str, Any]], columns: list[str]) -> Markup:
-    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(_fmt(r.get(c)))}</td>" for c in columns) + "</tr>"
-        for r in rows
-    )
-    return Markup(f"<table><tr>{head}</tr>{body}</table>")
-
-
 def _environment(system: System) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -72,13 +70,13 @@ def _environment(system: System) -> Environment:
     def name(actor_id: str) -> str:
         return names.get(actor_id, actor_id)
 
-    def tie_label(tie: str) -> str:
-        a, _, b = tie.partition("|")
+    def tie_label(tie: str | list[str]) -> str:
+        """``a|b`` or ``[a, b]`` as "A – B", the pair in sorted order."""
+        a, b = sorted(tie.split("|", 1) if isinstance(tie, str) else tie)
         return f"{name(a)} – {name(b)}"
 
     env.filters.update(fmt=_fmt, sign=_sign, name=name)
     env.globals.update(
-        table=_table,
         tie_label=tie_label,
         colour=lambda i: BLOC_COLOURS[i % len(BLOC_COLOURS)],
         max_blocs=S.MAX_BLOCS,
@@ -99,7 +97,7 @@ def _charts(sections: dict[str, Any]) -> dict[str, str]:
     charts: dict[str, str] = {}
     if sections["motions"].get("available"):
         for m in sections["motions"]["motions"]:
-            charts[m["id"]] = figures.svg_text(figures.motion_figure(m))
+            charts[m["motion"]] = figures.svg_text(figures.motion_figure(m))
     if sections["trajectories"].get("available"):
         charts["__trajectories"] = figures.svg_text(
             figures.trajectory_figure(sections["trajectories"])
@@ -117,15 +115,29 @@ def build_report(
 
     Raises :class:`factions.report.assets.FrontendMissing` when the vendored graph libraries
     are not installed (run ``scripts/setup-frontend.sh``).
+
+    Parameters
+    ----------
+    system : System
+    scenario : Scenario or None
+    sections : dict or None
+        Sections already collected (:func:`factions.report.sections.collect`).
+
+    Returns
+    -------
+    str
+        The HTML.
+
+    Raises
+    ------
+    FrontendMissing
+        The vendored graph libraries are not installed.
     """
     scripts = assets.script_texts()
     s = sections or S.collect(system)
     scenario_section = None
     if scenario is not None:
-        try:
-            scenario_section = scen.run(system, scenario, before=s)["diff"]
-        except scen.ScenarioUnavailable as exc:
-            scenario_section = S.unavailable(str(exc))
+        scenario_section, _ = scen.scenario_section(system, scenario)
     blocs_legend = []
     if s["blocs"].get("available"):
         blocs_legend = [
@@ -161,6 +173,22 @@ def write_report(
 
     ``trajectories`` replaces the relation-span timeline (see
     :func:`factions.report.sections.store_trajectories` for a corpus store's windows).
+
+    Parameters
+    ----------
+    system : System
+    out : str or Path
+        The HTML file.
+    scenario : Scenario or None
+    figures_dir : str, Path or None
+        Also write PNG and SVG figures here.
+    trajectories : dict or None
+        A trajectories section replacing the relation-span timeline.
+
+    Returns
+    -------
+    dict
+        ``report``, ``bytes``, ``figures``.
     """
     sections = S.collect(system, trajectories=trajectories)
     html = build_report(system, scenario=scenario, sections=sections)

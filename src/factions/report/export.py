@@ -19,6 +19,15 @@ import networkx as nx
 from factions.model import System
 from factions.report import sections as S
 
+__all__ = [
+    "FORMATS",
+    "Format",
+    "export_graph",
+    "write_csv",
+    "write_export",
+    "write_graph",
+]
+
 Format = Literal["graphml", "gexf", "json", "csv"]
 FORMATS: tuple[str, ...] = ("graphml", "gexf", "json", "csv")
 # Characters XML 1.0 cannot hold (GraphML and GEXF are XML): C0 controls but tab/newline/CR,
@@ -36,13 +45,24 @@ def _clean(d: dict) -> None:
 
 
 def export_graph(system: System, *, analyses: bool = True) -> nx.Graph:
-    """The system's graph with bloc, seats and frustration attributes added (see module doc)."""
+    """The system's graph with bloc, seats and frustration attributes added (see module doc).
+
+    Parameters
+    ----------
+    system : System
+    analyses : bool
+        Add blocs and frustrated ties.
+
+    Returns
+    -------
+    networkx.Graph
+    """
     g = system.to_networkx()
     seats = S.seats_by_actor(system)
     blocs = S.blocs_section(system) if analyses else S.unavailable("skipped")
     balance = S.balance_section(system) if analyses else S.unavailable("skipped")
-    assignment = blocs.get("assignment", {}) if blocs.get("available") else {}
-    frustrated = set(balance.get("frustrated_edges", [])) if balance.get("available") else set()
+    assignment = S.bloc_assignment(blocs)
+    frustrated = S.frustrated_ids(balance)
     for node, d in g.nodes(data=True):
         d["bloc"] = int(assignment.get(node, 0))
         d["seats"] = int(seats.get(node, 0))
@@ -67,7 +87,23 @@ def export_graph(system: System, *, analyses: bool = True) -> nx.Graph:
 
 
 def write_export(system: System, fmt: str, out: str | Path) -> list[Path]:
-    """Write ``system`` as ``fmt`` to ``out`` (a directory for ``csv``); the files written."""
+    """Write ``system`` as ``fmt`` to ``out`` (a directory for ``csv``); the files written.
+
+    Parameters
+    ----------
+    system : System
+    fmt : {'graphml', 'gexf', 'json', 'csv'}
+    out : str or Path
+
+    Returns
+    -------
+    list of Path
+
+    Raises
+    ------
+    ValueError
+        An unknown format.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
     out = Path(out)
@@ -77,7 +113,19 @@ def write_export(system: System, fmt: str, out: str | Path) -> list[Path]:
 
 
 def write_graph(g: nx.Graph, fmt: str, out: str | Path) -> list[Path]:
-    """Write an exported graph (see :func:`export_graph`) as ``graphml``, ``gexf`` or ``json``."""
+    """Write an exported graph (see :func:`export_graph`) as ``graphml``, ``gexf`` or ``json``.
+
+    Parameters
+    ----------
+    g : networkx.Graph
+        From :func:`export_graph`.
+    fmt : {'graphml', 'gexf', 'json'}
+    out : str or Path
+
+    Returns
+    -------
+    list of Path
+    """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "graphml":
@@ -93,7 +141,18 @@ def write_graph(g: nx.Graph, fmt: str, out: str | Path) -> list[Path]:
 
 
 def write_csv(system: System, out_dir: Path) -> list[Path]:
-    """One CSV per table of :meth:`System.to_pandas` (actors gain ``bloc`` and ``seats``)."""
+    """One CSV per table of :meth:`System.to_pandas` (actors gain ``bloc`` and ``seats``).
+
+    Parameters
+    ----------
+    system : System
+    out_dir : Path
+        Folder of the CSV files (created).
+
+    Returns
+    -------
+    list of Path
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     tables = system.to_pandas()
     g = export_graph(system)

@@ -18,6 +18,18 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+__all__ = [
+    "BLOC_COLOURS",
+    "all_figures",
+    "motion_figure",
+    "network_figure",
+    "svg_text",
+    "trajectories_figure",
+    "trajectory_figure",
+    "windows_figure",
+    "write_figures",
+]
+
 BLOC_COLOURS = ["#9e9e9e", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
 plt.rcParams["svg.fonttype"] = "none"
 
@@ -30,7 +42,17 @@ def _tight(fig: Figure) -> None:
 
 
 def network_figure(network: dict[str, Any]) -> Figure:
-    """The signed network: blocs coloured, negative ties dashed red, frustrated ties amber."""
+    """The signed network: blocs coloured, negative ties dashed red, frustrated ties amber.
+
+    Parameters
+    ----------
+    network : dict
+        The network section.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     import networkx as nx
 
     g = nx.Graph()
@@ -64,24 +86,36 @@ def network_figure(network: dict[str, Any]) -> Figure:
 
 
 def motion_figure(m: dict[str, Any]) -> Figure:
-    """One motion: stacked seats for / undecided / against, with the threshold line."""
+    """One motion (a report motion: :meth:`MotionReport.to_dict` and its ``display``):
+    stacked seats for / undeclared / against, with the threshold line.
+
+    Parameters
+    ----------
+    m : dict
+        One entry of the motions section.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    d = m["display"]
     fig, ax = plt.subplots(figsize=(8, 2.3))
     left = 0
     for label, value, colour in (
-        ("for", m["for"], "#2e7d32"),
-        ("undecided", m["undecided"], "#bdbdbd"),
-        ("against", m["against"], "#c62828"),
+        ("for", m["seats_for"], "#2e7d32"),
+        ("undeclared", m["seats_undeclared"], "#bdbdbd"),
+        ("against", m["seats_against"], "#c62828"),
     ):
         if value:
             ax.barh([0], [value], left=left, color=colour, label=f"{label} {value}")
             left += value
-    ax.axvline(m["needed"], color="#000", linewidth=2)
-    ax.text(m["needed"], 0.42, f" needed {m['needed']}", va="bottom", fontsize=9)
-    ax.set_xlim(0, m["size"])
+    ax.axvline(m["seats_needed"], color="#000", linewidth=2)
+    ax.text(m["seats_needed"], 0.42, f" needed {m['seats_needed']}", va="bottom", fontsize=9)
+    ax.set_xlim(0, d["size"])
     ax.set_yticks([])
-    ax.set_xlabel(f"seats of {m['size']} ({m['chamber_name']}, rule {m['rule']})")
+    ax.set_xlabel(f"seats of {d['size']} ({d['chamber_name']}, rule {m['rule']})")
     ax.set_ylim(-0.5, 0.8)
-    ax.set_title(f"{m['name']}: {m['verdict']}", fontsize=10)
+    ax.set_title(f"{d['name']}: {'passes' if m['passes'] else 'fails'}", fontsize=10)
     ax.legend(loc="upper right", ncol=3, fontsize=8, frameon=False)
     _tight(fig)
     return fig
@@ -94,7 +128,17 @@ def _date_num(d: str, end: bool = False) -> float:
 
 
 def trajectories_figure(rows: list[dict[str, Any]]) -> Figure:
-    """Each dated tie as a bar over its span (green +, red -), evidence dates as ticks."""
+    """Each dated tie as a bar over its span (green +, red -), evidence dates as ticks.
+
+    Parameters
+    ----------
+    rows : list of dict
+        Rows of a trajectories section.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     fig, ax = plt.subplots(figsize=(9, 0.4 * len(rows) + 1.4))
     lo = min(_date_num(r["start"] or r["end"]) for r in rows)
     hi = max(_date_num(r["end"] or r["start"], end=True) for r in rows)
@@ -119,7 +163,18 @@ def trajectories_figure(rows: list[dict[str, Any]]) -> Figure:
 
 
 def windows_figure(section: dict[str, Any], max_rows: int = 40) -> Figure:
-    """Ties by time window: a cell per (tie, window), green +/red -, darker = more confident."""
+    """Ties by time window: a cell per (tie, window), green +/red -, darker = more confident.
+
+    Parameters
+    ----------
+    section : dict
+        A store-windows trajectories section.
+    max_rows : int
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     windows = section["windows"]
     rows = section["rows"][:max_rows]
     fig, ax = plt.subplots(figsize=(max(6, 0.6 * len(windows) + 3), 0.35 * len(rows) + 1.6))
@@ -146,14 +201,33 @@ def windows_figure(section: dict[str, Any], max_rows: int = 40) -> Figure:
 
 
 def trajectory_figure(section: dict[str, Any]) -> Figure:
-    """The timeline figure for a trajectories section (relation spans or store windows)."""
+    """The timeline figure for a trajectories section (relation spans or store windows).
+
+    Parameters
+    ----------
+    section : dict
+        A trajectories section.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     if section.get("kind") == "windows":
         return windows_figure(section)
     return trajectories_figure(section["rows"])
 
 
 def svg_text(fig: Figure) -> str:
-    """The figure as an inline SVG string (no XML prolog), then closed."""
+    """The figure as an inline SVG string (no XML prolog), then closed.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+
+    Returns
+    -------
+    str
+    """
     import io
 
     buf = io.StringIO()
@@ -166,20 +240,41 @@ def svg_text(fig: Figure) -> str:
 
 
 def all_figures(sections: dict[str, Any]) -> dict[str, Figure]:
-    """name -> Figure for every figure the sections allow."""
+    """name -> Figure for every figure the sections allow.
+
+    Parameters
+    ----------
+    sections : dict
+        From :func:`factions.report.sections.collect`.
+
+    Returns
+    -------
+    dict of str to Figure
+    """
     figs: dict[str, Figure] = {}
     if sections["network"]["nodes"]:
         figs["network"] = network_figure(sections["network"])
     if sections["motions"].get("available"):
         for m in sections["motions"]["motions"]:
-            figs[f"motion-{m['id']}"] = motion_figure(m)
+            figs[f"motion-{m['motion']}"] = motion_figure(m)
     if sections["trajectories"].get("available"):
         figs["trajectories"] = trajectory_figure(sections["trajectories"])
     return figs
 
 
 def write_figures(sections: dict[str, Any], out_dir: Path) -> list[Path]:
-    """Save every figure as PNG and SVG under ``out_dir``; returns the files written."""
+    """Save every figure as PNG and SVG under ``out_dir``; returns the files written.
+
+    Parameters
+    ----------
+    sections : dict
+    out_dir : Path
+        Folder of the PNG and SVG files (created).
+
+    Returns
+    -------
+    list of Path
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, fig in all_figures(sections).items():

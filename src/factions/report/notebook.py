@@ -1,8 +1,13 @@
-"""The compact HTML summary a System shows in Jupyter (``System._repr_html_``).
+"""The compact HTML summary a System shows in Jupyter, and its registration.
 
-Pure string building (no analyses, no scripts), so it renders instantly and safely in any
-notebook: counts, the sign balance of the ties, the best-connected actors, chambers with
-their seats and the motions. Every value from the system is HTML-escaped. O(n + m).
+:func:`system_html` is pure string building (no analyses, no scripts), so it renders
+instantly and safely in any notebook: counts, the sign balance of the ties, the
+best-connected actors, chambers with their seats and the motions. Every value from the
+system is HTML-escaped. O(n + m).
+
+:func:`register` adds it to IPython's HTML formatter for :class:`factions.model.System`
+(by name, so nothing is imported until a System is shown). ``import factions`` calls it
+when IPython is running, so the model itself knows nothing of HTML.
 """
 
 from __future__ import annotations
@@ -11,7 +16,35 @@ from collections import Counter
 from html import escape
 from typing import Any
 
+__all__ = ["register", "system_html"]
+
 TOP_ACTORS = 8
+
+
+def register(shell: Any = None) -> bool:
+    """Register :func:`system_html` as the HTML display of every System in IPython.
+
+    Parameters
+    ----------
+    shell : IPython InteractiveShell or None
+        Default: the running one (``IPython.get_ipython()``).
+
+    Returns
+    -------
+    bool
+        Whether a shell was found and the formatter registered.
+    """
+    if shell is None:
+        try:
+            from IPython import get_ipython  # type: ignore[import-not-found]
+        except ImportError:
+            return False
+        shell = get_ipython()
+        if shell is None:
+            return False
+    formatter = shell.display_formatter.formatters["text/html"]
+    formatter.for_type_by_name("factions.model.system", "System", system_html)
+    return True
 
 
 def _e(x: Any) -> str:
@@ -19,7 +52,17 @@ def _e(x: Any) -> str:
 
 
 def system_html(system: Any) -> str:
-    """A compact HTML summary of ``system`` (a :class:`factions.model.System`)."""
+    """A compact HTML summary of ``system`` (a :class:`factions.model.System`).
+
+    Parameters
+    ----------
+    system : System
+
+    Returns
+    -------
+    str
+        HTML, every value from the system escaped.
+    """
     signs = Counter(r.sign for r in system.relations)
     n_ev = sum(len(r.evidence) for r in system.relations)
     degree: Counter[str] = Counter()

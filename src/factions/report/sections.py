@@ -1,10 +1,12 @@
 """What the report and the web UI show, as plain JSON-ready dicts computed from a System.
 
 Each section is a dict with ``available`` (bool) and, when it is false, ``reason``: a plain
-sentence saying which module or which data is missing. Nothing is estimated or made up when
-an analysis is unavailable; the section says so instead. The analyses themselves live in
-``factions.analysis`` and ``factions.sim`` and are imported lazily here, so the report works
-(with "not available" notes) while parts of the library are missing.
+sentence saying which data the system lacks (no relations, no chambers, no motions...).
+An analysis section is the analysis result's own ``to_dict()`` (the keys of
+docs/results.md, the same that ``factions ... --json`` prints and the web API returns),
+plus ``available``; what only the page needs (display names, seats per holder) sits under
+``display``. An analysis that raises is an error, raised with its message: a bug never
+shows as a missing section.
 
 Complexity: dominated by the analyses called (the exact frustration index and the k-bloc
 partition are NP-hard, solved exactly by HiGHS with a time limit); the rest is O(n + m + E)
@@ -13,13 +15,40 @@ for n actors, m relations and E evidence items.
 
 from __future__ import annotations
 
-import importlib
 import math
 from collections import Counter
-from collections.abc import Callable
 from typing import Any
 
+from factions.analysis.balance import balance_report
+from factions.analysis.blocs import k_bloc_partition
+from factions.analysis.brokers import brokers
+from factions.analysis.motions import chamber_game, game_power, motion_report
 from factions.model import System
+from factions.store import build
+
+__all__ = [
+    "MAX_BLOCS",
+    "POWER_INDICES",
+    "TIME_LIMIT",
+    "Section",
+    "balance_section",
+    "bloc_assignment",
+    "blocs_section",
+    "brokers_section",
+    "collect",
+    "edge_id",
+    "evidence_section",
+    "frustrated_ids",
+    "motions_section",
+    "network_section",
+    "power_section",
+    "seats_by_actor",
+    "seats_section",
+    "store_trajectories",
+    "summary_section",
+    "trajectories_section",
+    "unavailable",
+]
 
 Section = dict[str, Any]
 
@@ -29,39 +58,31 @@ MAX_BLOCS = 4
 
 
 def unavailable(reason: str) -> Section:
-    """A section that could not be computed, with the reason shown to the reader."""
+    """A section the system has no data for, with the reason shown to the reader.
+
+    Parameters
+    ----------
+    reason : str
+
+    Returns
+    -------
+    Section
+        ``available`` false and the ``reason``.
+    """
     return {"available": False, "reason": reason}
 
 
-def _module(name: str) -> Any | None:
-    """The module ``name`` if it is importable, else ``None``."""
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
-
-
-def _missing(name: str) -> Section:
-    return unavailable(f"not available: {name} has not landed in this installation")
-
-
-def _guard(fn: Callable[[], Section], what: str) -> Section:
-    """Run a section builder; a failing analysis becomes a "not available" note, not a crash."""
-    try:
-        return fn()
-    except Exception as exc:  # noqa: BLE001 - any analysis failure is reported, not raised
-        return unavailable(f"not available: {what} failed ({type(exc).__name__}: {exc})")
-
-
-def _num(x: Any) -> Any:
-    """JSON-safe number: NaN and infinities become ``None``."""
-    if isinstance(x, float) and (math.isnan(x) or math.isinf(x)):
-        return None
-    return x
-
-
 def edge_id(a: str, b: str) -> str:
-    """Stable id of the tie between ``a`` and ``b`` (sorted pair joined by ``|``)."""
+    """Stable id of the tie between ``a`` and ``b`` (sorted pair joined by ``|``).
+
+    Parameters
+    ----------
+    a, b : str
+
+    Returns
+    -------
+    str
+    """
     x, y = sorted((a, b))
     return f"{x}|{y}"
 
@@ -70,7 +91,17 @@ def edge_id(a: str, b: str) -> str:
 
 
 def seats_by_actor(system: System) -> dict[str, int]:
-    """Seats each actor holds, summed over chambers (0 when it holds none)."""
+    """Seats each actor holds, summed over chambers (0 when it holds none).
+
+    Parameters
+    ----------
+    system : System
+        Whose chambers to sum.
+
+    Returns
+    -------
+    dict of str to int
+    """
     total: Counter[str] = Counter()
     for c in system.chambers:
         for h in c.seats:
@@ -81,132 +112,142 @@ def seats_by_actor(system: System) -> dict[str, int]:
 # --------------------------------------------------------------------------- analyses
 
 
+def _unit_weights(graph: Any) -> Any:
+    """The graph with every tie weighing 1 (the report counts ties, as ``--unweighted``)."""
+    for _, _, d in graph.edges(data=True):
+        d["weight"] = 1.0
+    return graph
+
+
 def balance_section(system: System) -> Section:
-    """Triad census, balance degrees and the exact frustration index (unweighted)."""
-    if _module("factions.analysis.balance") is None:
-        return _missing("factions.analysis.balance")
+    """:meth:`BalanceReport.to_dict` of the system's ties, unweighted (``factions balance
+    --unweighted --json``).
 
-    def build() -> Section:
-        from factions.analysis.balance import balance_report
+    Parameters
+    ----------
+    system : System
+        Whose ties to measure.
 
-        g = system.to_networkx()
-        for _, _, d in g.edges(data=True):
-            d["weight"] = 1.0
-        rep = balance_report(g, time_limit=TIME_LIMIT)
-        fr = rep.frustration
-        return {
-            "available": True,
-            "nodes": rep.nodes,
-            "edges": rep.edges,
-            "negative_edges": rep.negative_edges,
-            "triads": rep.triads.as_dict(),
-            "triangle_balance": _num(rep.triangle_balance),
-            "walk_balance": _num(rep.walk_balance),
-            "algebraic_conflict": _num(rep.algebraic_conflict),
-            "frustration_index": _num(fr.frustration_index),
-            "optimal": fr.optimal,
-            "lower_bound": _num(fr.lower_bound),
-            "gap": _num(fr.gap),
-            "normalised": _num(rep.normalised_frustration),
-            "partition": [[str(x) for x in side] for side in fr.partition],
-            "frustrated_edges": [edge_id(str(a), str(b)) for a, b in fr.frustrated_edges],
-        }
-
+    Returns
+    -------
+    Section
+        ``available`` and the keys of :meth:`BalanceReport.to_dict`.
+    """
     if not system.relations:
         return unavailable("not available: the system has no relations")
-    return _guard(build, "the balance analysis")
+    rep = balance_report(_unit_weights(system.to_networkx()), time_limit=TIME_LIMIT)
+    return {"available": True, **rep.to_dict()}
 
 
 def blocs_section(system: System) -> Section:
-    """The best partition into at most ``MAX_BLOCS`` blocs (Doreian & Mrvar 1996 error)."""
-    if _module("factions.analysis.blocs") is None:
-        return _missing("factions.analysis.blocs")
+    """:meth:`BlocPartition.to_dict` of the best partition into at most ``MAX_BLOCS`` blocs
+    (Doreian & Mrvar 1996 error).
+
+    Parameters
+    ----------
+    system : System
+        Whose ties to split into blocs.
+
+    Returns
+    -------
+    Section
+        ``available`` and the keys of :meth:`BlocPartition.to_dict`.
+    """
     if not system.relations:
         return unavailable("not available: the system has no relations")
-
-    def build() -> Section:
-        from factions.analysis.blocs import k_bloc_partition
-
-        g = system.to_networkx(include_isolates=False)
-        part = k_bloc_partition(g, k=min(MAX_BLOCS, g.number_of_nodes()), time_limit=TIME_LIMIT)
-        blocs = [[str(x) for x in b] for b in part.blocs]
-        return {
-            "available": True,
-            "k": len(blocs),
-            "blocs": blocs,
-            "error": _num(part.error),
-            "negative_within": _num(part.negative_within),
-            "positive_between": _num(part.positive_between),
-            "optimal": part.optimal,
-            "method": part.method,
-            "assignment": {x: i + 1 for i, b in enumerate(blocs) for x in b},
-        }
-
-    return _guard(build, "the bloc partition")
+    g = system.to_networkx(include_isolates=False)
+    part = k_bloc_partition(g, k=min(MAX_BLOCS, g.number_of_nodes()), time_limit=TIME_LIMIT)
+    return {"available": True, **part.to_dict()}
 
 
 def brokers_section(system: System) -> Section:
-    """Brokers ranked by how much their exit would lower frustration (factions.analysis.brokers)."""
-    if _module("factions.analysis.brokers") is None:
-        return _missing("factions.analysis.brokers")
+    """:meth:`BrokerReport.to_dict` of the system's ties, unweighted, without tie flips
+    (``factions brokers --unweighted --json`` less its ``tie_flips``); actors ranked by how
+    much their exit would lower frustration. ``display.isolates`` lists the actors without
+    ties, which the page leaves out.
+
+    Parameters
+    ----------
+    system : System
+        Whose brokers to rank.
+
+    Returns
+    -------
+    Section
+        ``available``, the keys of :meth:`BrokerReport.to_dict` and ``display``.
+    """
     if not system.relations:
         return unavailable("not available: the system has no relations")
-
-    def build() -> Section:
-        from factions.analysis.brokers import brokers
-
-        g = system.to_networkx(include_isolates=False)
-        for _, _, d in g.edges(data=True):
-            d["weight"] = 1.0
-        rep = brokers(g, time_limit=TIME_LIMIT, tie_flips=False)
-        cols = [
-            "actor",
-            "name",
-            "bloc",
-            "removal_effect",
-            "frustrated_ties",
-            "positive_across",
-            "negative_within",
-            "positive_betweenness",
-            "pn",
-        ]
-        rows = [
-            {
-                "actor": str(b.actor),
-                "name": _name(system, str(b.actor)),
-                "bloc": b.bloc,
-                "removal_effect": _num(b.removal_effect),
-                "frustrated_ties": _num(b.frustrated_ties),
-                "positive_across": _num(b.positive_across),
-                "negative_within": _num(b.negative_within),
-                "positive_betweenness": _num(round(b.positive_betweenness, 4)),
-                "pn": _num(round(b.pn, 4)) if b.pn is not None else None,
-            }
-            for b in rep.actors
-        ]
-        return {"available": True, "rows": rows, "columns": cols, "notes": list(rep.notes)}
-
-    return _guard(build, "the broker analysis")
+    rep = brokers(_unit_weights(system.to_networkx()), time_limit=TIME_LIMIT, tie_flips=False)
+    tied = {x for r in system.relations for x in r.pair}
+    display = {
+        "names": {a.id: a.name for a in system.actors},
+        "isolates": [a.id for a in system.actors if a.id not in tied],
+    }
+    return {"available": True, **rep.to_dict(), "display": display}
 
 
 # --------------------------------------------------------------------------- network
 
 
+def bloc_assignment(blocs: Section | None) -> dict[str, int]:
+    """Actor -> bloc number (1..k) from a blocs section; empty when it is not available.
+
+    Parameters
+    ----------
+    blocs : dict or None
+        A blocs section.
+
+    Returns
+    -------
+    dict of str to int
+    """
+    if not blocs or not blocs.get("available"):
+        return {}
+    return {x: i + 1 for i, b in enumerate(blocs["blocs"]) for x in b}
+
+
+def frustrated_ids(balance: Section | None) -> set[str]:
+    """Edge ids (:func:`edge_id`) of the frustrated ties of a balance section.
+
+    Parameters
+    ----------
+    balance : dict or None
+        A balance section.
+
+    Returns
+    -------
+    set of str
+    """
+    if not balance or not balance.get("available"):
+        return set()
+    return {edge_id(a, b) for a, b in balance["frustrated_edges"]}
+
+
 def network_section(
     system: System, balance: Section | None = None, blocs: Section | None = None
 ) -> Section:
-    """Cytoscape.js elements: actors with bloc, seats and size; ties with sign and evidence."""
+    """Cytoscape.js elements: actors with bloc, seats and size; ties with sign and evidence.
+
+    Parameters
+    ----------
+    system : System
+        Whose actors and ties to draw.
+    balance, blocs : dict or None
+        Sections whose frustrated ties and blocs to mark.
+
+    Returns
+    -------
+    Section
+        Cytoscape.js ``nodes`` and ``edges``, with ``size_by`` and what is known.
+    """
     seats = seats_by_actor(system)
     degree: Counter[str] = Counter()
     for r in system.relations:
         degree[r.a] += 1
         degree[r.b] += 1
-    assignment = (blocs or {}).get("assignment", {}) if (blocs or {}).get("available") else {}
-    frustrated = (
-        set((balance or {}).get("frustrated_edges", []))
-        if (balance or {}).get("available")
-        else set()
-    )
+    assignment = bloc_assignment(blocs)
+    frustrated = frustrated_ids(balance)
     size_by = "seats" if any(seats.values()) else "degree"
     scale = max((seats if size_by == "seats" else degree).values(), default=0) or 1
     nodes = []
@@ -270,10 +311,20 @@ def _span(r: Any, dates: list[str]) -> tuple[str | None, str | None]:
 
 
 def seats_section(system: System) -> Section:
-    """Seats per chamber (from the system file) and power indices when the module has landed."""
+    """Seats per chamber (from the system file) and the exact power indices of each rule.
+
+    Parameters
+    ----------
+    system : System
+        Whose chambers to show.
+
+    Returns
+    -------
+    Section
+        ``available`` and ``chambers`` (seats, rules, ``power``).
+    """
     if not system.chambers:
         return unavailable("not available: the system has no chambers")
-    power = _module("factions.analysis.power")
     chambers = []
     for c in system.chambers:
         rows = [
@@ -288,11 +339,6 @@ def seats_section(system: System) -> Section:
             }
             for h in c.seats
         ]
-        indices = power_indices(c, power)
-        for t in indices.get("tables", []):
-            for row in t["rows"]:
-                row["name"] = _name(system, row["actor"])
-            t["columns"] = ["name", *t["columns"][1:]]
         chambers.append(
             {
                 "id": c.id,
@@ -309,70 +355,59 @@ def seats_section(system: System) -> Section:
                     for r in c.rules
                 ],
                 "seats": rows,
-                "power": indices,
+                "power": power_section(system, c.id),
             }
         )
     return {"available": True, "chambers": chambers}
 
 
-POWER_INDICES = ("banzhaf_normalized", "shapley_shubik", "deegan_packel", "holler_pgi", "johnston")
+POWER_INDICES = ("banzhaf_normalised", "shapley_shubik", "deegan_packel", "holler_pgi", "johnston")
+"""The indices the report shows (Johnston only for single-criterion rules)."""
 
 
-def power_indices(chamber: Any, power: Any | None) -> Section:
-    """Exact power indices of the chamber's seat holders under each of its vote rules.
+def power_section(system: System, chamber_id: str) -> Section:
+    """Exact power indices of a chamber's seat holders under each of its vote rules.
 
-    For each rule, the weighted game ``[quota; seats]`` with the quota the rule needs
-    (:meth:`VoteRule.seats_needed`), computed by ``factions.analysis.power.power_indices``
-    (exact fractions; shown as decimals with the fraction kept in ``fractions``). Rules with
-    further criteria (vector games) or veto players are listed in ``skipped`` with the reason.
+    One table per rule: ``rule``, ``quotas``, ``criteria`` and :meth:`PowerIndices.to_dict`
+    (``players``, exact ``indices``, ``floats``) of the rule's game
+    (:func:`factions.analysis.motions.chamber_game`, the game ``factions power SYSTEM
+    --chamber C --rule R`` scores). A rule no coalition can meet is listed in ``skipped``.
+
+    Parameters
+    ----------
+    system : System
+        The system holding the chamber.
+    chamber_id : str
+
+    Returns
+    -------
+    Section
+        ``available``, ``tables`` (one per rule) and ``skipped``.
     """
-    if power is None:
-        return _missing("factions.analysis.power")
+    chamber = system.chamber(chamber_id)
     if not chamber.rules:
         return unavailable("not available: the chamber has no vote rule")
-    holders = [h for h in chamber.seats if h.seats > 0]
-    if not holders:
+    if not any(h.seats > 0 for h in chamber.seats):
         return unavailable("not available: no actor holds seats")
-
-    def table(rule: Any) -> Section:
-        quota = rule.seats_needed(chamber.size)
-        res = power.power_indices(
-            [h.seats for h in holders],
-            quota,
-            names=[h.actor for h in holders],
-            indices=POWER_INDICES,
+    tables, skipped = [], []
+    for rule in chamber.rules:
+        game = chamber_game(system, chamber_id, rule.id)
+        if not game.winnable:
+            skipped.append(f"{rule.id}: fewer seats are held than the rule needs")
+            continue
+        wanted = [x for x in POWER_INDICES if not (game.is_vector and x == "johnston")]
+        tables.append(
+            {
+                "rule": rule.id,
+                "quotas": list(game.quotas),
+                "criteria": list(game.criteria),
+                "seats": list(game.seats),
+                **game_power(game, wanted).to_dict(),
+            }
         )
-        rows = []
-        for i, h in enumerate(holders):
-            row: dict[str, Any] = {"actor": h.actor, "seats": h.seats}
-            fractions = {}
-            for name in POWER_INDICES:
-                v = res.index(name)[i]
-                row[name] = round(float(v), 4)
-                fractions[name] = f"{v.numerator}/{v.denominator}"
-            row["fractions"] = fractions
-            rows.append(row)
-        return {
-            "rule": rule.id,
-            "quota": quota,
-            "rows": rows,
-            "columns": ["actor", "seats", *POWER_INDICES],
-        }
-
-    def build() -> Section:
-        tables, skipped = [], []
-        for rule in chamber.rules:
-            if rule.criteria:
-                skipped.append(f"{rule.id}: several criteria (a vector game)")
-            elif rule.veto_players:
-                skipped.append(f"{rule.id}: veto players")
-            else:
-                tables.append(table(rule))
-        if not tables:
-            return unavailable("not available: " + "; ".join(skipped))
-        return {"available": True, **tables[0], "tables": tables, "skipped": skipped}
-
-    return _guard(build, "the power indices")
+    if not tables:
+        return unavailable("not available: " + "; ".join(skipped))
+    return {"available": True, "tables": tables, "skipped": skipped}
 
 
 def _name(system: System, actor_id: str) -> str:
@@ -382,183 +417,94 @@ def _name(system: System, actor_id: str) -> str:
         return actor_id
 
 
-def motion_arithmetic(system: System, motion: Any) -> dict[str, Any]:
-    """Seats for, against and undecided on a motion against the seats its rule needs.
-
-    Seats come from the chamber's seat list: supporters' and opponents' seats as the system
-    file states them; every other seat (including unallocated ones) counts as undecided.
-    ``verdict`` is ``passes`` when the supporters alone reach the threshold, ``fails`` when
-    the opponents alone make it unreachable, else ``open``. O(seats).
-    """
-    chamber = system.chamber(motion.chamber)
-    rule = chamber.rule(motion.rule)
-    seat_map = chamber.seat_map()
-    needed = rule.seats_needed(chamber.size)
-    sup = [(a, seat_map.get(a, 0)) for a in motion.supporters]
-    opp = [(a, seat_map.get(a, 0)) for a in motion.opponents]
-    n_for = sum(s for _, s in sup)
-    n_against = sum(s for _, s in opp)
-    undecided = chamber.size - n_for - n_against
-    if n_for >= needed:
-        verdict = "passes"
-    elif n_for + undecided < needed:
-        verdict = "fails"
-    else:
-        verdict = "open"
-    return {
-        "id": motion.id,
-        "name": motion.name or motion.id,
-        "chamber": chamber.id,
-        "chamber_name": chamber.name,
-        "rule": rule.id,
-        "threshold": rule.threshold,
-        "size": chamber.size,
-        "needed": needed,
-        "for": n_for,
-        "against": n_against,
-        "undecided": undecided,
-        "supporters": [{"actor": a, "name": _name(system, a), "seats": s} for a, s in sup],
-        "opponents": [{"actor": a, "name": _name(system, a), "seats": s} for a, s in opp],
-        "short_by": max(0, needed - n_for),
-        "verdict": verdict,
-        "target": motion.target,
-        "gatekeepers": [
-            {
-                "route": route.id,
-                "actor": g.actor,
-                "name": _name(system, g.actor),
-                "role": g.role,
-                "stance": g.stance,
-                "required": g.required,
-                "condition": g.condition,
-                "signatures": g.signatures,
-            }
-            for route in motion.routes
-            for g in route.gatekeepers
-        ],
-        "routes": [
-            {
-                "id": r.id,
-                "name": r.name or r.id,
-                "signatures": r.signatures,
-                "prerequisites": list(r.prerequisites),
-            }
-            for r in motion.routes
-        ],
-    }
-
-
 def motions_section(system: System) -> Section:
-    """Each motion's vote arithmetic.
+    """Each motion's verdict: :meth:`MotionReport.to_dict` of
+    :func:`factions.analysis.motions.motion_report` (what ``factions vote --json`` prints),
+    with the motion's display name, chamber, threshold and seats under ``display``.
 
-    With ``factions.analysis.votes`` installed, its :func:`analyse_motion` decides (stances
-    resolved through affiliations, routes and gatekeepers); otherwise the seats of the
-    motion's listed supporters and opponents are summed (:func:`motion_arithmetic`) and the
-    section says that routes were not checked.
+    Parameters
+    ----------
+    system : System
+        Whose motions to judge.
+
+    Returns
+    -------
+    Section
+        ``available`` and ``motions``: :meth:`MotionReport.to_dict` and ``display`` each.
     """
     if not system.motions:
         return unavailable("not available: the system has no motions")
-    votes = _module("factions.analysis.votes")
     out = []
     for m in system.motions:
-        row = motion_arithmetic(system, m)
-        if votes is not None:
-            seat_map = system.chamber(m.chamber).seat_map()
-            try:
-                res = votes.analyse_motion(system, m.id)
-            except Exception as exc:  # noqa: BLE001 - shown, not raised
-                row["method"] = f"seats of listed supporters (analyse_motion failed: {exc})"
-            else:
-                row.update(
-                    {
-                        "for": res.seats_for,
-                        "against": res.seats_against,
-                        "undecided": row["size"] - res.seats_for - res.seats_against,
-                        "needed": res.seats_needed,
-                        "short_by": res.seats_short,
-                        "verdict": "passes" if res.passes else "fails",
-                        "rule_met": res.rule_met,
-                        "route_open": res.route_open,
-                        "open_routes": list(res.open_routes),
-                        "blocking_gatekeepers": [
-                            _name(system, x) for x in res.blocking_gatekeepers
-                        ],
-                        "decisive": [_name(system, x) for x in res.decisive],
-                        "supporters": _by_stance(system, res.stances, "for", seat_map),
-                        "opponents": _by_stance(system, res.stances, "against", seat_map),
-                        "method": "factions.analysis.votes.analyse_motion",
-                    }
-                )
-        else:
-            row["method"] = (
-                "seats of listed supporters (factions.analysis.votes not installed; routes not checked)"
-            )
-        out.append(row)
+        report = motion_report(system, m.id)
+        view = system.at(m.date) if m.date else system
+        chamber = view.chamber(m.chamber)
+        out.append(
+            {
+                **report.to_dict(),
+                "display": {
+                    "name": m.name or m.id,
+                    "chamber_name": chamber.name,
+                    "threshold": chamber.rule(m.rule).threshold,
+                    "size": chamber.size,
+                    "seats": chamber.seat_map(),
+                    "names": {a.id: a.name for a in view.actors},
+                },
+            }
+        )
     return {"available": True, "motions": out}
-
-
-def _by_stance(
-    system: System, stances: dict[str, str], stance: str, seats: dict[str, int]
-) -> list[dict[str, Any]]:
-    return [
-        {"actor": a, "name": _name(system, a), "seats": seats.get(a, 0)}
-        for a, s in stances.items()
-        if s == stance
-    ]
 
 
 # --------------------------------------------------------------------------- evidence, time
 
 
 def evidence_section(system: System) -> Section:
-    """One row per (tie, evidence): the sentence, its document and date."""
+    """One row per (tie, evidence): the sentence, its document and date.
+
+    Parameters
+    ----------
+    system : System
+        Whose evidence to list.
+
+    Returns
+    -------
+    Section
+        ``available`` and ``rows``.
+    """
     rows = []
     for r in system.relations:
-        for e in r.evidence:
-            rows.append(
-                {
-                    "tie": edge_id(r.a, r.b),
-                    "a": r.a,
-                    "b": r.b,
-                    "a_name": _name(system, r.a),
-                    "b_name": _name(system, r.b),
-                    "sign": r.sign,
-                    "kind": r.kind,
-                    "sentence": e.sentence,
-                    "quote": e.quote,
-                    "doc_id": e.doc_id,
-                    "start": e.start,
-                    "end": e.end,
-                    "date": e.date,
-                    "source": e.source,
-                }
-            )
+        tie = {
+            "tie": edge_id(r.a, r.b),
+            "a": r.a,
+            "b": r.b,
+            "a_name": _name(system, r.a),
+            "b_name": _name(system, r.b),
+            "sign": r.sign,
+            "kind": r.kind,
+        }
+        # one row per sentence (the Evidence's fields), or one for the cited sources
+        rows += [{**tie, **e.model_dump()} for e in r.evidence]
         if not r.evidence and r.sources:
-            rows.append(
-                {
-                    "tie": edge_id(r.a, r.b),
-                    "a": r.a,
-                    "b": r.b,
-                    "a_name": _name(system, r.a),
-                    "b_name": _name(system, r.b),
-                    "sign": r.sign,
-                    "kind": r.kind,
-                    "sentence": None,
-                    "quote": None,
-                    "doc_id": None,
-                    "start": None,
-                    "end": None,
-                    "date": None,
-                    "source": "; ".join(r.sources),
-                }
-            )
+            cited = dict.fromkeys(("doc_id", "start", "end", "sentence", "quote", "date"))
+            rows.append({**tie, **cited, "source": "; ".join(r.sources)})
     if not rows:
         return unavailable("not available: no relation in the system carries evidence or a source")
     return {"available": True, "rows": rows}
 
 
 def trajectories_section(system: System) -> Section:
-    """Relations with a time span (start/end, or dated evidence), for a timeline plot."""
+    """Relations with a time span (start/end, or dated evidence), for a timeline plot.
+
+    Parameters
+    ----------
+    system : System
+        Whose dated ties to place in time.
+
+    Returns
+    -------
+    Section
+        ``available`` and ``rows`` (tie, sign, span, evidence dates).
+    """
     rows = []
     for r in system.relations:
         dates = sorted(e.date for e in r.evidence if e.date)
@@ -584,58 +530,73 @@ def store_trajectories(db_path: Any, window: str = "quarter") -> Section:
 
     One row per pair with, for every window in which the pair has evidence, its sign,
     strength and confidence as the store weighs them; ``flips`` lists sign changes.
+
+    Parameters
+    ----------
+    db_path : str or Path
+        The store's DuckDB file.
+    window : {'month', 'quarter', 'year'}
+
+    Returns
+    -------
+    Section
+        ``available``, ``windows``, ``rows`` (a tie's points by window) and ``flips``.
     """
-    if _module("factions.store") is None:
-        return _missing("factions.store")
-
-    def build_section() -> Section:
-        from factions.store import build
-
-        built = build(db_path, window=window)
-        labels = [bw.window.label if bw.window is not None else "all" for bw in built]
-        rows: dict[str, dict[str, Any]] = {}
-        for label, bw in zip(labels, built, strict=True):
-            names = {a.id: a.name for a in bw.system.actors}
-            for r in bw.system.relations:
-                tie = edge_id(r.a, r.b)
-                row = rows.setdefault(
-                    tie,
-                    {
-                        "tie": tie,
-                        "label": f"{names.get(r.a, r.a)} - {names.get(r.b, r.b)}",
-                        "points": {},
-                    },
-                )
-                row["points"][label] = {
-                    "sign": r.sign,
-                    "strength": r.strength,
-                    "confidence": r.confidence,
-                }
-        if not rows:
-            return unavailable("not available: the store has no dated relation")
-        ordered = sorted(rows.values(), key=lambda x: (-len(x["points"]), x["label"]))
-        flips = [
-            {"window": label, **f}
-            for label, bw in zip(labels, built, strict=True)
-            for f in bw.flips
-            if isinstance(f, dict)
-        ]
-        return {
-            "available": True,
-            "kind": "windows",
-            "window": window,
-            "windows": labels,
-            "rows": ordered,
-            "flips": flips,
-        }
-
-    return _guard(build_section, "the store's time windows")
+    built = build(db_path, window=window)
+    labels = [bw.window.label if bw.window is not None else "all" for bw in built]
+    rows: dict[str, dict[str, Any]] = {}
+    for label, bw in zip(labels, built, strict=True):
+        names = {a.id: a.name for a in bw.system.actors}
+        for r in bw.system.relations:
+            tie = edge_id(r.a, r.b)
+            row = rows.setdefault(
+                tie,
+                {
+                    "tie": tie,
+                    "label": f"{names.get(r.a, r.a)} - {names.get(r.b, r.b)}",
+                    "points": {},
+                },
+            )
+            row["points"][label] = {
+                "sign": r.sign,
+                "strength": r.strength,
+                "confidence": r.confidence,
+            }
+    if not rows:
+        return unavailable("not available: the store has no dated relation")
+    ordered = sorted(rows.values(), key=lambda x: (-len(x["points"]), x["label"]))
+    flips = [
+        {"window": label, **f}
+        for label, bw in zip(labels, built, strict=True)
+        for f in bw.flips
+        if isinstance(f, dict)
+    ]
+    return {
+        "available": True,
+        "kind": "windows",
+        "window": window,
+        "windows": labels,
+        "rows": ordered,
+        "flips": flips,
+    }
 
 
 # --------------------------------------------------------------------------- everything
 
 
 def summary_section(system: System) -> Section:
+    """Name, date, description, sources and counts of actors, ties, evidence and the rest.
+
+    Parameters
+    ----------
+    system : System
+        The system to count.
+
+    Returns
+    -------
+    Section
+        ``available``, the name, date, description, sources and counts.
+    """
     signs = Counter(r.sign for r in system.relations)
     return {
         "available": True,
@@ -659,6 +620,17 @@ def collect(system: System, *, trajectories: Section | None = None) -> dict[str,
     """Every section of the report for one System (no scenario).
 
     ``trajectories`` replaces the relation-span timeline (e.g. by :func:`store_trajectories`).
+
+    Parameters
+    ----------
+    system : System
+        The system to report on.
+    trajectories : dict or None
+        Replaces the relation-span timeline (e.g. :func:`store_trajectories`).
+
+    Returns
+    -------
+    dict of str to Section
     """
     balance = balance_section(system)
     blocs = blocs_section(system)

@@ -5,6 +5,7 @@ produces does not depend on the engine. See docs/corpus.md.
 """
 
 from factions.run.engines import ENGINES, DaskEngine, Engine, ProcessEngine, make_engine
+from factions.run.ingest import ingest, pipeline_identity
 from factions.run.worker import DEFAULT_EXTRACTOR, extract_batch, get_extractor
 
 __all__ = [
@@ -15,5 +16,7 @@ __all__ = [
     "ProcessEngine",
     "extract_batch",
     "get_extractor",
+    "ingest",
     "make_engine",
+    "pipeline_identity",
 ]

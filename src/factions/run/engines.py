@@ -28,6 +28,16 @@ from factions.run.worker import DEFAULT_EXTRACTOR, extract_batch, get_extractor,
 from factions.store.readers import BadRecord, SourceDoc
 from factions.store.rows import DocRows
 
+__all__ = [
+    "ENGINES",
+    "LOCAL_CLUSTER_CONFIG",
+    "BatchResult",
+    "DaskEngine",
+    "Engine",
+    "ProcessEngine",
+    "make_engine",
+]
+
 BatchResult = tuple[list[DocRows], list[BadRecord]]
 
 LOCAL_CLUSTER_CONFIG = {
@@ -182,7 +192,27 @@ def make_engine(
     scheduler: str | None = None,
     extractor: str = DEFAULT_EXTRACTOR,
 ) -> Engine:
-    """The engine called ``name`` (``local``, ``processes`` or ``dask``)."""
+    """The engine called ``name`` (``local``, ``processes`` or ``dask``).
+
+    Parameters
+    ----------
+    name : {'local', 'processes', 'dask'}
+    workers : int
+        Processes (``processes``) or local Dask workers.
+    scheduler : str or None
+        Address of a Dask scheduler.
+    extractor : str
+        ``module:callable`` building the extractor.
+
+    Returns
+    -------
+    Engine
+
+    Raises
+    ------
+    ValueError
+        An unknown engine.
+    """
     if name == "local":
         return Engine(extractor, 1)
     if name == "processes":

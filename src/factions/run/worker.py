@@ -15,13 +15,36 @@ from typing import Any
 from factions.store.readers import BadRecord, SourceDoc
 from factions.store.rows import DocRows, rows_from_result
 
+__all__ = [
+    "DEFAULT_EXTRACTOR",
+    "extract_batch",
+    "get_extractor",
+    "load_factory",
+    "to_document",
+    "warm",
+]
+
 DEFAULT_EXTRACTOR = "factions.text.pipeline:Extractor"
 
 _EXTRACTORS: dict[str, Any] = {}
 
 
 def load_factory(spec: str) -> Callable[[], Any]:
-    """The callable named by ``"module:attribute"``."""
+    """The callable named by ``"module:attribute"``.
+
+    Parameters
+    ----------
+    spec : str
+        ``module:attribute``.
+
+    Returns
+    -------
+    callable
+
+    Raises
+    ------
+    ValueError
+    """
     module, _, attr = spec.partition(":")
     if not module or not attr:
         raise ValueError(f"extractor {spec!r}: expected 'module:callable'")
@@ -32,7 +55,17 @@ def load_factory(spec: str) -> Callable[[], Any]:
 
 
 def get_extractor(spec: str = DEFAULT_EXTRACTOR) -> Any:
-    """This process's extractor for ``spec``, built on first use and then reused."""
+    """This process's extractor for ``spec``, built on first use and then reused.
+
+    Parameters
+    ----------
+    spec : str
+
+    Returns
+    -------
+    object
+        The extractor.
+    """
     ext = _EXTRACTORS.get(spec)
     if ext is None:
         ext = load_factory(spec)()
@@ -41,13 +74,32 @@ def get_extractor(spec: str = DEFAULT_EXTRACTOR) -> Any:
 
 
 def warm(spec: str = DEFAULT_EXTRACTOR) -> bool:
-    """Load the extractor now (a pool initializer / Dask ``client.run`` target)."""
+    """Load the extractor now (a pool initializer / Dask ``client.run`` target).
+
+    Parameters
+    ----------
+    spec : str
+
+    Returns
+    -------
+    bool
+        True once loaded.
+    """
     get_extractor(spec)
     return True
 
 
 def to_document(doc: SourceDoc) -> Any:
-    """The text pipeline's ``Document`` for a store ``SourceDoc``."""
+    """The text pipeline's ``Document`` for a store ``SourceDoc``.
+
+    Parameters
+    ----------
+    doc : SourceDoc
+
+    Returns
+    -------
+    factions.text.documents.Document
+    """
     from factions.text.documents import Document
 
     return Document(
@@ -61,6 +113,16 @@ def extract_batch(spec: str, docs: list[SourceDoc]) -> tuple[list[DocRows], list
     Returns the rows of every document that was extracted, in input order, and a
     :class:`BadRecord` for every document the extractor failed on (the rest of the batch is
     still extracted: a failing batch is retried one document at a time).
+
+    Parameters
+    ----------
+    spec : str
+        ``module:callable`` building the extractor.
+    docs : list of SourceDoc
+
+    Returns
+    -------
+    (list of DocRows, list of BadRecord)
     """
     ext = get_extractor(spec)
     try:

@@ -22,24 +22,20 @@ from factions.sim.dynamics import (
     signed_matrix,
     triad_dynamics,
 )
-from factions.sim.issues_io import (
+from factions.sim.inputs import (
     BargainingInput,
     BargainingInputError,
     BargainingInputWarning,
     from_arrays,
     from_issue,
-    read_actor_csv,
-    read_bargaining,
-    read_ktab_csv,
-    read_ktab_xml,
 )
 from factions.sim.montecarlo import SimulationResult, simulate
 from factions.sim.scenario import (
     Scenario,
     ScenarioError,
     apply_scenario,
-    load_scenario,
     loads_scenario,
+    parse_scenario,
 )
 
 __all__ = [
@@ -49,8 +45,8 @@ __all__ = [
     "SystemDiff",
     "apply_scenario",
     "diff_systems",
-    "load_scenario",
     "loads_scenario",
+    "parse_scenario",
     "simulate",
     "snapshot",
     "BargainingInput",
@@ -69,10 +65,6 @@ __all__ = [
     "from_issue",
     "ltd_rho_infinity",
     "ltd_steady_state",
-    "read_actor_csv",
-    "read_bargaining",
-    "read_ktab_csv",
-    "read_ktab_xml",
     "realign",
     "signed_matrix",
     "spatial_model",

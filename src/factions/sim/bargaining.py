@@ -143,6 +143,8 @@ from typing import Any, Literal
 
 import numpy as np
 
+from factions.analysis.serial import json_data
+
 __all__ = [
     "BargainingResult",
     "expected_utility_model",
@@ -197,20 +199,8 @@ class BargainingResult:
             ],
         }
         for key, value in self.details.items():
-            out[key] = _jsonable(value)
+            out[key] = json_data(value)
         return out
-
-
-def _jsonable(v: Any) -> Any:
-    if isinstance(v, np.ndarray):
-        return v.tolist()
-    if isinstance(v, dict):
-        return {k: _jsonable(x) for k, x in v.items()}
-    if isinstance(v, list | tuple):
-        return [_jsonable(x) for x in v]
-    if isinstance(v, np.generic):
-        return v.item()
-    return v
 
 
 # --------------------------------------------------------------------------- validation
@@ -247,22 +237,61 @@ def _scale(x: np.ndarray, scale: tuple[float, float] | None) -> tuple[float, flo
 # --------------------------------------------------------------------------- baselines
 
 
-def weighted_mean(x: Any, c: Any, s: Any) -> float:
-    r"""Capability-and-salience weighted mean :math:`\sum c_i s_i x_i / \sum c_i s_i`. O(n)."""
-    x, c, s = _as_1d(x, c, s)
+def weighted_mean(position: Any, capability: Any, salience: Any) -> float:
+    r"""Capability-and-salience weighted mean :math:`\sum c_i s_i x_i / \sum c_i s_i`.
+
+    Parameters
+    ----------
+    position, capability, salience : array_like
+        Each actor's position ``x_i`` (issue units), capability ``c_i >= 0`` and salience
+        ``s_i`` in [0, 1], one value per actor (the names every bargaining model uses).
+
+    Returns
+    -------
+    float
+
+    References
+    ----------
+    Bueno de Mesquita (1994), the mean baseline; O(n).
+
+    Examples
+    --------
+    >>> weighted_mean([0, 10], [1, 1], [1.0, 0.25])
+    2.0
+    """
+    x, c, s = _as_1d(position, capability, salience)
     w = c * s
     return float(np.sum(w * x) / np.sum(w))
 
 
-def weighted_median(x: Any, c: Any, s: Any) -> float:
+def weighted_median(position: Any, capability: Any, salience: Any) -> float:
     r"""Pairwise-vote (Condorcet) winner among the actors' positions, weights :math:`c_i s_i`.
 
     Bueno de Mesquita (1994); Scholz, Calbert & Smith (2011), eq. 1. The winner minimises
     :math:`\sum_i c_i s_i |x_i - x|` over the actor positions (see the module docstring), i.e. it
     is the weighted median; when two positions tie (exactly half the weight on each side) the
     lower one is returned. O(n log n).
+
+    Parameters
+    ----------
+    position, capability, salience : array_like
+        As in :func:`weighted_mean`.
+
+    Returns
+    -------
+    float
+        The winning position.
+
+    References
+    ----------
+    Bueno de Mesquita, B. (1994); Scholz, Calbert & Smith (2011), eq. 1.
+
+    Examples
+    --------
+    >>> weighted_median([0, 5, 10], [1, 1, 1], [1, 1, 1])
+    5.0
     """
-    x, c, s = _as_1d(x, c, s)
+    x, c, s = _as_1d(position, capability, salience)
     return float(_median(x, c * s))
 
 
@@ -396,9 +425,9 @@ def _choose_offers(
 
 
 def expected_utility_model(
-    x: Any,
-    c: Any,
-    s: Any,
+    position: Any,
+    capability: Any,
+    salience: Any,
     *,
     actors: Sequence[str] | None = None,
     scale: tuple[float, float] | None = None,
@@ -411,13 +440,45 @@ def expected_utility_model(
 ) -> BargainingResult:
     """Bueno de Mesquita's expected-utility model as reconstructed by Scholz et al. (2011).
 
-    See the module docstring for the equations and the choices made. ``x`` positions in the
-    issue's units (within ``scale``, default the range of ``x``), ``c`` capabilities (>= 0),
-    ``s`` saliences in [0, 1]. ``details`` holds per round the weighted ``mean``, the ``median``
-    (= the prediction), the risk exponents ``r`` and the ``moves`` (who took whose offer, and
-    of which kind). O(max_rounds * n^3).
+    See the module docstring for the equations and the choices made. O(max_rounds * n^3).
+
+    Parameters
+    ----------
+    position : array_like, shape (n,)
+        Positions in the issue's units, within ``scale``.
+    capability : array_like, shape (n,)
+        Capabilities, >= 0.
+    salience : array_like, shape (n,)
+        Saliences in [0, 1].
+    actors : sequence of str, optional
+        Names (default ``a0``, ``a1``, ...).
+    scale : (float, float), optional
+        The issue's range (default the range of ``position``).
+    q, t : float
+        Probability that the status quo persists when ``i`` does not challenge, and that it
+        then gets better for ``i`` (module docstring).
+    max_rounds : int
+        Bargaining rounds at most.
+    offer_choice : {"closest", "strongest"}
+        Which of several offers an actor takes.
+    conflict : {"probability", "utility"}
+        How a conflict offer is weighed.
+    tol : float
+        Convergence tolerance on normalised positions.
+
+    Returns
+    -------
+    BargainingResult
+        ``details`` holds per round the weighted ``mean``, the ``median`` (= the prediction),
+        the risk exponents ``r`` and the ``moves`` (who took whose offer, and of which kind).
+
+    References
+    ----------
+    Bueno de Mesquita, B. (1994), "Political forecasting: an expected utility method";
+    Scholz, J. B., Calbert, G. J. & Smith, G. A. (2011), "Unravelling Bueno De Mesquita's
+    group decision model", Journal of Theoretical Politics 23(4).
     """
-    x, c, s = _as_1d(x, c, s)
+    x, c, s = _as_1d(position, capability, salience)
     if offer_choice not in ("closest", "strongest"):
         raise ValueError("offer_choice must be 'closest' or 'strongest'")
     if conflict not in ("probability", "utility"):
@@ -812,11 +873,40 @@ def spatial_model(
 ) -> BargainingResult:
     """Spatial bargaining in the manner of KTAB's SMP (see the module docstring).
 
-    ``position`` (n,) or (n, D) in the issue units (within ``scale``, per dimension; default
-    ``(0, 1)`` when all positions are in [0, 1], else their range), ``salience`` the same shape
-    with each actor's saliences summing to at most 1, ``capability`` (n,) >= 0. Parameter names
-    and values follow KTAB's XML ``ModelParameters``. Reproducible by ``seed`` (only used with
-    ``transitions="Stochastic"``). O(rounds * (n^3 + n^2 D)).
+    O(rounds * (n^3 + n^2 D)).
+
+    Parameters
+    ----------
+    position : array_like, shape (n,) or (n, D)
+        Positions in the issue units, within ``scale`` per dimension (default ``(0, 1)``
+        when all positions are in [0, 1], else their range).
+    capability : array_like, shape (n,)
+        Capabilities, >= 0.
+    salience : array_like, shape like ``position``
+        Saliences; each actor's sum to at most 1.
+    actors, dimensions : sequence of str, optional
+        Names of the actors and the dimensions.
+    scale : sequence of (float, float), optional
+        Each dimension's range.
+    accommodation : array_like, shape (n, n), optional
+        KTAB's ideal-adjustment matrix.
+    voting_rule, victory_model, pce_model, transitions, big_r_adjust, big_r_range, bargain, third_party : str
+        KTAB's XML ``ModelParameters``, with KTAB's names and values.
+    min_rounds, max_rounds : int
+        Rounds at least and at most.
+    stop_ratio, min_sig_delta : float
+        KTAB's stopping criteria.
+    seed : int, optional
+        Reproducibility (used only with ``transitions="Stochastic"``).
+
+    Returns
+    -------
+    BargainingResult
+
+    References
+    ----------
+    Wise, B., Efird, B. et al., KAPSARC Toolkit for Behavioral Analysis (KTAB), SMP model
+    (``examples/smp``), 2015-2017.
     """
     x = np.asarray(position, dtype=float)
     if x.ndim == 1:
@@ -965,6 +1055,26 @@ def forecast(inp: Any, model: str = "eu", **kwargs: Any) -> BargainingResult:
     The one-dimensional models (EU and the baselines) run on each dimension separately and the
     results are stacked; SMP runs on all dimensions jointly and takes the KTAB XML's
     ``ModelParameters`` and seed unless overridden by ``kwargs``.
+
+    Parameters
+    ----------
+    inp : BargainingInput
+        Positions, capabilities and saliences (:mod:`factions.sim.inputs`,
+        :mod:`factions.io.bargaining`).
+    model : {"eu", "smp", "mean", "median"}
+        :func:`expected_utility_model`, :func:`spatial_model`, :func:`weighted_mean` or
+        :func:`weighted_median`.
+    **kwargs
+        The model's own parameters.
+
+    Returns
+    -------
+    BargainingResult
+
+    Raises
+    ------
+    ValueError
+        An unknown model or invalid inputs.
     """
     if model not in MODELS:
         raise ValueError(f"unknown model {model!r} (one of {', '.join(MODELS)})")

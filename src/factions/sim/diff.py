@@ -4,12 +4,12 @@
 two-bloc partition and frustrated ties (:func:`factions.analysis.frustration_index`, via
 :func:`factions.analysis.brokers`), the brokers (exact removal effects and positive-path
 betweenness), the voting power of every actor in every chamber and rule
-(:func:`factions.analysis.votes.chamber_power`), and each motion's outcome from
+(:func:`factions.analysis.motions.chamber_power`), and each motion's outcome from
 :func:`factions.analysis.motions.motion_report` (passes or not, seats for and needed, seats
 short, the status of each route, decisive and needed actors).
 :func:`diff_systems` runs it before and after and lists the structural edits between the two
 systems (actors, ties, seats, stances, gatekeepers). :class:`SystemDiff` is a plain dataclass
-with :meth:`~SystemDiff.to_json` and :meth:`~SystemDiff.render` (Rich).
+with :meth:`~SystemDiff.to_dict`; ``factions scenario`` prints it (:mod:`factions.cli.scenario`).
 
 Complexity: dominated by the brokers' n + 1 exact frustration solves per system (NP-hard
 in general, fast on political systems of tens of actors) and the power indices
@@ -18,10 +18,11 @@ in general, fast on political systems of tens of actors) and the power indices
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from factions.analysis.motions import MotionReport, chamber_power, motion_report
+from factions.analysis.serial import json_data
 from factions.model import System
 
 __all__ = ["Snapshot", "SystemDiff", "diff_systems", "snapshot"]
@@ -31,11 +32,11 @@ BROKERS_SHOWN = 8
 
 @dataclass(frozen=True)
 class MotionOutcome:
-    """A motion's outcome in one system, from :func:`factions.analysis.motions.motion_report`.
+    """A motion's outcome in one system: the part of the one motion verdict
+    (:func:`factions.analysis.motions.motion_report`) a diff compares, with the same names.
 
-    ``routes`` maps each route to ``open``, ``uncertain`` or ``blocked``; ``decisive`` are the
-    supporters whose defection alone sinks a winning motion, or else the actors pivotal in
-    the most feasible winning coalitions; ``needed`` are in every feasible winning coalition.
+    ``routes`` maps each route to ``open``, ``uncertain`` or ``blocked``; ``decisive`` and
+    ``needed`` mean what they mean in :mod:`factions.analysis.motions`.
     """
 
     motion: str
@@ -49,6 +50,27 @@ class MotionOutcome:
     decisive: tuple[str, ...]
     needed: tuple[str, ...]
     blocking_gatekeepers: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the fields, with the names of :meth:`MotionReport.to_dict`."""
+        return json_data(asdict(self))
+
+    @classmethod
+    def of(cls, report: MotionReport) -> MotionOutcome:
+        """The outcome part of a motion report."""
+        return cls(
+            motion=report.motion,
+            passes=report.passes,
+            seats_for=report.seats_for,
+            seats_needed=report.seats_needed,
+            seats_short=report.seats_short,
+            route_open=report.route_open,
+            open_routes=tuple(report.open_routes),
+            routes={x.route: x.status for x in report.routes},
+            decisive=tuple(report.decisive),
+            needed=tuple(report.needed),
+            blocking_gatekeepers=tuple(report.blocking_gatekeepers),
+        )
 
 
 @dataclass(frozen=True)
@@ -72,6 +94,10 @@ class Snapshot:
     brokers: tuple[Broker, ...]
     power: dict[str, dict[str, dict[str, float]]]
     motions: dict[str, MotionOutcome]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the fields, blocs and frustrated ties as lists."""
+        return json_data(asdict(self))
 
 
 @dataclass
@@ -104,8 +130,8 @@ class SystemDiff:
             b = self.before.motions.get(mid)
             a = self.after.motions.get(mid)
             out[mid] = {
-                "before": None if b is None else asdict(b),
-                "after": None if a is None else asdict(a),
+                "before": None if b is None else b.to_dict(),
+                "after": None if a is None else a.to_dict(),
                 "outcome_changed": (b is None) != (a is None)
                 or (b is not None and a is not None and b.passes != a.passes),
             }
@@ -131,21 +157,18 @@ class SystemDiff:
             out[key] = rows
         return out
 
-    def to_json(self) -> dict[str, Any]:
-        """Plain JSON data: both snapshots, the edits and the derived changes."""
-
-        def snap(s: Snapshot) -> dict[str, Any]:
-            d = asdict(s)
-            d["blocs"] = [list(b) for b in s.blocs]
-            d["frustrated_ties"] = [list(t) for t in s.frustrated_ties]
-            return d
-
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, with the stable keys of docs/results.md: ``scenario``,
+        ``description``, ``edits``, ``before`` and ``after`` (snapshots) and ``changes``
+        (``frustration_index``, ``frustrated_ties``, ``bloc_moves``, ``motions``,
+        ``power``). What ``factions scenario --json`` prints, the report's scenario section
+        and ``POST /api/scenario``'s ``diff``."""
         return {
             "scenario": self.name,
             "description": self.description,
-            "edits": self.edits,
-            "before": snap(self.before),
-            "after": snap(self.after),
+            "edits": json_data(self.edits),
+            "before": self.before.to_dict(),
+            "after": self.after.to_dict(),
             "changes": {
                 "frustration_index": self.frustration_change,
                 "frustrated_ties": {k: [list(t) for t in v] for k, v in self.tie_changes().items()},
@@ -156,119 +179,6 @@ class SystemDiff:
                 "power": self.power_changes(),
             },
         }
-
-    def to_dict(self) -> dict[str, Any]:
-        """Alias of :meth:`to_json` (plain data)."""
-        return self.to_json()
-
-    def render(self, console: Any = None) -> None:
-        """Print the diff as Rich tables."""
-        from rich.console import Console
-        from rich.table import Table
-
-        console = console or Console()
-        b, a = self.before, self.after
-        console.print(
-            f"[bold]Scenario[/] {self.name}"
-            + (f": {self.description}" if self.description else ""),
-            highlight=False,
-        )
-        for kind, rows in self.edits.items():
-            if rows:
-                console.print(
-                    f"  {kind.replace('_', ' ')}: " + "; ".join(map(_edit_text, rows)),
-                    highlight=False,
-                )
-        t = Table(title="Structure", show_header=True)
-        t.add_column("measure")
-        t.add_column("before", justify="right")
-        t.add_column("after", justify="right")
-        t.add_row("actors / ties", f"{b.actors} / {b.ties}", f"{a.actors} / {a.ties}")
-        t.add_row(
-            "frustration index",
-            _fmt(b.frustration_index) + ("" if b.optimal else " (bound)"),
-            _fmt(a.frustration_index) + ("" if a.optimal else " (bound)"),
-        )
-        t.add_row("frustrated ties", _ties(b.frustrated_ties), _ties(a.frustrated_ties))
-        for k in range(max(len(b.blocs), len(a.blocs))):
-            t.add_row(
-                f"bloc {k + 1}",
-                ", ".join(b.blocs[k]) if k < len(b.blocs) else "",
-                ", ".join(a.blocs[k]) if k < len(a.blocs) else "",
-            )
-        t.add_row(
-            "top brokers",
-            ", ".join(x.actor for x in b.brokers[:4]),
-            ", ".join(x.actor for x in a.brokers[:4]),
-        )
-        console.print(t)
-        mc = self.motion_changes()
-        if mc:
-            t = Table(title="Motions", show_header=True)
-            for col in ("motion", "before", "after", "decisive after"):
-                t.add_column(col)
-            for mid, ch in mc.items():
-                t.add_row(
-                    mid + (" [bold red]*[/]" if ch["outcome_changed"] else ""),
-                    _motion_text(ch["before"]),
-                    _motion_text(ch["after"]),
-                    _names((ch["after"] or {}).get("decisive", ())),
-                )
-            console.print(t)
-        for key, rows in self.power_changes().items():
-            if not rows:
-                continue
-            rows = sorted(rows, key=lambda r: -abs(r.get("banzhaf", {}).get("change", 0.0)))
-            more = f" ({len(rows) - 8} smaller moves in --json)" if len(rows) > 8 else ""
-            t = Table(title=f"Voting power moved: {key}{more}", show_header=True)
-            t.add_column("actor")
-            idxs = sorted({k for r in rows for k in r if k != "actor"})
-            for idx in idxs:
-                t.add_column(f"{idx} before", justify="right")
-                t.add_column(f"{idx} after", justify="right")
-            for r in rows[:8]:
-                cells = [r["actor"]]
-                for idx in idxs:
-                    v = r.get(idx, {"before": 0.0, "after": 0.0})
-                    cells += [f"{v['before']:.3f}", f"{v['after']:.3f}"]
-                t.add_row(*cells)
-            console.print(t)
-
-
-def _names(xs: Iterable[str], limit: int = 6) -> str:
-    xs = list(xs)
-    more = f" (+{len(xs) - limit})" if len(xs) > limit else ""
-    return ", ".join(xs[:limit]) + more
-
-
-def _fmt(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:.3f}"
-
-
-def _ties(ts: Iterable[tuple[str, str]], limit: int = 6) -> str:
-    ts = list(ts)
-    s = "; ".join(f"{x}-{y}" for x, y in ts[:limit])
-    return s + (f" (+{len(ts) - limit})" if len(ts) > limit else "") if ts else "none"
-
-
-def _motion_text(m: dict[str, Any] | None) -> str:
-    if m is None:
-        return "(absent)"
-    verdict = "[green]passes[/]" if m["passes"] else "[red]fails[/]"
-    extra = f", {m['seats_short']} short" if m["seats_short"] else ""
-    gate = "" if m["route_open"] else ", every route blocked"
-    doubtful = [k for k, v in (m.get("routes") or {}).items() if v == "uncertain"]
-    if doubtful:
-        gate += f" ({', '.join(doubtful)} uncertain)"
-    return f"{verdict} {m['seats_for']}/{m['seats_needed']}{extra}{gate}"
-
-
-def _edit_text(row: Any) -> str:
-    if isinstance(row, dict):
-        return ", ".join(f"{k} {v}" for k, v in row.items())
-    if isinstance(row, list | tuple):
-        return " ".join(map(str, row))
-    return str(row)
 
 
 def _bloc_moves(
@@ -298,56 +208,23 @@ def _bloc_moves(
 # --------------------------------------------------------------------------- analyses
 
 
-def _power(system: System) -> dict[str, dict[str, dict[str, float]]]:
-    from factions.analysis.votes import chamber_power
-
-    return chamber_power(system)
-
-
 def _motions(system: System) -> dict[str, MotionOutcome]:
-    from factions.analysis.motions import motion_report
-    from factions.analysis.power import GameError
-    from factions.analysis.votes import analyse_motion
-
-    out = {}
-    for m in system.motions:
-        try:
-            r = motion_report(system, m.id)
-        except GameError:
-            # no game to play (e.g. fewer seats held than the quota): the plain seat verdict
-            v = analyse_motion(system, m.id)
-            out[m.id] = MotionOutcome(
-                motion=m.id,
-                passes=v.passes,
-                seats_for=v.seats_for,
-                seats_needed=v.seats_needed,
-                seats_short=v.seats_short,
-                route_open=v.route_open,
-                open_routes=v.open_routes,
-                routes={r.id: "open" if r.id in v.open_routes else "blocked" for r in m.routes},
-                decisive=v.decisive,
-                needed=(),
-                blocking_gatekeepers=v.blocking_gatekeepers,
-            )
-            continue
-        out[m.id] = MotionOutcome(
-            motion=m.id,
-            passes=r.passes,
-            seats_for=r.seats_for,
-            seats_needed=r.seats_needed,
-            seats_short=r.seats_short,
-            route_open=bool(r.open_routes) or not m.routes,
-            open_routes=tuple(r.open_routes),
-            routes={x.route: x.status for x in r.routes},
-            decisive=tuple(r.decisive),
-            needed=tuple(r.needed),
-            blocking_gatekeepers=tuple(r.blocking_gatekeepers),
-        )
-    return out
+    return {m.id: MotionOutcome.of(motion_report(system, m.id)) for m in system.motions}
 
 
 def snapshot(system: System, *, time_limit: float | None = 30.0) -> Snapshot:
-    """Run every analysis on ``system`` (see the module docstring)."""
+    """Run every analysis on ``system`` (see the module docstring).
+
+    Parameters
+    ----------
+    system : System
+    time_limit : float or None
+        Seconds per exact frustration solve.
+
+    Returns
+    -------
+    Snapshot
+    """
     from factions.analysis import as_signed_graph, brokers
 
     g = system.to_networkx(include_isolates=False)
@@ -381,7 +258,7 @@ def snapshot(system: System, *, time_limit: float | None = 30.0) -> Snapshot:
         blocs=blocs,
         frustrated_ties=frustrated,
         brokers=top,
-        power=_power(system),
+        power=chamber_power(system),
         motions=_motions(system),
     )
 
@@ -445,7 +322,24 @@ def diff_systems(
     description: str | None = None,
     time_limit: float | None = 30.0,
 ) -> SystemDiff:
-    """Snapshot both systems and compare them."""
+    """Snapshot both systems and compare them.
+
+    Parameters
+    ----------
+    before, after : System
+        The system before and after a scenario.
+    name : str
+        The scenario's name.
+    description : str or None
+        What the scenario does.
+    time_limit : float or None
+        Seconds per exact frustration solve.
+
+    Returns
+    -------
+    SystemDiff
+        With ``to_dict()`` (docs/results.md).
+    """
     return SystemDiff(
         name=name,
         description=description,

@@ -56,7 +56,7 @@ the incrementally maintained gains; enumeration is O(2^N N^2 / 64) vectorised.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -79,29 +79,75 @@ __all__ = [
 
 
 def ltd_rho_infinity(p: float) -> float:
-    """ATR (2005) mean-field stationary density of friendly links on complete graphs."""
+    """ATR (2005) mean-field stationary density of friendly links on complete graphs.
+
+    Parameters
+    ----------
+    p : float
+        Probability that an update makes a link friendly.
+
+    Returns
+    -------
+    float
+
+    References
+    ----------
+    Antal, T., Krapivsky, P. L. & Redner, S. (2005), Physical Review E 72(3).
+    """
     if p >= 0.5:
         return 1.0
     return 1.0 / (np.sqrt(3.0 * (1.0 - 2.0 * p)) + 1.0)
 
 
 def signed_matrix(graph: nx.Graph, nodes: Sequence[Hashable] | None = None) -> np.ndarray:
-    """Dense int8 matrix of edge signs (+1/-1; 0 = no edge) from the ``sign`` attribute."""
+    """Dense int8 matrix of edge signs (+1/-1; 0 = no edge) from the ``sign`` attribute.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+    nodes : sequence, optional
+        Node order (default the graph's).
+
+    Returns
+    -------
+    numpy.ndarray
+    """
     nodes = list(graph.nodes) if nodes is None else list(nodes)
     index = {v: i for i, v in enumerate(nodes)}
     m = np.zeros((len(nodes), len(nodes)), dtype=np.int8)
+    for u, v, sign, _ in _signed_edges(graph):
+        m[index[u], index[v]] = m[index[v], index[u]] = int(sign)
+    return m
+
+
+def _signed_edges(graph: nx.Graph) -> Iterator[tuple[Hashable, Hashable, int, dict[str, Any]]]:
+    """``(u, v, sign, data)`` of every edge but self-loops; a sign other than +1/-1 is an
+    error."""
     for u, v, data in graph.edges(data=True):
         if u == v:
             continue
         sign = data.get("sign", 1)
         if sign not in (1, -1, 1.0, -1.0):
             raise ValueError(f"edge ({u!r}, {v!r}) has sign {sign!r}; expected +1 or -1")
-        m[index[u], index[v]] = m[index[v], index[u]] = int(sign)
-    return m
+        yield u, v, int(sign), data
 
 
 def complete_signed_graph(n: int, rho0: float = 0.0, seed: int | None = None) -> np.ndarray:
-    """Random complete signed graph as a matrix: each link friendly with probability ``rho0``."""
+    """Random complete signed graph as a matrix: each link friendly with probability ``rho0``.
+
+    Parameters
+    ----------
+    n : int
+        Nodes.
+    rho0 : float
+        Probability that a link is friendly.
+    seed : int or None
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(n, n)`` int8 sign matrix.
+    """
     if n < 3:
         raise ValueError("a complete graph needs at least 3 nodes for triangles")
     rng = np.random.default_rng(seed)
@@ -213,6 +259,30 @@ def triad_dynamics(
     is recorded every ``record_every`` updates (default: 100 points). When every run is balanced
     and ``stop_when_balanced``, the simulation ends early (balanced states are absorbing).
     Reproducible by ``seed``. O(updates * runs) time.
+
+    Parameters
+    ----------
+    initial : networkx.Graph or numpy.ndarray
+        A signed graph (``sign`` edge attribute) or a sign matrix.
+    p : float
+        Probability that an update makes a link friendly.
+    updates : int
+        Updates at most.
+    runs : int
+        Independent copies.
+    seed : int or None
+    record_every : int or None
+        Record the path every so many updates.
+    stop_when_balanced : bool
+        End when every run is balanced.
+
+    Returns
+    -------
+    TriadDynamicsResult
+
+    References
+    ----------
+    Antal, T., Krapivsky, P. L. & Redner, S. (2005), Physical Review E 72(3).
     """
     if not 0.0 <= p <= 1.0:
         raise ValueError("p is a probability in [0, 1]")
@@ -374,6 +444,15 @@ def flip_changes(m: np.ndarray) -> np.ndarray:
     Flipping a link turns each of its triangles from balanced to imbalanced or back, so the
     change is (balanced - imbalanced triangles on it) = ``s_ij (S^2)_ij``. 0 off the graph.
     O(N^3) (one matrix product).
+
+    Parameters
+    ----------
+    m : numpy.ndarray
+        ``(N, N)`` sign matrix.
+
+    Returns
+    -------
+    numpy.ndarray
     """
     mf = m.astype(np.float64)
     return np.rint(mf * np.dot(mf, mf)).astype(np.int64)
@@ -396,6 +475,25 @@ def constrained_triad_dynamics(
     up to date after each flip (two rows and columns, O(N^2)), so evaluating a proposed flip
     costs O(1). Works on any signed graph (links outside triangles never flip).
     Reproducible by ``seed``.
+
+    Parameters
+    ----------
+    initial : networkx.Graph or numpy.ndarray
+        A signed graph (``sign`` edge attribute) or a sign matrix.
+    updates : int
+        Updates at most.
+    seed : int or None
+    record_every : int or None
+        Record the path every so many updates (default: 100 points).
+
+    Returns
+    -------
+    ConstrainedDynamicsResult
+
+    References
+    ----------
+    Antal, T., Krapivsky, P. L. & Redner, S. (2005), "Dynamics of social balance on
+    networks", Physical Review E 72(3), section III.
     """
     if updates < 0:
         raise ValueError("updates must be >= 0")
@@ -488,6 +586,29 @@ def ltd_steady_state(
     ``burn_in`` units of ATR time (updates per link), then averages the density over
     ``measure`` time units and over runs. Returns ``(mean, standard error over runs)``; compare
     with :func:`ltd_rho_infinity`. O((burn_in + measure) * n^2 * runs).
+
+    Parameters
+    ----------
+    n : int
+        Nodes of the complete graph.
+    p : float
+        Probability that an update makes a link friendly.
+    runs : int
+        Independent copies.
+    burn_in, measure : float
+        ATR time units discarded and averaged over.
+    rho0 : float
+        Initial density of friendly links.
+    seed : int or None
+
+    References
+    ----------
+    Antal, T., Krapivsky, P. L. & Redner, S. (2005), Physical Review E 72(3).
+
+    Returns
+    -------
+    (float, float)
+        Mean density of friendly links and its standard error over runs.
     """
     links = n * (n - 1) // 2
     m0 = complete_signed_graph(n, rho0, seed)
@@ -553,12 +674,7 @@ def _weights(graph: nx.Graph, nodes: Sequence[Hashable], weight: str | None) -> 
     """J[i, j] = sign * weight (0 = no tie)."""
     index = {v: i for i, v in enumerate(nodes)}
     jm = np.zeros((len(nodes), len(nodes)))
-    for u, v, data in graph.edges(data=True):
-        if u == v:
-            continue
-        sign = data.get("sign", 1)
-        if sign not in (1, -1, 1.0, -1.0):
-            raise ValueError(f"edge ({u!r}, {v!r}) has sign {sign!r}; expected +1 or -1")
+    for u, v, sign, data in _signed_edges(graph):
         w = 1.0 if weight is None else float(data.get(weight, 1.0))
         if w < 0:
             raise ValueError(f"edge ({u!r}, {v!r}) has a negative {weight!r}")
@@ -614,6 +730,32 @@ def realign(
     actors, above that by :func:`factions.analysis.frustration.frustration_index` (exact MILP)
     within ``time_limit`` seconds (``0`` skips the check; ``jammed`` is then ``None``).
     O(moves * N + N^2), plus the global check.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        Signed graph.
+    initial : mapping, optional
+        Actor -> side 0 or 1.
+    weight : str or None
+        Edge attribute of the weights.
+    order : {"steepest", "random"}
+        Which improving move to take.
+    seed : int or None
+    max_moves : int
+        Moves at most.
+    exact_limit : int
+        Largest graph whose jammed state is decided by enumeration.
+    time_limit : float or None
+        Seconds for the global check.
+
+    Returns
+    -------
+    RealignmentResult
+
+    References
+    ----------
+    Axelrod, R. & Bennett, D. S. (1993), British Journal of Political Science 23(2).
     """
     nodes = tuple(graph.nodes)
     n = len(nodes)

@@ -22,7 +22,7 @@ route is open: no required gatekeeper says no (a drawn gatekeeper says no with p
 1 - p; without a probability only a gatekeeper ``against`` does, as in
 :func:`factions.analysis.motions.motion_report`) and the sample's seats for meet the route's
 and its gatekeepers' signature demands. A motion without routes is always open. Seat holders'
-stances are resolved by :func:`factions.analysis.votes.holder_stances` (as ``motion_report``
+stances are resolved by :func:`factions.analysis.motions.holder_stances` (as ``motion_report``
 reads them), so with no uncertainty every sample gives the deterministic verdict (except that
 a sample checks signature demands against its seats for, not against the seats not opposed).
 
@@ -54,7 +54,8 @@ from typing import Any, Literal
 
 import numpy as np
 
-from factions.analysis.votes import holder_stances
+from factions.analysis.motions import holder_stances
+from factions.analysis.serial import json_data
 from factions.model import Motion, System
 
 __all__ = [
@@ -76,7 +77,30 @@ IntervalMethod = Literal["wilson", "clopper-pearson"]
 
 
 def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
-    """Wilson (1927) score interval for a binomial proportion. O(1)."""
+    """Wilson (1927) score interval for a binomial proportion. O(1).
+
+    Parameters
+    ----------
+    successes, n : int
+        Successes out of ``n`` trials.
+    level : float
+        Confidence level of the score interval.
+
+    Returns
+    -------
+    (float, float)
+
+    References
+    ----------
+    Wilson, E. B. (1927), "Probable inference, the law of succession, and statistical
+    inference", Journal of the American Statistical Association 22(158).
+
+    Examples
+    --------
+    >>> lo, hi = wilson(5, 10)
+    >>> round(lo, 3), round(hi, 3)
+    (0.237, 0.763)
+    """
     if n <= 0:
         return (0.0, 1.0)
     from scipy.stats import norm
@@ -92,7 +116,23 @@ def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
 
 
 def clopper_pearson(successes: int, n: int, level: float = 0.95) -> tuple[float, float]:
-    """Exact Clopper & Pearson (1934) interval from Beta quantiles. O(1)."""
+    """Exact Clopper & Pearson (1934) interval from Beta quantiles. O(1).
+
+    Parameters
+    ----------
+    successes, n : int
+        Successes out of ``n`` trials (exact binomial).
+    level : float
+        Confidence level of the exact interval.
+
+    Returns
+    -------
+    (float, float)
+
+    References
+    ----------
+    Clopper, C. J. & Pearson, E. S. (1934), Biometrika 26(4).
+    """
     if n <= 0:
         return (0.0, 1.0)
     from scipy.stats import beta
@@ -221,12 +261,10 @@ class SimulationResult:
         )
         return {"motions": motions, "structures": structures, "alignment": alignment}
 
-    def to_json(self) -> dict[str, Any]:
-        """Plain JSON data (dicts, lists, numbers, strings)."""
-        data = asdict(self)
-        for s in data["structures"]:
-            s["blocs"] = [list(b) for b in s["blocs"]]
-        return data
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, the fields as named (docs/results.md): what ``factions simulate --json``
+        prints."""
+        return json_data(asdict(self))
 
 
 # --------------------------------------------------------------------------- bloc labelling
@@ -335,23 +373,41 @@ def label_blocs(
     system) improved by up to ``sweeps`` rounds of single-actor moves (:func:`_one_opt`).
     Samples are processed ``chunk`` at a time (cache-sized arrays; each chunk stops as soon
     as its own samples converge). O(S m (d + sweeps)) with d the propagation sweeps.
+
+    Parameters
+    ----------
+    n : int
+        Nodes.
+    eu, ev, sign : numpy.ndarray
+        Edge ends and signs.
+    present : numpy.ndarray or None
+        ``(m, S)``: whether each edge is present in each sample.
+    samples : int
+    sweeps, chunk : int
+    start : numpy.ndarray or None
+
+    Returns
+    -------
+    (numpy.ndarray, numpy.ndarray)
+        ``labels`` (n, S) and ``balanced`` (S,).
     """
-    code, balanced = _codes(n, eu, ev, sign, present, samples, sweeps, chunk, start)
+    code, balanced = _codes(n, (eu, ev, sign), present, samples, (sweeps, chunk, start))
     return _canonical(code), balanced
 
 
 def _codes(
     n: int,
-    eu: np.ndarray,
-    ev: np.ndarray,
-    sign: np.ndarray,
+    edges: tuple[np.ndarray, np.ndarray, np.ndarray],
     present: np.ndarray | None,
     samples: int,
-    sweeps: int = 3,
-    chunk: int = 16384,
-    start: np.ndarray | None = None,
+    search: tuple[int, int, np.ndarray | None],
 ) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`label_blocs` before canonicalisation: codes ``2 * root + side`` (n, S)."""
+    """:func:`label_blocs` before canonicalisation: codes ``2 * root + side`` (n, S).
+
+    ``edges`` is ``(eu, ev, sign)``; ``search`` is ``(sweeps, chunk, start)``.
+    """
+    eu, ev, sign = edges
+    sweeps, chunk, start = search
     eu = np.asarray(eu, dtype=np.int64)
     ev = np.asarray(ev, dtype=np.int64)
     neg = (np.asarray(sign) < 0).astype(np.int32)
@@ -569,6 +625,30 @@ def simulate(
     probability that it sits in the same bloc as ``reference`` (default: the first motion's
     target, else the actor with most ties). Same seed, same result.
     See the module docstring for the model and the complexity.
+
+    Parameters
+    ----------
+    system : System
+    samples : int
+    seed : int or None
+    scenario : Scenario, optional
+    interval : {"wilson", "clopper-pearson"}
+    level : float
+        Confidence level of the intervals.
+    top : int
+        Bloc structures reported.
+    reference : str or None
+        Actor for the same-bloc probabilities.
+
+    Returns
+    -------
+    SimulationResult
+        With ``to_dict()`` (docs/results.md).
+
+    References
+    ----------
+    Wilson, E. B. (1927); Clopper, C. J. & Pearson, E. S. (1934); Harary, F. (1953);
+    Doreian, P. & Mrvar, A. (1996).
     """
     from factions.sim.scenario import Uncertainty, apply_scenario
 
@@ -647,7 +727,7 @@ def _base_sides(n: int, eu: np.ndarray, ev: np.ndarray, sign: np.ndarray) -> np.
     a[ev, eu] = sign
     _, vecs = np.linalg.eigh(a)
     spectral = (vecs[:, -1] < 0).astype(np.int32)
-    code, _ = _codes(n, eu, ev, sign, None, 1, sweeps=10 * n + 10, start=spectral)
+    code, _ = _codes(n, (eu, ev, sign), None, 1, (10 * n + 10, 16384, spectral))
     return (code[:, 0] & 1).astype(np.int32)
 
 

@@ -54,10 +54,11 @@ from factions.model import (
     SeatHolding,
     System,
     SystemFileError,
+    aggregate_relations,
 )
 from factions.model.base import ActorId, ModelBase
 from factions.model.io import _expected, _line_for, read_yaml
-from factions.model.relations import merge_relations, pair_key
+from factions.model.relations import pair_key
 from factions.model.system import Loc, format_loc
 
 __all__ = [
@@ -67,7 +68,6 @@ __all__ = [
     "Uncertainty",
     "apply_scenario",
     "apply_step",
-    "load_scenario",
     "loads_scenario",
     "parse_scenario",
 ]
@@ -362,7 +362,26 @@ class Scenario:
 def parse_scenario(
     data: Any, *, path: str | Path = "<data>", lines: dict[Loc, int] | None = None
 ) -> Scenario:
-    """Validate plain data (as read from YAML) into a :class:`Scenario` or raise ScenarioError."""
+    """Validate plain data (as read from YAML) into a :class:`Scenario` or raise ScenarioError.
+
+    Parameters
+    ----------
+    data : mapping
+        A scenario as plain data (``name``, ``steps``, ``uncertainty``...).
+    path : str or Path
+        Named in error messages.
+    lines : dict, optional
+        Line numbers by location (from :func:`factions.model.io.read_yaml`).
+
+    Returns
+    -------
+    Scenario
+        Validated, each step a verb model.
+
+    Raises
+    ------
+    ScenarioError
+    """
     lines = lines or {}
     if not isinstance(data, dict):
         raise ScenarioError(path, [(1, "", "expected a mapping with 'name' and 'steps'")])
@@ -420,23 +439,28 @@ def parse_scenario(
 
 
 def loads_scenario(text: str, *, path: str | Path = "<string>") -> Scenario:
-    """Parse a scenario from YAML text."""
+    """Parse a scenario from YAML text.
+
+    Parameters
+    ----------
+    text : str
+        YAML.
+    path : str or Path
+        Named in error messages; a relative ``system`` is resolved against its folder.
+
+    Returns
+    -------
+    Scenario
+        Errors located by line in ``text``.
+
+    Raises
+    ------
+    ScenarioError
+    """
     data, lines = read_yaml(
         text, path=path, error=ScenarioError, empty="the file is empty; expected 'name' and 'steps'"
     )
     return parse_scenario(data, path=path, lines=lines)
-
-
-def load_scenario(path: str | Path) -> Scenario:
-    """Read a scenario file; problems raise :class:`ScenarioError` naming file, line, field."""
-    p = Path(path)
-    if not p.is_file():
-        raise ScenarioError(p, [(None, "", "no such file" if not p.exists() else "not a file")])
-    try:
-        text = p.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ScenarioError(p, [(None, "", f"not UTF-8 text (byte {exc.start})")]) from None
-    return loads_scenario(text, path=p)
 
 
 # --------------------------------------------------------------------------- playing
@@ -463,6 +487,22 @@ def apply_scenario(system: System, scenario: Scenario) -> System:
     never modified). Unknown actors are reported whether the step names them directly or
     in a mapping (``ties``, ``seats``, ``set``...). Also checks the ``uncertainty`` block
     against the final system. O(k (n + m)) for k steps.
+
+    Parameters
+    ----------
+    system : System
+        The system to play it on (never modified).
+    scenario : Scenario
+        Its steps, in order.
+
+    Returns
+    -------
+    System
+        The system after every step.
+
+    Raises
+    ------
+    ScenarioError
     """
     current = system
     for i, step in enumerate(scenario.steps):
@@ -472,7 +512,24 @@ def apply_scenario(system: System, scenario: Scenario) -> System:
 
 
 def apply_step(system: System, step: Any, ctx: _Ctx | None = None) -> System:
-    """Play one step (a verb model such as :class:`SetRelation`) and return the new System."""
+    """Play one step (a verb model such as :class:`SetRelation`) and return the new System.
+
+    Parameters
+    ----------
+    system : System
+    step : a step model
+    ctx : optional
+        Where the step stands in its scenario (for error messages).
+
+    Returns
+    -------
+    System
+        The system after the step.
+
+    Raises
+    ------
+    ScenarioError
+    """
     ctx = ctx or _Ctx(Scenario(name="step", steps=(step,)), 0)
     fn = _VERBS[step.op]
     out = fn(system, step, ctx)
@@ -1006,21 +1063,16 @@ def _merge(system: System, s: Merge, ctx: _Ctx) -> System:
         else:
             actors.append(a)
     # relations: every member's tie to a third party becomes the merged actor's; several
-    # findings for one third party are aggregated with the model's merge_relations.
-    groups: dict[tuple[str, str], list[Relation]] = {}
-    order: list[tuple[str, str]] = []
+    # findings for one third party are fused with the model's corpus policy.
+    moved: list[Relation] = []
     for r in system.relations:
         a = s.into if r.a in members else r.a
         b = s.into if r.b in members else r.b
         if a == b:
             continue
         key = pair_key(a, b)
-        rr = r.model_copy(update={"a": key[0], "b": key[1]})
-        if key not in groups:
-            groups[key] = []
-            order.append(key)
-        groups[key].append(rr)
-    rels = tuple(g[0] if len(g) == 1 else merge_relations(g) for g in (groups[k] for k in order))
+        moved.append(r.model_copy(update={"a": key[0], "b": key[1]}))
+    rels = aggregate_relations(moved)
     out = system.model_copy(update={"actors": tuple(actors), "relations": rels})
     # the merged actor's stance on each motion: that of 'into' if it is a member, else the first
     lead = s.into if s.into in members else s.actors[0]

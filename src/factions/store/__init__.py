@@ -1,25 +1,32 @@
 """The corpus store: documents, findings and imported events in one DuckDB file.
 
->>> from factions.store import ingest, build, timeline, export_parquet   # doctest: +SKIP
->>> ingest(["articles/"], "corpus.duckdb")                                # doctest: +SKIP
->>> build("corpus.duckdb", window="quarter")                             # doctest: +SKIP
+Documents come in through :func:`factions.run.ingest` (orchestration: readers, the text
+pipeline on an engine, this package as the one writer); events through
+:func:`import_events`.
+
+Usage::
+
+    from factions.run import ingest
+    from factions.store import build, timeline, export_parquet
+
+    ingest(["articles/"], "corpus.duckdb")
+    build("corpus.duckdb", window="quarter")
 
 See docs/corpus.md for the schema, the weighting formula and the event-data mappings.
 """
 
 from factions.store.build import (
     BuiltWindow,
-    aggregate_findings,
     build,
     sign_flips,
     timeline,
     write_built,
 )
 from factions.store.events import import_events, load_mapping
-from factions.store.ingest import IngestSummary, Progress, ingest
 from factions.store.parquet import export_parquet
 from factions.store.readers import BadRecord, ReadOptions, SourceDoc, read_paths
 from factions.store.schema import TABLES, StoreError, connect
+from factions.store.write import IngestSummary, Progress, write_rows
 
 __all__ = [
     "TABLES",
@@ -30,15 +37,14 @@ __all__ = [
     "ReadOptions",
     "SourceDoc",
     "StoreError",
-    "aggregate_findings",
     "build",
     "connect",
     "export_parquet",
     "import_events",
-    "ingest",
     "load_mapping",
     "read_paths",
     "sign_flips",
     "timeline",
     "write_built",
+    "write_rows",
 ]

@@ -1,27 +1,18 @@
 """From the store to Systems through time: windows, weighting, timelines and sign flips.
 
-Weighting (one *finding* = one relation stated in one document, or one imported event):
-
-    r_i  = 0.5 ** (age_i / half_life)           recency; age_i = days from the finding's date
-                                                to the end of the window (the latest dated
-                                                finding when no window); undated findings r = 1
-    w_i  = confidence_i * strength_i * r_i      the finding's weight
-    net  = sum_i sign_i * w_i                   signed evidence
-    mass = sum_i w_i                            total evidence
-
-    sign       = sign(net); a tie goes to the most recent finding
-    strength   = max(0.01, (|net| / mass) * (1 - exp(-mass / saturation)))
-                 agreement between findings times an evidence-count term that saturates:
-                 one fresh, certain finding gives 0.63, three give 0.95 (saturation = 1)
-    confidence = max(0.01, 1 - prod_{i: sign_i = sign} (1 - confidence_i * r_i))
+One *finding* is one relation stated in one document, or one imported event: a
+:class:`factions.model.fusion.Observation`. The findings of a pair inside a window are
+fused by the model's one fusion policy with its time-window parameters
+(:data:`factions.model.fusion.WINDOW`): recency-weighted sign (``half_life`` defaults to
+180 days, ages counted to the window's end), a strength that grows with agreeing evidence
+and saturates, a noisy-or confidence. The formulas are in :mod:`factions.model.fusion`.
 
 Every finding's evidence (sentence, document, date) is kept on the relation, both signs,
-so a reader sees what was weighed. ``half_life`` defaults to 180 days.
+so a reader sees what was weighed.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,116 +25,44 @@ from factions.model import (
     Actor,
     Affiliation,
     Evidence,
-    Relation,
     System,
     normalise_alias,
     save_system,
 )
 from factions.model.actors import ActorKind
 from factions.model.base import date_key, slugify
+from factions.model.fusion import HALF_LIFE_DAYS, WINDOW, Fusion, Observation, fuse
 from factions.store.schema import StoreError, connect
-from factions.store.windows import Window, days_between, window_of, windows_between
+from factions.store.windows import Window, window_of, windows_between
 
-HALF_LIFE_DAYS = 180.0
-SATURATION = 1.0
+__all__ = [
+    "CHANGE_TOLERANCE",
+    "BuiltWindow",
+    "build",
+    "load_findings",
+    "resolve_actor",
+    "sign_flips",
+    "system_from_findings",
+    "timeline",
+    "write_built",
+]
+
 CHANGE_TOLERANCE = 0.05
 """Strength changes smaller than this between windows are reported as ``same``."""
 
 
-@dataclass
-class Finding:
-    """One relation stated in one document (or one imported event)."""
-
-    a: str
-    b: str
-    sign: int
-    kind: str
-    strength: float
-    confidence: float
-    date: str | None
-    doc_id: str
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
-class PairState:
-    """A pair's aggregated relation in one window, with the numbers behind it."""
-
-    relation: Relation
-    net: float
-    mass: float
-    findings: int
-    documents: int
-
-
-def recency(date: str | None, ref: str | None, half_life: float = HALF_LIFE_DAYS) -> float:
-    """``0.5 ** (age / half_life)``; 1 for undated findings or no reference date."""
-    if date is None or ref is None:
-        return 1.0
-    return 0.5 ** (days_between(date, ref) / half_life)
-
-
-def aggregate_findings(
-    findings: list[Finding],
+def _fuse_window(
+    findings: list[Observation],
     ref: str | None,
-    *,
-    half_life: float = HALF_LIFE_DAYS,
-    saturation: float = SATURATION,
+    half_life: float,
     start: str | None = None,
     end: str | None = None,
-) -> PairState:
-    """One relation for one pair from its findings (formula in the module docstring)."""
-    if not findings:
-        raise ValueError("aggregate_findings needs at least one finding")
-    net = mass = 0.0
-    rs = []
-    for f in findings:
-        r = recency(f.date, ref, half_life)
-        rs.append(r)
-        w = f.confidence * f.strength * r
-        net += f.sign * w
-        mass += w
-    if net > 0:
-        sign = 1
-    elif net < 0:
-        sign = -1
-    else:
-        sign = max(findings, key=lambda f: date_key(f.date) if f.date else "").sign
-    agreement = abs(net) / mass if mass > 0 else 0.0
-    strength = max(0.01, min(1.0, agreement * (1.0 - math.exp(-mass / saturation))))
-    miss = 1.0
-    for f, r in zip(findings, rs, strict=True):
-        if f.sign == sign:
-            miss *= 1.0 - f.confidence * r
-    confidence = max(0.01, min(1.0, 1.0 - miss))
-    winners = [f for f in findings if f.sign == sign]
-    kind = Counter(f.kind for f in winners).most_common(1)[0][0]
-    dates = sorted(date_key(f.date) for f in findings if f.date)
-    evidence: list[Evidence] = []
-    seen: set = set()
-    for f in sorted(findings, key=lambda f: (date_key(f.date) if f.date else "", f.doc_id)):
-        for e in f.evidence:
-            if e not in seen:
-                seen.add(e)
-                evidence.append(e)
-    rel = Relation(
-        a=findings[0].a,
-        b=findings[0].b,
-        sign=sign,
-        kind=kind,
-        strength=round(strength, 6),
-        confidence=round(confidence, 6),
-        start=start or (dates[0] if dates else None),
-        end=end or (dates[-1] if dates else None),
-        evidence=tuple(evidence),
-    )
-    return PairState(
-        relation=rel,
-        net=round(net, 6),
-        mass=round(mass, 6),
-        findings=len(findings),
-        documents=len({f.doc_id for f in findings}),
-    )
+) -> Fusion:
+    """One pair's relation in one window (the model's fusion policy, window parameters)."""
+    fused = fuse(findings, WINDOW.with_half_life(half_life), ref=ref, start=start, end=end)
+    if fused is None:  # unreachable: store findings never state the past only
+        raise StoreError(f"no present finding for {findings[0].a}-{findings[0].b}")
+    return fused
 
 
 # --- reading findings from the store ------------------------------------------------------
@@ -189,8 +108,25 @@ def load_findings(
     *,
     undated: bool = True,
     pair: tuple[str, str] | None = None,
-) -> list[Finding]:
-    """Findings of current documents and imported events between two dates (inclusive)."""
+) -> list[Observation]:
+    """Findings of current documents and imported events between two dates (inclusive).
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        An open store.
+    date_from, date_to : str or None
+        Partial dates bounding the findings (inclusive).
+    undated : bool
+        Include undated documents.
+    pair : (str, str) or None
+        Only this pair's findings.
+
+    Returns
+    -------
+    list of Observation
+        One per relation stated in a document, and per imported event.
+    """
     where, params = _date_clause("d.date", date_from, date_to, undated)
     pair_sql = ""
     if pair:
@@ -225,7 +161,7 @@ def load_findings(
             )
             for s, e, sent, quote in ev[(key, idx)]
         ]
-        out.append(Finding(a, b, int(sign), kind, strength, conf, date, doc_id, evidence))
+        out.append(_finding(a, b, sign, kind, strength, conf, date, doc_id, evidence))
     where_e, params_e = _date_clause("date", date_from, date_to, undated)
     pair_e = ""
     if pair:
@@ -244,10 +180,19 @@ def load_findings(
         evidence = [
             Evidence(doc_id=doc_id, start=0, end=0, sentence=sentence, date=date, source=url)
         ]
-        out.append(
-            Finding(a, b, int(sign), label or "event", strength, conf, date, doc_id, evidence)
-        )
+        out.append(_finding(a, b, sign, label or "event", strength, conf, date, doc_id, evidence))
     return out
+
+
+def _finding(
+    a: str, b: str, sign: int, kind: str, strength: float, confidence: float, date: str | None,
+    doc_id: str, evidence: list[Evidence],
+) -> Observation:  # fmt: skip
+    """One finding of the store (a document's relation or an event) as a fusion observation."""
+    return Observation(
+        a=a, b=b, sign=int(sign), kind=kind, strength=strength, confidence=confidence, date=date,
+        doc_id=doc_id, evidence=tuple(evidence),
+    )  # fmt: skip
 
 
 _NOT_NAMES = {
@@ -341,7 +286,7 @@ def _affiliations(
 
 def system_from_findings(
     con: duckdb.DuckDBPyConnection,
-    findings: list[Finding],
+    findings: list[Observation],
     *,
     name: str,
     ref: str | None,
@@ -350,18 +295,38 @@ def system_from_findings(
     date_to: str | None = None,
     undated: bool = True,
     half_life: float = HALF_LIFE_DAYS,
-) -> tuple[System, dict[tuple[str, str], PairState]]:
-    """A System (and the per-pair numbers) from a set of findings."""
-    by_pair: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+) -> tuple[System, dict[tuple[str, str], Fusion]]:
+    """A System (and the per-pair numbers) from a set of findings.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        An open store.
+    findings : list of Observation
+    name : str
+        The System's name.
+    ref : str or None
+        Reference date of the recency weights.
+    window : Window or None
+        Bounds of the relations' spans.
+    date_from, date_to : str or None
+        Partial dates bounding the findings (inclusive).
+    undated : bool
+        Include undated affiliations.
+    half_life : float
+        Recency half-life in days.
+
+    Returns
+    -------
+    (System, dict)
+        The System and each pair's :class:`~factions.model.fusion.Fusion`.
+    """
+    by_pair: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     for f in findings:
         by_pair[(f.a, f.b)].append(f)
     states = {
-        p: aggregate_findings(
-            fs,
-            ref,
-            half_life=half_life,
-            start=window.start if window else None,
-            end=window.end if window else None,
+        p: _fuse_window(
+            fs, ref, half_life, window.start if window else None, window.end if window else None
         )
         for p, fs in sorted(by_pair.items())
     }
@@ -419,6 +384,25 @@ def build(
     Each window's relations come only from findings dated inside it, weighted by
     evidence, recency (relative to the window's end) and confidence (module docstring).
     ``flips`` lists pairs whose sign differs from the last window in which the pair appeared.
+
+    Parameters
+    ----------
+    db_path : str or Path
+        The store's DuckDB file.
+    date_from, date_to : str or None
+        Partial dates bounding the findings (inclusive).
+    window : {'month', 'quarter', 'year'} or None
+        Window size; ``None``: one System for the whole span.
+    half_life : float
+        Recency half-life in days (the fusion policy's :data:`~factions.model.fusion.WINDOW`).
+
+    Returns
+    -------
+    list of BuiltWindow
+
+    Raises
+    ------
+    StoreError
     """
     con = connect(db_path, read_only=True)
     try:
@@ -488,6 +472,17 @@ def write_built(built: list[BuiltWindow], out: str | Path) -> list[Path]:
     """Write each window's System as YAML under ``out`` (a directory), plus ``index.json``.
 
     With a single span system and ``out`` ending in .yaml/.yml/.json, ``out`` is that file.
+
+    Parameters
+    ----------
+    built : list of BuiltWindow
+    out : str or Path
+        A directory, or a .yaml/.json file for a single span system.
+
+    Returns
+    -------
+    list of Path
+        The files written.
     """
     import json
 
@@ -528,7 +523,25 @@ def write_built(built: list[BuiltWindow], out: str | Path) -> list[Path]:
 
 
 def resolve_actor(con: duckdb.DuckDBPyConnection, name: str) -> str:
-    """The actor id in the store for ``name`` (an id, a name or a mention), else StoreError."""
+    """The actor id in the store for ``name`` (an id, a name or a mention), else StoreError.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        An open store.
+    name : str
+        An actor id, name or mention.
+
+    Returns
+    -------
+    str
+        The actor id.
+
+    Raises
+    ------
+    StoreError
+        No such actor.
+    """
     if con.execute(
         "SELECT 1 FROM actors WHERE actor_id = ? UNION SELECT 1 FROM events WHERE a = ? OR b = ? LIMIT 1",
         [name, name, name],
@@ -571,6 +584,28 @@ def timeline(
     window, sign, strength, confidence, net, mass, findings, documents, ``change``
     (``new``, ``same``, ``strengthened``, ``weakened`` or ``flip``) and its ``evidence``
     (document, date, sign of that finding, sentence). Windows without evidence are left out.
+
+    Parameters
+    ----------
+    db_path : str or Path
+        The store's DuckDB file.
+    a, b : str
+        The pair (ids, names or mentions).
+    window : {'month', 'quarter', 'year'}
+    date_from, date_to : str or None
+        Partial dates bounding the findings (inclusive).
+    half_life : float
+        Recency half-life in days.
+
+    Raises
+    ------
+    StoreError
+        An unknown actor, or the same actor twice.
+
+    Returns
+    -------
+    dict
+        ``a``, ``b``, ``window``, ``points``, ``flips``.
     """
     con = connect(db_path, read_only=True)
     try:
@@ -581,7 +616,7 @@ def timeline(
     finally:
         con.close()
     pa_, pb_ = sorted((ida, idb))
-    by_window: dict[Window, list[Finding]] = defaultdict(list)
+    by_window: dict[Window, list[Observation]] = defaultdict(list)
     for f in findings:
         by_window[window_of(f.date, window)].append(f)  # type: ignore[arg-type]
     points: list[dict] = []
@@ -589,7 +624,7 @@ def timeline(
     prev: dict | None = None
     for w in sorted(by_window):
         fs = by_window[w]
-        st = aggregate_findings(fs, w.end, half_life=half_life, start=w.start, end=w.end)
+        st = _fuse_window(fs, w.end, half_life, w.start, w.end)
         r = st.relation
         if prev is None:
             change = "new"
@@ -644,5 +679,14 @@ def timeline(
 
 
 def sign_flips(built: Iterable[BuiltWindow]) -> list[dict]:
-    """Every sign flip across a sequence of built windows (``{a, b, from, to, since, window}``)."""
+    """Every sign flip across a sequence of built windows (``{a, b, from, to, since, window}``).
+
+    Parameters
+    ----------
+    built : iterable of BuiltWindow
+
+    Returns
+    -------
+    list of dict
+    """
     return [{**f, "window": b.window.label if b.window else None} for b in built for f in b.flips]

@@ -63,9 +63,30 @@ import yaml
 
 from factions.model.actors import normalise_alias
 from factions.model.base import slugify
-from factions.store.ingest import finish_run, start_run
 from factions.store.readers import BadRecord, normalise_date
 from factions.store.schema import connect
+from factions.store.write import finish_run, start_run
+
+__all__ = [
+    "CAMEO_ROOTS",
+    "DATASETS",
+    "GDELT2_COLUMNS",
+    "ICEWS_COLUMNS",
+    "PARSERS",
+    "PLOVER_CATEGORIES",
+    "PLOVER_MODES",
+    "QUAD_LABEL",
+    "QUAD_SIGN",
+    "ActorMapping",
+    "ImportFileError",
+    "ImportSummary",
+    "RawEvent",
+    "import_events",
+    "load_mapping",
+    "parse_gdelt",
+    "parse_icews",
+    "parse_polecat",
+]
 
 DATASETS = ("gdelt", "icews", "polecat")
 
@@ -205,7 +226,22 @@ class ActorMapping:
 
 
 def load_mapping(path: str | Path) -> ActorMapping:
-    """Read an actor mapping table (CSV or YAML) into an :class:`ActorMapping`."""
+    """Read an actor mapping table (CSV or YAML) into an :class:`ActorMapping`.
+
+    Parameters
+    ----------
+    path : str or Path
+        A CSV or YAML mapping table.
+
+    Returns
+    -------
+    ActorMapping
+
+    Raises
+    ------
+    ImportFileError
+        The message names the file, the line and the field.
+    """
     from factions.model.base import _check_id
 
     p = Path(path)
@@ -352,7 +388,18 @@ class RawEvent:
 
 
 def parse_gdelt(row: dict[str, str]) -> RawEvent | None:
-    """One GDELT 2.0 event row -> RawEvent (QuadClass sign, Goldstein strength)."""
+    """One GDELT 2.0 event row -> RawEvent (QuadClass sign, Goldstein strength).
+
+    Parameters
+    ----------
+    row : dict of str
+        One GDELT 2.0 row by column name.
+
+    Returns
+    -------
+    RawEvent or None
+        ``None`` for a neutral event (QuadClass without a sign).
+    """
     quad = _need(row, "QuadClass")
     if quad not in {"1", "2", "3", "4"}:
         raise ValueError(f"QuadClass {quad!r} (expected 1, 2, 3 or 4)")
@@ -379,7 +426,17 @@ def parse_gdelt(row: dict[str, str]) -> RawEvent | None:
 
 
 def parse_icews(row: dict[str, str]) -> RawEvent | None:
-    """One ICEWS row -> RawEvent (CAMEO root quad-class sign, Intensity strength)."""
+    """One ICEWS row -> RawEvent (CAMEO root quad-class sign, Intensity strength).
+
+    Parameters
+    ----------
+    row : dict of str
+        One ICEWS row by column name.
+
+    Returns
+    -------
+    RawEvent or None
+    """
     code = _need(row, "CAMEO Code")
     digits = "".join(ch for ch in code if ch.isdigit())
     if len(digits) < 2:
@@ -406,7 +463,17 @@ def parse_icews(row: dict[str, str]) -> RawEvent | None:
 
 
 def parse_polecat(row: dict[str, str]) -> RawEvent | None:
-    """One POLECAT row -> RawEvent (PLOVER category sign and strength, mode factor)."""
+    """One POLECAT row -> RawEvent (PLOVER category sign and strength, mode factor).
+
+    Parameters
+    ----------
+    row : dict of str
+        One POLECAT row by column name.
+
+    Returns
+    -------
+    RawEvent or None
+    """
     category = _need(row, "Event Type", "event_type", "Category").upper()
     if category not in PLOVER_CATEGORIES:
         raise ValueError(
@@ -442,6 +509,8 @@ PARSERS = {"gdelt": parse_gdelt, "icews": parse_icews, "polecat": parse_polecat}
 
 @dataclass
 class ImportSummary:
+    """What an event import did: rows read, added, skipped (and why), bad records."""
+
     dataset: str
     run_id: int
     rows: int = 0
@@ -453,7 +522,8 @@ class ImportSummary:
     unmapped: Counter = field(default_factory=Counter)
     bad: list[BadRecord] = field(default_factory=list)
 
-    def to_json(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: what ``factions import --json`` prints (docs/results.md)."""
         return {
             "dataset": self.dataset,
             "run_id": self.run_id,
@@ -489,6 +559,35 @@ def import_events(
 
     Idempotent: events are keyed by (dataset, event id); importing a file twice adds
     nothing. Rows that cannot be read are reported (file and line) and the rest imported.
+
+    Parameters
+    ----------
+    dataset : {'gdelt', 'icews', 'polecat'}
+    path : str or Path
+        The event file.
+    db_path : str or Path
+        The store's DuckDB file.
+    mapping : ActorMapping, str, Path or None
+        Codes and names -> actor ids.
+    keep_unmapped : bool or None
+        Keep actors the mapping does not name (default: only without a mapping).
+    batch_size : int
+        Rows written per transaction.
+
+    Returns
+    -------
+    ImportSummary
+        With ``to_dict()`` (docs/results.md).
+
+    Raises
+    ------
+    ImportFileError
+        A file that is not of the dataset's layout.
+
+    References
+    ----------
+    Leetaru, K. & Schrodt, P. A. (2013), GDELT; Boschee, E. et al. (2015), ICEWS Coded Event
+    Data; Halterman, A. et al. (2023), POLECAT and PLOVER.
     """
     if dataset not in PARSERS:
         raise ImportFileError(

@@ -7,6 +7,10 @@ from pathlib import Path
 
 from factions.store.schema import TABLES, connect
 
+__all__ = [
+    "export_parquet",
+]
+
 
 def export_parquet(db_path: str | Path, out_dir: str | Path) -> dict[str, Path]:
     """Write every table of the store at ``db_path`` to ``out_dir/<table>.parquet``.
@@ -14,6 +18,17 @@ def export_parquet(db_path: str | Path, out_dir: str | Path) -> dict[str, Path]:
     Tables: runs, documents, actors, mentions, relations, evidence, affiliations, events
     (schema in :mod:`factions.store.schema`). Rows keep the store's order. Returns
     ``{table: path}``. The store is opened read-only.
+
+    Parameters
+    ----------
+    db_path : str or Path
+        The store's DuckDB file.
+    out_dir : str or Path
+
+    Returns
+    -------
+    dict of str to Path
+        Table -> file written.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -33,6 +33,27 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+__all__ = [
+    "ALL_SUFFIXES",
+    "CSV_SUFFIXES",
+    "HTML_SUFFIXES",
+    "JSONL_SUFFIXES",
+    "MARKDOWN_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "BadRecord",
+    "ReadOptions",
+    "SourceDoc",
+    "content_key",
+    "date_from_name",
+    "date_pattern",
+    "decode",
+    "expand_paths",
+    "html_main_text",
+    "markdown_text",
+    "normalise_date",
+    "read_paths",
+]
+
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -86,7 +107,18 @@ class ReadOptions:
 
 
 def content_key(text: str, title: str | None, date: str | None) -> str:
-    """The document's identity: SHA-256 (first 32 hex digits) of its title, date and text."""
+    """The document's identity: SHA-256 (first 32 hex digits) of its title, date and text.
+
+    Parameters
+    ----------
+    text : str
+    title : str or None
+    date : str or None
+
+    Returns
+    -------
+    str
+    """
     h = hashlib.sha256()
     h.update((title or "").encode("utf-8"))
     h.update(b"\x1f")
@@ -108,6 +140,19 @@ def date_pattern(pattern: str) -> re.Pattern[str]:
     Either a strftime-style pattern with ``%Y``, ``%m`` and ``%d`` (``%Y-%m-%d``, ``%Y%m``),
     searched anywhere in the file name, or a regular expression with named groups ``date`` or
     ``year`` (and optional ``month``, ``day``).
+
+    Parameters
+    ----------
+    pattern : str
+        ``%Y-%m-%d``-style, or a regular expression with a ``date`` or ``year`` group.
+
+    Returns
+    -------
+    re.Pattern
+
+    Raises
+    ------
+    ValueError
     """
     if "(?P<" in pattern:
         rx = pattern
@@ -135,7 +180,19 @@ def date_pattern(pattern: str) -> re.Pattern[str]:
 
 
 def date_from_name(name: str, rx: re.Pattern[str]) -> str | None:
-    """The ISO (partial) date that ``rx`` finds in ``name``, or None."""
+    """The ISO (partial) date that ``rx`` finds in ``name``, or None.
+
+    Parameters
+    ----------
+    name : str
+        A file name.
+    rx : re.Pattern
+        From :func:`date_pattern`.
+
+    Returns
+    -------
+    str or None
+    """
     m = rx.search(name)
     if not m:
         return None
@@ -148,7 +205,17 @@ def date_from_name(name: str, rx: re.Pattern[str]) -> str | None:
 
 
 def normalise_date(value: object) -> str | None:
-    """``2012-1-5``, ``2012/01/05``, ``20120105``, ``2012-01-05T10:00`` -> ISO (partial) date."""
+    """``2012-1-5``, ``2012/01/05``, ``20120105``, ``2012-01-05T10:00`` -> ISO (partial) date.
+
+    Parameters
+    ----------
+    value : object
+        A date as found in a record.
+
+    Returns
+    -------
+    str or None
+    """
     if value is None:
         return None
     if isinstance(value, _dt.date):
@@ -182,7 +249,18 @@ def normalise_date(value: object) -> str | None:
 
 
 def decode(data: bytes, path: str) -> str | BadRecord:
-    """UTF-8 text of ``data`` (BOM dropped), or a BadRecord naming the line of the bad byte."""
+    """UTF-8 text of ``data`` (BOM dropped), or a BadRecord naming the line of the bad byte.
+
+    Parameters
+    ----------
+    data : bytes
+    path : str
+        Named in the bad record.
+
+    Returns
+    -------
+    str or BadRecord
+    """
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -298,7 +376,17 @@ class _MainText(HTMLParser):
 
 
 def html_main_text(html: str) -> tuple[str | None, str]:
-    """(title, main text) of an HTML page; scripts, styles and page furniture dropped."""
+    """(title, main text) of an HTML page; scripts, styles and page furniture dropped.
+
+    Parameters
+    ----------
+    html : str
+
+    Returns
+    -------
+    (str or None, str)
+        Title and main text.
+    """
     p = _MainText()
     p.feed(html)
     p.close()
@@ -309,7 +397,17 @@ def html_main_text(html: str) -> tuple[str | None, str]:
 
 
 def markdown_text(md: str) -> tuple[str | None, str]:
-    """(title, plain text) of a Markdown document: the first ``#`` heading is the title."""
+    """(title, plain text) of a Markdown document: the first ``#`` heading is the title.
+
+    Parameters
+    ----------
+    md : str
+
+    Returns
+    -------
+    (str or None, str)
+        Title and plain text.
+    """
     title = None
     md = re.sub(r"<!--.*?-->", "", md, flags=re.S)
     md = re.sub(r"^(```|~~~).*?^\1[^\n]*$", "", md, flags=re.S | re.M)
@@ -461,7 +559,17 @@ def _one_document(
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named by ``paths``: files as given, directories walked (sorted), known suffixes."""
+    """Files named by ``paths``: files as given, directories walked (sorted), known suffixes.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Files and folders.
+
+    Returns
+    -------
+    iterator of Path
+    """
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -475,7 +583,19 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 def read_paths(
     paths: Iterable[str | Path], opts: ReadOptions | None = None
 ) -> Iterator[SourceDoc | BadRecord]:
-    """Stream every document (or bad record) under ``paths``, in a stable order."""
+    """Stream every document (or bad record) under ``paths``, in a stable order.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Files and folders.
+    opts : ReadOptions or None
+        Column names and the file-name date pattern.
+
+    Returns
+    -------
+    iterator of SourceDoc or BadRecord
+    """
     opts = opts or ReadOptions()
     date_rx = date_pattern(opts.date_from_filename) if opts.date_from_filename else None
     for path in expand_paths(paths):

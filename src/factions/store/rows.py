@@ -12,6 +12,11 @@ from typing import Any
 
 from factions.store.readers import SourceDoc
 
+__all__ = [
+    "DocRows",
+    "rows_from_result",
+]
+
 
 @dataclass
 class DocRows:
@@ -49,6 +54,16 @@ def rows_from_result(doc: SourceDoc, result: Any) -> DocRows:
     ANNOTATION.md); relations and their evidence from ``result.relations``
     (:class:`factions.model.Relation` with :class:`factions.model.Evidence`); affiliations
     from ``result.affiliations``.
+
+    Parameters
+    ----------
+    doc : SourceDoc
+    result : DocumentResult
+        The text pipeline's result for it.
+
+    Returns
+    -------
+    DocRows
     """
     out = DocRows(doc=doc)
     payload = result.to_json() if hasattr(result, "to_json") else {}

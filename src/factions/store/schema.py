@@ -27,6 +27,14 @@ from pathlib import Path
 
 import duckdb
 
+__all__ = [
+    "DDL",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "StoreError",
+    "connect",
+]
+
 SCHEMA_VERSION = 1
 
 TABLES = (
@@ -133,7 +141,23 @@ class StoreError(ValueError):
 
 
 def connect(db_path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) the store at ``db_path`` and make sure its tables exist."""
+    """Open (creating if needed) the store at ``db_path`` and make sure its tables exist.
+
+    Parameters
+    ----------
+    db_path : str or Path
+        The store's DuckDB file.
+    read_only : bool
+
+    Returns
+    -------
+    duckdb.DuckDBPyConnection
+
+    Raises
+    ------
+    StoreError
+        A store of another schema version.
+    """
     path = Path(db_path)
     if read_only and not path.exists():
         raise StoreError(f"{path}: no such store (run `factions ingest ... --db {path}` first)")

@@ -13,6 +13,18 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
+__all__ = [
+    "FILLER",
+    "GROUPS",
+    "NEGATIVE",
+    "PARTIES",
+    "PERSONS",
+    "POSITIVE",
+    "STATES",
+    "generate",
+    "write_corpus",
+]
+
 PERSONS = [
     "Arlen Voss", "Mira Calloway", "Tobias Renner", "Selin Dorsey", "Halvard Brun",
     "Ines Marlow", "Oskar Thale", "Nadia Orlen", "Bram Keller", "Lucia Ferrant",
@@ -58,7 +70,20 @@ def _cap(s: str) -> str:
 def generate(
     n_docs: int, *, seed: int = 7, start_year: int = 2019, months: int = 24
 ) -> Iterator[dict]:
-    """Yield ``n_docs`` documents as dicts (``id``, ``date``, ``title``, ``text``)."""
+    """Yield ``n_docs`` documents as dicts (``id``, ``date``, ``title``, ``text``).
+
+    Parameters
+    ----------
+    n_docs : int
+    seed : int
+    start_year : int
+    months : int
+        Span of the dates.
+
+    Returns
+    -------
+    iterator of dict
+    """
     rng = random.Random(seed)
     actors = _actors()
     for i in range(n_docs):
@@ -83,7 +108,23 @@ def write_corpus(
     out_dir: str | Path, n_docs: int, *, seed: int = 7, per_file: int = 500, text_files: int = 0
 ) -> list[Path]:
     """Write ``n_docs`` documents under ``out_dir``: JSON-lines files of ``per_file``
-    documents, plus the first ``text_files`` documents as ``YYYY-MM-DD_ID.txt`` files."""
+    documents, plus the first ``text_files`` documents as ``YYYY-MM-DD_ID.txt`` files.
+
+    Parameters
+    ----------
+    out_dir : str or Path
+    n_docs : int
+    seed : int
+    per_file : int
+        Documents per JSON-lines file.
+    text_files : int
+        Documents written as .txt files instead.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from factions.model.base import date_key
+from factions.model.base import date_key, days_between
+
+__all__ = ["WINDOWS", "Window", "days_between", "window_of", "windows_between"]
 
 WINDOWS = ("month", "quarter", "year")
 
@@ -29,7 +31,23 @@ def _month_end(y: int, m: int) -> _dt.date:
 
 
 def window_of(date: str, size: str) -> Window:
-    """The window of kind ``size`` that holds the (partial) ``date``."""
+    """The window of kind ``size`` that holds the (partial) ``date``.
+
+    Parameters
+    ----------
+    date : str
+        A partial ISO date.
+    size : {'month', 'quarter', 'year'}
+
+    Returns
+    -------
+    Window
+
+    Raises
+    ------
+    ValueError
+        An unknown size.
+    """
     d = _dt.date.fromisoformat(date_key(date))
     if size == "month":
         return Window(
@@ -50,17 +68,21 @@ def window_of(date: str, size: str) -> Window:
 
 
 def windows_between(first: str, last: str, size: str) -> list[Window]:
-    """Every window of kind ``size`` from the one holding ``first`` to the one holding ``last``."""
+    """Every window of kind ``size`` from the one holding ``first`` to the one holding ``last``.
+
+    Parameters
+    ----------
+    first, last : str
+        Partial ISO dates.
+    size : {'month', 'quarter', 'year'}
+
+    Returns
+    -------
+    list of Window
+    """
     out = [window_of(first, size)]
     stop = date_key(last)
     while out[-1].end < stop:
         nxt = (_dt.date.fromisoformat(out[-1].end) + _dt.timedelta(days=1)).isoformat()
         out.append(window_of(nxt, size))
     return out
-
-
-def days_between(earlier: str, later: str) -> int:
-    """Days from the (partial) date ``earlier`` to ``later`` (first days of each), >= 0."""
-    a = _dt.date.fromisoformat(date_key(earlier))
-    b = _dt.date.fromisoformat(date_key(later))
-    return max(0, (b - a).days)

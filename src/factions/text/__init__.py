@@ -7,6 +7,10 @@ Modules: :mod:`documents` (reading files), :mod:`nlp` (the one place spaCy is lo
 :mod:`gazetteer` (reference actors with external ids), :mod:`mentions` (NER + gazetteers
 + demonyms), :mod:`tables` (tables and lists of parties), :mod:`coref` (one entity per
 actor), :mod:`actorhood` (which entities are actors),
-:mod:`relations` (dependency patterns + lexicon), :mod:`pipeline` (the Extractor),
-:mod:`aggregate` (findings -> System), :mod:`evaluate` (the scorer of ANNOTATION.md).
+:mod:`rules` (named, registered rule units), :mod:`candidates` (every co-mentioned pair),
+:mod:`features` (a pair's features from the parse), :mod:`relation_model` (the trained
+pair classifier), :mod:`pipeline` (the Extractor), :mod:`aggregate` (results -> System),
+:mod:`evaluate` (the scorer of ANNOTATION.md).
 """
+
+__all__: list[str] = []

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+__all__ = ["Document", "DocumentError", "read_document"]
+
 
 class DocumentError(ValueError):
     """A file that cannot be read as a document; the message is one line naming the file."""

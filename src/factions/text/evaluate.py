@@ -14,6 +14,8 @@ Actors are scored through the same matching: a gold actor is *found* when some p
 actor is matched to it (recall = found / gold actors); a predicted actor is *matched* when
 step 1 gives it a gold actor (precision = matched / predicted actors). Both are
 micro-averaged and counted per kind (gold kind for recall, predicted kind for precision).
+
+:func:`score_by_rule` scores the relations each rule unit supported (evidence ``rule``).
 """
 
 from __future__ import annotations
@@ -24,10 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+
 
 def _norm(text: str) -> str:
-    t = re.sub(r"\s+", " ", text).strip().casefold()
-    return re.sub(r"^(?:the|a|an) ", "", t)
+    """An alias as ANNOTATION.md compares it: case-folded, whitespace-normalised, a leading
+    "the", "a" or "an" dropped."""
+    return _ARTICLE.sub("", re.sub(r"\s+", " ", text).strip().casefold())
 
 
 @dataclass
@@ -196,41 +201,45 @@ def _key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
+def _verdict(r: dict, matched: dict[str, str | None], gold_rel: dict) -> tuple[str, tuple, str]:
+    """How one predicted relation scores (step 2): ``(outcome, pair, why)`` with outcome
+    ``"tp"``, ``"fp"`` or ``"ignored"`` (gold sign 0), and the gold pair it becomes (or
+    ``("?", a, b)`` when an actor is unmatched or both are one gold actor)."""
+    ga, gb = matched.get(r["a"]), matched.get(r["b"])
+    if ga is None or gb is None or ga == gb:
+        why = "unmatched actor" if ga is None or gb is None else "same actor"
+        return "fp", ("?", r["a"], r["b"]), why
+    k = _key(ga, gb)
+    g = gold_rel.get(k)
+    if g is None:
+        return "fp", k, "pair not in gold"
+    if g["sign"] == 0:
+        return "ignored", k, ""
+    if g["sign"] == r["sign"]:
+        return "tp", k, ""
+    return "fp", k, f"wrong sign (gold {g['sign']})"
+
+
 def score_document(pred: dict, gold: dict) -> DocScore:
     """Score one extractor document object against one gold document."""
     matched = match_actors(pred.get("actors", []), gold.get("actors", []))
     gold_rel = {_key(r["a"], r["b"]): r for r in gold.get("relations", [])}
     rel = Counts()
     fps: list[dict[str, Any]] = []
-    hit: set[tuple[str, str]] = set()
+    hit: set[tuple] = set()
     seen: set[tuple] = set()
     for r in pred.get("relations", []):
-        ga, gb = matched.get(r["a"]), matched.get(r["b"])
-        if ga is None or gb is None or ga == gb:
-            key = ("?", r["a"], r["b"])
-            if key not in seen:
-                seen.add(key)
-                rel.fp += 1
-                fps.append(
-                    {**r, "why": "unmatched actor" if ga is None or gb is None else "same actor"}
-                )
-            continue
-        k = _key(ga, gb)
+        outcome, k, why = _verdict(r, matched, gold_rel)
         if k in seen:
             continue
         seen.add(k)
-        g = gold_rel.get(k)
-        if g is None:
-            rel.fp += 1
-            fps.append({**r, "gold_pair": k, "why": "pair not in gold"})
-        elif g["sign"] == 0:
-            continue
-        elif g["sign"] == r["sign"]:
+        if outcome == "tp":
             rel.tp += 1
             hit.add(k)
-        else:
+        elif outcome == "fp":
             rel.fp += 1
-            fps.append({**r, "gold_pair": k, "why": f"wrong sign (gold {g['sign']})"})
+            unmatched = len(k) == 3  # ("?", a, b): no gold pair to name
+            fps.append({**r, "why": why} if unmatched else {**r, "gold_pair": k, "why": why})
     fns = [g for k, g in gold_rel.items() if g["sign"] != 0 and k not in hit]
     rel.fn += len(fns)
     aff = Counts()
@@ -312,6 +321,68 @@ def load_gold(folder: str | Path) -> list[dict]:
         data.setdefault("doc_id", p.stem)
         out.append(data)
     return out
+
+
+@dataclass
+class RuleScore:
+    """What one rule unit contributed: the relations (gold pairs) its findings supported,
+    true and false positives, precision, and recall as the share of all gold pairs it found."""
+
+    rule: str
+    tp: int = 0
+    fp: int = 0
+    gold: int = 0  # gold pairs with sign +1 or -1, in every document
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "tp": self.tp,
+            "fp": self.fp,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "gold": self.gold,
+        }
+
+
+UNKNOWN_RULE = "?"
+"""The rule of evidence that names none (extractor output written before rules were named)."""
+
+
+def score_by_rule(predictions: dict[str, dict], gold_docs: list[dict]) -> list[RuleScore]:
+    """Per rule unit, the predicted relations whose evidence it read, scored as in
+    :func:`score_document` (a pair counts once per document and rule), sorted by name. A
+    relation supported by several rules counts for each. Cost: O(relations x evidence)."""
+    out: dict[str, RuleScore] = {}
+    total = 0
+    for g in gold_docs:
+        pred = predictions.get(g["doc_id"], {"actors": [], "relations": []})
+        matched = match_actors(pred.get("actors", []), g.get("actors", []))
+        gold_rel = {_key(r["a"], r["b"]): r for r in g.get("relations", [])}
+        total += sum(1 for r in gold_rel.values() if r["sign"] != 0)
+        seen: set[tuple[str, tuple]] = set()
+        for r in pred.get("relations", []):
+            outcome, k, _ = _verdict(r, matched, gold_rel)
+            rules = dict.fromkeys(e.get("rule") or UNKNOWN_RULE for e in r.get("evidence", []))
+            for rule in rules:
+                if (rule, k) in seen:
+                    continue
+                seen.add((rule, k))
+                sc = out.setdefault(rule, RuleScore(rule))
+                if outcome == "tp":
+                    sc.tp += 1
+                elif outcome == "fp":
+                    sc.fp += 1
+    for sc in out.values():
+        sc.gold = total
+    return [out[k] for k in sorted(out)]
 
 
 def score(predictions: dict[str, dict], gold_docs: list[dict]) -> EvalReport:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 
@@ -20,6 +20,77 @@ class Trigger:
     preps: frozenset[str] = frozenset()
     particle: str | None = None  # "out" in "drive X out": the trigger needs it
     mode: str = "default"  # "link": the relation holds between two objects ("tie X to Y")
+
+
+@dataclass(frozen=True)
+class RuleWords:
+    """The words the rule units (``text/rules/``) test against, from ``lexicon/rules.yaml``.
+
+    Each field is one list of that file (see its comments): a set of lower-case words, or
+    a word -> sign / word -> particles table.
+    """
+
+    relative_pronouns: frozenset[str] = frozenset()
+    plural_auxiliaries: frozenset[str] = frozenset()
+    plural_pronouns: frozenset[str] = frozenset()
+    repeat_pronouns: frozenset[str] = frozenset()
+    quantifiers: frozenset[str] = frozenset()
+    example_preps: frozenset[str] = frozenset()
+    co_agent_adverbs: frozenset[str] = frozenset()
+    together_adverbs: frozenset[str] = frozenset()
+    separation_particles: frozenset[str] = frozenset()
+    list_particle_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    leading_verbs: frozenset[str] = frozenset()
+    object_control_verbs: frozenset[str] = frozenset()
+    object_control_preps: frozenset[str] = frozenset()
+    temporal_preps: frozenset[str] = frozenset()
+    between_preps: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    negators: frozenset[str] = frozenset()
+    longer_words: frozenset[str] = frozenset()
+    uncancelled_preps: frozenset[str] = frozenset()
+    past_prefixes: frozenset[str] = frozenset()
+    reciprocals: frozenset[str] = frozenset()
+    side_marks: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
+    continuing_verbs: frozenset[str] = frozenset()
+    respectively_words: frozenset[str] = frozenset()
+    default_verb_preps: frozenset[str] = frozenset()
+    symmetric_kinds: frozenset[str] = frozenset()
+    mutual_verbs: frozenset[str] = frozenset()
+    recognise_verbs: frozenset[str] = frozenset()
+    refuse_verbs: frozenset[str] = frozenset()
+    choose_verbs: frozenset[str] = frozenset()
+    own_possessives: frozenset[str] = frozenset()
+    intermediary_preps: frozenset[str] = frozenset()
+    alongside_preps: frozenset[str] = frozenset()
+    loss_verbs: frozenset[str] = frozenset()
+    aiming_verbs: frozenset[str] = frozenset()
+    aiming_preps: frozenset[str] = frozenset()
+    inclusion_verbs: frozenset[str] = frozenset()
+    state_preps: frozenset[str] = frozenset()
+    turn_preps: frozenset[str] = frozenset()
+    stance_prefixes: dict[str, int] = field(default_factory=dict)
+    mediate_verbs: frozenset[str] = frozenset()
+    found_verbs: frozenset[str] = frozenset()
+    joint_bodies: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
+    leave_particles: dict[str, frozenset[str]] = field(default_factory=dict)
+    response_nouns: frozenset[str] = frozenset()
+    request_preps: frozenset[str] = frozenset()
+    request_agent_preps: frozenset[str] = frozenset()
+    lead_verbs: frozenset[str] = frozenset()
+    leader_nouns: frozenset[str] = frozenset()
+    leader_titles: frozenset[str] = frozenset()
+    state_leader_nouns: frozenset[str] = frozenset()
+    join_verbs: frozenset[str] = frozenset()
+    member_nouns: frozenset[str] = frozenset()
+    group_member_nouns: frozenset[str] = frozenset()
+    part_nouns: frozenset[str] = frozenset()
+    spokes_nouns: frozenset[str] = frozenset()
+    spokes_preps: frozenset[str] = frozenset()
+    member_preps: frozenset[str] = frozenset()
+    other_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -63,6 +134,7 @@ class Lexicon:
     generic_heads: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     idioms: dict[str, tuple[tuple[frozenset[str], Trigger], ...]] = field(default_factory=dict)
+    rules: RuleWords = field(default_factory=RuleWords)
     extra: dict = field(default_factory=dict)
 
 
@@ -104,6 +176,32 @@ def _idioms(data: list | None) -> dict[str, tuple[tuple[frozenset[str], Trigger]
 
 def _low(items) -> frozenset[str]:
     return frozenset(str(x).lower() for x in items or [])
+
+
+def _words(name: str, key: str, items) -> frozenset[str]:
+    """A list of words, each a string (YAML reads a bare ``no`` or ``on`` as a boolean)."""
+    if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+        raise ValueError(f"lexicon/{name}: {key}: expected a list of words (quote no/on/off)")
+    return frozenset(x.lower() for x in items)
+
+
+def rule_words(data: dict, name: str = "rules.yaml") -> RuleWords:
+    """:class:`RuleWords` from the mapping of ``rules.yaml``: every field is required, and a
+    key that is no field is an error (so a misspelt list never goes silently empty)."""
+    names = {f.name for f in fields(RuleWords)}
+    missing = sorted(names - set(data))
+    unknown = sorted(set(data) - names)
+    if missing or unknown:
+        raise ValueError(f"lexicon/{name}: missing keys {missing}, unknown keys {unknown}")
+    values: dict = {}
+    for key, v in data.items():
+        if not isinstance(v, dict):
+            values[key] = _words(name, key, v)
+        elif all(isinstance(x, int) and not isinstance(x, bool) for x in v.values()):
+            values[key] = {str(k).lower(): int(x) for k, x in v.items()}
+        else:
+            values[key] = {str(k).lower(): _words(name, key, x) for k, x in v.items()}
+    return RuleWords(**values)
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +266,7 @@ def load_lexicon() -> Lexicon:
         generic_actors=_low(words.get("generic_actors")),
         light_verbs=_low(trig.get("light_verbs")),
         idioms=_idioms(trig.get("idioms")),
+        rules=rule_words(_read("rules.yaml")),
         generic_heads=frozenset(
             str(x).split()[-1].lower() for x in words.get("generic_actors") or []
         ),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+__all__ = ["MODEL_NAMES", "ModelNotInstalled", "load_nlp"]
+
 if TYPE_CHECKING:
     from spacy.language import Language
 

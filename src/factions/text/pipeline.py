@@ -3,7 +3,7 @@
 One spaCy pass per document (``nlp.pipe`` batches them), then linear rules over the parse:
 :func:`~factions.text.mentions.find_mentions`, :func:`~factions.text.coref.cluster_names`,
 :func:`~factions.text.coref.resolve_references`,
-:func:`~factions.text.relations.read_relations`, and document-level aggregation of repeated
+:func:`~factions.text.rules.read_relations`, and document-level aggregation of repeated
 findings (present state over past, confidence-weighted sign, latest finding breaking ties).
 
 >>> from factions.text.documents import Document
@@ -14,13 +14,16 @@ findings (present state over past, confidence-weighted sign, latest finding brea
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from factions.model import Actor, ActorKind, Affiliation, Evidence, Relation, System, slugify
+from factions.model.fusion import DOCUMENT, Observation, fuse
 from factions.text.actorhood import actor_entities
 from factions.text.coref import Entity, cluster_names, resolve_references
 from factions.text.documents import Document
@@ -29,8 +32,49 @@ from factions.text.gazetteer.matcher import find_world_references
 from factions.text.lexicon import Lexicon, load_lexicon
 from factions.text.mentions import Gazetteer, Mention, find_mentions, mention_affiliations
 from factions.text.nlp import load_nlp
-from factions.text.relations import Finding, read_affiliations, read_relations
+from factions.text.relation_model import RelationModel, load_relation_model
+from factions.text.relation_model.inference import model_relations, score_candidates
+from factions.text.rules import (
+    Finding,
+    check_rule_names,
+    fingerprint,
+    read_affiliations,
+    read_relations,
+)
 from factions.text.tables import table_findings
+
+__all__ = [
+    "ActorMentions",
+    "DocumentResult",
+    "EXTRACTORS",
+    "Extractor",
+    "MentionSpan",
+    "PIPELINE_VERSION",
+    "ReadState",
+    "pipeline_version",
+]
+
+
+def pipeline_version(extra: str | None = None, lexicon: Path | None = None) -> str:
+    """The version of what extraction does: a hash of the rule units and their source, the
+    lexicon files (``lexicon``: another folder of them) and ``extra`` (by default the
+    packaged relation model's hash, with the feature and candidate code). It changes
+    whenever a rule, the lexicon or the model does; ``store`` records it per run."""
+    if extra is None:
+        code = Path(__file__).resolve().parent
+        h = hashlib.sha256(load_relation_model().digest.encode())
+        for name in ("features.py", "candidates.py", "relation_model/inference.py"):
+            h.update((code / name).read_bytes())
+        # the world gazetteer (its data and matching) and what decides actorhood
+        for f in sorted((code / "gazetteer" / "data").glob("*")):
+            h.update(f.read_bytes())
+        for name in ("gazetteer/matcher.py", "actorhood.py", "tables.py"):
+            h.update((code / name).read_bytes())
+        extra = h.hexdigest()
+    return fingerprint(extra, lexicon)
+
+
+PIPELINE_VERSION = pipeline_version()
 
 
 @dataclass(frozen=True)
@@ -84,7 +128,12 @@ class DocumentResult:
                     "kind": r.kind,
                     "confidence": r.confidence,
                     "evidence": [
-                        {"text": e.quote or e.sentence, "start": e.start, "end": e.end}
+                        {
+                            "text": e.quote or e.sentence,
+                            "start": e.start,
+                            "end": e.end,
+                            "rule": e.rule,
+                        }
                         for e in r.evidence
                     ],
                 }
@@ -106,23 +155,64 @@ class DocumentResult:
         )
 
 
+EXTRACTORS = ("model", "rules")
+
+
+@dataclass
+class ReadState:
+    """What the steps before relation reading leave for it: mentions resolved to entities,
+    the token -> entity map, plural references, rule findings and the actors to output."""
+
+    mentions: list[Mention]
+    refs: list[Mention]
+    entities: list[Entity]
+    pairs: dict[int, tuple[int, ...]]
+    tok_entity: dict[int, int]
+    findings: list[Finding]
+    affiliations: list[tuple[int, int, str, str]]  # (member, group, role, rule)
+    ids: dict[int, str]
+    actors: list[ActorMentions]
+    led: frozenset = frozenset()  # {actor id, actor id} of a body and its own leader
+    listed: list = field(default_factory=list)  # findings of tables: a coalition's parties
+
+    @property
+    def known(self) -> set[str]:
+        return {am.actor.id for am in self.actors}
+
+
 class Extractor:
     """Reads documents into actors and signed relations with evidence.
 
     ``gazetteer``: a System whose actors' names and aliases are matched in the text (and
-    whose ids are used for them). ``world``: also match the world gazetteer shipped with
-    factions (:mod:`factions.text.gazetteer`: parties, states, international organisations,
-    with external ids). The spaCy model, the lexicon and the gazetteer are loaded once.
+    whose ids are used for them). ``extractor``: ``"model"`` (the trained pair classifier
+    over every co-mentioned pair, with the rules as its features; the default) or
+    ``"rules"`` (the rule engine alone). ``model``: a :class:`RelationModel` other than the
+    packaged one. ``disabled_rules``: names of rule units to switch off
+    (:data:`factions.text.rules.RULES`; an unknown name is a ``ValueError``). ``world``:
+    also match the world gazetteer shipped with factions (:mod:`factions.text.gazetteer`:
+    parties, states, international organisations, with external ids). The spaCy model, the
+    lexicon, the gazetteer and the relation model are loaded once.
     """
 
     def __init__(
-        self, gazetteer: System | None = None, lexicon: Lexicon | None = None, world: bool = True
+        self,
+        gazetteer: System | None = None,
+        lexicon: Lexicon | None = None,
+        extractor: str = "model",
+        model: RelationModel | None = None,
+        disabled_rules: Iterable[str] = frozenset(),
+        world: bool = True,
     ) -> None:
+        if extractor not in EXTRACTORS:
+            raise ValueError(f"extractor must be one of {', '.join(EXTRACTORS)}, not {extractor!r}")
+        self.disabled_rules = check_rule_names(disabled_rules)
         self.nlp = load_nlp()
         self.world = load_world() if world else None
         lex = lexicon or load_lexicon()
         self.lex = augment_lexicon(lex, self.world) if self.world is not None else lex
         self.gazetteer = Gazetteer(gazetteer, self.nlp) if gazetteer is not None else None
+        self.extractor = extractor
+        self.model = model if model is not None or extractor == "rules" else load_relation_model()
 
     def extract(self, doc: Document) -> DocumentResult:
         """Read one document."""
@@ -138,38 +228,76 @@ class Extractor:
         ):
             yield self.read_parsed(d, sdoc)
 
-    def read_parsed(self, document: Document, sdoc) -> DocumentResult:
-        """Read an already parsed spaCy ``Doc`` of ``document`` (no second parse)."""
+    def read_state(self, sdoc, date: str | None = None) -> ReadState:
+        """Mentions, coreference and rule findings of a parsed document (no second parse);
+        ``date`` (the document's) lets the gazetteer prefer the parties active then."""
         lex = self.lex
-        refs = find_world_references(sdoc, self.world, lex, document.date)
-        mentions = find_mentions(sdoc, lex, self.gazetteer, refs, self.world)
+        world_refs = find_world_references(sdoc, self.world, lex, date)
+        mentions = find_mentions(sdoc, lex, self.gazetteer, world_refs, self.world)
         entities = cluster_names(mentions, lex)
         pairs: dict[int, tuple[int, ...]] = {}  # token -> the entities it stands for
-        corefs = resolve_references(sdoc, mentions, entities, lex, pairs)
+        refs = resolve_references(sdoc, mentions, entities, lex, pairs)
         tok_entity: dict[int, int] = {}
-        for m in (*mentions, *corefs):
+        for m in (*mentions, *refs):
             if m.entity >= 0:
                 for i in range(m.start, m.end):
                     tok_entity[i] = m.entity
-        findings = read_relations(sdoc, tok_entity, lex, pairs)
-        findings.extend(table_findings(sdoc, mentions))  # a coalition's parties, listed
+        findings = read_relations(sdoc, tok_entity, lex, pairs, self.disabled_rules)
+        listed = table_findings(sdoc, mentions)  # a coalition's parties, listed
+        stated = mention_affiliations(mentions)  # "Ruiz's government", "X (PARTY)", tables
+        affiliations = [(m, g, role, "mentions") for m, g, role in stated]
+        affiliations += read_affiliations(sdoc, tok_entity, entities, lex, self.disabled_rules)
         ids = _entity_ids(entities, self.gazetteer, self.world)
-        stated = mention_affiliations(mentions)  # "Ruiz's government", "X (PARTY)"
-        keep = actor_entities(sdoc, entities, mentions, corefs, _related(findings, stated), lex)
-        actors = _actors(entities, mentions, corefs, ids, self.gazetteer, self.world)
-        known = {ids[i] for i in keep} & {am.actor.id for am in actors}
-        actors = [am for am in actors if am.actor.id in known]
-        relations = _aggregate_findings(findings, ids, document, known, stated)
+        related = _related([*findings, *listed], stated)
+        keep = actor_entities(sdoc, entities, mentions, refs, related, lex)
+        actors = _actors(entities, mentions, refs, ids, self.gazetteer, self.world)
+        kept = {ids[i] for i in keep}
+        actors = [am for am in actors if am.actor.id in kept]  # places, events: not actors
+        led = frozenset(frozenset((ids[m], ids[g])) for m, g, role in stated if role == "leader")
+        return ReadState(
+            mentions,
+            refs,
+            entities,
+            pairs,
+            tok_entity,
+            findings,
+            affiliations,
+            ids,
+            actors,
+            led,
+            listed,
+        )
+
+    def read_parsed(self, document: Document, sdoc) -> DocumentResult:
+        """Read an already parsed spaCy ``Doc`` of ``document`` (no second parse)."""
+        st = self.read_state(sdoc, document.date)
+        known = st.known
+        if self.model is not None and self.extractor == "model":
+            scored = score_candidates(sdoc, st, self.lex, self.model)
+            relations = model_relations(
+                scored, st.ids, document, known, self.model.threshold, self.model.rule_threshold
+            )
+        else:
+            relations = _aggregate_findings(st.findings, st.ids, document, known)
+        if st.listed:  # a table's coalition: structure the text states, whatever reads prose
+            have = {frozenset((r.a, r.b)) for r in relations}
+            relations += [
+                r
+                for r in _aggregate_findings(st.listed, st.ids, document, known)
+                if frozenset((r.a, r.b)) not in have
+            ]
+        # a body and its own leader ("Diaz" and "Diaz's loyalists") are affiliated, not related
+        relations = [r for r in relations if frozenset((r.a, r.b)) not in st.led]
         affiliations = []
         seen = set()
-        for member, group, role in (*stated, *read_affiliations(sdoc, tok_entity, entities, lex)):
-            key = (ids[member], ids[group])
+        for member, group, role, _ in st.affiliations:
+            key = (st.ids[member], st.ids[group])
             if key[0] != key[1] and key not in seen and set(key) <= known:
                 seen.add(key)
                 affiliations.append(Affiliation(member=key[0], group=key[1], role=role))
         return DocumentResult(
             doc_id=document.doc_id,
-            actors=actors,
+            actors=st.actors,
             relations=relations,
             affiliations=affiliations,
             document=document,
@@ -274,71 +402,47 @@ def _actors(
 
 
 def _aggregate_findings(
-    findings: list[Finding],
-    ids: dict[int, str],
-    document: Document,
-    known: set[str],
-    stated: list[tuple[int, int, str]] = (),
+    findings: list[Finding], ids: dict[int, str], document: Document, known: set[str]
 ) -> list[Relation]:
-    """One relation per pair: present findings beat past ones; weighted sign; latest breaks ties.
-
-    A body and its own leader ("Diaz" and "Diaz's loyalists") are affiliated, not related."""
-    groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
-    led = {frozenset((m, g)) for m, g, role in stated if role == "leader"}
+    """One relation per pair, fused by the model's document-level policy
+    (:data:`factions.model.fusion.DOCUMENT`: present findings beat past ones, dominant ones
+    beat the rest, confidence-weighted sign, latest finding breaking ties)."""
+    groups: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+    text = document.text
     for f in findings:
         a, b = ids[f.a], ids[f.b]
-        if a == b or a not in known or b not in known or frozenset((f.a, f.b)) in led:
+        if a == b or a not in known or b not in known:
             continue
-        groups[(a, b) if a < b else (b, a)].append(f)
-    text = document.text
-    out = []
-    for (a, b), fs in groups.items():
-        present = [f for f in fs if not f.past]
-        if not present:
-            continue
-        dominant = [f for f in present if f.dominant]
-        if dominant:
-            present = dominant
-        score = {1: 0.0, -1: 0.0}
-        for f in present:
-            score[f.sign] += f.confidence
-        if score[1] != score[-1]:
-            sign = 1 if score[1] > score[-1] else -1
-        else:
-            sign = max(present, key=lambda f: f.start_char).sign
-        winners = [f for f in present if f.sign == sign]
-        miss = 1.0
-        for f in winners:
-            miss *= 1.0 - f.confidence
-        kinds: dict[str, float] = defaultdict(float)
-        for f in winners:
-            kinds[f.kind] += f.confidence
-        kind = max(kinds, key=lambda k: kinds[k])
-        evidence = []
-        seen = set()
-        for f in sorted(winners, key=lambda f: f.start_char):
-            if (f.start_char, f.end_char) in seen:
-                continue
-            seen.add((f.start_char, f.end_char))
-            evidence.append(
-                Evidence(
-                    doc_id=document.doc_id,
-                    start=f.start_char,
-                    end=f.end_char,
-                    sentence=text[f.sent_start : f.sent_end].strip(),
-                    quote=text[f.start_char : f.end_char],
-                    date=document.date,
-                    source=document.source,
-                )
-            )
-        out.append(
-            Relation(
-                a=a,
-                b=b,
-                sign=sign,
-                kind=kind,
-                confidence=round(min(0.99, 1.0 - miss), 4),
-                evidence=tuple(evidence),
+        pair = (a, b) if a < b else (b, a)
+        evidence = Evidence(
+            doc_id=document.doc_id,
+            start=f.start_char,
+            end=f.end_char,
+            sentence=text[f.sent_start : f.sent_end].strip(),
+            quote=text[f.start_char : f.end_char],
+            date=document.date,
+            source=document.source,
+            rule=f.rule or None,
+        )
+        groups[pair].append(
+            Observation(
+                a=pair[0],
+                b=pair[1],
+                sign=f.sign,
+                kind=f.kind,
+                confidence=f.confidence,
+                date=document.date,
+                position=f.start_char,
+                doc_id=document.doc_id,
+                past=f.past,
+                dominant=f.dominant,
+                evidence=(evidence,),
+                rule=f.rule or f.pattern,
             )
         )
+    out = []
+    for observations in groups.values():
+        fused = fuse(observations, DOCUMENT)
+        if fused is not None:
+            out.append(fused.relation)
     return out

@@ -293,7 +293,7 @@ def table_affiliations(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int
 
 def table_findings(doc: Doc, mentions: list[Mention]) -> list:
     """+1 findings between the parties of a list headed as a coalition's members."""
-    from factions.text.relations import Finding
+    from factions.text.rules import Finding
 
     parties: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -321,6 +321,7 @@ def table_findings(doc: Doc, mentions: list[Mention]) -> list:
                         kind="coalition",
                         confidence=0.7,
                         pattern="table-coalition",
+                        rule="table-coalition",
                         start_char=min(ma.start_char, mb.start_char),
                         end_char=max(ma.end_char, mb.end_char),
                         sent_start=a0,

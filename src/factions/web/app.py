@@ -12,7 +12,8 @@ System built from a corpus store. The API (OpenAPI at ``/docs`` and ``/openapi.j
 * ``GET /api/documents/{doc_id}``: the text of a document cited as evidence, read only from
   the store or from the system file's own folder (never another path).
 * ``POST /api/scenario``: play a scenario (the :mod:`factions.sim.scenario` format) and get
-  the diff; 422 for a malformed one.
+  the diff (:meth:`factions.sim.diff.SystemDiff.to_dict`, what ``factions scenario --json``
+  prints); 422 for a malformed one.
 * ``POST /api/extract``: upload a text (size-limited, 413 beyond it) to extract into the
   current system with the text pipeline.
 
@@ -36,6 +37,18 @@ from factions.model import System
 from factions.model.base import date_key
 from factions.report import sections as S
 from factions.report.assets import STATIC
+from factions.report.scenario import run as run_scenario
+from factions.sim.scenario import loads_scenario, parse_scenario
+
+__all__ = [
+    "CSP",
+    "DATE_PATTERN",
+    "DOC_ID_RE",
+    "DOC_SUFFIXES",
+    "MAX_UPLOAD_BYTES",
+    "ScenarioIn",
+    "create_app",
+]
 
 MAX_UPLOAD_BYTES = 256 * 1024
 DOC_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,199}$")
@@ -111,6 +124,28 @@ def create_app(
 
     ``allowed_hosts`` restricts the ``Host`` header (``factions serve`` passes the loopback
     names when it binds loopback, which defeats DNS rebinding); ``None`` accepts any.
+
+    Parameters
+    ----------
+    system_path : str, Path or None
+        A system file.
+    db : str, Path or None
+        A corpus store.
+    system : System or None
+        A System already read (``system_path`` then only gives the documents' folder).
+    max_upload : int
+        Largest text upload, in bytes.
+    allowed_hosts : list of str or None
+        Accepted ``Host`` headers (``None``: any).
+
+    Returns
+    -------
+    fastapi.FastAPI
+
+    Raises
+    ------
+    ValueError
+        Neither or both of a system file and a store.
     """
     sp = Path(system_path).resolve() if system_path is not None else None
     dbp = Path(db).resolve() if db is not None else None
@@ -210,9 +245,10 @@ def create_app(
         if r is None:
             raise HTTPException(404, f"no tie between {a!r} and {b!r}")
         out = _tie(sys_, r)
-        out["frustrated"] = S.edge_id(a, b) in set(
-            state.sections()["balance"].get("frustrated_edges", [])
-        )
+        balance = state.sections()["balance"]
+        out["frustrated"] = sorted((a, b)) in [
+            sorted(e) for e in balance.get("frustrated_edges", [])
+        ]
         return out
 
     @app.get("/api/analysis", summary="Balance, blocs and brokers (or why each is not available)")
@@ -265,17 +301,17 @@ def create_app(
     def get_document(doc_id: str) -> dict[str, Any]:
         return _document(state, doc_id)
 
-    @app.post("/api/scenario", summary="Play a scenario and get the diff of every section")
+    @app.post("/api/scenario", summary="Play a scenario and get the diff of every analysis")
     def post_scenario(body: Annotated[ScenarioIn, Body()]) -> dict[str, Any]:
-        from factions.report import scenario as scen
-
         if (body.scenario is None) == (body.yaml is None):
             raise HTTPException(422, "give exactly one of 'scenario' (a mapping) or 'yaml' (text)")
         try:
-            parsed = scen.parse(body.yaml if body.yaml is not None else body.scenario)
-            result = scen.run(state.system, parsed, before=state.sections())
-        except scen.ScenarioUnavailable as exc:
-            raise HTTPException(503, str(exc)) from None
+            parsed = (
+                loads_scenario(body.yaml)
+                if body.yaml is not None
+                else parse_scenario(body.scenario)
+            )
+            result = run_scenario(state.system, parsed)
         except ValueError as exc:  # ScenarioError (file:line: field: message) and model errors
             raise HTTPException(422, str(exc)) from None
         return {
@@ -346,16 +382,9 @@ def _actor_or_404(system: System, actor_id: str) -> Any:
 def _tie(system: System, r: Any) -> dict[str, Any]:
     return {
         "id": S.edge_id(r.a, r.b),
-        "a": r.a,
-        "b": r.b,
+        **r.model_dump(exclude={"evidence", "sources"}),
         "a_name": system.actor(r.a).name,
         "b_name": system.actor(r.b).name,
-        "sign": r.sign,
-        "kind": r.kind,
-        "strength": r.strength,
-        "confidence": r.confidence,
-        "start": r.start,
-        "end": r.end,
         "sources": list(r.sources),
         "evidence": [e.model_dump() for e in r.evidence],
     }
@@ -435,13 +464,9 @@ async def _read_limited(request: Request, limit: int) -> str:
 
 def _extract(state: _State, text: str, doc_id: str, date: str | None) -> dict[str, Any]:
     """Run the text pipeline on one uploaded document and merge its findings into the system."""
-    try:
-        from factions.text.documents import Document
-        from factions.text.pipeline import Extractor
-    except ImportError:
-        raise HTTPException(
-            503, "not available: the text pipeline (factions.text) is not installed"
-        ) from None
+    from factions.text.documents import Document  # spaCy loads on the first upload only
+    from factions.text.pipeline import Extractor
+
     if doc_id in state.uploads or doc_id in _cited_doc_ids(state.system):
         raise HTTPException(
             409, f"a document {doc_id!r} is already in the system; choose another doc_id"

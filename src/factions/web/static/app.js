@@ -105,20 +105,22 @@
       var an = r[0], v = r[1], html = "<h2>Balance</h2>";
       if (an.balance.available) {
         html += "<p>Frustration index " + an.balance.frustration_index + (an.balance.optimal ? " (proven optimal)" : "") +
-          " · normalised balance " + (an.balance.normalised == null ? "n/a" : an.balance.normalised.toFixed(3)) +
+          " · normalised balance " + (an.balance.normalised_frustration == null ? "n/a" : an.balance.normalised_frustration.toFixed(3)) +
           " · " + an.balance.frustrated_edges.length + " frustrated ties</p>";
       } else { html += "<p class='na'>" + esc(an.balance.reason) + "</p>"; }
       html += "<h2>Brokers</h2>";
       if (an.brokers.available) {
         html += "<table><tr><th>Actor</th><th>Removal effect</th><th>Frustrated ties</th><th>Positive betweenness</th></tr>" +
-          an.brokers.rows.slice(0, 8).map(function (b) {
-            return "<tr><td>" + esc(b.name) + "</td><td>" + esc(b.removal_effect) + "</td><td>" + esc(b.frustrated_ties) + "</td><td>" + esc(b.positive_betweenness) + "</td></tr>";
+          an.brokers.actors.filter(function (b) { return an.brokers.display.isolates.indexOf(b.actor) < 0; }).slice(0, 8).map(function (b) {
+            return "<tr><td>" + esc(an.brokers.display.names[b.actor] || b.actor) + "</td><td>" + esc(b.removal_effect) + "</td><td>" + esc(b.frustrated_ties) + "</td><td>" + esc(b.positive_betweenness) + "</td></tr>";
           }).join("") + "</table>";
       } else { html += "<p class='na'>" + esc(an.brokers.reason) + "</p>"; }
       html += "<h2>Motions</h2>";
       if (v.motions.available) {
-        html += "<table id='motions'><tr><th>Motion</th><th>For</th><th>Needed</th><th>Verdict</th></tr>" + v.motions.motions.map(function (m) {
-          return "<tr><td>" + esc(m.name) + "</td><td>" + m["for"] + "</td><td>" + m.needed + "</td><td class='verdict-" + m.verdict + "'>" + m.verdict + "</td></tr>";
+        html += "<table id='motions'><tr><th>Motion</th><th>For</th><th>Needed</th><th>Verdict</th><th>Decisive</th></tr>" + v.motions.motions.map(function (m) {
+          var verdict = m.passes ? "passes" : "fails", names = m.display.names;
+          return "<tr><td>" + esc(m.display.name) + "</td><td>" + m.seats_for + "</td><td>" + m.seats_needed + "</td><td class='verdict-" + verdict + "'>" + verdict +
+            "</td><td>" + esc(m.decisive.map(function (a) { return names[a] || a; }).join(", ")) + "</td></tr>";
         }).join("") + "</table>";
       } else { html += "<p class='na'>" + esc(v.motions.reason) + "</p>"; }
       $("analysis").innerHTML = html;
@@ -129,18 +131,21 @@
     $("scenario-error").textContent = "";
     api("/api/scenario", { method: "POST", headers: { "Content-Type": "application/json" },
                            body: JSON.stringify({ yaml: $("scenario").value }) }).then(function (r) {
-      var d = r.diff, html = "<h2>Scenario: " + esc(d.name) + "</h2>";
+      var d = r.diff, html = "<h2>Scenario: " + esc(d.scenario) + "</h2>";
+      var motions = Object.keys(d.changes.motions), changed = [];
+      function verdict(m) { return m ? (m.passes ? "passes" : "fails") : "absent"; }
       html += "<table id='scenario-outcomes'><tr><th>Motion</th><th>For before</th><th>For after</th><th>Needed</th><th>Before</th><th>After</th></tr>" +
-        d.motions.map(function (m) {
-          return "<tr class='" + (m.verdict_before !== m.verdict_after ? "changed" : "") + "'><td>" + esc(m.name) + "</td><td>" + m.for_before + "</td><td>" + m.for_after +
-            "</td><td>" + m.needed + "</td><td class='verdict-" + m.verdict_before + "'>" + m.verdict_before + "</td><td class='verdict-" + m.verdict_after + "'>" + m.verdict_after + "</td></tr>";
+        motions.map(function (id) {
+          var ch = d.changes.motions[id], b = ch.before, a = ch.after, vb = verdict(b), va = verdict(a);
+          if (ch.outcome_changed) { changed.push(id); }
+          return "<tr class='" + (ch.outcome_changed ? "changed" : "") + "'><td>" + esc(id) + "</td><td>" + (b ? b.seats_for : "") + "</td><td>" + (a ? a.seats_for : "") +
+            "</td><td>" + (a || b).seats_needed + "</td><td class='verdict-" + vb + "'>" + vb + "</td><td class='verdict-" + va + "'>" + va + "</td></tr>";
         }).join("") + "</table>";
-      html += "<p id='scenario-changed'>" + (d.changed_outcomes.length ? "Changed outcome: " + esc(d.changed_outcomes.join(", ")) : "No motion changes outcome.") + "</p>";
-      if (d.balance) {
-        html += "<p>Frustration index " + d.balance[0].before + " → " + d.balance[0].after + "</p>";
-      }
-      if (d.ties.length) {
-        html += "<p>Ties changed: " + d.ties.map(function (t) { return esc(t.tie.replace("|", " – ")) + " (" + t.change + ")"; }).join("; ") + "</p>";
+      html += "<p id='scenario-changed'>" + (changed.length ? "Changed outcome: " + esc(changed.join(", ")) : "No motion changes outcome.") + "</p>";
+      html += "<p>Frustration index " + d.before.frustration_index + " → " + d.after.frustration_index + "</p>";
+      var ties = [].concat(d.edits.ties_added || [], d.edits.ties_removed || [], d.edits.ties_flipped || []);
+      if (ties.length) {
+        html += "<p>Ties changed: " + esc(ties.join("; ")) + "</p>";
       }
       html += "<p class='hint'>The graph shows the network after the scenario; press Reset under Filter to go back.</p>";
       $("scenario-result").innerHTML = html;

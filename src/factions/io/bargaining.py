@@ -1,4 +1,4 @@
-"""Reading bargaining inputs: actors with capability, position and salience on one or more issues.
+"""Reading bargaining inputs from files: actors with capability, position and salience on one or more issues.
 
 Three formats are read into one plain structure, :class:`BargainingInput` (NumPy arrays), which
 the algorithms in :mod:`factions.sim.bargaining` take, and which converts to
@@ -31,157 +31,17 @@ import csv
 import math
 import warnings
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from xml.parsers import expat
 
 import numpy as np
 
-__all__ = [
-    "BargainingInput",
-    "BargainingInputError",
-    "BargainingInputWarning",
-    "from_arrays",
-    "from_issue",
-    "read_actor_csv",
-    "read_bargaining",
-    "read_ktab_csv",
-    "read_ktab_xml",
-]
+from factions.sim.inputs import BargainingInput, BargainingInputError, BargainingInputWarning
+
+__all__ = ["read_actor_csv", "read_bargaining", "read_ktab_csv", "read_ktab_xml"]
 
 KTAB_MIN_ACTORS = 3
 KTAB_MAX_ACTORS = 250
-
-
-class BargainingInputError(ValueError):
-    """A bargaining input that cannot be read; the message names file, line and field."""
-
-
-class BargainingInputWarning(UserWarning):
-    """A recoverable problem in a bargaining input (e.g. an actor left out)."""
-
-
-@dataclass(frozen=True, eq=False)
-class BargainingInput:
-    """Actors' capability, positions and saliences on ``D`` issue dimensions (plain arrays).
-
-    ``position`` and ``salience`` have shape ``(n, D)``; ``capability`` has shape ``(n,)``.
-    Salience is on 0..1. ``scale`` gives each dimension's ``(low, high)`` range, used to
-    normalise distances (models work on ``[0, 1]``).
-    """
-
-    actors: tuple[str, ...]
-    capability: np.ndarray
-    position: np.ndarray
-    salience: np.ndarray
-    dimensions: tuple[str, ...] = ("issue",)
-    scale: tuple[tuple[float, float], ...] = ((0.0, 1.0),)
-    name: str = ""
-    description: str = ""
-    descriptions: tuple[str, ...] = ()
-    source: str = ""
-    fmt: str = "arrays"
-    seed: int | None = None
-    parameters: dict[str, str] = field(default_factory=dict)
-    accommodation: np.ndarray | None = None
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def n_actors(self) -> int:
-        return len(self.actors)
-
-    @property
-    def n_dims(self) -> int:
-        return int(self.position.shape[1])
-
-    def dimension(self, k: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """``(position, capability, salience)`` arrays of dimension ``k`` (1-D each)."""
-        return self.position[:, k].copy(), self.capability.copy(), self.salience[:, k].copy()
-
-    def to_issues(self) -> list[Any]:
-        """One :class:`factions.model.issues.Issue` per dimension (actor ids are slugs)."""
-        from factions.model.base import slugify
-        from factions.model.issues import Issue, Position
-
-        ids = _unique_slugs(self.actors, slugify)
-        issues = []
-        for k, dim in enumerate(self.dimensions):
-            lo, hi = self.scale[k]
-            positions = tuple(
-                Position(
-                    actor=ids[i],
-                    position=float(self.position[i, k]),
-                    salience=float(self.salience[i, k]),
-                    capability=float(self.capability[i]),
-                )
-                for i in range(self.n_actors)
-            )
-            issues.append(
-                Issue(
-                    id=slugify(dim),
-                    name=dim,
-                    scale_min=lo,
-                    scale_max=hi,
-                    positions=positions,
-                    description=self.description or None,
-                    sources=(self.source,) if self.source else (),
-                )
-            )
-        return issues
-
-
-def _unique_slugs(names: tuple[str, ...], slugify: Any) -> list[str]:
-    out: list[str] = []
-    seen: set[str] = set()
-    for name in names:
-        base = slugify(name)
-        s, n = base, 2
-        while s in seen:
-            s, n = f"{base}_{n}", n + 1
-        seen.add(s)
-        out.append(s)
-    return out
-
-
-def from_arrays(
-    actors: list[str] | tuple[str, ...],
-    capability: Any,
-    position: Any,
-    salience: Any,
-    *,
-    scale: tuple[float, float] | None = None,
-    name: str = "",
-) -> BargainingInput:
-    """Build a one-dimensional :class:`BargainingInput` from plain sequences (salience 0..1)."""
-    c = np.asarray(capability, dtype=float).reshape(-1)
-    x = np.asarray(position, dtype=float).reshape(-1, 1)
-    s = np.asarray(salience, dtype=float).reshape(-1, 1)
-    if not (len(actors) == len(c) == len(x) == len(s)):
-        raise BargainingInputError("actors, capability, position and salience differ in length")
-    if scale is None:
-        scale = (float(x.min()), float(x.max())) if len(x) else (0.0, 1.0)
-    return BargainingInput(
-        actors=tuple(actors), capability=c, position=x, salience=s, scale=(scale,), name=name
-    )
-
-
-def from_issue(issue: Any) -> BargainingInput:
-    """Convert a :class:`factions.model.issues.Issue` (salience 0..1 or 0..100) to arrays."""
-    ps = issue.positions
-    sal = np.array([p.salience for p in ps], dtype=float)
-    if sal.size and sal.max() > 1.0:
-        sal = sal / 100.0
-    return BargainingInput(
-        actors=tuple(p.actor for p in ps),
-        capability=np.array([p.capability for p in ps], dtype=float),
-        position=np.array([[p.position] for p in ps], dtype=float).reshape(-1, 1),
-        salience=sal.reshape(-1, 1),
-        dimensions=(issue.name or issue.id,),
-        scale=((float(issue.scale_min), float(issue.scale_max)),),
-        name=issue.name or issue.id,
-        fmt="issue",
-    )
 
 
 # --------------------------------------------------------------------------- helpers
@@ -262,6 +122,28 @@ def read_actor_csv(
 
     Actors with an empty Position or Salience are left out with a warning; an empty Capability
     is an error. ``scale`` defaults to the range of the positions read. O(n).
+
+    Parameters
+    ----------
+    path : str or Path
+        An ``Actor, Capability, Position, Salience`` file.
+    scale : (float, float), optional
+        The issue's range.
+
+    Returns
+    -------
+    BargainingInput
+        One dimension; actors with an empty position or salience left out.
+
+    Raises
+    ------
+    BargainingInputError
+        A bad row: the message names the file, the line and the field.
+
+    References
+    ----------
+    Bueno de Mesquita, B. (1994); Scholz, Calbert & Smith (2011) (the ``ExampleActors.csv``
+    layout).
     """
     path = Path(path)
     rows = _rows(_read_text(path))
@@ -351,7 +233,27 @@ def _looks_like_ktab_csv(rows: list[tuple[int, list[str]]]) -> bool:
 
 
 def read_ktab_csv(path: str | Path) -> BargainingInput:
-    """Read a KTAB SMP scenario CSV (see the module docstring for the layout). O(n*D)."""
+    """Read a KTAB SMP scenario CSV (see the module docstring for the layout). O(n*D).
+
+    Parameters
+    ----------
+    path : str or Path
+        A KTAB SMP scenario CSV.
+
+    Returns
+    -------
+    BargainingInput
+        Saliences divided by 100, positions on KTAB's 0..100 scale.
+
+    Raises
+    ------
+    BargainingInputError
+        A bad scenario row or header: file, line and field are named.
+
+    References
+    ----------
+    KAPSARC Toolkit for Behavioral Analysis (KTAB), ``SMPModel::csvRead``.
+    """
     path = Path(path)
     rows = _rows(_read_text(path))
     if not rows:
@@ -468,7 +370,27 @@ _XML_PARAMS = (
 
 
 def read_ktab_xml(path: str | Path) -> BargainingInput:
-    """Read a KTAB SMP scenario XML (``smpSchema.xsd``). O(n*D + size of IdealAdjustment)."""
+    """Read a KTAB SMP scenario XML (``smpSchema.xsd``). O(n*D + size of IdealAdjustment).
+
+    Parameters
+    ----------
+    path : str or Path
+        A KTAB SMP scenario XML.
+
+    Returns
+    -------
+    BargainingInput
+        With the model parameters, the seed and the accommodation matrix.
+
+    Raises
+    ------
+    BargainingInputError
+        A bad element: the message names the file, the line and the element.
+
+    References
+    ----------
+    KAPSARC Toolkit for Behavioral Analysis (KTAB), ``smpSchema.xsd``.
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -631,7 +553,23 @@ def read_ktab_xml(path: str | Path) -> BargainingInput:
 
 
 def read_bargaining(path: str | Path) -> BargainingInput:
-    """Read any supported bargaining input, choosing the format from the extension and content."""
+    """Read any supported bargaining input, choosing the format from the extension and content.
+
+    Parameters
+    ----------
+    path : str or Path
+        Any supported bargaining file (``.csv`` or ``.xml``).
+
+    Returns
+    -------
+    BargainingInput
+        Whatever the format, the same arrays.
+
+    Raises
+    ------
+    BargainingInputError
+        An unreadable or unknown file, or any error of the readers above.
+    """
     path = Path(path)
     if path.suffix.lower() == ".xml":
         return read_ktab_xml(path)

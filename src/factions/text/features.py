@@ -1,0 +1,310 @@
+"""Features of a candidate pair, read from the one spaCy parse.
+
+A candidate (two actors co-mentioned in a sentence, :mod:`factions.text.candidates`) is
+described by sparse, named features in the tradition of dependency-path relation
+extraction (Bunescu & Mooney 2005, "A Shortest Path Dependency Kernel for Relation
+Extraction", HLT/EMNLP; Mintz et al. 2009, "Distant supervision for relation extraction
+without labeled data", ACL):
+
+* the shortest dependency path between the two mentions: its labels and direction, the
+  lemma of the lowest common ancestor (LCA), the lemmas and prepositions on it, the two
+  mentions' grammatical roles under the LCA;
+* lemmas between the mentions;
+* trigger-lexicon hits (``lexicon/triggers.yaml``) on the path, between the mentions and
+  in the sentence, with their sign and kind;
+* negation, cancelling verbs ("refused to"), modality, past markers ("former"),
+  coordination and apposition of the two mentions, their actor kinds, their distance;
+* every rule finding of the rule engine for the pair in that sentence, by rule name and
+  sign (rules are features and evidence).
+
+Direction is dropped (the relation label is an unordered pair), so every feature is made
+symmetric in the two mentions. Cost: O(sentence length) per candidate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from factions.text.lexicon import Lexicon, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["pair_features", "shortest_path", "trigger_of", "is_past_marked"]
+
+_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
+_DIST_BUCKETS = (1, 2, 3, 5, 8, 12, 20)
+_MAX_BETWEEN = 12
+_AROUND = 3
+
+
+def _bucket(n: int, edges: Sequence[int] = _DIST_BUCKETS) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    out = [tok]
+    seen = {tok.i}
+    while out[-1].head.i != out[-1].i and out[-1].head.i not in seen:
+        seen.add(out[-1].head.i)
+        out.append(out[-1].head)
+    return out
+
+
+def shortest_path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[Token]]:
+    """The dependency path from ``a`` up to the lowest common ancestor and down to ``b``.
+
+    Returns ``(up, lca, down)``: the tokens from ``a`` (inclusive) up to the LCA
+    (exclusive), the LCA (``None`` when the two are in different trees), and the tokens from
+    ``b`` (inclusive) up to the LCA (exclusive).
+    """
+    up_a = _ancestors(a)
+    pos = {t.i: k for k, t in enumerate(up_a)}
+    up_b = _ancestors(b)
+    for k, t in enumerate(up_b):
+        if t.i in pos:
+            return up_a[: pos[t.i]], t, up_b[:k]
+    return up_a, None, up_b
+
+
+def trigger_of(tok: Token, lex: Lexicon) -> Trigger | None:
+    """The lexicon trigger a token is, by its part of speech (verb, noun, adjective)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        return lex.verbs.get(lemma) or lex.participles.get(tok.lower_)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)
+    if tok.pos_ == "ADJ":
+        return lex.adjectives.get(tok.lower_) or lex.adjectives.get(lemma)
+    return None
+
+
+def _negated(tok: Token, lex: Lexicon) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    h = tok
+    for _ in range(2):  # "refused to back", "declined to support"
+        if h.dep_ in ("xcomp", "ccomp") and h.head.lemma_.lower() in lex.cancellers:
+            return True
+        h = h.head
+    return False
+
+
+def is_past_marked(tok: Token, lex: Lexicon) -> bool:
+    """Whether a mention or trigger carries a past marker ("former ally", "ex-partner")."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "advmod", "compound") and c.lower_ in lex.past_markers:
+            return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "ex"
+
+
+_LOCATIVE = frozenset({"in", "at", "into", "across", "throughout", "near", "from", "to", "inside"})
+
+
+def _mention_role(tok: Token) -> dict[str, float]:
+    """What one mention is in its sentence: entity type, part of speech, grammatical role
+    (the preposition for an object of one), and whether it opens a list or table line."""
+    f = {f"m-ner:{tok.ent_type_ or 'none'}": 1.0, f"m-pos:{tok.pos_}": 1.0}
+    dep = tok.dep_
+    if dep == "pobj":
+        prep = tok.head.lower_
+        f[f"m-dep:pobj-{prep}"] = 1.0
+        if prep in _LOCATIVE:
+            f["m-locative"] = 1.0
+    elif dep == "poss":
+        f["m-dep:poss"] = 1.0
+    else:
+        f[f"m-dep:{dep}"] = 1.0
+    line_start = tok.sent.start
+    if tok.doc[line_start].text in ("-", "*", "|", "•") or tok.doc[line_start].like_num:
+        f["m-list-line"] = 1.0
+    return f
+
+
+def _sym(x: str, y: str) -> str:
+    return f"{x}+{y}" if x <= y else f"{y}+{x}"
+
+
+def _side(path: list[Token]) -> str:
+    return ">".join(t.dep_ for t in path)
+
+
+def _choose_heads(doc: Doc, heads_a: Iterable[int], heads_b: Iterable[int]) -> tuple[int, int]:
+    best: tuple[int, int, int, int] | None = None
+    for i in heads_a:
+        for j in heads_b:
+            up, lca, down = shortest_path(doc[i], doc[j])
+            length = len(up) + len(down) if lca is not None else 99
+            key = (length, abs(i - j), i, j)
+            if best is None or key < best:
+                best = key
+    assert best is not None
+    return best[2], best[3]
+
+
+def pair_features(
+    doc: Doc,
+    heads_a: Sequence[int],
+    heads_b: Sequence[int],
+    lex: Lexicon,
+    *,
+    kind_a: str = "other",
+    kind_b: str = "other",
+    findings: Iterable[Any] = (),
+    sent: tuple[int, int] | None = None,
+    mentions: tuple[int, int] = (1, 1),
+    n_actors: int = 2,
+    affiliation: str | None = None,
+) -> dict[str, float]:
+    """Sparse named features of one candidate pair.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        The parsed document.
+    heads_a, heads_b : sequence of int
+        Head tokens of the two actors' mentions in the sentence (the closest pair in the
+        parse is used).
+    lex : Lexicon
+        The trigger lexicon.
+    kind_a, kind_b : str
+        Actor kinds (``ActorKind`` values).
+    findings : iterable
+        Rule findings for this pair in this sentence (objects with ``sign``, ``past`` and
+        ``rule`` or ``pattern``).
+    sent : (int, int), optional
+        The sentence's token bounds (default: the sentence of the first head).
+    mentions : (int, int)
+        How often each actor is mentioned in the document (salience).
+    n_actors : int
+        How many distinct actors the sentence mentions.
+    affiliation : str, optional
+        The role (``leader``, ``member``) when an affiliation rule links the two actors in
+        the document (an affiliation is not a relation, ANNOTATION.md).
+
+    Returns
+    -------
+    dict
+        Feature name -> value (1.0 for indicators).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from factions.text.lexicon import load_lexicon
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Tarvos", "armed", "Ulden"],
+    ...           heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"],
+    ...           pos=["PROPN", "VERB", "PROPN"], lemmas=["Tarvos", "arm", "Ulden"])
+    >>> f = pair_features(doc, [0], [2], load_lexicon(), kind_a="state", kind_b="militia")
+    >>> [k for k in sorted(f) if k.startswith(("lca:", "roles:", "kinds:"))]
+    ['kinds:militia+state', 'lca:arm', 'roles:dobj+nsubj']
+    """
+    i, j = _choose_heads(doc, heads_a, heads_b)
+    f: dict[str, float] = {}
+    if sent is None:
+        s = doc[i].sent
+        sent = (s.start, s.end)
+    f[f"kinds:{_sym(kind_a, kind_b)}"] = 1.0
+    f[f"n-actors:{_bucket(n_actors, (2, 3, 4, 6))}"] = 1.0
+    if affiliation:
+        f[f"affiliation:{affiliation}"] = 1.0
+    for k, h in ((mentions[0], i), (mentions[1], j)):
+        f[f"m-count:{_bucket(k, (1, 2, 4))}"] = 1.0
+        for name, value in _mention_role(doc[h]).items():
+            f[name] = value
+    if i == j:
+        f["same-token"] = 1.0
+        return f
+    lo, hi = min(i, j), max(i, j)
+    f[f"dist:{_bucket(hi - lo)}"] = 1.0
+
+    up, lca, down = shortest_path(doc[i], doc[j])
+    on_path: list[Token] = []
+    if lca is not None:
+        on_path = [*up[1:], lca, *down[1:]]
+        sa, sb = _side(up), _side(down)
+        lemma = lca.lemma_.lower()
+        f[f"lca:{lemma}"] = 1.0
+        f[f"lca-pos:{lca.pos_}"] = 1.0
+        f[f"path:{_sym(sa, sb)}|{lca.pos_}"] = 1.0
+        f[f"path-lex:{_sym(sa, sb)}|{lemma}"] = 1.0
+        ra = up[-1].dep_ if up else "self"
+        rb = down[-1].dep_ if down else "self"
+        f[f"roles:{_sym(ra, rb)}"] = 1.0
+        f[f"roles-lex:{_sym(ra, rb)}|{lemma}"] = 1.0
+        f[f"path-len:{_bucket(len(up) + len(down), (1, 2, 3, 4, 6, 8))}"] = 1.0
+        if {ra, rb} == {"conj", "self"} or (ra == rb == "conj"):
+            f["coordinated"] = 1.0
+        if "appos" in (ra, rb):
+            f["appositive"] = 1.0
+        if any(c.dep_ == "aux" and c.lemma_.lower() in _MODALS for c in lca.children):
+            f["modal"] = 1.0
+        lca_trig = trigger_of(lca, lex)
+        if lca_trig is not None:
+            sign = "+" if lca_trig.sign > 0 else "-"
+            f[f"trig-lca:{sign}"] = 1.0
+            f[f"trig-lca-roles:{sign}|{_sym(ra, rb)}"] = 1.0
+            f[f"trig-lca-path:{sign}|{_sym(sa, sb)}"] = 1.0
+            if _negated(lca, lex):
+                f["trig-lca-negated"] = 1.0
+    else:
+        f["no-path"] = 1.0
+
+    for t in on_path:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "ADP":
+            f[f"path-prep:{lemma}"] = 1.0
+        elif t.pos_ in ("VERB", "NOUN", "ADJ", "PROPN", "AUX"):
+            f[f"path-lemma:{lemma}"] = 1.0
+        trig = trigger_of(t, lex)
+        if trig is not None:
+            sign = "+" if trig.sign > 0 else "-"
+            neg = _negated(t, lex)
+            f[f"trig-path:{sign}"] = 1.0
+            f[f"trig-path-kind:{trig.kind}"] = 1.0
+            if neg:
+                f[f"trig-path-negated:{sign}"] = 1.0
+            if is_past_marked(t, lex):
+                f["trig-path-past"] = 1.0
+        elif _negated(t, lex) and t.pos_ == "VERB":
+            f["negated-path-verb"] = 1.0
+
+    between = doc[lo + 1 : hi]
+    if len(between) <= _MAX_BETWEEN:
+        for t in between:
+            if t.is_alpha and not t.is_stop or t.pos_ == "ADP" or t.lower_ in ("and", "or"):
+                f[f"btw:{t.lemma_.lower()}"] = 1.0
+    f[f"btw-n:{_bucket(len(between))}"] = 1.0
+    s0, s1 = sent
+    for t in (*doc[max(s0, lo - _AROUND) : lo], *doc[hi + 1 : min(s1, hi + 1 + _AROUND)]):
+        if t.is_alpha and not t.is_stop:
+            f[f"around:{t.lemma_.lower()}"] = 1.0
+    for t in between:
+        trig = trigger_of(t, lex)
+        if trig is not None:
+            f[f"trig-btw:{'+' if trig.sign > 0 else '-'}"] = 1.0
+    for t in doc[s0:s1]:
+        trig = trigger_of(t, lex)
+        if trig is not None:
+            f[f"trig-sent:{'+' if trig.sign > 0 else '-'}"] = 1.0
+    for h in (i, j):
+        if is_past_marked(doc[h], lex):
+            f["mention-past"] = 1.0
+
+    n = 0
+    for x in findings:
+        sign = "+" if x.sign > 0 else "-"
+        rule = getattr(x, "rule", None) or x.pattern
+        f[f"rule:{rule}:{sign}"] = 1.0
+        f[f"rule-sign:{sign}"] = 1.0
+        if x.past:
+            f[f"rule-past:{sign}"] = 1.0
+        n += 1
+    if n:
+        f["rule-any"] = 1.0
+    return f

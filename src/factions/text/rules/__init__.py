@@ -1,0 +1,41 @@
+"""Named, registered rule units that read relations and affiliations off a parse.
+
+One family a module: :mod:`~factions.text.rules.verbs`, :mod:`~factions.text.rules.nouns`,
+:mod:`~factions.text.rules.adjectives`, :mod:`~factions.text.rules.frames`,
+:mod:`~factions.text.rules.affiliations`; the argument machinery they share is
+:mod:`~factions.text.rules.arguments`, the registry and the readers
+:mod:`~factions.text.rules.registry`. Every finding names its unit (``Finding.rule``);
+``disabled`` switches units off. ``docs/rules.md`` lists every unit.
+"""
+
+from factions.text.rules import adjectives, affiliations, frames, nouns, verbs  # noqa: F401
+from factions.text.rules.arguments import CONFIDENCE, AffiliationFinding, Finding, Reader
+from factions.text.rules.registry import (
+    RULES,
+    RuleUnit,
+    UnknownRuleError,
+    check_rule_names,
+    fingerprint,
+    read_affiliations,
+    read_relations,
+    register,
+    rules_markdown,
+    units,
+)
+
+__all__ = [
+    "CONFIDENCE",
+    "RULES",
+    "AffiliationFinding",
+    "Finding",
+    "Reader",
+    "RuleUnit",
+    "UnknownRuleError",
+    "check_rule_names",
+    "fingerprint",
+    "read_affiliations",
+    "read_relations",
+    "register",
+    "rules_markdown",
+    "units",
+]

@@ -1,0 +1,364 @@
+"""Affiliation rules: who leads or belongs to which group ("X, led by Y", "Y heads X",
+"Y, the leader of X", "X leader Y", "Y, a member of X", "X's President Y"). The member is a
+person, or a group inside a larger one ("X, the armed wing of Y")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from factions.model import ActorKind
+from factions.text.mentions import led_group_leader, led_groups_heads
+from factions.text.rules.arguments import NOUN, NOUNS, VERB, AffiliationReader, Arg
+from factions.text.rules.registry import register
+
+__all__ = [
+    "RoleFrame",
+    "collective_name",
+    "fronted_under",
+    "group_under",
+    "join",
+    "lead_verb",
+    "led_group",
+    "of_group",
+    "own_office",
+    "part_of",
+    "role_noun",
+    "title",
+]
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_POSSESSIVE = ("'s", "’s")  # the possessive clitic, straight or curly
+_AFF = "affiliations"
+
+
+@register(
+    "affiliation-led-group",
+    order=10,
+    reads=_AFF,
+    scope="document",
+    example="Peru and Chile met again. The Peruvian-led coalition took the port.",
+)
+def led_group(r: AffiliationReader) -> None:
+    """A "-led" group: the state or group named before "-led" leads it (the name is part of
+    the group's own mention, so the leader is found by its name)."""
+    doc, lex = r.doc, r.lex
+    for t in led_groups_heads(doc):
+        g = r.te.get(t.i)
+        lead = led_group_leader(doc, t, lex) if g is not None else None
+        if lead is None or r.te.get(lead[0]) != g:
+            continue
+        words = doc[lead[0] : lead[1]].text
+        low = words.lower()
+        country = lex.countries.get(low) or lex.demonyms.get(low)
+        for k, ent in enumerate(r.entities):
+            if k != g and (
+                (country is not None and ent.key == "state:" + country) or ent.name == words
+            ):
+                r.affiliate(k, g, "leader")
+                break
+
+
+@register(
+    "affiliation-title",
+    order=20,
+    reads=_AFF,
+    scope="document",
+    example="Peruvian President Tomas Reyes spoke in Lima.",
+)
+def title(r: AffiliationReader) -> None:
+    """A title between a group (or state) and a person's name ties the person to it
+    ("Venezuelan President X", "Pakistan's President X", "Army commander X"); without a
+    title only a group's possessive does ("the Y party's X")."""
+    doc, te, entities = r.doc, r.te, r.entities
+    for t in doc:
+        e = te.get(t.i)
+        if e is None or entities[e].kind != ActorKind.PERSON:
+            continue
+        if t.i > 0 and te.get(t.i - 1) == e:
+            continue  # not the first token of the name
+        j = t.i
+        titles = []
+        while j > 0 and doc[j - 1].lower_.rstrip(".") in r.lex.title_words:
+            j -= 1
+            titles.append(doc[j].lower_.rstrip("."))
+        if j == 0:
+            continue
+        k = j - 1
+        if titles:  # "Y's internationally recognized President X": skip the modifiers
+            m = k
+            while (
+                m > 0 and k - m < 3 and doc[m].pos_ in ("ADJ", "ADV", "VERB") and doc[m].i not in te
+            ):
+                m -= 1
+            if m < k and doc[m].text in _POSSESSIVE:
+                k = m
+        if not titles and doc[k].text not in _POSSESSIVE:
+            continue  # without a title only "the Y party's X" ties X to Y
+        if doc[k].text in _POSSESSIVE and k > 0:
+            k -= 1
+        g = te.get(k)
+        if g is None or g == e or entities[g].kind == ActorKind.PERSON:
+            continue
+        if not titles and not r.group([(g, k)]):
+            continue  # "Jordan's X" says nothing of membership
+        role = "leader" if set(titles) & r.w.leader_titles else "member"
+        r.affiliate(e, g, role)
+
+
+@register(
+    "affiliation-of-group",
+    order=30,
+    reads=_AFF,
+    scope="document",
+    example="Tomas Reyes of the Azure Party spoke on Monday.",
+)
+def of_group(r: AffiliationReader) -> None:
+    """A person's name followed by "of" + a group: a member of it ("X of the Y party")."""
+    for t in r.doc:
+        e = r.te.get(t.i)
+        if e is None or r.entities[e].kind != ActorKind.PERSON or r.te.get(t.head.i) == e:
+            continue
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = [a for p in c.children if p.dep_ == "pobj" for a in r.np(p)]
+                for g in r.group(objs):
+                    r.affiliate(e, g, "member")
+
+
+@register(
+    "affiliation-collective-name",
+    pos=VERB,
+    order=40,
+    reads=_AFF,
+    example="The Azure Party and the Green League, collectively known as the Union Bloc, won.",
+)
+def collective_name(r: AffiliationReader, t: Token) -> None:
+    """Members given one collective name are members of it ("X and Y, collectively known
+    as Z")."""
+    members, named = r.named_collective(t)
+    if len({e for e, _ in members}) >= 2:
+        for g in r.group(named):
+            for m in dict.fromkeys(e for e, _ in members):
+                r.affiliate(m, g, "member")
+
+
+@register(
+    "affiliation-own-office",
+    pos=VERB,
+    order=41,
+    reads=_AFF,
+    example="In May, the Azure Party elected Tomas Reyes as its presidential candidate.",
+)
+def own_office(r: AffiliationReader, t: Token) -> None:
+    """A group choosing its own officer: the chosen person is its leader or member ("X
+    elected Y as its leader / candidate")."""
+    office = r.own_office(t) if t.pos_ == "VERB" else None
+    if office is None:
+        return
+    chosen = r.objects(t)
+    role = "leader" if office.lemma_.lower() in r.w.leader_nouns else "member"
+    for m in r.person(chosen):
+        for g in r.group(r.subject(t)):
+            r.affiliate(m, g, role)
+
+
+@register(
+    "affiliation-fronted-under",
+    pos=VERB,
+    order=42,
+    reads=_AFF,
+    example="Under Tomas Reyes, the Azure Party grew quickly.",
+)
+def fronted_under(r: AffiliationReader, t: Token) -> None:
+    """A fronted "under" + person before a main clause: the person led its subject, a group
+    or a state ("Under X, the Y party grew"; not "Y suffered under X's rule")."""
+    if t.pos_ != "VERB" or t.dep_ != "ROOT":
+        return
+    subj = r.subject(t)
+    first = min((i for _, i in subj), default=-1)
+    fronted = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "under"]
+    if fronted and fronted[0].i < first:
+        under = r.person(r.prep_objects(t, frozenset({"under"})))
+        for m in under:
+            for g in r.group(subj, state=True):
+                r.affiliate(m, g, "leader")
+
+
+@register(
+    "affiliation-lead-verb",
+    pos=VERB,
+    order=43,
+    reads=_AFF,
+    example="The Azure Party, led by Tomas Reyes, won the vote.",
+)
+def lead_verb(r: AffiliationReader, t: Token) -> None:
+    """A verb of leading: its person leads the group ("X, led by Y", "Y was headed by X",
+    "X heads Y")."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in r.w.lead_verbs:
+        return
+    by = r.prep_objects(t, frozenset({"by"}))
+    if by and t.dep_ in ("acl", "relcl"):
+        # "A, led by X, and B": the participle covers what precedes it, not B
+        led = [(e, i) for e, i in r.np(t.head) if i < t.i]
+    elif by:  # "Y was headed by X"
+        led = r.passive_subjects(t)
+    else:
+        by = r.subject(t)
+        led = r.objects(t)
+    for m in r.person(by):
+        for g in r.group(led):
+            r.affiliate(m, g, "leader")
+
+
+@register(
+    "affiliation-group-under",
+    pos=NOUN,
+    order=44,
+    reads=_AFF,
+    example="The Azure Front, a rebel group under Tomas Reyes, took the town.",
+)
+def group_under(r: AffiliationReader, t: Token) -> None:
+    """A group noun with "under" + a person: the person leads the group it stands for ("X,
+    a rebel group under Y")."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in r.lex.group_words or t.i in r.te:
+        return
+    under = r.person(r.prep_objects(t, frozenset({"under"})))
+    if under:
+        for g in r.group(r.np(t, conj=False)):
+            for m in under:
+                r.affiliate(m, g, "leader")
+
+
+@register(
+    "affiliation-join",
+    pos=VERB,
+    order=45,
+    reads=_AFF,
+    example="Tomas Reyes joined the Azure Party in May.",
+)
+def join(r: AffiliationReader, t: Token) -> None:
+    """Joining a group makes a member: a person joins a party; a group joins a coalition
+    ("X joined the Y party")."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in r.w.join_verbs or r.negated(t):
+        return
+    objs = r.objects(t, conj=False)
+    subj = r.subject(t)
+    for g in r.group(objs):
+        # a group joins a coalition or alliance as a member too
+        joining = (
+            r.group(subj) + r.person(subj)
+            if r.entities[g].kind == ActorKind.COALITION
+            else r.person(subj)
+        )
+        for m in dict.fromkeys(joining):
+            if m != g:
+                r.affiliate(m, g, "member")
+
+
+@dataclass(frozen=True)
+class RoleFrame:
+    """A role noun ("leader", "member", "spokesman", "wing") with its groups and holders."""
+
+    lemma: str
+    groups: list[Arg]
+    members: list[Arg]
+
+
+def _role_frame(r: AffiliationReader, t: Token) -> RoleFrame | None:
+    return r.memo("role", t, _read_role)
+
+
+def _read_role(r: AffiliationReader, t: Token) -> RoleFrame | None:
+    w = r.w
+    lemma = t.lemma_.lower()
+    if not (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.i not in r.te)):
+        return None
+    if not (
+        lemma in w.leader_nouns
+        or lemma in w.member_nouns
+        or lemma in w.spokes_nouns
+        or lemma in w.part_nouns
+    ):
+        return None
+    te = r.te
+    groups = [
+        (te[c.i], c.i) for c in t.children if c.dep_ in ("compound", "poss", "nmod") and c.i in te
+    ]
+    # "a spokesman for Y"
+    preps = (
+        w.spokes_preps
+        if lemma in w.spokes_nouns
+        else w.member_preps
+        if lemma in w.member_nouns
+        else frozenset({"of"})
+    )
+    groups += r.prep_objects(t, preps)
+    if any(c.dep_ == "poss" and c.lower_ == "whose" for c in t.children):
+        groups += r.whose_antecedent(t, 0)  # "the Y party, whose leader, X, agreed"
+    members: list[Arg] = []
+    if t.dep_ == "appos":
+        members = r.np(t.head)
+    elif t.dep_ in ("attr", "oprd") or (  # "X is / was elected leader of Y"
+        t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ == "VERB"
+    ):  # "X took over as leader of Y"
+        v = t.head.head if t.dep_ == "pobj" else t.head
+        members = r.subject(v) or r.passive_subjects(v)
+    for c in t.children:
+        if c.dep_ in ("appos", "compound") and c.i in te:
+            members.append((te[c.i], c.i))
+    if t.dep_ == "compound" and t.head.i in te:
+        members.append((te[t.head.i], t.head.i))
+    if t.dep_ == "conj" and any(c.lower_ in w.other_words for c in t.children):
+        # "X and sixteen other members of Y": X is one of them
+        h = t.head
+        while h.dep_ == "conj" and h.head is not h and h.i not in te:
+            h = h.head
+        members.extend(r.np(h, conj=False))
+    return RoleFrame(lemma, groups, members)
+
+
+@register(
+    "affiliation-role-noun",
+    pos=NOUNS,
+    order=46,
+    reads=_AFF,
+    example="Tomas Reyes, the leader of the Azure Party, resigned.",
+)
+def role_noun(r: AffiliationReader, t: Token) -> None:
+    """A role noun ties the person it describes to its group: leader nouns make leaders,
+    member and spokesperson nouns members ("Y, the leader of X", "X leader Y", "a spokesman
+    for Y"); a head of state leads a state ("the president of Y")."""
+    f = _role_frame(r, t)
+    if f is None:
+        return
+    role = "leader" if f.lemma in r.w.leader_nouns else "member"
+    for m in r.person(f.members):  # a state has a head of state, not members
+        for g in r.group(f.groups, state=f.lemma in r.w.state_leader_nouns):
+            r.affiliate(m, g, role)
+
+
+@register(
+    "affiliation-part-of",
+    pos=NOUNS,
+    order=47,
+    reads=_AFF,
+    example="The Azure Guard, the armed wing of the Liberal Party, fought on.",
+)
+def part_of(r: AffiliationReader, t: Token) -> None:
+    """A group that is part of another: a wing or branch of a group, or a member of a
+    coalition ("X, the armed wing of Y", "X, a member of the Y coalition")."""
+    f = _role_frame(r, t)
+    if f is None:
+        return
+    w = r.w
+    part = f.lemma in w.part_nouns
+    if not part and f.lemma not in w.group_member_nouns:
+        return
+    for g in r.group(f.groups):
+        if part or r.entities[g].kind == ActorKind.COALITION:
+            for m in r.group(f.members):
+                if m != g:
+                    r.affiliate(m, g, "member")

@@ -1,0 +1,179 @@
+"""The trained relation model: candidates, features, the classifier, its artifact, training."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import socket
+
+import numpy as np
+import pytest
+
+from factions.text.candidates import candidate_pairs, mention_heads
+from factions.text.documents import Document
+from factions.text.features import pair_features, shortest_path
+from factions.text.lexicon import load_lexicon
+from factions.text.nlp import load_nlp
+from factions.text.pipeline import Extractor
+from factions.text.relation_model import ModelFileError, RelationModel, load_relation_model
+from factions.text.relation_model.datasets import DatasetError, directed_sentiment
+from factions.text.relation_model.train import TrainConfig, fit, macro_f1
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def model_extractor():
+    return Extractor()
+
+
+def _pairs(extractor, text):
+    r = extractor.extract(Document("t", text))
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    return {(frozenset((names[x.a], names[x.b])), x.sign) for x in r.relations}
+
+
+# --- candidates and features ---------------------------------------------------------------
+
+
+def test_every_co_mentioned_pair_is_a_candidate_and_excluded_entities_never_pair(nlp):
+    doc = nlp("Ardenia, Belmora and Corvalia met. Ardenia left.")
+    heads = {0: [0], 2: [1], 4: [2], 8: [0]}
+    cands = candidate_pairs(doc, heads)
+    assert [(c.a, c.b, c.sent) for c in cands] == [(0, 1, 0), (0, 2, 0), (1, 2, 0)]
+    assert all(c.sent_end == 7 for c in cands)
+    assert [(c.a, c.b) for c in candidate_pairs(doc, heads, frozenset({1}))] == [(0, 2)]
+
+
+def test_a_plural_reference_stands_for_each_of_its_entities(nlp):
+    doc = nlp("The two parties quarrelled.")
+    heads = mention_heads(doc, [], {2: (4, 7)})
+    assert [(c.a, c.b) for c in candidate_pairs(doc, heads)] == [(4, 7)]
+
+
+def test_features_are_symmetric_in_the_two_mentions(nlp):
+    lex = load_lexicon()
+    doc = nlp("The Dawn Front accused the Ruvian government of funding the rebels.")
+    a = [t.i for t in doc if t.text == "Front"]
+    b = [t.i for t in doc if t.text == "government"]
+    fa = pair_features(doc, a, b, lex, kind_a="party", kind_b="state")
+    fb = pair_features(doc, b, a, lex, kind_a="state", kind_b="party")
+    assert fa == fb
+    assert fa["lca:accuse"] == 1.0 and "trig-path:-" in fa
+
+
+def test_shortest_path_goes_through_the_lowest_common_ancestor(nlp):
+    doc = nlp("Tarvos sent weapons to Ulden.")
+    up, lca, down = shortest_path(doc[0], doc[4])
+    assert lca.text == "sent" and [t.text for t in up] == ["Tarvos"]
+    assert [t.text for t in down] == ["Ulden", "to"]
+
+
+def test_rule_findings_are_features_by_rule_and_sign(nlp):
+    class F:
+        sign, past, rule, pattern = -1, False, "verb-active", "verb"
+
+    doc = nlp("Tarvos attacked Ulden.")
+    f = pair_features(doc, [0], [2], load_lexicon(), findings=[F()])
+    assert f["rule:verb-active:-"] == 1.0 and f["rule-any"] == 1.0
+
+
+# --- the classifier and its artifact ---------------------------------------------------------
+
+
+def test_the_packaged_model_loads_offline(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("the relation model touched the network")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    load_relation_model.cache_clear()
+    m = load_relation_model()
+    assert m.classes == (0, 1, -1) and len(m.features) == m.coef.shape[1]
+    assert 0.0 < m.threshold < 1.0 and m.meta["metrics"]
+
+
+def test_a_bad_model_file_is_a_clear_error(tmp_path):
+    p = tmp_path / "m.json.gz"
+    p.write_bytes(b"not a model")
+    with pytest.raises(ModelFileError, match="not a relation model file"):
+        RelationModel.load(p)
+    p.write_bytes(gzip.compress(json.dumps({"format": 99}).encode()))
+    with pytest.raises(ModelFileError, match="format 99"):
+        RelationModel.load(p)
+    with pytest.raises(ModelFileError, match="cannot read"):
+        RelationModel.load(tmp_path / "missing.json.gz")
+
+
+def _tsv(tmp_path, rows):
+    p = tmp_path / "train.tsv"
+    p.write_text("".join(f"{s}\t{a}\t{b}\t{y}\n" for s, a, b, y in rows), "utf-8")
+    return p
+
+
+_ROWS = [
+    ("[Tarvos] armed the rebels of [Ulden].", "Tarvos", "Ulden", 1),
+    ("[Corvalia] praised [Ardenia] for its help.", "Corvalia", "Ardenia", 1),
+    ("[Belmora] shelled the border posts of [Ostra].", "Belmora", "Ostra", 3),
+    ("[Ostra] denounced [Tarvos] at the summit.", "Ostra", "Tarvos", 4),
+    ("[Ulden] and [Corvalia] both held elections in May.", "Ulden", "Corvalia", 0),
+    ("Talks in [Ardenia] were attended by [Belmora].", "Ardenia", "Belmora", 0),
+    ("[Tarvos] funded the campaign of [Corvalia].", "Tarvos", "Corvalia", 1),
+    ("[Belmora] expelled the envoy of [Ulden].", "Belmora", "Ulden", 3),
+]
+
+
+def test_training_reads_the_labelled_sentences_and_is_deterministic(tmp_path, nlp):
+    examples = directed_sentiment(_tsv(tmp_path, _ROWS), nlp, load_lexicon())
+    assert [e.label for e in examples] == [1, 1, -1, -1, 0, 0, 1, -1]
+    cfg = TrainConfig(C=1.0, min_count=1)
+    one, two = fit(examples, cfg), fit(examples, cfg)
+    assert one.features == two.features
+    np.testing.assert_array_equal(one.coef, two.coef)
+    one.save(tmp_path / "a.json.gz")
+    two.save(tmp_path / "b.json.gz")
+    assert (tmp_path / "a.json.gz").read_bytes() == (tmp_path / "b.json.gz").read_bytes()
+    back = RelationModel.load(tmp_path / "a.json.gz")
+    rows = [e.features for e in examples]
+    np.testing.assert_allclose(back.predict_proba(rows), one.predict_proba(rows), atol=1e-5)
+
+
+def test_shipped_probabilities_equal_scikit_learns(tmp_path, nlp):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    examples = directed_sentiment(_tsv(tmp_path, _ROWS), nlp, load_lexicon())
+    model = fit(examples, TrainConfig(C=1.0, min_count=1))
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform([e.features for e in examples])
+    clf = LogisticRegression(C=1.0, max_iter=3000, random_state=2012)
+    clf.fit(x, [e.label for e in examples])
+    order = [list(clf.classes_).index(c) for c in model.classes]
+    expected = clf.predict_proba(x)[:, order]
+    np.testing.assert_allclose(model.predict_proba([e.features for e in examples]), expected)
+
+
+def test_a_malformed_training_line_names_file_and_line(tmp_path, nlp):
+    p = tmp_path / "bad.tsv"
+    p.write_text("[A] met [B].\tA\tB\t1\nno tabs here\n", "utf-8")
+    with pytest.raises(DatasetError, match=r"bad.tsv:2: expected"):
+        directed_sentiment(p, nlp, load_lexicon())
+
+
+def test_macro_f1_over_three_classes():
+    assert macro_f1([0, 1, -1], [0, 1, -1]) == 1.0
+    assert macro_f1([1, 1], [0, 0]) == 0.0
+
+
+# --- what the model reads ----------------------------------------------------------------------
+
+
+def test_two_actors_and_no_relation_give_none(model_extractor):
+    text = (
+        "The Ardenian Republic held a parliamentary election in April. Belmora held its own "
+        "vote a week later, and turnout in Belmora was low."
+    )
+    assert _pairs(model_extractor, text) == set()
