@@ -172,8 +172,37 @@ def test_macro_f1_over_three_classes():
 
 
 def test_two_actors_and_no_relation_give_none(model_extractor):
-    text = (
-        "The Ardenian Republic held a parliamentary election in April. Belmora held its own "
-        "vote a week later, and turnout in Belmora was low."
-    )
-    assert _pairs(model_extractor, text) == set()
+    # Sentences with two actors and no stated relation. The model still pairs many such
+    # co-mentions at low confidence (docs/model.md, "Known limits"); these it must not.
+    for text in (
+        "Turnout in Portugal was higher than in Norway.",
+        "The Socialist Party won the election in Portugal, and the Labour Party led the count "
+        "in Norway.",
+        "Portugal held a parliamentary election in April. Norway held its own vote a week "
+        "later, and turnout in Norway was low.",
+    ):
+        assert _pairs(model_extractor, text) == set(), text
+
+
+# Paraphrases of ordinary political English that no rule unit reads (written for this test;
+# none is in any training set). The packaged model found 3 of the 7 with the right sign when
+# it was trained (docs/model.md); the test guards that floor and that the rules read none.
+PARAPHRASES = [
+    ("The Ostravan air force fired rockets into positions held by the Varn Liberation Front.", -1),
+    ("Belmora channelled rifles and cash to the Harbin Popular Army throughout the war.", 1),
+    ("The Tarvos government mobilised troops along the border in response to Ulden's moves.", -1),
+    ("The Coastal Alliance rejected any engagement with the Kestrel Movement.", -1),
+    ("The Junta of Ardenia was recognised by Corvalia as the legitimate government.", 1),
+    ("Prime Minister Lena Vos bankrolled the campaign of the Civic Dawn Party.", 1),
+    ("The Union of Free Farmers stood shoulder to shoulder with President Ilse Marr.", 1),
+]
+
+
+def test_the_model_reads_paraphrases_no_rule_covers(model_extractor):
+    rules = Extractor(extractor="rules")
+    right = 0
+    for text, sign in PARAPHRASES:
+        assert rules.extract(Document("t", text)).relations == [], text
+        found = model_extractor.extract(Document("t", text)).relations
+        right += any(r.sign == sign for r in found)
+    assert right >= 3, f"{right} of {len(PARAPHRASES)}"

@@ -1,7 +1,9 @@
 """Extraction scored on the shared gold folders (skips without ../shared).
 
-The floors guard against regressions; the acceptance targets of issue 2 are reported by
-`factions eval` (see the closing note of the issue for the figures measured).
+The floors guard against regressions, for each extractor: the rules alone and the trained
+relation model (the default). They are floors below the figures measured when they were
+set, never targets chosen on these texts (the gold folders are a read-out: no threshold or
+rule is chosen on them); `factions eval` reports the figures.
 """
 
 from __future__ import annotations
@@ -12,18 +14,23 @@ from factions.text.documents import Document
 from factions.text.evaluate import load_gold, score
 from factions.text.pipeline import Extractor
 
-FLOORS = {"seeds": 0.75, "dev": 0.55}  # the acceptance figures of issue 2
+FLOORS = {
+    ("rules", "seeds"): 0.75,
+    ("rules", "dev"): 0.68,
+    ("model", "seeds"): 0.50,
+    ("model", "dev"): 0.50,
+}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("folder", sorted(FLOORS))
-def test_gold_f1_floor(shared, folder):
+@pytest.mark.parametrize(("extractor", "folder"), sorted(FLOORS))
+def test_gold_f1_floor(shared, extractor, folder):
     gold = load_gold(shared / "gold" / folder)
-    ex = Extractor()
+    ex = Extractor(extractor=extractor)
     docs = [Document(g["doc_id"], g["text"]) for g in gold]
     preds = {r.doc_id: r.to_json() for r in ex.extract_many(docs)}
     report = score(preds, gold)
-    assert report.relations.f1 >= FLOORS[folder], report.as_dict()["micro"]
+    assert report.relations.f1 >= FLOORS[(extractor, folder)], report.as_dict()["micro"]
     # every evidence span and mention points into the gold text
     texts = {g["doc_id"]: g["text"] for g in gold}
     for doc_id, p in preds.items():

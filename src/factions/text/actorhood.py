@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING
 
 from factions.model import ActorKind
 
+__all__ = ["actor_entities", "actor_like"]
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from factions.model import Actor, ActorKind, Relation, System, aggregate_relations, normalise_alias
 from factions.text.pipeline import DocumentResult
 
+__all__ = ["aggregate"]
+
 
 class _ActorIndex:
     """Actors seen so far, found again by id, by any name or alias, or (persons) surname."""

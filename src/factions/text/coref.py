@@ -27,6 +27,8 @@ from factions.model import ActorKind, normalise_alias
 from factions.text.lexicon import Lexicon
 from factions.text.mentions import Mention, org_kind
 
+__all__ = ["Entity", "cluster_names", "resolve_references"]
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 

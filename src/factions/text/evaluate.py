@@ -26,6 +26,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+__all__ = [
+    "ActorCounts",
+    "Counts",
+    "DocScore",
+    "EvalReport",
+    "RuleScore",
+    "UNKNOWN_RULE",
+    "load_gold",
+    "match_actors",
+    "score",
+    "score_actors",
+    "score_by_rule",
+    "score_document",
+]
+
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 
 

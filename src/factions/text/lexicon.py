@@ -8,6 +8,8 @@ from importlib import resources
 
 import yaml
 
+__all__ = ["Lexicon", "RuleWords", "Trigger", "load_lexicon", "rule_words"]
+
 
 @dataclass(frozen=True)
 class Trigger:

@@ -15,6 +15,18 @@ from factions.model import ActorKind, normalise_alias
 from factions.text.lexicon import Lexicon
 from factions.text.tables import table_affiliations, table_mentions
 
+__all__ = [
+    "Gazetteer",
+    "Mention",
+    "find_mentions",
+    "led_group_leader",
+    "led_groups_heads",
+    "mention_affiliations",
+    "org_kind",
+    "word_positions",
+    "words_positions",
+]
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -743,16 +755,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     ):
         return None  # "the town of X" names a place
     if low in lex.demonyms and end - start <= 2:
-        return _demonym_mention(doc, start, end, lex) or Mention(
-            start,
-            end,
-            doc[start].idx,
-            doc[end - 1].idx + len(doc[end - 1].text),
-            text,
-            "STATE",
-            lex.demonyms[low],
-            ActorKind.STATE,
-            extra={"demonym": True},
+        return _demonym_mention(doc, start, end, lex) or Mention.of(
+            doc[start:end], "STATE", lex.demonyms[low], ActorKind.STATE, extra={"demonym": True}
         )
     if label == "PERSON" and end - start == 1 and (low in lex.capitals or low in lex.countries):
         label = "GPE"  # "Kiev accused ...": a capital NER took for a person's name
@@ -761,12 +765,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     if label == "GPE" or label == "ORG":
         country = lex.countries.get(low) or lex.capitals.get(low)
         if country is not None:
-            return Mention(
-                start,
-                end,
-                doc[start].idx,
-                doc[end - 1].idx + len(doc[end - 1].text),
-                text,
+            return Mention.of(
+                doc[start:end],
                 "STATE",
                 country,
                 ActorKind.STATE,

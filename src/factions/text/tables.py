@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING
 
 from factions.model import ActorKind
 
+__all__ = ["Row", "Table", "find_tables", "table_affiliations", "table_findings", "table_mentions"]
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 

@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING
 
 from factions.text.gazetteer import _WORD, WorldGazetteer, _fold, letters, name_words
 
+__all__ = ["RefMatch", "find_references", "find_world_references"]
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
