@@ -227,7 +227,7 @@ def _balance_changing_scenario(system: System, analysis: dict) -> tuple[str, int
     """
     bal = analysis["balance"]
     if bal["frustrated_edges"]:
-        a, b = bal["frustrated_edges"][0].split("|")
+        a, b = bal["frustrated_edges"][0]
         return f"name: flip-frustrated\nsteps:\n- {{op: flip_relation, a: {a}, b: {b}}}\n", int(
             bal["frustration_index"]
         ) - 1
