@@ -468,3 +468,12 @@ def test_a_store_without_external_ids_is_upgraded_on_open(tmp_path):
     cols = [r[0] for r in con.execute("DESCRIBE actors").fetchall()]
     assert "external_id" in cols
     con.close()
+
+
+def test_an_exact_tie_at_one_time_and_place_is_broken_the_same_whatever_the_order():
+    # found by the property above: two opposite statements, same date, document and position
+    fs = [Finding("a", "b", 1, "k", 1.0, 1.0, "2020-01-01", "d1"),
+          Finding("a", "b", -1, "k", 1.0, 1.0, "2020-01-01", "d1")]  # fmt: skip
+    one = aggregate_findings(fs, "2020-01-31")
+    two = aggregate_findings(fs[::-1], "2020-01-31")
+    assert one.relation.sign == two.relation.sign == 1 and one.net == two.net == 0

@@ -22,8 +22,10 @@ The policy, for the observations ``i`` of one pair::
                                              age_i = days from the observation's date to
                                              ``ref`` (a window's end)
     w_i  = confidence_i * strength_i * r_i   weight
-    sign = the sign with the larger total weight; on a tie, the sign of the latest
-           observation (by date, then position in its document)
+    sign = the sign with the larger total weight (exactly rounded sums: the verdict does
+           not depend on the order of the observations); on a tie, the sign of the latest
+           observation (by date, then position in its document, then document id; +1 if
+           still tied)
     confidence = 1 - prod_{i: sign_i = sign} (1 - confidence_i * r_i)   (noisy-or), clamped
                  to [confidence_floor, confidence_cap]
     strength   = max strength of the winning sign ("max"), or
@@ -296,19 +298,16 @@ def fuse(
     if dominant:
         kept = dominant
     rs = [recency(o.date, ref, policy.half_life) for o in kept]
-    pos = neg = net = mass = 0.0
-    for o, r in zip(kept, rs, strict=True):
-        w = o.confidence * o.strength * r
-        if o.sign > 0:
-            pos += w
-        else:
-            neg += w
-        net += o.sign * w
-        mass += w
+    ws = [o.confidence * o.strength * r for o, r in zip(kept, rs, strict=True)]
+    # exactly rounded sums (math.fsum), so that the verdict does not depend on input order
+    pos = math.fsum(w for o, w in zip(kept, ws, strict=True) if o.sign > 0)
+    neg = math.fsum(w for o, w in zip(kept, ws, strict=True) if o.sign <= 0)
+    net = math.fsum(o.sign * w for o, w in zip(kept, ws, strict=True))
+    mass = math.fsum(ws)
     if pos != neg:
         sign = 1 if pos > neg else -1
-    else:
-        sign = max(kept, key=Observation.order_key).sign
+    else:  # the latest statement; same time and place: the document, then the sign decide
+        sign = max(kept, key=lambda o: (*o.order_key(), o.doc_id or "", o.sign)).sign
     winners = [(o, r) for o, r in zip(kept, rs, strict=True) if o.sign == sign]
     miss = 1.0
     for o, r in winners:
