@@ -7,7 +7,7 @@ Rules, in the order applied (all linear or near-linear in the number of mentions
 2. Persons: a surname ("Maliki") or first name joins a fuller name ("Nouri al-Maliki"),
    in either order, when exactly one person entity fits.
 3. Organisations: a shorter form whose words all occur in a longer name joins it
-   ("the Tigers" -> "Tamil Tigers").
+   ("the Falcons" -> "Desert Falcons").
 4. References, left to right, with a short history of recent mentions: "the latter" /
    "the former"; titles used alone ("the Prime Minister") -> the person last named with
    that title; descriptions ("this Shiite leader", "the young cleric") -> the most recent
@@ -622,7 +622,7 @@ def resolve_references(
                 and entities[tok_entity[tok.head.head.i]].kind
                 in (ActorKind.PERSON, ActorKind.OTHER)
             ):
-                ent = tok_entity[tok.head.head.i]  # "Kabila and his allies"
+                ent = tok_entity[tok.head.head.i]  # "Reyes and his allies"
             if ent is None and low in ("his", "her") and tok.dep_ == "poss":
                 subj = _clause_subject_entities(tok, tok_entity)
                 subj = {e for e in subj if entities[e].kind == ActorKind.PERSON}

@@ -449,7 +449,7 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
 def mention_affiliations(mentions: list[Mention]) -> list[tuple[int, int, str]]:
     """(member entity, group entity, role) that the mentions themselves state: a body's
     leader ("Ruiz's government": Ruiz leads it), a person's party in brackets right after
-    the name ("Nawaz Sharif (PML-N)": a member), and the leaders and coalition memberships
+    the name ("Tomas Reyes (PDR)": a member), and the leaders and coalition memberships
     of tables (:func:`factions.text.tables.table_affiliations`). Call after coreference."""
     at = {(m.start, m.end): m for m in mentions}
     out: list[tuple[int, int, str]] = []
@@ -631,7 +631,7 @@ def _party_in(prep: Token, lex: Lexicon) -> bool:
 
 def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
     """Longer phrases that name the same actor, kept as extra mention spans for output:
-    "Houthi forces", "the government of Rwanda", "President Hadi", "Ugandan"."""
+    "Houthi forces", "the government of Rwanda", "President Vos", "Ugandan"."""
     spans: list[tuple[int, int]] = []
     heads = lex.proxy_heads | lex.state_heads
     if m.label == "PERSON":
@@ -773,7 +773,7 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
                 extra={"capital": low in lex.capitals and low not in lex.countries},
             )
     if label == "PERSON":
-        # NER sometimes starts late: "Ahmedou" of "Ahmedou Ould-Abdullah" (compound -> name)
+        # NER sometimes starts late: "Ahmed" of "Ahmed Ould-Salem" (compound -> name)
         while (
             start > 0
             and doc[start - 1].pos_ == "PROPN"
@@ -1077,7 +1077,7 @@ def _link_former_names(doc: Doc, mentions: list[Mention]) -> None:
 
 def _abbreviates(short: str, name: str) -> bool:
     """Whether ``short``'s letters start ``name`` and follow in its order (Schwartz & Hearst
-    2003, simplified): "AAH" abbreviates "Asa'ib Ahl al-Haq", "PML-N" not "Nawaz Sharif"."""
+    2003, simplified): "HAN" abbreviates "Harakat al-Nur", "PDR" not "Tomas Reyes"."""
     letters = [c.lower() for c in short if c.isalpha()]
     text = name.lower()
     if not letters or not text or text[0] != letters[0]:
@@ -1090,10 +1090,10 @@ def _abbreviates(short: str, name: str) -> bool:
 
 
 def _link_parenthesised_acronyms(doc: Doc, mentions: list[Mention]) -> None:
-    """'Asa'ib Ahl al-Haq (AAH)': the bracketed short form is an alias of the name before.
+    """'Harakat al-Nur (HAN)': the bracketed short form is an alias of the name before.
 
     After a person's name, a bracketed organisation that does not abbreviate the name is
-    the person's party ("Nawaz Sharif (PML-N)"): kept apart, and the person its member."""
+    the person's party ("Tomas Reyes (PDR)"): kept apart, and the person its member."""
     for i in range(1, len(mentions)):
         m, prev = mentions[i], mentions[i - 1]
         if (

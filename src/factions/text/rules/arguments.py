@@ -166,7 +166,7 @@ class Reader:
         if e is not None:
             out.append((e, tok.i))
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.proxy_heads:
-                for c in tok.children:  # "the Serbian government of X": X as well
+                for c in tok.children:  # "the Ruvian government of X": X as well
                     if c.dep_ == "prep" and c.lower_ == "of":
                         for p in c.children:
                             if p.dep_ == "pobj":
@@ -190,7 +190,7 @@ class Reader:
                     out.extend(self.whose_antecedent(tok, depth))  # "X, whose fighters attacked Y"
                 elif proxy and dep in ("poss", "compound", "amod", "nmod") and c.i in self.te:
                     more = [g for g in c.children if g.dep_ == "conj" and g.i in self.te]
-                    # "his Kenyan and Ugandan allies": one head standing for both owners
+                    # "his Ostravan and Ruvian allies": one head standing for both owners
                     at = tok.i if more else c.i
                     if more:
                         self.joint.add(at)
@@ -687,7 +687,7 @@ class Reader:
         for i in range(len(args)):
             for j in range(i + 1, len(args)):
                 if args[i][1] == args[j][1] and args[i][1] in self.joint:
-                    continue  # "his Kenyan and Ugandan allies" are not a pair of their own
+                    continue  # "his Ostravan and Ruvian allies" are not a pair of their own
                 self.emit([args[i]], [args[j]], trig, t, pattern)
 
     def coordinated(self, args: list[Arg], trig: Trigger, t: Token) -> None:
