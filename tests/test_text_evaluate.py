@@ -134,3 +134,16 @@ def test_a_leading_article_of_an_alias_is_ignored_when_matching():
         {"id": "p3", "name": "Theodor", "mentions": [{"text": "Theodor"}]},
     ]
     assert match_actors(pred, gold) == {"p1": "cdp", "p2": "x", "p3": None}
+
+
+def test_a_bad_gold_file_is_named_with_what_was_expected(tmp_path):
+    import pytest
+
+    from factions.text.evaluate import GoldFileError
+
+    (tmp_path / "a.json").write_text("{not json", "utf-8")
+    with pytest.raises(GoldFileError, match=r"a.json: not a UTF-8 JSON gold file"):
+        load_gold(tmp_path)
+    (tmp_path / "a.json").write_text('{"text": "x", "actors": []}', "utf-8")
+    with pytest.raises(GoldFileError, match=r"a.json: field 'relations' missing"):
+        load_gold(tmp_path)

@@ -215,7 +215,7 @@ def eval_(
 ) -> None:
     """Score extraction against gold files: P/R/F1 per document and micro-averaged."""
     from factions.text.documents import Document
-    from factions.text.evaluate import load_gold, score, score_by_rule
+    from factions.text.evaluate import GoldFileError, load_gold, score, score_by_rule
 
     disabled = disabled_rules(disable_rule)
     if disabled and files:
@@ -224,8 +224,8 @@ def eval_(
         fail(f"{gold}: not a folder of gold JSON files")
     try:
         gold_docs = load_gold(gold)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        fail(f"{gold}: a gold file is not valid JSON ({exc})")
+    except GoldFileError as exc:
+        fail(str(exc))
     if not gold_docs:
         fail(f"{gold}: no *.json gold files")
     predictions: dict[str, dict] = {}

@@ -33,6 +33,7 @@ def train(
     quick: bool = typer.Option(False, "--quick", help="One configuration, no search (tests)."),
 ) -> None:
     """Retrain the pair classifier with a fixed seed; choose on valid, report test once."""
+    from factions.text.evaluate import GoldFileError
     from factions.text.relation_model.datasets import DatasetError
     from factions.text.relation_model.train import train as run
 
@@ -48,6 +49,6 @@ def train(
             grid=grid,
             log=lambda m: err_console.print(m, highlight=False),
         )
-    except DatasetError as exc:
+    except (DatasetError, GoldFileError) as exc:
         fail(str(exc))
     err_console.print(f"wrote {out}")

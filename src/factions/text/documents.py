@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from factions.model import Evidence
+
 __all__ = ["Document", "DocumentError", "read_document"]
 
 
@@ -21,6 +23,23 @@ class Document:
     title: str | None = None
     date: str | None = None
     source: str | None = None
+
+    def evidence(
+        self, start: int, end: int, sentence: tuple[int, int], rule: str | None = None
+    ) -> Evidence:
+        """The evidence of characters ``start:end`` of this text: the quote, the sentence
+        (character span ``sentence``), this document's id, date and source, and the rule
+        unit (or model) that read it."""
+        return Evidence(
+            doc_id=self.doc_id,
+            start=start,
+            end=end,
+            sentence=self.text[sentence[0] : sentence[1]].strip(),
+            quote=self.text[start:end],
+            date=self.date,
+            source=self.source,
+            rule=rule,
+        )
 
 
 def read_document(path: str | Path) -> Document:

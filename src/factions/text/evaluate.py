@@ -33,6 +33,7 @@ __all__ = [
     "EvalReport",
     "RuleScore",
     "UNKNOWN_RULE",
+    "GoldFileError",
     "load_gold",
     "match_actors",
     "score",
@@ -328,11 +329,27 @@ class EvalReport:
         }
 
 
+class GoldFileError(ValueError):
+    """A gold file that cannot be read: names the file and what was expected."""
+
+
 def load_gold(folder: str | Path) -> list[dict]:
-    """Every gold document (``*.json``) in ``folder``, sorted by file name."""
+    """Every gold document (``*.json``) in ``folder``, sorted by file name.
+
+    Raises :class:`GoldFileError` (naming the file) for a file that is not UTF-8 JSON or
+    lacks a field of ANNOTATION.md's gold format (``text``, ``actors``, ``relations``).
+    """
     out = []
     for p in sorted(Path(folder).glob("*.json")):
-        data = json.loads(p.read_text("utf-8"))
+        try:
+            data = json.loads(p.read_text("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise GoldFileError(f"{p}: not a UTF-8 JSON gold file ({exc})") from None
+        if not isinstance(data, dict):
+            raise GoldFileError(f"{p}: expected a JSON object (ANNOTATION.md gold format)")
+        for fld in ("text", "actors", "relations"):
+            if fld not in data:
+                raise GoldFileError(f"{p}: field {fld!r} missing (ANNOTATION.md gold format)")
         data.setdefault("doc_id", p.stem)
         out.append(data)
     return out

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factions.model import Actor, ActorKind, Affiliation, Evidence, Relation, System, slugify
+from factions.model import Actor, ActorKind, Affiliation, Relation, System, slugify
 from factions.model.fusion import DOCUMENT, Observation, fuse
 from factions.text.actorhood import actor_entities
 from factions.text.coref import Entity, cluster_names, resolve_references
@@ -408,21 +408,13 @@ def _aggregate_findings(
     (:data:`factions.model.fusion.DOCUMENT`: present findings beat past ones, dominant ones
     beat the rest, confidence-weighted sign, latest finding breaking ties)."""
     groups: dict[tuple[str, str], list[Observation]] = defaultdict(list)
-    text = document.text
     for f in findings:
         a, b = ids[f.a], ids[f.b]
         if a == b or a not in known or b not in known:
             continue
         pair = (a, b) if a < b else (b, a)
-        evidence = Evidence(
-            doc_id=document.doc_id,
-            start=f.start_char,
-            end=f.end_char,
-            sentence=text[f.sent_start : f.sent_end].strip(),
-            quote=text[f.start_char : f.end_char],
-            date=document.date,
-            source=document.source,
-            rule=f.rule or None,
+        evidence = document.evidence(
+            f.start_char, f.end_char, (f.sent_start, f.sent_end), f.rule or None
         )
         groups[pair].append(
             Observation(

@@ -21,7 +21,6 @@ user extracts.
 
 from __future__ import annotations
 
-import json
 import re
 import zlib
 from collections.abc import Iterable, Iterator
@@ -41,7 +40,6 @@ __all__ = [
     "gold_documents",
     "prepare_documents",
     "PreparedDocument",
-    "read_gold_folder",
 ]
 
 _ENT_KIND = {
@@ -234,22 +232,6 @@ def conflibert_cameo(
         if sources and targets:
             items.append((text, sources, targets, label, f"cameo-{split}:{n}"))
     return list(_span_examples(nlp, lex, items, "conflibert_cameo"))
-
-
-def read_gold_folder(folder: str | Path) -> list[dict]:
-    """Gold-format documents (``*.json``) of a folder, sorted by name, with clear errors."""
-    out = []
-    for p in sorted(Path(folder).glob("*.json")):
-        try:
-            data = json.loads(p.read_text("utf-8"))
-        except ValueError as exc:
-            raise DatasetError(f"{p}: not JSON ({exc})") from None
-        for fld in ("text", "actors", "relations"):
-            if fld not in data:
-                raise DatasetError(f"{p}: field {fld!r} missing (ANNOTATION.md gold format)")
-        data.setdefault("doc_id", p.stem)
-        out.append(data)
-    return out
 
 
 def _evidence_sentences(doc, text: str, quote: str) -> set[int]:

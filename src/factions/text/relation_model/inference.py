@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from factions.model import Evidence, Relation
+from factions.model import Relation
 from factions.model.fusion import DOCUMENT, Observation, fuse
 from factions.text.candidates import Candidate, candidate_pairs, mention_heads
 from factions.text.features import pair_features
@@ -178,7 +178,6 @@ def _observations(
     """The statements one scored mention makes about its pair: one per sign whose
     probability reaches :data:`EVIDENCE_FLOOR` (or is the pair's best), each with its
     evidence (the agreeing rule findings' spans, else the stretch between the mentions)."""
-    text = document.text
     out = []
     for sign, p in ((1, s.p_pos), (-1, s.p_neg)):
         if p < EVIDENCE_FLOOR and p < best:
@@ -186,16 +185,7 @@ def _observations(
         agreeing = [f for f in s.inst.findings if f.sign == sign and not f.past]
         spans = [(f.start_char, f.end_char, f.rule or f.pattern) for f in agreeing]
         evidence = tuple(
-            Evidence(
-                doc_id=document.doc_id,
-                start=start,
-                end=end,
-                sentence=text[s.inst.sent_span[0] : s.inst.sent_span[1]].strip(),
-                quote=text[start:end],
-                date=document.date,
-                source=document.source,
-                rule=rule,
-            )
+            document.evidence(start, end, s.inst.sent_span, rule)
             for start, end, rule in spans or [(*s.inst.span, MODEL_RULE)]
         )
         kind = s.inst.kind_hint if agreeing or not s.inst.findings else None

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from factions.text.evaluate import Counts
+from factions.text.evaluate import Counts, load_gold
 from factions.text.relation_model.classifier import CLASSES, RelationModel
 from factions.text.relation_model.datasets import (
     Example,
@@ -41,7 +41,6 @@ from factions.text.relation_model.datasets import (
     conflibert_cameo,
     directed_sentiment,
     prepare_documents,
-    read_gold_folder,
 )
 
 __all__ = [
@@ -133,7 +132,7 @@ def load_examples(
         sets[f"conflibert_cameo/{part or split}"] = conflibert_cameo(cb, split, nlp, lex, part)
     docs: list[PreparedDocument] = []
     if indomain is not None:
-        gold = read_gold_folder(indomain)
+        gold = load_gold(indomain)
         log(f"examples: in-domain ({len(gold)} documents)")
         docs = prepare_documents(gold, extractor)
     if f is not None:
