@@ -149,3 +149,91 @@ def test_table_lines_give_parties_leaders_and_coalition_membership(extractor):
     pairs = {frozenset((x.a, x.b)): x.sign for x in r.relations}
     assert pairs[frozenset((ids["Green Future"], ids["Reform Bloc"]))] == 1
     assert frozenset((ids["Green Future"], ids["Citizens' Voice"])) not in pairs
+
+
+def test_a_persons_name_ner_misses_is_still_an_actor(extractor):
+    # the small NER model tags the first name as a building and misses the second
+    r = _read(
+        extractor,
+        "The scandal that brought down Park Geun-hye broke in October 2016. Blaise Compaoré "
+        "had ruled the country since 1987, when he seized power.",
+    )
+    persons = {am.actor.name: am.actor.kind for am in r.actors}
+    assert persons.get("Park Geun-hye") == "person"
+    assert persons.get("Blaise Compaoré") == "person"
+
+
+def test_names_of_places_events_and_calendars_are_not_taken_for_persons(extractor):
+    r = _read(
+        extractor,
+        "Talks at Buckingham Palace failed. The Ohrid Framework Agreement was signed in "
+        "August. Fighting reached Kodori Gorge. Kosovo Albanians marched on Monday.",
+    )
+    assert not [am for am in r.actors if am.actor.kind == "person"]
+
+
+def test_a_state_named_by_its_hardware_or_a_hyphenated_participle_is_an_actor(extractor):
+    r = _read(
+        extractor,
+        "Turkish tanks crossed the border at dawn. Iranian-backed militias shelled the town, "
+        "and the rebels hid in Nigeria.",
+    )
+    ids = {am.actor.id for am in r.actors}
+    assert {"turkey", "iran"} <= ids
+    assert "nigeria" not in ids  # only where something happened: a place
+
+
+def test_a_country_that_acts_in_a_relative_clause_is_an_actor(extractor):
+    acts = _read(extractor, "The deposed president fled to Saudi Arabia, which granted him asylum.")
+    assert "saudi_arabia" in {am.actor.id for am in acts.actors}
+    only_there = _read(extractor, "The deposed president fled to Saudi Arabia in January.")
+    assert "saudi_arabia" not in {am.actor.id for am in only_there.actors}
+
+
+def test_a_one_word_name_that_acts_is_an_actor_and_a_name_keeps_no_trailing_preposition(
+    extractor,
+):
+    r = _read(
+        extractor,
+        "The rebels struck the Islamic Front in Kavala. After the vote, the leaders of the "
+        "ZORBU rejected the deal, and Vrandicki was placed under house arrest.",
+    )
+    names = {am.actor.name for am in r.actors}
+    assert not [n for n in names if n.endswith(" in")]
+    texts = {m.text for am in r.actors for m in am.mentions}
+    assert "Vrandicki" in texts
+
+
+def test_an_acronym_in_brackets_after_a_country_is_not_the_countrys(extractor):
+    r = _read(
+        extractor,
+        "Fighters of the Movement for Unity in Ghana (MUG) attacked the capital, and the "
+        "MUG later rejected the ceasefire.",
+    )
+    (ghana,) = [am for am in r.actors if am.actor.id == "ghana"] or [None]
+    assert ghana is None or "MUG" not in {m.text for m in ghana.mentions}
+
+
+def test_every_line_of_a_list_is_a_sentence_of_its_own():
+    from factions.text.nlp import load_nlp
+    from factions.text.segmentation import line_break_boundaries
+
+    text = (
+        "Positions of the main players:\n"
+        "- The government: received gunships from Ukraine\n"
+        "- The rebels: drew recruits across the border\n"
+        "Party   Leader   Seats\n"
+        "Union for Change   Ana Costa   41\n"
+        "The talks had stalled after\n"
+        "the vote, and the envoy left."
+    )
+    doc = load_nlp()(text)
+    starts = {s.start_char for s in doc.sents}
+    lines = text.split("\n")
+    line_starts = [sum(len(x) + 1 for x in lines[:k]) for k in range(len(lines))]
+    # the first word of every line begins a sentence ...
+    for k, start in enumerate(line_starts[:-1]):
+        assert start in starts, lines[k]
+    # ... but a line break that only wraps prose is no boundary
+    assert line_starts[-1] not in starts
+    assert len(line_break_boundaries(doc)) == 5

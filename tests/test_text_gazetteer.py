@@ -200,3 +200,31 @@ def test_the_world_gazetteer_can_be_switched_off():
     assert not any(
         (am.actor.external_id or "").startswith(("partyfacts:", "igo:")) for am in r.actors
     )
+
+
+def test_a_town_is_a_place_not_an_actor(extractor):
+    text = (
+        "The rebels shelled Gori and Zugdidi before the ceasefire. Later Governor Ana Beridze "
+        "visited Kutaisi, where the opposition accused the government of fraud."
+    )
+    names = {m.text for am in _actors(extractor, text) for m in am.mentions}
+    assert not names & {"Gori", "Zugdidi", "Kutaisi"}
+
+
+def test_a_town_name_that_acts_or_is_a_capital_stays_an_actor(extractor):
+    text = (
+        "Taylor resigned in August and flew into exile. Hours later Monrovia accused the "
+        "rebels of breaking the truce."
+    )
+    names = {m.text for am in _actors(extractor, text) for m in am.mentions}
+    assert "Taylor" in names  # a town in the place table, but it resigns
+    assert "Monrovia" in names  # a capital stands for its government
+
+
+def test_the_place_table_loads_and_holds_towns_not_countries():
+    from factions.text.gazetteer import load_places
+
+    places = load_places()
+    assert len(places) > 30000
+    assert {("gori",), ("kutaisi",), ("port", "au", "prince")} <= places
+    assert ("georgia",) not in places and ("haiti",) not in places

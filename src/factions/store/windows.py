@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 from dataclasses import dataclass
 
@@ -26,8 +27,8 @@ class Window:
 
 
 def _month_end(y: int, m: int) -> _dt.date:
-    nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
-    return nxt - _dt.timedelta(days=1)
+    """The last day of month ``m`` of year ``y`` (December 9999 included)."""
+    return _dt.date(y, m, calendar.monthrange(y, m)[1])
 
 
 def window_of(date: str, size: str) -> Window:

@@ -6,10 +6,12 @@ names; this module decides, per entity (after coreference, before output), from
 
 1. **its name**: a name headed by an event, agreement, document, place or institution noun
    ("the Second Civil War", "the Comprehensive Peace Agreement", "Central Park", the list
-   ``non_actor_heads`` in ``gazetteer/data/words.yaml``) is never an actor, even in a
-   relation;
+   ``non_actor_heads`` in ``gazetteer/data/words.yaml``; for a name NER took for a
+   person's, only the narrower ``place_feature_heads`` such as "Gorge", since "Hill" or
+   "Lake" is a surname too) is never an actor, even in a relation;
 2. **its relations**: an entity the rules relate to another, or that an affiliation names,
-   is an actor;
+   is an actor (but a name that is only a town or city of the gazetteer's place table,
+   GeoNames, not a capital and without a title, is a place and never an actor);
 3. **its references**: a person, a party or an international organisation of the gazetteer
    is an actor;
 4. **its roles**: any other entity (a state, an organisation NER found, a place NER took for
@@ -28,6 +30,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factions.model import ActorKind
+from factions.text.mentions import agent_hyphen
 
 __all__ = ["actor_entities", "actor_like"]
 
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
     from factions.text.mentions import Mention
 
 _AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss", "appos", "attr"}
+_ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "appos"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 _ACTOR_PREPS = {
     "with", "against", "by", "to", "between", "among", "from", "for", "of", "on", "toward",
@@ -59,6 +63,16 @@ def _role_token(tok: Token) -> Token:
     return t
 
 
+def _relative_subject(tok: Token, lex: Lexicon) -> bool:
+    """The name is the antecedent of a relative clause whose subject is the relative
+    pronoun: "Saudi Arabia, which granted him refuge" (the name acts in that clause)."""
+    return any(
+        c.dep_ == "relcl"
+        and any(g.dep_ == "nsubj" and g.lower_ in lex.rules.relative_pronouns for g in c.children)
+        for c in tok.children
+    )
+
+
 def actor_like(
     doc: Doc, m: Mention, lex: Lexicon, heads: frozenset[str], motion: frozenset[str] = frozenset()
 ) -> bool:
@@ -69,6 +83,8 @@ def actor_like(
     is a place ("travelled to Najaf"). A name NER called a place and no gazetteer knows
     ("Basra") acts only as a subject or a possessor."""
     place_name = m.label in ("STATE", "GPE")
+    if agent_hyphen(doc, m.end) or _relative_subject(doc[m.end - 1], lex):
+        return True  # "US-backed forces"; "Saudi Arabia, which granted him refuge"
     if m.label == "GPE":
         tok = _role_token(doc[m.end - 1])
         return tok.dep_ in ("nsubj", "nsubjpass", "agent", "poss")
@@ -150,6 +166,27 @@ def _place_like_name(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in lex.locative_preps
 
 
+def _town(
+    doc: Doc, named: list[Mention], places: frozenset[tuple[str, ...]], keep_out: set[str]
+) -> bool:
+    """Every name of the entity is a town or city of the gazetteer's place table and is used
+    as a place: none is a capital or a state's name (``keep_out``: a capital may stand for
+    its government), an acronym ("UN"), titled ("Mayor", "General"), the subject of a
+    clause ("Taylor resigned": a town does not act), a possessor ("Taylor's departure") or
+    in apposition ("its ally Warisan")."""
+    from factions.text.gazetteer import name_words
+
+    for m in named:
+        words = name_words(m.text)
+        if words[:1] == ("the",):
+            words = words[1:]
+        if m.title or not words or words not in places or " ".join(words) in keep_out:
+            return False
+        if m.text.isupper() or _role_token(doc[m.end - 1]).dep_ in _ACTING_DEPS:
+            return False
+    return True
+
+
 def _non_actor_name(name: str, non_actor_heads: frozenset[str]) -> bool:
     words = [w.strip(".,'’\"()").lower() for w in name.split()]
     words = [w for w in words if w]
@@ -171,9 +208,12 @@ def actor_entities(
     coreference resolved, ``related`` the entities a relation finding or an affiliation
     names.
     """
-    from factions.text.gazetteer import load_words
+    from factions.text.gazetteer import load_places, load_words, load_world, name_words
 
     words = load_words()
+    places = load_places()
+    world = load_world()
+    keep_out = {" ".join(name_words(c)) for c in (*world.capitals, *world.countries)}
     if non_actor_heads is None:
         non_actor_heads = words.non_actor_heads
     political_heads = words.political_heads
@@ -200,13 +240,19 @@ def actor_entities(
             keep.add(i)
             continue
         if not e.external_id and any(
-            _non_actor_name(m.text, non_actor_heads) for m in named if m.label != "PERSON"
+            _non_actor_name(
+                m.text,
+                words.place_feature_heads if m.label == "PERSON" else non_actor_heads,
+            )
+            for m in named
         ):
             continue  # an event, agreement, place or institution: never an actor
         if not e.external_id and all(
             _community(doc, m, words.community_words) or m.start in communal for m in named
         ):
             continue  # "Estonians and Latvians", "Lutheran Estonians": a community
+        if not e.external_id and _town(doc, named, places, keep_out):
+            continue  # "the fighting around Gori": a town, an attribute of events
         if i in related:
             keep.add(i)
             continue

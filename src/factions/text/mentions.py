@@ -324,6 +324,11 @@ def find_mentions(
             if m is not None:
                 add(m)
 
+    for span in _unlabelled_names(doc, taken, lex):  # names NER missed: "Blaise Compaoré"
+        m = _mention_for_entity(doc, span, lex)
+        if m is not None:
+            add(m)
+
     mentions = [m for m in mentions if not _capital_as_place(doc, m, lex)]
     for m in mentions:
         head = doc[m.end - 1]
@@ -363,7 +368,7 @@ def _plural_groups(doc: Doc, mentions: list[Mention]) -> None:
 
 def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention]:
     """Bodies named by their leader: "Ruiz's government", "Varga's forces", "Diaz
-    loyalists", "forces loyal to Varga", "the regime of Tomas Varga", "loyalists of the
+    loyalists", "the Diaz government", "forces loyal to Varga", "the regime of Tomas Varga", "loyalists of the
     former premier, X". Each is an actor of its own (the head noun is its mention, the
     whole phrase an extra output span), affiliated to the person as its leader
     (:func:`mention_affiliations`). The head nouns and their kinds are data
@@ -380,9 +385,12 @@ def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention
         full = (m.start, m.end)
         if last.dep_ in ("poss", "compound") and m.end <= last.head.i <= m.end + 3:
             if last.dep_ == "compound" and (
-                last.head.i != m.end or last.head.lower_ != "loyalists"
+                last.head.i != m.end
+                or m.label != "PERSON"
+                or not (last.head.lower_ == "loyalists" or heads.get(last.head.lower_) == "state")
             ):
-                continue  # "Diaz loyalists"; "Houthi-Varga forces" names an alliance's forces
+                continue  # "Diaz loyalists", "the Diaz government"; "Houthi-Varga forces"
+                # names an alliance's forces
             h = last.head
             full = (m.start, h.i + 1)
         else:
@@ -554,6 +562,137 @@ _NAME_PARTICLES = {
 }
 
 
+_UNLABELLED_OK = ("", "FAC", "PRODUCT", "WORK_OF_ART")  # NER types a missed name gets
+_NAME_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "agent"}
+
+
+def _unlabelled_names(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Span]:
+    """Names the small NER model missed or took for a building or a work.
+
+    * two to four capitalised proper nouns in a row (a hyphenated part such as "Geun-hye"
+      included), or one after a capitalised title ("King Abdullah"): a person's name;
+    * one proper noun, an acronym ("FOREBU") or a capitalised word ("Karroubi"), that acts
+      in its clause (subject, agent, possessor, apposition) or modifies a political noun
+      ("Syriza deputies", "Basij members"): an organisation's name if an acronym or a
+      political noun's modifier, else a person's.
+
+    None of the words is an organisation kind, title, calendar or compass word, event or
+    place noun (``non_actor_heads``), known country, capital, demonym or town
+    (``gazetteer/data/places.tsv``), or a plural; the name plays an actor's part in its
+    clause (a multi-word name may also be an object, or the object of a non-locative
+    preposition). Returned as ``PERSON`` or ``ORG`` spans."""
+    from spacy.tokens import Span
+
+    from factions.text.gazetteer import load_places, load_words, name_words
+
+    words_ = load_words()
+    non_actor = words_.non_actor_heads | _PLACE_NOUNS
+    places = load_places()
+    banned = words_.calendar_words | words_.compass_words
+
+    def name_tok(t) -> bool:
+        return (
+            not taken[t.i]
+            and t.pos_ == "PROPN"
+            and t.is_title
+            and t.ent_type_ in _UNLABELLED_OK
+            and t.is_alpha
+        )
+
+    def plain(low: list[str]) -> bool:
+        return not any(
+            w in lex.kinds or w in lex.title_words or w in banned or w in lex.countries
+            or w in lex.capitals or w in lex.demonyms or w in lex.generic_heads
+            for w in low
+        )  # fmt: skip
+
+    out: list[Span] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not name_tok(doc[i]) and not _single_name_tok(doc[i], taken):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and name_tok(doc[i]):
+            if name_tok(doc[j]):
+                j += 1
+            elif (
+                doc[j].text in ("-", "‐", "‑")
+                and j + 1 < n
+                and doc[j].idx == doc[j - 1].idx + len(doc[j - 1].text)
+                and doc[j + 1].idx == doc[j].idx + 1
+                and doc[j + 1].is_alpha
+                and not taken[j + 1]
+                and doc[j + 1].ent_type_ in _UNLABELLED_OK
+            ):
+                j += 2  # "Geun-hye"
+            else:
+                break
+        words = [t for t in doc[i:j] if t.is_alpha]
+        low = [t.lower_ for t in words] + [t.lemma_.lower() for t in words]
+        span = doc[i:j]
+        heads = [t for t in span if not (i <= t.head.i < j) or t.head is t]
+        if not (
+            plain(low)
+            and words
+            and words[-1].lower_ not in non_actor  # "Kodori Gorge", "Buckingham Palace"
+            and words[-1].lemma_.lower() not in non_actor
+            and not any(t.tag_ == "NNPS" for t in words)  # "Kosovo Albanians"
+            and len(heads) == 1
+        ):
+            i = j
+            continue
+        head = heads[0]
+        titled = i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in lex.title_words
+        if 2 <= len(words) <= 4 or (len(words) == 1 and titled and name_tok(doc[i])):
+            if head.dep_ in _NAME_ROLES and not (
+                head.dep_ == "pobj" and head.head.lower_ in lex.locative_preps
+            ):
+                out.append(Span(doc, i, j, label="PERSON"))
+        elif (
+            len(span) == 1
+            and _single_name_tok(doc[i], taken)
+            and name_words(span.text) not in places
+        ):
+            modifies = head.dep_ in ("compound", "nmod") and _political_head(head.head)
+            if head.dep_ in _ACTING_NAME_ROLES or modifies:
+                label = "ORG" if span.text.isupper() or modifies else "PERSON"
+                out.append(Span(doc, i, j, label=label))
+        i = j
+    return out
+
+
+_ACTING_NAME_ROLES = {"nsubj", "nsubjpass", "agent", "poss", "appos"}
+
+
+def _single_name_tok(t: Token, taken: bytearray) -> bool:
+    """A one-word name NER did not label: a capitalised proper noun or an acronym of two
+    to eight letters ("Karroubi", "FOREBU"), not at the start of its sentence, not part of
+    a longer name ("Jabhat al-Nusra", "MNSD-Nassara", "Community of ..."), in a sentence
+    with a verb (a table's header row is none)."""
+    if t.pos_ != "PROPN" or t.ent_type_ or taken[t.i]:
+        return False
+    doc = t.doc
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    prev = doc[t.i - 1] if t.i > 0 else None
+    return (
+        not taken[t.i]
+        and t.pos_ == "PROPN"
+        and not t.ent_type_
+        and not t.is_sent_start
+        and t.is_alpha
+        and (t.is_title or (t.is_upper and 2 <= len(t.text) <= 8))
+        and not (nxt is not None and nxt.idx == t.idx + len(t.text) and not nxt.is_punct)
+        and not (nxt is not None and nxt.text in ("-", "‐", "‑") and nxt.idx == t.idx + len(t.text))
+        and not (prev is not None and prev.text in ("-", "‐", "‑") and prev.idx + 1 == t.idx)
+        and not (
+            nxt is not None and nxt.lower_ == "of" and t.i + 2 < len(doc) and doc[t.i + 2].is_title
+        )
+        and any(w.pos_ in ("VERB", "AUX") for w in t.sent)
+    )
+
+
 def _hyphenated_given_name(doc: Doc, start: int, end: int) -> int:
     """Start of a person's name that NER began after a hyphen: "Jean-Pierre X" found as
     "Pierre X" (the part before the hyphen is a capitalised name word of the same head)."""
@@ -720,7 +859,7 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         and end + 2 < len(doc)
         and doc[end].text == "("
         and doc[end + 2].text == ")"
-        and len(doc[end + 1].text) <= 2
+        and len(doc[end + 1].text) == 1
         and doc[end + 1].text.isupper()
     ):
         end += 3
@@ -742,6 +881,14 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title:
             k += 1
         end = k if k > end else end - 1
+    # a name NER ran on into a preposition or a line break: "the Islamic State in", "Force\n"
+    while end - start >= 2 and (
+        doc[end - 1].is_space
+        or (doc[end - 1].pos_ in ("ADP", "CCONJ", "PUNCT") and end - 1 > start)
+    ):
+        if doc[end - 1].text in (".", "'", "’", ")", "]", '"', "”"):
+            break  # "Inc.", "U.S.", "Workers'", "League (N)"
+        end -= 1
     while end - start > 2 and doc[start].lower_ in ("pro", "anti") and doc[start + 1].text == "-":
         start += 2  # "pro-Maliki": the actor is Maliki
     text = doc[start:end].text
@@ -880,6 +1027,8 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
     country = lex.demonyms.get(low) or lex.demonyms.get(tok.lemma_.lower())
     if country is None:
         return None
+    if agent_hyphen(doc, end):
+        return _state_mention(words, country)  # "Iranian-backed militias"
     head = tok.head
     dep = tok.dep_
     while dep == "conj" and head.dep_ in ("amod", "compound", "nmod"):  # "X and Y secessions"
@@ -900,8 +1049,8 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
                 s -= 1
             span = doc[s : head.i + 1]
             return _state_mention(span, country)
-        if hl in lex.nouns or hl in lex.proxy_heads:
-            return _state_mention(words, country)
+        if hl in lex.nouns or hl in lex.proxy_heads or _political_head(head):
+            return _state_mention(words, country)  # "Ugandan support", "Turkish tanks"
         return None
     # "the Americans" (a plural demonym used as a noun, with an article)
     if (
@@ -919,6 +1068,29 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
             extra={"demonym": True},
         )
     return None
+
+
+def agent_hyphen(doc: Doc, end: int) -> bool:
+    """The name ending at token ``end`` is joined by a hyphen to a participle that makes it
+    an agent: "Iranian-backed", "US-led", "Turkish-made" (``agent_participles`` in
+    ``gazetteer/data/words.yaml``)."""
+    from factions.text.gazetteer import load_words
+
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "‐", "‑")
+        and doc[end].idx == doc[end - 1].idx + len(doc[end - 1].text)
+        and doc[end + 1].lower_ in load_words().agent_participles
+    )
+
+
+def _political_head(tok: Token) -> bool:
+    """A noun whose modifier is an actor ("Turkish tanks", "American pressure"):
+    ``political_heads`` in ``gazetteer/data/words.yaml``."""
+    from factions.text.gazetteer import load_words
+
+    heads = load_words().political_heads
+    return tok.lemma_.lower() in heads or tok.lower_ in heads
 
 
 def _is_acronym(text: str) -> bool:
@@ -1103,6 +1275,8 @@ def _link_parenthesised_acronyms(doc: Doc, mentions: list[Mention]) -> None:
             and m.end < len(doc)
             and doc[m.end].text == ")"
         ):
+            if prev.label in ("STATE", "GPE") and not _abbreviates(m.text, prev.text):
+                continue  # "Movement for Democracy in Liberia (MODEL)": not Liberia's
             if (
                 prev.label == "PERSON"
                 and m.label in ("ORG", "REF", "GAZ")

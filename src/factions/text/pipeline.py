@@ -68,7 +68,7 @@ def pipeline_version(extra: str | None = None, lexicon: Path | None = None) -> s
         # the world gazetteer (its data and matching) and what decides actorhood
         for f in sorted((code / "gazetteer" / "data").glob("*")):
             h.update(f.read_bytes())
-        for name in ("gazetteer/matcher.py", "actorhood.py", "tables.py"):
+        for name in ("gazetteer/matcher.py", "actorhood.py", "tables.py", "segmentation.py"):
             h.update((code / name).read_bytes())
         extra = h.hexdigest()
     return fingerprint(extra, lexicon)

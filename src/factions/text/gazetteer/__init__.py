@@ -11,6 +11,9 @@ Three sources, all inside the package (nothing is read from outside it or fetche
 - **international organisations**: UN bodies and missions, regional organisations, alliances
   with their acronyms, ``data/igos.yaml``; id ``igo:<code>``.
 
+Beside the actors, ``data/places.tsv`` lists town and city names (GeoNames, CC BY 4.0,
+``data/LICENSE-geonames.md``; :func:`load_places`), which are places, never actors.
+
 :func:`load_world` reads them once (well under a second; ``bench/extract_throughput.py``
 prints the time) into a :class:`WorldGazetteer`; :mod:`factions.text.gazetteer.matcher` finds
 its names in a parsed document. Every entry has a stable ``actor_id`` (the slug of its name,
@@ -251,6 +254,10 @@ class Words:
     non_actor_heads: frozenset[str]
     body_heads: dict[str, str]
     political_heads: frozenset[str] = frozenset()
+    place_feature_heads: frozenset[str] = frozenset()
+    agent_participles: frozenset[str] = frozenset()
+    calendar_words: frozenset[str] = frozenset()
+    compass_words: frozenset[str] = frozenset()
     motion_verbs: frozenset[str] = frozenset()
     community_words: frozenset[str] = frozenset()
 
@@ -265,9 +272,29 @@ def load_words() -> Words:
         non_actor_heads=frozenset(str(x).lower() for x in words.get("non_actor_heads") or []),
         body_heads={str(k).lower(): str(v) for k, v in (words.get("body_heads") or {}).items()},
         political_heads=frozenset(str(x).lower() for x in words.get("political_heads") or []),
+        calendar_words=frozenset(str(x).lower() for x in words.get("calendar_words") or []),
+        compass_words=frozenset(str(x).lower() for x in words.get("compass_words") or []),
+        agent_participles=frozenset(str(x).lower() for x in words.get("agent_participles") or []),
+        place_feature_heads=frozenset(
+            str(x).lower() for x in words.get("place_feature_heads") or []
+        ),
         motion_verbs=frozenset(str(x).lower() for x in words.get("motion_verbs") or []),
         community_words=frozenset(str(x).lower() for x in words.get("community_words") or []),
     )
+
+
+@lru_cache(maxsize=1)
+def load_places() -> frozenset[tuple[str, ...]]:
+    """The words of every town and city name of ``data/places.tsv`` (GeoNames places of at
+    least 15,000 inhabitants, CC BY 4.0; ``scripts/build_places.py``), read once: a one-word
+    name found there is a place unless something else says it is an actor
+    (:mod:`factions.text.actorhood`)."""
+    out = set()
+    for line in _read("places.tsv").splitlines()[1:]:
+        words = name_words(line.split("\t", 1)[0])
+        if words:
+            out.add(words)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -309,6 +336,7 @@ __all__ = [
     "WorldGazetteer",
     "augment_lexicon",
     "letters",
+    "load_places",
     "load_words",
     "load_world",
     "name_words",
