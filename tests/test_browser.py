@@ -163,8 +163,9 @@ def _wait_graph(page, timeout: float = 30.0) -> tuple[int, int]:
 def _click_element(page, element_id: str) -> None:
     """A real mouse click on a node or edge of the graph (zoomed to it first).
 
-    For an edge, the click goes to a point along it that no node or label covers, so the
-    click lands on the edge whatever the (randomised) layout.
+    For an edge, the click goes to the point along it that no node or label covers and that
+    lies farthest from every other edge, so the click lands on the edge whatever the
+    (randomised) layout.
     """
     pos = page.evaluate(
         """(id) => {
@@ -175,19 +176,23 @@ def _click_element(page, element_id: str) -> None:
             if (el.isEdge()) {
               const a = el.source().renderedPosition(), b = el.target().renderedPosition();
               const others = cy.edges().not(el);
-              for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75]) {
+              let best = -1;
+              for (let t = 0.1; t <= 0.9; t += 0.025) {
                 const q = {x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)};
                 const covered = cy.nodes().some((n) => {
                   const bb = n.renderedBoundingBox({includeLabels: true});
                   return q.x >= bb.x1 - 4 && q.x <= bb.x2 + 4 && q.y >= bb.y1 - 4 && q.y <= bb.y2 + 4;
                 });
-                const crossed = others.some((e) => {
+                if (covered) { continue; }
+                // the point farthest from every other edge
+                let clear = Infinity;
+                others.forEach((e) => {
                   const s = e.source().renderedPosition(), u = e.target().renderedPosition();
                   const dx = u.x - s.x, dy = u.y - s.y, len2 = dx * dx + dy * dy || 1;
                   const k = Math.max(0, Math.min(1, ((q.x - s.x) * dx + (q.y - s.y) * dy) / len2));
-                  return Math.hypot(q.x - (s.x + k * dx), q.y - (s.y + k * dy)) < 10;
+                  clear = Math.min(clear, Math.hypot(q.x - (s.x + k * dx), q.y - (s.y + k * dy)));
                 });
-                if (!covered && !crossed) { p = q; break; }
+                if (clear > best) { best = clear; p = q; }
               }
             }
             return [box.left + p.x, box.top + p.y];

@@ -214,6 +214,56 @@ def test_an_acronym_in_brackets_after_a_country_is_not_the_countrys(extractor):
     assert ghana is None or "MUG" not in {m.text for m in ghana.mentions}
 
 
+def test_a_repeated_name_wins_over_a_demonym_read_inside_it(extractor):
+    r = _read(
+        extractor,
+        "The Free Syrian Army (FSA) was formed by defectors in 2011. Its backers were:\n"
+        "- Free Syrian Army: arms and salaries from Qatar, whose emir pledged more\n",
+    )
+    (fsa,) = _holding(r, "FSA")
+    assert "Free Syrian Army" in {m.text for m in fsa.mentions}
+    assert not [am for am in r.actors if am.actor.id == "syria"]  # no "Syrian Army" of Syria
+
+
+def test_a_party_called_by_its_members_plural_is_the_party(extractor):
+    r = _read(
+        extractor,
+        "The Velorian Socialist Union (VSU) won 120 seats. In June the Socialists joined the "
+        "Farmers' League in a motion against the cabinet.",
+    )
+    (vsu,) = _holding(r, "VSU")
+    assert "Socialists" in {m.text for m in vsu.mentions}
+
+
+def test_the_country_and_the_sect_refer_to_the_actors_just_named():
+    from factions.text.pipeline import Extractor
+
+    ex = Extractor(extractor="rules")
+
+    def refs(text):
+        st = ex.read_state(ex.nlp(text))
+        return {m.text: st.ids[m.entity] for m in st.refs}
+
+    assert (
+        refs(
+            "Chad held elections in May. Chad's parliament met in June, and Chad signed the "
+            "accord with Niger. The Pan-African Council later suspended the country."
+        ).get("the country")
+        == "chad"
+    )
+    assert "the country" not in refs(
+        "Chad held elections in May. Chad's parliament met in June, and Chad signed the "
+        "accord with Niger. The envoy later fled the country."
+    )
+    assert (
+        refs(
+            "The Brotherhood of the Light grew in Borno under Governor Amadu Keita. By 2009 the "
+            "relationship between the sect and the governor had collapsed."
+        ).get("the sect")
+        == "brotherhood_of_the_light"
+    )
+
+
 def test_every_line_of_a_list_is_a_sentence_of_its_own():
     from factions.text.nlp import load_nlp
     from factions.text.segmentation import line_break_boundaries
@@ -236,4 +286,7 @@ def test_every_line_of_a_list_is_a_sentence_of_its_own():
         assert start in starts, lines[k]
     # ... but a line break that only wraps prose is no boundary
     assert line_starts[-1] not in starts
+    # and a bullet stays in one sentence with its line
+    bullet = next(s for s in doc.sents if "gunships" in s.text)
+    assert bullet.text.startswith("- The government")
     assert len(line_break_boundaries(doc)) == 5

@@ -297,6 +297,13 @@ def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Enti
         if core and ocore and (set(core) <= set(ocore) or set(ocore) <= set(core)):
             if core[-1] == ocore[-1] or core[0] == ocore[0] or min(len(core), len(ocore)) >= 2:
                 fits.append(idx)
+                continue
+        if (
+            len(core) == 1
+            and core[0] != words[-1]
+            and (core[0] in ocore or f"{core[0]}ic" in ocore)
+        ):
+            fits.append(idx)  # "the Socialists", "the Democrats": members' plural of the party
     return fits[0] if len(set(fits)) == 1 else None
 
 
@@ -562,6 +569,18 @@ def resolve_references(
                 add(i, j + 1, ent, "DESC")
                 i = j + 1
                 continue
+        # "the country" acting ("the AU suspended the country") -> the state named most
+        if (
+            low == "the"
+            and i + 1 < n
+            and doc[i + 1].lower_ in lex.country_words
+            and _acting_country(doc[i + 1], lex)
+        ):
+            ent = _main_state(history, entities)
+            if ent is not None:
+                add(i, i + 2, ent, "DESC")
+                i += 2
+                continue
         # "a stand-off between X, Y and Z ... a reconciliation between all parties"
         if low in ("between", "among") and tok.dep_ == "prep":
             found = _listed_entities(tok, tok_entity)
@@ -750,6 +769,19 @@ def _recent_group(
         if subj and (best is None or subj > best[0]):
             best, best_sent = (subj, e), s
     return best[1] if best is not None else first
+
+
+def _acting_country(tok: Token, lex: Lexicon) -> bool:
+    """ "the country" as an actor: a subject, a possessor, or the object of a verb that is not
+    one of moving or taking ground ("suspended the country", not "fled the country")."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+        return True
+    from factions.text.gazetteer import load_words
+
+    verb = tok.head.lemma_.lower()
+    return (
+        tok.dep_ == "dobj" and verb not in lex.place_verbs and verb not in load_words().motion_verbs
+    )
 
 
 def _main_state(history, entities) -> int | None:

@@ -131,6 +131,7 @@ class Lexicon:
     demand_verbs: frozenset[str] = frozenset()
     leave_verbs: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
+    country_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     generic_actors: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
@@ -264,6 +265,7 @@ def load_lexicon() -> Lexicon:
         leave_verbs=_low(trig.get("leave_verbs")),
         change_verbs={str(k).lower(): int(v) for k, v in (trig.get("change_verbs") or {}).items()},
         group_words=_low(words.get("group_words")),
+        country_words=_low(words.get("country_words")),
         government_words=_low(words.get("government_words")),
         generic_actors=_low(words.get("generic_actors")),
         light_verbs=_low(trig.get("light_verbs")),

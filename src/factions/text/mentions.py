@@ -338,6 +338,7 @@ def find_mentions(
     mentions.sort(key=lambda m: m.start)
     mentions = _acronym_definitions(doc, mentions, taken, lex)
     mentions = _repeat_names(doc, mentions, taken, lex)
+    mentions += _members_plural(doc, mentions, taken, lex)  # "the Socialists": the party
     _plural_groups(doc, mentions)
     mentions.extend(_bodies(doc, mentions, taken))
     mentions.sort(key=lambda m: m.start)
@@ -1191,14 +1192,30 @@ def _repeat_names(doc: Doc, mentions: list[Mention], taken: bytearray, lex: Lexi
     out = list(mentions)
     i = 0
     n = len(doc)
+
+    def inner(start: int, end: int) -> list[Mention] | None:
+        """The mentions inside ``[start, end)`` a repeat of a longer name replaces: only a
+        place or demonym read inside it ("Syrian Army" in "Free Syrian Army"); None if
+        another mention overlaps it."""
+        hit = [x for x in out if x.start < end and start < x.end]
+        if all(
+            start <= x.start
+            and x.end <= end
+            and x.label in ("STATE", "GPE")
+            and (x.start, x.end) != (start, end)
+            for x in hit
+        ):
+            return hit
+        return None
+
     while i < n:
-        if taken[i] or doc[i].text not in index:
+        if doc[i].text not in index or (taken[i] and not _in_state_mention(out, i)):
             i += 1
             continue
         best = None
         for toks, m in index[doc[i].text]:
             k = len(toks)
-            if i + k <= n and not any(taken[i : i + k]):
+            if i + k <= n and (not any(taken[i : i + k]) or inner(i, i + k) is not None):
                 if tuple(t.text for t in doc[i : i + k]) == toks and (
                     best is None or k > len(best[0])
                 ):
@@ -1209,11 +1226,54 @@ def _repeat_names(doc: Doc, mentions: list[Mention], taken: bytearray, lex: Lexi
         toks, m = best
         k = len(toks)
         span = doc[i : i + k]
+        for x in inner(i, i + k) or []:
+            out.remove(x)  # "Syrian Army" read as Syria's inside "Free Syrian Army"
         out.append(Mention.of(span, m.label, m.key, m.kind))
         for j in range(i, i + k):
             taken[j] = 1
         i += k
     return out
+
+
+def _members_plural(
+    doc: Doc, mentions: list[Mention], taken: bytearray, lex: Lexicon
+) -> list[Mention]:
+    """A party called by its members' plural ("the Socialists", "the Liberals", "the
+    Democrats"): a capitalised plural whose singular ("Socialist", or "Democrat" +
+    "ic") is a word of exactly one party or organisation named in the document, not a
+    kind word ("Party", "Front"). O(tokens + mentions)."""
+    owners: dict[str, set[str]] = {}
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label not in ("ORG", "GAZ", "REF") or m.kind in (ActorKind.STATE, ActorKind.PERSON):
+            continue
+        for t in doc[m.start : m.end]:
+            w = t.text
+            if t.is_title and t.is_alpha and len(w) > 3 and t.lower_ not in lex.kinds:
+                owners.setdefault(w, set()).add(m.key)
+                first.setdefault(m.key, m)
+    if not owners:
+        return []
+    out: list[Mention] = []
+    for t in doc:
+        w = t.text
+        if taken[t.i] or not t.is_title or not w.endswith("s") or w.endswith("ss"):
+            continue
+        sing = w[:-1]
+        keys = owners.get(sing) or owners.get(sing + "ic")
+        if not keys or len(keys) != 1 or t.lower_ in lex.demonyms:
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+            continue  # part of a longer name
+        m = first[next(iter(keys))]
+        out.append(Mention.of(doc[t.i : t.i + 1], m.label, m.key, m.kind))
+        taken[t.i] = 1
+    return out
+
+
+def _in_state_mention(mentions: list[Mention], i: int) -> bool:
+    return any(x.start <= i < x.end and x.label in ("STATE", "GPE") for x in mentions)
 
 
 _ALIAS_CUES = (

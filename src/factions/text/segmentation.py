@@ -43,10 +43,16 @@ def line_break_boundaries(doc: Doc) -> list[int]:
     return out
 
 
+_BULLETS = frozenset({"-", "*", "•", "–", "—", "·", "‣", "|"})
+
+
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` on the first token of every line (before the parser runs)."""
+    """Set ``is_sent_start`` on the first token of every line (before the parser runs), and
+    keep a bullet or a table's leading bar in one sentence with the words after it."""
     for i in line_break_boundaries(doc):
         doc[i].is_sent_start = True
+        if doc[i].text in _BULLETS and i + 1 < len(doc) and not doc[i + 1].is_space:
+            doc[i + 1].is_sent_start = False
     return doc
 
 
