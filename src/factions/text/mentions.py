@@ -1238,36 +1238,28 @@ def _repeat_names(doc: Doc, mentions: list[Mention], taken: bytearray, lex: Lexi
 def _members_plural(
     doc: Doc, mentions: list[Mention], taken: bytearray, lex: Lexicon
 ) -> list[Mention]:
-    """A party called by its members' plural ("the Socialists", "the Liberals", "the
-    Democrats"): a capitalised plural whose singular ("Socialist", or "Democrat" +
-    "ic") is a word of exactly one party or organisation named in the document, not a
-    kind word ("Party", "Front"). O(tokens + mentions)."""
-    owners: dict[str, set[str]] = {}
-    first: dict[str, Mention] = {}
-    for m in mentions:
-        if m.label not in ("ORG", "GAZ", "REF") or m.kind in (ActorKind.STATE, ActorKind.PERSON):
-            continue
-        for t in doc[m.start : m.end]:
-            w = t.text
-            if t.is_title and t.is_alpha and len(w) > 3 and t.lower_ not in lex.kinds:
-                owners.setdefault(w, set()).add(m.key)
-                first.setdefault(m.key, m)
-    if not owners:
-        return []
+    """A capitalised plural NER left unlabelled whose singular ("Socialist", or "Democrat" +
+    "ic") is a word of a party or organisation named in the document ("the Socialists"):
+    an organisation mention of its own; coreference (:mod:`factions.text.coref`, members'
+    plural) decides which party it is. O(tokens + mentions)."""
+    words = {
+        t.text
+        for m in mentions
+        if m.label in ("ORG", "GAZ", "REF") and m.kind not in (ActorKind.STATE, ActorKind.PERSON)
+        for t in doc[m.start : m.end]
+        if t.is_title and t.is_alpha and len(t.text) > 3 and t.lower_ not in lex.kinds
+    }
     out: list[Mention] = []
     for t in doc:
         w = t.text
         if taken[t.i] or not t.is_title or not w.endswith("s") or w.endswith("ss"):
             continue
-        sing = w[:-1]
-        keys = owners.get(sing) or owners.get(sing + "ic")
-        if not keys or len(keys) != 1 or t.lower_ in lex.demonyms:
+        if not ({w[:-1], w[:-1] + "ic"} & words) or t.lower_ in lex.demonyms:
             continue
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
             continue  # part of a longer name
-        m = first[next(iter(keys))]
-        out.append(Mention.of(doc[t.i : t.i + 1], m.label, m.key, m.kind))
+        out.append(Mention.of(doc[t.i : t.i + 1], "ORG", w, ActorKind.ORGANIZATION))
         taken[t.i] = 1
     return out
 
