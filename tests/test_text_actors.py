@@ -127,7 +127,35 @@ def test_find_tables_reads_rows_columns_and_heading():
     assert len(t.rows) == 3 and t.leader_col == 1 and t.party_col == 0 and t.membership
     assert "following parties" in TABLE[t.heading[0] : t.heading[1]]
     assert len(lst.rows) == 2 and not lst.membership
-    assert find_tables("One sentence.\nAnother sentence about nothing.") == []
+    assert find_tables("One sentence.\nAnother sentence about nothing.") == ()
+
+
+MARKDOWN = (
+    "The assembly elections gave the opposition a majority. The main lists were:\n\n"
+    "| List | Main parties | Seats (of 310 elected) |\n|---|---|---|\n"
+    "| Democratic Front for Westland | Union Party | 141 |\n"
+    "| Popular Bloc | Labour Front | 88 |\n\n"
+    "The Union Party later broke with the Labour Front."
+)
+
+
+def test_a_markdown_header_names_no_actor_and_a_party_cell_is_one_name(extractor):
+    (t,) = find_tables(MARKDOWN)
+    assert len(t.rows) == 2 and MARKDOWN[t.header[0] : t.header[1]].startswith("| List |")
+    names = {am.actor.name for am in _read(extractor, MARKDOWN).actors}
+    assert not names & {"List", "Seats", "Main", "Main parties"}
+    assert "Democratic Front for Westland" in names and "Westland" not in names
+
+
+def test_a_name_stops_at_a_verb_and_a_person_cut_in_two_is_one(extractor):
+    r = _read(
+        extractor,
+        "- March: Tomas Ferreira replaces Varga as leader of the Liberation Front.\n"
+        "In June, Roch Marc Christian Kaboré and Simon Compaoré quit the Unity Party.",
+    )
+    names = {am.actor.name for am in r.actors}
+    assert not any("replaces" in n for n in names)
+    assert "Roch Marc Christian Kaboré" in names and "Roch Marc" not in names
 
 
 def test_table_lines_give_parties_leaders_and_coalition_membership(extractor):

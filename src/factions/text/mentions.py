@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from factions.model import ActorKind, normalise_alias
 from factions.text.lexicon import Lexicon
-from factions.text.tables import table_affiliations, table_mentions
+from factions.text.tables import find_tables, table_affiliations, table_mentions
 
 __all__ = [
     "Gazetteer",
@@ -335,7 +335,15 @@ def find_mentions(
         if head.dep_ == "pobj" and head.head.lower_ in lex.locative_preps:
             m.extra["place"] = True
     mentions.extend(table_mentions(doc, mentions, taken, lex))  # tables and lists of parties
+    headers = [t.header for t in find_tables(doc.text) if t.header is not None]
+    if headers:  # "| List | Seats |": column names, not actors
+        mentions = [
+            m
+            for m in mentions
+            if not any(a <= m.start_char and m.end_char <= b for a, b in headers)
+        ]
     mentions.sort(key=lambda m: m.start)
+    mentions = _join_adjacent_persons(doc, mentions)
     mentions = _acronym_definitions(doc, mentions, taken, lex)
     mentions = _repeat_names(doc, mentions, taken, lex)
     mentions += _members_plural(doc, mentions, taken, lex)  # "the Socialists": the party
@@ -748,6 +756,29 @@ def _joined_person_names(doc: Doc) -> list[Span]:
     return out
 
 
+def _join_adjacent_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Two person mentions with nothing between them, the first's last word a compound of a
+    word of the second, are one name: "Roch Marc" + "Christian Kaboré" (NER found the first
+    part, the unlabelled-name step the second). ``mentions`` sorted by start."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == "PERSON"
+            and m.label == "PERSON"
+            and prev.end == m.start
+            and prev.title is None
+            and doc[prev.end - 1].dep_ == "compound"
+            and m.start <= doc[prev.end - 1].head.i < m.end
+        ):
+            span = doc[prev.start : m.end]
+            out[-1] = Mention.of(span, "PERSON", span.text, ActorKind.PERSON, title=m.title)
+            continue
+        out.append(m)
+    return out
+
+
 def _capital_as_place(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     """ "in Amman", "from Baghdad", "captured Amman": a capital after a locative preposition
     or as the object of a verb of taking ground is a place."""
@@ -825,6 +856,11 @@ def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
     m.extra["spans"] = out
 
 
+def _finite_verb(tok: Token) -> bool:
+    """A lower-case finite verb ("replaces", "met"): no name runs over one."""
+    return tok.is_lower and tok.tag_ in ("VBZ", "VBD", "VBP", "MD") and tok.pos_ in ("VERB", "AUX")
+
+
 def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     label = ent.label_
     text = ent.text
@@ -839,8 +875,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         return None
     start, end = ent.start, ent.end
     for k in range(start, end):
-        if doc[k].text in ("(", ")", "[", "]", ";", ":"):
-            end = k
+        if doc[k].text in ("(", ")", "[", "]", ";", ":") or _finite_verb(doc[k]):
+            end = k  # "Issa Sesay replaces Sankoh": NER ran over a clause's verb
             break
     if end <= start or not any(t.text[:1].isupper() for t in doc[start:end]):
         return None

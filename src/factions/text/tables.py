@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from factions.model import ActorKind
@@ -69,6 +70,7 @@ class Table:
 
     rows: list[Row]
     heading: tuple[int, int] | None = None
+    header: tuple[int, int] | None = None  # the column names' line: no actor is named there
     membership: bool = False
     party_col: int = 0
     leader_col: int | None = None
@@ -123,18 +125,22 @@ def _cells(start: int, body: str) -> list[tuple[int, int]] | None:
     return cells
 
 
-def find_tables(text: str) -> list[Table]:
-    """Blocks of two or more table lines in ``text``, with their heading line."""
+@lru_cache(maxsize=16)
+def find_tables(text: str) -> tuple[Table, ...]:
+    """Blocks of two or more table lines in ``text``, with their heading line and the line of
+    column names (a line of header words, or a markdown table's first line, above its rule
+    line). Cached per text: mentions and affiliations read the same tables."""
     tables: list[Table] = []
     block: list[Row] = []
     prev_lines: list[tuple[int, int, str]] = []
     header: list[str] | None = None
+    header_span: tuple[int, int] | None = None
     heading: tuple[int, int] | None = None
 
     def close() -> None:
-        nonlocal block, header, heading
+        nonlocal block, header, header_span, heading
         if len(block) >= 2:
-            t = Table(rows=block, heading=heading)
+            t = Table(rows=block, heading=heading, header=header_span)
             if heading is not None:
                 t.membership = bool(_MEMBERSHIP.search(text[heading[0] : heading[1]]))
             if header:
@@ -144,7 +150,7 @@ def find_tables(text: str) -> list[Table]:
                     elif "party" in h or "list" in h or "name" in h or "bloc" in h:
                         t.party_col = k
             tables.append(t)
-        block, header, heading = [], None, None
+        block, header, header_span, heading = [], None, None, None
 
     for s, e, body in _lines(text):
         cells = _cells(s, body)
@@ -154,20 +160,26 @@ def find_tables(text: str) -> list[Table]:
                 prev_lines = [(s, e, body)]
             continue
         if not cells:
+            if len(block) == 1 and header is None:  # "| List | Seats (of 498) |" over "|---|"
+                row = block.pop()
+                header = [text[a:b].lower() for a, b in row.cells]
+                header_span = (row.start, row.end)
             continue  # a rule line
         words = {w.lower().strip(":") for c in cells for w in text[c[0] : c[1]].split()}
         if not block and words and words <= _HEADER_WORDS:
             header = [text[a:b].lower() for a, b in cells]
+            header_span = (s, e)
             continue
         if not block and prev_lines:
             heading = prev_lines[-1][:2]
         block.append(Row(s, e, cells))
     close()
-    return tables
+    return tuple(tables)
 
 
 def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> list[Mention]:
-    """Mark the party and leader of every table row (new mentions for names NER missed).
+    """Mark the party and leader of every table row (new mentions for names NER missed; a
+    party cell NER cut into several names becomes one, and ``mentions`` loses the parts).
 
     Returns the new mentions; the row's mentions get ``extra["table"] = (table, row,
     role)`` and the table's heading ``extra["table_heading"]``."""
@@ -203,8 +215,8 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
             if not cells:
                 continue
             pc = cells[t.party_col] if t.party_col < len(cells) else cells[0]
-            party = None
-            for m in inside(*pc):
+            party = _whole_cell_name(doc, pc, inside(*pc), mentions, taken, new, lex)
+            for m in inside(*pc) if party is None else ():
                 if m.label in ("ORG", "REF", "GAZ") or (
                     m.label == "PERSON" and m.end_char - m.start_char >= (pc[1] - pc[0]) - 4
                 ):
@@ -264,6 +276,48 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
             if leader is not None:
                 leader.extra["table"] = (ti, ri, "leader")
     return added
+
+
+_CONNECTORS = {
+    "for",
+    "of",
+    "and",
+    "the",
+    "de",
+    "del",
+    "la",
+    "le",
+    "du",
+    "des",
+    "&",
+    "-",
+    "'s",
+    "’s",
+}
+
+
+def _whole_cell_name(doc: Doc, cell: tuple[int, int], inner: list, mentions: list, taken, new, lex):
+    """A party cell that is one name ("Democratic Alliance for Egypt": capitalised words and
+    connectors only) of which NER found only parts ("Democratic Alliance", "Egypt"): those
+    mentions are removed from ``mentions`` and the cell becomes one party
+    mention. None when the cell is not such a name or one mention already covers it."""
+    from factions.text.mentions import org_kind
+
+    span = doc.char_span(*cell, alignment_mode="contract")
+    if span is None or len(span) < 2 or not inner:
+        return None
+    words = [w for w in span if not (w.i == span.start and w.lower_ == "the")]
+    if any(m.start <= words[0].i and m.end >= span.end for m in inner):
+        return None  # one mention is the whole cell already
+    if not all(w.is_title or w.is_upper or w.lower_ in _CONNECTORS for w in words):
+        return None
+    for m in inner:
+        if m in mentions:
+            mentions.remove(m)
+        for i in range(m.start, m.end):
+            taken[i] = 0
+    text = doc.text[cell[0] : cell[1]]
+    return new(cell[0], cell[1], "ORG", org_kind(text, lex))
 
 
 def table_affiliations(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int, str]]:
