@@ -206,3 +206,21 @@ def test_the_model_reads_paraphrases_no_rule_covers(model_extractor):
         found = model_extractor.extract(Document("t", text)).relations
         right += any(r.sign == sign for r in found)
     assert right >= 3, f"{right} of {len(PARAPHRASES)}"
+
+
+def test_repeated_folds_keep_a_polity_whole_and_differ_between_repeats():
+    from types import SimpleNamespace
+
+    from factions.text.relation_model.train import polity, polity_folds
+
+    docs = [SimpleNamespace(gold={"doc_id": f"t{i:02d}_p{i % 9}_x"}) for i in range(36)]
+    assignments = []
+    for r in range(3):
+        folds = polity_folds(docs, 4, r)
+        assert sorted(i for f in folds for i in f) == list(range(36))
+        for f in folds:  # a polity never straddles two folds
+            others = {polity(docs[i].gold["doc_id"]) for g in folds if g is not f for i in g}
+            assert not {polity(docs[i].gold["doc_id"]) for i in f} & others
+        assignments.append(sorted(tuple(f) for f in folds))
+    assert polity_folds(docs, 4, 0) == polity_folds(docs, 4)  # repeat 0: the original folds
+    assert len({tuple(a) for a in assignments}) > 1

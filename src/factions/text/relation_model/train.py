@@ -83,11 +83,18 @@ def polity(doc_id: str) -> str:
     return parts[1] if len(parts) > 1 else doc_id
 
 
-def polity_folds(docs: Sequence[PreparedDocument], k: int) -> list[list[int]]:
-    """``k`` folds of document indices, a whole polity in one fold (hash-assigned, fixed)."""
+def polity_folds(docs: Sequence[PreparedDocument], k: int, repeat: int = 0) -> list[list[int]]:
+    """``k`` folds of document indices, a whole polity in one fold (hash-assigned, fixed;
+    ``repeat`` > 0 salts the hash for another assignment of the same documents)."""
     folds: list[list[int]] = [[] for _ in range(k)]
     for i, d in enumerate(docs):
-        folds[zlib.crc32(polity(d.gold["doc_id"]).encode()) % k].append(i)
+        name = polity(d.gold["doc_id"]).encode()
+        if repeat == 0:
+            h = zlib.crc32(name)
+        else:  # not CRC: salting a linear hash only permutes its folds
+            salted = hashlib.blake2b(name, digest_size=8, salt=repeat.to_bytes(16, "big"))
+            h = int.from_bytes(salted.digest(), "big")
+        folds[h % k].append(i)
     return [f for f in folds if f]
 
 
@@ -228,21 +235,32 @@ _GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 THRESHOLDS: tuple[Gates, ...] = tuple((t, r) for t in _GRID for r in _GRID if r <= t)
 
 
+CV_REPEATS = 3
+
+
 def cross_validate(
     external: Sequence[Example],
     docs: Sequence[PreparedDocument],
     config: TrainConfig,
     k: int = 4,
+    repeats: int = CV_REPEATS,
 ) -> dict[Gates, Counts]:
-    """Document-level counts at each pair of thresholds, each fold of our documents (a whole polity
-    at a time) scored by a model trained on the external sets and the other folds."""
+    """Document-level counts at each pair of thresholds, each fold of our documents (a whole
+    polity at a time) scored by a model trained on the external sets and the other folds;
+    summed over ``repeats`` different assignments of polities to folds (repeated grouped
+    k-fold cross-validation: one assignment's estimate varies by about as much as the
+    settings differ, so the choice between them would be left to chance; Kohavi 1995,
+    "A study of cross-validation and bootstrap for accuracy estimation and model
+    selection", IJCAI)."""
     total = {t: Counts() for t in THRESHOLDS}
-    for fold in polity_folds(docs, k):
-        held = set(fold)
-        train_docs = [d for i, d in enumerate(docs) if i not in held]
-        model = fit([*external, *(e for d in train_docs for e in d.examples("indomain"))], config)
-        for t, c in document_counts([docs[i] for i in fold], model, THRESHOLDS).items():
-            total[t] += c
+    for r in range(repeats):
+        for fold in polity_folds(docs, k, r):
+            held = set(fold)
+            train_docs = [d for i, d in enumerate(docs) if i not in held]
+            train = [*external, *(e for d in train_docs for e in d.examples("indomain"))]
+            model = fit(train, config)
+            for t, c in document_counts([docs[i] for i in fold], model, THRESHOLDS).items():
+                total[t] += c
     return total
 
 
