@@ -515,16 +515,17 @@ def test_shared_surname_with_other_first_name_is_another_person(extractor):
 def test_person_name_cut_in_two_by_ner_is_joined(extractor):
     from spacy.tokens import Span
 
-    from factions.text.mentions import _joined_person_names
+    from factions.text.mentions import find_mentions
 
     text = "The court restored President Abu Karim Omar Saleh."
     r = extractor.extract(Document("t", text))
     assert [am.actor.name for am in r.actors] == ["Abu Karim Omar Saleh"]
     doc = extractor.nlp(text)
     doc.ents = [Span(doc, 4, 6, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
-    assert [e.text for e in _joined_person_names(doc)] == ["Abu Karim Omar Saleh"]
+    persons = [m for m in find_mentions(doc, extractor.lex) if m.label == "PERSON"]
+    assert [(m.text, m.title) for m in persons] == [("Abu Karim Omar Saleh", "president")]
     doc.ents = [Span(doc, 4, 6, label="PERSON"), Span(doc, 6, 7, label="ORG")]
-    assert [e.text for e in _joined_person_names(doc)] == ["Abu Karim", "Omar"]
+    assert "Abu Karim Omar Saleh" not in {m.text for m in find_mentions(doc, extractor.lex)}
 
 
 def test_president_of_a_state_leads_it(extractor):

@@ -183,7 +183,7 @@ def find_mentions(
     for m in _led_groups(doc, lex):  # "the US-led coalition" before NER takes "US"
         add(m)
 
-    for ent in _joined_person_names(doc):
+    for ent in doc.ents:
         m = _mention_for_entity(doc, ent, lex)
         if m is not None:
             add(m)
@@ -733,33 +733,10 @@ def _particle_surname(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def _joined_person_names(doc: Doc) -> list[Span]:
-    """``doc.ents`` with a person's name that NER cut in two put back together: "Abu Bakr"
-    + "Omar Said" where the first part's last word is a compound of the second part."""
-    from spacy.tokens import Span
-
-    ents = list(doc.ents)
-    out: list[Span] = []
-    for ent in ents:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label_ == "PERSON"
-            and ent.label_ == "PERSON"
-            and prev.end == ent.start
-            and doc[prev.end - 1].dep_ == "compound"
-            and ent.start <= doc[prev.end - 1].head.i < ent.end
-        ):
-            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
-            continue
-        out.append(ent)
-    return out
-
-
 def _join_adjacent_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Two person mentions with nothing between them, the first's last word a compound of a
-    word of the second, are one name: "Roch Marc" + "Christian Kaboré" (NER found the first
-    part, the unlabelled-name step the second). ``mentions`` sorted by start."""
+    word of the second, are one name that NER or the unlabelled-name step cut in two: "Abu
+    Bakr" + "Omar Said", "Roch Marc" + "Christian Kaboré". ``mentions`` sorted by start."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
@@ -768,12 +745,12 @@ def _join_adjacent_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             and prev.label == "PERSON"
             and m.label == "PERSON"
             and prev.end == m.start
-            and prev.title is None
+            and m.title is None
             and doc[prev.end - 1].dep_ == "compound"
             and m.start <= doc[prev.end - 1].head.i < m.end
         ):
             span = doc[prev.start : m.end]
-            out[-1] = Mention.of(span, "PERSON", span.text, ActorKind.PERSON, title=m.title)
+            out[-1] = Mention.of(span, "PERSON", span.text, ActorKind.PERSON, title=prev.title)
             continue
         out.append(m)
     return out
