@@ -158,6 +158,12 @@ def test_a_name_stops_at_a_verb_and_a_person_cut_in_two_is_one(extractor):
     assert "Roch Marc Christian Kaboré" in names and "Roch Marc" not in names
 
 
+def test_a_hyphenated_given_name_after_a_date_is_one_name(extractor):
+    r = _read(extractor, "On 9 May Moon Jae-in of the Democratic Party was elected president.")
+    names = {am.actor.name for am in r.actors}
+    assert "Moon Jae-in" in names and not any(n.startswith("May") for n in names)
+
+
 def test_table_lines_give_parties_leaders_and_coalition_membership(extractor):
     r = _read(extractor, TABLE)
     ids = {am.actor.name: am.actor.id for am in r.actors}

@@ -636,8 +636,12 @@ def _unlabelled_names(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Span]:
                 and doc[j + 1].ent_type_ in _UNLABELLED_OK
             ):
                 j += 2  # "Geun-hye"
+            elif _hyphenated_part(doc, j, taken):
+                j += 3  # "Jae-in", which the tagger took for a noun
             else:
                 break
+        while j - i > 1 and doc[i].lower_ in banned:
+            i += 1  # "On 9 May Moon Jae-in": the month is not part of the name
         words = [t for t in doc[i:j] if t.is_alpha]
         low = [t.lower_ for t in words] + [t.lemma_.lower() for t in words]
         span = doc[i:j]
@@ -673,6 +677,23 @@ def _unlabelled_names(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Span]:
 
 
 _ACTING_NAME_ROLES = {"nsubj", "nsubjpass", "agent", "poss", "appos"}
+
+
+def _hyphenated_part(doc: Doc, j: int, taken: bytearray) -> bool:
+    """``doc[j:j+3]`` is a capitalised word, a hyphen and a lower-case word written as one
+    ("Jae-in", "Cheol-soo"): the given name of a name run, whatever the tagger made of it."""
+    if j + 2 >= len(doc) or any(taken[j : j + 3]):
+        return False
+    a, h, b = doc[j], doc[j + 1], doc[j + 2]
+    return (
+        a.is_title
+        and a.is_alpha
+        and h.text in ("-", "‐", "‑")
+        and h.idx == a.idx + len(a.text)
+        and b.idx == h.idx + 1
+        and b.is_lower
+        and b.is_alpha
+    )
 
 
 def _single_name_tok(t: Token, taken: bytearray) -> bool:
@@ -934,7 +955,11 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
                 extra={"capital": low in lex.capitals and low not in lex.countries},
             )
     if label == "PERSON":
-        # NER sometimes starts late: "Ahmed" of "Ahmed Ould-Salem" (compound -> name)
+        from factions.text.gazetteer import load_words
+
+        calendar = load_words().calendar_words
+        # NER sometimes starts late: "Ahmed" of "Ahmed Ould-Salem" (compound -> name), but
+        # not a date's month ("9 May Moon Jae-in")
         while (
             start > 0
             and doc[start - 1].pos_ == "PROPN"
@@ -943,6 +968,7 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
             and start <= doc[start - 1].head.i < end
             and not doc[start - 1].ent_type_
             and doc[start - 1].lower_.rstrip(".") not in lex.title_words
+            and doc[start - 1].lower_ not in calendar
         ):
             start -= 1
         start = _hyphenated_given_name(doc, start, end)
