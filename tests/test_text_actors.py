@@ -158,6 +158,16 @@ def test_a_name_stops_at_a_verb_and_a_person_cut_in_two_is_one(extractor):
     assert "Roch Marc Christian Kaboré" in names and "Roch Marc" not in names
 
 
+def test_the_source_of_what_a_state_sends_is_an_actor(extractor):
+    r = _read(
+        extractor,
+        "The rebels obtained rifles and ammunition from Libya, while the junta relied on "
+        "loans from China. Refugees from Niger crossed into the north.",
+    )
+    ids = {am.actor.id for am in r.actors}
+    assert {"libya", "china"} <= ids and "niger" not in ids
+
+
 def test_a_hyphenated_given_name_after_a_date_is_one_name(extractor):
     r = _read(extractor, "On 9 May Moon Jae-in of the Democratic Party was elected president.")
     names = {am.actor.name for am in r.actors}
