@@ -72,6 +72,23 @@ def test_shortest_path_goes_through_the_lowest_common_ancestor(nlp):
     assert [t.text for t in down] == ["Ulden", "to"]
 
 
+def test_a_cancelled_trigger_states_the_opposite_sign(nlp):
+    lex = load_lexicon()
+    lifted = nlp("Tarvos lifted the sanctions against Ulden.")
+    imposed = nlp("Tarvos imposed sanctions against Ulden.")
+    ended = nlp("Tarvos ended its alliance with Ulden.")
+    kept = nlp("Tarvos renewed its alliance with Ulden.")
+
+    def eff(doc):
+        f = pair_features(doc, [0], [len(doc) - 2], lex)
+        return {k for k in f if k.startswith("trig-path-eff:")}
+
+    assert eff(imposed) == {"trig-path-eff:-"}
+    assert eff(lifted) == {"trig-path-eff:+"}
+    assert eff(ended) == {"trig-path-eff:-"}
+    assert eff(kept) == {"trig-path-eff:+"}
+
+
 def test_rule_findings_are_features_by_rule_and_sign(nlp):
     class F:
         sign, past, rule, pattern = -1, False, "verb-active", "verb"

@@ -234,6 +234,32 @@ def test_a_country_that_acts_in_a_relative_clause_is_an_actor(extractor):
     assert "saudi_arabia" not in {am.actor.id for am in only_there.actors}
 
 
+def test_a_country_whose_government_or_leader_acts_is_an_actor(extractor):
+    r = _read(extractor, "Thousands fled to Guinea, whose government gave them shelter.")
+    assert "guinea" in {am.actor.id for am in r.actors}
+    r = _read(extractor, "Thousands fled to Guinea in May.")
+    assert "guinea" not in {am.actor.id for am in r.actors}
+    r = _read(extractor, "Thousands of refugees fled to Kenya, whose coast is close.")
+    assert "kenya" not in {am.actor.id for am in r.actors}  # a coast does not act
+
+
+def test_a_titled_persons_country_is_an_actor_and_the_title_is_not_the_name(extractor):
+    r = _read(extractor, "In March King Abdullah of Saudi Arabia hosted the two rivals in Mecca.")
+    ids = {am.actor.id for am in r.actors}
+    assert "saudi_arabia" in ids
+    (king,) = [am for am in r.actors if am.actor.name.endswith("Abdullah")]
+    assert king.actor.name == "Abdullah" and king.actor.kind == "person"
+
+
+def test_a_name_that_names_a_group_noun_is_an_actor_and_a_capitals_name_is_not(extractor):
+    r = _read(extractor, "Gunmen of the Maute group poured into the city.")
+    assert any(am.actor.name == "Maute" for am in r.actors)
+    r = _read(
+        extractor, "Rebel guns shelled its capital Stepanakert for weeks, and Armenia protested."
+    )
+    assert {am.actor.id for am in r.actors} == {"armenia"}
+
+
 def test_a_one_word_name_that_acts_is_an_actor_and_a_name_keeps_no_trailing_preposition(
     extractor,
 ):

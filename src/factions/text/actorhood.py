@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factions.model import ActorKind
-from factions.text.mentions import agent_hyphen
+from factions.text.mentions import PLACE_NOUNS, agent_hyphen
 
 __all__ = ["actor_entities", "actor_like"]
 
@@ -63,14 +63,35 @@ def _role_token(tok: Token) -> Token:
     return t
 
 
-def _relative_subject(tok: Token, lex: Lexicon) -> bool:
+def _relative_subject(tok: Token, lex: Lexicon, heads: frozenset[str] = frozenset()) -> bool:
     """The name is the antecedent of a relative clause whose subject is the relative
-    pronoun: "Saudi Arabia, which granted him refuge" (the name acts in that clause)."""
-    return any(
-        c.dep_ == "relcl"
-        and any(g.dep_ == "nsubj" and g.lower_ in lex.rules.relative_pronouns for g in c.children)
-        for c in tok.children
-    )
+    pronoun, "Saudi Arabia, which granted him refuge", or the name's own political body or
+    office, "Guinea, whose government gave him shelter" (the name acts in that clause)."""
+    for c in tok.children:
+        if c.dep_ != "relcl":
+            continue
+        for g in c.children:
+            if g.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if g.dep_ == "nsubj" and g.lower_ in lex.rules.relative_pronouns:
+                return True
+            if any(w.lower_ == "whose" for w in g.children) and (
+                g.lemma_.lower() in heads or g.lower_ in heads or g.lemma_.lower() in lex.nouns
+            ):
+                return True
+    return False
+
+
+def _titled_name(doc: Doc, tok: Token, lex: Lexicon) -> bool:
+    """``tok`` ends a person's name led by a title: "King Abdullah", "President Kenyatta"."""
+    if tok.pos_ != "PROPN":
+        return False
+    k = tok.i - 1
+    while k >= tok.left_edge.i and doc[k].pos_ == "PROPN":
+        if doc[k].lower_.rstrip(".") in lex.title_words:
+            return True
+        k -= 1
+    return False
 
 
 def actor_like(
@@ -83,7 +104,7 @@ def actor_like(
     is a place ("travelled to Najaf"). A name NER called a place and no gazetteer knows
     ("Basra") acts only as a subject or a possessor."""
     place_name = m.label in ("STATE", "GPE")
-    if agent_hyphen(doc, m.end) or _relative_subject(doc[m.end - 1], lex):
+    if agent_hyphen(doc, m.end) or _relative_subject(doc[m.end - 1], lex, heads):
         return True  # "US-backed forces"; "Saudi Arabia, which granted him refuge"
     if m.label == "GPE":
         tok = _role_token(doc[m.end - 1])
@@ -108,15 +129,21 @@ def actor_like(
             return False  # "travelled to Beirut"
         if prep in ("of", "from") and owner.pos_ in ("NOUN", "PROPN"):
             # "the president of Chad", "aid from Iran": a political noun's; "the north
-            # of Iraq", "refugees from Syria": a place's
+            # of Iraq", "refugees from Syria": a place's; "King Abdullah of Saudi Arabia":
+            # a titled person's
             return (
                 owner.lemma_.lower() in heads
                 or owner.lower_ in heads
                 or (owner.lemma_.lower() in lex.nouns)
+                or (prep == "of" and _titled_name(doc, owner, lex))
             )
         return prep not in lex.locative_preps and prep in _ACTOR_PREPS
     if dep in _MODIFIER_DEPS and tok.head.i > tok.i:
         h = tok.head
+        if h.is_lower and h.lower_ in lex.group_words and not place_name:
+            # "the Maute group", "the Houthi movement": the name names the group ("a
+            # Miskito group" describes one by a community's name)
+            return not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in h.children)
         return h.lemma_.lower() in heads or h.lower_ in heads or h.lemma_.lower() in lex.nouns
     return dep in ("ROOT", "conj") and tok.pos_ in ("PROPN", "NOUN")
 
@@ -155,14 +182,17 @@ def _conjoined_communities(
     return out
 
 
-def _place_like_name(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+def _place_like_name(doc: Doc, m: Mention, lex: Lexicon, place_nouns: frozenset[str]) -> bool:
     """A one-word name without a title used only as a place: the object of a verb of
-    taking ground ("overran Pemba") or of a locative preposition ("in Pemba")."""
+    taking ground ("overran Pemba") or of a locative preposition ("in Pemba"), or the
+    name of a place noun ("the Lachin corridor", "its capital Stepanakert")."""
     if m.end - m.start != 1 or m.title:
         return False
     tok = _role_token(doc[m.start])
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.place_verbs:
         return True
+    if tok.dep_ in ("compound", "appos") and tok.head.is_lower:
+        return tok.head.lemma_.lower() in place_nouns or tok.head.lower_ in place_nouns
     return tok.dep_ == "pobj" and tok.head.lower_ in lex.locative_preps
 
 
@@ -217,6 +247,7 @@ def actor_entities(
     if non_actor_heads is None:
         non_actor_heads = words.non_actor_heads
     political_heads = words.political_heads
+    place_nouns = words.place_feature_heads | PLACE_NOUNS
     motion = words.motion_verbs
     heads = (
         lex.state_heads
@@ -257,7 +288,7 @@ def actor_entities(
             keep.add(i)
             continue
         if e.kind == ActorKind.PERSON:
-            if all(_place_like_name(doc, m, lex) for m in named):
+            if all(_place_like_name(doc, m, lex, place_nouns) for m in named):
                 continue  # "the rebels overran Pemba": a town NER took for a person
             if all(m.end - m.start == 1 and not m.title for m in named) and not any(
                 actor_like(doc, m, lex, heads, motion) for m in ms

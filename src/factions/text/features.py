@@ -84,7 +84,16 @@ def trigger_of(tok: Token, lex: Lexicon) -> Trigger | None:
 
 
 def _negated(tok: Token, lex: Lexicon) -> bool:
+    """Whether a trigger is negated or cancelled: "did not back", "refused to support",
+    or a relation noun that a cancelling verb takes as its object ("lifted the embargo",
+    "ended the coalition", "froze its cooperation")."""
     if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.dep_ in ("dobj", "nsubjpass")
+        and tok.head.lemma_.lower() in lex.cancellers
+    ):
         return True
     h = tok
     for _ in range(2):  # "refused to back", "declined to support"
@@ -92,6 +101,14 @@ def _negated(tok: Token, lex: Lexicon) -> bool:
             return True
         h = h.head
     return False
+
+
+def _effective(sign: int, tok: Token, lex: Lexicon) -> str:
+    """The sign a trigger states, turned over when it is cancelled: "lifted the embargo"
+    states cooperation, "ended the coalition" a split."""
+    if _negated(tok, lex):
+        sign = -sign
+    return "+" if sign > 0 else "-"
 
 
 def is_past_marked(tok: Token, lex: Lexicon) -> bool:
@@ -252,6 +269,7 @@ def pair_features(
             f[f"trig-lca-path:{sign}|{_sym(sa, sb)}"] = 1.0
             if _negated(lca, lex):
                 f["trig-lca-negated"] = 1.0
+            f[f"trig-lca-eff:{_effective(lca_trig.sign, lca, lex)}"] = 1.0
     else:
         f["no-path"] = 1.0
 
@@ -269,6 +287,7 @@ def pair_features(
             f[f"trig-path-kind:{trig.kind}"] = 1.0
             if neg:
                 f[f"trig-path-negated:{sign}"] = 1.0
+            f[f"trig-path-eff:{_effective(trig.sign, t, lex)}"] = 1.0
             if is_past_marked(t, lex):
                 f["trig-path-past"] = 1.0
         elif _negated(t, lex) and t.pos_ == "VERB":

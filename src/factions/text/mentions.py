@@ -100,7 +100,8 @@ def org_kind(text: str, lex: Lexicon) -> ActorKind:
     return ActorKind.ORGANIZATION
 
 
-_PLACE_NOUNS = {
+# Nouns of places: "the town of X", "the X district" name a place, not an actor.
+PLACE_NOUNS = {
     "town",
     "city",
     "village",
@@ -595,7 +596,7 @@ def _unlabelled_names(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Span]:
     from factions.text.gazetteer import load_places, load_words, name_words
 
     words_ = load_words()
-    non_actor = words_.non_actor_heads | _PLACE_NOUNS
+    non_actor = words_.non_actor_heads | PLACE_NOUNS
     places = load_places()
     banned = words_.calendar_words | words_.compass_words
 
@@ -640,8 +641,10 @@ def _unlabelled_names(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Span]:
                 j += 3  # "Jae-in", which the tagger took for a noun
             else:
                 break
-        while j - i > 1 and doc[i].lower_ in banned:
-            i += 1  # "On 9 May Moon Jae-in": the month is not part of the name
+        while j - i > 1 and (
+            doc[i].lower_ in banned or doc[i].lower_.rstrip(".") in lex.title_words
+        ):
+            i += 1  # "On 9 May Moon Jae-in", "King Abdullah": month and title are not the name
         words = [t for t in doc[i:j] if t.is_alpha]
         low = [t.lower_ for t in words] + [t.lemma_.lower() for t in words]
         span = doc[i:j]
@@ -933,7 +936,7 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     if (
         start >= 2
         and doc[start - 1].lower_ == "of"
-        and doc[start - 2].lemma_.lower() in _PLACE_NOUNS
+        and doc[start - 2].lemma_.lower() in PLACE_NOUNS
     ):
         return None  # "the town of X" names a place
     if low in lex.demonyms and end - start <= 2:

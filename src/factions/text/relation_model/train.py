@@ -114,12 +114,9 @@ def load_examples(
     for p in inputs:
         h.update(p.name.encode())
         h.update(p.read_bytes())
-    src = Path(__file__).parent.parent
-    code = [src / n for n in ("features.py", "candidates.py", "relations.py", "mentions.py", "segmentation.py",
-                              "coref.py", "pipeline.py", "relation_model/datasets.py",
-                              "relation_model/inference.py")]  # fmt: skip
-    code += sorted((src / "lexicon").glob("*.yaml")) + sorted((src / "rules").glob("*.py"))
-    code += sorted((src / "gazetteer").glob("*"))
+    src = Path(__file__).parent.parent  # every module and data file of text/ (actorhood
+    # decides which entities pair, tables and coref which mentions there are)
+    code = sorted(p for p in src.rglob("*") if p.suffix in (".py", ".yaml", ".tsv"))
     for p in code:
         if p.is_file():
             h.update(p.read_bytes())
