@@ -103,12 +103,10 @@ def _negated(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _effective(sign: int, tok: Token, lex: Lexicon) -> str:
-    """The sign a trigger states, turned over when it is cancelled: "lifted the embargo"
-    states cooperation, "ended the coalition" a split."""
-    if _negated(tok, lex):
-        sign = -sign
-    return "+" if sign > 0 else "-"
+def _effective(sign: int, negated: bool) -> str:
+    """The sign a trigger states, turned over when it is negated or cancelled ("lifted the
+    sanctions" states cooperation, "ended the coalition" a split)."""
+    return "+" if (sign > 0) != negated else "-"
 
 
 def is_past_marked(tok: Token, lex: Lexicon) -> bool:
@@ -267,9 +265,10 @@ def pair_features(
             f[f"trig-lca:{sign}"] = 1.0
             f[f"trig-lca-roles:{sign}|{_sym(ra, rb)}"] = 1.0
             f[f"trig-lca-path:{sign}|{_sym(sa, sb)}"] = 1.0
-            if _negated(lca, lex):
+            lca_neg = _negated(lca, lex)
+            if lca_neg:
                 f["trig-lca-negated"] = 1.0
-            f[f"trig-lca-eff:{_effective(lca_trig.sign, lca, lex)}"] = 1.0
+            f[f"trig-lca-eff:{_effective(lca_trig.sign, lca_neg)}"] = 1.0
     else:
         f["no-path"] = 1.0
 
@@ -287,7 +286,7 @@ def pair_features(
             f[f"trig-path-kind:{trig.kind}"] = 1.0
             if neg:
                 f[f"trig-path-negated:{sign}"] = 1.0
-            f[f"trig-path-eff:{_effective(trig.sign, t, lex)}"] = 1.0
+            f[f"trig-path-eff:{_effective(trig.sign, neg)}"] = 1.0
             if is_past_marked(t, lex):
                 f["trig-path-past"] = 1.0
         elif _negated(t, lex) and t.pos_ == "VERB":
