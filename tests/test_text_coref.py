@@ -38,6 +38,20 @@ def test_title_alone_refers_to_person_named_with_it(extractor):
     assert [x.sign for x in r.relations] == [-1]
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Adel Rahimi, who had been president since 1999, met Samir Haddad.",
+        "Adel Rahimi, the president, met Samir Haddad.",
+        "In 2006 Adel Rahimi became president and met Samir Haddad.",
+        "Adel Rahimi was elected president and met Samir Haddad.",
+    ],
+)
+def test_an_office_stated_beside_a_name_lets_the_title_alone_refer_to_it(extractor, first):
+    r = extractor.extract(Document("t", first + " Later Haddad accused the president of fraud."))
+    assert "the president" in mentions_of(r, "Adel Rahimi")
+
+
 def test_the_latter_and_the_former(extractor):
     text = (
         "Karim Haddad met Nabil Saad in Amman. "
@@ -117,3 +131,12 @@ def test_the_militias_commander_is_the_militia_named_before(extractor):
     affs = {(names[f.member], names[f.group]) for f in r.affiliations}
     assert ("Ivo Brandt", "People's Militia") in affs
     assert ("Ivo Brandt", "Azawad Liberation Front") not in affs
+
+
+def test_the_president_of_a_named_country_is_not_the_president_named_before(extractor):
+    text = (
+        "President Adel Rahimi met Samir Haddad. "
+        "Later the president of Chad, Idriss Deby, backed Haddad."
+    )
+    r = extractor.extract(Document("t", text))
+    assert not any("president of" in m for m in mentions_of(r, "Adel Rahimi"))

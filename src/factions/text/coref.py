@@ -342,6 +342,38 @@ def _parties_phrase(doc: Doc, i: int) -> int | None:
     return None
 
 
+_TITLE_VERBS = {"be", "become", "remain", "elect", "appoint", "name", "make", "swear", "install"}
+
+
+def _stated_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
+    """A person's office stated next to their name rather than before it, so that "the
+    president" can refer to them later: "X, the prime minister", "X, who had been
+    president since 1999", "X became prime minister", "X was elected president"."""
+    head = doc[m.start : m.end].root
+
+    def office(t: Token) -> str | None:
+        if t.tag_ != "NN" or t.lower_ not in lex.title_words:
+            return None
+        words = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
+        words = [c for c in words if c.lower_ in lex.title_words]
+        return " ".join([*(c.lower_ for c in words), t.lower_])
+
+    for c in head.children:
+        if c.dep_ == "appos" and (title := office(c)):
+            return title  # "X, the prime minister"
+        if c.dep_ == "relcl" and any(
+            g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children
+        ):
+            for g in c.children:  # "X, who had been president"
+                if g.dep_ in ("attr", "oprd") and (title := office(g)):
+                    return title
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in _TITLE_VERBS:
+        for g in head.head.children:  # "X became prime minister", "X was elected president"
+            if g.dep_ in ("attr", "oprd") and (title := office(g)):
+                return title
+    return None
+
+
 def _is_subject(tok: Token) -> int:
     """0 when not a subject; 1 for a subject; 2 for the subject of the main clause."""
     for c in tok.children:
@@ -443,8 +475,9 @@ def resolve_references(
     while i < n:
         m = starts.get(i)
         if m is not None:
-            if m.title:
-                title_of[m.title] = m.entity
+            title = m.title or (_stated_title(doc, m, lex) if m.kind == ActorKind.PERSON else None)
+            if title:
+                title_of[title] = m.entity
             if m.extra.get("government"):
                 government_of["last"] = m.entity
             if not m.extra.get("place") and not _pro_or_anti(doc, m.start):
@@ -482,6 +515,8 @@ def resolve_references(
             j = i + 1
             while j < n and j - i <= 3 and doc[j].lower_.rstrip(".") in lex.title_words:
                 j += 1
+            if j > i + 2 and doc[j - 1].lower_ == "of" and (j >= n or doc[j].pos_ != "PROPN"):
+                j -= 1  # "accused the president of fraud"; "the president of Chad" is another's
             if j > i + 1 and (j >= n or doc[j].ent_type_ != "PERSON"):
                 title = " ".join(t.lower_ for t in doc[i + 1 : j])
                 if title in title_of:
