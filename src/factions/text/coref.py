@@ -10,8 +10,9 @@ Rules, in the order applied (all linear or near-linear in the number of mentions
    ("the Falcons" -> "Desert Falcons").
 4. References, left to right, with a short history of recent mentions: "the latter" /
    "the former"; titles used alone ("the Prime Minister") -> the person last named with
-   that title; descriptions ("this Shiite leader", "the young cleric") -> the most recent
-   person who is not the subject of the same sentence; "he/him/his" -> the most recent
+   that title, before the name or beside it ("X, who had been prime minister");
+   descriptions ("this Shiite leader", "the young cleric") -> the most recent person who
+   is not the subject of the same sentence; "he/him/his" -> the most recent
    fitting person (an object pronoun never refers to its own clause's subject);
    "it/its" -> the most recent state or organisation.
 """
