@@ -324,7 +324,9 @@ def test_groups_possessive_person_is_a_member(extractor):
     assert affs(extractor, "The Freedom Movement's Omar Farouk spoke.") == {
         ("Omar Farouk", "Freedom Movement", "member")
     }
-    assert affs(extractor, "Jordan's Omar Farouk spoke.") == set()
+    # a state's possessive ties its person to it too, as our annotators read it
+    assert affs(extractor, "Jordan's Omar Farouk spoke.") == {("Omar Farouk", "Jordan", "member")}
+    assert affs(extractor, "Omar Farouk spoke of Jordan's future.") == set()
 
 
 def test_coordinated_owners_of_one_proxy_head(extractor):
@@ -1158,3 +1160,63 @@ def test_named_party_with_a_possessive_country_is_the_party(extractor):
     assert not any("Peru" in p for p, _ in got)
     text = "Peru's forces fought a long war against the Liberty Front."
     assert (frozenset(("Peru", "Liberty Front")), -1) in pairs(extractor, text)
+
+
+def test_leader_read_from_a_group_name_with_of_under_possessive_or_whose(extractor):
+    assert ("Tomas Reyes", "Azure Party", "leader") in affs(
+        extractor, "The Azure Party, under Tomas Reyes, won the vote."
+    )
+    assert ("Tomas Reyes", "Azure Party", "leader") in affs(
+        extractor, "Tomas Reyes's Azure Party won the vote."
+    )
+    assert ("Tomas Reyes", "Azure Party", "leader") in affs(
+        extractor, "Tomas Reyes, whose Azure Party had governed since 2001, resigned."
+    )
+    # a person's possessive on a state, or "under" a person's rule, makes no leader
+    assert affs(extractor, "The Azure Party suffered under Tomas Reyes's rule.") == set()
+
+
+def test_members_of_a_group_described_as_an_alliance_of_groups(extractor):
+    got = affs(
+        extractor, "The Union Bloc, the alliance of the Azure Party and the Green League, won."
+    )
+    assert {(m, g) for m, g, _ in got} >= {
+        ("Azure Party", "Union Bloc"),
+        ("Green League", "Union Bloc"),
+    }
+
+
+def test_office_in_apposition_makes_a_person_and_its_state(extractor):
+    assert ("Olusegun Obasanjo", "Nigeria", "leader") in affs(
+        extractor, "Taylor accepted an offer from Nigeria's president, Olusegun Obasanjo, and left."
+    )
+    assert ("Tomas Reyes", "Peru", "leader") in affs(
+        extractor, "Tomas Reyes, Peru's prime minister, resigned."
+    )
+
+
+def test_generic_body_as_a_modifier_or_indefinite_is_no_actor(extractor):
+    assert "parliament" not in {
+        n.lower()
+        for n in kinds(
+            extractor, "Italy was left with a hung parliament. The parliament building was stormed."
+        )
+    }
+    assert "parliament" in {n.lower() for n in kinds(extractor, "Parliament voted to impeach him.")}
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Party | Leader | Seats\nKestrel Union | Rado Vesk | 43\nAzure Front | Ana Brel | 42\n",
+        "  Party            Seats   Leader\n  Kestrel Union    33      Rado Vesk\n"
+        "  Azure Front      26      Ana Brel\n",
+    ],
+    ids=["pipes", "aligned-by-spaces"],
+)
+def test_table_leaders_even_when_ner_takes_names_for_places(extractor, table):
+    text = "The result of the vote:\n\n" + table + "Others and independents | | 4\n"
+    got = affs(extractor, text)
+    assert ("Rado Vesk", "Kestrel Union", "leader") in got
+    assert ("Ana Brel", "Azure Front", "leader") in got
+    assert not any("others" in n.lower() for n in kinds(extractor, text))

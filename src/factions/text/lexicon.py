@@ -93,6 +93,10 @@ class RuleWords:
     spokes_preps: frozenset[str] = frozenset()
     member_preps: frozenset[str] = frozenset()
     other_words: frozenset[str] = frozenset()
+    group_leader_preps: frozenset[str] = frozenset()
+    state_leader_preps: frozenset[str] = frozenset()
+    coalition_nouns: frozenset[str] = frozenset()
+    composition_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -272,6 +272,8 @@ def find_mentions(
         if words.strip() not in lex.generic_actors and tok.lower_ in lex.generic_actors:
             mods, words = [], tok.lower_
         if words.strip() in lex.generic_actors and not any(taken[c.i] for c in mods):
+            if _generic_not_acting(tok, lex):
+                continue
             s = min([c.i for c in mods] + [tok.i])
             while (
                 s > 0
@@ -374,6 +376,18 @@ def _plural_groups(doc: Doc, mentions: list[Mention]) -> None:
             and m.end - m.start <= 2
         ):
             m.label, m.kind, m.key = "ORG", ActorKind.ORGANIZATION, m.text
+
+
+def _generic_not_acting(tok: Token, lex: Lexicon) -> bool:
+    """Whether a general body noun ("parliament") is used as no actor: as a modifier of
+    another noun ("the parliament building"), or with an indefinite article ("a hung
+    parliament"), except for a government, which a text introduces so ("X formed an interim
+    government")."""
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        return True
+    return tok.lower_ not in lex.government_words and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children
+    )
 
 
 def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention]:
@@ -947,6 +961,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         label = "GPE"  # "Kiev accused ...": a capital NER took for a person's name
     if label == "PERSON" and _group_noun_follows(doc, end, lex):
         label, end = "ORG", end + 1  # "the Green Future party": a party, not a person
+    if label in ("ORG", "GPE") and _person_by_office(doc, start, end, lex):
+        label = "PERSON"  # "Nigeria's president, X": a person's name NER took for a group's
     if label == "GPE" or label == "ORG":
         country = lex.countries.get(low) or lex.capitals.get(low)
         if country is not None:
@@ -1018,6 +1034,29 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         _strip_the(span.text),
         org_kind(kind_text, lex),
         extra={"kind_word": True} if end < full_end or worded else {},
+    )
+
+
+def _person_by_office(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a name stands in apposition to a person's office ("Nigeria's president, X",
+    "its chairman, X", "X, the party's spokesman"): then it names a person, whatever NER's
+    label. Only a name of capitalised words with no group word in it ("X Front") and no
+    known country qualifies; a group's membership ("X, a member of the Y coalition") does not."""
+    span = doc[start:end]
+    if not 2 <= len(span) <= 5 or not all(t.is_title or t.is_lower for t in span):
+        return False
+    if not span[0].is_title or org_kind(span.text, lex) != ActorKind.ORGANIZATION:
+        return False
+    if normalise_alias(_strip_the(span.text)) in lex.countries:
+        return False
+    w = lex.rules
+    offices = (w.leader_nouns | w.member_nouns | w.spokes_nouns) - w.group_member_nouns
+    root = span.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return root.head.lemma_.lower() in offices
+    return any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in offices
+        for c in root.children
     )
 
 

@@ -43,8 +43,13 @@ _SEATS = re.compile(
 )
 _SEP = re.compile(r"\s*(?:\||\t|\s[–—-]\s|:\s|;\s|,\s+led by\s|\s\(led by\s|\s\()\s*")
 _LED_BY = re.compile(r"\b(?:led by|headed by|leader:?|chaired by)\s+", re.I)
+_NO_PARTY_WORDS = {"others", "other", "independents", "independent", "and", "total", "results",
+    "result", "vacant", "seats", "minor", "parties", "small"}  # fmt: skip
+_NAME_LABELS = ("GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
+_LEADER_COLUMN = re.compile(r"leader|head|chair|candidate")
 _HEADER_WORDS = {"party", "parties", "list", "leader", "leaders", "seats", "seat", "votes",
-    "share", "alliance", "group", "faction", "chair", "head", "%", "name", "bloc"}  # fmt: skip
+    "share", "alliance", "group", "faction", "chair", "head", "%", "name", "bloc", "candidate",
+    "candidates", "lead"}  # fmt: skip
 _MEMBERSHIP = re.compile(
     r"\b(?:following|these|the)\s+(?:parties|lists|groups|factions|movements)\b.*\b(?:"
     r"participat\w*|join\w*|compris\w*|form\w*|make up|made up|member\w*|part of|includ\w*|"
@@ -74,6 +79,7 @@ class Table:
     membership: bool = False
     party_col: int = 0
     leader_col: int | None = None
+    typed: bool = False  # its column names say which column holds parties or leaders
 
 
 def _lines(text: str):
@@ -92,14 +98,9 @@ def _cells(start: int, body: str) -> list[tuple[int, int]] | None:
     if stripped.count("|") >= 2 or "\t" in stripped:
         if re.fullmatch(r"[|\s:+-]+", stripped):
             return []  # a markdown rule "|---|---|"
-        parts = []
-        pos = 0
-        for piece in re.split(r"(\||\t)", body):
-            if piece not in ("|", "\t") and piece.strip():
-                lead = len(piece) - len(piece.lstrip())
-                parts.append((start + pos + lead, start + pos + len(piece.rstrip())))
-            pos += len(piece)
-        return parts
+        return _split_cells(start, body, r"(\||\t)")
+    if len(stripped) <= 160 and len(_GAP.findall(stripped)) >= 2:
+        return _split_cells(start, body, r"( {2,})")  # columns aligned by spaces
     bullet = _BULLET.match(body)
     if not bullet and not _SEATS.search(body):
         return None
@@ -125,6 +126,21 @@ def _cells(start: int, body: str) -> list[tuple[int, int]] | None:
     return cells
 
 
+_GAP = re.compile(r"\S {2,}(?=\S)")  # a run of two or more spaces between columns
+
+
+def _split_cells(start: int, body: str, separator: str) -> list[tuple[int, int]]:
+    """Cell spans of a line split on ``separator`` (a regex with one capturing group)."""
+    parts = []
+    pos = 0
+    for piece in re.split(separator, body):
+        if not re.fullmatch(separator, piece) and piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            parts.append((start + pos + lead, start + pos + len(piece.rstrip())))
+        pos += len(piece)
+    return parts
+
+
 @lru_cache(maxsize=16)
 def find_tables(text: str) -> tuple[Table, ...]:
     """Blocks of two or more table lines in ``text``, with their heading line and the line of
@@ -145,10 +161,10 @@ def find_tables(text: str) -> tuple[Table, ...]:
                 t.membership = bool(_MEMBERSHIP.search(text[heading[0] : heading[1]]))
             if header:
                 for k, h in enumerate(header):
-                    if "leader" in h or "head" in h or "chair" in h:
-                        t.leader_col = k
+                    if _LEADER_COLUMN.search(h):
+                        t.leader_col, t.typed = k, True
                     elif "party" in h or "list" in h or "name" in h or "bloc" in h:
-                        t.party_col = k
+                        t.party_col, t.typed = k, True
             tables.append(t)
         block, header, header_span, heading = [], None, None, None
 
@@ -215,10 +231,13 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
             if not cells:
                 continue
             pc = cells[t.party_col] if t.party_col < len(cells) else cells[0]
+            if set(re.findall(r"\w+", doc.text[pc[0] : pc[1]].lower())) <= _NO_PARTY_WORDS:
+                continue  # "Others and independents", "Total", "Results (230 seats)"
             party = _whole_cell_name(doc, pc, inside(*pc), mentions, taken, new, lex)
             for m in inside(*pc) if party is None else ():
+                whole = m.end_char - m.start_char >= (pc[1] - pc[0]) - 4
                 if m.label in ("ORG", "REF", "GAZ") or (
-                    m.label == "PERSON" and m.end_char - m.start_char >= (pc[1] - pc[0]) - 4
+                    whole and (m.label == "PERSON" or (t.typed and m.label in _NAME_LABELS))
                 ):
                     party = m
                     break
@@ -229,7 +248,10 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                 party = new(pc[0], pc[1], "ORG", org_kind(text, lex))
             if party is None:
                 continue
-            if party.label == "PERSON" and t.leader_col != t.party_col:
+            if party.label in _NAME_LABELS:  # a party named in its column, NER's place
+                party.label, party.key = "ORG", party.text
+                party.kind = ActorKind.PARTY
+            elif party.label == "PERSON" and t.leader_col != t.party_col:
                 party.label, party.key = "ORG", party.text  # a party NER took for a person
                 party.kind = org_kind(party.text, lex)
                 if party.kind == ActorKind.ORGANIZATION:
@@ -249,7 +271,17 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
             )
             for a, b in spans:
                 for m in inside(a, b):
-                    if m.label == "PERSON" and m is not party:
+                    if m is party:
+                        continue
+                    if m.label == "PERSON":
+                        leader = m
+                        break
+                    if (
+                        t.leader_col is not None
+                        and m.label in _NAME_LABELS
+                        and m.end_char - m.start_char >= (b - a) - 2
+                    ):  # the leader column's whole cell, a name NER took for a place's
+                        m.label, m.key, m.kind = "PERSON", m.text, ActorKind.PERSON
                         leader = m
                         break
                 if leader is None and t.leader_col is not None:

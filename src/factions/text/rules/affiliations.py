@@ -14,8 +14,10 @@ from factions.text.rules.registry import register
 
 __all__ = [
     "RoleFrame",
+    "coalition_of",
     "collective_name",
     "fronted_under",
+    "group_of_leader",
     "group_under",
     "join",
     "lead_verb",
@@ -23,8 +25,10 @@ __all__ = [
     "of_group",
     "own_office",
     "part_of",
+    "possessive",
     "role_noun",
     "title",
+    "whose_group",
 ]
 
 if TYPE_CHECKING:
@@ -71,7 +75,7 @@ def led_group(r: AffiliationReader) -> None:
 def title(r: AffiliationReader) -> None:
     """A title between a group (or state) and a person's name ties the person to it
     ("Venezuelan President X", "Pakistan's President X", "Army commander X"); without a
-    title only a group's possessive does ("the Y party's X")."""
+    title a group's or state's possessive does, as a member ("the Y party's X", "Y's X")."""
     doc, te, entities = r.doc, r.te, r.entities
     for t in doc:
         e = te.get(t.i)
@@ -102,8 +106,8 @@ def title(r: AffiliationReader) -> None:
         g = te.get(k)
         if g is None or g == e or entities[g].kind == ActorKind.PERSON:
             continue
-        if not titles and not r.group([(g, k)]):
-            continue  # "Jordan's X" says nothing of membership
+        if not titles and not r.group([(g, k)], state=True):
+            continue
         role = "leader" if set(titles) & r.w.leader_titles else "member"
         r.affiliate(e, g, role)
 
@@ -203,6 +207,8 @@ def lead_verb(r: AffiliationReader, t: Token) -> None:
     if by and t.dep_ in ("acl", "relcl"):
         # "A, led by X, and B": the participle covers what precedes it, not B
         led = [(e, i) for e, i in r.np(t.head) if i < t.i]
+        if not r.group(led) and t.head.dep_ == "appos":  # "X, the party led by Y"
+            led = r.np(t.head.head, conj=False)
     elif by:  # "Y was headed by X"
         led = r.passive_subjects(t)
     else:
@@ -276,6 +282,9 @@ def _read_role(r: AffiliationReader, t: Token) -> RoleFrame | None:
     lemma = t.lemma_.lower()
     if not (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.i not in r.te)):
         return None
+    for c in t.children:  # an office of two words: "prime minister"
+        if c.dep_ in ("amod", "compound") and f"{c.lower_} {lemma}" in w.leader_nouns:
+            lemma = f"{c.lower_} {lemma}"
     if not (
         lemma in w.leader_nouns
         or lemma in w.member_nouns
@@ -362,3 +371,122 @@ def part_of(r: AffiliationReader, t: Token) -> None:
             for m in r.group(f.members):
                 if m != g:
                     r.affiliate(m, g, "member")
+
+
+@register(
+    "affiliation-group-of-leader",
+    order=48,
+    reads=_AFF,
+    scope="document",
+    example="The Azure Party, under Tomas Reyes, won the vote.",
+)
+def group_of_leader(r: AffiliationReader) -> None:
+    """A group's own name followed by "of" or "under" + a person: the person leads it ("the
+    Y party of X", "the Y party, under X, won"); after a state's name only "under" does
+    ("Y under X"), as "Y of X" names no leader. A preposition inside the name ("Union of
+    Democratic Forces") names no person and is passed over."""
+    w, te = r.w, r.te
+    for t in r.doc:
+        g = te.get(t.i)
+        if g is None:
+            continue
+        state = r.entities[g].kind == ActorKind.STATE
+        preps = w.state_leader_preps if state else w.group_leader_preps
+        if not r.group([(g, t.i)], state=state):
+            continue
+        for c in t.children:
+            if c.dep_ != "prep" or c.lower_ not in preps or te.get(c.i) == g:
+                continue
+            objs = [a for p in c.children if p.dep_ == "pobj" for a in r.np(p)]
+            for m in r.person(objs):
+                r.affiliate(m, g, "leader")
+        if not state and t.dep_ in ("nsubj", "nsubjpass"):
+            # "the Y party, under X, won": the aside hangs on the verb, after the subject
+            v = t.head
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ in preps and t.i < c.i < v.i:
+                    objs = [a for p in c.children if p.dep_ == "pobj" for a in r.np(p)]
+                    for m in r.person(objs):
+                        r.affiliate(m, g, "leader")
+
+
+def _possessed_groups(r: AffiliationReader, h: Token) -> list[int]:
+    """The groups a possessed noun stands for: a group's name, or a group noun with the
+    name beside it ("X's party, the Y")."""
+    if h.i in r.te:
+        return r.group([(r.te[h.i], h.i)])
+    if h.lemma_.lower() in r.lex.group_words:
+        return r.group(r.np(h, conj=False))
+    return []
+
+
+@register(
+    "affiliation-possessive",
+    order=49,
+    reads=_AFF,
+    scope="document",
+    example="Tomas Reyes's Azure Party won the vote.",
+)
+def possessive(r: AffiliationReader) -> None:
+    """A person's possessive on a group's name or on a group noun beside the name leads the
+    group ("X's Y party", "X's party, the Y"). A person's possessive on a state says nothing
+    of leadership and is left out."""
+    for t in r.doc:
+        e = r.te.get(t.i)
+        if e is None or t.dep_ != "poss" or r.entities[e].kind != ActorKind.PERSON:
+            continue
+        for g in _possessed_groups(r, t.head):
+            if g != e:
+                r.affiliate(e, g, "leader")
+
+
+@register(
+    "affiliation-whose-group",
+    order=50,
+    reads=_AFF,
+    scope="document",
+    example="Tomas Reyes, whose Azure Party had governed since 2001, resigned.",
+)
+def whose_group(r: AffiliationReader) -> None:
+    """A person as the antecedent of "whose" + a group's or state's name leads it ("X, whose
+    Y party had governed since 2001", "X, whose Y had no claim")."""
+    for t in r.doc:
+        if t.lower_ != "whose" or t.dep_ != "poss":
+            continue
+        h = t.head
+        g = r.te.get(h.i)
+        if g is None or not r.group([(g, h.i)], state=True):
+            continue
+        for m in r.person(r.whose_antecedent(h, 0)):
+            if m != g:
+                r.affiliate(m, g, "leader")
+
+
+@register(
+    "affiliation-coalition-of",
+    pos=NOUNS,
+    order=51,
+    reads=_AFF,
+    example="The Union Bloc, the alliance of the Azure Party and the Green League, won.",
+)
+def coalition_of(r: AffiliationReader, t: Token) -> None:
+    """A group described as a group of groups has them as members: "Y, the alliance of X
+    and Z", "Y, a coalition dominated by X", "Y, formed by X and Z"; a group that leads it
+    ("a coalition led by X") is its leader."""
+    w = r.w
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in w.coalition_nouns or t.dep_ != "appos":
+        return
+    whole = r.group([(r.te[t.head.i], t.head.i)]) if t.head.i in r.te else []
+    if not whole:
+        return
+    found: list[tuple[Arg, str]] = []
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            found += [(a, "member") for p in c.children if p.dep_ == "pobj" for a in r.np(p)]
+        elif c.dep_ == "acl" and c.lemma_.lower() in (w.composition_verbs | w.lead_verbs):
+            role = "leader" if c.lemma_.lower() in w.lead_verbs else "member"
+            found += [(a, role) for a in r.prep_objects(c, frozenset({"by"}))]
+    for g in whole:
+        for (e, i), role in found:
+            if e != g and r.group([(e, i)], state=True):
+                r.affiliate(e, g, role)
