@@ -95,13 +95,19 @@ def _titled_name(doc: Doc, tok: Token, lex: Lexicon) -> bool:
 
 
 def actor_like(
-    doc: Doc, m: Mention, lex: Lexicon, heads: frozenset[str], motion: frozenset[str] = frozenset()
+    doc: Doc,
+    m: Mention,
+    lex: Lexicon,
+    heads: frozenset[str],
+    motion: frozenset[str] = frozenset(),
+    setting: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether mention ``m`` plays an actor's part in its sentence.
 
     ``heads``: nouns whose modifier is an actor ("Iranian officials", "the U.S.
     intervention", "the Army commander"); ``motion``: verbs after which "to X" / "from X"
-    is a place ("travelled to Najaf"). A name NER called a place and no gazetteer knows
+    is a place ("travelled to Najaf"); ``setting``: nouns whose possessor is a setting
+    ("Iran's presidential election"). A name NER called a place and no gazetteer knows
     ("Basra") acts only as a subject or a possessor."""
     place_name = m.label in ("STATE", "GPE")
     if agent_hyphen(doc, m.end) or _relative_subject(doc[m.end - 1], lex, heads):
@@ -115,6 +121,8 @@ def actor_like(
         return True  # a pronoun, a description or "Iranian officials" refers to an actor
     tok = _role_token(doc[m.end - 1])
     dep = tok.dep_
+    if dep == "poss" and place_name and tok.head.lemma_.lower() in setting:
+        return False  # "Bulgaria's economic collapse": where, not who
     if dep in _AGENT_DEPS:
         verb = tok.head.lemma_.lower()
         if dep == "dobj" and place_name and (verb in lex.place_verbs or verb in motion):
@@ -249,6 +257,7 @@ def actor_entities(
     political_heads = words.political_heads
     place_nouns = words.place_feature_heads | PLACE_NOUNS
     motion = words.motion_verbs
+    setting = words.setting_heads
     heads = (
         lex.state_heads
         | lex.proxy_heads
@@ -291,7 +300,7 @@ def actor_entities(
             if all(_place_like_name(doc, m, lex, place_nouns) for m in named):
                 continue  # "the rebels overran Pemba": a town NER took for a person
             if all(m.end - m.start == 1 and not m.title for m in named) and not any(
-                actor_like(doc, m, lex, heads, motion) for m in ms
+                actor_like(doc, m, lex, heads, motion, setting) for m in ms
             ):
                 continue  # "Tomahawk missiles": a one-word name that never acts is no person
             keep.add(i)
@@ -299,6 +308,6 @@ def actor_entities(
         if e.external_id and not e.external_id.startswith("iso3:"):
             keep.add(i)  # a party or an international organisation of the gazetteer
             continue
-        if any(actor_like(doc, m, lex, heads, motion) for m in ms):
+        if any(actor_like(doc, m, lex, heads, motion, setting) for m in ms):
             keep.add(i)
     return keep

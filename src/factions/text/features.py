@@ -46,12 +46,21 @@ def _bucket(n: int, edges: Sequence[int] = _DIST_BUCKETS) -> str:
     return f">{edges[-1]}"
 
 
-def _ancestors(tok: Token) -> list[Token]:
-    out = [tok]
-    seen = {tok.i}
-    while out[-1].head.i != out[-1].i and out[-1].head.i not in seen:
-        seen.add(out[-1].head.i)
-        out.append(out[-1].head)
+def _head_ids(doc: Doc) -> list[int]:
+    """Each token's head index, computed once per document (kept in ``doc.user_data``)."""
+    out = doc.user_data.get("factions.heads")
+    if out is None:
+        out = [t.head.i for t in doc]
+        doc.user_data["factions.heads"] = out
+    return out
+
+
+def _ancestors(heads: list[int], i: int) -> list[int]:
+    out = [i]
+    seen = {i}
+    while heads[out[-1]] != out[-1] and heads[out[-1]] not in seen:
+        seen.add(heads[out[-1]])
+        out.append(heads[out[-1]])
     return out
 
 
@@ -62,12 +71,19 @@ def shortest_path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[T
     (exclusive), the LCA (``None`` when the two are in different trees), and the tokens from
     ``b`` (inclusive) up to the LCA (exclusive).
     """
-    up_a = _ancestors(a)
-    pos = {t.i: k for k, t in enumerate(up_a)}
-    up_b = _ancestors(b)
+    doc = a.doc
+    up, lca, down = _path_ids(_head_ids(doc), a.i, b.i)
+    return [doc[k] for k in up], (doc[lca] if lca is not None else None), [doc[k] for k in down]
+
+
+def _path_ids(heads: list[int], a: int, b: int) -> tuple[list[int], int | None, list[int]]:
+    """:func:`shortest_path` on token indices."""
+    up_a = _ancestors(heads, a)
+    pos = {t: k for k, t in enumerate(up_a)}
+    up_b = _ancestors(heads, b)
     for k, t in enumerate(up_b):
-        if t.i in pos:
-            return up_a[: pos[t.i]], t, up_b[:k]
+        if t in pos:
+            return up_a[: pos[t]], t, up_b[:k]
     return up_a, None, up_b
 
 
@@ -81,6 +97,17 @@ def trigger_of(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ == "ADJ":
         return lex.adjectives.get(tok.lower_) or lex.adjectives.get(lemma)
     return None
+
+
+def doc_triggers(doc: Doc, lex: Lexicon) -> list[Trigger | None]:
+    """:func:`trigger_of` for every token of ``doc``, computed once per document and lexicon
+    (kept in ``doc.user_data``): every candidate pair of a sentence reads them."""
+    key = ("factions.triggers", id(lex))
+    out = doc.user_data.get(key)
+    if out is None:
+        out = [trigger_of(t, lex) for t in doc]
+        doc.user_data[key] = out
+    return out
 
 
 def _negated(tok: Token, lex: Lexicon) -> bool:
@@ -151,9 +178,10 @@ def _side(path: list[Token]) -> str:
 
 def _choose_heads(doc: Doc, heads_a: Iterable[int], heads_b: Iterable[int]) -> tuple[int, int]:
     best: tuple[int, int, int, int] | None = None
+    heads = _head_ids(doc)
     for i in heads_a:
         for j in heads_b:
-            up, lca, down = shortest_path(doc[i], doc[j])
+            up, lca, down = _path_ids(heads, i, j)
             length = len(up) + len(down) if lca is not None else 99
             key = (length, abs(i - j), i, j)
             if best is None or key < best:
@@ -302,12 +330,11 @@ def pair_features(
     for t in (*doc[max(s0, lo - _AROUND) : lo], *doc[hi + 1 : min(s1, hi + 1 + _AROUND)]):
         if t.is_alpha and not t.is_stop:
             f[f"around:{t.lemma_.lower()}"] = 1.0
-    for t in between:
-        trig = trigger_of(t, lex)
+    triggers = doc_triggers(doc, lex)
+    for trig in triggers[lo + 1 : hi]:
         if trig is not None:
             f[f"trig-btw:{'+' if trig.sign > 0 else '-'}"] = 1.0
-    for t in doc[s0:s1]:
-        trig = trigger_of(t, lex)
+    for trig in triggers[s0:s1]:
         if trig is not None:
             f[f"trig-sent:{'+' if trig.sign > 0 else '-'}"] = 1.0
     for h in (i, j):

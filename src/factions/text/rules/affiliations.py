@@ -77,10 +77,10 @@ def title(r: AffiliationReader) -> None:
     ("Venezuelan President X", "Pakistan's President X", "Army commander X"); without a
     title a group's or state's possessive does, as a member ("the Y party's X", "Y's X")."""
     doc, te, entities = r.doc, r.te, r.entities
-    for t in doc:
-        e = te.get(t.i)
-        if e is None or entities[e].kind != ActorKind.PERSON:
+    for i, e in sorted(te.items()):
+        if entities[e].kind != ActorKind.PERSON:
             continue
+        t = doc[i]
         if t.i > 0 and te.get(t.i - 1) == e:
             continue  # not the first token of the name
         j = t.i
@@ -385,14 +385,12 @@ def group_of_leader(r: AffiliationReader) -> None:
     Y party of X", "the Y party, under X, won"); after a state's name only "under" does
     ("Y under X"), as "Y of X" names no leader. A preposition inside the name ("Union of
     Democratic Forces") names no person and is passed over."""
-    w, te = r.w, r.te
-    for t in r.doc:
-        g = te.get(t.i)
-        if g is None:
-            continue
+    w, te, doc = r.w, r.te, r.doc
+    for i, g in sorted(te.items()):
+        t = doc[i]
         state = r.entities[g].kind == ActorKind.STATE
         preps = w.state_leader_preps if state else w.group_leader_preps
-        if not r.group([(g, t.i)], state=state):
+        if not r.group([(g, i)], state=state):
             continue
         for c in t.children:
             if c.dep_ != "prep" or c.lower_ not in preps or te.get(c.i) == g:
@@ -431,9 +429,11 @@ def possessive(r: AffiliationReader) -> None:
     """A person's possessive on a group's name or on a group noun beside the name leads the
     group ("X's Y party", "X's party, the Y"). A person's possessive on a state says nothing
     of leadership and is left out."""
-    for t in r.doc:
-        e = r.te.get(t.i)
-        if e is None or t.dep_ != "poss" or r.entities[e].kind != ActorKind.PERSON:
+    for i, e in sorted(r.te.items()):
+        if r.entities[e].kind != ActorKind.PERSON:
+            continue
+        t = r.doc[i]
+        if t.dep_ != "poss":
             continue
         for g in _possessed_groups(r, t.head):
             if g != e:
@@ -450,12 +450,11 @@ def possessive(r: AffiliationReader) -> None:
 def whose_group(r: AffiliationReader) -> None:
     """A person as the antecedent of "whose" + a group's or state's name leads it ("X, whose
     Y party had governed since 2001", "X, whose Y had no claim")."""
-    for t in r.doc:
-        if t.lower_ != "whose" or t.dep_ != "poss":
+    for i, g in sorted(r.te.items()):
+        h = r.doc[i]
+        if not any(c.dep_ == "poss" and c.lower_ == "whose" for c in h.children):
             continue
-        h = t.head
-        g = r.te.get(h.i)
-        if g is None or not r.group([(g, h.i)], state=True):
+        if not r.group([(g, i)], state=True):
             continue
         for m in r.person(r.whose_antecedent(h, 0)):
             if m != g:
