@@ -392,20 +392,16 @@ def group_of_leader(r: AffiliationReader) -> None:
         preps = w.state_leader_preps if state else w.group_leader_preps
         if not r.group([(g, i)], state=state):
             continue
-        for c in t.children:
-            if c.dep_ != "prep" or c.lower_ not in preps or te.get(c.i) == g:
-                continue
-            objs = [a for p in c.children if p.dep_ == "pobj" for a in r.np(p)]
-            for m in r.person(objs):
-                r.affiliate(m, g, "leader")
+        preps_of = [c for c in t.children if c.dep_ == "prep" and te.get(c.i) != g]
         if not state and t.dep_ in ("nsubj", "nsubjpass"):
             # "the Y party, under X, won": the aside hangs on the verb, after the subject
             v = t.head
-            for c in v.children:
-                if c.dep_ == "prep" and c.lower_ in preps and t.i < c.i < v.i:
-                    objs = [a for p in c.children if p.dep_ == "pobj" for a in r.np(p)]
-                    for m in r.person(objs):
-                        r.affiliate(m, g, "leader")
+            preps_of += [c for c in v.children if c.dep_ == "prep" and t.i < c.i < v.i]
+        for c in preps_of:
+            if c.lower_ in preps:
+                objs = [a for p in c.children if p.dep_ == "pobj" for a in r.np(p)]
+                for m in r.person(objs):
+                    r.affiliate(m, g, "leader")
 
 
 def _possessed_groups(r: AffiliationReader, h: Token) -> list[int]:
