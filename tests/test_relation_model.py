@@ -11,7 +11,7 @@ import pytest
 
 from factions.text.candidates import candidate_pairs, mention_heads
 from factions.text.documents import Document
-from factions.text.features import pair_features, shortest_path
+from factions.text.features import doc_triggers, pair_features, shortest_path, trigger_of
 from factions.text.lexicon import load_lexicon
 from factions.text.nlp import load_nlp
 from factions.text.pipeline import Extractor
@@ -70,6 +70,18 @@ def test_shortest_path_goes_through_the_lowest_common_ancestor(nlp):
     up, lca, down = shortest_path(doc[0], doc[4])
     assert lca.text == "sent" and [t.text for t in up] == ["Tarvos"]
     assert [t.text for t in down] == ["Ulden", "to"]
+
+
+def test_per_document_caches_agree_with_the_token_functions(nlp):
+    lex = load_lexicon()
+    doc = nlp("Tarvos condemned Ulden, and Ulden backed the Azure Front against Tarvos.")
+    assert doc_triggers(doc, lex) == [trigger_of(t, lex) for t in doc]
+    a = [t.i for t in doc if t.text == "Tarvos"]
+    b = [t.i for t in doc if t.text == "Front"]
+    first = pair_features(doc, a, b, lex)
+    assert pair_features(doc, a, b, lex) == first  # the cached second read is the same
+    fresh = nlp(doc.text)
+    assert pair_features(fresh, a, b, lex) == first
 
 
 def test_a_cancelled_trigger_states_the_opposite_sign(nlp):

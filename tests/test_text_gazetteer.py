@@ -228,3 +228,14 @@ def test_the_place_table_loads_and_holds_towns_not_countries():
     assert len(places) > 30000
     assert {("gori",), ("kutaisi",), ("port", "au", "prince")} <= places
     assert ("georgia",) not in places and ("haiti",) not in places
+
+
+def test_an_organisation_name_inside_a_longer_name_is_not_that_organisation(extractor):
+    def ext_ids(text: str) -> set[str]:
+        r = extractor.extract(Document("t", text))
+        return {am.actor.external_id or "" for am in r.actors}
+
+    assert "igo:UNSC" in ext_ids("Russia and the Security Council clashed over Sudan.")
+    assert "igo:UNSC" not in ext_ids(
+        "The African Union Peace and Security Council suspended Sudan's membership."
+    )

@@ -172,6 +172,16 @@ def _inside_longer_name(doc: Doc, start: int, end: int, demonyms) -> bool:
     return False
 
 
+def _joined_to_a_name(doc: Doc, start: int) -> bool:
+    """Whether an organisation's full name is joined without an article to a capitalised
+    word before it: "the African Union Peace and Security Council" is another body than "the
+    Security Council" ("X and the Security Council" would name that one)."""
+    if start < 2 or doc[start - 1].lower_ not in ("and", "of", "for", "&"):
+        return False
+    p = doc[start - 2]
+    return p.is_title and p.is_alpha and not p.is_sent_start
+
+
 def _other_country_follows(doc: Doc, end: int, world: WorldGazetteer, iso3: str | None) -> bool:
     """ "the Kurdistan Democratic Party of Iran": a party name followed by "of" / "in" and
     another country's name is that other country's party, not the one matched."""
@@ -265,7 +275,9 @@ def find_references(
             continue
         igos = [nm for nm in ok if nm.external_id.startswith("igo:")]
         if igos:
-            if not _inside_longer_name(doc, s, e, ctx_words):
+            if not _inside_longer_name(doc, s, e, ctx_words) and not (
+                igos[0].flag != "A" and _joined_to_a_name(doc, s)
+            ):
                 accepted.append((s, e, igos[0].external_id, 2))
             continue
         entries = list(dict.fromkeys(nm.external_id for nm in ok))
