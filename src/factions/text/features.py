@@ -190,6 +190,25 @@ def _choose_heads(doc: Doc, heads_a: Iterable[int], heads_b: Iterable[int]) -> t
     return best[2], best[3]
 
 
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "prep", "agent", "attr"}
+
+
+def _coordination_features(f: dict[str, float], first: Token, lex: Lexicon) -> None:
+    """What a coordination of the two mentions does in its clause: its role (co-subjects
+    act together, "X and Y signed"; co-objects are acted on, "talks with X and Y"), the
+    preposition it is the object of, and the word it hangs on with its trigger sign."""
+    dep = first.dep_
+    head = first.head
+    f[f"coord-dep:{dep}"] = 1.0
+    if dep == "pobj":
+        f[f"coord-prep:{head.lower_}"] = 1.0
+        head = head.head
+    f[f"coord-head:{head.lemma_.lower()}"] = 1.0
+    trig = trigger_of(head, lex)
+    if trig is not None:
+        f[f"coord-head-trig:{'+' if trig.sign > 0 else '-'}|{dep}"] = 1.0
+
+
 def pair_features(
     doc: Doc,
     heads_a: Sequence[int],
@@ -203,6 +222,7 @@ def pair_features(
     mentions: tuple[int, int] = (1, 1),
     n_actors: int = 2,
     affiliation: str | None = None,
+    others: Sequence[int] = (),
 ) -> dict[str, float]:
     """Sparse named features of one candidate pair.
 
@@ -229,6 +249,10 @@ def pair_features(
     affiliation : str, optional
         The role (``leader``, ``member``) when an affiliation rule links the two actors in
         the document (an affiliation is not a relation, ANNOTATION.md).
+    others : sequence of int
+        Head tokens of the sentence's mentions of other actors: how many stand between the
+        two, and whether one is an argument of their lowest common ancestor ("X accused Y
+        of backing Z": Y, not Z, is what X accuses).
 
     Returns
     -------
@@ -256,6 +280,9 @@ def pair_features(
     f[f"n-actors:{_bucket(n_actors, (2, 3, 4, 6))}"] = 1.0
     if affiliation:
         f[f"affiliation:{affiliation}"] = 1.0
+    lo_, hi_ = min(i, j), max(i, j)
+    between_others = sum(1 for k in others if lo_ < k < hi_)
+    f[f"others-btw:{min(between_others, 2)}"] = 1.0
     for k, h in ((mentions[0], i), (mentions[1], j)):
         f[f"m-count:{_bucket(k, (1, 2, 4))}"] = 1.0
         for name, value in _mention_role(doc[h]).items():
@@ -283,10 +310,18 @@ def pair_features(
         f[f"path-len:{_bucket(len(up) + len(down), (1, 2, 3, 4, 6, 8))}"] = 1.0
         if {ra, rb} == {"conj", "self"} or (ra == rb == "conj"):
             f["coordinated"] = 1.0
+            _coordination_features(f, lca, lex)
         if "appos" in (ra, rb):
             f["appositive"] = 1.0
         if any(c.dep_ == "aux" and c.lemma_.lower() in _MODALS for c in lca.children):
             f["modal"] = 1.0
+        other_args = set(others) - {i, j}
+        for c in lca.children:
+            arg = c
+            if c.dep_ in ("prep", "agent"):
+                arg = next((g for g in c.children if g.dep_ == "pobj"), c)
+            if arg.i in other_args and c.dep_ in _ARG_DEPS:
+                f[f"other-arg:{c.dep_}"] = 1.0
         lca_trig = trigger_of(lca, lex)
         if lca_trig is not None:
             sign = "+" if lca_trig.sign > 0 else "-"

@@ -113,8 +113,11 @@ def pair_instances(doc: Doc, state: Any, lex: Lexicon) -> list[PairInstance]:
             n_mentions[e] += 1
     cands = candidate_pairs(doc, heads, excluded)
     per_sent: dict[int, set[int]] = defaultdict(set)
+    sent_heads: dict[int, dict[int, tuple[int, ...]]] = defaultdict(dict)
     for c in cands:
         per_sent[c.sent] |= {c.a, c.b}
+        sent_heads[c.sent][c.a] = c.heads_a
+        sent_heads[c.sent][c.b] = c.heads_b
     affiliated = {(min(m, g), max(m, g)): role for m, g, role, _ in state.affiliations}
     out = []
     for c in cands:
@@ -131,6 +134,7 @@ def pair_instances(doc: Doc, state: Any, lex: Lexicon) -> list[PairInstance]:
             mentions=(n_mentions[c.a], n_mentions[c.b]),
             n_actors=len(per_sent[c.sent]),
             affiliation=affiliated.get((c.a, c.b)),
+            others=[h for e, hs in sent_heads[c.sent].items() if e not in (c.a, c.b) for h in hs],
         )
         past = all(f.past for f in fs) if fs else ("trig-path-past" in row or "mention-past" in row)
         toks = [*c.heads_a, *c.heads_b]
