@@ -361,6 +361,9 @@ def pair_features(
             if t.is_alpha and not t.is_stop or t.pos_ == "ADP" or t.lower_ in ("and", "or"):
                 f[f"btw:{t.lemma_.lower()}"] = 1.0
     f[f"btw-n:{_bucket(len(between))}"] = 1.0
+    for t in between:  # clause boundaries: "X backed Y, while Z ...", "X won; Y lost"
+        if t.pos_ in ("SCONJ", "CCONJ") or t.text in (";", ":", "(", "—", "–"):
+            f[f"btw-mark:{t.lower_}"] = 1.0
     s0, s1 = sent
     for t in (*doc[max(s0, lo - _AROUND) : lo], *doc[hi + 1 : min(s1, hi + 1 + _AROUND)]):
         if t.is_alpha and not t.is_stop:
