@@ -253,3 +253,20 @@ def test_repeated_folds_keep_a_polity_whole_and_differ_between_repeats():
         assignments.append(sorted(tuple(f) for f in folds))
     assert polity_folds(docs, 4, 0) == polity_folds(docs, 4)  # repeat 0: the original folds
     assert len({tuple(a) for a in assignments}) > 1
+
+
+def test_features_of_the_other_actors_and_of_a_coordination(nlp):
+    lex = load_lexicon()
+    doc = nlp("Tarvos accused Ulden of arming Korvia.")
+    t, u, k = ([x.i for x in doc if x.text == w] for w in ("Tarvos", "Ulden", "Korvia"))
+    f = pair_features(doc, t, k, lex, others=u)
+    assert f["others-btw:1"] == 1.0 and f["other-arg:dobj"] == 1.0  # Ulden is the accused
+    direct = pair_features(doc, t, u, lex, others=k)
+    assert "other-arg:dobj" not in direct and direct["others-btw:0"] == 1.0
+    talks = nlp("Tarvos held talks with Ulden and Korvia.")
+    u, k = ([x.i for x in talks if x.text == w] for w in ("Ulden", "Korvia"))
+    g = pair_features(talks, u, k, lex)
+    assert g["coordinated"] == 1.0 and g["coord-dep:pobj"] == 1.0 and g["coord-prep:with"] == 1.0
+    clause = nlp("Tarvos won the vote, while Ulden lost it.")
+    t, u = ([x.i for x in clause if x.text == w] for w in ("Tarvos", "Ulden"))
+    assert pair_features(clause, t, u, lex)["btw-mark:while"] == 1.0
