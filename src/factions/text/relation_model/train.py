@@ -299,7 +299,7 @@ def train(
     np.random.seed(SEED)
     extractor = Extractor(extractor="rules")
     sets, docs = load_examples(shared, indomain, extractor, cache, log)
-    grid = grid or {"C": (0.1, 0.3), "indomain": (3.0, 10.0), "external": (0.3, 1.0)}
+    grid = grid or {"C": (0.02, 0.05, 0.1), "indomain": (3.0, 10.0), "external": (0.3, 1.0)}
     best: tuple[tuple[float, float], TrainConfig, Counts | None] | None = None
     tried: list[tuple[TrainConfig, Counts]] = []
     for c, wi, we in itertools.product(grid["C"], grid["indomain"], grid["external"]):
