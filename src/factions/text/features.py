@@ -280,8 +280,8 @@ def pair_features(
     f[f"n-actors:{_bucket(n_actors, (2, 3, 4, 6))}"] = 1.0
     if affiliation:
         f[f"affiliation:{affiliation}"] = 1.0
-    lo_, hi_ = min(i, j), max(i, j)
-    between_others = sum(1 for k in others if lo_ < k < hi_)
+    lo, hi = min(i, j), max(i, j)
+    between_others = sum(1 for k in others if lo < k < hi)
     f[f"others-btw:{min(between_others, 2)}"] = 1.0
     for k, h in ((mentions[0], i), (mentions[1], j)):
         f[f"m-count:{_bucket(k, (1, 2, 4))}"] = 1.0
@@ -290,7 +290,6 @@ def pair_features(
     if i == j:
         f["same-token"] = 1.0
         return f
-    lo, hi = min(i, j), max(i, j)
     f[f"dist:{_bucket(hi - lo)}"] = 1.0
 
     up, lca, down = shortest_path(doc[i], doc[j])

@@ -43,6 +43,7 @@ _SEATS = re.compile(
 )
 _SEP = re.compile(r"\s*(?:\||\t|\s[–—-]\s|:\s|;\s|,\s+led by\s|\s\(led by\s|\s\()\s*")
 _LED_BY = re.compile(r"\b(?:led by|headed by|leader:?|chaired by)\s+", re.I)
+_GAP = re.compile(r"\S {2,}(?=\S)")  # a run of two or more spaces between columns
 _NO_PARTY_WORDS = {"others", "other", "independents", "independent", "and", "total", "results",
     "result", "vacant", "seats", "minor", "parties", "small"}  # fmt: skip
 _NAME_LABELS = ("GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
@@ -124,9 +125,6 @@ def _cells(start: int, body: str) -> list[tuple[int, int]] | None:
         if trail > lead:
             cells.append((start + offset + a + lead, start + offset + a + trail))
     return cells
-
-
-_GAP = re.compile(r"\S {2,}(?=\S)")  # a run of two or more spaces between columns
 
 
 def _split_cells(start: int, body: str, separator: str) -> list[tuple[int, int]]:
@@ -235,7 +233,7 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                 continue  # "Others and independents", "Total", "Results (230 seats)"
             party = _whole_cell_name(doc, pc, inside(*pc), mentions, taken, new, lex)
             for m in inside(*pc) if party is None else ():
-                whole = m.end_char - m.start_char >= (pc[1] - pc[0]) - 4
+                whole = _fills(m, pc, 4)
                 if m.label in ("ORG", "REF", "GAZ") or (
                     whole and (m.label == "PERSON" or (t.typed and m.label in _NAME_LABELS))
                 ):
@@ -279,8 +277,9 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                     if (
                         t.leader_col is not None
                         and m.label in _NAME_LABELS
-                        and m.end_char - m.start_char >= (b - a) - 2
-                    ):  # the leader column's whole cell, a name NER took for a place's
+                        and _fills(m, (a, b), 2)
+                    ):
+                        # the leader column's whole cell, a name NER took for a place's
                         m.label, m.key, m.kind = "PERSON", m.text, ActorKind.PERSON
                         leader = m
                         break
@@ -308,6 +307,12 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
             if leader is not None:
                 leader.extra["table"] = (ti, ri, "leader")
     return added
+
+
+def _fills(m: Mention, cell: tuple[int, int], slack: int) -> bool:
+    """Whether mention ``m`` covers its cell but for ``slack`` characters (brackets, a
+    trailing acronym)."""
+    return m.end_char - m.start_char >= (cell[1] - cell[0]) - slack
 
 
 _CONNECTORS = {
