@@ -140,3 +140,73 @@ def test_the_president_of_a_named_country_is_not_the_president_named_before(extr
     )
     r = extractor.extract(Document("t", text))
     assert "the president" not in mentions_of(r, "Adel Rahimi")
+
+
+@pytest.mark.parametrize(
+    "phrase", ["the ousted president", "the exiled president", "the head of state"]
+)
+def test_an_office_with_a_holders_adjective_or_another_name_refers_to_its_holder(extractor, phrase):
+    text = (
+        "President Adel Rahimi was overthrown by the army in May. "
+        f"Samir Haddad later met {phrase} in Geneva."
+    )
+    r = extractor.extract(Document("t", text))
+    assert phrase in mentions_of(r, "Adel Rahimi")
+
+
+def test_the_former_president_is_the_earlier_of_two_holders(extractor):
+    text = (
+        "President Adel Rahimi resigned in May. President Samir Haddad was sworn in a week "
+        "later, and Haddad soon had the former president arrested."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the former president" in mentions_of(r, "Adel Rahimi")
+
+
+def test_another_states_office_is_not_what_the_title_alone_names(extractor):
+    text = (
+        "Talks were chaired by Costa Rican President Adel Rahimi. "
+        "The army had deposed Samir Haddad, and the ousted president flew to Mexico."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the ousted president" not in mentions_of(r, "Adel Rahimi")
+
+
+def test_an_office_describing_a_name_beside_it_is_not_a_reference(extractor):
+    text = (
+        "President Adel Rahimi met the press. Soldiers arrested Samir Haddad, "
+        "the interim president, the next day."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the interim president" not in mentions_of(r, "Adel Rahimi")
+
+
+def test_a_plural_description_refers_to_the_group_of_its_kind(extractor):
+    text = (
+        "The Patriotic Liberation Army seized three towns in the north in March. "
+        "The Mexican Army sent two brigades north. "
+        "Britain accused Ruritania of arming the rebels."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the rebels" in mentions_of(r, "Patriotic Liberation Army")
+    assert "the rebels" not in mentions_of(r, "Mexican Army")
+
+
+def test_the_party_named_by_its_creed(extractor):
+    text = (
+        "The Ruritanian Socialist Workers' Party won the election with 120 seats. "
+        "The People's Party refused to join the Socialists in government."
+    )
+    r = extractor.extract(Document("t", text))
+    mentions = mentions_of(r, "Ruritanian Socialist Workers' Party")
+    assert any(m.endswith("Socialists") for m in mentions)
+
+
+def test_the_creed_plural_stays_unresolved_when_two_parties_share_it(extractor):
+    text = (
+        "The Ruritanian Socialist Workers' Party and the Movement for Socialist Renewal both "
+        "lost seats. The People's Party refused to join the Socialists in government."
+    )
+    r = extractor.extract(Document("t", text))
+    for party in ("Ruritanian Socialist Workers' Party", "Movement for Socialist Renewal"):
+        assert not [m for m in mentions_of(r, party) if m.endswith("Socialists")]

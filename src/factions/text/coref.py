@@ -438,6 +438,7 @@ def resolve_references(
         for i in range(m.start, m.end):
             tok_entity[i] = m.entity
     title_of: dict[str, int] = {}
+    title_holders: dict[str, list[int]] = {}  # office -> the people named with it, in order
     government_of: dict[str, int] = {}
     pair_cache: dict[str, tuple[int, list[int]]] = {}
     history: list[tuple[int, int, int, bool]] = []  # (token, entity, sentence, subject)
@@ -479,6 +480,13 @@ def resolve_references(
             title = m.title or (_stated_title(doc, m, lex) if m.kind == ActorKind.PERSON else None)
             if title:
                 title_of[title] = m.entity
+                # "Costa Rican President X", "Mozambique's president X": another state's
+                # office, which "the president" alone does not name
+                key = title if not _foreign_office(doc, m, lex) else "abroad:" + title
+                holders = title_holders.setdefault(key, [])
+                if m.entity in holders:
+                    holders.remove(m.entity)
+                holders.append(m.entity)
             if m.extra.get("government"):
                 government_of["last"] = m.entity
             if not m.extra.get("place") and not _pro_or_anti(doc, m.start):
@@ -511,19 +519,41 @@ def resolve_references(
                     add(i - 1, i + 1, distinct[pick], "DESC")
                 i += 1
                 continue
-        # titles alone: "the Prime Minister", "the President"
+        # offices alone: "the Prime Minister", "the ousted president", "the head of state"
         if low == "the" and i + 1 < n:
-            j = i + 1
-            while j < n and j - i <= 3 and doc[j].lower_.rstrip(".") in lex.title_words:
-                j += 1
-            if j > i + 2 and doc[j - 1].lower_ == "of" and (j >= n or doc[j].pos_ != "PROPN"):
-                j -= 1  # "accused the president of fraud"; "the president of Chad" is another's
-            if j > i + 1 and (j >= n or doc[j].ent_type_ != "PERSON"):
-                title = " ".join(t.lower_ for t in doc[i + 1 : j])
-                if title in title_of:
-                    add(i, j, title_of[title], "DESC")
+            office = _office_phrase(doc, i, lex)
+            if office is not None:
+                j, titles, former = office
+                holder = _office_holder(titles, former, title_holders, lex)
+                if holder is not None:
+                    add(i, j, holder, "DESC")
                     i = j
                     continue
+        # "the rebels", "the generals": a group of the kind the plural names, named before
+        if low == "the" and i + 1 < n:
+            j = i + 1
+            while j < n and j - i <= 3 and doc[j].pos_ == "ADJ" and j not in starts:
+                j += 1
+            w = doc[j].lower_ if j < n else ""
+            if (
+                w in lex.plural_group_descriptions
+                and doc[j].tag_ == "NNS"
+                and j not in starts
+                and not (j + 1 < n and doc[j + 1].lower_ == "of")
+            ):
+                ent = _described_group(history, entities, cur_sent, w, lex)
+                if ent is not None:
+                    add(i, j + 1, ent, "DESC")
+                    i = j + 1
+                    continue
+        # "the Socialists": the one party whose name says "Socialist"
+        if low == "the" and i + 1 < n and i + 1 not in starts and doc[i + 1].is_title:
+            found = _party_by_creed(doc, i + 1, entities, mentions, lex)
+            if found is not None:
+                j, ent = found
+                add(i, j, ent, "DESC")
+                i = j
+                continue
         # descriptions: "this Shiite leader", "the young leader"
         if low in ("this", "that", "the") and i + 1 < n:
             j = i + 1
@@ -711,6 +741,138 @@ def resolve_references(
                 add(i, i + 1, ent, "PRON")
         i += 1
     return added
+
+
+def _office_phrase(doc: Doc, i: int, lex: Lexicon) -> tuple[int, tuple[str, ...], bool] | None:
+    """An office named after "the" at ``i`` as its holder's description: the end token, the
+    offices it can name and whether it names an earlier holder ("the former president").
+
+    Not an office followed by a name ("the former prime minister X": the name's title) or
+    by "of" and a name ("the president of Chad": another state's office).
+    """
+    n = len(doc)
+    j = i + 1
+    former = False
+    while j < n and j - i <= 2 and doc[j].lower_ in lex.office_adjectives:
+        former = former or doc[j].lower_ in lex.former_office_adjectives
+        j += 1
+    k = j
+    while k < n and k - j < 3 and doc[k].lower_.rstrip(".") in lex.title_words:
+        k += 1
+    if k > j + 1 and doc[k - 1].lower_ == "of" and (k >= n or doc[k].pos_ != "PROPN"):
+        k -= 1  # "accused the president of fraud"
+    titles: tuple[str, ...] = ()
+    if k > j:
+        titles = (" ".join(t.lower_ for t in doc[j:k]),)
+    for phrase, offices in lex.office_synonyms.items():
+        words = phrase.split()
+        if [t.lower_ for t in doc[j : j + len(words)]] == words:
+            k, titles = j + len(words), (*titles, *offices)
+            break
+    if not titles:
+        return None
+    if k < n and (doc[k].ent_type_ == "PERSON" or doc[k].pos_ == "PROPN"):
+        return None
+    if k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].pos_ in ("PROPN", "DET"):
+        return None
+    head = doc[k - 1]
+    if head.dep_ in ("appos", "attr", "oprd") or any(c.dep_ == "appos" for c in head.children):
+        return None  # "X, the former president": describes X; "claimed to be the president"
+    return k, titles, former
+
+
+def _office_holder(
+    titles: tuple[str, ...], former: bool, holders: dict[str, list[int]], lex: Lexicon
+) -> int | None:
+    """The person an office names: its holder named last, or the one before for "the former
+    president" when two have been named."""
+    for title in titles:
+        named = holders.get(title)
+        if named:
+            return named[-2] if former and len(named) > 1 else named[-1]
+    return None
+
+
+def _foreign_office(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """Whether the office stated with a person is qualified by a state: a demonym or a
+    state's possessive right before it ("Costa Rican President X", "Chad's president X")."""
+    i = m.start
+    while i > 0 and doc[i - 1].lower_.rstrip(".") in lex.title_words:
+        i -= 1
+    if i > 0 and doc[i - 1].lower_ in ("'s", "’s"):
+        i -= 1
+    names = {doc[k:i].text.lower() for k in range(max(0, i - 3), i)}
+    return any(x in lex.demonyms or x in lex.countries for x in names)
+
+
+def _described_group(history, entities, cur_sent, word: str, lex: Lexicon) -> int | None:
+    """The group a plural description names ("the rebels"): the most recent entity of a
+    kind it can describe within three sentences, else the only one named so far; a
+    government body qualifies only with a military word in its name ("the generals"), a
+    state's own forces never."""
+    kinds = set(lex.plural_group_descriptions.get(word, ()))
+
+    def fits(e: int) -> bool:
+        ent = entities[e]
+        kind = ent.kind.value if hasattr(ent.kind, "value") else str(ent.kind)
+        if kind not in kinds:
+            return False
+        words = _name_words(ent.name)
+        if kind == ActorKind.GOVERNMENT_BODY.value:
+            return bool(set(words) & lex.military_name_words)
+        return not _state_force(words, lex)
+
+    seen: list[int] = []
+    for _, e, s, _ in reversed(history):
+        if fits(e) and e not in seen:
+            if cur_sent - s <= 3:
+                return e
+            seen.append(e)
+    return seen[0] if len(seen) == 1 else None
+
+
+def _state_force(words: list[str], lex: Lexicon) -> bool:
+    """A state's own forces ("the Mexican Army", "Déby's forces", "the Armed Forces of the
+    Philippines"), never what "the rebels" describes."""
+    text = " ".join(words)
+    if "armed forces" in text or (words and words[-1] in ("forces", "troops") and "'s" in text):
+        return True
+    first = words[0] if words else ""
+    return (first in lex.demonyms or first in lex.countries) and words[-1] in (
+        "army",
+        "military",
+        "navy",
+        "forces",
+        "troops",
+    )
+
+
+def _party_by_creed(
+    doc: Doc, i: int, entities: list[Entity], mentions: list[Mention], lex: Lexicon
+) -> tuple[int, int] | None:
+    """ "Socialists" at ``i`` (capitalised, after "the"): the end token and the one party of
+    the document whose name or a mention of it has the creed's word ("Socialist Party")."""
+    for plural, stems in lex.party_plurals.items():
+        words = plural.split()
+        span = doc[i : i + len(words)]
+        if len(span) != len(words) or [t.lower_ for t in span] != words:
+            continue
+        if not span[-1].is_title or span[-1].tag_ not in ("NNPS", "NNS", "NNP"):
+            continue
+        found: set[int] = set()
+        for e, ent in enumerate(entities):
+            if ent.kind not in (ActorKind.PARTY, ActorKind.COALITION):
+                continue
+            names = [ent.name, *(mentions[k].text for k in ent.mentions if 0 <= k < len(mentions))]
+            for name in names:
+                low = " " + " ".join(_name_words(name)) + " "
+                if any(f" {stem} " in low for stem in stems):
+                    found.add(e)
+                    break
+        if len(found) == 1:
+            return i + len(words), next(iter(found))
+        return None
+    return None
 
 
 def _pro_or_anti(doc: Doc, start: int) -> bool:

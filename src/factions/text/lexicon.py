@@ -137,6 +137,12 @@ class Lexicon:
     group_words: frozenset[str] = frozenset()
     country_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
+    plural_group_descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    military_name_words: frozenset[str] = frozenset()
+    party_plurals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    office_synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    office_adjectives: frozenset[str] = frozenset()
+    former_office_adjectives: frozenset[str] = frozenset()
     generic_actors: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
@@ -183,6 +189,11 @@ def _idioms(data: list | None) -> dict[str, tuple[tuple[frozenset[str], Trigger]
 
 def _low(items) -> frozenset[str]:
     return frozenset(str(x).lower() for x in items or [])
+
+
+def _lists(items) -> dict[str, tuple[str, ...]]:
+    """A mapping of lower-case words to lower-case word lists."""
+    return {str(k).lower(): tuple(str(v).lower() for v in vs) for k, vs in (items or {}).items()}
 
 
 def _words(name: str, key: str, items) -> frozenset[str]:
@@ -271,6 +282,12 @@ def load_lexicon() -> Lexicon:
         group_words=_low(words.get("group_words")),
         country_words=_low(words.get("country_words")),
         government_words=_low(words.get("government_words")),
+        plural_group_descriptions=_lists(words.get("plural_group_descriptions")),
+        military_name_words=_low(words.get("military_name_words")),
+        party_plurals=_lists(words.get("party_plurals")),
+        office_synonyms=_lists(words.get("office_synonyms")),
+        office_adjectives=_low(words.get("office_adjectives")),
+        former_office_adjectives=_low(words.get("former_office_adjectives")),
         generic_actors=_low(words.get("generic_actors")),
         light_verbs=_low(trig.get("light_verbs")),
         idioms=_idioms(trig.get("idioms")),
