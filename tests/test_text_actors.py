@@ -92,6 +92,25 @@ def test_a_place_used_only_as_a_place_is_not_an_actor(extractor):
     assert "Zambia" not in names
 
 
+def test_a_longer_name_at_a_place_is_a_place_not_a_person(extractor):
+    r = _read(extractor, "Indira Gandhi lost her own seat at Rae Bareli to Raj Narain.")
+    names = {am.actor.name for am in r.actors}
+    assert {"Indira Gandhi", "Raj Narain"} <= names
+    assert "Rae Bareli" not in names
+
+
+def test_the_junta_is_the_military_council_not_the_state(extractor):
+    r = _read(
+        extractor,
+        "Officers calling themselves the Transitional Military Council deposed Omar Bashir "
+        "in Sudan. Saudi Arabia backed the junta, and the Sudanese Professionals "
+        "Association denounced the junta.",
+    )
+    council = next(am for am in r.actors if am.actor.name == "Transitional Military Council")
+    assert [m.text for m in council.mentions].count("the junta") == 2
+    assert all(am.actor.name != "Sudan" for am in r.actors)  # named only as a place
+
+
 def test_events_agreements_and_communities_are_never_actors(extractor):
     r = _read(
         extractor,

@@ -265,6 +265,19 @@ def _body_of(words: list[str]) -> set[str]:
     return set(words[: words.index("of")]) & _BODIES
 
 
+def _military_body(entities: list[Entity], lex: Lexicon) -> int | None:
+    """The one government body of the document with a military word in its name (what
+    "the junta" names: "the Transitional Military Council", "the National Council for the
+    Restoration of Democracy")."""
+    fits = [
+        k
+        for k, e in enumerate(entities)
+        if e.kind == ActorKind.GOVERNMENT_BODY
+        and set(_name_words(e.name)) & lex.military_name_words
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _body_named_by(word: str, entities: list[Entity]) -> int | None:
     """The one government body whose name ends in ``word``: "the junta" after "the
     military junta", "the government" after "the interim government"."""
@@ -548,7 +561,7 @@ def resolve_references(
                     continue
         # "the Socialists": the one party whose name says "Socialist"
         if low == "the" and i + 1 < n and i + 1 not in starts and doc[i + 1].is_title:
-            found = _party_by_creed(doc, i + 1, entities, mentions, lex)
+            found = _party_by_creed(doc, i + 1, entities)
             if found is not None:
                 j, ent = found
                 add(i, j, ent, "DESC")
@@ -617,11 +630,16 @@ def resolve_references(
                 and low == "the"
                 and all(doc[k].lower_ in _GOV_ADJS for k in range(i + 1, j))
             ):
-                ent = _main_state(history, entities)
-                if ent is None:
-                    ent = government_of.get("last")
-                if ent is None:
+                if w in lex.military_government_words:  # "the junta": the military body
                     ent = _body_named_by(w, entities)
+                    if ent is None:
+                        ent = _military_body(entities, lex)
+                else:
+                    ent = _main_state(history, entities)
+                    if ent is None:
+                        ent = government_of.get("last")
+                    if ent is None:
+                        ent = _body_named_by(w, entities)
                 if ent is None:  # an unnamed government is still an actor: "the government"
                     key = "gov:" + w
                     ent = next((k for k, e in enumerate(entities) if e.key == key), None)
@@ -847,32 +865,16 @@ def _state_force(words: list[str], lex: Lexicon) -> bool:
     )
 
 
-def _party_by_creed(
-    doc: Doc, i: int, entities: list[Entity], mentions: list[Mention], lex: Lexicon
-) -> tuple[int, int] | None:
-    """ "Socialists" at ``i`` (capitalised, after "the"): the end token and the one party of
-    the document whose name or a mention of it has the creed's word ("Socialist Party")."""
-    for plural, stems in lex.party_plurals.items():
-        words = plural.split()
-        span = doc[i : i + len(words)]
-        if len(span) != len(words) or [t.lower_ for t in span] != words:
-            continue
-        if not span[-1].is_title or span[-1].tag_ not in ("NNPS", "NNS", "NNP"):
-            continue
-        found: set[int] = set()
-        for e, ent in enumerate(entities):
-            if ent.kind not in (ActorKind.PARTY, ActorKind.COALITION):
-                continue
-            names = [ent.name, *(mentions[k].text for k in ent.mentions if 0 <= k < len(mentions))]
-            for name in names:
-                low = " " + " ".join(_name_words(name)) + " "
-                if any(f" {stem} " in low for stem in stems):
-                    found.add(e)
-                    break
-        if len(found) == 1:
-            return i + len(words), next(iter(found))
+def _party_by_creed(doc: Doc, i: int, entities: list[Entity]) -> tuple[int, int] | None:
+    """ "Socialists" at ``i`` (a capitalised plural after "the", not a name NER found): the
+    end token and the one party or coalition whose name it is the members' plural of
+    ("Spanish Socialist Workers' Party"), by the same test that joins named mentions."""
+    tok = doc[i]
+    if tok.tag_ != "NNPS" or not tok.is_title:
         return None
-    return None
+    groups = [k for k, e in enumerate(entities) if e.kind in (ActorKind.PARTY, ActorKind.COALITION)]
+    ent = _match_org(tok.text, _name_words(tok.text), groups, entities)
+    return (i + 1, ent) if ent is not None else None
 
 
 def _pro_or_anti(doc: Doc, start: int) -> bool:

@@ -139,7 +139,7 @@ class Lexicon:
     government_words: frozenset[str] = frozenset()
     plural_group_descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     military_name_words: frozenset[str] = frozenset()
-    party_plurals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    military_government_words: frozenset[str] = frozenset()
     office_synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     office_adjectives: frozenset[str] = frozenset()
     former_office_adjectives: frozenset[str] = frozenset()
@@ -284,7 +284,7 @@ def load_lexicon() -> Lexicon:
         government_words=_low(words.get("government_words")),
         plural_group_descriptions=_lists(words.get("plural_group_descriptions")),
         military_name_words=_low(words.get("military_name_words")),
-        party_plurals=_lists(words.get("party_plurals")),
+        military_government_words=_low(words.get("military_government_words")),
         office_synonyms=_lists(words.get("office_synonyms")),
         office_adjectives=_low(words.get("office_adjectives")),
         former_office_adjectives=_low(words.get("former_office_adjectives")),
