@@ -379,3 +379,17 @@ def test_every_line_of_a_list_is_a_sentence_of_its_own():
     bullet = next(s for s in doc.sents if "gunships" in s.text)
     assert bullet.text.startswith("- The government")
     assert len(line_break_boundaries(doc)) == 5
+
+
+def test_a_persons_whole_noun_phrase_is_a_mention_of_them(extractor):
+    r = _read(extractor, "On Monday the former planning minister Tomas Vey attacked Adel Rahimi.")
+    vey = next(am for am in r.actors if am.actor.name == "Tomas Vey")
+    texts = [m.text for m in vey.mentions]
+    assert "former planning minister Tomas Vey" in texts
+    assert "planning minister Tomas Vey" in texts
+
+
+def test_a_phrase_not_ending_in_an_office_is_no_mention(extractor):
+    r = _read(extractor, "Prosecutors in Curitiba charge Tomas Vey with corruption.")
+    vey = next(am for am in r.actors if am.actor.name == "Tomas Vey")
+    assert [m.text for m in vey.mentions] == ["Tomas Vey"]

@@ -210,3 +210,13 @@ def test_the_creed_plural_stays_unresolved_when_two_parties_share_it(extractor):
     r = extractor.extract(Document("t", text))
     for party in ("Ruritanian Socialist Workers' Party", "Movement for Socialist Renewal"):
         assert not [m for m in mentions_of(r, party) if m.endswith("Socialists")]
+
+
+def test_the_members_plural_joins_a_party_named_later(extractor):
+    text = (
+        "The People's Party refused to join the Socialists in government. In the end the "
+        "Ruritanian Socialist Workers' Party governed alone."
+    )
+    r = extractor.extract(Document("t", text))
+    mentions = mentions_of(r, "Ruritanian Socialist Workers' Party")
+    assert any(m.endswith("Socialists") for m in mentions)

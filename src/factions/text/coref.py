@@ -136,7 +136,10 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
         return idx
 
     defined = {m.alias_of for m in mentions if m.alias_of is not None}
-    for mi, m in enumerate(mentions):
+    # "the Socialists" joins a party named anywhere in the text, so members' plurals last
+    order = sorted(range(len(mentions)), key=lambda k: bool(mentions[k].extra.get("plural_of")))
+    for mi in order:
+        m = mentions[mi]
         if not m.named:
             continue
         idx: int | None = None
@@ -559,14 +562,6 @@ def resolve_references(
                     add(i, j + 1, ent, "DESC")
                     i = j + 1
                     continue
-        # "the Socialists": the one party whose name says "Socialist"
-        if low == "the" and i + 1 < n and i + 1 not in starts and doc[i + 1].is_title:
-            found = _party_by_creed(doc, i + 1, entities)
-            if found is not None:
-                j, ent = found
-                add(i, j, ent, "DESC")
-                i = j
-                continue
         # descriptions: "this Shiite leader", "the young leader"
         if low in ("this", "that", "the") and i + 1 < n:
             j = i + 1
@@ -863,18 +858,6 @@ def _state_force(words: list[str], lex: Lexicon) -> bool:
         "forces",
         "troops",
     )
-
-
-def _party_by_creed(doc: Doc, i: int, entities: list[Entity]) -> tuple[int, int] | None:
-    """ "Socialists" at ``i`` (a capitalised plural after "the", not a name NER found): the
-    end token and the one party or coalition whose name it is the members' plural of
-    ("Spanish Socialist Workers' Party"), by the same test that joins named mentions."""
-    tok = doc[i]
-    if tok.tag_ != "NNPS" or not tok.is_title:
-        return None
-    groups = [k for k, e in enumerate(entities) if e.kind in (ActorKind.PARTY, ActorKind.COALITION)]
-    ent = _match_org(tok.text, _name_words(tok.text), groups, entities)
-    return (i + 1, ent) if ent is not None else None
 
 
 def _pro_or_anti(doc: Doc, start: int) -> bool:

@@ -815,6 +815,40 @@ def _party_in(prep: Token, lex: Lexicon) -> bool:
     return prep.lower_ == "in" and trig is not None and "in" in trig.preps
 
 
+_NP_PREMODIFIERS = {"det", "amod", "compound", "nmod", "poss", "case", "nummod", "punct"}
+
+
+def _noun_phrase_spans(
+    doc: Doc, m: Mention, lex: Lexicon, longest: int = 6
+) -> list[tuple[int, int]]:
+    """The whole noun phrase a person's name ends, and the shorter phrases inside it that
+    start at a content word: "the former energy minister Panagiotis Lafazanis", "former
+    energy minister Panagiotis Lafazanis", "energy minister ...", "minister ...". A phrase
+    of at most ``longest`` words before the name, of determiners, modifiers and compounds
+    only (no verb, comma or clause), ending in an office or a description of a person
+    ("minister", "judge", "leader"), as a maximal-NP mention is read (ACE, OntoNotes)."""
+    if m.start == 0:
+        return []
+    last = doc[m.start - 1].lower_.rstrip(".")
+    if last not in lex.title_words and last not in lex.person_descriptions:
+        return []  # "prosecutors in Curitiba charge X": not a phrase naming X
+    head = doc[m.end - 1]
+    left = head.left_edge.i
+    if head.dep_ == "appos" and head.head.i == m.start - 1:
+        left = head.head.left_edge.i  # "the former minister X": the name hangs on its title
+    if left >= m.start or m.start - left > longest:
+        return []
+    words = doc[left : m.start]
+    if any(
+        (t.dep_ not in _NP_PREMODIFIERS and t.i != head.head.i) or t.text in (",", ";", "(", ")")
+        for t in words
+    ):
+        return []
+    if any(t.ent_type_ == "PERSON" for t in words):
+        return []  # "Mugabe ally X": another person's name is not part of this one's
+    return [(t.i, m.end) for t in words if t.dep_ not in ("det", "punct", "case")]
+
+
 def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
     """Longer phrases that name the same actor, kept as extra mention spans for output:
     "Houthi forces", "the government of Rwanda", "President Vos", "Ugandan"."""
@@ -833,6 +867,7 @@ def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
                 and s <= q.head.i < m.end
             ):
                 spans.append((s - 1, m.end))
+        spans += _noun_phrase_spans(doc, m, lex)
     else:
         root = doc[m.end - 1]
         h = root.head
@@ -1320,15 +1355,23 @@ def _members_plural(
     doc: Doc, mentions: list[Mention], taken: bytearray, lex: Lexicon
 ) -> list[Mention]:
     """A capitalised plural NER left unlabelled whose singular ("Socialist", or "Democrat" +
-    "ic") is a word of a party or organisation named in the document ("the Socialists"):
+    "ic") is a word of a party or organisation named in the document, or of its gazetteer
+    name ("the Socialists" after "PSOE"):
     an organisation mention of its own; coreference (:mod:`factions.text.coref`, members'
     plural) decides which party it is. O(tokens + mentions)."""
-    words = {
-        t.text
+    groups = [
+        m
         for m in mentions
         if m.label in ("ORG", "GAZ", "REF") and m.kind not in (ActorKind.STATE, ActorKind.PERSON)
-        for t in doc[m.start : m.end]
-        if t.is_title and t.is_alpha and len(t.text) > 3 and t.lower_ not in lex.kinds
+    ]
+    names = [
+        *(t.text for m in groups for t in doc[m.start : m.end]),
+        *(w for m in groups for w in str(m.extra.get("name") or "").split()),
+    ]  # the text's words and, for "PSOE", the gazetteer's "Spanish Socialist Workers Party"
+    words = {
+        w
+        for w in names
+        if w[:1].isupper() and w.isalpha() and len(w) > 3 and w.lower() not in lex.kinds
     }
     out: list[Mention] = []
     for t in doc:
@@ -1340,7 +1383,11 @@ def _members_plural(
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
             continue  # part of a longer name
-        out.append(Mention.of(doc[t.i : t.i + 1], "ORG", w, ActorKind.ORGANIZATION))
+        out.append(
+            Mention.of(
+                doc[t.i : t.i + 1], "ORG", w, ActorKind.ORGANIZATION, extra={"plural_of": True}
+            )
+        )
         taken[t.i] = 1
     return out
 
