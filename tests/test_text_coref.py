@@ -220,3 +220,12 @@ def test_the_members_plural_joins_a_party_named_later(extractor):
     r = extractor.extract(Document("t", text))
     mentions = mentions_of(r, "Ruritanian Socialist Workers' Party")
     assert any(m.endswith("Socialists") for m in mentions)
+
+
+def test_another_bodys_office_is_not_what_the_title_alone_names(extractor):
+    text = (
+        "Senate president Adel Rahimi opened the session. "
+        "Samir Haddad accused the president of fraud."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the president" not in mentions_of(r, "Adel Rahimi")

@@ -807,15 +807,21 @@ def _office_holder(
 
 
 def _foreign_office(doc: Doc, m: Mention, lex: Lexicon) -> bool:
-    """Whether the office stated with a person is qualified by a state: a demonym or a
-    state's possessive right before it ("Costa Rican President X", "Chad's president X")."""
+    """Whether the office stated with a person is another's: qualified by a state's demonym
+    or possessive ("Costa Rican President X", "Chad's president X") or by a body's name
+    ("Senate president X", "party chairman X")."""
     i = m.start
     while i > 0 and doc[i - 1].lower_.rstrip(".") in lex.title_words:
         i -= 1
     if i > 0 and doc[i - 1].lower_ in ("'s", "’s"):
         i -= 1
     names = {doc[k:i].text.lower() for k in range(max(0, i - 3), i)}
-    return any(x in lex.demonyms or x in lex.countries for x in names)
+    if any(x in lex.demonyms or x in lex.countries for x in names):
+        return True
+    q = doc[i - 1] if 0 < i < m.start else None  # "Senate president X", "party chairman X":
+    return (  # another body's office
+        q is not None and q.dep_ == "compound" and q.pos_ in ("PROPN", "NOUN") and q.head.i >= i
+    )
 
 
 def _described_group(history, entities, cur_sent, word: str, lex: Lexicon) -> int | None:
