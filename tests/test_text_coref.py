@@ -163,24 +163,6 @@ def test_the_former_president_is_the_earlier_of_two_holders(extractor):
     assert "the former president" in mentions_of(r, "Adel Rahimi")
 
 
-def test_another_states_office_is_not_what_the_title_alone_names(extractor):
-    text = (
-        "Talks were chaired by Costa Rican President Adel Rahimi. "
-        "The army had deposed Samir Haddad, and the ousted president flew to Mexico."
-    )
-    r = extractor.extract(Document("t", text))
-    assert "the ousted president" not in mentions_of(r, "Adel Rahimi")
-
-
-def test_an_office_describing_a_name_beside_it_is_not_a_reference(extractor):
-    text = (
-        "President Adel Rahimi met the press. Soldiers arrested Samir Haddad, "
-        "the interim president, the next day."
-    )
-    r = extractor.extract(Document("t", text))
-    assert "the interim president" not in mentions_of(r, "Adel Rahimi")
-
-
 def test_a_plural_description_refers_to_the_group_of_its_kind(extractor):
     text = (
         "The Patriotic Liberation Army seized three towns in the north in March. "
@@ -192,11 +174,16 @@ def test_a_plural_description_refers_to_the_group_of_its_kind(extractor):
     assert "the rebels" not in mentions_of(r, "Mexican Army")
 
 
-def test_the_party_named_by_its_creed(extractor):
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "The Ruritanian Socialist Workers' Party won the election with 120 seats. "
-        "The People's Party refused to join the Socialists in government."
-    )
+        "The People's Party refused to join the Socialists in government.",
+        "The People's Party refused to join the Socialists in government. In the end the "
+        "Ruritanian Socialist Workers' Party governed alone.",  # the party named after
+    ],
+)
+def test_the_members_plural_joins_the_party_named_by_its_creed(extractor, text):
     r = extractor.extract(Document("t", text))
     mentions = mentions_of(r, "Ruritanian Socialist Workers' Party")
     assert any(m.endswith("Socialists") for m in mentions)
@@ -212,20 +199,26 @@ def test_the_creed_plural_stays_unresolved_when_two_parties_share_it(extractor):
         assert not [m for m in mentions_of(r, party) if m.endswith("Socialists")]
 
 
-def test_the_members_plural_joins_a_party_named_later(extractor):
-    text = (
-        "The People's Party refused to join the Socialists in government. In the end the "
-        "Ruritanian Socialist Workers' Party governed alone."
-    )
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (  # another state's office
+            "Talks were chaired by Costa Rican President Adel Rahimi. "
+            "The army had deposed Samir Haddad, and the ousted president flew to Mexico.",
+            "the ousted president",
+        ),
+        (  # another body's office
+            "Senate president Adel Rahimi opened the session. "
+            "Samir Haddad accused the president of fraud.",
+            "the president",
+        ),
+        (  # an office that describes the name beside it
+            "President Adel Rahimi met the press. Soldiers arrested Samir Haddad, "
+            "the interim president, the next day.",
+            "the interim president",
+        ),
+    ],
+)
+def test_an_office_alone_does_not_name_another_office_holder(extractor, text, phrase):
     r = extractor.extract(Document("t", text))
-    mentions = mentions_of(r, "Ruritanian Socialist Workers' Party")
-    assert any(m.endswith("Socialists") for m in mentions)
-
-
-def test_another_bodys_office_is_not_what_the_title_alone_names(extractor):
-    text = (
-        "Senate president Adel Rahimi opened the session. "
-        "Samir Haddad accused the president of fraud."
-    )
-    r = extractor.extract(Document("t", text))
-    assert "the president" not in mentions_of(r, "Adel Rahimi")
+    assert phrase not in mentions_of(r, "Adel Rahimi")
