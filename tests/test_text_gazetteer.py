@@ -98,6 +98,27 @@ def test_a_party_of_another_country_or_a_longer_name_is_not_matched(extractor):
     assert "igo:UNSC" not in exts
 
 
+def test_a_partys_acronym_needs_the_documents_country(extractor):
+    brazil = "In Brazil the PMDB left the government of Dilma Rousseff in March."
+    assert "partyfacts:654" in _by_ext(_actors(extractor, brazil))
+    gambia = (
+        "In the Gambia, Yahya Jammeh's National Intelligence Agency (NIA) detained Solo "
+        "Sandeng, and the NIA later denied that he had died in its custody."
+    )
+    exts = {am.actor.external_id for am in _actors(extractor, gambia)}
+    assert not any((x or "").startswith("partyfacts:") for x in exts)  # not Iraq's NIA
+
+
+def test_a_list_of_names_is_no_apposition(extractor):
+    text = (
+        "The new government rested on an alliance of the PMDB, the PSDB, the Democrats "
+        "(DEM) and a bloc of smaller parties."  # no country: the parser's reading decides
+    )
+    names = [am.actor.name for am in _actors(extractor, text)]
+    pmdb = next(am for am in _actors(extractor, text) if "PMDB" in [m.text for m in am.mentions])
+    assert "PSDB" not in [m.text for m in pmdb.mentions], names
+
+
 def test_dotted_acronyms_resolve(extractor):
     text = (
         "The U.S. asked the U.N. to act, and the U.N. Security Council condemned Syria. "

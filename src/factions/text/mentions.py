@@ -475,7 +475,18 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
             continue  # "X, the Y Institute": only a movement, party, militia... names a group
         if any(t.text not in (",", "the") for t in doc[prev.end : m.start]):
             continue
+        if any(
+            c.dep_ in ("conj", "cc") and c.i > head.i for c in (*head.children, *head.head.children)
+        ):
+            continue  # "the PMDB, the PSDB, the Democrats and ...": a list, not one name twice
+        if _acronym(m.text) and _acronym(prev.text):
+            continue  # two acronyms are two names
         m.alias_of = i - 1
+
+
+def _acronym(text: str) -> bool:
+    word = text[4:] if text.lower().startswith("the ") else text
+    return word.isupper() and 2 <= len(word) <= 8 and " " not in word
 
 
 def mention_affiliations(mentions: list[Mention]) -> list[tuple[int, int, str]]:

@@ -10,7 +10,8 @@ first-word index, and every name that continues there is a raw match. Then, per 
    abbreviations of ordinary English ("IDP camps"); a common-word name ("Future",
    "Dignity") only capitalised, not as a sentence's first word, and in a political
    sentence; a generic name ("Labour Party", "National Front") and any name that several
-   parties share only when the document names the party's country (then that country
+   parties share, and a party's acronym ("NIA" is also Gambia's National Intelligence
+   Agency), only when the document names the party's country (then that country
    decides; the years active break what it leaves tied, else the name is left to NER);
    no name inside a longer capitalised name ("the National Security Council" is not the
    UN Security Council).
@@ -285,8 +286,8 @@ def find_references(
         local = [x for x in entries if world.entries[x].iso3 in context]
         if local:
             entries = local
-        elif len(entries) > 1 or any(flags[x] in ("G", "C") for x in entries):
-            continue  # shared or generic: only the document's country can tell
+        elif len(entries) > 1 or any(flags[x] in ("G", "C", "A") for x in entries):
+            continue  # shared, generic or an acronym: only the document's country can tell
         if len(entries) > 1 and year is not None:
             active = [
                 x
