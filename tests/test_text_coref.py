@@ -222,3 +222,29 @@ def test_the_creed_plural_stays_unresolved_when_two_parties_share_it(extractor):
 def test_an_office_alone_does_not_name_another_office_holder(extractor, text, phrase):
     r = extractor.extract(Document("t", text))
     assert phrase not in mentions_of(r, "Adel Rahimi")
+
+
+def test_the_former_president_is_the_one_named_as_former(extractor):
+    text = (
+        "President Adel Rahimi met former President Samir Haddad on Monday. "
+        "The former president urged him to act."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "The former president" in mentions_of(r, "Samir Haddad")
+    assert "him" in mentions_of(r, "Adel Rahimi")
+
+
+def test_the_texts_own_states_office_is_what_the_title_alone_names(extractor):
+    text = (
+        "Kenyan President William Ruto met opposition leaders in Nairobi. Kenya's parliament "
+        "sat the next day. The president promised reforms to Kenya's donors."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "The president" in mentions_of(r, "William Ruto")
+
+
+def test_an_apposition_followed_by_and_is_still_one_actor(extractor):
+    r = extractor.extract(
+        Document("t", "Ansar Allah, the Houthi movement, and Saudi Arabia agreed to a truce.")
+    )
+    assert "Houthi movement" in mentions_of(r, "Ansar Allah")

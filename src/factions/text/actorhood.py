@@ -51,11 +51,6 @@ _ACTOR_PREPS = {
 }  # fmt: skip
 
 
-_PLACE_ONLY_PREPS = {"at", "around", "near", "outside", "inside", "across", "throughout", "along"}
-"""Prepositions whose object is a place, never a person ("confidence in X" and "pressure
-on X" name a person, "at X" and "around X" do not)."""
-
-
 def _role_token(tok: Token) -> Token:
     """The token whose dependency says the mention's role: through conjunctions ("Iran and
     Syria backed ...": Syria is a subject too) and flat name parts."""
@@ -196,15 +191,11 @@ def _conjoined_communities(
 
 
 def _place_like_name(doc: Doc, m: Mention, lex: Lexicon, place_nouns: frozenset[str]) -> bool:
-    """A name without a title used only as a place. One word: the object of a verb of
+    """A one-word name without a title used only as a place: the object of a verb of
     taking ground ("overran Pemba") or of a locative preposition ("in Pemba"), or the
-    name of a place noun ("the Lachin corridor", "its capital Stepanakert"). Longer: the
-    object of a preposition that only places take ("at Rae Bareli")."""
-    if m.title:
+    name of a place noun ("the Lachin corridor", "its capital Stepanakert")."""
+    if m.end - m.start != 1 or m.title:
         return False
-    if m.end - m.start != 1:  # "at Rae Bareli", "around Cuito Cuanavale": a person is not
-        tok = _role_token(doc[m.end - 1])  # where something happens
-        return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_ONLY_PREPS
     tok = _role_token(doc[m.start])
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.place_verbs:
         return True

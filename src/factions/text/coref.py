@@ -453,8 +453,9 @@ def resolve_references(
         starts[m.start] = m
         for i in range(m.start, m.end):
             tok_entity[i] = m.entity
-    title_of: dict[str, int] = {}
     title_holders: dict[str, list[int]] = {}  # office -> the people named with it, in order
+    formers: set[int] = set()  # people named as a former holder ("former President X")
+    home = _home_state(mentions)
     government_of: dict[str, int] = {}
     pair_cache: dict[str, tuple[int, list[int]]] = {}
     history: list[tuple[int, int, int, bool]] = []  # (token, entity, sentence, subject)
@@ -495,14 +496,15 @@ def resolve_references(
         if m is not None:
             title = m.title or (_stated_title(doc, m, lex) if m.kind == ActorKind.PERSON else None)
             if title:
-                title_of[title] = m.entity
                 # "Costa Rican President X", "Mozambique's president X": another state's
                 # office, which "the president" alone does not name
-                key = title if not _foreign_office(doc, m, lex) else "abroad:" + title
+                key = title if not _foreign_office(doc, m, lex, home) else "abroad:" + title
                 holders = title_holders.setdefault(key, [])
                 if m.entity in holders:
                     holders.remove(m.entity)
                 holders.append(m.entity)
+                if _named_former(doc, m, lex):  # "former President X"
+                    formers.add(m.entity)
             if m.extra.get("government"):
                 government_of["last"] = m.entity
             if not m.extra.get("place") and not _pro_or_anti(doc, m.start):
@@ -540,7 +542,7 @@ def resolve_references(
             office = _office_phrase(doc, i, lex)
             if office is not None:
                 j, titles, former = office
-                holder = _office_holder(titles, former, title_holders, lex)
+                holder = _office_holder(titles, former, title_holders, formers)
                 if holder is not None:
                     add(i, j, holder, "DESC")
                     i = j
@@ -795,29 +797,55 @@ def _office_phrase(doc: Doc, i: int, lex: Lexicon) -> tuple[int, tuple[str, ...]
 
 
 def _office_holder(
-    titles: tuple[str, ...], former: bool, holders: dict[str, list[int]], lex: Lexicon
+    titles: tuple[str, ...], former: bool, holders: dict[str, list[int]], formers: set[int]
 ) -> int | None:
-    """The person an office names: its holder named last, or the one before for "the former
-    president" when two have been named."""
+    """The person an office names. "The president": its holder named last who was not
+    named as a former one. "The former president": the last one named as former, else the
+    one before the last holder when two have been named."""
     for title in titles:
         named = holders.get(title)
-        if named:
-            return named[-2] if former and len(named) > 1 else named[-1]
+        if not named:
+            continue
+        if former:
+            past = [e for e in named if e in formers]
+            if past:
+                return past[-1]
+            return named[-2] if len(named) > 1 else named[-1]
+        current = [e for e in named if e not in formers]
+        return current[-1] if current else named[-1]
     return None
 
 
-def _foreign_office(doc: Doc, m: Mention, lex: Lexicon) -> bool:
-    """Whether the office stated with a person is another's: qualified by a state's demonym
-    or possessive ("Costa Rican President X", "Chad's president X") or by a body's name
-    ("Senate president X", "party chairman X")."""
+def _named_former(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """Whether a person's office is stated as a past one: "former President X"."""
+    i = m.start
+    while i > 0 and doc[i - 1].lower_.rstrip(".") in lex.title_words:
+        i -= 1
+    return i < m.start and i > 0 and doc[i - 1].lower_ in lex.former_office_adjectives
+
+
+def _home_state(mentions: list[Mention]) -> str | None:
+    """The state the text names most (by its mentions), if one clearly does."""
+    counts = Counter(m.key for m in mentions if m.kind == ActorKind.STATE and m.label == "STATE")
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _foreign_office(doc: Doc, m: Mention, lex: Lexicon, home: str | None = None) -> bool:
+    """Whether the office stated with a person is another's: qualified by another state's
+    demonym or possessive than the text's own (``home``: "Costa Rican President X" in a
+    text about Honduras) or by a body's name ("Senate president X", "party chairman X")."""
     i = m.start
     while i > 0 and doc[i - 1].lower_.rstrip(".") in lex.title_words:
         i -= 1
     if i > 0 and doc[i - 1].lower_ in ("'s", "’s"):
         i -= 1
     names = {doc[k:i].text.lower() for k in range(max(0, i - 3), i)}
-    if any(x in lex.demonyms or x in lex.countries for x in names):
-        return True
+    states = {lex.demonyms.get(x) or lex.countries.get(x) for x in names} - {None}
+    if states:
+        return home not in states
     q = doc[i - 1] if 0 < i < m.start else None  # "Senate president X", "party chairman X":
     return (  # another body's office
         q is not None and q.dep_ == "compound" and q.pos_ in ("PROPN", "NOUN") and q.head.i >= i
@@ -841,13 +869,17 @@ def _described_group(history, entities, cur_sent, word: str, lex: Lexicon) -> in
             return bool(set(words) & lex.military_name_words)
         return not _state_force(words, lex)
 
+    if not any(fits(e) for e in range(len(entities))):
+        return None  # nothing it could describe: no scan of the history
     seen: list[int] = []
     for _, e, s, _ in reversed(history):
         if fits(e) and e not in seen:
             if cur_sent - s <= 3:
                 return e
             seen.append(e)
-    return seen[0] if len(seen) == 1 else None
+            if len(seen) > 1:
+                return None  # two such groups named before: neither
+    return seen[0] if seen else None
 
 
 def _state_force(words: list[str], lex: Lexicon) -> bool:

@@ -475,13 +475,23 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
             continue  # "X, the Y Institute": only a movement, party, militia... names a group
         if any(t.text not in (",", "the") for t in doc[prev.end : m.start]):
             continue
-        if any(
-            c.dep_ in ("conj", "cc") and c.i > head.i for c in (*head.children, *head.head.children)
-        ):
+        if _third_item(doc, m.end):
             continue  # "the PMDB, the PSDB, the Democrats and ...": a list, not one name twice
         if _acronym(m.text) and _acronym(prev.text):
             continue  # two acronyms are two names
         m.alias_of = i - 1
+
+
+def _third_item(doc: Doc, end: int) -> bool:
+    """Whether a comma and another name without "and" / "or" follow token ``end``: the
+    pair before it opens a list ("the PMDB, the PSDB, the Democrats"), where "Ansar Allah,
+    the Houthi movement, and Saudi Arabia" or "..., said" does not."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nxt = doc[end + 1]
+    if nxt.lower_ == "the" and end + 2 < len(doc):
+        nxt = doc[end + 2]
+    return (nxt.pos_ == "PROPN" and nxt.is_title) or (nxt.text.isupper() and len(nxt.text) > 1)
 
 
 def _acronym(text: str) -> bool:
@@ -857,7 +867,15 @@ def _noun_phrase_spans(
         return []
     if any(t.ent_type_ == "PERSON" for t in words):
         return []  # "Mugabe ally X": another person's name is not part of this one's
-    return [(t.i, m.end) for t in words if t.dep_ not in ("det", "punct", "case")]
+    titles = lex.title_words
+    return [
+        (t.i, m.end)
+        for t in words
+        if t.dep_ not in ("det", "punct", "case")
+        and not (t.lower_ in titles and t.i > 0 and doc[t.i - 1].lower_ in titles)
+        and not (t.i > left and t.is_title and doc[t.i - 1].is_title)
+    ]  # not from inside a run of title or capitalised words ("Vice President X" gives no
+    # "President X", "Costa Rican President X" no "Rican President X")
 
 
 def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
