@@ -26,11 +26,13 @@ from typing import TYPE_CHECKING
 
 from factions.model import ActorKind, normalise_alias
 from factions.text.lexicon import Lexicon
-from factions.text.mentions import Mention, org_kind
+from factions.text.mentions import Mention, _title_before, org_kind
 
 __all__ = ["Entity", "cluster_names", "resolve_references"]
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Token
 
 _PARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|de|van|von|da|di)[-‐‑]", re.I)
@@ -268,16 +270,17 @@ def _body_of(words: list[str]) -> set[str]:
     return set(words[: words.index("of")]) & _BODIES
 
 
+def _military(ent: Entity, lex: Lexicon) -> bool:
+    """A government body with a military word in its name: "the Transitional Military
+    Council", "the National Council for the Restoration of Democracy"."""
+    return ent.kind == ActorKind.GOVERNMENT_BODY and bool(
+        set(_name_words(ent.name)) & lex.military_name_words
+    )
+
+
 def _military_body(entities: list[Entity], lex: Lexicon) -> int | None:
-    """The one government body of the document with a military word in its name (what
-    "the junta" names: "the Transitional Military Council", "the National Council for the
-    Restoration of Democracy")."""
-    fits = [
-        k
-        for k, e in enumerate(entities)
-        if e.kind == ActorKind.GOVERNMENT_BODY
-        and set(_name_words(e.name)) & lex.military_name_words
-    ]
+    """The one military government body of the document (what "the junta" names)."""
+    fits = [k for k, e in enumerate(entities) if _military(e, lex)]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -455,7 +458,8 @@ def resolve_references(
             tok_entity[i] = m.entity
     title_holders: dict[str, list[int]] = {}  # office -> the people named with it, in order
     formers: set[int] = set()  # people named as a former holder ("former President X")
-    home = _home_state(mentions)
+    home_state = _main_state((m.entity for m in mentions if m.entity >= 0), entities, least=1)
+    home = entities[home_state].name if home_state is not None else None  # the text's state
     government_of: dict[str, int] = {}
     pair_cache: dict[str, tuple[int, list[int]]] = {}
     history: list[tuple[int, int, int, bool]] = []  # (token, entity, sentence, subject)
@@ -632,7 +636,7 @@ def resolve_references(
                     if ent is None:
                         ent = _military_body(entities, lex)
                 else:
-                    ent = _main_state(history, entities)
+                    ent = _main_state((e for _, e, _, _ in history), entities)
                     if ent is None:
                         ent = government_of.get("last")
                     if ent is None:
@@ -657,7 +661,7 @@ def resolve_references(
             and doc[i + 1].lower_ in lex.country_words
             and _acting_country(doc[i + 1], lex)
         ):
-            ent = _main_state(history, entities)
+            ent = _main_state((e for _, e, _, _ in history), entities)
             if ent is not None:
                 add(i, i + 2, ent, "DESC")
                 i += 2
@@ -818,28 +822,15 @@ def _office_holder(
 
 def _named_former(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     """Whether a person's office is stated as a past one: "former President X"."""
-    i = m.start
-    while i > 0 and doc[i - 1].lower_.rstrip(".") in lex.title_words:
-        i -= 1
-    return i < m.start and i > 0 and doc[i - 1].lower_ in lex.former_office_adjectives
-
-
-def _home_state(mentions: list[Mention]) -> str | None:
-    """The state the text names most (by its mentions), if one clearly does."""
-    counts = Counter(m.key for m in mentions if m.kind == ActorKind.STATE and m.label == "STATE")
-    top = counts.most_common(2)
-    if not top or (len(top) > 1 and top[0][1] == top[1][1]):
-        return None
-    return top[0][0]
+    i, title = _title_before(doc, m.start, lex)
+    return title is not None and i > 0 and doc[i - 1].lower_ in lex.former_office_adjectives
 
 
 def _foreign_office(doc: Doc, m: Mention, lex: Lexicon, home: str | None = None) -> bool:
     """Whether the office stated with a person is another's: qualified by another state's
     demonym or possessive than the text's own (``home``: "Costa Rican President X" in a
     text about Honduras) or by a body's name ("Senate president X", "party chairman X")."""
-    i = m.start
-    while i > 0 and doc[i - 1].lower_.rstrip(".") in lex.title_words:
-        i -= 1
+    i, _ = _title_before(doc, m.start, lex)
     if i > 0 and doc[i - 1].lower_ in ("'s", "’s"):
         i -= 1
     names = {doc[k:i].text.lower() for k in range(max(0, i - 3), i)}
@@ -864,10 +855,9 @@ def _described_group(history, entities, cur_sent, word: str, lex: Lexicon) -> in
         kind = ent.kind.value if hasattr(ent.kind, "value") else str(ent.kind)
         if kind not in kinds:
             return False
-        words = _name_words(ent.name)
         if kind == ActorKind.GOVERNMENT_BODY.value:
-            return bool(set(words) & lex.military_name_words)
-        return not _state_force(words, lex)
+            return _military(ent, lex)
+        return not _state_force(_name_words(ent.name), lex)
 
     if not any(fits(e) for e in range(len(entities))):
         return None  # nothing it could describe: no scan of the history
@@ -889,13 +879,7 @@ def _state_force(words: list[str], lex: Lexicon) -> bool:
     if "armed forces" in text or (words and words[-1] in ("forces", "troops") and "'s" in text):
         return True
     first = words[0] if words else ""
-    return (first in lex.demonyms or first in lex.countries) and words[-1] in (
-        "army",
-        "military",
-        "navy",
-        "forces",
-        "troops",
-    )
+    return (first in lex.demonyms or first in lex.countries) and words[-1] in lex.state_heads
 
 
 def _pro_or_anti(doc: Doc, start: int) -> bool:
@@ -1005,16 +989,17 @@ def _acting_country(tok: Token, lex: Lexicon) -> bool:
     )
 
 
-def _main_state(history, entities) -> int | None:
-    """The state named most so far, if it clearly dominates (3+ mentions, no tie)."""
+def _main_state(named: Iterable[int], entities, least: int = 3) -> int | None:
+    """The state named most among the entity ids ``named``, if it clearly dominates (at
+    least ``least`` mentions, no tie)."""
     counts: dict[int, int] = {}
-    for _, e, _, _ in history:
+    for e in named:
         if entities[e].kind == ActorKind.STATE:
             counts[e] = counts.get(e, 0) + 1
     if not counts:
         return None
     best = max(counts.values())
-    if best < 3:
+    if best < least:
         return None
     tops = [e for e, c in counts.items() if c == best]
     return tops[0] if len(tops) == 1 else None

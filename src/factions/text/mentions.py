@@ -477,7 +477,7 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if _third_item(doc, m.end):
             continue  # "the PMDB, the PSDB, the Democrats and ...": a list, not one name twice
-        if _acronym(m.text) and _acronym(prev.text):
+        if _is_acronym(_strip_the(m.text)) and _is_acronym(_strip_the(prev.text)):
             continue  # two acronyms are two names
         m.alias_of = i - 1
 
@@ -492,11 +492,6 @@ def _third_item(doc: Doc, end: int) -> bool:
     if nxt.lower_ == "the" and end + 2 < len(doc):
         nxt = doc[end + 2]
     return (nxt.pos_ == "PROPN" and nxt.is_title) or (nxt.text.isupper() and len(nxt.text) > 1)
-
-
-def _acronym(text: str) -> bool:
-    word = text[4:] if text.lower().startswith("the ") else text
-    return word.isupper() and 2 <= len(word) <= 8 and " " not in word
 
 
 def mention_affiliations(mentions: list[Mention]) -> list[tuple[int, int, str]]:
