@@ -154,15 +154,6 @@ def test_an_office_with_a_holders_adjective_or_another_name_refers_to_its_holder
     assert phrase in mentions_of(r, "Adel Rahimi")
 
 
-def test_the_former_president_is_the_earlier_of_two_holders(extractor):
-    text = (
-        "President Adel Rahimi resigned in May. President Samir Haddad was sworn in a week "
-        "later, and Haddad soon had the former president arrested."
-    )
-    r = extractor.extract(Document("t", text))
-    assert "the former president" in mentions_of(r, "Adel Rahimi")
-
-
 def test_a_plural_description_refers_to_the_group_of_its_kind(extractor):
     text = (
         "The Patriotic Liberation Army seized three towns in the north in March. "
@@ -224,27 +215,34 @@ def test_an_office_alone_does_not_name_another_office_holder(extractor, text, ph
     assert phrase not in mentions_of(r, "Adel Rahimi")
 
 
-def test_the_former_president_is_the_one_named_as_former(extractor):
-    text = (
-        "President Adel Rahimi met former President Samir Haddad on Monday. "
-        "The former president urged him to act."
-    )
-    r = extractor.extract(Document("t", text))
-    assert "The former president" in mentions_of(r, "Samir Haddad")
-    assert "him" in mentions_of(r, "Adel Rahimi")
-
-
-def test_the_texts_own_states_office_is_what_the_title_alone_names(extractor):
-    text = (
-        "Kenyan President William Ruto met opposition leaders in Nairobi. Kenya's parliament "
-        "sat the next day. The president promised reforms to Kenya's donors."
-    )
-    r = extractor.extract(Document("t", text))
-    assert "The president" in mentions_of(r, "William Ruto")
-
-
 def test_an_apposition_followed_by_and_is_still_one_actor(extractor):
     r = extractor.extract(
         Document("t", "Ansar Allah, the Houthi movement, and Saudi Arabia agreed to a truce.")
     )
     assert "Houthi movement" in mentions_of(r, "Ansar Allah")
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        (  # the earlier of two holders
+            "President Adel Rahimi resigned in May. President Samir Haddad was sworn in a week "
+            "later, and Haddad soon had the former president arrested.",
+            {"the former president": "Adel Rahimi"},
+        ),
+        (  # the one named as former, though named last
+            "President Adel Rahimi met former President Samir Haddad on Monday. "
+            "The former president urged him to act.",
+            {"The former president": "Samir Haddad", "him": "Adel Rahimi"},
+        ),
+        (  # the text's own state's office
+            "Kenyan President William Ruto met opposition leaders in Nairobi. Kenya's "
+            "parliament sat the next day. The president promised reforms to Kenya's donors.",
+            {"The president": "William Ruto"},
+        ),
+    ],
+)
+def test_an_office_alone_names_its_holder(extractor, text, refs):
+    r = extractor.extract(Document("t", text))
+    for phrase, holder in refs.items():
+        assert phrase in mentions_of(r, holder)
