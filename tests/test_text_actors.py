@@ -116,6 +116,36 @@ def test_the_junta_is_the_military_council_not_the_state(extractor):
     assert all(am.actor.name != "Sudan" for am in r.actors)  # named only as a place
 
 
+def test_the_army_is_one_body_of_its_own(extractor):
+    """ "the army", "the armed forces" and "the military", unqualified, are one government
+    body (annotators count a state's forces named so); a qualified army stays as before."""
+    r = _read(
+        extractor,
+        "Protests spread as President Elias Varga sought a third term. The army refused to "
+        "fire on the crowds, and the armed forces later announced that Varga had resigned. "
+        "The opposition leader Amira Solberg praised the military.",
+    )
+    bodies = [am for am in r.actors if am.actor.kind.value == "government_body"]
+    assert len(bodies) == 1
+    texts = {m.text for m in bodies[0].mentions}
+    assert {"The army", "the armed forces", "the military"} <= texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lebanese army stayed neutral while Hezbollah fighters took the city.",
+        "Varga's army stayed neutral while Hezbollah fighters took the city.",
+        "Under military rule, Hezbollah fighters took the city.",
+        "An army of volunteers joined Hezbollah fighters in the city.",
+        "The army chief stayed neutral while Hezbollah fighters took the city.",
+    ],
+)
+def test_a_qualified_or_indefinite_army_is_no_bare_army(extractor, text):
+    r = _read(extractor, text)
+    assert not any(am.actor.name == "armed forces" for am in r.actors)
+
+
 def test_events_agreements_and_communities_are_never_actors(extractor):
     r = _read(
         extractor,

@@ -145,6 +145,7 @@ class Lexicon:
     former_office_adjectives: frozenset[str] = frozenset()
     generic_actors: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
+    bare_generic_actors: dict[str, str] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     idioms: dict[str, tuple[tuple[frozenset[str], Trigger], ...]] = field(default_factory=dict)
     rules: RuleWords = field(default_factory=RuleWords)
@@ -295,4 +296,8 @@ def load_lexicon() -> Lexicon:
         generic_heads=frozenset(
             str(x).split()[-1].lower() for x in words.get("generic_actors") or []
         ),
+        bare_generic_actors={
+            str(k).lower(): str(v).lower()
+            for k, v in (words.get("bare_generic_actors") or {}).items()
+        },
     )

@@ -274,6 +274,10 @@ def find_mentions(
         if words.strip() in lex.generic_actors and not any(taken[c.i] for c in mods):
             if _generic_not_acting(tok, lex):
                 continue
+            name = words.strip()
+            bare = lex.bare_generic_actors.get(name)
+            if bare is not None and not _bare_definite(tok, mods):
+                continue  # "the Iraqi army", "military rule", "an army"
             s = min([c.i for c in mods] + [tok.i])
             while (
                 s > 0
@@ -285,15 +289,11 @@ def find_mentions(
             ):  # "the ruling junta", not "boycotted parliament"
                 s -= 1
             span = doc[s : tok.i + 1]
-            name = words.strip()
-            add(
-                Mention.of(
-                    span,
-                    "ORG",
-                    name,
-                    ActorKind.GOVERNMENT_BODY,
-                )
-            )
+            if bare is not None:  # "the army", "the military": one body, named by the data
+                add(Mention.of(span, "BODY", f"generic:{bare}", ActorKind.GOVERNMENT_BODY,
+                               extra={"name": bare}))  # fmt: skip
+                continue
+            add(Mention.of(span, "ORG", name, ActorKind.GOVERNMENT_BODY))
 
     # Demonyms not tagged as NORP and capitals/countries the NER missed.
     for tok in doc:
@@ -387,6 +387,19 @@ def _generic_not_acting(tok: Token, lex: Lexicon) -> bool:
         return True
     return tok.lower_ not in lex.government_words and any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children
+    )
+
+
+def _bare_definite(tok: Token, mods: list[Token]) -> bool:
+    """ "the army", "the armed forces": a noun (not the adjective of "military rule") led by
+    "the" and qualified by nothing outside its own phrase ("the Iraqi army", "Assad's army",
+    "the rebel army" are not the text's bare "the army")."""
+    if tok.pos_ != "NOUN":
+        return False
+    own = {c.i for c in mods}
+    before = [c for c in tok.children if c.i < tok.i and c.i not in own]
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in before) and all(
+        c.dep_ == "det" and c.lower_ == "the" for c in before
     )
 
 
