@@ -165,6 +165,19 @@ def test_a_plural_description_refers_to_the_group_of_its_kind(extractor):
     assert "the rebels" not in mentions_of(r, "Mexican Army")
 
 
+def test_a_plural_description_prefers_the_texts_main_group_nearby(extractor):
+    """Two groups of its kind within three sentences: the one the text has named most so
+    far (its main insurgency), not merely the latest ("had fought in the X")."""
+    text = (
+        "The Patriotic Liberation Army attacked police posts in January. The Patriotic "
+        "Liberation Army then took the hills above the capital. Many of its commanders had "
+        "served with the Kosovo Liberation Army. The government offered talks to the guerrillas."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the guerrillas" in mentions_of(r, "Patriotic Liberation Army")
+    assert "the guerrillas" not in mentions_of(r, "Kosovo Liberation Army")
+
+
 @pytest.mark.parametrize(
     "text",
     [

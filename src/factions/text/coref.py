@@ -844,8 +844,9 @@ def _foreign_office(doc: Doc, m: Mention, lex: Lexicon, home: str | None = None)
 
 
 def _described_group(history, entities, cur_sent, word: str, lex: Lexicon) -> int | None:
-    """The group a plural description names ("the rebels"): the most recent entity of a
-    kind it can describe within three sentences, else the only one named so far; a
+    """The group a plural description names ("the rebels"): of the entities of a kind it
+    can describe named within three sentences, the one named most so far (the text's main
+    group of that kind), then the latest; else the only one named before; a
     government body qualifies only with a military word in its name ("the generals"), a
     state's own forces never."""
     kinds = set(lex.plural_group_descriptions.get(word, ()))
@@ -861,15 +862,22 @@ def _described_group(history, entities, cur_sent, word: str, lex: Lexicon) -> in
 
     if not any(fits(e) for e in range(len(entities))):
         return None  # nothing it could describe: no scan of the history
+    near: dict[int, int] = {}  # group named within three sentences -> its rank by recency
     seen: list[int] = []
     for _, e, s, _ in reversed(history):
-        if fits(e) and e not in seen:
+        if cur_sent - s > 3 and near:
+            break  # older entries are all farther
+        if fits(e) and e not in seen and e not in near:
             if cur_sent - s <= 3:
-                return e
+                near[e] = len(near)
+                continue
             seen.append(e)
             if len(seen) > 1:
                 return None  # two such groups named before: neither
-    return seen[0] if seen else None
+    if near:  # the most mentioned so far (the text's main group of that kind), then latest
+        count = Counter(e for _, e, _, _ in history if e in near)
+        return min(near, key=lambda e: (-count[e], near[e]))
+    return seen[0] if len(seen) == 1 else None  # two such groups named before: neither
 
 
 def _state_force(words: list[str], lex: Lexicon) -> bool:
