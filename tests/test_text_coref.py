@@ -95,6 +95,19 @@ def test_group_description(extractor):
     assert "The group" in mentions_of(r, "Sahel Liberation Front")
 
 
+@pytest.mark.parametrize("noun", ["the ruling coalition", "the coalition", "this alliance"])
+def test_a_coalition_noun_never_falls_back_to_a_member_party(extractor, noun):
+    """No coalition named nearby: "the coalition" stays unresolved rather than naming the
+    latest party (here the one that left it)."""
+    text = (
+        "The Ruritanian Socialist Workers' Party won the election in 2018. In 2020 the "
+        f"People's Party announced that it was leaving {noun}."
+    )
+    r = extractor.extract(Document("t", text))
+    for party in ("Ruritanian Socialist Workers' Party", "People's Party"):
+        assert noun not in mentions_of(r, party)
+
+
 def test_his_after_coordination_refers_to_the_first_conjunct(extractor):
     text = (
         "Troops based in the town of Lemara mutinied. "

@@ -609,15 +609,16 @@ def resolve_references(
                 j not in starts and nxt is not None and nxt.lower_ in ("'s", "’s")
             )
             if (free or owned) and w in lex.group_words and doc[j].tag_ == "NN":
+                strict = _names_coalition(w, lex)  # never a party or militia by default
                 if free:  # a group of the kind the noun names ("the alliance": a coalition)
                     ent = _recent_of_kind(history, entities, cur_sent, w, lex)
-                    if ent is None:
+                    if ent is None and not strict:
                         ent = _recent_group(
                             history, entities, cur_sent, prefer_subject=True, states=False, window=2
                         )
                 else:  # the possessive is resolved only to a group of the kind it names
                     ent = _recent_of_kind(history, entities, cur_sent, w, lex)
-                if ent is None and free and low in ("this", "that"):  # reaches further
+                if ent is None and free and low in ("this", "that") and not strict:  # further
                     ent = _recent_group(
                         history, entities, cur_sent, prefer_subject=True, states=False, window=4
                     )
@@ -943,6 +944,12 @@ def _recent_person(
         if first is None:
             first = e
     return first
+
+
+def _names_coalition(word: str, lex: Lexicon) -> bool:
+    """Whether a group noun names coalitions only ("the coalition", "the alliance", "the
+    bloc"): it then never falls back to the latest group of another kind (a member party)."""
+    return {str(k) for k in lex.group_descriptions.get(word, ())} == {"coalition"}
 
 
 def _recent_of_kind(history, entities, cur_sent, word: str, lex: Lexicon) -> int | None:
