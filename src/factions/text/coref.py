@@ -618,9 +618,18 @@ def resolve_references(
                         )
                 else:  # the possessive is resolved only to a group of the kind it names
                     ent = _recent_of_kind(history, entities, cur_sent, w, lex)
-                if ent is None and free and low in ("this", "that") and not strict:  # further
-                    ent = _recent_group(
-                        history, entities, cur_sent, prefer_subject=True, states=False, window=4
+                if ent is None and free and low in ("this", "that"):  # reaches further
+                    ent = (
+                        _recent_of_kind(history, entities, cur_sent, w, lex, window=4)
+                        if strict
+                        else _recent_group(
+                            history,
+                            entities,
+                            cur_sent,
+                            prefer_subject=True,
+                            states=False,
+                            window=4,
+                        )
                     )
                 if ent is not None:
                     add(i, j + 1, ent, "DESC")
@@ -952,13 +961,15 @@ def _names_coalition(word: str, lex: Lexicon) -> bool:
     return {str(k) for k in lex.group_descriptions.get(word, ())} == {"coalition"}
 
 
-def _recent_of_kind(history, entities, cur_sent, word: str, lex: Lexicon) -> int | None:
-    """The most recent entity (two sentences back at most) whose kind the description
+def _recent_of_kind(
+    history, entities, cur_sent, word: str, lex: Lexicon, window: int = 2
+) -> int | None:
+    """The most recent entity (``window`` sentences back at most) whose kind the description
     ``word`` names ("militia" -> a militia), when exactly one such entity is that recent."""
     kinds = {str(k) for k in lex.group_descriptions.get(word, ())}
     seen: list[int] = []
     for _, e, s, _ in reversed(history):
-        if cur_sent - s > 2:
+        if cur_sent - s > window:
             break
         kind = entities[e].kind
         if (kind.value if hasattr(kind, "value") else str(kind)) in kinds and e not in seen:
