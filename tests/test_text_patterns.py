@@ -112,11 +112,26 @@ def test_adjective_object_is_not_its_own_holder(extractor):
     assert (frozenset(("Karim Haddad", "Unity League")), -1) not in {(p, s) for p, s, _ in rels}
 
 
-def test_person_and_his_party_stand_together(extractor):
+def test_person_and_his_party_are_affiliated_not_related(extractor):
+    """The rule still reads them together (a feature for the model), but a member and its
+    group are an affiliation, never a relation (ANNOTATION.md)."""
     text = "Omar Farouk and his Unity League party lost the vote."
-    assert relations(extractor, text) == [
-        (frozenset(("Omar Farouk", "Unity League")), 1, "Farouk and his Unity League party")
+    r = extractor.extract(Document("t", text))
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    assert relations(extractor, text) == []
+    assert [(names[f.member], names[f.group]) for f in r.affiliations] == [
+        ("Omar Farouk", "Unity League")
     ]
+
+
+def test_a_relation_between_a_member_and_its_group_is_dropped(extractor):
+    text = (
+        "Omar Farouk, the leader of the Unity League, praised the Unity League for its "
+        "discipline. Karim Haddad praised the Unity League too."
+    )
+    pairs_ = {p for p, _, _ in relations(extractor, text)}
+    assert frozenset(("Omar Farouk", "Unity League")) not in pairs_
+    assert frozenset(("Karim Haddad", "Unity League")) in pairs_
 
 
 def test_and_his_rival_stays_a_rivalry(extractor):

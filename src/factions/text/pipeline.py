@@ -33,7 +33,11 @@ from factions.text.lexicon import Lexicon, load_lexicon
 from factions.text.mentions import Gazetteer, Mention, find_mentions, mention_affiliations
 from factions.text.nlp import load_nlp
 from factions.text.relation_model import RelationModel, load_relation_model
-from factions.text.relation_model.inference import model_relations, score_candidates
+from factions.text.relation_model.inference import (
+    model_relations,
+    score_candidates,
+    unaffiliated,
+)
 from factions.text.rules import (
     Finding,
     check_rule_names,
@@ -172,7 +176,7 @@ class ReadState:
     affiliations: list[tuple[int, int, str, str]]  # (member, group, role, rule)
     ids: dict[int, str]
     actors: list[ActorMentions]
-    led: frozenset = frozenset()  # {actor id, actor id} of a body and its own leader
+    affiliated: frozenset = frozenset()  # {member id, group id} of each affiliation read
     listed: list = field(default_factory=list)  # findings of tables: a coalition's parties
 
     @property
@@ -253,7 +257,7 @@ class Extractor:
         actors = _actors(entities, mentions, refs, ids, self.gazetteer, self.world)
         kept = {ids[i] for i in keep}
         actors = [am for am in actors if am.actor.id in kept]  # places, events: not actors
-        led = frozenset(frozenset((ids[m], ids[g])) for m, g, role in stated if role == "leader")
+        affiliated = frozenset(frozenset((ids[m], ids[g])) for m, g, _, _ in affiliations)
         return ReadState(
             mentions,
             refs,
@@ -264,7 +268,7 @@ class Extractor:
             affiliations,
             ids,
             actors,
-            led,
+            affiliated,
             listed,
         )
 
@@ -286,8 +290,7 @@ class Extractor:
                 for r in _aggregate_findings(st.listed, st.ids, document, known)
                 if frozenset((r.a, r.b)) not in have
             ]
-        # a body and its own leader ("Diaz" and "Diaz's loyalists") are affiliated, not related
-        relations = [r for r in relations if frozenset((r.a, r.b)) not in st.led]
+        relations = unaffiliated(relations, st.affiliated)
         affiliations = []
         seen = set()
         for member, group, role, _ in st.affiliations:

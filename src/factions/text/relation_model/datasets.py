@@ -263,6 +263,7 @@ class PreparedDocument:
     ids: dict[int, str]
     known: set[str]
     actors: list[dict]
+    affiliated: frozenset = frozenset()  # pairs an affiliation links (never relations)
 
     def examples(self, source: str) -> list[Example]:
         return [
@@ -312,7 +313,7 @@ def prepare_documents(docs: list[dict], extractor) -> list[PreparedDocument]:
                     sign, sents = gold[key]
                     label = sign if sign != 0 and c.sent in sents else None
             labels.append(label)
-        out.append(PreparedDocument(g, insts, labels, st.ids, st.known, pred))
+        out.append(PreparedDocument(g, insts, labels, st.ids, st.known, pred, st.affiliated))
     return out
 
 

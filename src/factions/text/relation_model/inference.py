@@ -23,7 +23,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +46,7 @@ __all__ = [
     "score_instances",
     "score_candidates",
     "model_relations",
+    "unaffiliated",
 ]
 
 DEFAULT_KIND = {1: "cooperation", -1: "hostility"}
@@ -167,6 +168,13 @@ def score_instances(insts: Sequence[PairInstance], model: RelationModel) -> list
 def score_candidates(doc: Doc, state: Any, lex: Lexicon, model: RelationModel) -> list[ScoredPair]:
     """Every candidate pair of a read document with the model's probabilities."""
     return score_instances(pair_instances(doc, state, lex), model)
+
+
+def unaffiliated(relations: list[Relation], affiliated: Collection[frozenset]) -> list[Relation]:
+    """The relations whose pair no affiliation links: a member and its group ("X, leader of
+    the Y party", "Diaz" and "Diaz's loyalists") are affiliated, not related (ANNOTATION.md
+    keeps affiliations apart from relations)."""
+    return [r for r in relations if frozenset((r.a, r.b)) not in affiliated]
 
 
 def _noisy_or(ps: Sequence[float]) -> float:

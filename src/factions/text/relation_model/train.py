@@ -214,14 +214,18 @@ def document_counts(
     (for pairs no rule read, and for pairs a rule read)."""
     from factions.text.documents import Document
     from factions.text.evaluate import score_document
-    from factions.text.relation_model.inference import model_relations, score_instances
+    from factions.text.relation_model.inference import (
+        model_relations,
+        score_instances,
+        unaffiliated,
+    )
 
     out = {t: Counts() for t in thresholds}
     for d in docs:
         scored = score_instances(d.instances, model)
         doc = Document(d.gold["doc_id"], d.gold["text"])
         for t in thresholds:
-            rels = model_relations(scored, d.ids, doc, d.known, *t)
+            rels = unaffiliated(model_relations(scored, d.ids, doc, d.known, *t), d.affiliated)
             pred = {"actors": d.actors,
                     "relations": [{"a": r.a, "b": r.b, "sign": r.sign} for r in rels]}  # fmt: skip
             out[t] += score_document(pred, d.gold).relations
