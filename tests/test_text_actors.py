@@ -249,6 +249,26 @@ def test_table_lines_give_parties_leaders_and_coalition_membership(extractor):
     assert frozenset((ids["Green Future"], ids["Citizens' Voice"])) not in pairs
 
 
+def test_every_leader_of_a_table_row_leads_its_party(extractor):
+    """Two co-leaders in one row both lead the party; a leader cell NER tags as an
+    organisation is still the row's person."""
+    text = (
+        "Ruritania's 2021 election gave these seats:\n"
+        "- Green Future: 67 (Ana Ruiz, Dora Klein)\n"
+        "- Reform Bloc: 52 (Emil Roth)\n\n"
+        "| Party | Seats | Leader |\n|---|---|---|\n"
+        "| Union of Farmers | 32 | Giorgia Meloni |\n"
+        "| Citizens' Voice | 12 | Karl Brandt |\n\n"
+        "Ana Ruiz opened talks with the Reform Bloc."
+    )
+    r = _read(extractor, text)
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    affs = {(names[f.member], names[f.group], f.role) for f in r.affiliations}
+    assert ("Ana Ruiz", "Green Future", "leader") in affs
+    assert ("Dora Klein", "Green Future", "leader") in affs
+    assert ("Giorgia Meloni", "Union of Farmers", "leader") in affs
+
+
 def test_a_persons_name_ner_misses_is_still_an_actor(extractor):
     # the small NER model tags the first name as a building and misses the second
     r = _read(

@@ -260,35 +260,34 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
             if t.heading is not None:
                 party.extra["table_heading"] = t.heading
                 party.extra["table_membership"] = t.membership
-            # the leader: the leader column, else a person elsewhere in the row
-            leader = None
+            # the leaders: the leader column, else the persons of the first other cell that
+            # names any ("AfD: 94 (Alexander Gauland, Alice Weidel)": both lead it)
+            leaders: list[Mention] = []
             spans = (
                 [cells[t.leader_col]]
                 if t.leader_col is not None and t.leader_col < len(cells)
                 else [c for c in cells if c != pc]
             )
             for a, b in spans:
-                for m in inside(a, b):
-                    if m is party:
-                        continue
-                    if m.label == "PERSON":
-                        leader = m
-                        break
+                leaders = [m for m in inside(a, b) if m is not party and m.label == "PERSON"]
+                for m in inside(a, b) if not leaders and t.leader_col is not None else ():
                     if (
-                        t.leader_col is not None
-                        and m.label in _NAME_LABELS
+                        m is not party
+                        and m.label in (*_NAME_LABELS, "ORG")
                         and _fills(m, (a, b), 2)
                     ):
-                        # the leader column's whole cell, a name NER took for a place's
+                        # the leader column's whole cell, a name NER took for a place's or
+                        # an organisation's
                         m.label, m.key, m.kind = "PERSON", m.text, ActorKind.PERSON
-                        leader = m
+                        leaders = [m]
                         break
-                if leader is None and t.leader_col is not None:
+                if not leaders and t.leader_col is not None:
                     text = doc.text[a:b]
                     if not re.search(r"\d", text):
-                        leader = new(a, b, "PERSON", ActorKind.PERSON)
-                if leader is not None:
+                        leaders = [m for m in (new(a, b, "PERSON", ActorKind.PERSON),) if m]
+                if leaders:
                     break
+            leader = leaders[0] if leaders else None
             if leader is None:
                 row_text = doc.text[row.start : row.end]
                 for led in _LED_BY.finditer(row_text):
@@ -304,8 +303,9 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                             leader = new(a, a + name.end(), "PERSON", ActorKind.PERSON)
                     if leader is not None:
                         break
-            if leader is not None:
-                leader.extra["table"] = (ti, ri, "leader")
+                leaders = [leader] if leader is not None else []
+            for m in leaders:
+                m.extra["table"] = (ti, ri, "leader")
     return added
 
 
@@ -360,16 +360,17 @@ def _whole_cell_name(doc: Doc, cell: tuple[int, int], inner: list, mentions: lis
 def table_affiliations(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int, str]]:
     """(member entity, group entity, role): each row's leader leads its party; under a
     heading of coalition membership naming the group, each party is its member."""
-    rows: dict[tuple[int, int], dict[str, Mention]] = {}
+    rows: dict[tuple[int, int], dict[str, list[Mention]]] = {}
     for m in mentions:
         t = m.extra.get("table")
         if t is not None and m.entity >= 0:
-            rows.setdefault((t[0], t[1]), {}).setdefault(t[2], m)
+            rows.setdefault((t[0], t[1]), {}).setdefault(t[2], []).append(m)
     out: list[tuple[int, int, str]] = []
     for row in rows.values():
-        party, leader = row.get("party"), row.get("leader")
-        if party is not None and leader is not None and party.entity != leader.entity:
-            out.append((leader.entity, party.entity, "leader"))
+        party = next(iter(row.get("party", ())), None)
+        for leader in row.get("leader", ()) if party is not None else ():
+            if party.entity != leader.entity:
+                out.append((leader.entity, party.entity, "leader"))
         if party is None or not party.extra.get("table_membership"):
             continue
         a, b = party.extra["table_heading"]
