@@ -131,10 +131,21 @@ def test_the_army_is_one_body_of_its_own(extractor):
     assert {"The army", "the armed forces", "the military"} <= texts
 
 
+def test_a_states_army_named_by_its_demonym_is_a_body_of_that_state(extractor):
+    r = _read(
+        extractor,
+        "The Lebanese army stayed neutral while Hezbollah fighters took the city, and the "
+        "Syrian army had left three years earlier. Syrian troops never returned.",
+    )
+    kinds = {am.actor.name: am.actor.kind.value for am in r.actors}
+    assert kinds.get("Lebanese army") == "government_body"
+    assert kinds.get("Syrian army") == "government_body"
+    assert kinds.get("Syria") == "state"  # "Syrian troops" stand for the state
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "The Lebanese army stayed neutral while Hezbollah fighters took the city.",
         "Varga's army stayed neutral while Hezbollah fighters took the city.",
         "Under military rule, Hezbollah fighters took the city.",
         "An army of volunteers joined Hezbollah fighters in the city.",

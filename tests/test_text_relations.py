@@ -186,7 +186,8 @@ def test_two_word_demonym_and_leader_standing_for_group(extractor):
         "The Northern Front, led by Ravi Das and backed by India, grew."
     )
     found = rels(extractor, text)
-    assert found[pair("Sri Lanka", "Vinod Kumar")] == -1
+    # a state's armed forces named by its demonym are a body of their own
+    assert found[pair("Sri Lankan armed forces", "Vinod Kumar")] == -1
     assert found[pair("India", "Ravi Das")] == 1
 
 

@@ -1173,6 +1173,17 @@ def _state_mention(span: Span, country: str) -> Mention:
     return Mention.of(span, "STATE", country, ActorKind.STATE, extra={"demonym": True})
 
 
+def _force_noun(head: Token, lex: Lexicon) -> str | None:
+    """The body a state's force noun names ("army", "armed forces", "military": see
+    ``bare_generic_actors``), or None ("troops", "forces", "regime" stand for the state)."""
+    if head.pos_ != "NOUN":
+        return None
+    name = head.lower_
+    if name == "forces" and any(c.lower_ == "armed" for c in head.children):
+        name = "armed forces"
+    return lex.bare_generic_actors.get(name)
+
+
 def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | None:
     """A demonym used for its state: "Iranian officials", "the Syrian regime", "Ugandan support"."""
     words = doc[start:end]
@@ -1202,6 +1213,11 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
             if s > 0 and doc[s - 1].dep_ == "det" and doc[s - 1].head.i == head.i:
                 s -= 1
             span = doc[s : head.i + 1]
+            force = _force_noun(head, lex)
+            if force is not None:  # "the Lebanese army": the state's forces, a body of its own
+                name = _strip_the(span.text)
+                return Mention.of(span, "BODY", f"generic:{force}:{country}",
+                                  ActorKind.GOVERNMENT_BODY, extra={"name": name})  # fmt: skip
             return _state_mention(span, country)
         if hl in lex.nouns or hl in lex.proxy_heads or _political_head(head):
             return _state_mention(words, country)  # "Ugandan support", "Turkish tanks"
