@@ -167,28 +167,34 @@ def test_an_office_with_a_holders_adjective_or_another_name_refers_to_its_holder
     assert phrase in mentions_of(r, "Adel Rahimi")
 
 
-def test_a_plural_description_refers_to_the_group_of_its_kind(extractor):
-    text = (
-        "The Patriotic Liberation Army seized three towns in the north in March. "
-        "The Mexican Army sent two brigades north. "
-        "Britain accused Ruritania of arming the rebels."
-    )
+@pytest.mark.parametrize(
+    ("text", "phrase", "group", "other"),
+    [
+        (  # the group of its kind; a state's own forces never
+            "The Patriotic Liberation Army seized three towns in the north in March. "
+            "The Mexican Army sent two brigades north. "
+            "Britain accused Ruritania of arming the rebels.",
+            "the rebels",
+            "Patriotic Liberation Army",
+            "Mexican Army",
+        ),
+        (  # two groups of its kind nearby: the one named most so far, not merely the latest
+            "The Patriotic Liberation Army attacked police posts in January. The Patriotic "
+            "Liberation Army then took the hills above the capital. Many of its commanders had "
+            "served with the Kosovo Liberation Army. The government offered talks to the "
+            "guerrillas.",
+            "the guerrillas",
+            "Patriotic Liberation Army",
+            "Kosovo Liberation Army",
+        ),
+    ],
+)
+def test_a_plural_description_refers_to_the_texts_group_of_its_kind(
+    extractor, text, phrase, group, other
+):
     r = extractor.extract(Document("t", text))
-    assert "the rebels" in mentions_of(r, "Patriotic Liberation Army")
-    assert "the rebels" not in mentions_of(r, "Mexican Army")
-
-
-def test_a_plural_description_prefers_the_texts_main_group_nearby(extractor):
-    """Two groups of its kind within three sentences: the one the text has named most so
-    far (its main insurgency), not merely the latest ("had fought in the X")."""
-    text = (
-        "The Patriotic Liberation Army attacked police posts in January. The Patriotic "
-        "Liberation Army then took the hills above the capital. Many of its commanders had "
-        "served with the Kosovo Liberation Army. The government offered talks to the guerrillas."
-    )
-    r = extractor.extract(Document("t", text))
-    assert "the guerrillas" in mentions_of(r, "Patriotic Liberation Army")
-    assert "the guerrillas" not in mentions_of(r, "Kosovo Liberation Army")
+    assert phrase in mentions_of(r, group)
+    assert phrase not in mentions_of(r, other)
 
 
 @pytest.mark.parametrize(
