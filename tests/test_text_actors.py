@@ -143,6 +143,18 @@ def test_a_states_army_named_by_its_demonym_is_a_body_of_that_state(extractor):
     assert kinds.get("Syria") == "state"  # "Syrian troops" stand for the state
 
 
+def test_a_states_army_named_by_its_possessive_is_the_same_body(extractor):
+    r = _read(
+        extractor,
+        "Sudan's armed forces removed Omar Bashir in April. The Sudanese armed forces then "
+        "formed a council.",
+    )
+    bodies = [am for am in r.actors if am.actor.kind.value == "government_body"]
+    assert len(bodies) == 1
+    texts = {m.text for m in bodies[0].mentions}
+    assert "Sudan's armed forces" in texts and "The Sudanese armed forces" in texts
+
+
 @pytest.mark.parametrize(
     "text",
     [

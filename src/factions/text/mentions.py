@@ -352,6 +352,7 @@ def find_mentions(
     mentions += _members_plural(doc, mentions, taken, lex)  # "the Socialists": the party
     _plural_groups(doc, mentions)
     mentions.extend(_bodies(doc, mentions, taken))
+    mentions.extend(_state_forces(doc, mentions, taken, lex))
     mentions.sort(key=lambda m: m.start)
     _link_parenthesised_acronyms(doc, mentions)
     _link_former_names(doc, mentions)
@@ -1171,6 +1172,33 @@ def _drop_generic_tail(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
 def _state_mention(span: Span, country: str) -> Mention:
     """A demonym's mention of its state (``span`` covers the words that name it)."""
     return Mention.of(span, "STATE", country, ActorKind.STATE, extra={"demonym": True})
+
+
+def _state_forces(
+    doc: Doc, mentions: list[Mention], taken: bytearray, lex: Lexicon
+) -> list[Mention]:
+    """ "Sudan's armed forces", "Turkey's army": a state's forces named through its
+    possessive, the government body its demonym names too ("the Sudanese army", one key).
+    The force noun is the body's mention, the whole phrase an extra output span."""
+    out: list[Mention] = []
+    for m in mentions:
+        last = doc[m.end - 1]
+        if m.label not in ("STATE", "GPE") or last.dep_ != "poss":
+            continue
+        country = m.key if m.label == "STATE" else lex.countries.get(m.text.lower())
+        head = last.head
+        force = _force_noun(head, lex)
+        if country is None or force is None or not m.end < head.i <= m.end + 2 or taken[head.i]:
+            continue
+        first = min([head.i] + [c.i for c in head.children if c.lower_ == "armed" and c.i >= m.end])
+        span, whole = doc[first : head.i + 1], doc[m.start : head.i + 1]
+        body = Mention.of(span, "BODY", f"generic:{force}:{country}", ActorKind.GOVERNMENT_BODY,
+                          extra={"name": whole.text})  # fmt: skip
+        body.extra["spans"] = [(whole.start_char, whole.end_char, whole.text)]
+        for i in range(span.start, span.end):
+            taken[i] = 1
+        out.append(body)
+    return out
 
 
 def _force_noun(head: Token, lex: Lexicon) -> str | None:
