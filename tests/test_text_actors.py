@@ -143,6 +143,21 @@ def test_a_states_army_named_by_its_demonym_is_a_body_of_that_state(extractor):
     assert kinds.get("Syria") == "state"  # "Syrian troops" stand for the state
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sudanese army seized the capital on Monday. The army then arrested the premier.",
+        "Sudan's armed forces removed Omar Bashir in April. The army then dissolved parliament.",
+    ],
+)
+def test_the_bare_army_is_the_one_states_army_the_text_names(extractor, text):
+    r = _read(extractor, text)
+    bodies = [am for am in r.actors if am.actor.kind.value == "government_body"]
+    armies = [am for am in bodies if any("army" in m.text or "forces" in m.text
+                                         for m in am.mentions)]  # fmt: skip
+    assert len(armies) == 1
+
+
 def test_a_states_army_named_by_its_possessive_is_the_same_body(extractor):
     r = _read(
         extractor,
@@ -290,6 +305,19 @@ def test_every_leader_of_a_table_row_leads_its_party(extractor):
     assert ("Ana Ruiz", "Green Future", "leader") in affs
     assert ("Dora Klein", "Green Future", "leader") in affs
     assert ("Giorgia Meloni", "Union of Farmers", "leader") in affs
+
+
+def test_a_person_a_leader_replaced_is_no_leader(extractor):
+    text = (
+        "Ruritania's 2021 election gave these seats:\n"
+        "- Green Future: 67 (Ana Ruiz, who replaced Dora Klein in May)\n"
+        "- Reform Bloc: 52 (Emil Roth)\n\nAna Ruiz opened talks with the Reform Bloc."
+    )
+    r = _read(extractor, text)
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    affs = {(names[f.member], names[f.group]) for f in r.affiliations}
+    assert ("Ana Ruiz", "Green Future") in affs
+    assert ("Dora Klein", "Green Future") not in affs
 
 
 def test_a_persons_name_ner_misses_is_still_an_actor(extractor):

@@ -887,7 +887,7 @@ def _described_group(history, entities, cur_sent, word: str, lex: Lexicon) -> in
     if near:  # the most mentioned so far (the text's main group of that kind), then latest
         count = Counter(e for _, e, _, _ in history if e in near)
         return min(near, key=lambda e: (-count[e], near[e]))
-    return seen[0] if len(seen) == 1 else None  # two such groups named before: neither
+    return seen[0] if seen else None  # (two such groups named before returned None above)
 
 
 def _state_force(words: list[str], lex: Lexicon) -> bool:

@@ -353,6 +353,7 @@ def find_mentions(
     _plural_groups(doc, mentions)
     mentions.extend(_bodies(doc, mentions, taken))
     mentions.extend(_state_forces(doc, mentions, taken, lex))
+    _join_bare_forces(mentions)
     mentions.sort(key=lambda m: m.start)
     _link_parenthesised_acronyms(doc, mentions)
     _link_former_names(doc, mentions)
@@ -1174,6 +1175,19 @@ def _state_mention(span: Span, country: str) -> Mention:
     return Mention.of(span, "STATE", country, ActorKind.STATE, extra={"demonym": True})
 
 
+def _join_bare_forces(mentions: list[Mention]) -> None:
+    """ "The Sudanese army ... the army": a bare force noun is the one state's forces the
+    text names so (by demonym or possessive); with none or several, it stays its own body."""
+    bare = [m for m in mentions if m.label == "BODY" and m.key.count(":") == 1
+            and m.key.startswith("generic:")]  # fmt: skip
+    owned = {m.key: m for m in mentions if m.label == "BODY" and m.key.count(":") == 2
+             and m.key.startswith("generic:")}  # fmt: skip
+    if bare and len(owned) == 1:
+        key, named = next(iter(owned.items()))
+        for m in bare:
+            m.key, m.extra["name"] = key, named.extra.get("name", m.extra.get("name"))
+
+
 def _state_forces(
     doc: Doc, mentions: list[Mention], taken: bytearray, lex: Lexicon
 ) -> list[Mention]:
@@ -1193,7 +1207,7 @@ def _state_forces(
         first = min([head.i] + [c.i for c in head.children if c.lower_ == "armed" and c.i >= m.end])
         span, whole = doc[first : head.i + 1], doc[m.start : head.i + 1]
         body = Mention.of(span, "BODY", f"generic:{force}:{country}", ActorKind.GOVERNMENT_BODY,
-                          extra={"name": whole.text})  # fmt: skip
+                          extra={"name": _strip_the(whole.text)})  # fmt: skip
         body.extra["spans"] = [(whole.start_char, whole.end_char, whole.text)]
         for i in range(span.start, span.end):
             taken[i] = 1

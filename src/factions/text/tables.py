@@ -269,15 +269,14 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                 else [c for c in cells if c != pc]
             )
             for a, b in spans:
-                leaders = [m for m in inside(a, b) if m is not party and m.label == "PERSON"]
-                for m in inside(a, b) if not leaders and t.leader_col is not None else ():
+                cell = [m for m in inside(a, b) if m is not party]
+                leaders = _listed_persons(doc, cell)
+                for m in cell if not leaders and t.leader_col is not None else ():
                     if (
-                        m is not party
-                        and m.label in (*_NAME_LABELS, "ORG")
-                        and _fills(m, (a, b), 2)
-                    ):
+                        m.label in _NAME_LABELS or (m.label == "ORG" and not _kind_word(m, lex))
+                    ) and _fills(m, (a, b), 2):
                         # the leader column's whole cell, a name NER took for a place's or
-                        # an organisation's
+                        # an organisation's (one without a group's word: "Unity League" stays)
                         m.label, m.key, m.kind = "PERSON", m.text, ActorKind.PERSON
                         leaders = [m]
                         break
@@ -307,6 +306,23 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
             for m in leaders:
                 m.extra["table"] = (ti, ri, "leader")
     return added
+
+
+def _listed_persons(doc: Doc, ms: list[Mention]) -> list[Mention]:
+    """The persons a cell lists: the first, and each later one with no verb between it and
+    the one before ("Ana Ruiz, Dora Klein"; not "Ana Ruiz, who replaced Dora Klein")."""
+    persons = [m for m in ms if m.label == "PERSON"]
+    out = persons[:1]
+    for m in persons[1:]:
+        if any(doc[i].pos_ in ("VERB", "AUX") for i in range(out[-1].end, m.start)):
+            break
+        out.append(m)
+    return out
+
+
+def _kind_word(m: Mention, lex) -> bool:
+    """Whether a name holds a word that says what kind of group it is ("League", "Party")."""
+    return any(w.strip(".,()").lower() in lex.kinds for w in m.text.split())
 
 
 def _fills(m: Mention, cell: tuple[int, int], slack: int) -> bool:
