@@ -116,19 +116,37 @@ def test_the_junta_is_the_military_council_not_the_state(extractor):
     assert all(am.actor.name != "Sudan" for am in r.actors)  # named only as a place
 
 
-def test_the_army_is_one_body_of_its_own(extractor):
-    """ "the army", "the armed forces" and "the military", unqualified, are one government
-    body (annotators count a state's forces named so); a qualified army stays as before."""
-    r = _read(
-        extractor,
-        "Protests spread as President Elias Varga sought a third term. The army refused to "
-        "fire on the crowds, and the armed forces later announced that Varga had resigned. "
-        "The opposition leader Amira Solberg praised the military.",
-    )
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        (  # unqualified: one body (annotators count a state's forces named so)
+            "Protests spread as President Elias Varga sought a third term. The army refused "
+            "to fire on the crowds, and the armed forces later announced that Varga had "
+            "resigned. The opposition leader Amira Solberg praised the military.",
+            {"The army", "the armed forces", "the military"},
+        ),
+        (  # a bare "the army" is the one state's army the text names
+            "The Sudanese army seized the capital on Monday. The army then arrested the premier.",
+            {"The Sudanese army", "The army"},
+        ),
+        (
+            "Sudan's armed forces removed Omar Bashir in April. The army then dissolved "
+            "parliament.",
+            {"Sudan's armed forces", "The army"},
+        ),
+        (  # the possessive and the demonym name the same body
+            "Sudan's armed forces removed Omar Bashir in April. The Sudanese armed forces then "
+            "formed a council.",
+            {"Sudan's armed forces", "The Sudanese armed forces"},
+        ),
+    ],
+)
+def test_a_states_army_is_one_government_body(extractor, text, phrases):
+    r = _read(extractor, text)
     bodies = [am for am in r.actors if am.actor.kind.value == "government_body"]
-    assert len(bodies) == 1
-    texts = {m.text for m in bodies[0].mentions}
-    assert {"The army", "the armed forces", "the military"} <= texts
+    armies = [am for am in bodies if any(p in {m.text for m in am.mentions} for p in phrases)]
+    assert len(armies) == 1
+    assert phrases <= {m.text for m in armies[0].mentions}
 
 
 def test_a_states_army_named_by_its_demonym_is_a_body_of_that_state(extractor):
@@ -141,33 +159,6 @@ def test_a_states_army_named_by_its_demonym_is_a_body_of_that_state(extractor):
     assert kinds.get("Lebanese army") == "government_body"
     assert kinds.get("Syrian army") == "government_body"
     assert kinds.get("Syria") == "state"  # "Syrian troops" stand for the state
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The Sudanese army seized the capital on Monday. The army then arrested the premier.",
-        "Sudan's armed forces removed Omar Bashir in April. The army then dissolved parliament.",
-    ],
-)
-def test_the_bare_army_is_the_one_states_army_the_text_names(extractor, text):
-    r = _read(extractor, text)
-    bodies = [am for am in r.actors if am.actor.kind.value == "government_body"]
-    armies = [am for am in bodies if any("army" in m.text or "forces" in m.text
-                                         for m in am.mentions)]  # fmt: skip
-    assert len(armies) == 1
-
-
-def test_a_states_army_named_by_its_possessive_is_the_same_body(extractor):
-    r = _read(
-        extractor,
-        "Sudan's armed forces removed Omar Bashir in April. The Sudanese armed forces then "
-        "formed a council.",
-    )
-    bodies = [am for am in r.actors if am.actor.kind.value == "government_body"]
-    assert len(bodies) == 1
-    texts = {m.text for m in bodies[0].mentions}
-    assert "Sudan's armed forces" in texts and "The Sudanese armed forces" in texts
 
 
 @pytest.mark.parametrize(
