@@ -290,8 +290,7 @@ def find_mentions(
                 s -= 1
             span = doc[s : tok.i + 1]
             if bare is not None:  # "the army", "the military": one body, named by the data
-                add(Mention.of(span, "BODY", f"generic:{bare}", ActorKind.GOVERNMENT_BODY,
-                               extra={"name": bare}))  # fmt: skip
+                add(_force_mention(span, bare))
                 continue
             add(Mention.of(span, "ORG", name, ActorKind.GOVERNMENT_BODY))
 
@@ -400,9 +399,7 @@ def _bare_definite(tok: Token, mods: list[Token]) -> bool:
         return False
     own = {c.i for c in mods}
     before = [c for c in tok.children if c.i < tok.i and c.i not in own]
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in before) and all(
-        c.dep_ == "det" and c.lower_ == "the" for c in before
-    )
+    return bool(before) and all(c.dep_ == "det" and c.lower_ == "the" for c in before)
 
 
 def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention]:
@@ -1175,13 +1172,22 @@ def _state_mention(span: Span, country: str) -> Mention:
     return Mention.of(span, "STATE", country, ActorKind.STATE, extra={"demonym": True})
 
 
+_FORCES = "forces:"  # the key prefix of a state's forces: "forces:<body>:<state or empty>"
+
+
+def _force_mention(span: Span, force: str, country: str = "", name: str | None = None) -> Mention:
+    """The one way a state's forces become a mention: a government body keyed by the force
+    and the state ("" for a bare "the army"), named ``name`` or by the force."""
+    return Mention.of(span, "BODY", f"{_FORCES}{force}:{country}", ActorKind.GOVERNMENT_BODY,
+                      extra={"name": name or force})  # fmt: skip
+
+
 def _join_bare_forces(mentions: list[Mention]) -> None:
     """ "The Sudanese army ... the army": a bare force noun is the one state's forces the
     text names so (by demonym or possessive); with none or several, it stays its own body."""
-    bare = [m for m in mentions if m.label == "BODY" and m.key.count(":") == 1
-            and m.key.startswith("generic:")]  # fmt: skip
-    owned = {m.key: m for m in mentions if m.label == "BODY" and m.key.count(":") == 2
-             and m.key.startswith("generic:")}  # fmt: skip
+    forces = [m for m in mentions if m.label == "BODY" and m.key.startswith(_FORCES)]
+    bare = [m for m in forces if m.key.endswith(":")]
+    owned = {m.key: m for m in forces if not m.key.endswith(":")}
     if bare and len(owned) == 1:
         key, named = next(iter(owned.items()))
         for m in bare:
@@ -1206,8 +1212,7 @@ def _state_forces(
             continue
         first = min([head.i] + [c.i for c in head.children if c.lower_ == "armed" and c.i >= m.end])
         span, whole = doc[first : head.i + 1], doc[m.start : head.i + 1]
-        body = Mention.of(span, "BODY", f"generic:{force}:{country}", ActorKind.GOVERNMENT_BODY,
-                          extra={"name": _strip_the(whole.text)})  # fmt: skip
+        body = _force_mention(span, force, country, _strip_the(whole.text))
         body.extra["spans"] = [(whole.start_char, whole.end_char, whole.text)]
         for i in range(span.start, span.end):
             taken[i] = 1
@@ -1257,9 +1262,7 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
             span = doc[s : head.i + 1]
             force = _force_noun(head, lex)
             if force is not None:  # "the Lebanese army": the state's forces, a body of its own
-                name = _strip_the(span.text)
-                return Mention.of(span, "BODY", f"generic:{force}:{country}",
-                                  ActorKind.GOVERNMENT_BODY, extra={"name": name})  # fmt: skip
+                return _force_mention(span, force, country, _strip_the(span.text))
             return _state_mention(span, country)
         if hl in lex.nouns or hl in lex.proxy_heads or _political_head(head):
             return _state_mention(words, country)  # "Ugandan support", "Turkish tanks"
