@@ -22,6 +22,7 @@ __all__ = [
     "led_group_leader",
     "led_groups_heads",
     "mention_affiliations",
+    "name_kind",
     "org_kind",
     "word_positions",
     "words_positions",
@@ -91,13 +92,19 @@ class Gazetteer:
         return out
 
 
-def org_kind(text: str, lex: Lexicon) -> ActorKind:
-    """Kind of an organisation from the words of its name ("... Party" -> party)."""
+def name_kind(text: str, lex: Lexicon) -> ActorKind | None:
+    """The kind a word of a name says ("... Party" -> party; the last such word), or None
+    when no word of the name says what kind of group it is."""
     words = [w.strip(".,'’").lower() for w in text.replace("-", " ").split()]
     for w in reversed(words):
         if w in lex.kinds:
             return ActorKind(lex.kinds[w])
-    return ActorKind.ORGANIZATION
+    return None
+
+
+def org_kind(text: str, lex: Lexicon) -> ActorKind:
+    """Kind of an organisation from the words of its name ("... Party" -> party)."""
+    return name_kind(text, lex) or ActorKind.ORGANIZATION
 
 
 # Nouns of places: "the town of X", "the X district" name a place, not an actor.

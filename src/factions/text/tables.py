@@ -197,7 +197,7 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
 
     Returns the new mentions; the row's mentions get ``extra["table"] = (table, row,
     role)`` and the table's heading ``extra["table_heading"]``."""
-    from factions.text.mentions import Mention, org_kind
+    from factions.text.mentions import Mention, name_kind, org_kind
 
     tables = find_tables(doc.text)
     if not tables:
@@ -273,7 +273,8 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                 leaders = _listed_persons(doc, cell)
                 for m in cell if not leaders and t.leader_col is not None else ():
                     if (
-                        m.label in _NAME_LABELS or (m.label == "ORG" and not _kind_word(m, lex))
+                        m.label in _NAME_LABELS
+                        or (m.label == "ORG" and name_kind(m.text, lex) is None)
                     ) and _fills(m, (a, b), 2):
                         # the leader column's whole cell, a name NER took for a place's or
                         # an organisation's (one without a group's word: "Unity League" stays)
@@ -318,11 +319,6 @@ def _listed_persons(doc: Doc, ms: list[Mention]) -> list[Mention]:
             break
         out.append(m)
     return out
-
-
-def _kind_word(m: Mention, lex) -> bool:
-    """Whether a name holds a word that says what kind of group it is ("League", "Party")."""
-    return any(w.strip(".,()").lower() in lex.kinds for w in m.text.split())
 
 
 def _fills(m: Mention, cell: tuple[int, int], slack: int) -> bool:
