@@ -498,3 +498,15 @@ def test_no_noun_phrase_starts_inside_a_run_of_titles_or_names(extractor):
     assert "Vice President Kamala Harris" in texts
     assert "President Kamala Harris" not in texts
     assert "Rican President Adel Rahimi" not in texts
+
+
+def test_a_party_familys_plural_is_a_party_when_the_party_is_never_named_in_full(extractor):
+    r = _read(
+        extractor,
+        "The Conservatives lost their majority in the March election. In April the Greens "
+        "refused to back the budget, and the Social Democrats voted against it.",
+    )
+    (tories,) = _holding(r, "Conservatives")
+    (greens,) = _holding(r, "Greens")
+    assert tories.actor.kind == greens.actor.kind == "party"
+    assert not _holding(r, "Democrats")  # part of the longer name "Social Democrats"

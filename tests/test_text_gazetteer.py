@@ -260,3 +260,15 @@ def test_an_organisation_name_inside_a_longer_name_is_not_that_organisation(extr
     assert "igo:UNSC" not in ext_ids(
         "The African Union Peace and Security Council suspended Sudan's membership."
     )
+
+
+def test_a_long_acronym_written_as_a_word_is_the_party(extractor):
+    found = _by_ext(
+        _actors(
+            extractor,
+            "In Greece, Syriza won the January election and formed a government with the "
+            "Independent Greeks, whom New Democracy accused of betraying the right.",
+            "syriza",
+        )
+    )
+    assert "Syriza" in {m.text for m in found["partyfacts:301"].mentions}

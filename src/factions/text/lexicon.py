@@ -146,6 +146,7 @@ class Lexicon:
     generic_actors: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     bare_generic_actors: dict[str, str] = field(default_factory=dict)
+    party_family_plurals: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     idioms: dict[str, tuple[tuple[frozenset[str], Trigger], ...]] = field(default_factory=dict)
     rules: RuleWords = field(default_factory=RuleWords)
@@ -300,4 +301,5 @@ def load_lexicon() -> Lexicon:
             str(k).lower(): str(v).lower()
             for k, v in (words.get("bare_generic_actors") or {}).items()
         },
+        party_family_plurals=_low(words.get("party_family_plurals")),
     )

@@ -1463,7 +1463,9 @@ def _members_plural(
     "ic") is a word of a party or organisation named in the document, or of its gazetteer
     name ("the Socialists" after "PSOE"):
     an organisation mention of its own; coreference (:mod:`factions.text.coref`, members'
-    plural) decides which party it is. O(tokens + mentions)."""
+    plural) decides which party it is. A party family's plural (``party_family_plurals``:
+    "the Greens", "Harper's Conservatives") is a party mention even when no party of that
+    word is named. O(tokens + mentions)."""
     groups = [
         m
         for m in mentions
@@ -1483,18 +1485,25 @@ def _members_plural(
         w = t.text
         if taken[t.i] or not t.is_title or not w.endswith("s") or w.endswith("ss"):
             continue
-        if not ({w[:-1], w[:-1] + "ic"} & words) or t.lower_ in lex.demonyms:
+        family = t.lower_ in lex.party_family_plurals and not _in_longer_name(doc, t.i)
+        if (not ({w[:-1], w[:-1] + "ic"} & words) and not family) or t.lower_ in lex.demonyms:
             continue
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
             continue  # part of a longer name
-        out.append(
-            Mention.of(
-                doc[t.i : t.i + 1], "ORG", w, ActorKind.ORGANIZATION, extra={"plural_of": True}
-            )
-        )
+        kind = ActorKind.PARTY if family else ActorKind.ORGANIZATION
+        out.append(Mention.of(doc[t.i : t.i + 1], "ORG", w, kind, extra={"plural_of": True}))
         taken[t.i] = 1
     return out
+
+
+def _in_longer_name(doc: Doc, i: int) -> bool:
+    """Token ``i`` continues a capitalised name ("Social Democrats", "Young Liberals"): the
+    word before it is capitalised and not the sentence's first "The"."""
+    if i == 0 or doc[i].is_sent_start:
+        return False
+    p = doc[i - 1]
+    return p.is_title and not (p.lower_ == "the" and p.is_sent_start)
 
 
 def _in_state_mention(mentions: list[Mention], i: int) -> bool:

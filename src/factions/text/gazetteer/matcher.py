@@ -6,7 +6,8 @@ first-word index, and every name that continues there is a raw match. Then, per 
 
 1. **Country context**: the states named in the document (names, demonyms, capitals) and
    the countries of parties named by a name no other party has.
-2. **Which names count**: an acronym only in the case written and never one of the
+2. **Which names count**: an acronym only in the case written (or, from five letters,
+   written as a word: "Syriza") and never one of the
    abbreviations of ordinary English ("IDP camps"); a common-word name ("Future",
    "Dignity") only capitalised, not as a sentence's first word, and in a political
    sentence; a generic name ("Labour Party", "National Front") and any name that several
@@ -173,6 +174,20 @@ def _inside_longer_name(doc: Doc, start: int, end: int, demonyms) -> bool:
     return False
 
 
+def _acronym_as_word(doc: Doc, start: int, end: int, acronym: str) -> bool:
+    """An acronym of five or more letters written as a word ("Syriza", "Unasur", "Frelimo"
+    for SYRIZA, UNASUR, FRELIMO): one proper-noun token that NER did not take for a person
+    or a place."""
+    if end - start != 1 or len(acronym) < 5 or not acronym.isalpha():
+        return False
+    tok = doc[start]
+    return (
+        tok.text == acronym.capitalize()
+        and tok.pos_ == "PROPN"
+        and tok.ent_type_ not in ("PERSON", "GPE")
+    )
+
+
 def _joined_to_a_name(doc: Doc, start: int) -> bool:
     """Whether an organisation's full name is joined without an article to a capitalised
     word before it: "the African Union Peace and Security Council" is another body than "the
@@ -256,7 +271,7 @@ def find_references(
         ok = []
         for nm in names:
             if nm.flag == "A":
-                if letters(text) != nm.letters:
+                if letters(text) != nm.letters and not _acronym_as_word(doc, s, e, nm.letters):
                     continue
                 if nm.letters.upper() in world.abbreviations and nm.external_id.startswith(
                     "partyfacts:"
