@@ -270,3 +270,25 @@ def test_features_of_the_other_actors_and_of_a_coordination(nlp):
     clause = nlp("Tarvos won the vote, while Ulden lost it.")
     t, u = ([x.i for x in clause if x.text == w] for w in ("Tarvos", "Ulden"))
     assert pair_features(clause, t, u, lex)["btw-mark:while"] == 1.0
+
+
+def test_a_rule_that_reads_the_sign_gives_the_sign_the_model_doubts():
+    from factions.text.candidates import Candidate
+    from factions.text.relation_model.inference import PairInstance, ScoredPair, model_relations
+    from factions.text.rules.arguments import Finding
+
+    text = "Iran armed Hezbollah."
+    cand = Candidate(0, 1, 0, 0, 4, (0,), (2,))
+    hostile = Finding(0, 1, -1, "conflict", 0.9, "verb", 5, 10, 0, 4, rule="verb-object")
+
+    def scored(findings):
+        inst = PairInstance(cand, {}, findings, False, None, (0, 20), (0, len(text)))
+        return ScoredPair(inst, p_none=0.3, p_pos=0.45, p_neg=0.25)  # the model leans to +1
+
+    ids = {0: "iran", 1: "hezbollah"}
+    doc = Document("d", text)
+    (unread,) = model_relations([scored(())], ids, doc, {"iran", "hezbollah"}, 0.25)
+    (read,) = model_relations([scored((hostile,))], ids, doc, {"iran", "hezbollah"}, 0.25)
+    assert unread.sign == 1
+    assert read.sign == -1 and read.confidence == pytest.approx(0.7)
+    assert read.evidence[0].rule == "verb-object"

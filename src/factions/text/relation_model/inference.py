@@ -13,9 +13,12 @@
    second threshold, also chosen on validation data, applies to pairs a rule unit read). Sign,
    confidence, kind and evidence then come from the project's one fusion policy
    (:mod:`factions.model.fusion`, document level): each mention states each sign with the
-   model's probability for it; the sign with the larger summed probability wins (a rule
-   that states a change outright, "has become his rival", dominates; the latest mention
-   breaks ties); ``confidence`` is the noisy-or of the winning sign's probabilities. Every
+   model's probability for it, except that a mention whose sentence a rule unit read with
+   one sign states that sign with the whole relation probability (the model decides whether
+   a pair is related; where a rule read the sign, the rule's sign is kept: rules are precise
+   on sign, the classifier less so); the sign with the larger summed probability wins (a
+   rule that states a change outright, "has become his rival", dominates; the latest
+   mention breaks ties); ``confidence`` is the noisy-or of the winning sign's probabilities. Every
    relation keeps the spans that support it: the rule findings' spans where a rule fired,
    otherwise the stretch between the two mentions, with the sentence.
 """
@@ -189,9 +192,16 @@ def _observations(
 ) -> list[Observation]:
     """The statements one scored mention makes about its pair: one per sign whose
     probability reaches :data:`EVIDENCE_FLOOR` (or is the pair's best), each with its
-    evidence (the agreeing rule findings' spans, else the stretch between the mentions)."""
+    evidence (the agreeing rule findings' spans, else the stretch between the mentions).
+    When present rule findings state one sign, only that sign is stated, with the model's
+    whole relation probability (``p_pos + p_neg``)."""
     out = []
-    for sign, p in ((1, s.p_pos), (-1, s.p_neg)):
+    stated = {f.sign for f in s.inst.findings if not f.past and f.sign in (1, -1)}
+    probs = ((1, s.p_pos), (-1, s.p_neg))
+    if len(stated) == 1:  # a rule read the sign in this sentence: it gives the sign
+        (rs,) = stated
+        probs = ((rs, s.p_pos + s.p_neg),)
+    for sign, p in probs:
         if p < EVIDENCE_FLOOR and p < best:
             continue
         agreeing = [f for f in s.inst.findings if f.sign == sign and not f.past]
