@@ -506,7 +506,6 @@ def test_a_party_familys_plural_is_a_party_when_the_party_is_never_named_in_full
         "The Conservatives lost their majority in the March election. In April the Greens "
         "refused to back the budget, and the Social Democrats voted against it.",
     )
-    (tories,) = _holding(r, "Conservatives")
-    (greens,) = _holding(r, "Greens")
-    assert tories.actor.kind == greens.actor.kind == "party"
-    assert not _holding(r, "Democrats")  # part of the longer name "Social Democrats"
+    kinds = {m.text: am.actor.kind for am in r.actors for m in am.mentions}
+    assert kinds["Conservatives"] == kinds["Greens"] == "party"
+    assert "Democrats" not in kinds  # part of the longer name "Social Democrats"
