@@ -177,7 +177,7 @@ def _inside_longer_name(doc: Doc, start: int, end: int, demonyms) -> bool:
 def _acronym_as_word(doc: Doc, start: int, end: int, acronym: str) -> bool:
     """An acronym of five or more letters written as a word ("Syriza", "Unasur", "Frelimo"
     for SYRIZA, UNASUR, FRELIMO): one proper-noun token that NER did not take for a person
-    or a place."""
+    or a state (GPE; a LOC tag is often NER's guess at an unknown word)."""
     if end - start != 1 or len(acronym) < 5 or not acronym.isalpha():
         return False
     tok = doc[start]
