@@ -509,3 +509,27 @@ def test_a_party_familys_plural_is_a_party_when_the_party_is_never_named_in_full
     kinds = {m.text: am.actor.kind for am in r.actors for m in am.mentions}
     assert kinds["Conservatives"] == kinds["Greens"] == "party"
     assert "Democrats" not in kinds  # part of the longer name "Social Democrats"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "parts"),
+    [
+        ("Ernesto Guevara and Raúl Castro led the columns.", "PERSON",
+         ["Ernesto Guevara", "Raúl Castro"]),
+        ("The National Coalition and the Finns went into opposition.", "ORG",
+         ["The National Coalition", "the Finns"]),
+        ("The Justice and Development Party won the vote.", "ORG",
+         ["The Justice and Development Party"]),
+    ],
+)  # fmt: skip
+def test_two_names_ner_ran_together_are_split_and_one_name_is_not(text, label, parts):
+    from spacy.tokens import Span
+
+    from factions.text.mentions import _split_coordinated
+    from factions.text.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    end = next(t.i for t in doc if t.pos_ in ("VERB", "AUX"))
+    spans = _split_coordinated([Span(doc, 0, end, label=label)])
+    assert [sp.text for sp in spans] == parts
+    assert {sp.label_ for sp in spans} == {label}

@@ -278,3 +278,40 @@ def test_an_office_alone_names_its_holder(extractor, text, refs):
     r = extractor.extract(Document("t", text))
     for phrase, holder in refs.items():
         assert phrase in mentions_of(r, holder)
+
+
+def test_a_capital_naming_an_agreement_is_no_mention_of_its_state(extractor):
+    r = extractor.extract(
+        Document(
+            "t",
+            "The regional bloc appointed the former Mozambican president Adel Rahimi as its "
+            "envoy. In Vanland, the four movements signed the Maputo Charter in August, and "
+            "the Maputo framework collapsed in December, when the junta walked out.",
+        )
+    )
+    mentions = {m.text for am in r.actors for m in am.mentions}
+    assert "Maputo" not in mentions
+    assert "Maputo Charter" not in mentions
+
+
+def test_a_former_office_with_a_demonym_between_is_still_former(extractor):
+    r = extractor.extract(
+        Document(
+            "t",
+            "In Nairobi, President Samir Haddad met the former Kenyan president Adel Rahimi. "
+            "The former president urged him to call early elections.",
+        )
+    )
+    assert "The former president" in mentions_of(r, "Adel Rahimi")
+    assert "him" in mentions_of(r, "Samir Haddad")
+
+
+def test_head_of_state_is_one_office_not_the_state(extractor):
+    r = extractor.extract(
+        Document(
+            "t",
+            "Talks were led by the former Nigerian head of state Abdulsalami Abubakar. "
+            "The junta promised that the state would hold elections within a year.",
+        )
+    )
+    assert "the state" not in mentions_of(r, "Abdulsalami Abubakar")

@@ -272,3 +272,22 @@ def test_a_long_acronym_written_as_a_word_is_the_party(extractor):
         )
     )
     assert "Syriza" in {m.text for m in found["partyfacts:301"].mentions}
+
+
+def test_a_hyphenated_word_and_a_name_ner_runs_on_still_match(extractor):
+    def ext_ids(text: str) -> set[str]:
+        r = extractor.extract(Document("t", text))
+        return {am.actor.external_id or "" for am in r.actors}
+
+    assert "igo:OSCE" in ext_ids(
+        "Belgrade agreed to admit a verification mission of the Organization for Security "
+        "and Co-operation in Europe, which Washington had demanded."
+    )
+    assert "igo:UNSC" in ext_ids(
+        "The adoption by the UN Security Council of Resolution 2127 authorised France to "
+        "send troops, and Paris deployed them within days."
+    )
+    assert "igo:ECB" in ext_ids(
+        "The European Central Bank capped emergency liquidity to Greek banks, and Athens "
+        "closed them for a week."
+    )

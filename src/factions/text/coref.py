@@ -796,7 +796,7 @@ def _office_phrase(doc: Doc, i: int, lex: Lexicon) -> tuple[int, tuple[str, ...]
     for phrase, offices in lex.office_synonyms.items():
         words = phrase.split()
         if [t.lower_ for t in doc[j : j + len(words)]] == words:
-            k, titles = j + len(words), (*titles, *offices)
+            k, titles = j + len(words), (phrase, *offices)  # "the head of state"
             break
     if not titles:
         return None
@@ -831,9 +831,14 @@ def _office_holder(
 
 
 def _named_former(doc: Doc, m: Mention, lex: Lexicon) -> bool:
-    """Whether a person's office is stated as a past one: "former President X"."""
+    """Whether a person's office is stated as a past one: "former President X", "the
+    former Mozambican president X" (a state's demonym between)."""
     i, title = _title_before(doc, m.start, lex)
-    return title is not None and i > 0 and doc[i - 1].lower_ in lex.former_office_adjectives
+    if title is None:
+        return False
+    while i > 1 and doc[i - 1].lower_ in lex.demonyms and i > m.start - 5:
+        i -= 1
+    return i > 0 and doc[i - 1].lower_ in lex.former_office_adjectives
 
 
 def _foreign_office(doc: Doc, m: Mention, lex: Lexicon, home: str | None = None) -> bool:

@@ -129,7 +129,13 @@ def _strip_the(text: str) -> str:
 
 
 def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str | None]:
-    """Extend a person span left over title words ("Vice President"); return new start, title."""
+    """Extend a person span left over title words ("Vice President"); return new start, title.
+    An office named by a phrase ("head of state X") is that phrase, not its last word."""
+    for phrase in lex.office_synonyms:
+        words = phrase.split()
+        k = start - len(words)
+        if len(words) > 1 and k >= 0 and [t.lower_ for t in doc[k:start]] == words:
+            return k, phrase
     i = start
     while (
         i > 0 and doc[i - 1].lower_.rstrip(".") in lex.title_words and doc[i - 1].text[0].isalpha()
@@ -191,7 +197,7 @@ def find_mentions(
     for m in _led_groups(doc, lex):  # "the US-led coalition" before NER takes "US"
         add(m)
 
-    for ent in doc.ents:
+    for ent in _split_coordinated(doc.ents):
         m = _mention_for_entity(doc, ent, lex)
         if m is not None:
             add(m)
@@ -829,12 +835,52 @@ def _join_adjacent_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _split_coordinated(ents) -> list[Span]:
+    """NER's spans with two names it ran together split in two: a person's name never holds
+    "and" ("Guevara and Raúl Castro"); an organisation's runs on over "and the" and a
+    capitalised name ("The National Coalition and the Finns"), which no one name does."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in ents:
+        cut = None
+        for t in ent[1:-1]:
+            nxt = t.doc[t.i + 1]
+            if t.lower_ != "and":
+                continue
+            if ent.label_ == "PERSON" and nxt.is_title and t.doc[t.i - 1].is_title:
+                cut = t.i
+            elif (
+                ent.label_ == "ORG"
+                and nxt.lower_ == "the"
+                and t.i + 2 < ent.end
+                and t.doc[t.i + 2].is_title
+            ):
+                cut = t.i
+            if cut is not None:
+                break
+        if cut is None:
+            out.append(ent)
+            continue
+        second = cut + 1
+        out.append(Span(ent.doc, ent.start, cut, label=ent.label_))
+        out.append(Span(ent.doc, second, ent.end, label=ent.label_))
+    return out
+
+
 def _capital_as_place(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     """ "in Amman", "from Baghdad", "captured Amman": a capital after a locative preposition
-    or as the object of a verb of taking ground is a place."""
+    or as the object of a verb of taking ground is a place; "the Maputo Charter", "the
+    Addis Ababa talks": a capital naming an agreement, event or place it modifies
+    (``non_actor_heads``) is part of that name."""
     if not m.extra.get("capital"):
         return False
     head = doc[m.end - 1]
+    if m.end < len(doc) and head.dep_ in ("compound", "nmod") and head.head.i == m.end:
+        from factions.text.gazetteer import load_words
+
+        if doc[m.end].lower_ in load_words().non_actor_heads:
+            return True
     if head.dep_ == "dobj" and head.head.lemma_.lower() in lex.place_verbs:
         return True  # "the rebels captured Amman": the city, not the government
     if head.dep_ != "pobj" or head.head.lower_ not in lex.locative_preps:

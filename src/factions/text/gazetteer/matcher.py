@@ -124,10 +124,19 @@ _GROUP_NOUNS = {"party", "movement", "front", "alliance", "coalition", "bloc", "
 
 def _capitalised(doc: Doc, start: int, end: int) -> bool:
     """Whether the name's words are capitalised (a group noun may not be: "Sadrist movement")."""
-    content = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in _FUNCTION]
+    content = [
+        t
+        for t in doc[start:end]
+        if t.is_alpha and t.lower_ not in _FUNCTION and not _after_hyphen(doc, t.i, start)
+    ]  # "Co-operation": the part after a hyphen keeps the word's case
     if not content or not content[0].text[:1].isupper():
         return False
     return all(t.text[:1].isupper() or t.lower_ in _GROUP_NOUNS for t in content)
+
+
+def _after_hyphen(doc: Doc, i: int, start: int) -> bool:
+    """Whether token ``i`` continues a hyphenated word begun inside the name ("Co-operation")."""
+    return i - 2 >= start and doc[i - 1].text == "-" and not doc[i - 2].whitespace_
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int, demonyms) -> bool:
@@ -168,10 +177,22 @@ def _inside_longer_name(doc: Doc, start: int, end: int, demonyms) -> bool:
         e = k + 1
         while e < len(doc) and doc[e].ent_iob_ == "I":
             e += 1
-        extra = [x for x in (*doc[s:start], *doc[end:e]) if x.is_alpha and x.lower_ != "the"]
+        after = list(doc[end:e])
+        if after and after[0].lower_ == "of" and _names_a_non_actor(after[1:]):
+            after = []  # "the UN Security Council of Resolution 2127": NER ran on
+        extra = [x for x in (*doc[s:start], *after) if x.is_alpha and x.lower_ != "the"]
         if any(x.text[:1].isupper() and x.lower_ not in demonyms for x in extra):
             return True
     return False
+
+
+def _names_a_non_actor(tokens) -> bool:
+    """Whether capitalised ``tokens`` name a document, event or place ("Resolution 2127",
+    "the Geneva Conventions"): one of their words is a ``non_actor_heads`` noun."""
+    from factions.text.gazetteer import load_words
+
+    heads = load_words().non_actor_heads
+    return any(t.is_title and t.lower_ in heads for t in tokens)
 
 
 def _acronym_as_word(doc: Doc, start: int, end: int, acronym: str) -> bool:
