@@ -836,9 +836,10 @@ def _named_former(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     i, title = _title_before(doc, m.start, lex)
     if title is None:
         return False
-    while i > 1 and doc[i - 1].lower_ in lex.demonyms and i > m.start - 5:
-        i -= 1
-    return i > 0 and doc[i - 1].lower_ in lex.former_office_adjectives
+    k = i
+    while k > 1 and i - k < 2 and doc[k - 1].lower_ in lex.demonyms:
+        k -= 1  # at most two words of a demonym ("Sri Lankan")
+    return k > 0 and doc[k - 1].lower_ in lex.former_office_adjectives
 
 
 def _foreign_office(doc: Doc, m: Mention, lex: Lexicon, home: str | None = None) -> bool:

@@ -843,29 +843,28 @@ def _split_coordinated(ents) -> list[Span]:
 
     out: list[Span] = []
     for ent in ents:
-        cut = None
-        for t in ent[1:-1]:
-            nxt = t.doc[t.i + 1]
-            if t.lower_ != "and":
-                continue
-            if ent.label_ == "PERSON" and nxt.is_title and t.doc[t.i - 1].is_title:
-                cut = t.i
-            elif (
-                ent.label_ == "ORG"
-                and nxt.lower_ == "the"
-                and t.i + 2 < ent.end
-                and t.doc[t.i + 2].is_title
-            ):
-                cut = t.i
-            if cut is not None:
-                break
+        cut = next((t.i for t in ent[1:-1] if _joins_two_names(ent, t)), None)
         if cut is None:
             out.append(ent)
-            continue
-        second = cut + 1
-        out.append(Span(ent.doc, ent.start, cut, label=ent.label_))
-        out.append(Span(ent.doc, second, ent.end, label=ent.label_))
+        else:
+            out.append(Span(ent.doc, ent.start, cut, label=ent.label_))
+            out.append(Span(ent.doc, cut + 1, ent.end, label=ent.label_))
     return out
+
+
+def _joins_two_names(ent: Span, t: Token) -> bool:
+    """Whether the token ``t`` inside NER's span ``ent`` is an "and" between two names."""
+    doc = t.doc
+    if t.lower_ != "and":
+        return False
+    if ent.label_ == "PERSON":
+        return doc[t.i - 1].is_title and doc[t.i + 1].is_title
+    return (
+        ent.label_ == "ORG"
+        and doc[t.i + 1].lower_ == "the"
+        and t.i + 2 < ent.end
+        and doc[t.i + 2].is_title
+    )
 
 
 def _capital_as_place(doc: Doc, m: Mention, lex: Lexicon) -> bool:
