@@ -315,3 +315,42 @@ def test_head_of_state_is_one_office_not_the_state(extractor):
         )
     )
     assert "the state" not in mentions_of(r, "Abdulsalami Abubakar")
+
+
+def test_a_group_noun_alone_refers_to_the_group_whose_name_it_ends(extractor):
+    r = extractor.extract(
+        Document(
+            "t",
+            "The Northern Fruit Company lobbied the government of Vanland for years. "
+            "The company, which had close ties to Samir Haddad, opposed the land reform. "
+            "Later the Constitutional Court annulled the decree, and Adel Rahimi denounced "
+            "the court.",
+        )
+    )
+    assert "The company" in mentions_of(r, "Northern Fruit Company")
+    assert "the court" in mentions_of(r, "Constitutional Court")
+    assert "the court" not in mentions_of(r, "Northern Fruit Company")
+
+
+def test_an_office_stated_in_a_passive_relative_clause_names_its_holder(extractor):
+    r = extractor.extract(
+        Document(
+            "t",
+            "Politicians in Borno, including Adel Rahimi, who was elected governor in 2003, "
+            "courted the sect. By 2009 the governor had turned against Samir Haddad.",
+        )
+    )
+    assert "the governor" in mentions_of(r, "Adel Rahimi")
+
+
+def test_a_former_office_in_apposition_is_not_the_current_holder(extractor):
+    r = extractor.extract(
+        Document(
+            "t",
+            "Prime Minister Ana Ruiz formed a cabinet with the Greens. Dora Klein, a former "
+            "Liberal prime minister, joined it as foreign minister. The unions accused the "
+            "prime minister of breaking her promises.",
+        )
+    )
+    assert "the prime minister" in mentions_of(r, "Ana Ruiz")
+    assert "the prime minister" not in mentions_of(r, "Dora Klein")

@@ -297,6 +297,23 @@ def _body_named_by(word: str, entities: list[Entity]) -> int | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def _named_by_head(
+    word: str, history: list[tuple[int, int, int, bool]], entities: list[Entity]
+) -> int | None:
+    """The group or body named before whose several-word name ends in ``word``, the
+    latest if several: "the company" after "the United Fruit Company". The strict head
+    match of Lee et al. (2013), "Deterministic coreference resolution based on
+    entity-centric, precision-ranked rules", Computational Linguistics 39(4)."""
+    for _, e, _, _ in reversed(history):
+        ent = entities[e]
+        if ent.kind in (ActorKind.PERSON, ActorKind.STATE):
+            continue
+        words = ent.name.lower().split()
+        if len(words) > 1 and words[-1] == word:
+            return e
+    return None
+
+
 def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Entity]) -> int | None:
     clean = text.strip()
     fits = []
@@ -382,9 +399,9 @@ def _stated_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
         if c.dep_ == "appos" and (title := office(c)):
             return title  # "X, the prime minister"
         if c.dep_ == "relcl" and any(
-            g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children
+            g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that") for g in c.children
         ):
-            for g in c.children:  # "X, who had been president"
+            for g in c.children:  # "X, who had been president", "X, who was elected governor"
                 if g.dep_ in ("attr", "oprd") and (title := office(g)):
                     return title
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in _TITLE_VERBS:
@@ -392,6 +409,17 @@ def _stated_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
             if g.dep_ in ("attr", "oprd") and (title := office(g)):
                 return title
     return None
+
+
+def _stated_former(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """A past office stated next to a name: "X, a former Venstre prime minister"."""
+    head = doc[m.start : m.end].root
+    return any(
+        c.dep_ == "appos"
+        and c.lower_ in lex.title_words
+        and any(g.i < c.i and g.lower_ in lex.former_office_adjectives for g in c.children)
+        for c in head.children
+    )
 
 
 def _is_subject(tok: Token) -> int:
@@ -507,7 +535,7 @@ def resolve_references(
                 if m.entity in holders:
                     holders.remove(m.entity)
                 holders.append(m.entity)
-                if _named_former(doc, m, lex):  # "former President X"
+                if _named_former(doc, m, lex) or _stated_former(doc, m, lex):
                     formers.add(m.entity)
             if m.extra.get("government"):
                 government_of["last"] = m.entity
@@ -664,6 +692,24 @@ def resolve_references(
                 add(i, j + 1, ent, "DESC")
                 i = j + 1
                 continue
+        # "the company", "the court", "the front": the group named before whose name ends in
+        # the noun ("the United Fruit Company", "the Constitutional Court")
+        if low in ("the", "this") and i + 1 < n:
+            j = i + 1
+            while j < n and j - i <= 2 and doc[j].pos_ == "ADJ" and j not in starts:
+                j += 1
+            nxt = doc[j + 1] if j + 1 < n else None
+            if (
+                j < n
+                and j not in starts
+                and doc[j].tag_ == "NN"
+                and (nxt is None or (nxt.lower_ not in ("of", "'s", "’s") and nxt.pos_ != "PROPN"))
+            ):
+                ent = _named_by_head(doc[j].lower_, history, entities)
+                if ent is not None:
+                    add(i, j + 1, ent, "DESC")
+                    i = j + 1
+                    continue
         # "the country" acting ("the AU suspended the country") -> the state named most
         if (
             low == "the"

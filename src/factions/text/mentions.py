@@ -1298,11 +1298,7 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
     while dep == "conj" and head.dep_ in ("amod", "compound", "nmod"):  # "X and Y secessions"
         dep, head = head.dep_, head.head
     if dep in ("amod", "compound", "nmod") and head.i > tok.i and tok.dep_ == "conj":
-        if (
-            head.lemma_.lower() in lex.nouns
-            or head.lemma_.lower() in lex.state_heads
-            or head.lower_ in lex.state_heads
-        ):
+        if _state_modifies(head, lex):  # "Qatari and Turkish input"
             return _state_mention(words, country)
     if tok.dep_ in ("amod", "compound", "nmod") and head.i > tok.i:
         hl = head.lemma_.lower()
@@ -1316,7 +1312,7 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
             if force is not None:  # "the Lebanese army": the state's forces, a body of its own
                 return _force_mention(span, force, country, _strip_the(span.text))
             return _state_mention(span, country)
-        if hl in lex.nouns or hl in lex.proxy_heads or _political_head(head):
+        if _state_modifies(head, lex):
             return _state_mention(words, country)  # "Ugandan support", "Turkish tanks"
         return None
     # "the Americans" (a plural demonym used as a noun, with an article)
@@ -1348,6 +1344,19 @@ def agent_hyphen(doc: Doc, end: int) -> bool:
         and doc[end].text in ("-", "‐", "‑")
         and doc[end].idx == doc[end - 1].idx + len(doc[end - 1].text)
         and doc[end + 1].lower_ in load_words().agent_participles
+    )
+
+
+def _state_modifies(head: Token, lex: Lexicon) -> bool:
+    """A demonym modifying ``head`` names its state: a relation noun, a state's body or a
+    political head ("Ugandan support", "the Syrian regime", "Turkish tanks")."""
+    hl = head.lemma_.lower()
+    return (
+        hl in lex.nouns
+        or hl in lex.state_heads
+        or head.lower_ in lex.state_heads
+        or hl in lex.proxy_heads
+        or _political_head(head)
     )
 
 

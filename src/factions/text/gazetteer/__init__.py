@@ -143,13 +143,17 @@ def _year(text: str) -> int | None:
 
 
 def _iso_names(name: str) -> list[str]:
-    """English names of an ISO 3166 name: "Korea, Republic of" -> ["Republic of Korea",
-    "Korea"]; "Yugoslavia, (Socialist) Federal Republic of" -> [..., "Federal Republic of
-    Yugoslavia", "Yugoslavia"]."""
+    """English names of an ISO 3166 name: "Korea, Republic of" -> ["Korea", "Republic of
+    Korea"]; "Yugoslavia, (Socialist) Federal Republic of" -> [..., "Federal Republic of
+    Yugoslavia"]. A qualifier after the comma is no name of its own: "Virgin Islands,
+    British" -> ["Virgin Islands"] (the official name, "British Virgin Islands", is read
+    separately), and so for "U.S.", "Metropolitan" and "Province of China"."""
     out = [name]
     if ", " in name:
         head, _, rest = name.partition(", ")
         out = [head]
+        if len(rest.split()) == 1 or rest.startswith("Province of"):
+            return out
         rests = [rest]
         if "(" in rest:
             rests = [
