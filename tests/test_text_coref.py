@@ -354,3 +354,15 @@ def test_a_former_office_in_apposition_is_not_the_current_holder(extractor):
     )
     assert "the prime minister" in mentions_of(r, "Ana Ruiz")
     assert "the prime minister" not in mentions_of(r, "Dora Klein")
+
+
+def test_a_body_is_named_by_its_head_or_by_a_synonym(extractor):
+    r = extractor.extract(
+        Document(
+            "t",
+            "The Chamber of Deputies voted to impeach Adel Rahimi. The chamber then swore in "
+            "Samir Haddad. In Vanland the Knesset met, and the legislature elected Ana Ruiz.",
+        )
+    )
+    assert "The chamber" in mentions_of(r, "Chamber of Deputies")
+    assert "the legislature" in mentions_of(r, "Knesset")

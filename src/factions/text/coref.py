@@ -298,18 +298,23 @@ def _body_named_by(word: str, entities: list[Entity]) -> int | None:
 
 
 def _named_by_head(
-    word: str, history: list[tuple[int, int, int, bool]], entities: list[Entity]
+    word: str, history: list[tuple[int, int, int, bool]], entities: list[Entity], lex: Lexicon
 ) -> int | None:
-    """The group or body named before whose several-word name ends in ``word``, the
-    latest if several: "the company" after "the United Fruit Company". The strict head
-    match of Lee et al. (2013), "Deterministic coreference resolution based on
-    entity-centric, precision-ranked rules", Computational Linguistics 39(4)."""
+    """The group or body named before whose several-word name has ``word`` as its head,
+    the latest if several: "the company" after "the United Fruit Company", "the chamber"
+    after "the Chamber of Deputies"; a word of ``body_synonyms`` also names a body by one
+    of its synonyms ("the legislature" after "the Knesset"). The strict head match of Lee
+    et al. (2013), "Deterministic coreference resolution based on entity-centric,
+    precision-ranked rules", Computational Linguistics 39(4)."""
+    synonyms = lex.body_synonyms.get(word, ())
+    heads = {word, *synonyms}
     for _, e, _, _ in reversed(history):
         ent = entities[e]
         if ent.kind in (ActorKind.PERSON, ActorKind.STATE):
             continue
         words = ent.name.lower().split()
-        if len(words) > 1 and words[-1] == word:
+        head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
+        if (len(words) > 1 or synonyms) and head in heads:  # "Chamber of Deputies": "chamber"
             return e
     return None
 
@@ -705,7 +710,7 @@ def resolve_references(
                 and doc[j].tag_ == "NN"
                 and (nxt is None or (nxt.lower_ not in ("of", "'s", "’s") and nxt.pos_ != "PROPN"))
             ):
-                ent = _named_by_head(doc[j].lower_, history, entities)
+                ent = _named_by_head(doc[j].lower_, history, entities, lex)
                 if ent is not None:
                     add(i, j + 1, ent, "DESC")
                     i = j + 1
