@@ -317,52 +317,45 @@ def test_head_of_state_is_one_office_not_the_state(extractor):
     assert "the state" not in mentions_of(r, "Abdulsalami Abubakar")
 
 
-def test_a_group_noun_alone_refers_to_the_group_whose_name_it_ends(extractor):
-    r = extractor.extract(
-        Document(
-            "t",
+@pytest.mark.parametrize(
+    ("text", "refers", "not_refers"),
+    [
+        pytest.param(  # the strict head match: a group noun names the group it ends
             "The Northern Fruit Company lobbied the government of Vanland for years. "
             "The company, which had close ties to Samir Haddad, opposed the land reform. "
             "Later the Constitutional Court annulled the decree, and Adel Rahimi denounced "
             "the court.",
-        )
-    )
-    assert "The company" in mentions_of(r, "Northern Fruit Company")
-    assert "the court" in mentions_of(r, "Constitutional Court")
-    assert "the court" not in mentions_of(r, "Northern Fruit Company")
-
-
-def test_an_office_stated_in_a_passive_relative_clause_names_its_holder(extractor):
-    r = extractor.extract(
-        Document(
-            "t",
+            [("The company", "Northern Fruit Company"), ("the court", "Constitutional Court")],
+            [("the court", "Northern Fruit Company")],
+            id="group-noun-head",
+        ),
+        pytest.param(  # a name's head before "of", and a synonym in data
+            "The Chamber of Deputies voted to impeach Adel Rahimi. The chamber then swore in "
+            "Samir Haddad. In Vanland the Knesset met, and the legislature elected Ana Ruiz.",
+            [("The chamber", "Chamber of Deputies"), ("the legislature", "Knesset")],
+            [],
+            id="body-head-and-synonym",
+        ),
+        pytest.param(  # an office stated in a passive relative clause
             "Politicians in Borno, including Adel Rahimi, who was elected governor in 2003, "
             "courted the sect. By 2009 the governor had turned against Samir Haddad.",
-        )
-    )
-    assert "the governor" in mentions_of(r, "Adel Rahimi")
-
-
-def test_a_former_office_in_apposition_is_not_the_current_holder(extractor):
-    r = extractor.extract(
-        Document(
-            "t",
+            [("the governor", "Adel Rahimi")],
+            [],
+            id="passive-relative-office",
+        ),
+        pytest.param(  # a former office in apposition is not the current holder's
             "Prime Minister Ana Ruiz formed a cabinet with the Greens. Dora Klein, a former "
             "Liberal prime minister, joined it as foreign minister. The unions accused the "
             "prime minister of breaking her promises.",
-        )
-    )
-    assert "the prime minister" in mentions_of(r, "Ana Ruiz")
-    assert "the prime minister" not in mentions_of(r, "Dora Klein")
-
-
-def test_a_body_is_named_by_its_head_or_by_a_synonym(extractor):
-    r = extractor.extract(
-        Document(
-            "t",
-            "The Chamber of Deputies voted to impeach Adel Rahimi. The chamber then swore in "
-            "Samir Haddad. In Vanland the Knesset met, and the legislature elected Ana Ruiz.",
-        )
-    )
-    assert "The chamber" in mentions_of(r, "Chamber of Deputies")
-    assert "the legislature" in mentions_of(r, "Knesset")
+            [("the prime minister", "Ana Ruiz")],
+            [("the prime minister", "Dora Klein")],
+            id="former-in-apposition",
+        ),
+    ],
+)
+def test_a_description_refers_to_the_actor_it_names(extractor, text, refers, not_refers):
+    r = extractor.extract(Document("t", text))
+    for mention, name in refers:
+        assert mention in mentions_of(r, name)
+    for mention, name in not_refers:
+        assert mention not in mentions_of(r, name)
