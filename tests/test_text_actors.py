@@ -533,3 +533,14 @@ def test_two_names_ner_ran_together_are_split_and_one_name_is_not(text, label, p
     spans = _split_coordinated([Span(doc, 0, end, label=label)])
     assert [sp.text for sp in spans] == parts
     assert {sp.label_ for sp in spans} == {label}
+
+
+def test_an_actor_keeps_the_longer_phrases_that_name_it_as_mention_spans(extractor):
+    r = _read(
+        extractor,
+        "Giuseppe Conte stayed on as prime minister. The Five Star Movement and the PD formed "
+        "the second Conte government in September. Gunmen of the Maute group stormed the city.",
+    )
+    texts = {am.actor.name: {m.text for m in am.mentions} for am in r.actors}
+    assert "second Conte government" in texts["Conte's government"]
+    assert {"Maute", "Maute group"} <= texts["Maute"]  # the name is still "Maute"

@@ -475,9 +475,27 @@ def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention
         )
         span = doc[full[0] : full[1]]
         body.extra["spans"] = [(span.start_char, span.end_char, span.text)]
+        left = _modifiers_start(doc, full[0], h)
+        if left < full[0]:  # "the second Conte government": the whole phrase as well
+            whole = doc[left : full[1]]
+            body.extra["spans"].append((whole.start_char, whole.end_char, whole.text))
         taken[h.i] = 1
         out.append(body)
     return out
+
+
+def _modifiers_start(doc: Doc, start: int, head: Token) -> int:
+    """Where the adjectives and numbers before ``start`` that modify ``head`` begin (after
+    its determiner): "the second Conte government" -> "second"; ``start`` if none."""
+    left = start
+    while (
+        left > 0
+        and doc[left - 1].head.i == head.i
+        and doc[left - 1].dep_ in ("amod", "nummod")
+        and doc[left - 1].pos_ in ("ADJ", "NUM")
+    ):
+        left -= 1
+    return left
 
 
 _GROUP_NOUNS = {"movement", "party", "group", "militia", "organization", "organisation",
@@ -962,8 +980,8 @@ def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
         if (
             root.dep_ in ("compound", "amod", "nmod")
             and m.end <= h.i <= m.end + 2
-            and h.lemma_.lower() in heads
-        ):
+            and (h.lemma_.lower() in heads or (h.is_lower and h.lower_ in lex.group_words))
+        ):  # "Houthi forces", "the Maute group"
             spans.append((m.start, h.i + 1))
             if h.lemma_.lower() in lex.government_words:
                 m.extra["government"] = True
