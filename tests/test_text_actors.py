@@ -544,3 +544,5 @@ def test_an_actor_keeps_the_longer_phrases_that_name_it_as_mention_spans(extract
     texts = {am.actor.name: {m.text for m in am.mentions} for am in r.actors}
     assert "second Conte government" in texts["Conte's government"]
     assert {"Maute", "Maute group"} <= texts["Maute"]  # the name is still "Maute"
+    r = _read(extractor, "The Saudi coalition bombed Sanaa, and the Houthis fired at Riyadh.")
+    assert "Saudi coalition" not in {m.text for am in r.actors for m in am.mentions}

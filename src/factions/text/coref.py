@@ -297,25 +297,49 @@ def _body_named_by(word: str, entities: list[Entity]) -> int | None:
     return fits[0] if len(fits) == 1 else None
 
 
+_NAME_PREPOSITIONS = {"of", "for", "to", "in", "against", "on", "from", "with"}
+_NOT_NAME_HEADS = {"state", "republic", "nation", "country", "kingdom", "federation", "union"}
+
+
+def _name_head(words: list[str]) -> str:
+    """The head word of a name: the word before its first preposition ("Chamber of
+    Deputies": "chamber"; "Movement for Democratic Change": "movement"), else its last."""
+    for k in range(1, len(words)):
+        if words[k] in _NAME_PREPOSITIONS:
+            return words[k - 1]
+    return words[-1]
+
+
 def _named_by_head(
-    word: str, history: list[tuple[int, int, int, bool]], entities: list[Entity], lex: Lexicon
+    word: str,
+    modifiers: list[str],
+    history: list[tuple[int, int, int, int]],
+    entities: list[Entity],
+    lex: Lexicon,
 ) -> int | None:
-    """The group or body named before whose several-word name has ``word`` as its head,
-    the latest if several: "the company" after "the United Fruit Company", "the chamber"
-    after "the Chamber of Deputies"; a word of ``body_synonyms`` also names a body by one
-    of its synonyms ("the legislature" after "the Knesset"). The strict head match of Lee
-    et al. (2013), "Deterministic coreference resolution based on entity-centric,
-    precision-ranked rules", Computational Linguistics 39(4)."""
-    synonyms = lex.body_synonyms.get(word, ())
-    heads = {word, *synonyms}
+    """The group or body named before that a description names by its head noun, the
+    latest if several: "the company" after "the United Fruit Company", "the chamber" after
+    "the Chamber of Deputies". Every modifier of the description must be a word of the name
+    ("the military court" is not "the Constitutional Court"). A word of ``body_synonyms``
+    names a government body or organisation by one of its synonyms ("the legislature" after
+    "the Knesset").
+
+    After the strict head match of Lee et al. (2013), "Deterministic coreference resolution
+    based on entity-centric, precision-ranked rules", Computational Linguistics 39(4): head
+    match with word inclusion; persons and states are never antecedents."""
+    synonyms = set(lex.body_synonyms.get(word, ()))
     for _, e, _, _ in reversed(history):
         ent = entities[e]
         if ent.kind in (ActorKind.PERSON, ActorKind.STATE):
             continue
-        words = ent.name.lower().split()
-        head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
-        if (len(words) > 1 or synonyms) and head in heads:  # "Chamber of Deputies": "chamber"
+        words = [w for w in _name_words(ent.name) if w != "the"]
+        if not words or not set(modifiers) <= set(words):
+            continue
+        head = _name_head(words)
+        if len(words) > 1 and head == word:
             return e
+        if head in synonyms and ent.kind in (ActorKind.GOVERNMENT_BODY, ActorKind.ORGANIZATION):
+            return e  # "the legislature": the Knesset (not a party, "the Congress")
     return None
 
 
@@ -387,41 +411,48 @@ def _parties_phrase(doc: Doc, i: int) -> int | None:
 _TITLE_VERBS = {"be", "become", "remain", "elect", "appoint", "name", "make", "swear", "install"}
 
 
+def _office(t: Token, lex: Lexicon) -> str | None:
+    """The office a noun names with its title words ("prime minister"), or None."""
+    if t.tag_ != "NN" or t.lower_ not in lex.title_words:
+        return None
+    words = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
+    words = [c for c in words if c.lower_ in lex.title_words]
+    return " ".join([*(c.lower_ for c in words), t.lower_])
+
+
 def _stated_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
     """A person's office stated next to their name rather than before it, so that "the
     president" can refer to them later: "X, the prime minister", "X, who had been
-    president since 1999", "X became prime minister", "X was elected president"."""
+    president since 1999", "X became prime minister", "X was elected president", "X, who
+    was elected governor" (not "X, who was never elected governor")."""
     head = doc[m.start : m.end].root
-
-    def office(t: Token) -> str | None:
-        if t.tag_ != "NN" or t.lower_ not in lex.title_words:
-            return None
-        words = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
-        words = [c for c in words if c.lower_ in lex.title_words]
-        return " ".join([*(c.lower_ for c in words), t.lower_])
-
     for c in head.children:
-        if c.dep_ == "appos" and (title := office(c)):
+        if c.dep_ == "appos" and (title := _office(c, lex)):
             return title  # "X, the prime minister"
-        if c.dep_ == "relcl" and any(
-            g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that") for g in c.children
+        if (
+            c.dep_ == "relcl"
+            and any(
+                g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that") for g in c.children
+            )
+            and not any(g.dep_ == "neg" for g in c.children)
         ):
             for g in c.children:  # "X, who had been president", "X, who was elected governor"
-                if g.dep_ in ("attr", "oprd") and (title := office(g)):
+                if g.dep_ in ("attr", "oprd") and (title := _office(g, lex)):
                     return title
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in _TITLE_VERBS:
         for g in head.head.children:  # "X became prime minister", "X was elected president"
-            if g.dep_ in ("attr", "oprd") and (title := office(g)):
+            if g.dep_ in ("attr", "oprd") and (title := _office(g, lex)):
                 return title
     return None
 
 
-def _stated_former(doc: Doc, m: Mention, lex: Lexicon) -> bool:
-    """A past office stated next to a name: "X, a former Venstre prime minister"."""
+def _stated_former(doc: Doc, m: Mention, lex: Lexicon, title: str) -> bool:
+    """The office ``title`` stated next to a name as a past one: "X, a former Venstre prime
+    minister" (not "Prime Minister X, a former general": another office)."""
     head = doc[m.start : m.end].root
     return any(
         c.dep_ == "appos"
-        and c.lower_ in lex.title_words
+        and _office(c, lex) == title
         and any(g.i < c.i and g.lower_ in lex.former_office_adjectives for g in c.children)
         for c in head.children
     )
@@ -495,7 +526,7 @@ def resolve_references(
     home = entities[home_state].name if home_state is not None else None  # the text's state
     government_of: dict[str, int] = {}
     pair_cache: dict[str, tuple[int, list[int]]] = {}
-    history: list[tuple[int, int, int, bool]] = []  # (token, entity, sentence, subject)
+    history: list[tuple[int, int, int, int]] = []  # (token, entity, sentence, subject)
     added: list[Mention] = []
     sent_of = {}
     for si, s in enumerate(doc.sents):
@@ -540,7 +571,7 @@ def resolve_references(
                 if m.entity in holders:
                     holders.remove(m.entity)
                 holders.append(m.entity)
-                if _named_former(doc, m, lex) or _stated_former(doc, m, lex):
+                if _named_former(doc, m, lex) or _stated_former(doc, m, lex, title):
                     formers.add(m.entity)
             if m.extra.get("government"):
                 government_of["last"] = m.entity
@@ -697,32 +728,44 @@ def resolve_references(
                 add(i, j + 1, ent, "DESC")
                 i = j + 1
                 continue
-        # "the company", "the court", "the front": the group named before whose name ends in
-        # the noun ("the United Fruit Company", "the Constitutional Court")
+        # "the company", "the court": the group or body named before whose name has the noun
+        # as its head ("the United Fruit Company", "the Constitutional Court")
         if low in ("the", "this") and i + 1 < n:
             j = i + 1
             while j < n and j - i <= 2 and doc[j].pos_ == "ADJ" and j not in starts:
                 j += 1
             nxt = doc[j + 1] if j + 1 < n else None
+            w = doc[j].lower_ if j < n else ""
             if (
                 j < n
                 and j not in starts
                 and doc[j].tag_ == "NN"
-                and (nxt is None or (nxt.lower_ not in ("of", "'s", "’s") and nxt.pos_ != "PROPN"))
+                and doc[j].dep_ not in ("compound", "appos")  # "the defence minister"
+                and not any(c.dep_ == "appos" for c in doc[j].children)  # "the rival company, X"
+                and w not in lex.group_words  # the group-word step above decides those
+                and w not in lex.state_heads
+                and w not in lex.country_words
+                and w not in _NOT_NAME_HEADS
+                and (
+                    nxt is None
+                    or (nxt.lower_ not in ("of", "'s", "’s") and nxt.pos_ not in ("PROPN", "NOUN"))
+                )
             ):
-                ent = _named_by_head(doc[j].lower_, history, entities, lex)
+                mods = [doc[k].lower_ for k in range(i + 1, j)]
+                ent = _named_by_head(w, mods, history, entities, lex)
                 if ent is not None:
                     add(i, j + 1, ent, "DESC")
                     i = j + 1
                     continue
-        # "the country" acting ("the AU suspended the country") -> the state named most
+        # "the country" acting ("the AU suspended the country") -> the state named most (at
+        # least twice, no tie)
         if (
             low == "the"
             and i + 1 < n
             and doc[i + 1].lower_ in lex.country_words
             and _acting_country(doc[i + 1], lex)
         ):
-            ent = _main_state((e for _, e, _, _ in history), entities)
+            ent = _main_state((e for _, e, _, _ in history), entities, least=2)
             if ent is not None:
                 add(i, i + 2, ent, "DESC")
                 i += 2

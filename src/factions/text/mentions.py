@@ -980,8 +980,11 @@ def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
         if (
             root.dep_ in ("compound", "amod", "nmod")
             and m.end <= h.i <= m.end + 2
-            and (h.lemma_.lower() in heads or (h.is_lower and h.lower_ in lex.group_words))
-        ):  # "Houthi forces", "the Maute group"
+            and (
+                h.lemma_.lower() in heads
+                or (h.is_lower and h.lower_ in lex.group_words and m.kind != ActorKind.STATE)
+            )
+        ):  # "Houthi forces", "the Maute group" (a "Saudi coalition" is not Saudi Arabia)
             spans.append((m.start, h.i + 1))
             if h.lemma_.lower() in lex.government_words:
                 m.extra["government"] = True
@@ -1366,8 +1369,9 @@ def agent_hyphen(doc: Doc, end: int) -> bool:
 
 
 def _state_modifies(head: Token, lex: Lexicon) -> bool:
-    """A demonym modifying ``head`` names its state: a relation noun, a state's body or a
-    political head ("Ugandan support", "the Syrian regime", "Turkish tanks")."""
+    """A demonym modifying ``head`` names its state: a relation noun, a state's body, a
+    proxy head or a political head ("Ugandan support", "the Syrian regime", "Iranian
+    allies", "Turkish tanks")."""
     hl = head.lemma_.lower()
     return (
         hl in lex.nouns
