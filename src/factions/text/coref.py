@@ -298,7 +298,6 @@ def _body_named_by(word: str, entities: list[Entity]) -> int | None:
 
 
 _NAME_PREPOSITIONS = {"of", "for", "to", "in", "against", "on", "from", "with"}
-_NOT_NAME_HEADS = {"state", "republic", "nation", "country", "kingdom", "federation", "union"}
 
 
 def _name_head(words: list[str]) -> str:
@@ -308,6 +307,35 @@ def _name_head(words: list[str]) -> str:
         if words[k] in _NAME_PREPOSITIONS:
             return words[k - 1]
     return words[-1]
+
+
+def _head_description(
+    doc: Doc, i: int, starts: dict[int, Mention], lex: Lexicon
+) -> tuple[int, list[str]] | None:
+    """ "The company", "this court": the head noun's index and the adjectives before it, when
+    the phrase at ``i`` can name a group by its name's head; None for a compound ("the
+    defence minister"), an apposition ("the rival company, X"), a group word (the group-word
+    step decides those), a state or polity word ("the state", "the republic"), or a noun
+    followed by "of", a possessive or another noun or name."""
+    n = len(doc)
+    j = i + 1
+    while j < n and j - i <= 2 and doc[j].pos_ == "ADJ" and j not in starts:
+        j += 1
+    if j >= n or j in starts or doc[j].tag_ != "NN":
+        return None
+    tok, w = doc[j], doc[j].lower_
+    nxt = doc[j + 1] if j + 1 < n else None
+    if (
+        tok.dep_ in ("compound", "appos")
+        or any(c.dep_ == "appos" for c in tok.children)
+        or w in lex.group_words
+        or w in lex.state_heads
+        or w in lex.country_words
+        or w in lex.polity_nouns
+        or (nxt is not None and (nxt.lower_ in ("of", "'s", "’s") or nxt.pos_ in ("PROPN", "NOUN")))
+    ):
+        return None
+    return j, [doc[k].lower_ for k in range(i + 1, j)]
 
 
 def _named_by_head(
@@ -730,33 +758,14 @@ def resolve_references(
                 continue
         # "the company", "the court": the group or body named before whose name has the noun
         # as its head ("the United Fruit Company", "the Constitutional Court")
-        if low in ("the", "this") and i + 1 < n:
-            j = i + 1
-            while j < n and j - i <= 2 and doc[j].pos_ == "ADJ" and j not in starts:
-                j += 1
-            nxt = doc[j + 1] if j + 1 < n else None
-            w = doc[j].lower_ if j < n else ""
-            if (
-                j < n
-                and j not in starts
-                and doc[j].tag_ == "NN"
-                and doc[j].dep_ not in ("compound", "appos")  # "the defence minister"
-                and not any(c.dep_ == "appos" for c in doc[j].children)  # "the rival company, X"
-                and w not in lex.group_words  # the group-word step above decides those
-                and w not in lex.state_heads
-                and w not in lex.country_words
-                and w not in _NOT_NAME_HEADS
-                and (
-                    nxt is None
-                    or (nxt.lower_ not in ("of", "'s", "’s") and nxt.pos_ not in ("PROPN", "NOUN"))
-                )
-            ):
-                mods = [doc[k].lower_ for k in range(i + 1, j)]
-                ent = _named_by_head(w, mods, history, entities, lex)
-                if ent is not None:
-                    add(i, j + 1, ent, "DESC")
-                    i = j + 1
-                    continue
+        described = _head_description(doc, i, starts, lex) if low in ("the", "this") else None
+        if described is not None:
+            j, mods = described
+            ent = _named_by_head(doc[j].lower_, mods, history, entities, lex)
+            if ent is not None:
+                add(i, j + 1, ent, "DESC")
+                i = j + 1
+                continue
         # "the country" acting ("the AU suspended the country") -> the state named most (at
         # least twice, no tie)
         if (

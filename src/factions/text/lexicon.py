@@ -142,6 +142,7 @@ class Lexicon:
     military_government_words: frozenset[str] = frozenset()
     office_synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     body_synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    polity_nouns: frozenset[str] = frozenset()
     office_adjectives: frozenset[str] = frozenset()
     former_office_adjectives: frozenset[str] = frozenset()
     generic_actors: frozenset[str] = frozenset()
@@ -290,6 +291,7 @@ def load_lexicon() -> Lexicon:
         military_government_words=_low(words.get("military_government_words")),
         office_synonyms=_lists(words.get("office_synonyms")),
         body_synonyms=_lists(words.get("body_synonyms")),
+        polity_nouns=_low(words.get("polity_nouns")),
         office_adjectives=_low(words.get("office_adjectives")),
         former_office_adjectives=_low(words.get("former_office_adjectives")),
         generic_actors=_low(words.get("generic_actors")),

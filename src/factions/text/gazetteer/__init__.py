@@ -145,9 +145,10 @@ def _year(text: str) -> int | None:
 def _iso_names(name: str) -> list[str]:
     """English names of an ISO 3166 name: "Korea, Republic of" -> ["Korea", "Republic of
     Korea"]; "Yugoslavia, (Socialist) Federal Republic of" -> ["Yugoslavia", "Federal
-    Republic of Yugoslavia", "Socialist Federal Republic of Yugoslavia"]. A qualifier after the comma is no name of its own: "Virgin Islands,
-    British" -> ["Virgin Islands"] (the official name, "British Virgin Islands", is read
-    separately), and so for "U.S.", "Metropolitan" and "Province of China"."""
+    Republic of Yugoslavia", "Socialist Federal Republic of Yugoslavia"]. A qualifier
+    after the comma is no name of its own: "Virgin Islands, British" -> ["Virgin Islands"]
+    (the official name, "British Virgin Islands", is read separately), and so for "U.S.",
+    "Metropolitan" and "Province of China"."""
     out = [name]
     if ", " in name:
         head, _, rest = name.partition(", ")
