@@ -416,3 +416,18 @@ def test_a_description_refers_to_the_actor_it_names(extractor, text, refers, not
 def test_a_description_does_not_name_what_it_only_resembles(extractor, text, phrase):
     r = extractor.extract(Document("t", text))
     assert not [am.actor.name for am in r.actors if phrase in {m.text for m in am.mentions}]
+
+
+def test_the_government_is_the_body_whose_name_has_it_as_head(extractor):
+    # one head match for "the company" and "the government": a body's name has its head
+    # before a preposition, so "the government" is the Government of National Unity, not
+    # an unnamed government of its own
+    r = extractor.extract(
+        Document(
+            "t",
+            "The Transitional Government of National Unity met the rebels in Arusha on "
+            "Monday. Two days later the government accused the rebels of breaking the truce.",
+        )
+    )
+    assert "the government" in mentions_of(r, "Transitional Government of National Unity")
+    assert "Government" not in {am.actor.name for am in r.actors}

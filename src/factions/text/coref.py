@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -284,19 +285,7 @@ def _military_body(entities: list[Entity], lex: Lexicon) -> int | None:
     return fits[0] if len(fits) == 1 else None
 
 
-def _body_named_by(word: str, entities: list[Entity]) -> int | None:
-    """The one government body whose name ends in ``word``: "the junta" after "the
-    military junta", "the government" after "the interim government"."""
-    fits = [
-        k
-        for k, e in enumerate(entities)
-        if e.kind == ActorKind.GOVERNMENT_BODY
-        and len(e.name.split()) > 1
-        and e.name.lower().split()[-1] == word
-    ]
-    return fits[0] if len(fits) == 1 else None
-
-
+_BODY = (ActorKind.GOVERNMENT_BODY,)  # what "the junta", "the government" name by a head
 _NAME_PREPOSITIONS = {"of", "for", "to", "in", "against", "on", "from", "with"}
 
 
@@ -344,10 +333,12 @@ def _named_by_head(
     history: list[tuple[int, int, int, int]],
     entities: list[Entity],
     lex: Lexicon,
+    kinds: Collection[ActorKind] | None = None,
 ) -> int | None:
     """The group or body named before that a description names by its head noun, the
-    latest if several: "the company" after "the United Fruit Company", "the chamber" after
-    "the Chamber of Deputies". Every modifier of the description must be a word of the name
+    latest if several (only one of ``kinds`` when given): "the company" after "the United
+    Fruit Company", "the chamber" after "the Chamber of Deputies", "the junta" after "the
+    military junta". Every modifier of the description must be a word of the name
     ("the military court" is not "the Constitutional Court"). A word of ``body_synonyms``
     names a government body or organisation by one of its synonyms ("the legislature" after
     "the Knesset").
@@ -358,7 +349,9 @@ def _named_by_head(
     synonyms = set(lex.body_synonyms.get(word, ()))
     for _, e, _, _ in reversed(history):
         ent = entities[e]
-        if ent.kind in (ActorKind.PERSON, ActorKind.STATE):
+        if ent.kind in (ActorKind.PERSON, ActorKind.STATE) or (
+            kinds is not None and ent.kind not in kinds
+        ):
             continue
         words = [w for w in _name_words(ent.name) if w != "the"]
         if not words or not set(modifiers) <= set(words):
@@ -734,7 +727,7 @@ def resolve_references(
                 and all(doc[k].lower_ in _GOV_ADJS for k in range(i + 1, j))
             ):
                 if w in lex.military_government_words:  # "the junta": the military body
-                    ent = _body_named_by(w, entities)
+                    ent = _named_by_head(w, [], history, entities, lex, _BODY)
                     if ent is None:
                         ent = _military_body(entities, lex)
                 else:
@@ -742,7 +735,7 @@ def resolve_references(
                     if ent is None:
                         ent = government_of.get("last")
                     if ent is None:
-                        ent = _body_named_by(w, entities)
+                        ent = _named_by_head(w, [], history, entities, lex, _BODY)
                 if ent is None:  # an unnamed government is still an actor: "the government"
                     key = "gov:" + w
                     ent = next((k for k, e in enumerate(entities) if e.key == key), None)
