@@ -12,7 +12,7 @@ import pytest
 from factions.text.candidates import candidate_pairs, mention_heads
 from factions.text.documents import Document
 from factions.text.features import doc_triggers, pair_features, shortest_path, trigger_of
-from factions.text.lexicon import load_lexicon
+from factions.text.lexicon import load_lexicon, parse_event_verbs
 from factions.text.nlp import load_nlp
 from factions.text.pipeline import Extractor
 from factions.text.relation_model import ModelFileError, RelationModel, load_relation_model
@@ -99,6 +99,35 @@ def test_a_cancelled_trigger_states_the_opposite_sign(nlp):
     assert eff(lifted) == {"trig-path-eff:+"}
     assert eff(ended) == {"trig-path-eff:-"}
     assert eff(kept) == {"trig-path-eff:+"}
+
+
+def test_a_cameo_event_verb_on_the_path_gives_its_root_and_class(nlp):
+    # verbs no trigger lists: the CAMEO dictionary's class still states cooperation or conflict
+    lex = load_lexicon()
+    assert lex.event_verbs["airlift"] == 7 and lex.event_verbs["berate"] == 11
+
+    def events(text):
+        doc = nlp(text)
+        f = pair_features(doc, [0], [len(doc) - 2], lex)
+        return {k for k in f if k.startswith("event-path")}
+
+    assert "airlift" not in lex.verbs and "berate" not in lex.verbs
+    assert events("Tarvos airlifted supplies to Ulden.") == {
+        "event-path:07",
+        "event-path-class:mcoop",
+    }
+    assert events("Tarvos berated Ulden.") == {"event-path:11", "event-path-class:vconf"}
+    assert events("Tarvos never berated Ulden.") == {
+        "event-path:11",
+        "event-path-class:not-vconf",
+    }
+    assert events("Tarvos and Ulden are neighbours.") == set()
+
+
+@pytest.mark.parametrize("line", ["spurn\t21", "spurn", "\t11", "spurn\televen"])
+def test_a_malformed_event_verb_line_names_file_and_line(line):
+    with pytest.raises(ValueError, match=r"lexicon/x\.tsv, line 3: expected 'lemma<TAB>root'"):
+        parse_event_verbs(f"lemma\troot\naccuse\t11\n{line}\n", "x.tsv")
 
 
 def test_rule_findings_are_features_by_rule_and_sign(nlp):

@@ -140,6 +140,11 @@ def test_pipeline_version_changes_with_the_lexicon(tmp_path):
         f.write("# one more comment\n")
     assert pipeline_version(lexicon=copy) != PIPELINE_VERSION
     assert pipeline_version(extra="model:abc") != PIPELINE_VERSION
+    shutil.copy(lexicon_dir() / "rules.yaml", copy / "rules.yaml")
+    assert pipeline_version(lexicon=copy) == PIPELINE_VERSION
+    with (copy / "event_verbs.tsv").open("a", encoding="utf-8") as f:
+        f.write("outflank\t19\n")  # the event-verb table is lexicon data too
+    assert pipeline_version(lexicon=copy) != PIPELINE_VERSION
 
 
 def test_rule_words_need_every_key_and_only_words():

@@ -12,6 +12,11 @@ without labeled data", ACL):
 * lemmas between the mentions;
 * trigger-lexicon hits (``lexicon/triggers.yaml``) on the path, between the mentions and
   in the sentence, with their sign and kind;
+* the CAMEO event class of each verb on the path (``lexicon/event_verbs.tsv``, 1,023 verbs
+  of the PETRARCH2 CAMEO dictionary; Gerner et al. 2002, "Conflict and Mediation Event
+  Observations (CAMEO)", ISA): its root (01-20) and quad class, negation included, so that
+  a verb of support or hostility no trigger lists and no training sentence used still
+  states its sign ("airlifted supplies to", "spurned");
 * negation, cancelling verbs ("refused to"), modality, past markers ("former"),
   coordination and apposition of the two mentions, their actor kinds, their distance;
 * every rule finding of the rule engine for the pair in that sentence, by rule name and
@@ -128,6 +133,18 @@ def _negated(tok: Token, lex: Lexicon) -> bool:
             return True
         h = h.head
     return False
+
+
+def _event_class(root: int, negated: bool) -> str:
+    """The CAMEO quad class of an event root (01-05 verbal and 06-09 material cooperation,
+    10-14 verbal and 15-20 material conflict: the QuadClass of Schrodt 2012, "CAMEO: Conflict
+    and Mediation Event Observations Event and Actor Codebook", version 1.1b3), with "not"
+    before it when the verb is negated or cancelled."""
+    if root <= 9:
+        quad = "vcoop" if root <= 5 else "mcoop"
+    else:
+        quad = "vconf" if root <= 14 else "mconf"
+    return f"not-{quad}" if negated else quad
 
 
 def _effective(sign: int, negated: bool) -> str:
@@ -353,6 +370,10 @@ def pair_features(
                 f["trig-path-past"] = 1.0
         elif _negated(t, lex) and t.pos_ == "VERB":
             f["negated-path-verb"] = 1.0
+        root = lex.event_verbs.get(lemma) if t.pos_ == "VERB" else None
+        if root is not None:  # the CAMEO event class of a verb on the path
+            f[f"event-path:{root:02d}"] = 1.0
+            f[f"event-path-class:{_event_class(root, _negated(t, lex))}"] = 1.0
 
     between = doc[lo + 1 : hi]
     if len(between) <= _MAX_BETWEEN:

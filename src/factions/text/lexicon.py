@@ -8,7 +8,7 @@ from importlib import resources
 
 import yaml
 
-__all__ = ["Lexicon", "RuleWords", "Trigger", "load_lexicon", "rule_words"]
+__all__ = ["Lexicon", "RuleWords", "Trigger", "load_lexicon", "parse_event_verbs", "rule_words"]
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,30 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     idioms: dict[str, tuple[tuple[frozenset[str], Trigger], ...]] = field(default_factory=dict)
     rules: RuleWords = field(default_factory=RuleWords)
+    event_verbs: dict[str, int] = field(default_factory=dict)  # lemma -> CAMEO root (1-20)
     extra: dict = field(default_factory=dict)
+
+
+def parse_event_verbs(text: str, name: str = "event_verbs.tsv") -> dict[str, int]:
+    """Lemma -> CAMEO root code (1-20) of an event-verb table (``lemma<TAB>root``, a header
+    line first); a malformed line is an error naming the file and the line."""
+    out: dict[str, int] = {}
+    for n, line in enumerate(text.splitlines()[1:], start=2):
+        lemma, _, root = line.partition("\t")
+        if not lemma.strip() or not root.strip().isdigit() or not 1 <= int(root) <= 20:
+            raise ValueError(
+                f"lexicon/{name}, line {n}: expected 'lemma<TAB>root' with a CAMEO root "
+                f"01-20, got {line!r}"
+            )
+        out[lemma.strip()] = int(root)
+    return out
+
+
+def _event_verbs(name: str = "event_verbs.tsv") -> dict[str, int]:
+    """The shipped event-verb table (``lexicon/event_verbs.tsv``, derived from the PETRARCH2
+    CAMEO verb dictionary by ``scripts/build_event_verbs.py``; LICENSE-event-verbs.md)."""
+    text = resources.files("factions.text").joinpath("lexicon", name).read_text("utf-8")
+    return parse_event_verbs(text, name)
 
 
 def _read(name: str) -> dict:
@@ -306,4 +329,5 @@ def load_lexicon() -> Lexicon:
             for k, v in (words.get("bare_generic_actors") or {}).items()
         },
         party_family_plurals=_low(words.get("party_family_plurals")),
+        event_verbs=_event_verbs(),
     )

@@ -194,7 +194,7 @@ def fingerprint(extra: str = "", lexicon: Path | None = None) -> str:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     folder = lexicon or lexicon_dir()
-    for f in sorted(folder.glob("*.yaml")):
+    for f in sorted(p for p in folder.glob("*") if p.suffix in (".yaml", ".tsv")):
         h.update(f.name.encode())
         h.update(f.read_bytes())
     h.update(extra.encode())
