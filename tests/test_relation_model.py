@@ -114,12 +114,12 @@ def test_a_cameo_event_verb_on_the_path_gives_its_root_and_class(nlp):
     assert "airlift" not in lex.verbs and "berate" not in lex.verbs
     assert events("Tarvos airlifted supplies to Ulden.") == {
         "event-path:07",
-        "event-path-class:mcoop",
+        "event-path-class:material-cooperation",
     }
-    assert events("Tarvos berated Ulden.") == {"event-path:11", "event-path-class:vconf"}
+    assert events("Tarvos berated Ulden.") == {"event-path:11", "event-path-class:verbal-conflict"}
     assert events("Tarvos never berated Ulden.") == {
         "event-path:11",
-        "event-path-class:not-vconf",
+        "event-path-class:not-verbal-conflict",
     }
     assert events("Tarvos and Ulden are neighbours.") == set()
 

@@ -63,6 +63,7 @@ import yaml
 
 from factions.model.actors import normalise_alias
 from factions.model.base import slugify
+from factions.model.cameo import CAMEO_ROOTS, QUAD_LABEL, QUAD_SIGN
 from factions.store.readers import BadRecord, normalise_date
 from factions.store.schema import connect
 from factions.store.write import finish_run, start_run
@@ -114,38 +115,6 @@ ICEWS_COLUMNS = (
     "Longitude",
 )  # fmt: skip
 """The columns of an ICEWS coded-event file (Dataverse), in file order."""
-
-QUAD_SIGN = {1: 1, 2: 1, 3: -1, 4: -1}
-QUAD_LABEL = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
-
-CAMEO_ROOTS: dict[str, tuple[str, int]] = {
-    "01": ("make public statement", 1),
-    "02": ("appeal", 1),
-    "03": ("express intent to cooperate", 1),
-    "04": ("consult", 1),
-    "05": ("engage in diplomatic cooperation", 1),
-    "06": ("engage in material cooperation", 2),
-    "07": ("provide aid", 2),
-    "08": ("yield", 2),
-    "09": ("investigate", 3),
-    "10": ("demand", 3),
-    "11": ("disapprove", 3),
-    "12": ("reject", 3),
-    "13": ("threaten", 3),
-    "14": ("protest", 4),
-    "15": ("exhibit force posture", 4),
-    "16": ("reduce relations", 4),
-    "17": ("coerce", 4),
-    "18": ("assault", 4),
-    "19": ("fight", 4),
-    "20": ("use unconventional mass violence", 4),
-}
-"""CAMEO root code -> (label, quad class) (Gerner, Schrodt et al., CAMEO codebook 2012)."""
 
 PLOVER_CATEGORIES: dict[str, tuple[int, float]] = {
     "AGREE": (1, 0.4),

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from factions.model.cameo import QUAD_LABEL, quad_class
 from factions.text.lexicon import Lexicon, Trigger
 
 if TYPE_CHECKING:
@@ -136,14 +137,10 @@ def _negated(tok: Token, lex: Lexicon) -> bool:
 
 
 def _event_class(root: int, negated: bool) -> str:
-    """The CAMEO quad class of an event root (01-05 verbal and 06-09 material cooperation,
-    10-14 verbal and 15-20 material conflict: the QuadClass of Schrodt 2012, "CAMEO: Conflict
-    and Mediation Event Observations Event and Actor Codebook", version 1.1b3), with "not"
-    before it when the verb is negated or cancelled."""
-    if root <= 9:
-        quad = "vcoop" if root <= 5 else "mcoop"
-    else:
-        quad = "vconf" if root <= 14 else "mconf"
+    """The CAMEO quad class of an event root (:func:`factions.model.cameo.quad_class`, the
+    table the event-data importers use: verbal or material cooperation or conflict), with
+    "not" before it when the verb is negated or cancelled."""
+    quad = QUAD_LABEL[quad_class(root)].replace(" ", "-")
     return f"not-{quad}" if negated else quad
 
 
