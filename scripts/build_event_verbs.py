@@ -10,12 +10,12 @@ It is a build-time input only: download the file, then
     .venv/bin/python scripts/build_event_verbs.py CAMEO.2.0.txt [--out TSV]
 
 Nothing reads the dictionary at extraction time; the package reads only the table this
-script writes (UTF-8, tab-separated, a header line first, sorted): ``lemma  root``, one line
-per single-word verb the dictionary gives a code (on its own line, or as its block's default),
-with its CAMEO root (the code's first two digits, 01-20). A verb given codes of different
-roots is left out (its reading depends on the pattern, which a lemma cannot tell). The pair classifier reads
-the root of each verb on the dependency path between two actors as a feature
-(:mod:`factions.text.features`); the rule units do not use it.
+script writes (UTF-8, tab-separated, a header line first, sorted): ``lemma  root``, one
+line per single-word verb the dictionary gives a code (on its own line, or as its block's
+default), with its CAMEO root (the code's first two digits, 01-20). A verb given codes of
+different roots is left out (its reading depends on the pattern, which a lemma cannot
+tell). The pair classifier reads the root of each verb on the dependency path between two
+actors as a feature (:mod:`factions.text.features`); the rule units do not use it.
 """
 
 from __future__ import annotations

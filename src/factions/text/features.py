@@ -16,7 +16,7 @@ without labeled data", ACL):
   of the PETRARCH2 CAMEO dictionary; Gerner et al. 2002, "Conflict and Mediation Event
   Observations (CAMEO)", ISA): its root (01-20) and quad class, negation included, so that
   a verb of support or hostility no trigger lists and no training sentence used still
-  states its sign ("airlifted supplies to", "spurned");
+  states its sign ("airlifted supplies to", "berated");
 * negation, cancelling verbs ("refused to"), modality, past markers ("former"),
   coordination and apposition of the two mentions, their actor kinds, their distance;
 * every rule finding of the rule engine for the pair in that sentence, by rule name and

@@ -174,13 +174,16 @@ def parse_event_verbs(text: str, name: str = "event_verbs.tsv") -> dict[str, int
 def _event_verbs(name: str = "event_verbs.tsv") -> dict[str, int]:
     """The shipped event-verb table (``lexicon/event_verbs.tsv``, derived from the PETRARCH2
     CAMEO verb dictionary by ``scripts/build_event_verbs.py``; LICENSE-event-verbs.md)."""
-    text = resources.files("factions.text").joinpath("lexicon", name).read_text("utf-8")
-    return parse_event_verbs(text, name)
+    return parse_event_verbs(_text(name), name)
+
+
+def _text(name: str) -> str:
+    """A lexicon file shipped in the package, as text."""
+    return resources.files("factions.text").joinpath("lexicon", name).read_text("utf-8")
 
 
 def _read(name: str) -> dict:
-    text = resources.files("factions.text").joinpath("lexicon", name).read_text("utf-8")
-    return yaml.safe_load(text) or {}
+    return yaml.safe_load(_text(name)) or {}
 
 
 def _triggers(data: dict, pos: str) -> dict[str, Trigger]:
