@@ -11,8 +11,14 @@ import pytest
 
 from factions.text.candidates import candidate_pairs, mention_heads
 from factions.text.documents import Document
-from factions.text.features import doc_triggers, pair_features, shortest_path, trigger_of
-from factions.text.lexicon import load_lexicon, parse_event_verbs
+from factions.text.features import (
+    doc_triggers,
+    event_root,
+    pair_features,
+    shortest_path,
+    trigger_of,
+)
+from factions.text.lexicon import load_lexicon, parse_event_phrases, parse_event_verbs
 from factions.text.nlp import load_nlp
 from factions.text.pipeline import Extractor
 from factions.text.relation_model import ModelFileError, RelationModel, load_relation_model
@@ -122,6 +128,51 @@ def test_a_cameo_event_verb_on_the_path_gives_its_root_and_class(nlp):
         "event-path-class:not-verbal-conflict",
     }
     assert events("Tarvos and Ulden are neighbours.") == set()
+
+
+def test_a_cameo_verb_pattern_gives_the_root_of_the_phrase(nlp):
+    # "take" alone is a seizure (17); with its object or phrase, the pattern decides
+    lex = load_lexicon()
+    assert lex.event_verbs["take"] == 17
+
+    def root(text, verb):
+        doc = nlp(text)
+        return event_root(next(t for t in doc if t.lower_ == verb), lex)
+
+    assert root("Tarvos took part in the talks with Ulden.", "took") == 3
+    assert root("Tarvos took the capital of Ulden.", "took") == 17
+    assert root("The Tarvos police took the Ulden envoy into custody.", "took") == 17
+    assert root("Tarvos held talks with Ulden.", "held") == 4  # "hold" alone has no root
+    assert root("Tarvos held a rally against Ulden.", "held") == 14
+
+    doc = nlp("Tarvos took part in talks with Ulden.")
+    f = pair_features(doc, [0], [len(doc) - 2], lex)
+    assert "event-path-class:verbal-cooperation" in f
+    assert "event-path-class:material-conflict" not in f
+
+
+def test_an_event_phrase_table_expands_synonym_sets_and_prefers_a_named_word():
+    table = "verb\tprep\tobject\troot\nhold\t-\t&meeting\t04\nhold\t-\tsession\t00\n"
+    table += "take\tinto\t&jail\t17\n"
+    sets = "set\tword\n&meeting\tsummit\n&meeting\tsession\n&jail\tcustody\n"
+    phrases = parse_event_phrases(table, sets)
+    assert phrases["hold"] == {("-", "summit"): 4, ("-", "session"): 0}
+    assert phrases["take"] == {("into", "custody"): 17}
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("hold\t-\ttalks", "line 3: expected 'verb<TAB>prep<TAB>object<TAB>root'"),
+        ("hold\t-\ttalks\t21", "line 3: expected 'verb<TAB>prep<TAB>object<TAB>root'"),
+        ("hold\t\ttalks\t04", "line 3: expected 'verb<TAB>prep<TAB>object<TAB>root'"),
+        ("hold\t-\t&rally\t14", "line 3: object '&rally' names a synonym set that"),
+    ],
+)
+def test_a_malformed_event_phrase_line_names_file_and_line(line, message):
+    table = f"verb\tprep\tobject\troot\ntake\t-\tpart\t03\n{line}\n"
+    with pytest.raises(ValueError, match=r"lexicon/p\.tsv, " + message):
+        parse_event_phrases(table, "set\tword\n", "p.tsv", "s.tsv")
 
 
 @pytest.mark.parametrize("line", ["spurn\t21", "spurn", "\t11", "spurn\televen"])

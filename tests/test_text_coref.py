@@ -431,3 +431,39 @@ def test_the_government_is_the_body_whose_name_has_it_as_head(extractor):
     )
     assert "the government" in mentions_of(r, "Transitional Government of National Unity")
     assert "Government" not in {am.actor.name for am in r.actors}
+
+
+def test_a_first_name_named_with_a_brothers_surname_is_the_full_name_not_the_group(extractor):
+    # "Samir" first stands with his brother's surname; "Samir Dusan" later is the same man,
+    # never the group named after the family
+    text = (
+        "Gunmen of the Dusan group, a militia led by the brothers Samir and Karim Dusan, "
+        "seized the town. Troops later killed Samir Dusan in the fighting."
+    )
+    r = extractor.extract(Document("t", text))
+    assert sorted(mentions_of(r, "Samir Dusan")) == ["Samir", "Samir Dusan"]
+    assert "Samir Dusan" not in mentions_of(r, "Dusan")
+
+
+def test_a_surname_ner_tags_as_a_place_is_still_the_persons_name(extractor):
+    # NER reads the bare "Kessari" as a place twice; it is the president named before, and
+    # the actor stays a person
+    text = (
+        "President Ramon Kessari addressed the nation on Monday. Kessari then ordered troops "
+        "into the north, and Kessari later sacked the army chief."
+    )
+    r = extractor.extract(Document("t", text))
+    (actor,) = [am.actor for am in r.actors if am.actor.name == "Ramon Kessari"]
+    assert actor.kind == "person"
+    assert mentions_of(r, "Ramon Kessari").count("Kessari") == 2
+
+
+def test_a_group_named_after_a_person_is_not_that_person(extractor):
+    # "Varek Faction" starts with the commander's name, but no person of the text has the
+    # surname "Faction": it stays an actor of its own
+    text = (
+        "The rebel commander Varek broke with the movement in March. The Varek Faction then "
+        "attacked the movement's bases in the east."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "Varek Faction" not in mentions_of(r, "Varek")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factions.text.documents import DocumentError, read_document
+from factions.text.documents import Document, DocumentError, read_document
 
 
 def test_reads_utf8_text_unchanged(tmp_path):
@@ -45,6 +45,18 @@ def test_not_utf8_names_the_line(tmp_path):
     p = _write(tmp_path / "x.txt", b"fine\nalso fine\nbad \xff byte\n")
     with pytest.raises(DocumentError, match=r"x\.txt:3: not UTF-8"):
         read_document(p)
+
+
+@pytest.mark.parametrize("date", ["2004\u20132007 (events described)", "12 May 2012", "2012-13"])
+def test_a_date_that_is_no_partial_iso_date_is_one_clear_error(date):
+    with pytest.raises(DocumentError) as info:
+        Document("note", "Iran backs Syria.", date=date)
+    assert str(info.value) == f"note: date {date!r}: a date is YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+@pytest.mark.parametrize("date", [None, "2012", "2012-05", "2012-05-31"])
+def test_a_partial_iso_date_is_kept(date):
+    assert Document("note", "Iran backs Syria.", date=date).date == date
 
 
 def _write(path, data: bytes):

@@ -12,6 +12,7 @@ __all__ = [
     "ActorId",
     "ModelBase",
     "PartialDate",
+    "check_date",
     "date_key",
     "days_between",
     "slugify",
@@ -40,7 +41,29 @@ def _check_id(value: str) -> str:
     return value
 
 
-def _check_date(value: str) -> str:
+def check_date(value: str) -> str:
+    """Check a partial ISO date: the one date check of the model's ``PartialDate``.
+
+    Parameters
+    ----------
+    value : str
+        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+    Returns
+    -------
+    str
+        ``value`` unchanged.
+
+    Raises
+    ------
+    ValueError
+        When ``value`` is no partial ISO date.
+
+    Examples
+    --------
+    >>> check_date("2012-05")
+    '2012-05'
+    """
     if not _DATE_RE.match(value):
         raise ValueError("a date is YYYY, YYYY-MM or YYYY-MM-DD")
     return value
@@ -57,7 +80,7 @@ def _date_to_str(value: object) -> object:
 ActorId = Annotated[str, AfterValidator(_check_id)]
 """An actor's identifier: a lower-case slug such as ``maliki`` or ``state_of_law``."""
 
-PartialDate = Annotated[str, BeforeValidator(_date_to_str), AfterValidator(_check_date)]
+PartialDate = Annotated[str, BeforeValidator(_date_to_str), AfterValidator(check_date)]
 """An ISO date that may be partial: ``2012``, ``2012-01`` or ``2012-01-15``."""
 
 

@@ -196,6 +196,14 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             else:
                 by_key.setdefault(nkey, idx)
                 ent = entities[idx]
+                full = _name_words(ent.name)
+                if (
+                    ent.kind == ActorKind.PERSON
+                    and m.label in ("ORG", "GPE")
+                    and len(words) < len(full)
+                    and set(words) <= set(full)
+                ):  # "Duterte" tagged ORG after "Rodrigo Duterte": part of his name
+                    m.kind = ActorKind.PERSON
                 if ent.kind == ActorKind.PERSON and m.label == "PERSON":
                     if len(_name_words(m.text)) > len(_name_words(ent.name)):
                         ent.name = _display_name(m)
@@ -236,15 +244,21 @@ def _match_person(
 ) -> int | None:
     """The single person entity this name is a surname, first name or fuller form of."""
     fits = []
-    for idx in persons:
-        other = _name_words(entities[idx].name)
+    names = [_name_words(entities[idx].name) for idx in persons]
+    surnames = {n[-1] for n in names if len(n) > 1}
+    for idx, other in zip(persons, names, strict=True):
         if not other:
             continue
         if len(words) == 1:
             if words[0] == other[-1] or (words[0] == other[0] and len(other) > 1):
                 fits.append(idx)
         elif len(other) == 1:
-            if other[0] == words[-1]:
+            # "Hapilon" is "Isnilon Hapilon"; "Omar", named with his brother's surname ("the
+            # brothers Omar and Abdullah Maute"), is "Omar Maute" (and "Karuna Faction" is
+            # no "Karuna": no person of the text has the surname "Faction")
+            if other[0] == words[-1] or (
+                other[0] == words[0] and len(words) == 2 and words[1] in surnames
+            ):
                 fits.append(idx)
         elif words[-1] == other[-1] and (words[0] == other[0] or len(words) != len(other)):
             short, long_ = sorted((words, other), key=len)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factions.model import Evidence
+from factions.model.base import check_date
 
 __all__ = ["Document", "DocumentError", "read_document"]
 
@@ -23,6 +24,15 @@ class Document:
     title: str | None = None
     date: str | None = None
     source: str | None = None
+
+    def __post_init__(self) -> None:
+        """A date that is no partial ISO date is a :class:`DocumentError` here, naming the
+        document, not a validation error of the first evidence read from it."""
+        if self.date is not None:
+            try:
+                check_date(self.date)
+            except ValueError as exc:
+                raise DocumentError(f"{self.doc_id}: date {self.date!r}: {exc}") from None
 
     def evidence(
         self, start: int, end: int, sentence: tuple[int, int], rule: str | None = None

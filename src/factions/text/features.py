@@ -16,7 +16,10 @@ without labeled data", ACL):
   of the PETRARCH2 CAMEO dictionary; Gerner et al. 2002, "Conflict and Mediation Event
   Observations (CAMEO)", ISA): its root (01-20) and quad class, negation included, so that
   a verb of support or hostility no trigger lists and no training sentence used still
-  states its sign ("airlifted supplies to", "berated");
+  states its sign ("airlifted supplies to", "berated"); where the verb and its object or
+  prepositional phrase match one of the dictionary's verb patterns
+  (``lexicon/event_phrases.tsv``), the pattern's root instead ("took part in" is
+  cooperation where "took" alone is a seizure; "gave the go-ahead");
 * negation, cancelling verbs ("refused to"), modality, past markers ("former"),
   coordination and apposition of the two mentions, their actor kinds, their distance;
 * every rule finding of the rule engine for the pair in that sentence, by rule name and
@@ -37,7 +40,7 @@ from factions.text.lexicon import Lexicon, Trigger
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["pair_features", "shortest_path", "trigger_of", "is_past_marked"]
+__all__ = ["event_root", "pair_features", "shortest_path", "trigger_of", "is_past_marked"]
 
 _MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 _DIST_BUCKETS = (1, 2, 3, 5, 8, 12, 20)
@@ -142,6 +145,34 @@ def _event_class(root: int, negated: bool) -> str:
     "not" before it when the verb is negated or cancelled."""
     quad = QUAD_LABEL[quad_class(root)].replace(" ", "-")
     return f"not-{quad}" if negated else quad
+
+
+_OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "oprd", "prt", "acomp", "advmod", "npadvmod"})
+
+
+def event_root(t: Token, lex: Lexicon) -> int | None:
+    """The CAMEO root of verb ``t`` in its clause: the root of a verb pattern of
+    ``lex.event_phrases`` its object or a prepositional phrase matches ("took part", "took
+    [him] into custody", "gave up"), else the verb's own (``lex.event_verbs``); None for a
+    non-verb, a verb the tables lack, or a phrase the dictionary reads as no event (root 0,
+    "took lives")."""
+    if t.pos_ != "VERB":
+        return None
+    lemma = t.lemma_.lower()
+    phrases = lex.event_phrases.get(lemma)
+    if phrases:
+        for c in t.children:
+            if c.dep_ in _OBJECT_DEPS:
+                keys = [("-", c.lower_), ("-", c.lemma_.lower())]
+            elif c.dep_ == "prep":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                keys = [(c.lower_, w) for g in objs for w in (g.lower_, g.lemma_.lower())]
+            else:
+                continue
+            for key in keys:
+                if key in phrases:
+                    return phrases[key] or None
+    return lex.event_verbs.get(lemma)
 
 
 def _effective(sign: int, negated: bool) -> str:
@@ -367,8 +398,8 @@ def pair_features(
                 f["trig-path-past"] = 1.0
         elif _negated(t, lex) and t.pos_ == "VERB":
             f["negated-path-verb"] = 1.0
-        root = lex.event_verbs.get(lemma) if t.pos_ == "VERB" else None
-        if root is not None:  # the CAMEO event class of a verb on the path
+        root = event_root(t, lex)
+        if root is not None:  # the CAMEO event class of a verb (or its phrase) on the path
             f[f"event-path:{root:02d}"] = 1.0
             f[f"event-path-class:{_event_class(root, _negated(t, lex))}"] = 1.0
 

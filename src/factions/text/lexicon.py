@@ -8,7 +8,15 @@ from importlib import resources
 
 import yaml
 
-__all__ = ["Lexicon", "RuleWords", "Trigger", "load_lexicon", "parse_event_verbs", "rule_words"]
+__all__ = [
+    "Lexicon",
+    "RuleWords",
+    "Trigger",
+    "load_lexicon",
+    "parse_event_phrases",
+    "parse_event_verbs",
+    "rule_words",
+]
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,8 @@ class Lexicon:
     idioms: dict[str, tuple[tuple[frozenset[str], Trigger], ...]] = field(default_factory=dict)
     rules: RuleWords = field(default_factory=RuleWords)
     event_verbs: dict[str, int] = field(default_factory=dict)  # lemma -> CAMEO root (1-20)
+    # verb -> (prep or "-", object word) -> CAMEO root (0: the phrase is no event)
+    event_phrases: dict[str, dict[tuple[str, str], int]] = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
 
 
@@ -160,15 +170,62 @@ def parse_event_verbs(text: str, name: str = "event_verbs.tsv") -> dict[str, int
     """Lemma -> CAMEO root code (1-20) of an event-verb table (``lemma<TAB>root``, a header
     line first); a malformed line is an error naming the file and the line."""
     out: dict[str, int] = {}
-    for n, line in enumerate(text.splitlines()[1:], start=2):
-        lemma, _, root = line.partition("\t")
-        if not lemma.strip() or not root.strip().isdigit() or not 1 <= int(root) <= 20:
-            raise ValueError(
-                f"lexicon/{name}, line {n}: expected 'lemma<TAB>root' with a CAMEO root "
-                f"01-20, got {line!r}"
-            )
-        out[lemma.strip()] = int(root)
+    expected = "'lemma<TAB>root' with a CAMEO root 01-20"
+    for n, (lemma, root) in _rows(text, name, 2, expected):
+        if not root.isdigit() or not 1 <= int(root) <= 20:
+            raise ValueError(f"lexicon/{name}, line {n}: expected {expected}, got root {root!r}")
+        out[lemma] = int(root)
     return out
+
+
+def _rows(text: str, name: str, fields: int, expected: str):
+    """(line number, fields) of a tab-separated lexicon table after its header line; a line
+    without ``fields`` non-empty fields is an error naming the file and the line."""
+    for n, line in enumerate(text.splitlines()[1:], start=2):
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) != fields or not all(parts):
+            raise ValueError(f"lexicon/{name}, line {n}: expected {expected}, got {line!r}")
+        yield n, parts
+
+
+def parse_event_phrases(
+    text: str,
+    synsets: str,
+    name: str = "event_phrases.tsv",
+    synsets_name: str = "event_synsets.tsv",
+) -> dict[str, dict[tuple[str, str], int]]:
+    """Verb -> (prep, object) -> CAMEO root of an event-phrase table (``verb<TAB>prep<TAB>
+    object<TAB>root``, ``prep`` ``-`` for a direct object, root 00 for "no event"), with
+    objects that name a synonym set (``&detention``) expanded by the synonym-set table
+    (``set<TAB>word``). A malformed line, or a set the synonym table lacks, is an error
+    naming the file and the line."""
+    members: dict[str, list[str]] = {}
+    for _, (synset, word) in _rows(synsets, synsets_name, 2, "'set<TAB>word'"):
+        members.setdefault(synset, []).append(word)
+    expected = "'verb<TAB>prep<TAB>object<TAB>root' with a CAMEO root 00-20"
+    rows = []
+    for n, (verb, prep, obj, root) in _rows(text, name, 4, expected):
+        if not root.isdigit() or not 0 <= int(root) <= 20:
+            raise ValueError(f"lexicon/{name}, line {n}: expected {expected}, got root {root!r}")
+        if obj.startswith("&") and obj not in members:
+            raise ValueError(
+                f"lexicon/{name}, line {n}: object {obj!r} names a synonym set that "
+                f"lexicon/{synsets_name} does not list"
+            )
+        rows.append((verb, prep, obj, int(root)))
+    out: dict[str, dict[tuple[str, str], int]] = {}
+    # a word the table names outright wins over the same word as a member of a set
+    for verb, prep, obj, root in sorted(rows, key=lambda r: r[2].startswith("&")):
+        for word in members[obj] if obj.startswith("&") else [obj]:
+            out.setdefault(verb, {}).setdefault((prep, word), root)
+    return out
+
+
+def _event_phrases() -> dict[str, dict[tuple[str, str], int]]:
+    """The shipped event-phrase table (``lexicon/event_phrases.tsv`` with
+    ``event_synsets.tsv``, derived from the PETRARCH2 CAMEO verb patterns by
+    ``scripts/build_event_verbs.py``; LICENSE-event-verbs.md)."""
+    return parse_event_phrases(_text("event_phrases.tsv"), _text("event_synsets.tsv"))
 
 
 def _event_verbs(name: str = "event_verbs.tsv") -> dict[str, int]:
@@ -333,4 +390,5 @@ def load_lexicon() -> Lexicon:
         },
         party_family_plurals=_low(words.get("party_family_plurals")),
         event_verbs=_event_verbs(),
+        event_phrases=_event_phrases(),
     )
