@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factions.model import ActorKind
-from factions.text.mentions import PLACE_NOUNS, agent_hyphen
+from factions.text.mentions import agent_hyphen
 
 __all__ = ["actor_entities", "actor_like"]
 
@@ -255,7 +255,7 @@ def actor_entities(
     if non_actor_heads is None:
         non_actor_heads = words.non_actor_heads
     political_heads = words.political_heads
-    place_nouns = words.place_feature_heads | PLACE_NOUNS
+    place_nouns = words.place_feature_heads | words.place_nouns
     motion = words.motion_verbs
     setting = words.setting_heads
     heads = (

@@ -143,6 +143,7 @@ class Lexicon:
     demand_verbs: frozenset[str] = frozenset()
     leave_verbs: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
+    led_heads: frozenset[str] = frozenset()
     country_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     plural_group_descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -367,6 +368,7 @@ def load_lexicon() -> Lexicon:
         leave_verbs=_low(trig.get("leave_verbs")),
         change_verbs={str(k).lower(): int(v) for k, v in (trig.get("change_verbs") or {}).items()},
         group_words=_low(words.get("group_words")),
+        led_heads=_low(words.get("led_heads")),
         country_words=_low(words.get("country_words")),
         government_words=_low(words.get("government_words")),
         plural_group_descriptions=_lists(words.get("plural_group_descriptions")),

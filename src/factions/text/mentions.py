@@ -107,23 +107,6 @@ def org_kind(text: str, lex: Lexicon) -> ActorKind:
     return name_kind(text, lex) or ActorKind.ORGANIZATION
 
 
-# Nouns of places: "the town of X", "the X district" name a place, not an actor.
-PLACE_NOUNS = {
-    "town",
-    "city",
-    "village",
-    "province",
-    "region",
-    "district",
-    "port",
-    "capital",
-    "county",
-    "state",
-    "island",
-    "valley",
-}
-
-
 def _strip_the(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
@@ -369,7 +352,7 @@ def find_mentions(
     mentions.sort(key=lambda m: m.start)
     _link_parenthesised_acronyms(doc, mentions)
     _link_former_names(doc, mentions)
-    _link_appositions(doc, mentions)
+    _link_appositions(doc, mentions, lex)
     for m in mentions:
         if m.label != "BODY":
             _phrase_spans(doc, m, lex)
@@ -498,11 +481,7 @@ def _modifiers_start(doc: Doc, start: int, head: Token) -> int:
     return left
 
 
-_GROUP_NOUNS = {"movement", "party", "group", "militia", "organization", "organisation",
-    "front", "alliance", "coalition", "bloc", "faction", "rebels", "insurgents"}  # fmt: skip
-
-
-def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
+def _link_appositions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
     """ "Ansar Allah, the Houthi movement, ...": an organisation's name in apposition to
     another organisation's names the same actor (persons and states are left alone)."""
     for i in range(1, len(mentions)):
@@ -510,11 +489,11 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
         if m.alias_of is not None or m.label != "ORG" or prev.label not in ("ORG", "REF", "PERSON"):
             continue
         head = doc[m.end - 1]
-        if head.dep_ == "compound" and head.head.i == m.end and head.head.lower_ in _GROUP_NOUNS:
+        if head.dep_ == "compound" and head.head.i == m.end and head.head.lower_ in lex.group_words:
             head = head.head  # "the Houthi movement": "movement" stands in apposition
         if head.dep_ != "appos" or not (prev.start <= head.head.i < prev.end):
             continue
-        if prev.label == "PERSON" and head.lower_ not in _GROUP_NOUNS:
+        if prev.label == "PERSON" and head.lower_ not in lex.group_words:
             continue  # "X, the Y Institute": only a movement, party, militia... names a group
         if any(t.text not in (",", "the") for t in doc[prev.end : m.start]):
             continue
@@ -585,13 +564,10 @@ def led_groups_heads(doc: Doc) -> list[Token]:
     return [doc[i].head for i in word_positions(doc, "led") if doc[i].head.i > i]
 
 
-_LED_HEADS = {"coalition", "alliance", "bloc", "force", "forces", "mission"}
-
-
 def led_group_leader(doc: Doc, tok: Token, lex: Lexicon) -> tuple[int, int] | None:
     """Token range of X in "the X-led coalition" when ``tok`` is such a group head noun
     (only adjectives may stand between "led" and it), else None."""
-    if tok.lower_ not in _LED_HEADS or tok.pos_ != "NOUN":
+    if tok.lower_ not in lex.led_heads or tok.pos_ != "NOUN":
         return None
     led = next((c for c in tok.children if c.lower_ == "led" and c.i < tok.i), None)
     if led is None or led.i < 2 or doc[led.i - 1].text not in _HYPHENS:
@@ -669,7 +645,7 @@ def _unlabelled_names(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Span]:
     from factions.text.gazetteer import load_places, load_words, name_words
 
     words_ = load_words()
-    non_actor = words_.non_actor_heads | PLACE_NOUNS
+    non_actor = words_.non_actor_heads | words_.place_nouns
     places = load_places()
     banned = words_.calendar_words | words_.compass_words
 
@@ -1021,6 +997,8 @@ def _finite_verb(tok: Token) -> bool:
 
 
 def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
+    from factions.text.gazetteer import load_words
+
     label = ent.label_
     text = ent.text
     low = normalise_alias(_strip_the(text))
@@ -1094,7 +1072,7 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     if (
         start >= 2
         and doc[start - 1].lower_ == "of"
-        and doc[start - 2].lemma_.lower() in PLACE_NOUNS
+        and doc[start - 2].lemma_.lower() in load_words().place_nouns
     ):
         return None  # "the town of X" names a place
     if low in lex.demonyms and end - start <= 2:

@@ -266,6 +266,7 @@ class Words:
     motion_verbs: frozenset[str] = frozenset()
     community_words: frozenset[str] = frozenset()
     setting_heads: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -287,6 +288,7 @@ def load_words() -> Words:
         motion_verbs=frozenset(str(x).lower() for x in words.get("motion_verbs") or []),
         community_words=frozenset(str(x).lower() for x in words.get("community_words") or []),
         setting_heads=frozenset(str(x).lower() for x in words.get("setting_heads") or []),
+        place_nouns=frozenset(str(x).lower() for x in words.get("place_nouns") or []),
     )
 
 
