@@ -37,26 +37,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _PARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|de|van|von|da|di)[-‐‑]", re.I)
-_GENERIC = {
-    "the",
-    "movement",
-    "party",
-    "group",
-    "militia",
-    "organization",
-    "organisation",
-    "of",
-    "and",
-    "for",
-    "forces",
-    "army",
-    "front",
-    "alliance",
-    "coalition",
-}
-
-
-_GOV_ADJS = {"current", "central", "federal", "new", "national", "ruling", "elected", "interim"}
 _GROUPS = (
     ActorKind.PARTY,
     ActorKind.MILITIA,
@@ -64,21 +44,6 @@ _GROUPS = (
     ActorKind.ORGANIZATION,
     ActorKind.GOVERNMENT_BODY,
 )
-_PAIR_NOUNS = {
-    "man": ActorKind.PERSON,
-    "men": ActorKind.PERSON,
-    "leader": ActorKind.PERSON,
-    "woman": ActorKind.PERSON,
-    "women": ActorKind.PERSON,
-    "politician": ActorKind.PERSON,
-    "president": ActorKind.PERSON,
-    "country": ActorKind.STATE,
-    "state": ActorKind.STATE,
-    "government": ActorKind.STATE,
-    "nation": ActorKind.STATE,
-    "neighbour": ActorKind.STATE,
-    "neighbor": ActorKind.STATE,
-}
 
 
 @dataclass
@@ -188,7 +153,7 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             if idx is None and words and m.label in ("PERSON", "GPE", "ORG"):
                 idx = _match_person(words, persons, entities, m)
             if idx is None and m.label in ("ORG", "GPE") and words and mi not in defined:
-                idx = _match_org(m.text, words, orgs, entities)
+                idx = _match_org(m.text, words, orgs, entities, lex)
             if idx is None:
                 if m.label == "GPE":
                     m.kind = ActorKind.OTHER  # a place or a state we do not know
@@ -269,20 +234,17 @@ def _match_person(
     return None
 
 
-_BODIES = {"army", "armies", "forces", "force", "militia", "guard", "guards", "navy", "police"}
-
-
 def _offshoot(short: list[str], long: list[str]) -> bool:
     """Whether ``long`` names a body of the one named ``short`` (a one-word name followed
     by two or more words of its own: "Renamo" -> "Renamo Military Junta")."""
     return len(short) == 1 and len(long) >= 3 and long[0] == short[0]
 
 
-def _body_of(words: list[str]) -> set[str]:
+def _body_of(words: list[str], lex: Lexicon) -> set[str]:
     """Armed-body words heading an "X of Y" name: {"army"} for "Army of the Republic of Y"."""
     if "of" not in words[1:]:
         return set()
-    return set(words[: words.index("of")]) & _BODIES
+    return set(words[: words.index("of")]) & lex.armed_body_nouns
 
 
 def _military(ent: Entity, lex: Lexicon) -> bool:
@@ -378,7 +340,9 @@ def _named_by_head(
     return None
 
 
-def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Entity]) -> int | None:
+def _match_org(
+    text: str, words: list[str], orgs: list[int], entities: list[Entity], lex: Lexicon
+) -> int | None:
     clean = text.strip()
     fits = []
     for idx in orgs:
@@ -389,10 +353,10 @@ def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Enti
         if clean.isupper() and 2 <= len(clean) <= 6 and _initials(ent.name) == clean:
             fits.append(idx)
             continue
-        if _body_of(words) - set(other) or _body_of(other) - set(words):
+        if _body_of(words, lex) - set(other) or _body_of(other, lex) - set(words):
             continue  # "the Army of X" is X's army, not X
-        core = [_singular(w) for w in words if w not in _GENERIC]
-        ocore = [_singular(w) for w in other if w not in _GENERIC]
+        core = [_singular(w) for w in words if w not in lex.generic_name_words]
+        ocore = [_singular(w) for w in other if w not in lex.generic_name_words]
         if _offshoot(core, ocore) or _offshoot(ocore, core):
             continue  # "the X Military Junta" / "the X Youth League" is not X
         if core and ocore and (set(core) <= set(ocore) or set(ocore) <= set(core)):
@@ -411,9 +375,6 @@ def _match_org(text: str, words: list[str], orgs: list[int], entities: list[Enti
 # --- references ------------------------------------------------------------------------
 
 
-_PARTY_NOUNS = {"parties", "sides"}
-
-
 def _listed_entities(prep: Token, tok_entity: dict[int, int]) -> list[int]:
     """Distinct named entities in the object of "between" / "among" ``prep``, in order."""
     out: list[int] = []
@@ -426,24 +387,21 @@ def _listed_entities(prep: Token, tok_entity: dict[int, int]) -> list[int]:
     return out
 
 
-def _parties_phrase(doc: Doc, i: int) -> int | None:
+def _parties_phrase(doc: Doc, i: int, lex: Lexicon) -> int | None:
     """Head token of "all parties", "both sides", "the two / warring parties" starting at
     ``i``, else None."""
     low = doc[i].lower_
     n = len(doc)
-    if low in ("all", "both") and i + 1 < n and doc[i + 1].lower_ in _PARTY_NOUNS:
+    if low in ("all", "both") and i + 1 < n and doc[i + 1].lower_ in lex.party_nouns:
         return i + 1
     if (
         low == "the"
         and i + 2 < n
         and doc[i + 1].lower_ in ("two", "three", "warring", "rival")
-        and doc[i + 2].lower_ in _PARTY_NOUNS
+        and doc[i + 2].lower_ in lex.party_nouns
     ):
         return i + 2
     return None
-
-
-_TITLE_VERBS = {"be", "become", "remain", "elect", "appoint", "name", "make", "swear", "install"}
 
 
 def _office(t: Token, lex: Lexicon) -> str | None:
@@ -474,7 +432,7 @@ def _stated_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
             for g in c.children:  # "X, who had been president", "X, who was elected governor"
                 if g.dep_ in ("attr", "oprd") and (title := _office(g, lex)):
                     return title
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in _TITLE_VERBS:
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in lex.title_verbs:
         for g in head.head.children:  # "X became prime minister", "X was elected president"
             if g.dep_ in ("attr", "oprd") and (title := _office(g, lex)):
                 return title
@@ -738,7 +696,7 @@ def resolve_references(
                 (free or owned)  # "the junta's envoy" names the junta too
                 and w in lex.government_words
                 and low == "the"
-                and all(doc[k].lower_ in _GOV_ADJS for k in range(i + 1, j))
+                and all(doc[k].lower_ in lex.government_adjectives for k in range(i + 1, j))
             ):
                 if w in lex.military_government_words:  # "the junta": the military body
                     ent = _named_by_head(w, [], history, entities, lex, _BODY)
@@ -791,7 +749,7 @@ def resolve_references(
             found = _listed_entities(tok, tok_entity)
             if len(found) >= 2:
                 last_list[:] = [cur_sent, *found]
-        head = _parties_phrase(doc, i) if low in ("all", "both", "the") else None
+        head = _parties_phrase(doc, i, lex) if low in ("all", "both", "the") else None
         if head is not None and last_list and cur_sent - last_list[0] <= 5:
             listed = tuple(last_list[1:])
             two = any(doc[k].lower_ in ("both", "two") for k in range(i, head))
@@ -804,7 +762,7 @@ def resolve_references(
             low == "the"
             and i + 2 < n
             and doc[i + 1].lower_ in ("two", "both")
-            and doc[i + 2].lemma_.lower() in _PAIR_NOUNS
+            and doc[i + 2].lemma_.lower() in lex.pair_nouns
         ) or (
             low == "both"
             and i + 1 < n
@@ -816,7 +774,7 @@ def resolve_references(
                 want = _GROUPS
             else:
                 hi = i + 2
-                want = _PAIR_NOUNS[doc[i + 2].lemma_.lower()]
+                want = ActorKind(lex.pair_nouns[doc[i + 2].lemma_.lower()])
             distinct = []
             for _, e, s, _ in reversed(history):
                 if cur_sent - s > 2:

@@ -144,6 +144,12 @@ class Lexicon:
     leave_verbs: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
     led_heads: frozenset[str] = frozenset()
+    generic_name_words: frozenset[str] = frozenset()
+    government_adjectives: frozenset[str] = frozenset()
+    pair_nouns: dict[str, str] = field(default_factory=dict)  # noun -> actor kind
+    armed_body_nouns: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
+    title_verbs: frozenset[str] = frozenset()
     country_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     plural_group_descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -369,6 +375,12 @@ def load_lexicon() -> Lexicon:
         change_verbs={str(k).lower(): int(v) for k, v in (trig.get("change_verbs") or {}).items()},
         group_words=_low(words.get("group_words")),
         led_heads=_low(words.get("led_heads")),
+        generic_name_words=_low(words.get("generic_name_words")),
+        government_adjectives=_low(words.get("government_adjectives")),
+        pair_nouns={str(k).lower(): str(v) for k, v in (words.get("pair_nouns") or {}).items()},
+        armed_body_nouns=_low(words.get("armed_body_nouns")),
+        party_nouns=_low(words.get("party_nouns")),
+        title_verbs=_low(words.get("title_verbs")),
         country_words=_low(words.get("country_words")),
         government_words=_low(words.get("government_words")),
         plural_group_descriptions=_lists(words.get("plural_group_descriptions")),
