@@ -372,3 +372,11 @@ def test_a_rule_that_reads_the_sign_gives_the_sign_the_model_doubts():
     assert unread.sign == 1
     assert read.sign == -1 and read.confidence == pytest.approx(0.7)
     assert read.evidence[0].rule == "verb-object"
+
+
+def test_a_pair_noun_with_an_unknown_kind_names_file_list_and_word():
+    from factions.text.lexicon import _kinds
+
+    assert _kinds("words.yaml", "pair_nouns", {"Men": "person"}) == {"men": "person"}
+    with pytest.raises(ValueError, match=r"lexicon/words\.yaml: pair_nouns: 'men': expected an"):
+        _kinds("words.yaml", "pair_nouns", {"men": "persons"})

@@ -290,6 +290,22 @@ def _lists(items) -> dict[str, tuple[str, ...]]:
     return {str(k).lower(): tuple(str(v).lower() for v in vs) for k, vs in (items or {}).items()}
 
 
+def _kinds(name: str, key: str, items) -> dict[str, str]:
+    """A mapping of lower-case words to actor kinds; a kind that is none of
+    :class:`factions.model.ActorKind` is an error naming the file, the list and the word."""
+    from factions.model import ActorKind
+
+    known = {k.value for k in ActorKind}
+    out = {str(k).lower(): str(v) for k, v in (items or {}).items()}
+    for word, kind in out.items():
+        if kind not in known:
+            raise ValueError(
+                f"lexicon/{name}: {key}: {word!r}: expected an actor kind "
+                f"({', '.join(sorted(known))}), got {kind!r}"
+            )
+    return out
+
+
 def _words(name: str, key: str, items) -> frozenset[str]:
     """A list of words, each a string (YAML reads a bare ``no`` or ``on`` as a boolean)."""
     if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
@@ -377,7 +393,7 @@ def load_lexicon() -> Lexicon:
         led_heads=_low(words.get("led_heads")),
         generic_name_words=_low(words.get("generic_name_words")),
         government_adjectives=_low(words.get("government_adjectives")),
-        pair_nouns={str(k).lower(): str(v) for k, v in (words.get("pair_nouns") or {}).items()},
+        pair_nouns=_kinds("words.yaml", "pair_nouns", words.get("pair_nouns")),
         armed_body_nouns=_low(words.get("armed_body_nouns")),
         party_nouns=_low(words.get("party_nouns")),
         title_verbs=_low(words.get("title_verbs")),
