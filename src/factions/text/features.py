@@ -19,7 +19,7 @@ without labeled data", ACL):
   states its sign ("airlifted supplies to", "berated"); where the verb and its object or
   prepositional phrase match one of the dictionary's verb patterns
   (``lexicon/event_phrases.tsv``), the pattern's root instead ("took part in" is
-  cooperation where "took" alone is a seizure; "gave the go-ahead");
+  cooperation where "took" alone is a seizure; "held talks", "held a rally");
 * negation, cancelling verbs ("refused to"), modality, past markers ("former"),
   coordination and apposition of the two mentions, their actor kinds, their distance;
 * every rule finding of the rule engine for the pair in that sentence, by rule name and
