@@ -352,6 +352,16 @@ def test_features_of_the_other_actors_and_of_a_coordination(nlp):
     assert pair_features(clause, t, u, lex)["btw-mark:while"] == 1.0
 
 
+def test_modality_is_read_from_the_lexicons_modal_verbs(nlp):
+    from dataclasses import replace
+
+    lex = load_lexicon()
+    doc = nlp("Tarvos could join Ulden.")
+    t, u = ([x.i for x in doc if x.text == w] for w in ("Tarvos", "Ulden"))
+    assert pair_features(doc, t, u, lex)["modal"] == 1.0
+    assert "modal" not in pair_features(doc, t, u, replace(lex, modal_verbs=frozenset()))
+
+
 def test_a_rule_that_reads_the_sign_gives_the_sign_the_model_doubts():
     from factions.text.candidates import Candidate
     from factions.text.relation_model.inference import PairInstance, ScoredPair, model_relations

@@ -213,6 +213,21 @@ def test_find_tables_reads_rows_columns_and_heading():
     assert find_tables("One sentence.\nAnother sentence about nothing.") == ()
 
 
+def test_the_header_words_of_a_table_are_data():
+    """A line of the lexicon's ``table_header_words`` is a header row, not a party row; the
+    list is data, so a user's lexicon can add a language's column names."""
+    from dataclasses import replace
+
+    from factions.text.lexicon import load_lexicon
+
+    text = "| Partei | Sitze |\n| Union Party | 40 |\n| Labour Front | 30 |\n| Green List | 20 |\n"
+    (t,) = find_tables(text)
+    assert t.header is None and len(t.rows) == 4
+    lex = replace(load_lexicon(), table_header_words=frozenset({"partei", "sitze"}))
+    (t,) = find_tables(text, lex.table_header_words)
+    assert text[t.header[0] : t.header[1]] == "| Partei | Sitze |" and len(t.rows) == 3
+
+
 MARKDOWN = (
     "The assembly elections gave the opposition a majority. The main lists were:\n\n"
     "| List | Main parties | Seats (of 310 elected) |\n|---|---|---|\n"

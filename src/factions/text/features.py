@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 
 __all__ = ["event_root", "pair_features", "shortest_path", "trigger_of", "is_past_marked"]
 
-_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 _DIST_BUCKETS = (1, 2, 3, 5, 8, 12, 20)
 _MAX_BETWEEN = 12
 _AROUND = 3
@@ -357,7 +356,7 @@ def pair_features(
             _coordination_features(f, lca, lex)
         if "appos" in (ra, rb):
             f["appositive"] = 1.0
-        if any(c.dep_ == "aux" and c.lemma_.lower() in _MODALS for c in lca.children):
+        if any(c.dep_ == "aux" and c.lemma_.lower() in lex.modal_verbs for c in lca.children):
             f["modal"] = 1.0
         other_args = set(others) - {i, j}
         for c in lca.children:

@@ -150,6 +150,10 @@ class Lexicon:
     armed_body_nouns: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     title_verbs: frozenset[str] = frozenset()
+    modal_verbs: frozenset[str] = frozenset()
+    table_header_words: frozenset[str] = frozenset()
+    table_no_party_words: frozenset[str] = frozenset()
+    name_connectors: frozenset[str] = frozenset()
     country_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     plural_group_descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -397,6 +401,10 @@ def load_lexicon() -> Lexicon:
         armed_body_nouns=_low(words.get("armed_body_nouns")),
         party_nouns=_low(words.get("party_nouns")),
         title_verbs=_low(words.get("title_verbs")),
+        modal_verbs=_low(words.get("modal_verbs")),
+        table_header_words=_low(words.get("table_header_words")),
+        table_no_party_words=_low(words.get("table_no_party_words")),
+        name_connectors=_low(words.get("name_connectors")),
         country_words=_low(words.get("country_words")),
         government_words=_low(words.get("government_words")),
         plural_group_descriptions=_lists(words.get("plural_group_descriptions")),

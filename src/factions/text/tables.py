@@ -44,13 +44,8 @@ _SEATS = re.compile(
 _SEP = re.compile(r"\s*(?:\||\t|\s[–—-]\s|:\s|;\s|,\s+led by\s|\s\(led by\s|\s\()\s*")
 _LED_BY = re.compile(r"\b(?:led by|headed by|leader:?|chaired by)\s+", re.I)
 _GAP = re.compile(r"\S {2,}(?=\S)")  # a run of two or more spaces between columns
-_NO_PARTY_WORDS = {"others", "other", "independents", "independent", "and", "total", "results",
-    "result", "vacant", "seats", "minor", "parties", "small"}  # fmt: skip
 _NAME_LABELS = ("GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
 _LEADER_COLUMN = re.compile(r"leader|head|chair|candidate")
-_HEADER_WORDS = {"party", "parties", "list", "leader", "leaders", "seats", "seat", "votes",
-    "share", "alliance", "group", "faction", "chair", "head", "%", "name", "bloc", "candidate",
-    "candidates", "lead"}  # fmt: skip
 _MEMBERSHIP = re.compile(
     r"\b(?:following|these|the)\s+(?:parties|lists|groups|factions|movements)\b.*\b(?:"
     r"participat\w*|join\w*|compris\w*|form\w*|make up|made up|member\w*|part of|includ\w*|"
@@ -139,11 +134,20 @@ def _split_cells(start: int, body: str, separator: str) -> list[tuple[int, int]]
     return parts
 
 
-@lru_cache(maxsize=16)
-def find_tables(text: str) -> tuple[Table, ...]:
+def find_tables(text: str, header_words: frozenset[str] | None = None) -> tuple[Table, ...]:
     """Blocks of two or more table lines in ``text``, with their heading line and the line of
-    column names (a line of header words, or a markdown table's first line, above its rule
-    line). Cached per text: mentions and affiliations read the same tables."""
+    column names (a line of ``header_words``, by default the lexicon's ``table_header_words``,
+    or a markdown table's first line, above its rule line). Cached per text: mentions and
+    affiliations read the same tables."""
+    if header_words is None:
+        from factions.text.lexicon import load_lexicon
+
+        header_words = load_lexicon().table_header_words
+    return _find_tables(text, header_words)
+
+
+@lru_cache(maxsize=16)
+def _find_tables(text: str, header_words: frozenset[str]) -> tuple[Table, ...]:
     tables: list[Table] = []
     block: list[Row] = []
     prev_lines: list[tuple[int, int, str]] = []
@@ -180,7 +184,7 @@ def find_tables(text: str) -> tuple[Table, ...]:
                 header_span = (row.start, row.end)
             continue  # a rule line
         words = {w.lower().strip(":") for c in cells for w in text[c[0] : c[1]].split()}
-        if not block and words and words <= _HEADER_WORDS:
+        if not block and words and words <= header_words:
             header = [text[a:b].lower() for a, b in cells]
             header_span = (s, e)
             continue
@@ -199,7 +203,7 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
     role)`` and the table's heading ``extra["table_heading"]``."""
     from factions.text.mentions import Mention, name_kind, org_kind
 
-    tables = find_tables(doc.text)
+    tables = find_tables(doc.text, lex.table_header_words)
     if not tables:
         return []
     added: list[Mention] = []
@@ -229,7 +233,7 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
             if not cells:
                 continue
             pc = cells[t.party_col] if t.party_col < len(cells) else cells[0]
-            if set(re.findall(r"\w+", doc.text[pc[0] : pc[1]].lower())) <= _NO_PARTY_WORDS:
+            if set(re.findall(r"\w+", doc.text[pc[0] : pc[1]].lower())) <= lex.table_no_party_words:
                 continue  # "Others and independents", "Total", "Results (230 seats)"
             party = _whole_cell_name(doc, pc, inside(*pc), mentions, taken, new, lex)
             for m in inside(*pc) if party is None else ():
@@ -327,24 +331,6 @@ def _fills(m: Mention, cell: tuple[int, int], slack: int) -> bool:
     return m.end_char - m.start_char >= (cell[1] - cell[0]) - slack
 
 
-_CONNECTORS = {
-    "for",
-    "of",
-    "and",
-    "the",
-    "de",
-    "del",
-    "la",
-    "le",
-    "du",
-    "des",
-    "&",
-    "-",
-    "'s",
-    "’s",
-}
-
-
 def _whole_cell_name(doc: Doc, cell: tuple[int, int], inner: list, mentions: list, taken, new, lex):
     """A party cell that is one name ("Democratic Alliance for Egypt": capitalised words and
     connectors only) of which NER found only parts ("Democratic Alliance", "Egypt"): those
@@ -358,7 +344,7 @@ def _whole_cell_name(doc: Doc, cell: tuple[int, int], inner: list, mentions: lis
     words = [w for w in span if not (w.i == span.start and w.lower_ == "the")]
     if any(m.start <= words[0].i and m.end >= span.end for m in inner):
         return None  # one mention is the whole cell already
-    if not all(w.is_title or w.is_upper or w.lower_ in _CONNECTORS for w in words):
+    if not all(w.is_title or w.is_upper or w.lower_ in lex.name_connectors for w in words):
         return None
     for m in inner:
         if m in mentions:

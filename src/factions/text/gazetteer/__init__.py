@@ -267,6 +267,8 @@ class Words:
     community_words: frozenset[str] = frozenset()
     setting_heads: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    name_function_words: frozenset[str] = frozenset()
+    name_group_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -289,6 +291,10 @@ def load_words() -> Words:
         community_words=frozenset(str(x).lower() for x in words.get("community_words") or []),
         setting_heads=frozenset(str(x).lower() for x in words.get("setting_heads") or []),
         place_nouns=frozenset(str(x).lower() for x in words.get("place_nouns") or []),
+        name_function_words=frozenset(
+            str(x).lower() for x in words.get("name_function_words") or []
+        ),
+        name_group_nouns=frozenset(str(x).lower() for x in words.get("name_group_nouns") or []),
     )
 
 

@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _CONTEXT_FLAGS = ("S", "D", "P")
-_FUNCTION = {"of", "the", "for", "and", "in", "a", "an", "de", "la", "du", "el", "al", "s"}
 
 
 @dataclass(frozen=True)
@@ -118,20 +117,22 @@ class _Words:
         return j
 
 
-_GROUP_NOUNS = {"party", "movement", "front", "alliance", "coalition", "bloc", "list", "union",
-    "league", "congress", "group", "organization", "organisation", "council", "army", "forces"}  # fmt: skip
-
-
 def _capitalised(doc: Doc, start: int, end: int) -> bool:
-    """Whether the name's words are capitalised (a group noun may not be: "Sadrist movement")."""
+    """Whether the name's words are capitalised (a group noun may not be: "Sadrist movement";
+    ``name_function_words`` and ``name_group_nouns`` of ``data/words.yaml``)."""
+    from factions.text.gazetteer import load_words
+
+    words = load_words()
     content = [
         t
         for t in doc[start:end]
-        if t.is_alpha and t.lower_ not in _FUNCTION and not _after_hyphen(doc, t.i, start)
+        if t.is_alpha
+        and t.lower_ not in words.name_function_words
+        and not _after_hyphen(doc, t.i, start)
     ]  # "Co-operation": the part after a hyphen keeps the word's case
     if not content or not content[0].text[:1].isupper():
         return False
-    return all(t.text[:1].isupper() or t.lower_ in _GROUP_NOUNS for t in content)
+    return all(t.text[:1].isupper() or t.lower_ in words.name_group_nouns for t in content)
 
 
 def _after_hyphen(doc: Doc, i: int, start: int) -> bool:
