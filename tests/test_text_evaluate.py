@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -146,4 +147,37 @@ def test_a_bad_gold_file_is_named_with_what_was_expected(tmp_path):
         load_gold(tmp_path)
     (tmp_path / "a.json").write_text('{"text": "x", "actors": []}', "utf-8")
     with pytest.raises(GoldFileError, match=r"a.json: field 'relations' missing"):
+        load_gold(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("relations", "affiliations", "message"),
+    [
+        ([{"a": "ruiz", "b": "vega", "sign": 1}], [], r"relation 1: b 'vega' is not an actor id"),
+        ([{"a": "ruiz", "b": "cdp", "sign": "+1"}], [], r"relation 1: sign '\+1' \(expected"),
+        ([{"a": "ruiz", "b": "cdp", "sign": True}], [], r"relation 1: sign True"),
+        ([], [{"member": "ruiz", "group": "cdp", "role": "chair"}], r"affiliation 1: role 'chair'"),
+        ([], [{"member": "ruiz", "group": "cdq", "role": "leader"}], r"affiliation 1: group 'cdq'"),
+    ],
+)
+def test_a_gold_relation_that_would_be_scored_wrongly_is_an_error(
+    tmp_path, relations, affiliations, message
+):
+    """A relation naming an actor the file lacks, or a sign the scorer cannot read, would
+    be a false negative no extractor can hit: an error naming file, entry and field."""
+    from factions.text.evaluate import GoldFileError
+
+    actors = [
+        {"id": "ruiz", "name": "Ana Ruiz", "kind": "person", "aliases": ["Ruiz"]},
+        {"id": "cdp", "name": "Civic Party", "kind": "party", "aliases": ["Civic Party"]},
+    ]
+    doc = {"text": "Ruiz leads the Civic Party.", "actors": actors, "relations": relations,
+           "affiliations": affiliations}  # fmt: skip
+    (tmp_path / "a.json").write_text(json.dumps(doc), "utf-8")
+    with pytest.raises(GoldFileError, match=r"a.json: " + message):
+        load_gold(tmp_path)
+    doc["actors"] = [*actors, actors[0]]
+    doc["relations"], doc["affiliations"] = [], []
+    (tmp_path / "a.json").write_text(json.dumps(doc), "utf-8")
+    with pytest.raises(GoldFileError, match=r"actor 3: id 'ruiz' used twice"):
         load_gold(tmp_path)

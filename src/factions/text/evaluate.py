@@ -333,11 +333,66 @@ class GoldFileError(ValueError):
     """A gold file that cannot be read: names the file and what was expected."""
 
 
+GOLD_SIGNS = (-1, 0, 1)
+GOLD_ROLES = ("leader", "member")
+
+
+def gold_problem(data: dict) -> str | None:
+    """The first way a gold document breaks ANNOTATION.md's format that would change its
+    scores silently, or None: an actor without a string ``id`` or with a list of
+    ``aliases`` that is not a list of strings, two actors with one id, a relation or
+    affiliation naming an actor the file does not list, a sign other than -1, 0 or 1, a role
+    other than leader or member.
+
+    >>> gold_problem({"text": "", "actors": [{"id": "a"}, {"id": "b"}],
+    ...               "relations": [{"a": "a", "b": "c", "sign": 1}]})
+    "relation 1: b 'c' is not an actor id of the file"
+    >>> gold_problem({"text": "", "actors": [{"id": "a"}, {"id": "b"}],
+    ...               "relations": [{"a": "a", "b": "b", "sign": "+1"}]})
+    "relation 1: sign '+1' (expected -1, 0 or 1)"
+    """
+    if not isinstance(data.get("text"), str):
+        return "field 'text' is not a string"
+    for fld in ("actors", "relations", "affiliations"):
+        if not isinstance(data.get(fld, []), list):
+            return f"field {fld!r} is not a list"
+    ids: set[str] = set()
+    for k, a in enumerate(data["actors"], 1):
+        aid = a.get("id") if isinstance(a, dict) else None
+        if not isinstance(aid, str) or not aid:
+            return f"actor {k}: no string 'id'"
+        if aid in ids:
+            return f"actor {k}: id {aid!r} used twice"
+        aliases = a.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(x, str) for x in aliases):
+            return f"actor {k} ({aid}): 'aliases' is not a list of strings"
+        ids.add(aid)
+    for k, r in enumerate(data["relations"], 1):
+        if not isinstance(r, dict):
+            return f"relation {k}: not an object"
+        for end in ("a", "b"):
+            if r.get(end) not in ids:
+                return f"relation {k}: {end} {r.get(end)!r} is not an actor id of the file"
+        sign = r.get("sign")
+        if isinstance(sign, bool) or sign not in GOLD_SIGNS:
+            return f"relation {k}: sign {sign!r} (expected -1, 0 or 1)"
+    for k, f in enumerate(data.get("affiliations", []), 1):
+        if not isinstance(f, dict):
+            return f"affiliation {k}: not an object"
+        for end in ("member", "group"):
+            if f.get(end) not in ids:
+                return f"affiliation {k}: {end} {f.get(end)!r} is not an actor id of the file"
+        if f.get("role") not in GOLD_ROLES:
+            return f"affiliation {k}: role {f.get('role')!r} (expected leader or member)"
+    return None
+
+
 def load_gold(folder: str | Path) -> list[dict]:
     """Every gold document (``*.json``) in ``folder``, sorted by file name.
 
-    Raises :class:`GoldFileError` (naming the file) for a file that is not UTF-8 JSON or
-    lacks a field of ANNOTATION.md's gold format (``text``, ``actors``, ``relations``).
+    Raises :class:`GoldFileError` (naming the file) for a file that is not UTF-8 JSON,
+    lacks a field of ANNOTATION.md's gold format (``text``, ``actors``, ``relations``) or
+    breaks it in a way that would change its scores (:func:`gold_problem`).
     """
     out = []
     for p in sorted(Path(folder).glob("*.json")):
@@ -350,6 +405,9 @@ def load_gold(folder: str | Path) -> list[dict]:
         for fld in ("text", "actors", "relations"):
             if fld not in data:
                 raise GoldFileError(f"{p}: field {fld!r} missing (ANNOTATION.md gold format)")
+        problem = gold_problem(data)
+        if problem:
+            raise GoldFileError(f"{p}: {problem} (ANNOTATION.md gold format)")
         data.setdefault("doc_id", p.stem)
         out.append(data)
     return out
