@@ -224,8 +224,26 @@ def test_the_header_words_of_a_table_are_data():
     (t,) = find_tables(text)
     assert t.header is None and len(t.rows) == 4
     lex = replace(load_lexicon(), table_header_words=frozenset({"partei", "sitze"}))
-    (t,) = find_tables(text, lex.table_header_words)
+    (t,) = find_tables(text, lex)
     assert text[t.header[0] : t.header[1]] == "| Partei | Sitze |" and len(t.rows) == 3
+
+
+def test_the_words_of_table_rows_are_data():
+    """``table_words`` in ``lexicon/words.yaml`` says what makes a line a row of seats; a
+    list left empty is an error naming the file and the list."""
+    from dataclasses import replace
+
+    from factions.text.lexicon import load_lexicon
+
+    text = "Union Party 40 Sitze\nLabour Front 30 Sitze\n"
+    assert find_tables(text) == ()
+    lex = load_lexicon()
+    german = replace(lex, table_words={**lex.table_words, "seat_words": ("Sitze", "seats")})
+    (t,) = find_tables(text, german)
+    assert len(t.rows) == 2
+    broken = replace(lex, table_words={**lex.table_words, "leader_columns": ()})
+    with pytest.raises(ValueError, match=r"words.yaml: table_words.leader_columns: expected"):
+        find_tables(text, broken)
 
 
 MARKDOWN = (

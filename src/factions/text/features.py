@@ -189,18 +189,16 @@ def is_past_marked(tok: Token, lex: Lexicon) -> bool:
     return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "ex"
 
 
-_LOCATIVE = frozenset({"in", "at", "into", "across", "throughout", "near", "from", "to", "inside"})
-
-
-def _mention_role(tok: Token) -> dict[str, float]:
+def _mention_role(tok: Token, lex: Lexicon) -> dict[str, float]:
     """What one mention is in its sentence: entity type, part of speech, grammatical role
-    (the preposition for an object of one), and whether it opens a list or table line."""
+    (the preposition for an object of one; ``m-locative`` for one of the lexicon's
+    ``feature_locative_preps``), and whether it opens a list or table line."""
     f = {f"m-ner:{tok.ent_type_ or 'none'}": 1.0, f"m-pos:{tok.pos_}": 1.0}
     dep = tok.dep_
     if dep == "pobj":
         prep = tok.head.lower_
         f[f"m-dep:pobj-{prep}"] = 1.0
-        if prep in _LOCATIVE:
+        if prep in lex.feature_locative_preps:
             f["m-locative"] = 1.0
     elif dep == "poss":
         f["m-dep:poss"] = 1.0
@@ -329,7 +327,7 @@ def pair_features(
     f[f"others-btw:{min(between_others, 2)}"] = 1.0
     for k, h in ((mentions[0], i), (mentions[1], j)):
         f[f"m-count:{_bucket(k, (1, 2, 4))}"] = 1.0
-        for name, value in _mention_role(doc[h]).items():
+        for name, value in _mention_role(doc[h], lex).items():
             f[name] = value
     if i == j:
         f["same-token"] = 1.0

@@ -151,9 +151,11 @@ class Lexicon:
     party_nouns: frozenset[str] = frozenset()
     title_verbs: frozenset[str] = frozenset()
     modal_verbs: frozenset[str] = frozenset()
+    feature_locative_preps: frozenset[str] = frozenset()
     table_header_words: frozenset[str] = frozenset()
     table_no_party_words: frozenset[str] = frozenset()
     name_connectors: frozenset[str] = frozenset()
+    table_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     country_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     plural_group_descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -402,9 +404,13 @@ def load_lexicon() -> Lexicon:
         party_nouns=_low(words.get("party_nouns")),
         title_verbs=_low(words.get("title_verbs")),
         modal_verbs=_low(words.get("modal_verbs")),
+        feature_locative_preps=_low(words.get("feature_locative_preps")),
         table_header_words=_low(words.get("table_header_words")),
         table_no_party_words=_low(words.get("table_no_party_words")),
         name_connectors=_low(words.get("name_connectors")),
+        table_words={
+            str(k): tuple(str(w) for w in v) for k, v in (words.get("table_words") or {}).items()
+        },
         country_words=_low(words.get("country_words")),
         government_words=_low(words.get("government_words")),
         plural_group_descriptions=_lists(words.get("plural_group_descriptions")),

@@ -333,9 +333,7 @@ def find_mentions(
         if head.dep_ == "pobj" and head.head.lower_ in lex.locative_preps:
             m.extra["place"] = True
     mentions.extend(table_mentions(doc, mentions, taken, lex))  # tables and lists of parties
-    headers = [
-        t.header for t in find_tables(doc.text, lex.table_header_words) if t.header is not None
-    ]
+    headers = [t.header for t in find_tables(doc.text, lex) if t.header is not None]
     if headers:  # "| List | Seats |": column names, not actors
         mentions = [
             m

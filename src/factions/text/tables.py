@@ -24,6 +24,7 @@ coalition or government, each party's membership of the coalition the heading na
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -35,25 +36,72 @@ __all__ = ["Row", "Table", "find_tables", "table_affiliations", "table_findings"
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from factions.text.lexicon import Lexicon
     from factions.text.mentions import Mention
 
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+")
-_SEATS = re.compile(
-    r"\b\d{1,3}\s*(?:seats?|MPs|deputies|members)\b|\(\s*\d{1,3}\s*\)\s*$|[:–—-]\s*\d{1,3}\s*$"
-)
-_SEP = re.compile(r"\s*(?:\||\t|\s[–—-]\s|:\s|;\s|,\s+led by\s|\s\(led by\s|\s\()\s*")
-_LED_BY = re.compile(r"\b(?:led by|headed by|leader:?|chaired by)\s+", re.I)
 _GAP = re.compile(r"\S {2,}(?=\S)")  # a run of two or more spaces between columns
 _NAME_LABELS = ("GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
-_LEADER_COLUMN = re.compile(r"leader|head|chair|candidate")
-_MEMBERSHIP = re.compile(
-    r"\b(?:following|these|the)\s+(?:parties|lists|groups|factions|movements)\b.*\b(?:"
-    r"participat\w*|join\w*|compris\w*|form\w*|make up|made up|member\w*|part of|includ\w*|"
-    r"sign\w*|back\w*|support\w*)|\b(?:coalition|alliance|bloc|government|front)\b.*\b(?:"
-    r"compris\w*|consist\w*|includ\w*|members?|parties|made up|formed by|partners)\b|\b(?:"
-    r"members|partners|parties)\s+of\s+the\s+(?:coalition|alliance|bloc|government|front)\b",
-    re.I,
-)
+
+
+def _alternatives(words: Sequence[str]) -> str:
+    """A regex alternation of ``words`` (longest first; a trailing "*" is any word's rest)."""
+    pats = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
+    return "|".join(sorted(pats, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class TablePatterns:
+    """The patterns of table reading, built from the lexicon's ``table_words`` and
+    ``table_header_words`` (``lexicon/words.yaml``) by :func:`table_patterns`."""
+
+    seats: re.Pattern
+    separator: re.Pattern
+    led_by: re.Pattern
+    leader_column: re.Pattern
+    membership: re.Pattern
+    header_words: frozenset[str]
+
+
+def table_patterns(lex: Lexicon | None = None) -> TablePatterns:
+    """The table patterns of ``lex`` (default: the packaged lexicon), built once per lexicon
+    word lists."""
+    if lex is None:
+        from factions.text.lexicon import load_lexicon
+
+        lex = load_lexicon()
+    words = tuple(sorted((k, tuple(v)) for k, v in lex.table_words.items()))
+    return _patterns(words, lex.table_header_words)
+
+
+@lru_cache(maxsize=4)
+def _patterns(words: tuple[tuple[str, tuple[str, ...]], ...], header: frozenset[str]):
+    w = dict(words)
+
+    def alt(key: str) -> str:
+        if not w.get(key):
+            raise ValueError(f"lexicon/words.yaml: table_words.{key}: expected a list of words")
+        return _alternatives(w[key])
+
+    cell_leaders = "".join(
+        rf",\s+{re.escape(p)}\s|\s\({re.escape(p)}\s|" for p in w.get("cell_leader_phrases", ())
+    )
+    return TablePatterns(
+        seats=re.compile(
+            rf"\b\d{{1,3}}\s*(?:{alt('seat_words')})\b|\(\s*\d{{1,3}}\s*\)\s*$|[:–—-]\s*\d{{1,3}}\s*$"
+        ),
+        separator=re.compile(rf"\s*(?:\||\t|\s[–—-]\s|:\s|;\s|{cell_leaders}\s\()\s*"),
+        led_by=re.compile(rf"\b(?:{alt('leader_phrases')})\s+", re.I),
+        leader_column=re.compile(alt("leader_columns")),
+        membership=re.compile(
+            rf"\b(?:{alt('membership_determiners')})\s+(?:{alt('membership_group_plurals')})\b"
+            rf".*\b(?:{alt('membership_verbs')})"
+            rf"|\b(?:{alt('membership_bodies')})\b.*\b(?:{alt('membership_body_words')})\b"
+            rf"|\b(?:{alt('membership_member_nouns')})\s+of\s+the\s+(?:{alt('membership_bodies')})\b",
+            re.I,
+        ),
+        header_words=header,
+    )
 
 
 @dataclass
@@ -86,7 +134,7 @@ def _lines(text: str):
         pos += len(line)
 
 
-def _cells(start: int, body: str) -> list[tuple[int, int]] | None:
+def _cells(start: int, body: str, pat: TablePatterns) -> list[tuple[int, int]] | None:
     """Cell spans of a table line, or None when the line is not one."""
     stripped = body.strip()
     if not stripped:
@@ -98,7 +146,7 @@ def _cells(start: int, body: str) -> list[tuple[int, int]] | None:
     if len(stripped) <= 160 and len(_GAP.findall(stripped)) >= 2:
         return _split_cells(start, body, r"( {2,})")  # columns aligned by spaces
     bullet = _BULLET.match(body)
-    if not bullet and not _SEATS.search(body):
+    if not bullet and not pat.seats.search(body):
         return None
     if len(stripped) > 160:
         return None  # a paragraph, not a row
@@ -106,7 +154,7 @@ def _cells(start: int, body: str) -> list[tuple[int, int]] | None:
     content = body[offset:]
     out = []
     pos = 0
-    for m in _SEP.finditer(content):
+    for m in pat.separator.finditer(content):
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()
@@ -134,20 +182,16 @@ def _split_cells(start: int, body: str, separator: str) -> list[tuple[int, int]]
     return parts
 
 
-def find_tables(text: str, header_words: frozenset[str] | None = None) -> tuple[Table, ...]:
+def find_tables(text: str, lex: Lexicon | None = None) -> tuple[Table, ...]:
     """Blocks of two or more table lines in ``text``, with their heading line and the line of
-    column names (a line of ``header_words``, by default the lexicon's ``table_header_words``,
-    or a markdown table's first line, above its rule line). Cached per text: mentions and
-    affiliations read the same tables."""
-    if header_words is None:
-        from factions.text.lexicon import load_lexicon
-
-        header_words = load_lexicon().table_header_words
-    return _find_tables(text, header_words)
+    column names (a line of ``table_header_words``, or a markdown table's first line, above
+    its rule line), read with the table words of ``lex`` (default: the packaged lexicon).
+    Cached per text: mentions and affiliations read the same tables."""
+    return _find_tables(text, table_patterns(lex))
 
 
 @lru_cache(maxsize=16)
-def _find_tables(text: str, header_words: frozenset[str]) -> tuple[Table, ...]:
+def _find_tables(text: str, pat: TablePatterns) -> tuple[Table, ...]:
     tables: list[Table] = []
     block: list[Row] = []
     prev_lines: list[tuple[int, int, str]] = []
@@ -160,10 +204,10 @@ def _find_tables(text: str, header_words: frozenset[str]) -> tuple[Table, ...]:
         if len(block) >= 2:
             t = Table(rows=block, heading=heading, header=header_span)
             if heading is not None:
-                t.membership = bool(_MEMBERSHIP.search(text[heading[0] : heading[1]]))
+                t.membership = bool(pat.membership.search(text[heading[0] : heading[1]]))
             if header:
                 for k, h in enumerate(header):
-                    if _LEADER_COLUMN.search(h):
+                    if pat.leader_column.search(h):
                         t.leader_col, t.typed = k, True
                     elif "party" in h or "list" in h or "name" in h or "bloc" in h:
                         t.party_col, t.typed = k, True
@@ -171,7 +215,7 @@ def _find_tables(text: str, header_words: frozenset[str]) -> tuple[Table, ...]:
         block, header, header_span, heading = [], None, None, None
 
     for s, e, body in _lines(text):
-        cells = _cells(s, body)
+        cells = _cells(s, body, pat)
         if cells is None:
             close()
             if body.strip():
@@ -184,7 +228,7 @@ def _find_tables(text: str, header_words: frozenset[str]) -> tuple[Table, ...]:
                 header_span = (row.start, row.end)
             continue  # a rule line
         words = {w.lower().strip(":") for c in cells for w in text[c[0] : c[1]].split()}
-        if not block and words and words <= header_words:
+        if not block and words and words <= pat.header_words:
             header = [text[a:b].lower() for a, b in cells]
             header_span = (s, e)
             continue
@@ -203,7 +247,8 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
     role)`` and the table's heading ``extra["table_heading"]``."""
     from factions.text.mentions import Mention, name_kind, org_kind
 
-    tables = find_tables(doc.text, lex.table_header_words)
+    tables = find_tables(doc.text, lex)
+    led_by = table_patterns(lex).led_by
     if not tables:
         return []
     added: list[Mention] = []
@@ -245,7 +290,7 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                     break
             if party is None:
                 text = doc.text[pc[0] : pc[1]]
-                if _LED_BY.search(text) or re.fullmatch(r"[\d\s%.,]+", text):
+                if led_by.search(text) or re.fullmatch(r"[\d\s%.,]+", text):
                     continue
                 party = new(pc[0], pc[1], "ORG", org_kind(text, lex))
             if party is None:
@@ -294,7 +339,7 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
             leader = leaders[0] if leaders else None
             if leader is None:
                 row_text = doc.text[row.start : row.end]
-                for led in _LED_BY.finditer(row_text):
+                for led in led_by.finditer(row_text):
                     a = row.start + led.end()
                     for m in inside(a, row.end):
                         if m.label == "PERSON":
