@@ -75,7 +75,9 @@ def table_patterns(lex: Lexicon | None = None) -> TablePatterns:
 
 
 @lru_cache(maxsize=4)
-def _patterns(words: tuple[tuple[str, tuple[str, ...]], ...], header: frozenset[str]):
+def _patterns(
+    words: tuple[tuple[str, tuple[str, ...]], ...], header: frozenset[str]
+) -> TablePatterns:
     w = dict(words)
 
     def alt(key: str) -> str:
