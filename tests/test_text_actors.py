@@ -579,3 +579,15 @@ def test_an_actor_keeps_the_longer_phrases_that_name_it_as_mention_spans(extract
     assert {"Maute", "Maute group"} <= texts["Maute"]  # the name is still "Maute"
     r = _read(extractor, "The Saudi coalition bombed Sanaa, and the Houthis fired at Riyadh.")
     assert "Saudi coalition" not in {m.text for am in r.actors for m in am.mentions}
+
+
+def test_a_table_word_list_yaml_reads_as_no_list_is_an_error():
+    """``seat_words: [seats, on]`` reads "on" as a boolean: an error naming file and list."""
+    import yaml
+
+    from factions.text.lexicon import _word_lists
+
+    lists = yaml.safe_load("table_words: {seat_words: [seats, on]}")["table_words"]
+    with pytest.raises(ValueError, match=r"words.yaml: table_words.seat_words: expected a list"):
+        _word_lists("words.yaml", "table_words", lists)
+    assert _word_lists("words.yaml", "t", {"seat_words": ["MPs"]}) == {"seat_words": ("MPs",)}

@@ -319,6 +319,21 @@ def _words(name: str, key: str, items) -> frozenset[str]:
     return frozenset(x.lower() for x in items)
 
 
+def _word_lists(name: str, key: str, items) -> dict[str, tuple[str, ...]]:
+    """Named lists of words, case kept ("MPs"); anything else is an error naming the file,
+    the mapping and the list."""
+    if not isinstance(items, dict):
+        raise ValueError(f"lexicon/{name}: {key}: expected a mapping of named word lists")
+    out = {}
+    for k, ws in items.items():
+        if not isinstance(ws, list) or not all(isinstance(x, str) for x in ws):
+            raise ValueError(
+                f"lexicon/{name}: {key}.{k}: expected a list of words (quote no/on/off)"
+            )
+        out[str(k)] = tuple(ws)
+    return out
+
+
 def rule_words(data: dict, name: str = "rules.yaml") -> RuleWords:
     """:class:`RuleWords` from the mapping of ``rules.yaml``: every field is required, and a
     key that is no field is an error (so a misspelt list never goes silently empty)."""
@@ -403,14 +418,18 @@ def load_lexicon() -> Lexicon:
         armed_body_nouns=_low(words.get("armed_body_nouns")),
         party_nouns=_low(words.get("party_nouns")),
         title_verbs=_low(words.get("title_verbs")),
-        modal_verbs=_low(words.get("modal_verbs")),
-        feature_locative_preps=_low(words.get("feature_locative_preps")),
-        table_header_words=_low(words.get("table_header_words")),
-        table_no_party_words=_low(words.get("table_no_party_words")),
-        name_connectors=_low(words.get("name_connectors")),
-        table_words={
-            str(k): tuple(str(w) for w in v) for k, v in (words.get("table_words") or {}).items()
-        },
+        modal_verbs=_words("words.yaml", "modal_verbs", words.get("modal_verbs")),
+        feature_locative_preps=_words(
+            "words.yaml", "feature_locative_preps", words.get("feature_locative_preps")
+        ),
+        table_header_words=_words(
+            "words.yaml", "table_header_words", words.get("table_header_words")
+        ),
+        table_no_party_words=_words(
+            "words.yaml", "table_no_party_words", words.get("table_no_party_words")
+        ),
+        name_connectors=_words("words.yaml", "name_connectors", words.get("name_connectors")),
+        table_words=_word_lists("words.yaml", "table_words", words.get("table_words")),
         country_words=_low(words.get("country_words")),
         government_words=_low(words.get("government_words")),
         plural_group_descriptions=_lists(words.get("plural_group_descriptions")),
