@@ -181,6 +181,33 @@ def test_a_malformed_event_verb_line_names_file_and_line(line):
         parse_event_verbs(f"lemma\troot\naccuse\t11\n{line}\n", "x.tsv")
 
 
+@pytest.mark.parametrize(
+    "table, message",
+    [
+        ("accuse\t11\nspurn\t11\n", r", line 1: expected the header 'lemma\\troot', got 'accuse"),
+        ("lemma\troot\n", r": the table has a header and no rows"),
+        ("lemma\troot\naccuse\t11\nAccuse\t05\n", r", lines 2 and 3: 'accuse' is listed twice"),
+        ("lemma\troot\naccuse\t\u0661\u0661\n", r", line 2: expected 'lemma<TAB>root'"),
+        ("lemma\troot\naccuse\t\u00b2\n", r", line 2: expected 'lemma<TAB>root'"),
+    ],
+)
+def test_an_event_verb_table_that_would_load_wrongly_is_an_error(table, message):
+    with pytest.raises(ValueError, match=r"lexicon/x\.tsv" + message):
+        parse_event_verbs(table, "x.tsv")
+
+
+def test_an_event_table_is_read_in_lower_case_as_it_is_looked_up():
+    assert parse_event_verbs("lemma\troot\nSpurn\t11\n") == {"spurn": 11}
+    phrases = parse_event_phrases("verb\tprep\tobject\troot\nHold\t-\tTalks\t04\n", "set\tword\n")
+    assert phrases == {"hold": {("-", "talks"): 4}}
+
+
+def test_an_event_phrase_row_listed_twice_is_an_error_naming_both_lines():
+    table = "verb\tprep\tobject\troot\nhold\t-\ttalks\t04\nhold\t-\ttalks\t00\n"
+    with pytest.raises(ValueError, match=r"lexicon/p\.tsv, lines 2 and 3: 'hold - talks'"):
+        parse_event_phrases(table, "set\tword\n", "p.tsv", "s.tsv")
+
+
 def test_rule_findings_are_features_by_rule_and_sign(nlp):
     class F:
         sign, past, rule, pattern = -1, False, "verb-active", "verb"

@@ -47,14 +47,22 @@ def test_not_utf8_names_the_line(tmp_path):
         read_document(p)
 
 
-@pytest.mark.parametrize("date", ["2004\u20132007 (events described)", "12 May 2012", "2012-13"])
+@pytest.mark.parametrize(
+    "date", ["2004\u20132007 (events described)", "12 May 2012", "2012-13", "2012-05\n", "２０１２"]
+)
 def test_a_date_that_is_no_partial_iso_date_is_one_clear_error(date):
     with pytest.raises(DocumentError) as info:
         Document("note", "Iran backs Syria.", date=date)
     assert str(info.value) == f"note: date {date!r}: a date is YYYY, YYYY-MM or YYYY-MM-DD"
 
 
-@pytest.mark.parametrize("date", [None, "2012", "2012-05", "2012-05-31"])
+@pytest.mark.parametrize("date", ["2012-02-30", "2011-02-29", "2012-04-31"])
+def test_a_full_date_that_is_no_calendar_date_is_one_clear_error(date):
+    with pytest.raises(DocumentError, match=rf"note: date '{date}': .*must be a calendar date"):
+        Document("note", "Iran backs Syria.", date=date)
+
+
+@pytest.mark.parametrize("date", [None, "2012", "2012-05", "2012-05-31", "2012-02-29"])
 def test_a_partial_iso_date_is_kept(date):
     assert Document("note", "Iran backs Syria.", date=date).date == date
 

@@ -20,7 +20,7 @@ __all__ = [
 ]
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
-_DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+_DATE_RE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?", re.ASCII)
 
 
 class ModelBase(BaseModel):
@@ -42,7 +42,9 @@ def _check_id(value: str) -> str:
 
 
 def check_date(value: str) -> str:
-    """Check a partial ISO date: the one date check of the model's ``PartialDate``.
+    """Check a partial ISO date: the date check of the model's ``PartialDate`` (a full date
+    must be a calendar date: ``2012-02-30`` is an error). Dates read from records in other
+    forms (``2012/1/5``, ``20120105``) are normalised by ``store.readers.normalise_date``.
 
     Parameters
     ----------
@@ -64,8 +66,13 @@ def check_date(value: str) -> str:
     >>> check_date("2012-05")
     '2012-05'
     """
-    if not _DATE_RE.match(value):
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
         raise ValueError("a date is YYYY, YYYY-MM or YYYY-MM-DD")
+    if len(value) == 10:
+        try:
+            _dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("a date YYYY-MM-DD must be a calendar date") from None
     return value
 
 

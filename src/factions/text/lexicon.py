@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
@@ -180,25 +181,58 @@ class Lexicon:
 
 
 def parse_event_verbs(text: str, name: str = "event_verbs.tsv") -> dict[str, int]:
-    """Lemma -> CAMEO root code (1-20) of an event-verb table (``lemma<TAB>root``, a header
-    line first); a malformed line is an error naming the file and the line."""
+    """Lemma -> CAMEO root code (1-20) of an event-verb table (``lemma<TAB>root``, that header
+    line first). A malformed line, a lemma listed twice or a table without rows is an error
+    naming the file and the line(s); lemmas are read in lower case, as they are looked up."""
     out: dict[str, int] = {}
     expected = "'lemma<TAB>root' with a CAMEO root 01-20"
-    for n, (lemma, root) in _rows(text, name, 2, expected):
-        if not root.isdigit() or not 1 <= int(root) <= 20:
-            raise ValueError(f"lexicon/{name}, line {n}: expected {expected}, got root {root!r}")
-        out[lemma] = int(root)
+    rows = _rows(text, name, ("lemma", "root"), expected)
+    for n, (lemma, root) in _unique(rows, name, 1):
+        out[lemma] = _root(root, 1, name, n, expected)
     return out
 
 
-def _rows(text: str, name: str, fields: int, expected: str):
-    """(line number, fields) of a tab-separated lexicon table after its header line; a line
-    without ``fields`` non-empty fields is an error naming the file and the line."""
-    for n, line in enumerate(text.splitlines()[1:], start=2):
-        parts = [p.strip() for p in line.split("\t")]
-        if len(parts) != fields or not all(parts):
+def _rows(
+    text: str, name: str, header: tuple[str, ...], expected: str, *, empty: bool = False
+) -> list:
+    """(line number, fields) of a tab-separated lexicon table, fields in lower case. A first
+    line other than ``header``, a line without ``len(header)`` non-empty fields, or a table
+    without rows (unless ``empty``) is an error naming the file and the line."""
+    lines = text.splitlines()
+    want = "\t".join(header)
+    if not lines or lines[0].strip().lower() != want:
+        got = lines[0] if lines else ""
+        raise ValueError(f"lexicon/{name}, line 1: expected the header {want!r}, got {got!r}")
+    out = []
+    for n, line in enumerate(lines[1:], start=2):
+        parts = [p.strip().lower() for p in line.split("\t")]
+        if len(parts) != len(header) or not all(parts):
             raise ValueError(f"lexicon/{name}, line {n}: expected {expected}, got {line!r}")
-        yield n, parts
+        out.append((n, parts))
+    if not out and not empty:
+        raise ValueError(f"lexicon/{name}: the table has a header and no rows")
+    return out
+
+
+def _unique(rows: list, name: str, key: int) -> list:
+    """``rows`` unchanged; two rows whose first ``key`` fields agree are an error naming both
+    lines (a table must not resolve a conflict silently)."""
+    seen: dict[tuple[str, ...], int] = {}
+    for n, parts in rows:
+        k = tuple(parts[:key])
+        if k in seen:
+            raise ValueError(
+                f"lexicon/{name}, lines {seen[k]} and {n}: {' '.join(k)!r} is listed twice"
+            )
+        seen[k] = n
+    return rows
+
+
+def _root(root: str, low: int, name: str, n: int, expected: str) -> int:
+    """The CAMEO root code ``root`` (one or two ASCII digits, ``low``-20) of line ``n``."""
+    if not re.fullmatch(r"\d\d?", root, re.ASCII) or not low <= int(root) <= 20:
+        raise ValueError(f"lexicon/{name}, line {n}: expected {expected}, got root {root!r}")
+    return int(root)
 
 
 def parse_event_phrases(
@@ -210,22 +244,24 @@ def parse_event_phrases(
     """Verb -> (prep, object) -> CAMEO root of an event-phrase table (``verb<TAB>prep<TAB>
     object<TAB>root``, ``prep`` ``-`` for a direct object, root 00 for "no event"), with
     objects that name a synonym set (``&detention``) expanded by the synonym-set table
-    (``set<TAB>word``). A malformed line, or a set the synonym table lacks, is an error
-    naming the file and the line."""
+    (``set<TAB>word``, which may have no rows). A malformed line, a row listed twice, a
+    phrase table without rows or a set the synonym table lacks is an error naming the file
+    and the line(s); fields are read in lower case, as they are looked up."""
     members: dict[str, list[str]] = {}
-    for _, (synset, word) in _rows(synsets, synsets_name, 2, "'set<TAB>word'"):
+    set_rows = _rows(synsets, synsets_name, ("set", "word"), "'set<TAB>word'", empty=True)
+    for _, (synset, word) in _unique(set_rows, synsets_name, 2):
         members.setdefault(synset, []).append(word)
     expected = "'verb<TAB>prep<TAB>object<TAB>root' with a CAMEO root 00-20"
     rows = []
-    for n, (verb, prep, obj, root) in _rows(text, name, 4, expected):
-        if not root.isdigit() or not 0 <= int(root) <= 20:
-            raise ValueError(f"lexicon/{name}, line {n}: expected {expected}, got root {root!r}")
+    phrase_rows = _rows(text, name, ("verb", "prep", "object", "root"), expected)
+    for n, (verb, prep, obj, root_text) in _unique(phrase_rows, name, 3):
+        root = _root(root_text, 0, name, n, expected)
         if obj.startswith("&") and obj not in members:
             raise ValueError(
                 f"lexicon/{name}, line {n}: object {obj!r} names a synonym set that "
                 f"lexicon/{synsets_name} does not list"
             )
-        rows.append((verb, prep, obj, int(root)))
+        rows.append((verb, prep, obj, root))
     out: dict[str, dict[tuple[str, str], int]] = {}
     # a word the table names outright wins over the same word as a member of a set
     for verb, prep, obj, root in sorted(rows, key=lambda r: r[2].startswith("&")):
