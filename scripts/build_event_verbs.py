@@ -56,14 +56,19 @@ _PARTICLES = frozenset({"up", "down", "off", "out", "in", "on", "over", "back", 
 
 def _root(code: str) -> int | None:
     """The CAMEO root of a code such as ``020``, ``0213`` or ``042:043`` (the first two
-    digits of the first code), or None for ``---`` and anything outside 01-20."""
-    head = code.strip().split(":")[0]
+    digits of the first code; of the second in ``:173``, which codes only the reverse
+    direction, still an event), or None for ``---``, an empty code and anything outside
+    01-20."""
+    parts = [p.strip() for p in code.strip().split(":")]
+    head = parts[0] or (parts[1] if len(parts) > 1 else "")
     return int(head[:2]) if head[:2].isdigit() and 1 <= int(head[:2]) <= 20 else None
 
 
 def _pattern_root(code: str) -> int | None:
-    """A pattern's root: 0 for ``---`` (no event), else as :func:`_root`."""
-    return 0 if code.strip().split(":")[0].strip("-") == "" else _root(code)
+    """A pattern's root: 0 for a code of dashes only (``---``: no event), else as
+    :func:`_root` (so ``[:173]`` is 17 and an empty ``[]`` is None)."""
+    head = code.strip().split(":")[0].strip()
+    return 0 if head and set(head) == {"-"} else _root(code)
 
 
 def read_synsets(text: str) -> dict[str, set[str]]:
@@ -172,8 +177,8 @@ def read_verbs(text: str) -> dict[str, set[int]]:
     default: int | None = None
     in_verbs = False
     for raw in text.splitlines():
-        if raw.startswith("####### VERB PATTERNS"):
-            in_verbs = True
+        if raw.startswith("#######"):
+            in_verbs = raw.startswith("####### VERB PATTERNS")
             continue
         line = raw.split("#", 1)[0].rstrip()
         if not in_verbs or not line.strip():

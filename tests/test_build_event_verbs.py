@@ -38,7 +38,11 @@ HOLD {HOLDS HOLDING HELD } [---]
 - * RALLY (AGAINST &DETENTION)           [141]   # HOLD
 - * SESSION                             [040]   # HOLD
 - * SESSION                             [---]   # HOLD
+- * (BEFORE COURT)                      [:173]  # HOLD
+- * HEARING                             []      # HOLD
 ######## TRANSFORMATIONS ##########
+FOO BAR = BAZ [190]
+ZAP
 """
 
 
@@ -64,6 +68,14 @@ def test_verb_patterns_become_phrases(build):
     # a subject pattern is no phrase; two roots with no bare one to decide are left out
     assert not any(v == "seize" and o == "police" for (v, _, o) in phrases)
     assert ("hold", "-", "session") not in phrases
+    # "[:173]" codes the reverse direction only: an event all the same; "[]" is no code
+    assert phrases[("hold", "before", "court")] == 17
+    assert ("hold", "-", "hearing") not in phrases
+
+
+def test_verb_lines_are_read_in_the_verb_section_only(build):
+    verbs = build.read_verbs(_DICTIONARY)
+    assert verbs == {"arrest": {17}, "seize": {17}, "take": {17}}
 
 
 def test_synonym_sets_keep_single_words(build):
