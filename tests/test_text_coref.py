@@ -467,3 +467,30 @@ def test_a_group_named_after_a_person_is_not_that_person(extractor):
     )
     r = extractor.extract(Document("t", text))
     assert "Varek Faction" not in mentions_of(r, "Varek")
+
+
+def test_a_first_name_is_not_a_full_name_it_was_never_coordinated_with(extractor):
+    # "Abdullah" (the king) never stands beside a Dusan: "Abdullah Dusan" is another man,
+    # whatever surname "Samir Dusan" gives the text
+    text = (
+        "King Abdullah received the envoy in Amman. Samir Dusan led the militia. Troops "
+        "later arrested Abdullah Dusan, a cousin, in the north."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "Abdullah Dusan" not in mentions_of(r, "Abdullah")
+
+
+def test_the_words_of_party_phrases_and_name_heads_are_data():
+    from dataclasses import replace
+
+    from factions.text.coref import _name_head, _parties_phrase
+    from factions.text.lexicon import load_lexicon
+    from factions.text.nlp import load_nlp
+
+    lex = load_lexicon()
+    doc = load_nlp()("Talks between the warring parties resumed.")
+    assert _parties_phrase(doc, 2, lex) == 4
+    assert _parties_phrase(doc, 2, replace(lex, party_noun_modifiers=frozenset())) is None
+    words = ["movement", "for", "democratic", "change"]
+    assert _name_head(words, lex) == "movement"
+    assert _name_head(words, replace(lex, name_head_prepositions=frozenset())) == "change"

@@ -151,7 +151,7 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
                 if idx is not None and entities[idx].kind == ActorKind.PERSON:
                     idx = None
             if idx is None and words and m.label in ("PERSON", "GPE", "ORG"):
-                idx = _match_person(words, persons, entities, m)
+                idx = _match_person(words, persons, entities, m, mentions)
             if idx is None and m.label in ("ORG", "GPE") and words and mi not in defined:
                 idx = _match_org(m.text, words, orgs, entities, lex)
             if idx is None:
@@ -162,14 +162,16 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
                 by_key.setdefault(nkey, idx)
                 ent = entities[idx]
                 full = _name_words(ent.name)
+                first_name = len(full) == 1 and len(words) == 2 and words[0] == full[0]
                 if (
                     ent.kind == ActorKind.PERSON
                     and m.label in ("ORG", "GPE")
-                    and len(words) < len(full)
-                    and set(words) <= set(full)
-                ):  # "Duterte" tagged ORG after "Rodrigo Duterte": part of his name
+                    and ((len(words) < len(full) and set(words) <= set(full)) or first_name)
+                ):  # "Duterte" tagged ORG after "Rodrigo Duterte": part of his name; "Omar
+                    # Maute" tagged ORG after the "Omar" of "Omar and Abdullah Maute": his
+                    # full name
                     m.kind = ActorKind.PERSON
-                if ent.kind == ActorKind.PERSON and m.label == "PERSON":
+                if ent.kind == ActorKind.PERSON and (m.label == "PERSON" or first_name):
                     if len(_name_words(m.text)) > len(_name_words(ent.name)):
                         ent.name = _display_name(m)
         m.entity = idx
@@ -205,7 +207,11 @@ def _display_name(m: Mention) -> str:
 
 
 def _match_person(
-    words: list[str], persons: list[int], entities: list[Entity], m: Mention
+    words: list[str],
+    persons: list[int],
+    entities: list[Entity],
+    m: Mention,
+    mentions: list[Mention] = (),
 ) -> int | None:
     """The single person entity this name is a surname, first name or fuller form of."""
     fits = []
@@ -220,9 +226,16 @@ def _match_person(
         elif len(other) == 1:
             # "Hapilon" is "Isnilon Hapilon"; "Omar", named with his brother's surname ("the
             # brothers Omar and Abdullah Maute"), is "Omar Maute" (and "Karuna Faction" is
-            # no "Karuna": no person of the text has the surname "Faction")
+            # no "Karuna": no person of the text has the surname "Faction"; a titled "King
+            # Abdullah" never coordinated with a Maute is no "Abdullah Maute", where an
+            # untitled "his son Andreas" is "Andreas Papandreou")
             if other[0] == words[-1] or (
-                other[0] == words[0] and len(words) == 2 and words[1] in surnames
+                other[0] == words[0]
+                and len(words) == 2
+                and words[1] in surnames
+                and (
+                    not entities[idx].titles or _coordinated_with(entities[idx], words[1], mentions)
+                )
             ):
                 fits.append(idx)
         elif words[-1] == other[-1] and (words[0] == other[0] or len(words) != len(other)):
@@ -232,6 +245,17 @@ def _match_person(
     if len(fits) == 1:
         return fits[0]
     return None
+
+
+def _coordinated_with(ent: Entity, surname: str, mentions: list[Mention]) -> bool:
+    """Whether a mention of the one-word person ``ent`` stands beside a longer name ending
+    in ``surname``: right before it ("Omar and Abdullah Maute", one or two tokens between)
+    or shortly after it ("Georgios Papandreou and his son Andreas", up to four)."""
+    named = [
+        k for k in mentions if len(_name_words(k.text)) > 1 and _name_words(k.text)[-1] == surname
+    ]
+    own = [mentions[k] for k in ent.mentions]
+    return any(0 < k.start - m.end <= 2 or 0 < m.start - k.end <= 4 for m in own for k in named)
 
 
 def _offshoot(short: list[str], long: list[str]) -> bool:
@@ -262,14 +286,14 @@ def _military_body(entities: list[Entity], lex: Lexicon) -> int | None:
 
 
 _BODY = (ActorKind.GOVERNMENT_BODY,)  # what "the junta", "the government" name by a head
-_NAME_PREPOSITIONS = {"of", "for", "to", "in", "against", "on", "from", "with"}
 
 
-def _name_head(words: list[str]) -> str:
-    """The head word of a name: the word before its first preposition ("Chamber of
-    Deputies": "chamber"; "Movement for Democratic Change": "movement"), else its last."""
+def _name_head(words: list[str], lex: Lexicon) -> str:
+    """The head word of a name: the word before its first preposition
+    (``name_head_prepositions``: "Chamber of Deputies": "chamber"; "Movement for Democratic
+    Change": "movement"), else its last."""
     for k in range(1, len(words)):
-        if words[k] in _NAME_PREPOSITIONS:
+        if words[k] in lex.name_head_prepositions:
             return words[k - 1]
     return words[-1]
 
@@ -332,7 +356,7 @@ def _named_by_head(
         words = [w for w in _name_words(ent.name) if w != "the"]
         if not words or not set(modifiers) <= set(words):
             continue
-        head = _name_head(words)
+        head = _name_head(words, lex)
         if len(words) > 1 and head == word:
             return e
         if head in synonyms and ent.kind in (ActorKind.GOVERNMENT_BODY, ActorKind.ORGANIZATION):
@@ -397,7 +421,7 @@ def _parties_phrase(doc: Doc, i: int, lex: Lexicon) -> int | None:
     if (
         low == "the"
         and i + 2 < n
-        and doc[i + 1].lower_ in ("two", "three", "warring", "rival")
+        and doc[i + 1].lower_ in lex.party_noun_modifiers
         and doc[i + 2].lower_ in lex.party_nouns
     ):
         return i + 2

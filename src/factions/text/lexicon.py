@@ -150,6 +150,8 @@ class Lexicon:
     pair_nouns: dict[str, str] = field(default_factory=dict)  # noun -> actor kind
     armed_body_nouns: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
+    party_noun_modifiers: frozenset[str] = frozenset()
+    name_head_prepositions: frozenset[str] = frozenset()
     title_verbs: frozenset[str] = frozenset()
     modal_verbs: frozenset[str] = frozenset()
     feature_locative_preps: frozenset[str] = frozenset()
@@ -453,6 +455,12 @@ def load_lexicon() -> Lexicon:
         pair_nouns=_kinds("words.yaml", "pair_nouns", words.get("pair_nouns")),
         armed_body_nouns=_low(words.get("armed_body_nouns")),
         party_nouns=_low(words.get("party_nouns")),
+        party_noun_modifiers=_words(
+            "words.yaml", "party_noun_modifiers", words.get("party_noun_modifiers")
+        ),
+        name_head_prepositions=_words(
+            "words.yaml", "name_head_prepositions", words.get("name_head_prepositions")
+        ),
         title_verbs=_low(words.get("title_verbs")),
         modal_verbs=_words("words.yaml", "modal_verbs", words.get("modal_verbs")),
         feature_locative_preps=_words(
