@@ -591,3 +591,11 @@ def test_a_table_word_list_yaml_reads_as_no_list_is_an_error():
     with pytest.raises(ValueError, match=r"words.yaml: table_words.seat_words: expected a list"):
         _word_lists("words.yaml", "table_words", lists)
     assert _word_lists("words.yaml", "t", {"seat_words": ["MPs"]}) == {"seat_words": ("MPs",)}
+
+
+def test_a_party_named_with_a_plural_possessive_that_ner_missed_is_an_actor(extractor):
+    # NER leaves "the Workers' Party" untagged at a sentence's start; its name ends in an
+    # organisation word and its possessive "'" joins the words before it
+    r = _read(extractor, "Later the Tarvan Workers' Party vowed to fight the government.")
+    kinds = {am.actor.name: am.actor.kind for am in r.actors}
+    assert kinds.get("Tarvan Workers' Party") == "party"

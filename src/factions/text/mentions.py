@@ -192,8 +192,22 @@ def find_mentions(
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue
         s = tok.i
-        while s > 0 and not taken[s - 1] and doc[s - 1].pos_ == "PROPN" and doc[s - 1].is_title:
-            s -= 1
+        while s > 0 and not taken[s - 1]:
+            p = doc[s - 1]
+            if p.pos_ == "PROPN" and p.is_title:
+                s -= 1
+            elif (
+                p.tag_ == "POS"
+                and s > 1
+                and doc[s - 2].is_title
+                and not taken[s - 2]
+                and doc[s - 2].lower_ not in lex.party_family_plurals
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("for", "of"))
+            ):  # "the Workers' Party"; not "the Socialists' Congress" (a party's), nor
+                # "People's Alliance for Democracy" (read whole below)
+                s -= 2
+            else:
+                break
         if s == tok.i:
             continue
         if s > 0 and doc[s - 1].lower_ == "the" and not taken[s - 1]:
@@ -1014,6 +1028,10 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     for k in range(start, end):
         if doc[k].text in ("(", ")", "[", "]", ";", ":") or _finite_verb(doc[k]):
             end = k  # "Issa Sesay replaces Sankoh": NER ran over a clause's verb
+            break
+    for k in range(start + 1, min(end, start + 3)):
+        if doc[k].lower_ == "the" and not any(doc[j].pos_ == "PROPN" for j in range(start, k)):
+            start = k  # "Later the Workers' Party": NER ran a clause's opening word into it
             break
     if end <= start or not any(t.text[:1].isupper() for t in doc[start:end]):
         return None
