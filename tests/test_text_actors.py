@@ -599,3 +599,12 @@ def test_a_party_named_with_a_plural_possessive_that_ner_missed_is_an_actor(extr
     r = _read(extractor, "Later the Tarvan Workers' Party vowed to fight the government.")
     kinds = {am.actor.name: am.actor.kind for am in r.actors}
     assert kinds.get("Tarvan Workers' Party") == "party"
+
+
+def test_a_name_ner_cut_after_its_adjective_is_read_whole(extractor):
+    # NER tags only "Islamic" (NORP); the capitalised noun after it completes the name,
+    # where a title after a nationality ("the Iranian President") names no group
+    r = _read(extractor, "Turkey fought the Islamic State. The Iranian President met Putin.")
+    names = {am.actor.name for am in r.actors}
+    assert "Islamic State" in names
+    assert not any("President" in n for n in names)

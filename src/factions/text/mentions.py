@@ -304,6 +304,9 @@ def find_mentions(
                 continue
             add(Mention.of(span, "ORG", name, ActorKind.GOVERNMENT_BODY))
 
+    for m in _norp_names(doc, taken, lex):  # "the Islamic State": NER took only "Islamic"
+        add(m)
+
     # Demonyms not tagged as NORP and capitals/countries the NER missed.
     for tok in doc:
         if taken[tok.i]:
@@ -371,6 +374,49 @@ def find_mentions(
         if m.label != "BODY":
             _phrase_spans(doc, m, lex)
     return mentions
+
+
+def _norp_names(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Mention]:
+    """Names NER cut after their adjective: a nationality, religious or political adjective
+    tagged NORP followed by one capitalised proper noun it left untagged, "the Islamic
+    State", "the Kurdish Peshmerga", as an organisation's name. Not when that noun is a
+    title ("the Iranian President"), a country, capital or demonym, an event or place noun
+    (``non_actor_heads``: "the Islamic Revolution"; "State" is a name's head here, never the
+    "Borno State" of ``place_nouns``) or is followed by another capitalised word (a longer
+    name other steps read)."""
+    from factions.text.gazetteer import load_words
+
+    words = load_words()
+    banned = words.non_actor_heads | words.calendar_words
+    out = []
+    for ent in doc.ents:
+        e = ent.end
+        if ent.label_ != "NORP" or e >= len(doc) or any(taken[ent.start : e + 1]):
+            continue
+        head = doc[e]
+        nxt = doc[e + 1] if e + 1 < len(doc) else None
+        low = head.lower_
+        if (
+            head.pos_ != "PROPN"
+            or not head.is_title
+            or not head.is_alpha
+            or head.ent_type_
+            or head.tag_ == "NNPS"
+            or (low in lex.title_words and low not in lex.state_heads)
+            or low in lex.countries
+            or low in lex.capitals
+            or low in lex.demonyms
+            or low in banned
+            or head.lemma_.lower() in banned
+            or (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN")
+        ):
+            continue
+        start = ent.start
+        if start > 0 and doc[start - 1].lower_ == "the" and not taken[start - 1]:
+            start -= 1
+        span = doc[start : e + 1]
+        out.append(Mention.of(span, "ORG", _strip_the(span.text), org_kind(span.text, lex)))
+    return out
 
 
 def _plural_groups(doc: Doc, mentions: list[Mention]) -> None:
