@@ -24,11 +24,13 @@ script writes (UTF-8, tab-separated, a header line first, sorted):
   object is skipped ("- * UP POST"); a braced phrase ("{JOINT EXERCISES}") stands for its
   last word. Root ``00`` is the dictionary's ``[---]``: the phrase is no event ("take
   lives"), so the verb's own root does not apply either. A pattern belongs to the verb its
-  comment names ("# TAKE") when that verb is in the pattern's block, else to every verb of
-  the block. A phrase that longer patterns give other roots ("- * PART (IN SUMMIT)
-  [046]") takes the root of its bare pattern ("- * PART [030]"); patterns that constrain
-  the subject ("- POLICE * ..."), and phrases given different roots with no bare pattern
-  to decide, are left out.
+  comment names ("# TAKE", or one of its forms, "# TOOK") when that verb is in the
+  pattern's block, else to every verb of the block, as PETRARCH2 reads it (no comment, a
+  coder's initials, a verb merged in from TABARI).
+  A phrase that longer patterns give other roots ("- * PART (IN SUMMIT) [046]") takes the
+  root of its bare pattern ("- * PART [030]"); patterns that constrain the subject
+  ("- POLICE * ..."), and phrases given different roots with no bare pattern to decide,
+  are left out.
 * ``event_synsets.tsv``, ``set  word``: the members of the dictionary's synonym sets that
   ``event_phrases.tsv`` names as objects (``&detention``), single words only.
 
@@ -126,6 +128,7 @@ def read_phrases(text: str) -> dict[tuple[str, str, str], int]:
     docstring for the forms kept."""
     roots: dict[tuple[str, str, str], tuple[set[int], set[int]]] = {}
     block: list[str] = []
+    forms: dict[str, str] = {}  # an inflected form of a block verb -> the verb
     in_verbs = False
     for raw in text.splitlines():
         if raw.startswith("#######"):
@@ -136,7 +139,7 @@ def read_phrases(text: str) -> dict[tuple[str, str, str], int]:
         if not in_verbs or not line.strip():
             continue
         if _BLOCK.match(line):
-            block = []
+            block, forms = [], {}
             continue
         if line.startswith("- "):
             code = _CODE.search(line)
@@ -148,8 +151,7 @@ def read_phrases(text: str) -> dict[tuple[str, str, str], int]:
             if target is None:
                 continue
             prep, obj, bare = target
-            origin = comment.split()[0].lower() if comment.split() else ""
-            for verb in [origin] if origin in block else block:
+            for verb in _pattern_verbs(comment, block, forms):
                 bare_roots, all_roots = roots.setdefault((verb, prep, obj), (set(), set()))
                 all_roots.add(root)
                 if bare:
@@ -159,13 +161,32 @@ def read_phrases(text: str) -> dict[tuple[str, str, str], int]:
             continue
         v = _VERB.match(line)
         if v and "_" not in v.group(1):
-            block.append(v.group(1).lower())
+            verb = v.group(1).lower()
+            block.append(verb)
+            braces = re.search(r"\{([^}]*)\}", line)
+            for form in braces.group(1).split() if braces else ():
+                forms.setdefault(form.lower(), verb)
     out: dict[tuple[str, str, str], int] = {}
     for key, (bare_roots, all_roots) in roots.items():
         chosen = bare_roots if bare_roots else all_roots
         if len(chosen) == 1:
             out[key] = next(iter(chosen))
     return out
+
+
+def _pattern_verbs(comment: str, block: list[str], forms: dict[str, str]) -> list[str]:
+    """The verbs of its block a pattern belongs to, by the first word of its comment: the
+    verb it names ("# TAKE"), or whose form it names ("# TOOK"); else every verb of the
+    block, as PETRARCH2 reads a block's patterns (no comment, a coder's initials such as
+    "# OY 14 Mar 2006", or a verb merged into the block from TABARI such as "# URGE" under
+    DEMAND)."""
+    words = comment.split()
+    origin = words[0].lower() if words else ""
+    if origin in block:
+        return [origin]
+    if origin in forms:
+        return [forms[origin]]
+    return block
 
 
 def read_verbs(text: str) -> dict[str, set[int]]:

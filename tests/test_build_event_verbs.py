@@ -31,6 +31,9 @@ TAKE {TAKES TAKING TOOK TAKEN }  # comment
 - * UP POST                             [154]   # TAKE
 - * &WEAPON                             [1711]  # SEIZE
 - * LEADER                              [173]
+- * HOSTAGE                             [181]   # TOOK
+- * CONTROL                             [171]   # OY 14 Mar 2006
+- * RIVAL                               [111]   # RULED_OUT
 ---  HOLD   [---]  ---
 HOLD {HOLDS HOLDING HELD } [---]
 - * TALKS                               [040]   # HOLD
@@ -63,8 +66,12 @@ def test_verb_patterns_become_phrases(build):
     assert phrases[("take", "-", "post")] == 15  # the particle "up" is skipped
     assert phrases[("hold", "-", "talks")] == 4
     assert phrases[("hold", "-", "rally")] == 14
-    # a pattern without a comment belongs to every verb of its block
-    assert {v for (v, _, o) in phrases if o == "leader"} == {"arrest", "seize", "take"}
+    # a pattern whose comment names a verb's form belongs to that verb; one without a
+    # comment, or whose comment names no verb of the block (a coder's initials, a phrasal
+    # synonym), to every verb of its block, as PETRARCH2 reads it
+    assert {v for (v, _, o) in phrases if o == "hostage"} == {"take"}
+    for obj in ("leader", "control", "rival"):
+        assert {v for (v, _, o) in phrases if o == obj} == {"arrest", "seize", "take"}
     # a subject pattern is no phrase; two roots with no bare one to decide are left out
     assert not any(v == "seize" and o == "police" for (v, _, o) in phrases)
     assert ("hold", "-", "session") not in phrases
