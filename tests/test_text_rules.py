@@ -241,3 +241,17 @@ def test_eval_by_rule_scores_each_unit(tmp_path):
     data = json.loads(res.stdout)
     assert "coordination" not in {x["rule"] for x in data["by_rule"]}
     assert data["micro"]["relations"]["fp"] == 0
+
+
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("In July the Tarvan Greens quit the Reform Bloc.", -1),
+        ("The Tarvan Greens left the Reform Bloc after the vote.", -1),
+        ("Sorel Maaten left Tegucigalpa for exile in the north.", None),  # a capital: a place
+    ],
+)
+def test_leaving_a_group_is_a_split_and_leaving_a_capital_is_a_journey(extractor, text, sign):
+    r = extractor.extract(Document("t", text))
+    signs = {x.sign for x in r.relations}
+    assert signs == ({sign} if sign is not None else set())
