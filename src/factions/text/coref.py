@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -211,7 +211,7 @@ def _match_person(
     persons: list[int],
     entities: list[Entity],
     m: Mention,
-    mentions: list[Mention] = (),
+    mentions: Sequence[Mention] = (),
 ) -> int | None:
     """The single person entity this name is a surname, first name or fuller form of."""
     fits = []
@@ -247,7 +247,7 @@ def _match_person(
     return None
 
 
-def _coordinated_with(ent: Entity, surname: str, mentions: list[Mention]) -> bool:
+def _coordinated_with(ent: Entity, surname: str, mentions: Sequence[Mention]) -> bool:
     """Whether a mention of the one-word person ``ent`` stands beside a longer name ending
     in ``surname``: right before it ("Omar and Abdullah Maute", one or two tokens between)
     or shortly after it ("Georgios Papandreou and his son Andreas", up to four)."""

@@ -165,8 +165,7 @@ def find_mentions(
     for r in references or ():
         entry = world.entries[r.external_id]
         start = r.start
-        if start > 0 and doc[start - 1].lower_ == "the" and not taken[start - 1]:
-            start -= 1  # "the Arab League", as NER's spans run
+        start = _with_article(doc, start, taken)  # "the Arab League", as NER's spans run
         add(
             Mention.of(
                 doc[start : r.end],
@@ -210,8 +209,7 @@ def find_mentions(
                 break
         if s == tok.i:
             continue
-        if s > 0 and doc[s - 1].lower_ == "the" and not taken[s - 1]:
-            s -= 1
+        s = _with_article(doc, s, taken)
         span = doc[s : tok.i + 1]
         add(
             Mention.of(
@@ -264,8 +262,7 @@ def find_mentions(
                 s -= 2  # "People's Alliance for Renewal"
             else:
                 break
-        if s > 0 and doc[s - 1].lower_ == "the" and not taken[s - 1]:
-            s -= 1
+        s = _with_article(doc, s, taken)
         if (s == 0 or doc[s].is_sent_start) and s == tok.i and not doc[s].is_title:
             continue
         span = doc[s:end]
@@ -376,6 +373,16 @@ def find_mentions(
     return mentions
 
 
+def _with_article(doc: Doc, start: int, taken: bytearray) -> int:
+    """``start`` moved back over a "the" no mention has taken ("the Arab League", as NER's
+    spans run)."""
+    return (
+        start - 1
+        if start > 0 and doc[start - 1].lower_ == "the" and not taken[start - 1]
+        else start
+    )
+
+
 def _norp_names(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Mention]:
     """Names NER cut after their adjective: a nationality, religious or political adjective
     tagged NORP followed by one capitalised proper noun it left untagged, "the Islamic
@@ -412,8 +419,7 @@ def _norp_names(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Mention]:
         ):
             continue
         start = ent.start
-        if start > 0 and doc[start - 1].lower_ == "the" and not taken[start - 1]:
-            start -= 1
+        start = _with_article(doc, start, taken)
         span = doc[start : e + 1]
         out.append(Mention.of(span, "ORG", _strip_the(span.text), org_kind(span.text, lex)))
     return out
