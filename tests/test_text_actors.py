@@ -608,3 +608,73 @@ def test_a_name_ner_cut_after_its_adjective_is_read_whole(extractor):
     names = {am.actor.name for am in r.actors}
     assert "Islamic State" in names
     assert not any("President" in n for n in names)
+
+
+def _pairs(r) -> dict[tuple[str, str], int]:
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    out = {}
+    for x in r.relations:
+        out[(names[x.a], names[x.b])] = out[(names[x.b], names[x.a])] = x.sign
+    return out
+
+
+def test_a_vote_table_gives_each_party_its_stance_to_the_motions_target(extractor):
+    """Voting for a motion of no confidence against X opposes X; voting against it defends
+    X; an abstention says nothing. The motion is read from the sentence above the table."""
+    text = (
+        "In March the Reform Bloc tabled a motion of no confidence against Prime Minister "
+        "Tomas Varga.\n\n"
+        "| Party | Seats | Vote |\n|---|---|---|\n"
+        "| Reform Bloc | 52 | For |\n"
+        "| Green Future | 67 | Against |\n"
+        "| Union of Farmers | 32 | Yes (28 of 32) |\n"
+        "| Citizens' Voice | 12 | Abstained |\n"
+    )
+    p = _pairs(_read(extractor, text))
+    assert p[("Green Future", "Tomas Varga")] == 1
+    assert p[("Union of Farmers", "Tomas Varga")] == -1
+    assert ("Citizens' Voice", "Tomas Varga") not in p
+
+
+def test_a_list_of_votes_on_an_investiture_backs_its_candidate(extractor):
+    """A list with no column names whose cells are votes; an investiture is a motion for
+    its target (the passive subject of "was invested")."""
+    text = (
+        "Ana Ruiz was invested as prime minister on 7 May by 120 votes to 98. "
+        "How the groups voted:\n"
+        "- Green Future: yes\n"
+        "- Reform Bloc: no\n"
+        "- Union of Farmers: yes\n"
+    )
+    p = _pairs(_read(extractor, text))
+    assert p[("Reform Bloc", "Ana Ruiz")] == -1
+    assert p[("Union of Farmers", "Ana Ruiz")] == 1
+
+
+def test_a_recommendation_column_backs_the_named_candidate_without_leading_him(extractor):
+    text = (
+        "After the election the parties told the president whom they wanted as prime "
+        "minister:\n\n"
+        "| Party | Seats | Recommended for prime minister |\n|---|---|---|\n"
+        "| Green Future | 67 | Ana Ruiz |\n"
+        "| Union of Farmers | 32 | Ana Ruiz |\n"
+        "| Reform Bloc | 52 | Emil Roth |\n"
+    )
+    r = _read(extractor, text)
+    p = _pairs(r)
+    assert p[("Union of Farmers", "Ana Ruiz")] == 1
+    assert p[("Reform Bloc", "Emil Roth")] == 1
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    leaders = {(names[f.member], names[f.group]) for f in r.affiliations if f.role == "leader"}
+    assert ("Ana Ruiz", "Union of Farmers") not in leaders
+
+
+def test_a_name_in_apposition_to_an_occupation_is_a_person(extractor):
+    r = _read(
+        extractor,
+        "The new finance minister, the economist Yanis Varoufakis, soon clashed with the "
+        "Eurogroup, and the election commission chair Lidia Yermoshina denied any fraud.",
+    )
+    kinds = {am.actor.name: str(am.actor.kind) for am in r.actors}
+    assert kinds["Yanis Varoufakis"] == "person"
+    assert kinds["Lidia Yermoshina"] == "person"

@@ -152,6 +152,7 @@ class Lexicon:
     party_nouns: frozenset[str] = frozenset()
     party_noun_modifiers: frozenset[str] = frozenset()
     name_head_prepositions: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
     title_verbs: frozenset[str] = frozenset()
     modal_verbs: frozenset[str] = frozenset()
     feature_locative_preps: frozenset[str] = frozenset()
@@ -461,6 +462,7 @@ def load_lexicon() -> Lexicon:
         name_head_prepositions=_words(
             "words.yaml", "name_head_prepositions", words.get("name_head_prepositions")
         ),
+        person_nouns=_words("words.yaml", "person_nouns", words.get("person_nouns")),
         title_verbs=_low(words.get("title_verbs")),
         modal_verbs=_words("words.yaml", "modal_verbs", words.get("modal_verbs")),
         feature_locative_preps=_words(

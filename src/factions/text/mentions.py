@@ -1230,8 +1230,9 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
 
 
 def _person_by_office(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether a name stands in apposition to a person's office ("Nigeria's president, X",
-    "its chairman, X", "X, the party's spokesman"): then it names a person, whatever NER's
+    """Whether a name stands in apposition to a person's office or occupation ("Nigeria's
+    president, X", "its chairman, X", "X, the party's spokesman", "the economist X"): then
+    it names a person, whatever NER's
     label. Only a name of capitalised words with no group word in it ("X Front") and no
     known country qualifies; a group's membership ("X, a member of the Y coalition") does not."""
     span = doc[start:end]
@@ -1243,6 +1244,7 @@ def _person_by_office(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         return False
     w = lex.rules
     offices = (w.leader_nouns | w.member_nouns | w.spokes_nouns) - w.group_member_nouns
+    offices |= lex.person_nouns  # "the economist X", "the commission chair X"
     root = span.root
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         return root.head.lemma_.lower() in offices

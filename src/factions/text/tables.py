@@ -34,7 +34,7 @@ from factions.model import ActorKind
 __all__ = ["Row", "Table", "find_tables", "table_affiliations", "table_findings", "table_mentions"]
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from factions.text.lexicon import Lexicon
     from factions.text.mentions import Mention
@@ -61,6 +61,12 @@ class TablePatterns:
     leader_column: re.Pattern
     membership: re.Pattern
     header_words: frozenset[str]
+    stance_column: re.Pattern
+    vote_for: re.Pattern
+    vote_against: re.Pattern
+    motion_against: re.Pattern
+    motion_for: re.Pattern
+    stance_against: re.Pattern
 
 
 def table_patterns(lex: Lexicon | None = None) -> TablePatterns:
@@ -103,6 +109,12 @@ def _patterns(
             re.I,
         ),
         header_words=header,
+        stance_column=re.compile(rf"\b(?:{alt('stance_columns')})"),
+        vote_for=re.compile(rf"(?:{alt('vote_for')})(?:\s*\(.*\))?[.!]?", re.I),
+        vote_against=re.compile(rf"(?:{alt('vote_against')})(?:\s*\(.*\))?[.!]?", re.I),
+        motion_against=re.compile(rf"\b(?:{alt('motions_against')})\b", re.I),
+        motion_for=re.compile(rf"\b(?:{alt('motions_for')})\b", re.I),
+        stance_against=re.compile(rf"\b(?:{alt('stance_against_words')})\b", re.I),
     )
 
 
@@ -122,10 +134,12 @@ class Table:
     rows: list[Row]
     heading: tuple[int, int] | None = None
     header: tuple[int, int] | None = None  # the column names' line: no actor is named there
+    header_cells: list[tuple[int, int]] = field(default_factory=list)
     membership: bool = False
     party_col: int = 0
     leader_col: int | None = None
     typed: bool = False  # its column names say which column holds parties or leaders
+    stance_col: int | None = None  # how each party voted, or whom it backed
 
 
 def _lines(text: str):
@@ -199,12 +213,13 @@ def _find_tables(text: str, pat: TablePatterns) -> tuple[Table, ...]:
     prev_lines: list[tuple[int, int, str]] = []
     header: list[str] | None = None
     header_span: tuple[int, int] | None = None
+    header_cells: list[tuple[int, int]] = []
     heading: tuple[int, int] | None = None
 
     def close() -> None:
-        nonlocal block, header, header_span, heading
+        nonlocal block, header, header_span, header_cells, heading
         if len(block) >= 2:
-            t = Table(rows=block, heading=heading, header=header_span)
+            t = Table(rows=block, heading=heading, header=header_span, header_cells=header_cells)
             if heading is not None:
                 t.membership = bool(pat.membership.search(text[heading[0] : heading[1]]))
             if header:
@@ -213,8 +228,14 @@ def _find_tables(text: str, pat: TablePatterns) -> tuple[Table, ...]:
                         t.leader_col, t.typed = k, True
                     elif "party" in h or "list" in h or "name" in h or "bloc" in h:
                         t.party_col, t.typed = k, True
+                for k, h in enumerate(header):
+                    if k not in (t.party_col, t.leader_col) and pat.stance_column.search(h):
+                        t.stance_col = k
+                        break
+            if t.stance_col is None:
+                t.stance_col = _vote_column(text, t, pat)
             tables.append(t)
-        block, header, header_span, heading = [], None, None, None
+        block, header, header_span, header_cells, heading = [], None, None, [], None
 
     for s, e, body in _lines(text):
         cells = _cells(s, body, pat)
@@ -227,18 +248,107 @@ def _find_tables(text: str, pat: TablePatterns) -> tuple[Table, ...]:
             if len(block) == 1 and header is None:  # "| List | Seats (of 498) |" over "|---|"
                 row = block.pop()
                 header = [text[a:b].lower() for a, b in row.cells]
-                header_span = (row.start, row.end)
+                header_span, header_cells = (row.start, row.end), row.cells
             continue  # a rule line
         words = {w.lower().strip(":") for c in cells for w in text[c[0] : c[1]].split()}
         if not block and words and words <= pat.header_words:
             header = [text[a:b].lower() for a, b in cells]
-            header_span = (s, e)
+            header_span, header_cells = (s, e), cells
             continue
         if not block and prev_lines:
             heading = prev_lines[-1][:2]
         block.append(Row(s, e, cells))
     close()
     return tuple(tables)
+
+
+def vote_value(cell: str, pat: TablePatterns) -> int | None:
+    """+1 for a vote for ("Yes", "For (84)"), -1 against ("No", "Against"), None for
+    anything else (an abstention, a name): the whole cell is the vote."""
+    cell = cell.strip()
+    if pat.vote_for.fullmatch(cell):
+        return 1
+    if pat.vote_against.fullmatch(cell):
+        return -1
+    return None
+
+
+def _vote_column(text: str, t: Table, pat: TablePatterns) -> int | None:
+    """A column with no name whose cells are votes in two or more rows ("- PSOE: for")."""
+    counts: dict[int, int] = {}
+    for row in t.rows:
+        for k, (a, b) in enumerate(row.cells):
+            if k != t.party_col and vote_value(text[a:b], pat) is not None:
+                counts[k] = counts.get(k, 0) + 1
+    best = max(counts, key=counts.__getitem__, default=None)
+    return best if best is not None and counts[best] >= 2 else None
+
+
+def _motion(
+    doc: Doc, spans: list[tuple[int, int]], mentions: list[Mention], pat: TablePatterns
+) -> tuple[int, tuple[int, int]] | None:
+    """The motion a table's votes are on: its polarity (-1 for a motion against its target:
+    no confidence, impeachment, removal; +1 for one for it: investiture, confidence) and its
+    target's character span, read from the motion word's arguments ("the motion of no
+    confidence against X", "X's removal", "X was invested", "to impeach X"). The ``spans``
+    (column name, heading, the sentences before the table, nearest first) are searched in
+    order, and in each the motion words from left to right; None if none has a target."""
+    by_token = {i: m for m in mentions if m.named for i in range(m.start, m.end)}
+    for a, b in spans:
+        text = doc.text[a:b]
+        hits = [(h.start(), h.end(), -1) for h in pat.motion_against.finditer(text)]
+        hits += [(h.start(), h.end(), 1) for h in pat.motion_for.finditer(text)]
+        for start, end, polarity in sorted(hits):  # "no confidence" before its "confidence"
+            span = doc.char_span(a + start, a + end, alignment_mode="expand")
+            if span is None:
+                continue
+            target = _motion_target(span[-1], by_token)
+            if target is not None:
+                return polarity, (target.start_char, target.end_char)
+    return None
+
+
+_TARGET_PREPS = ("of", "against", "on", "in", "for", "to")
+
+
+def _motion_target(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The named actor a motion word takes as its argument: its object or passive subject,
+    its possessor, or the object of its "of/against/on" (the word's head's too, up to three
+    steps: "no confidence" -> "of" -> "motion" -> "against X")."""
+    heads = [tok]
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("pobj", "prep", "amod", "compound", "nmod") or t.head is t:
+            break
+        t = t.head
+        heads.append(t)
+    for h in heads:
+        for c in h.children:
+            found = None
+            if c.dep_ in ("dobj", "nsubjpass", "poss"):
+                found = by_token.get(c.i)
+            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                found = next(
+                    (by_token[g.i] for g in c.children if g.dep_ == "pobj" and g.i in by_token),
+                    None,
+                )
+            if found is not None:
+                return found
+    return None
+
+
+def _context_spans(doc: Doc, t: Table) -> list[tuple[int, int]]:
+    """Where a stance table's motion is named: its stance column's name, its heading and the
+    three sentences before it (nearest first)."""
+    spans = []
+    if t.stance_col is not None and t.stance_col < len(t.header_cells):
+        spans.append(t.header_cells[t.stance_col])
+    if t.heading is not None:
+        spans.append(t.heading)
+    start = t.heading[0] if t.heading is not None else t.rows[0].start
+    before = [s for s in doc.sents if s.end_char <= start and s.text.strip()]
+    spans += [(s.start_char, s.end_char) for s in reversed(before[-3:])]
+    return spans
 
 
 def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> list[Mention]:
@@ -250,7 +360,8 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
     from factions.text.mentions import Mention, name_kind, org_kind
 
     tables = find_tables(doc.text, lex)
-    led_by = table_patterns(lex).led_by
+    pat = table_patterns(lex)
+    led_by = pat.led_by
     if not tables:
         return []
     added: list[Mention] = []
@@ -317,7 +428,11 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
             spans = (
                 [cells[t.leader_col]]
                 if t.leader_col is not None and t.leader_col < len(cells)
-                else [c for c in cells if c != pc]
+                else [
+                    c
+                    for k, c in enumerate(cells)
+                    if c != pc and k != t.stance_col  # "Recommended: X" backs X, not led by X
+                ]
             )
             for a, b in spans:
                 cell = [m for m in inside(a, b) if m is not party]
@@ -357,7 +472,45 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                 leaders = [leader] if leader is not None else []
             for m in leaders:
                 m.extra["table"] = (ti, ri, "leader")
+            if t.stance_col is not None and t.stance_col < len(cells) and pc != cells[t.stance_col]:
+                a, b = cells[t.stance_col]
+                if vote_value(doc.text[a:b], pat) is None and not inside(a, b):
+                    _whole_cell_person(doc, (a, b), new, lex)  # "Emil Roth": NER missed it
+                for m in inside(a, b):
+                    if m.label in _NAME_LABELS + ("GPE",) and name_kind(m.text, lex) is None:
+                        m.label, m.key, m.kind = "PERSON", m.text, ActorKind.PERSON
+                stance = _row_stance(doc, t, row, cells[t.stance_col], inside, mentions, pat)
+                if stance is not None:
+                    party.extra["table_stance"] = stance
     return added
+
+
+def _whole_cell_person(doc: Doc, cell: tuple[int, int], new, lex) -> None:
+    """A stance cell of two to four capitalised words and nothing else is a person NER
+    missed ("Recommended: Emil Roth")."""
+    words = doc.text[cell[0] : cell[1]].split()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words):
+        if not set(w.lower() for w in words) & lex.table_no_party_words:
+            new(cell[0], cell[1], "PERSON", ActorKind.PERSON)
+
+
+def _row_stance(doc: Doc, t: Table, row: Row, cell, inside, mentions, pat: TablePatterns):
+    """A row's stance: ``(sign, target character span, evidence span)``, from a vote on
+    the table's motion ("For" on a motion of no confidence against X: -1 to X) or from a
+    name in the stance cell ("Recommended: X": +1 to X, "against X": -1). None otherwise."""
+    a, b = cell
+    named = [m for m in inside(a, b) if m.label in ("PERSON", "ORG", "REF", "GAZ", "STATE")]
+    if named:
+        sign = -1 if pat.stance_against.search(doc.text[a:b]) else 1
+        return sign, (named[0].start_char, named[0].end_char), (row.start, row.end)
+    vote = vote_value(doc.text[a:b], pat)
+    if vote is None:
+        return None
+    motion = _motion(doc, _context_spans(doc, t), mentions, pat)
+    if motion is None:
+        return None
+    polarity, target = motion
+    return vote * polarity, target, (min(target[0], row.start), row.end)
 
 
 def _listed_persons(doc: Doc, ms: list[Mention]) -> list[Mention]:
@@ -431,15 +584,16 @@ def table_affiliations(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int
 
 
 def table_findings(doc: Doc, mentions: list[Mention]) -> list:
-    """+1 findings between the parties of a list headed as a coalition's members."""
+    """+1 findings between the parties of a list headed as a coalition's members, and each
+    party's stance to the target of its row's vote or recommendation."""
     from factions.text.rules import Finding
 
+    out = _stance_findings(mentions)
     parties: dict[int, list[Mention]] = {}
     for m in mentions:
         t = m.extra.get("table")
         if t is not None and t[2] == "party" and m.entity >= 0 and m.extra.get("table_membership"):
             parties.setdefault(t[0], []).append(m)
-    out = []
     for ms in parties.values():
         ents: dict[int, Mention] = {}
         for m in ms:
@@ -467,4 +621,37 @@ def table_findings(doc: Doc, mentions: list[Mention]) -> list:
                         sent_end=end,
                     )
                 )
+    return out
+
+
+def _stance_findings(mentions: list[Mention]) -> list:
+    """A finding per table row with a stance (:func:`_row_stance`): the row's party and the
+    motion's or cell's target, when both are actors and not one."""
+    from factions.text.rules import Finding
+
+    by_start = {m.start_char: m for m in mentions if m.entity >= 0}
+    out = []
+    for m in mentions:
+        stance = m.extra.get("table_stance")
+        if stance is None or m.entity < 0:
+            continue
+        sign, (ta, _), (ea, eb) = stance
+        target = by_start.get(ta)
+        if target is None or target.entity == m.entity:
+            continue
+        out.append(
+            Finding(
+                a=m.entity,
+                b=target.entity,
+                sign=sign,
+                kind="support" if sign > 0 else "opposition",
+                confidence=0.7,
+                pattern="table-stance",
+                rule="table-stance",
+                start_char=ea,
+                end_char=eb,
+                sent_start=ea,
+                sent_end=eb,
+            )
+        )
     return out
