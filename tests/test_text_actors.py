@@ -678,3 +678,17 @@ def test_a_name_in_apposition_to_an_occupation_is_a_person(extractor):
     kinds = {am.actor.name: str(am.actor.kind) for am in r.actors}
     assert kinds["Yanis Varoufakis"] == "person"
     assert kinds["Lidia Yermoshina"] == "person"
+
+
+def test_a_yes_no_column_named_for_something_else_is_no_vote(extractor):
+    """Under a column named "In government", "Yes" is membership, not a vote on the motion
+    the sentence above names."""
+    text = (
+        "A motion of no confidence against Tomas Varga failed in March.\n\n"
+        "| Party | Seats | In government |\n|---|---|---|\n"
+        "| Green Future | 67 | Yes |\n"
+        "| Union of Farmers | 32 | Yes |\n"
+        "| Reform Bloc | 52 | No |\n"
+    )
+    r = _read(extractor, text)
+    assert not [x for x in r.relations for e in x.evidence if e.rule == "table-stance"]

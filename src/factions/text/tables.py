@@ -232,7 +232,7 @@ def _find_tables(text: str, pat: TablePatterns) -> tuple[Table, ...]:
                     if k not in (t.party_col, t.leader_col) and pat.stance_column.search(h):
                         t.stance_col = k
                         break
-            if t.stance_col is None:
+            if t.stance_col is None and not header:  # named columns say what they hold
                 t.stance_col = _vote_column(text, t, pat)
             tables.append(t)
         block, header, header_span, header_cells, heading = [], None, None, [], None
