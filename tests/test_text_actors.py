@@ -692,3 +692,16 @@ def test_a_yes_no_column_named_for_something_else_is_no_vote(extractor):
     )
     r = _read(extractor, text)
     assert not [x for x in r.relations for e in x.evidence if e.rule == "table-stance"]
+
+
+def test_a_word_map_that_is_no_mapping_of_words_is_an_error():
+    import yaml
+
+    from factions.text.lexicon import _word_map
+
+    bad = yaml.safe_load("m: {government: government, federal: no}")["m"]
+    with pytest.raises(ValueError, match=r"words.yaml: government_force_modifiers: expected"):
+        _word_map("words.yaml", "government_force_modifiers", bad)
+    with pytest.raises(ValueError, match="expected a mapping"):
+        _word_map("words.yaml", "government_force_modifiers", ["government"])
+    assert _word_map("words.yaml", "m", {"Federal": "Government"}) == {"federal": "government"}

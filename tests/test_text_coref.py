@@ -52,6 +52,23 @@ def test_an_office_stated_beside_a_name_lets_the_title_alone_refer_to_it(extract
     assert "the president" in mentions_of(r, "Adel Rahimi")
 
 
+@pytest.mark.parametrize("phrase", ["government troops", "federal forces"])
+def test_government_forces_are_the_government_the_text_is_about(extractor, phrase):
+    text = (
+        "Chad's government has fought the Northern Front since 2012. Chad held "
+        f"elections in May, and Chad's parliament met in June. In July {phrase} "
+        "attacked the Northern Front."
+    )
+    r = extractor.extract(Document("t", text))
+    assert phrase in mentions_of(r, "Chad")
+    assert any(x.sign == -1 for x in r.relations)
+
+
+def test_government_forces_with_no_state_named_are_an_unnamed_government(extractor):
+    r = extractor.extract(Document("t", "Government troops attacked the Northern Front."))
+    assert mentions_of(r, "Government") == ["Government troops"]
+
+
 def test_the_latter_and_the_former(extractor):
     text = (
         "Karim Haddad met Nabil Saad in Amman. "

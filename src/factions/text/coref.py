@@ -722,29 +722,30 @@ def resolve_references(
                 and low == "the"
                 and all(doc[k].lower_ in lex.government_adjectives for k in range(i + 1, j))
             ):
-                if w in lex.military_government_words:  # "the junta": the military body
-                    ent = _named_by_head(w, [], history, entities, lex, _BODY)
-                    if ent is None:
-                        ent = _military_body(entities, lex)
-                else:
-                    ent = _main_state((e for _, e, _, _ in history), entities)
-                    if ent is None:
-                        ent = government_of.get("last")
-                    if ent is None:
-                        ent = _named_by_head(w, [], history, entities, lex, _BODY)
-                if ent is None:  # an unnamed government is still an actor: "the government"
-                    key = "gov:" + w
-                    ent = next((k for k, e in enumerate(entities) if e.key == key), None)
-                    if ent is None:
-                        entities.append(Entity(key, w.capitalize(), ActorKind.GOVERNMENT_BODY))
-                        ent = len(entities) - 1
-                    add(i, j + 1, ent, "DESC")
-                    added[-1].named = True
-                    i = j + 1
-                    continue
+                ent, unnamed = _government_entity(w, history, entities, lex, government_of)
                 add(i, j + 1, ent, "DESC")
+                added[-1].named = unnamed  # an unnamed government is still an actor
                 i = j + 1
                 continue
+        # "government troops", "junta forces": the forces of the government the text is
+        # about, named as "the government" would name it
+        if (
+            low in lex.government_force_modifiers
+            and i + 1 < n
+            and i + 1 not in starts
+            and doc[i + 1].lower_ in lex.government_force_nouns
+            and tok.head.i == i + 1
+            and not (
+                i > 0 and doc[i - 1].dep_ in ("poss", "compound") and doc[i - 1].head.i == i + 1
+            )
+        ):
+            ent, unnamed = _government_entity(
+                lex.government_force_modifiers[low], history, entities, lex, government_of
+            )
+            add(i, i + 2, ent, "DESC")
+            added[-1].named = unnamed
+            i += 2
+            continue
         # "the company", "the court": the group or body named before whose name has the noun
         # as its head ("the United Fruit Company", "the Constitutional Court")
         described = _head_description(doc, i, starts, lex) if low in ("the", "this") else None
@@ -949,6 +950,35 @@ def _foreign_office(doc: Doc, m: Mention, lex: Lexicon, home: str | None = None)
     return (  # another body's office
         q is not None and q.dep_ == "compound" and q.pos_ in ("PROPN", "NOUN") and q.head.i >= i
     )
+
+
+def _government_entity(
+    word: str, history, entities: list[Entity], lex: Lexicon, government_of: dict[str, int]
+) -> tuple[int, bool]:
+    """The entity "the government" (or "the junta", "the regime": ``word``) names, and
+    whether it is a new, unnamed one: a military government word names the military body;
+    any other the state the text is about, else the government last named as such, else a
+    body named by the word; failing all, an unnamed government body ("gov:<word>", one per
+    word), still an actor."""
+    ent = None
+    if word in lex.military_government_words:  # "the junta": the military body
+        ent = _named_by_head(word, [], history, entities, lex, _BODY)
+        if ent is None:
+            ent = _military_body(entities, lex)
+    else:
+        ent = _main_state((e for _, e, _, _ in history), entities)
+        if ent is None:
+            ent = government_of.get("last")
+        if ent is None:
+            ent = _named_by_head(word, [], history, entities, lex, _BODY)
+    if ent is not None:
+        return ent, False
+    key = "gov:" + word
+    ent = next((k for k, e in enumerate(entities) if e.key == key), None)
+    if ent is None:
+        entities.append(Entity(key, word.capitalize(), ActorKind.GOVERNMENT_BODY))
+        ent = len(entities) - 1
+    return ent, True
 
 
 def _described_group(history, entities, cur_sent, word: str, lex: Lexicon) -> int | None:

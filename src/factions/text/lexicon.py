@@ -153,6 +153,8 @@ class Lexicon:
     party_noun_modifiers: frozenset[str] = frozenset()
     name_head_prepositions: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    government_force_modifiers: dict[str, str] = field(default_factory=dict)
+    government_force_nouns: frozenset[str] = frozenset()
     title_verbs: frozenset[str] = frozenset()
     modal_verbs: frozenset[str] = frozenset()
     feature_locative_preps: frozenset[str] = frozenset()
@@ -358,6 +360,16 @@ def _words(name: str, key: str, items) -> frozenset[str]:
     return frozenset(x.lower() for x in items)
 
 
+def _word_map(name: str, key: str, items) -> dict[str, str]:
+    """A mapping of words to words, lower-cased; anything else (a list, a bare YAML ``no``)
+    is an error naming the file and the mapping."""
+    if not isinstance(items, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in items.items()
+    ):
+        raise ValueError(f"lexicon/{name}: {key}: expected a mapping of words to words")
+    return {k.lower(): v.lower() for k, v in items.items()}
+
+
 def _word_lists(name: str, key: str, items) -> dict[str, tuple[str, ...]]:
     """Named lists of words, case kept ("MPs"); anything else is an error naming the file,
     the mapping and the list."""
@@ -463,6 +475,12 @@ def load_lexicon() -> Lexicon:
             "words.yaml", "name_head_prepositions", words.get("name_head_prepositions")
         ),
         person_nouns=_words("words.yaml", "person_nouns", words.get("person_nouns")),
+        government_force_modifiers=_word_map(
+            "words.yaml", "government_force_modifiers", words.get("government_force_modifiers")
+        ),
+        government_force_nouns=_words(
+            "words.yaml", "government_force_nouns", words.get("government_force_nouns")
+        ),
         title_verbs=_low(words.get("title_verbs")),
         modal_verbs=_words("words.yaml", "modal_verbs", words.get("modal_verbs")),
         feature_locative_preps=_words(
