@@ -28,6 +28,7 @@ from factions.text.rules import (
     UnknownRuleError,
     read_affiliations,
     read_relations,
+    read_table_findings,
     register,
     rules_markdown,
     units,
@@ -36,7 +37,7 @@ from factions.text.rules.registry import lexicon_dir
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
-FAMILIES = {"verbs", "nouns", "adjectives", "frames", "affiliations"}
+FAMILIES = {"verbs", "nouns", "adjectives", "frames", "affiliations", "tables"}
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,7 @@ def read(extractor: Extractor, text: str, disabled: frozenset[str] = frozenset()
     refs = resolve_references(sdoc, mentions, entities, lex, pairs)
     te = {i: m.entity for m in (*mentions, *refs) if m.entity >= 0 for i in range(m.start, m.end)}
     return (
-        read_relations(sdoc, te, lex, pairs, disabled),
+        read_relations(sdoc, te, lex, pairs, disabled) + read_table_findings(mentions, disabled),
         read_affiliations(sdoc, te, entities, lex, disabled),
     )
 
@@ -67,6 +68,7 @@ def test_registry_lists_units_with_unique_kebab_names_and_one_family_a_module():
     assert {u.family for u in listed} == FAMILIES
     assert all(u.description and u.example for u in listed)
     assert all((u.family == "affiliations") == (u.reads == "affiliations") for u in listed)
+    assert all((u.family == "tables") == (u.reads == "tables") for u in listed)
     assert {"verb-active", "verb-passive", "noun-possessive", "noun-appositive"} <= set(names)
     assert {"coordination", "change-noun", "demand-leave", "stance-prefix"} <= set(names)
     assert {"co-founders", "affiliation-role-noun"} <= set(names)
@@ -167,10 +169,10 @@ def test_cli_rules_lists_units():
     res = runner.invoke(app, ["rules", "--json"])
     assert res.exit_code == 0, res.stderr
     assert [u["name"] for u in json.loads(res.stdout)] == [
-        u.name for u in units("relations") + units("affiliations")
+        u.name for u in units("relations") + units("affiliations") + units("tables")
     ]
     res = runner.invoke(app, ["rules"])
-    assert res.exit_code == 0 and "verb-passive" in res.stdout
+    assert res.exit_code == 0 and "verb-passive" in res.stdout and "table-stance" in res.stdout
 
 
 def test_cli_unknown_rule_is_one_line_naming_the_valid_ones(tmp_path):
@@ -255,3 +257,11 @@ def test_leaving_a_group_is_a_split_and_leaving_a_capital_is_a_journey(extractor
     r = extractor.extract(Document("t", text))
     signs = {x.sign for x in r.relations}
     assert signs == ({sign} if sign is not None else set())
+
+
+def test_a_table_unit_switched_off_gives_none_of_its_relations():
+    text = RULES["table-stance"].example
+    on = Extractor(extractor="rules").extract(Document("t", text))
+    assert {e.rule for r in on.relations for e in r.evidence} >= {"table-stance"}
+    off = Extractor(extractor="rules", disabled_rules={"table-stance"}).extract(Document("t", text))
+    assert "table-stance" not in {e.rule for r in off.relations for e in r.evidence}

@@ -362,7 +362,7 @@ def _print_rule_scores(rule_scores, disabled: frozenset[str]) -> None:
     table = Table(title=f"Relations by rule unit (recall: share of the {gold_pairs} gold pairs)")
     for col in ("rule", "family", "TP", "FP", "P", "R"):
         table.add_column(col, justify="left" if col in ("rule", "family") else "right")
-    known = [(u.name, u.family) for u in units("relations")]
+    known = [(u.name, u.family) for u in units("relations") + units("tables")]
     extra = [(name, "") for name in scored if name not in dict(known)]
     for name, family in known + extra:
         sc = scored.get(name)

@@ -15,13 +15,13 @@ from factions.cli.common import console, print_json
 def rules_(
     as_json: bool = typer.Option(False, "--json", help="Print the units as JSON."),
 ) -> None:
-    """List the rule units (relations, then affiliations): name, family, what each reads.
+    """List the rule units (relations, affiliations, tables): name, family, what each reads.
 
     Switch one off with `factions extract/eval --disable-rule NAME`; docs/rules.md has an
     example sentence for each."""
     from factions.text.rules import units
 
-    listed = units("relations") + units("affiliations")
+    listed = units("relations") + units("affiliations") + units("tables")
     if as_json:
         print_json(
             [
@@ -36,7 +36,7 @@ def rules_(
             ]
         )
         return
-    for reads in ("relations", "affiliations"):
+    for reads in ("relations", "affiliations", "tables"):
         table = Table(title=f"Rule units that read {reads} (in run order)")
         table.add_column("unit", no_wrap=True)
         table.add_column("family", no_wrap=True)

@@ -44,8 +44,8 @@ from factions.text.rules import (
     fingerprint,
     read_affiliations,
     read_relations,
+    read_table_findings,
 )
-from factions.text.tables import table_findings
 
 __all__ = [
     "ActorMentions",
@@ -247,7 +247,7 @@ class Extractor:
                 for i in range(m.start, m.end):
                     tok_entity[i] = m.entity
         findings = read_relations(sdoc, tok_entity, lex, pairs, self.disabled_rules)
-        listed = table_findings(sdoc, mentions)  # a coalition's parties, listed
+        listed = read_table_findings(mentions, self.disabled_rules)  # listed parties, votes
         stated = mention_affiliations(mentions)  # "Ruiz's government", "X (PARTY)", tables
         affiliations = [(m, g, role, "mentions") for m, g, role in stated]
         affiliations += read_affiliations(sdoc, tok_entity, entities, lex, self.disabled_rules)

@@ -17,8 +17,10 @@ person's is made a party mention) and its leader (a person in the leader column,
 X", or a person in brackets). After coreference :func:`table_affiliations` gives each leader
 an affiliation to the party, and, when the heading says the parties join or form a
 coalition or government, each party's membership of the coalition the heading names;
-:func:`table_findings` gives the parties of such a list a +1 relation to each other
-("joining a coalition together", ANNOTATION.md). O(characters + mentions).
+and each row of a vote or recommendation column its stance (``extra["table_stance"]``). The
+rule units of :mod:`factions.text.rules.tables` read these marks into relations: a +1 between
+the parties of such a list ("joining a coalition together", ANNOTATION.md), and each row's
+stance. O(characters + mentions).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from factions.model import ActorKind
 
-__all__ = ["Row", "Table", "find_tables", "table_affiliations", "table_findings", "table_mentions"]
+__all__ = ["Row", "Table", "find_tables", "table_affiliations", "table_mentions"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -581,77 +583,3 @@ def table_affiliations(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int
         if len(groups) == 1 and groups[0].entity != party.entity:
             out.append((party.entity, groups[0].entity, "member"))
     return list(dict.fromkeys(out))
-
-
-def table_findings(doc: Doc, mentions: list[Mention]) -> list:
-    """+1 findings between the parties of a list headed as a coalition's members, and each
-    party's stance to the target of its row's vote or recommendation."""
-    from factions.text.rules import Finding
-
-    out = _stance_findings(mentions)
-    parties: dict[int, list[Mention]] = {}
-    for m in mentions:
-        t = m.extra.get("table")
-        if t is not None and t[2] == "party" and m.entity >= 0 and m.extra.get("table_membership"):
-            parties.setdefault(t[0], []).append(m)
-    for ms in parties.values():
-        ents: dict[int, Mention] = {}
-        for m in ms:
-            ents.setdefault(m.entity, m)
-        items = list(ents.items())
-        if len(items) < 2:
-            continue
-        a0, b0 = ms[0].extra["table_heading"]
-        end = max(m.end_char for m in ms)
-        for i in range(len(items)):
-            for j in range(i + 1, len(items)):
-                (ea, ma), (eb, mb) = items[i], items[j]
-                out.append(
-                    Finding(
-                        a=ea,
-                        b=eb,
-                        sign=1,
-                        kind="coalition",
-                        confidence=0.7,
-                        pattern="table-coalition",
-                        rule="table-coalition",
-                        start_char=min(ma.start_char, mb.start_char),
-                        end_char=max(ma.end_char, mb.end_char),
-                        sent_start=a0,
-                        sent_end=end,
-                    )
-                )
-    return out
-
-
-def _stance_findings(mentions: list[Mention]) -> list:
-    """A finding per table row with a stance (:func:`_row_stance`): the row's party and the
-    motion's or cell's target, when both are actors and not one."""
-    from factions.text.rules import Finding
-
-    by_start = {m.start_char: m for m in mentions if m.entity >= 0}
-    out = []
-    for m in mentions:
-        stance = m.extra.get("table_stance")
-        if stance is None or m.entity < 0:
-            continue
-        sign, (ta, _), (ea, eb) = stance
-        target = by_start.get(ta)
-        if target is None or target.entity == m.entity:
-            continue
-        out.append(
-            Finding(
-                a=m.entity,
-                b=target.entity,
-                sign=sign,
-                kind="support" if sign > 0 else "opposition",
-                confidence=0.7,
-                pattern="table-stance",
-                rule="table-stance",
-                start_char=ea,
-                end_char=eb,
-                sent_start=ea,
-                sent_end=eb,
-            )
-        )
-    return out

@@ -58,7 +58,7 @@ class RuleUnit:
     fn: Callable[..., Any]
     order: int
     example: str
-    reads: str = "relations"  # or "affiliations"
+    reads: str = "relations"  # or "affiliations", or "tables" (run on a document's mentions)
     scope: str = "token"  # or "document": fn(reader) runs once over the whole document
     pos: tuple[str, ...] | None = None  # the only parts of speech it reads (None: any)
 
@@ -178,6 +178,14 @@ def read_affiliations(
     return reader.affiliations
 
 
+def read_table_findings(mentions: list, disabled: frozenset[str] = frozenset()) -> list[Finding]:
+    """The findings of the table units not in ``disabled`` (a coalition's listed parties, each
+    row's stance), from the marks :mod:`factions.text.tables` left on ``mentions`` (after
+    coreference)."""
+    off = check_rule_names(disabled)
+    return [f for u in units("tables") if u.name not in off for f in u.fn(mentions)]
+
+
 def lexicon_dir() -> Path:
     """The folder of the shipped lexicon (``factions/text/lexicon``)."""
     return Path(__file__).resolve().parent.parent / "lexicon"
@@ -202,14 +210,16 @@ def fingerprint(extra: str = "", lexicon: Path | None = None) -> str:
 
 
 def rules_markdown() -> str:
-    """The unit tables of ``docs/rules.md`` (relations, then affiliations), from the registry."""
+    """The unit tables of ``docs/rules.md`` (relations, affiliations, tables), from the
+    registry."""
     out: list[str] = []
-    for reads in ("relations", "affiliations"):
+    for reads in ("relations", "affiliations", "tables"):
         out.append(f"## Units that read {reads}\n")
         out.append("| unit | family | what it reads | example (invented) |")
         out.append("|---|---|---|---|")
         for u in units(reads):
             desc = u.description.replace("|", "\\|")
-            out.append(f"| `{u.name}` | {u.family} | {desc} | {u.example} |")
+            example = u.example.strip().replace("|", "\\|").replace("\n", "<br>")
+            out.append(f"| `{u.name}` | {u.family} | {desc} | {example} |")
         out.append("")
     return "\n".join(out)
