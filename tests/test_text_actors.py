@@ -705,3 +705,27 @@ def test_a_word_map_that_is_no_mapping_of_words_is_an_error():
     with pytest.raises(ValueError, match="expected a mapping"):
         _word_map("words.yaml", "government_force_modifiers", ["government"])
     assert _word_map("words.yaml", "m", {"Federal": "Government"}) == {"federal": "government"}
+
+
+def test_a_list_of_persons_and_their_stances_is_no_party_table(extractor):
+    """A list row led by a person the text names elsewhere (NER often misses names on list
+    lines) is a person's row: no party of that name, no leader from the row's clause, the
+    bracket the person's party; a party's row with its leader in brackets stays a party's."""
+    text = (
+        "Prime Minister Julia Gillard needed the independents, and Tomas Varga hesitated.\n\n"
+        "Key stances:\n"
+        "- Tomas Varga (Reform Bloc): rejects any deal with Ana Ruiz\n"
+        "- Julia Gillard (Labor): courted the independents\n\n"
+        "Seats:\n"
+        "- Green Future (Dora Klein): 67 seats\n"
+        "- Union of Farmers (Emil Roth): 32 seats\n"
+    )
+    r = _read(extractor, text)
+    kinds = {am.actor.name: str(am.actor.kind) for am in r.actors}
+    assert kinds["Tomas Varga"] == "person" and kinds["Julia Gillard"] == "person"
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    affs = {(names[f.member], names[f.group], f.role) for f in r.affiliations}
+    assert ("Tomas Varga", "Reform Bloc", "member") in affs
+    assert ("Julia Gillard", "Labor", "member") in affs
+    assert not any(m == "Ana Ruiz" for m, _, _ in affs)
+    assert ("Dora Klein", "Green Future", "leader") in affs

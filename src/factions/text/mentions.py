@@ -1693,10 +1693,17 @@ def _link_parenthesised_acronyms(doc: Doc, mentions: list[Mention]) -> None:
             and doc[m.start - 1].text == "("
             and prev.end in (m.start - 1, m.start - 2)
             and m.end < len(doc)
-            and doc[m.end].text == ")"
+            and doc[m.end].text.startswith(")")  # ")", or "):" as one token
         ):
             if prev.label in ("STATE", "GPE") and not _abbreviates(m.text, prev.text):
                 continue  # "Movement for Democracy in Liberia (MODEL)": not Liberia's
+            if (
+                m.label == "PERSON"
+                and prev.label != "PERSON"
+                and m.end - m.start >= 2
+                and all(t.is_alpha and t.is_title for t in doc[m.start : m.end])
+            ):
+                continue  # "Green Future (Dora Klein)": its leader, not another name of it
             if (
                 prev.label == "PERSON"
                 and m.label in ("ORG", "REF", "GAZ")

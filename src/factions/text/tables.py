@@ -387,6 +387,7 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
         added.append(m)
         return m
 
+    persons = _person_names(mentions)
     for ti, t in enumerate(tables):
         for ri, row in enumerate(t.rows):
             cells = row.cells
@@ -409,6 +410,10 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                     continue
                 party = new(pc[0], pc[1], "ORG", org_kind(text, lex))
             if party is None:
+                continue
+            if _person_row(doc, t, row, party, inside, pat, persons):
+                # "- Ana Ruiz (Green Future): rejects the deal": a person's row, read as prose
+                party.label, party.key, party.kind = "PERSON", party.text, ActorKind.PERSON
                 continue
             if party.label in _NAME_LABELS:  # a party named in its column, NER's place
                 party.label, party.key = "ORG", party.text
@@ -485,6 +490,45 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                 if stance is not None:
                     party.extra["table_stance"] = stance
     return added
+
+
+def _person_names(mentions: list[Mention]) -> frozenset[str]:
+    """The lower-case names and surnames of the persons NER found (outside tables too)."""
+    out = set()
+    for m in mentions:
+        if m.label == "PERSON" and m.kind == ActorKind.PERSON:
+            words = m.text.lower().split()
+            out.add(" ".join(words))
+            if len(words) > 1:
+                out.add(words[-1])
+    return frozenset(out)
+
+
+def _person_row(
+    doc: Doc, t: Table, row: Row, first: Mention, inside, pat: TablePatterns, persons
+) -> bool:
+    """A list's row about a person, not a party: its first name is a person's (NER's label
+    here, or the name or surname of a person the text names elsewhere: NER often misses
+    names on list lines), the list has no column names saying otherwise, the row gives no
+    seats, and no other cell names a person without a verb (a party's row names its leader
+    there: "- Green Future (Ana Ruiz): 67 seats"). Such a row is left as prose: "- Ana Ruiz (Green Future):
+    rejects the deal" (the bracket is her party, or her constituency, never a party she
+    leads)."""
+    if t.typed or pat.seats.search(doc.text[row.start : row.end]):
+        return False
+    words = first.text.lower().split()
+    if first.label != "PERSON" and not (
+        len(words) >= 2 and (" ".join(words) in persons or words[-1] in persons)
+    ):
+        return False
+    for a, b in row.cells:
+        if a < first.end_char:
+            continue
+        span = doc.char_span(a, b, alignment_mode="expand")
+        clause = span is not None and any(w.pos_ in ("VERB", "AUX") for w in span)
+        if not clause and any(m.label == "PERSON" for m in inside(a, b) if m is not first):
+            return False  # a cell naming a person and no verb: the row's leader
+    return True
 
 
 def _whole_cell_person(doc: Doc, cell: tuple[int, int], new, lex) -> None:
