@@ -321,6 +321,17 @@ def test_report_of_any_system_draws_every_actor_and_tie(s: System) -> None:
     assert "<script>" not in html.split('id="factions-data">')[1].split("</script>")[0]
 
 
+def test_a_name_with_dollar_signs_is_drawn_as_text_not_tex() -> None:
+    """Found by the property test above: matplotlib read "$" in a name as TeX and failed."""
+    s = System(
+        name="p",
+        actors=[Actor(id="x0", name="$\U00020000"), Actor(id="x1", name="$")],
+        relations=[Relation(a="x0", b="x1", sign=1, start="2011")],
+    )
+    html = build_report(s)
+    assert len(_data(html)["network"]["nodes"]) == 2
+
+
 def test_report_shows_external_ids_and_other_names() -> None:
     s = System(
         name="ids",

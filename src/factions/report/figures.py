@@ -32,6 +32,7 @@ __all__ = [
 
 BLOC_COLOURS = ["#9e9e9e", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
 plt.rcParams["svg.fonttype"] = "none"
+plt.rcParams["text.parse_math"] = False  # a name with "$" is text, not TeX ("$ Party")
 
 
 def _tight(fig: Figure) -> None:
