@@ -62,8 +62,9 @@ __all__ = [
 def pipeline_version(extra: str | None = None, lexicon: Path | None = None) -> str:
     """The version of what extraction does: a hash of the rule units and their source, the
     lexicon files (``lexicon``: another folder of them) and ``extra`` (by default the
-    packaged relation model's hash, with the feature and candidate code). It changes
-    whenever a rule, the lexicon or the model does; ``store`` records it per run."""
+    packaged relation model's hash, with the code of features, candidates, mentions,
+    coreference, tables, actorhood and aggregation). It changes whenever a rule, the lexicon,
+    the model or that code does; ``store`` records it per run."""
     if extra is None:
         code = Path(__file__).resolve().parent
         h = hashlib.sha256(load_relation_model().digest.encode())
@@ -72,7 +73,16 @@ def pipeline_version(extra: str | None = None, lexicon: Path | None = None) -> s
         # the world gazetteer (its data and matching) and what decides actorhood
         for f in sorted((code / "gazetteer" / "data").glob("*")):
             h.update(f.read_bytes())
-        for name in ("gazetteer/matcher.py", "actorhood.py", "tables.py", "segmentation.py"):
+        # ... and what finds mentions, resolves references and aggregates findings
+        for name in (
+            "gazetteer/matcher.py",
+            "actorhood.py",
+            "tables.py",
+            "segmentation.py",
+            "mentions.py",
+            "coref.py",
+            "aggregate.py",
+        ):
             h.update((code / name).read_bytes())
         extra = h.hexdigest()
     return fingerprint(extra, lexicon)
