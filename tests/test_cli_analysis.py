@@ -146,3 +146,35 @@ def test_demo_step_on_example(examples):
         )
     text = cap.get()
     assert "Frustration index" in text and "proven optimal" in text and "Brokers" in text
+
+
+RICH_NAMES = """name: markup test
+actors:
+  - {id: a, name: "Front [/] of Z"}
+  - {id: b, name: "List [2016]"}
+  - {id: c, name: "[bold]Bold[/bold] Party"}
+relations:
+  - {a: a, b: b, sign: 1}
+  - {a: b, b: c, sign: -1}
+motions: []
+"""
+
+
+def test_names_that_look_like_rich_markup_print_as_written(tmp_path):
+    """A name with "[/]" or "[bold]" is text: it neither breaks the command nor styles it."""
+    import factions.cli.extract  # noqa: F401 - registers `show`
+
+    f = tmp_path / "s.yaml"
+    f.write_text(RICH_NAMES, encoding="utf-8")
+    res = runner.invoke(app, ["show", str(f)], terminal_width=200)
+    assert res.exit_code == 0, res.output
+    for name in ("Front [/] of Z", "List [2016]", "[bold]Bold[/bold] Party"):
+        assert name in res.output
+    res = runner.invoke(app, ["balance", str(f)], terminal_width=200)
+    assert res.exit_code == 0, res.output
+
+
+def test_an_error_naming_a_file_with_brackets_is_one_clear_line(tmp_path):
+    res = runner.invoke(app, ["balance", str(tmp_path / "x[/]y.yaml")])
+    assert res.exit_code == 2
+    assert "x[/]y.yaml: no such file" in res.stderr

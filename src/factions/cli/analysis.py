@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from factions.analysis import (
@@ -106,7 +107,9 @@ def balance(
         _print_blocs(data["partition"], fr.frustrated_edges)
         if data["isolates"]:
             console.print(
-                f"[bold]Without ties[/] ({len(data['isolates'])}): " + ", ".join(data["isolates"])
+                f"[bold]Without ties[/] ({len(data['isolates'])}): "
+                + escape(", ".join(data["isolates"])),
+                markup=True,
             )
     if not report.frustration.optimal:
         raise typer.Exit(EXIT_PROBLEMS)
@@ -115,13 +118,16 @@ def balance(
 def _print_blocs(partition: Any, frustrated: Any, limit: int = 40) -> None:
     for k, bloc in enumerate(partition, start=1):
         console.print(
-            f"[bold]Bloc {k}[/] ({len(bloc)}): " + ", ".join(map(str, bloc)), highlight=False
+            f"[bold]Bloc {k}[/] ({len(bloc)}): " + escape(", ".join(map(str, bloc))),
+            markup=True,
+            highlight=False,
         )
     shown = list(frustrated)[:limit]
     more = f" (+{len(frustrated) - limit} more)" if len(frustrated) > limit else ""
     console.print(
         f"[bold]Frustrated ties[/] ({len(frustrated)}){more}: "
-        + ("; ".join(f"{a}-{b}" for a, b in shown) or "none"),
+        + escape("; ".join(f"{a}-{b}" for a, b in shown) or "none"),
+        markup=True,
         highlight=False,
     )
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 if TYPE_CHECKING:
     from factions.model import System
@@ -26,8 +27,10 @@ __all__ = [
     "warn",
 ]
 
-console = Console()
-err_console = Console(stderr=True)
+# Markup off: names, sentences and paths from the user's files print as they are ("[/]" in
+# a name is text). Output that styles itself passes markup=True and escapes what it quotes.
+console = Console(markup=False)
+err_console = Console(stderr=True, markup=False)
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -37,7 +40,9 @@ EXIT_INTERNAL = 70  # sysexits' EX_SOFTWARE: a bug, not the user's input
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     """Print one clear line on stderr and exit (2 = bad input by default)."""
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    err_console.print(
+        f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False, soft_wrap=True
+    )
     raise typer.Exit(code)
 
 
@@ -66,7 +71,9 @@ def load_system_file(path: Path) -> System:
 
 
 def warn(message: str) -> None:
-    err_console.print(f"[yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
+    err_console.print(
+        f"[yellow]warning:[/] {escape(message)}", markup=True, highlight=False, soft_wrap=True
+    )
 
 
 def print_json(data: Any) -> None:

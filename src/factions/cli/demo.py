@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.text import Text
 
 from factions.cli.app import DemoContext, app, demo_steps
 from factions.cli.common import console, fail
@@ -26,5 +27,5 @@ def demo(
     out.mkdir(parents=True, exist_ok=True)
     ctx = DemoContext(seeds=seeds, out=out, examples=examples)
     for _, title, step in demo_steps():
-        console.rule(f"[bold]{title}")
+        console.rule(Text(title, style="bold"))
         step(ctx)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.markup import escape
+
 from factions.analysis.motions import actor_names, motion_report
 from factions.cli.app import DemoContext, demo_step
 from factions.cli.common import console, warn
@@ -41,7 +43,11 @@ def demo_votes(ctx: DemoContext) -> None:
             continue
         if not system.motions:
             continue
-        console.print(f"[bold]{path}[/] ({system.date or 'undated'})", highlight=False)
+        console.print(
+            f"[bold]{escape(str(path))}[/] ({escape(system.date or 'undated')})",
+            markup=True,
+            highlight=False,
+        )
         names = dict(actor_names(system))
         for motion in system.motions:
             try:

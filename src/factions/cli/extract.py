@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from factions.cli.app import DemoContext, app, demo_step
 from factions.cli.common import (
@@ -47,7 +49,9 @@ def _progress(total: int) -> Progress:
 
 
 def _error(message: str) -> None:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    err_console.print(
+        f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False, soft_wrap=True
+    )
 
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -320,8 +324,11 @@ def eval_(
         for d in report.documents:
             for g in d.missed_actors:
                 console.print(
-                    f"[yellow]missed actor[/] {d.doc_id}: {g['id']} ({g.get('kind', '?')}) | "
-                    + ", ".join(g.get("aliases", [])),
+                    "[yellow]missed actor[/] "
+                    + escape(
+                        f"{d.doc_id}: {g['id']} ({g.get('kind', '?')}) | "
+                        + ", ".join(g.get("aliases", []))
+                    ),
                     highlight=False,
                     markup=True,
                     soft_wrap=True,
@@ -329,8 +336,8 @@ def eval_(
             for p in d.unmatched_actors:
                 texts = dict.fromkeys(m["text"] for m in p.get("mentions", []))
                 console.print(
-                    f"[red]unmatched actor[/] {d.doc_id}: {p['id']} ({p.get('kind', '?')}) | "
-                    + ", ".join(texts),
+                    "[red]unmatched actor[/] "
+                    + escape(f"{d.doc_id}: {p['id']} ({p.get('kind', '?')}) | " + ", ".join(texts)),
                     highlight=False,
                     markup=True,
                     soft_wrap=True,
@@ -338,17 +345,23 @@ def eval_(
             for fp in d.false_positives:
                 ev = fp.get("evidence", [{}])[0].get("text", "")
                 console.print(
-                    f"[red]FP[/] {d.doc_id}: {fp['a']} {fp['b']} {fp['sign']:+d} "
-                    f"({fp['why']}) | {ev}",
+                    "[red]FP[/] "
+                    + escape(
+                        f"{d.doc_id}: {fp['a']} {fp['b']} {fp['sign']:+d} ({fp['why']}) | {ev}"
+                    ),
                     highlight=False,
                     markup=True,
                     soft_wrap=True,
                 )
             for fn in d.false_negatives:
                 console.print(
-                    f"[yellow]FN[/] {d.doc_id}: {fn['a']} {fn['b']} {fn['sign']:+d} | "
-                    f"{fn.get('evidence', '')}",
+                    "[yellow]FN[/] "
+                    + escape(
+                        f"{d.doc_id}: {fn['a']} {fn['b']} {fn['sign']:+d} | "
+                        f"{fn.get('evidence', '')}"
+                    ),
                     highlight=False,
+                    markup=True,
                     soft_wrap=True,
                 )
 
@@ -376,8 +389,8 @@ def _print_rule_scores(rule_scores, disabled: frozenset[str]) -> None:
     console.print(table)
 
 
-def _sign(s: int) -> str:
-    return "[green]+[/]" if s > 0 else "[red]-[/]"
+def _sign(s: int) -> Text:
+    return Text("+", style="green") if s > 0 else Text("-", style="red")
 
 
 def print_system(system, title: str | None = None, only_linked: bool = False) -> None:
@@ -417,7 +430,9 @@ def print_system(system, title: str | None = None, only_linked: bool = False) ->
         actors.add_row(a.id, a.name, str(a.kind), *extra, allies, rivals)
     console.print(actors)
     if skipped:
-        console.print(f"[dim]{skipped} more actors without relations are in the system file[/]")
+        console.print(
+            f"[dim]{skipped} more actors without relations are in the system file[/]", markup=True
+        )
     rel = Table(title="Relations")
     rel.add_column("sign", justify="center")
     rel.add_column("a")
@@ -427,11 +442,11 @@ def print_system(system, title: str | None = None, only_linked: bool = False) ->
     rel.add_column("evidence")
     for r in system.relations:
         ev = r.evidence[0] if r.evidence else None
-        text = ""
+        text = Text()
         if ev is not None:
-            text = f"{ev.sentence} [dim]({ev.doc_id}:{ev.start}-{ev.end})[/]"
+            text = Text.assemble(ev.sentence, (f" ({ev.doc_id}:{ev.start}-{ev.end})", "dim"))
         elif r.sources:
-            text = f"[dim]source: {r.sources[0]}[/]"
+            text = Text(f"source: {r.sources[0]}", style="dim")
         rel.add_row(
             _sign(r.sign),
             names.get(r.a, r.a),

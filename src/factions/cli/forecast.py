@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from factions.cli.app import DemoContext, app, demo_step
@@ -100,7 +101,7 @@ def _print_result(inp: BargainingInput, res: BargainingResult, base: dict[str, A
     note = (
         "" if res.converged or res.model in ("mean", "median") else " (stopped at the round limit)"
     )
-    console.print(f"[bold]forecast[/]: {fc}{note}")
+    console.print(f"[bold]forecast[/]: {escape(fc + note)}", markup=True)
 
     def show(v: Any) -> str:
         return ", ".join(

@@ -6,7 +6,9 @@ from fractions import Fraction
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from factions.analysis.motions import MotionReport, chamber_game, game_power, motion_report
 from factions.analysis.power import INDEX_NAMES, GameError, PowerIndices, power_indices
@@ -83,7 +85,9 @@ def _power_table(res: PowerIndices, title: str, weights: list[str]) -> Table:
             if name == "raw_swings":
                 row.append(str(v.numerator))
             else:
-                row.append(f"{float(v):.4f}\n[dim]{v.numerator}/{v.denominator}[/]")
+                row.append(
+                    Text.assemble(f"{float(v):.4f}\n", (f"{v.numerator}/{v.denominator}", "dim"))
+                )
         table.add_row(*row)
     return table
 
@@ -170,8 +174,8 @@ def power(
 # --------------------------------------------------------------------------- vote
 
 
-def _yes(flag: bool) -> str:
-    return "[green]yes[/]" if flag else "[red]no[/]"
+def _yes(flag: bool) -> Text:
+    return Text("yes", style="green") if flag else Text("no", style="red")
 
 
 def print_vote(r: MotionReport, names: dict[str, str], limit: int) -> None:
@@ -182,9 +186,13 @@ def print_vote(r: MotionReport, names: dict[str, str], limit: int) -> None:
 
     rep = r.report
     console.print(
-        f"[bold]Motion {r.motion}[/] in {r.chamber} under {r.rule}: {r.seats_needed} seats needed"
-        + (f", quorum {r.quorum}" if r.quorum else "")
-        + (f"; target {nm(r.target)}" if r.target else ""),
+        f"[bold]Motion {escape(r.motion)}[/] "
+        + escape(
+            f"in {r.chamber} under {r.rule}: {r.seats_needed} seats needed"
+            + (f", quorum {r.quorum}" if r.quorum else "")
+            + (f"; target {nm(r.target)}" if r.target else "")
+        ),
+        markup=True,
         highlight=False,
     )
     sides = Table(title="Seats by side", title_justify="left")

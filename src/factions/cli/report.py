@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from factions.cli.app import DemoContext, app, demo_step
 from factions.cli.common import console, fail, load_system_file, print_json, warn
@@ -79,7 +80,10 @@ def report(
     if json_out:
         print_json(written)
         return
-    console.print(f"report: [bold]{written['report']}[/] ({written['bytes'] // 1024} KiB)")
+    console.print(
+        f"report: [bold]{escape(str(written['report']))}[/] ({written['bytes'] // 1024} KiB)",
+        markup=True,
+    )
     if written["figures"]:
         console.print(f"figures: {len(written['figures'])} files in {figures}")
 

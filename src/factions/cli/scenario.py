@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from factions.cli.app import DemoContext, app, demo_step
 from factions.cli.common import console, fail, load_system_file, print_json
@@ -78,7 +80,8 @@ def render_diff(d: SystemDiff) -> None:
     """Print a scenario's diff (:class:`factions.sim.diff.SystemDiff`) as Rich tables."""
     b, a = d.before, d.after
     console.print(
-        f"[bold]Scenario[/] {d.name}" + (f": {d.description}" if d.description else ""),
+        "[bold]Scenario[/] " + escape(d.name + (f": {d.description}" if d.description else "")),
+        markup=True,
         highlight=False,
     )
     for kind, rows in d.edits.items():
@@ -117,7 +120,7 @@ def render_diff(d: SystemDiff) -> None:
             t.add_column(col)
         for mid, ch in mc.items():
             t.add_row(
-                mid + (" [bold red]*[/]" if ch["outcome_changed"] else ""),
+                Text.assemble(mid, (" *" if ch["outcome_changed"] else "", "bold red")),
                 _motion_text(ch["before"]),
                 _motion_text(ch["after"]),
                 _names((ch["after"] or {}).get("decisive", ())),
@@ -159,16 +162,16 @@ def _ties(ts: Iterable[tuple[str, str]], limit: int = 6) -> str:
     return s + (f" (+{len(ts) - limit})" if len(ts) > limit else "") if ts else "none"
 
 
-def _motion_text(m: dict[str, Any] | None) -> str:
+def _motion_text(m: dict[str, Any] | None) -> Text:
     if m is None:
-        return "(absent)"
-    verdict = "[green]passes[/]" if m["passes"] else "[red]fails[/]"
+        return Text("(absent)")
+    verdict = Text("passes", style="green") if m["passes"] else Text("fails", style="red")
     extra = f", {m['seats_short']} short" if m["seats_short"] else ""
     gate = "" if m["route_open"] else ", every route blocked"
     doubtful = [k for k, v in (m.get("routes") or {}).items() if v == "uncertain"]
     if doubtful:
         gate += f" ({', '.join(doubtful)} uncertain)"
-    return f"{verdict} {m['seats_for']}/{m['seats_needed']}{extra}{gate}"
+    return Text.assemble(verdict, f" {m['seats_for']}/{m['seats_needed']}{extra}{gate}")
 
 
 def _edit_text(row: Any) -> str:
@@ -207,8 +210,9 @@ def render_simulation(result: Any, names: dict[str, str] | None = None) -> None:
         top = list(m.critical.items())[:8]
         if top:
             console.print(
-                f"[bold]{m.motion}[/]: P(seats decide the count): "
-                + ", ".join(f"{a} {_pct(p)}" for a, p in top),
+                f"[bold]{escape(m.motion)}[/]: P(seats decide the count): "
+                + escape(", ".join(f"{a} {_pct(p)}" for a, p in top)),
+                markup=True,
                 highlight=False,
                 soft_wrap=True,
             )
@@ -223,8 +227,9 @@ def render_simulation(result: Any, names: dict[str, str] | None = None) -> None:
         tied = [(a, e) for a, e in result.alignment.items() if a in result.tied_actors]
         tied.sort(key=lambda x: (-x[1].p, x[0]))
         console.print(
-            f"[bold]P(same bloc as {result.reference})[/]: "
-            + ", ".join(f"{a} {_pct(e.p)}" for a, e in tied),
+            f"[bold]P(same bloc as {escape(result.reference)})[/]: "
+            + escape(", ".join(f"{a} {_pct(e.p)}" for a, e in tied)),
+            markup=True,
             highlight=False,
             soft_wrap=True,
         )

@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from factions.cli.app import app
 from factions.cli.common import EXIT_PROBLEMS, console, err_console, fail, print_json, warn
@@ -279,19 +281,24 @@ def timeline(
     for col in ("window", "sign", "strength", "conf.", "docs", "change", "evidence"):
         t.add_column(col, overflow="fold")
     for p in tl["points"]:
-        ev = "\n".join(
-            f"[{'green' if e['sign'] > 0 else 'red'}]{e['sign']:+d}[/] {e['doc_id']} ({e['date']}): {e['sentence'][:160]}"
+        ev = Text("\n").join(
+            Text.assemble(
+                (f"{e['sign']:+d}", "green" if e["sign"] > 0 else "red"),
+                f" {e['doc_id']} ({e['date']}): {e['sentence'][:160]}",
+            )
             for e in p["evidence"][:5]
         )
         if len(p["evidence"]) > 5:
-            ev += f"\n... and {len(p['evidence']) - 5} more"
-        change = "[bold yellow]FLIP[/]" if p["change"] == "flip" else p["change"]
+            ev.append(f"\n... and {len(p['evidence']) - 5} more")
+        change = Text("FLIP", style="bold yellow") if p["change"] == "flip" else p["change"]
         t.add_row(p["window"], f"{p['sign']:+d}", f"{p['strength']:.2f}", f"{p['confidence']:.2f}",
                   str(p["documents"]), change, ev)  # fmt: skip
     console.print(t)
     for f in tl["flips"]:
         console.print(
-            f"[bold yellow]sign flip[/]: {f['from']:+d} in {f['from_window']} -> {f['to']:+d} in {f['to_window']}"
+            "[bold yellow]sign flip[/]: "
+            + escape(f"{f['from']:+d} in {f['from_window']} -> {f['to']:+d} in {f['to_window']}"),
+            markup=True,
         )
 
 
