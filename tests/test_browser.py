@@ -364,3 +364,35 @@ def test_report_opens_offline_without_errors(browser, tmp_path: Path) -> None:
     page.locator("#motions").screenshot(path=str(OUT / "report-iraq-motions.png"))
     ctx.close()
     assert problems == [], problems
+
+
+def test_ui_quotes_in_a_document_id_stay_inside_their_attribute(browser, tmp_path: Path) -> None:
+    """A document id with quotes ("x' data-pwned='1") is one attribute value of its link,
+    not markup: the page's escaping covers quotes, not only <, > and &."""
+    from factions.model import Actor, Evidence, Relation, save_system
+
+    doc_id = "o'brien-2012' data-pwned='1"
+    sentence = "Ana Ruiz's Azure Party attacked the Green League."
+    system = System(
+        name="quotes",
+        actors=[Actor(id="a", name="Azure Party"), Actor(id="b", name="Green League")],
+        relations=[
+            Relation(
+                a="a",
+                b="b",
+                sign=-1,
+                evidence=[Evidence(doc_id=doc_id, sentence=sentence, start=0, end=len(sentence))],
+            )
+        ],
+    )
+    path = save_system(system, tmp_path / "quotes.yaml")
+    with serving(path) as url:
+        ctx, page, problems = _page(browser, url)
+        page.goto(url + "/")
+        assert _wait_graph(page) == (2, 1)
+        _click_element(page, "a|b")
+        page.locator("#detail .evidence-sentence").first.wait_for(timeout=10_000)
+        assert page.get_attribute("#detail a.doc", "data-doc") == doc_id
+        assert page.locator("[data-pwned]").count() == 0
+        ctx.close()
+    assert problems == [], problems

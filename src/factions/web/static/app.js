@@ -4,7 +4,7 @@
   "use strict";
   var cy = null, names = {}, current = null;
   function $(id) { return document.getElementById(id); }
-  function esc(t) { var d = document.createElement("div"); d.textContent = t == null ? "" : String(t); return d.innerHTML; }
+  function esc(t) { var d = document.createElement("div"); d.textContent = t == null ? "" : String(t); return d.innerHTML.replace(/"/g, "&quot;").replace(/'/g, "&#39;"); }
   function api(path, opts) {
     return fetch(path, opts).then(function (r) {
       return r.json().then(function (body) {
