@@ -388,6 +388,7 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
         return m
 
     persons = _person_names(mentions)
+    motions: dict[int, tuple[int, tuple[int, int]] | None] = {}
     for ti, t in enumerate(tables):
         for ri, row in enumerate(t.rows):
             cells = row.cells
@@ -486,7 +487,9 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                 for m in inside(a, b):
                     if m.label in _NAME_LABELS + ("GPE",) and name_kind(m.text, lex) is None:
                         m.label, m.key, m.kind = "PERSON", m.text, ActorKind.PERSON
-                stance = _row_stance(doc, t, row, cells[t.stance_col], inside, mentions, pat)
+                if ti not in motions:  # once a table: what its votes are on
+                    motions[ti] = _motion(doc, _context_spans(doc, t), mentions, pat)
+                stance = _row_stance(doc, row, cells[t.stance_col], inside, motions[ti], pat)
                 if stance is not None:
                     party.extra["table_stance"] = stance
     return added
@@ -540,20 +543,18 @@ def _whole_cell_person(doc: Doc, cell: tuple[int, int], new, lex) -> None:
             new(cell[0], cell[1], "PERSON", ActorKind.PERSON)
 
 
-def _row_stance(doc: Doc, t: Table, row: Row, cell, inside, mentions, pat: TablePatterns):
+def _row_stance(doc: Doc, row: Row, cell, inside, motion, pat: TablePatterns):
     """A row's stance: ``(sign, target character span, evidence span)``, from a vote on
-    the table's motion ("For" on a motion of no confidence against X: -1 to X) or from a
-    name in the stance cell ("Recommended: X": +1 to X, "against X": -1). None otherwise."""
+    the table's ``motion`` (:func:`_motion`; "For" on a motion of no confidence against X:
+    -1 to X) or from a name in the stance cell ("Recommended: X": +1 to X, "against X":
+    -1). None otherwise."""
     a, b = cell
     named = [m for m in inside(a, b) if m.label in ("PERSON", "ORG", "REF", "GAZ", "STATE")]
     if named:
         sign = -1 if pat.stance_against.search(doc.text[a:b]) else 1
         return sign, (named[0].start_char, named[0].end_char), (row.start, row.end)
     vote = vote_value(doc.text[a:b], pat)
-    if vote is None:
-        return None
-    motion = _motion(doc, _context_spans(doc, t), mentions, pat)
-    if motion is None:
+    if vote is None or motion is None:
         return None
     polarity, target = motion
     return vote * polarity, target, (min(target[0], row.start), row.end)
