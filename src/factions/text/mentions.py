@@ -1244,7 +1244,7 @@ def _person_by_office(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         return False
     w = lex.rules
     offices = (w.leader_nouns | w.member_nouns | w.spokes_nouns) - w.group_member_nouns
-    offices |= lex.person_nouns  # "the economist X", "the commission chair X"
+    offices |= lex.person_descriptions | lex.person_nouns  # "the economist X", "X, a rebel"
     root = span.root
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         return root.head.lemma_.lower() in offices

@@ -359,7 +359,7 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
 
     Returns the new mentions; the row's mentions get ``extra["table"] = (table, row,
     role)`` and the table's heading ``extra["table_heading"]``."""
-    from factions.text.mentions import Mention, name_kind, org_kind
+    from factions.text.mentions import Mention, org_kind
 
     tables = find_tables(doc.text, lex)
     pat = table_patterns(lex)
@@ -445,20 +445,9 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
             for a, b in spans:
                 cell = [m for m in inside(a, b) if m is not party]
                 leaders = _listed_persons(doc, cell)
-                for m in cell if not leaders and t.leader_col is not None else ():
-                    if (
-                        m.label in _NAME_LABELS
-                        or (m.label == "ORG" and name_kind(m.text, lex) is None)
-                    ) and _fills(m, (a, b), 2):
-                        # the leader column's whole cell, a name NER took for a place's or
-                        # an organisation's (one without a group's word: "Unity League" stays)
-                        m.label, m.key, m.kind = "PERSON", m.text, ActorKind.PERSON
-                        leaders = [m]
-                        break
                 if not leaders and t.leader_col is not None:
-                    text = doc.text[a:b]
-                    if not re.search(r"\d", text):
-                        leaders = [m for m in (new(a, b, "PERSON", ActorKind.PERSON),) if m]
+                    person = _cell_person(doc, (a, b), cell, new, lex, any_text=True)
+                    leaders = [person] if person is not None else []
                 if leaders:
                     break
             leader = leaders[0] if leaders else None
@@ -482,11 +471,8 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                 m.extra["table"] = (ti, ri, "leader")
             if t.stance_col is not None and t.stance_col < len(cells) and pc != cells[t.stance_col]:
                 a, b = cells[t.stance_col]
-                if vote_value(doc.text[a:b], pat) is None and not inside(a, b):
-                    _whole_cell_person(doc, (a, b), new, lex)  # "Emil Roth": NER missed it
-                for m in inside(a, b):
-                    if m.label in _NAME_LABELS + ("GPE",) and name_kind(m.text, lex) is None:
-                        m.label, m.key, m.kind = "PERSON", m.text, ActorKind.PERSON
+                if vote_value(doc.text[a:b], pat) is None:  # "Recommended: Emil Roth"
+                    _cell_person(doc, (a, b), inside(a, b), new, lex, any_text=False)
                 if ti not in motions:  # once a table: what its votes are on
                     motions[ti] = _motion(doc, _context_spans(doc, t), mentions, pat)
                 stance = _row_stance(doc, row, cells[t.stance_col], inside, motions[ti], pat)
@@ -534,13 +520,34 @@ def _person_row(
     return True
 
 
-def _whole_cell_person(doc: Doc, cell: tuple[int, int], new, lex) -> None:
-    """A stance cell of two to four capitalised words and nothing else is a person NER
-    missed ("Recommended: Emil Roth")."""
-    words = doc.text[cell[0] : cell[1]].split()
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words):
-        if not set(w.lower() for w in words) & lex.table_no_party_words:
-            new(cell[0], cell[1], "PERSON", ActorKind.PERSON)
+def _cell_person(
+    doc: Doc, cell: tuple[int, int], inner: list[Mention], new, lex, any_text: bool
+) -> Mention | None:
+    """The person a cell of a persons' column (leaders, recommended candidates) names whole,
+    where NER did not say so: a name it took for a place's or an organisation's (one without
+    a group's word: "Unity League" stays) becomes a person's; failing that, the cell is made
+    a person's mention. ``any_text``: any cell without digits (a leader column holds names
+    only); else only two to four capitalised words (a stance column also says "Abstained").
+    None when the cell names no person."""
+    from factions.text.mentions import name_kind
+
+    for m in inner:
+        if (m.label in _NAME_LABELS or (m.label == "ORG" and name_kind(m.text, lex) is None)) and (
+            _fills(m, cell, 2)
+        ):
+            m.label, m.key, m.kind = "PERSON", m.text, ActorKind.PERSON
+            return m
+    text = doc.text[cell[0] : cell[1]]
+    words = text.split()
+    if any_text:
+        whole = not re.search(r"\d", text)
+    else:
+        whole = (
+            2 <= len(words) <= 4
+            and all(w[:1].isupper() and w.isalpha() for w in words)
+            and not {w.lower() for w in words} & lex.table_no_party_words
+        )
+    return new(cell[0], cell[1], "PERSON", ActorKind.PERSON) if whole else None
 
 
 def _row_stance(doc: Doc, row: Row, cell, inside, motion, pat: TablePatterns):
