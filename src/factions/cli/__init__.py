@@ -14,7 +14,7 @@ import pkgutil
 import sys
 
 from factions.cli.app import app
-from factions.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, err_console
+from factions.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, error
 
 _SKIP = {"app", "common"}
 
@@ -37,24 +37,16 @@ def main() -> None:
         app()
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        _say(f"{where}{exc.strerror or exc}")
+        error(f"{where}{exc.strerror or exc}")
         sys.exit(EXIT_BAD_INPUT)
     except Exception as exc:  # noqa: BLE001 - the last line of defence, see above
         if os.environ.get("FACTIONS_DEBUG"):
             raise
-        _say(
+        error(
             f"internal error: {type(exc).__name__}: {exc} (a bug in factions: please report it "
             "with the command; FACTIONS_DEBUG=1 shows the traceback)"
         )
         sys.exit(EXIT_INTERNAL)
-
-
-def _say(message: str) -> None:
-    from rich.markup import escape
-
-    err_console.print(
-        f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False, soft_wrap=True
-    )
 
 
 __all__ = ["app", "main"]

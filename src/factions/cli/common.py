@@ -21,6 +21,7 @@ __all__ = [
     "EXIT_PROBLEMS",
     "console",
     "err_console",
+    "error",
     "fail",
     "load_system_file",
     "print_json",
@@ -38,11 +39,16 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70  # sysexits' EX_SOFTWARE: a bug, not the user's input
 
 
-def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
-    """Print one clear line on stderr and exit (2 = bad input by default)."""
+def error(message: str) -> None:
+    """One clear line on stderr, "error: <message>" (the message printed as written)."""
     err_console.print(
         f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False, soft_wrap=True
     )
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+    """Print one clear line on stderr and exit (2 = bad input by default)."""
+    error(message)
     raise typer.Exit(code)
 
 

@@ -17,6 +17,7 @@ from factions.cli.common import (
     EXIT_BAD_INPUT,
     console,
     err_console,
+    error,
     fail,
     load_system_file,
     print_json,
@@ -48,12 +49,6 @@ def _progress(total: int) -> Progress:
     )
 
 
-def _error(message: str) -> None:
-    err_console.print(
-        f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False, soft_wrap=True
-    )
-
-
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 """Files a folder given to ``extract`` contributes (``factions ingest`` reads HTML, JSONL, CSV)."""
 
@@ -68,7 +63,7 @@ def _expand(paths: list[Path]) -> tuple[list[Path], int]:
             continue
         found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
         if not found:
-            _error(f"{p}: a folder with no {', '.join(TEXT_SUFFIXES)} files to read")
+            error(f"{p}: a folder with no {', '.join(TEXT_SUFFIXES)} files to read")
             bad += 1
         files.extend(found)
     return files, bad
@@ -84,7 +79,7 @@ def _read_all(paths: list[Path]):
         try:
             docs.append(read_document(f))
         except DocumentError as exc:
-            _error(str(exc))
+            error(str(exc))
             bad += 1
     return docs, bad
 
@@ -177,7 +172,7 @@ def extract(
         try:
             gazetteer = load_system(actors)
         except SystemFileError as exc:
-            _error(str(exc).splitlines()[0])
+            error(str(exc).splitlines()[0])
             bad += 1
     docs, bad_docs = _read_all(files)
     bad += bad_docs
