@@ -79,6 +79,8 @@ def test_a_name_is_registered_once_and_in_kebab_case():
         register("verb-active", order=1, example="-")(lambda r, t: None)
     with pytest.raises(ValueError, match="kebab-case"):
         register("Verb_Active", order=1, example="-")(lambda r, t: None)
+    with pytest.raises(ValueError, match="expected one of"):
+        register("verb-other", order=1, example="-", reads="events")(lambda r, t: None)
     assert RULES["verb-active"].family == "verbs"
 
 

@@ -19,9 +19,9 @@ def rules_(
 
     Switch one off with `factions extract/eval --disable-rule NAME`; docs/rules.md has an
     example sentence for each."""
-    from factions.text.rules import units
+    from factions.text.rules import READS, units
 
-    listed = units("relations") + units("affiliations") + units("tables")
+    listed = [u for reads in READS for u in units(reads)]
     if as_json:
         print_json(
             [
@@ -36,7 +36,7 @@ def rules_(
             ]
         )
         return
-    for reads in ("relations", "affiliations", "tables"):
+    for reads in READS:
         table = Table(title=f"Rule units that read {reads} (in run order)")
         table.add_column("unit", no_wrap=True)
         table.add_column("family", no_wrap=True)

@@ -11,6 +11,7 @@ One family a module: :mod:`~factions.text.rules.verbs`, :mod:`~factions.text.rul
 from factions.text.rules import adjectives, affiliations, frames, nouns, tables, verbs  # noqa: F401
 from factions.text.rules.arguments import CONFIDENCE, AffiliationFinding, Finding, Reader
 from factions.text.rules.registry import (
+    READS,
     RULES,
     RuleUnit,
     UnknownRuleError,
@@ -26,6 +27,7 @@ from factions.text.rules.registry import (
 
 __all__ = [
     "CONFIDENCE",
+    "READS",
     "RULES",
     "AffiliationFinding",
     "Finding",

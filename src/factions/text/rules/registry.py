@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from factions.text.rules.arguments import AffiliationFinding, AffiliationReader, Finding, Reader
 
 __all__ = [
+    "READS",
     "RULES",
     "RuleUnit",
     "UnknownRuleError",
@@ -63,6 +64,9 @@ class RuleUnit:
     pos: tuple[str, ...] | None = None  # the only parts of speech it reads (None: any)
 
 
+READS = ("relations", "affiliations", "tables")
+"""What units read, in the order they are listed (``factions rules``, ``docs/rules.md``)."""
+
 RULES: dict[str, RuleUnit] = {}
 """Every registered unit by name (filled when :mod:`factions.text.rules` is imported)."""
 
@@ -88,6 +92,8 @@ def register(
             raise ValueError(f"rule name {name!r}: expected kebab-case (e.g. 'verb-passive')")
         if name in RULES:
             raise ValueError(f"rule {name!r} is registered twice")
+        if reads not in READS:
+            raise ValueError(f"rule {name!r}: reads {reads!r}, expected one of {READS}")
         doc = inspect.cleandoc(fn.__doc__ or "").split("\n\n")[0]
         RULES[name] = RuleUnit(
             name=name,
@@ -213,7 +219,7 @@ def rules_markdown() -> str:
     """The unit tables of ``docs/rules.md`` (relations, affiliations, tables), from the
     registry."""
     out: list[str] = []
-    for reads in ("relations", "affiliations", "tables"):
+    for reads in READS:
         out.append(f"## Units that read {reads}\n")
         out.append("| unit | family | what it reads | example (invented) |")
         out.append("|---|---|---|---|")
