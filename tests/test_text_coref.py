@@ -52,6 +52,65 @@ def test_an_office_stated_beside_a_name_lets_the_title_alone_refer_to_it(extract
     assert "the president" in mentions_of(r, "Adel Rahimi")
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Adel Rahimi's nine-year presidency was contested from the outset by Samir Haddad.",
+        "Adel Rahimi won the presidential election of 2012 against Samir Haddad.",
+        "Adel Rahimi won the presidency in 2012; Samir Haddad came second.",
+        "After Adel Rahimi was declared the winner of the presidential election, Samir Haddad"
+        " left the country.",
+        "Adel Rahimi took office as president in 2012 and met Samir Haddad.",
+        "Adel Rahimi, a career officer elected president in 2012, met Samir Haddad.",
+    ],
+)
+def test_an_office_stated_by_its_tenure_or_winning_lets_the_title_refer_to_it(extractor, first):
+    r = extractor.extract(Document("t", first + " Later Haddad accused the president of fraud."))
+    assert "the president" in mentions_of(r, "Adel Rahimi")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Adel Rahimi lost the presidential election of 2012 to a rival.",
+        "Adel Rahimi's presidential palace was stormed in 2012.",
+        "Adel Rahimi took office as speaker of the Senate in 2012.",
+    ],
+)
+def test_losing_or_another_office_does_not_make_a_president(extractor, first):
+    r = extractor.extract(
+        Document("t", first + " Samir Haddad later accused the president of fraud.")
+    )
+    assert "the president" not in mentions_of(r, "Adel Rahimi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels seized the town, among them Kel Tamasheq, the Islamist coalition that had"
+        " overrun the north. Later the coalition split.",
+        "Kel Tamasheq took shape in 2012 as a coalition of northern armed groups. Later the"
+        " coalition split.",
+        "Kel Tamasheq is a coalition of northern armed groups. Later the coalition split.",
+    ],
+)
+def test_a_name_the_text_calls_a_coalition_is_one(extractor, text):
+    """NER reads the unknown name as a person's; the text's description decides its kind,
+    so "the coalition" later names it."""
+    r = extractor.extract(Document("t", text))
+    kinds = {am.actor.name: am.actor.kind.value for am in r.actors}
+    assert kinds.get("Kel Tamasheq") == "coalition"
+    assert "the coalition" in mentions_of(r, "Kel Tamasheq")
+
+
+def test_a_party_to_the_talks_is_no_party(extractor):
+    r = extractor.extract(
+        Document("t", "Kel Tamasheq is a party to the talks. Later the group met Mali.")
+    )
+    kinds = {am.actor.name: am.actor.kind.value for am in r.actors}
+    assert kinds.get("Kel Tamasheq") != "party"
+
+
 @pytest.mark.parametrize("phrase", ["government troops", "federal forces"])
 def test_government_forces_are_the_government_the_text_is_about(extractor, phrase):
     text = (

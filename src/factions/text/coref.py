@@ -460,6 +460,46 @@ def _stated_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
         for g in head.head.children:  # "X became prime minister", "X was elected president"
             if g.dep_ in ("attr", "oprd") and (title := _office(g, lex)):
                 return title
+    return _tenure_title(head, lex)
+
+
+def _tenure_title(head: Token, lex: Lexicon) -> str | None:
+    """A person's office stated by its tenure, its winning or its taking up (``head``: the
+    root of the person's name): "X's presidency", "X won the presidency", "X won the
+    presidential election", "X was declared the winner of the presidential election", "X
+    took office as president", "X, a career officer elected president" (the tenure words:
+    ``office_tenures``)."""
+    if head.dep_ == "poss" and head.head.pos_ == "NOUN":
+        if title := lex.office_tenures.get(head.head.lower_):
+            return title  # "X's thirty-year presidency"
+    for c in head.children:  # "X, a career officer elected president of Guatemala"
+        if c.dep_ in ("appos", "acl"):
+            for v in (c, *c.children):
+                if v.dep_ == "acl" and v.lemma_.lower() in lex.title_verbs:
+                    for g in v.children:
+                        if g.dep_ in ("attr", "oprd") and (title := _office(g, lex)):
+                            return title
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = head.head
+    won = (
+        [g for g in verb.children if g.dep_ == "dobj"]
+        if (verb.lemma_.lower() in lex.office_winning_verbs)
+        else []
+    )
+    for g in verb.children:
+        if g.dep_ in ("attr", "oprd") and g.lemma_.lower() in lex.office_winning_nouns:
+            won += [o for p in g.children if p.lower_ == "of" for o in p.children]
+        if g.dep_ == "prep" and g.lower_ == "as":  # "X took office as president"
+            for o in g.children:
+                if o.dep_ == "pobj" and (title := _office(o, lex)):
+                    return title
+    for g in won:  # the presidency, or the presidential election
+        if title := lex.office_tenures.get(g.lower_):
+            return title
+        for a in g.children:
+            if a.dep_ == "amod" and (title := lex.office_tenures.get(a.lower_)):
+                return title
     return None
 
 

@@ -156,6 +156,9 @@ class Lexicon:
     government_force_modifiers: dict[str, str] = field(default_factory=dict)
     government_force_nouns: frozenset[str] = frozenset()
     title_verbs: frozenset[str] = frozenset()
+    office_tenures: dict[str, str] = field(default_factory=dict)
+    office_winning_verbs: frozenset[str] = frozenset()
+    office_winning_nouns: frozenset[str] = frozenset()
     modal_verbs: frozenset[str] = frozenset()
     feature_locative_preps: frozenset[str] = frozenset()
     table_header_words: frozenset[str] = frozenset()
@@ -482,6 +485,13 @@ def load_lexicon() -> Lexicon:
             "words.yaml", "government_force_nouns", words.get("government_force_nouns")
         ),
         title_verbs=_low(words.get("title_verbs")),
+        office_tenures=_word_map("words.yaml", "office_tenures", words.get("office_tenures")),
+        office_winning_verbs=_words(
+            "words.yaml", "office_winning_verbs", words.get("office_winning_verbs")
+        ),
+        office_winning_nouns=_words(
+            "words.yaml", "office_winning_nouns", words.get("office_winning_nouns")
+        ),
         modal_verbs=_words("words.yaml", "modal_verbs", words.get("modal_verbs")),
         feature_locative_preps=_words(
             "words.yaml", "feature_locative_preps", words.get("feature_locative_preps")

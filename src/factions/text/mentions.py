@@ -360,6 +360,7 @@ def find_mentions(
     mentions = _repeat_names(doc, mentions, taken, lex)
     mentions += _members_plural(doc, mentions, taken, lex)  # "the Socialists": the party
     _plural_groups(doc, mentions)
+    _described_kinds(doc, mentions, lex)
     mentions.extend(_bodies(doc, mentions, taken))
     mentions.extend(_state_forces(doc, mentions, taken, lex))
     _join_bare_forces(mentions)
@@ -439,6 +440,59 @@ def _plural_groups(doc: Doc, mentions: list[Mention]) -> None:
             and m.end - m.start <= 2
         ):
             m.label, m.kind, m.key = "ORG", ActorKind.ORGANIZATION, m.text
+
+
+_GROUP_KINDS = (ActorKind.PARTY, ActorKind.COALITION, ActorKind.MILITIA, ActorKind.ORGANIZATION)
+
+
+def _kind_noun(tok: Token, lex: Lexicon) -> ActorKind | None:
+    """The kind a common noun says its group is ("coalition", "the Islamist alliance"), or
+    None ("a party to the talks" is a participant, not a party)."""
+    if tok.pos_ != "NOUN" or not tok.is_lower or tok.lower_ not in lex.kinds:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return None
+    return ActorKind(lex.kinds[tok.lower_])
+
+
+def _described_kind(doc: Doc, m: Mention, lex: Lexicon) -> ActorKind | None:
+    """The kind a text gives a name by describing it: in apposition ("Jaish al-Fatah, the
+    Islamist coalition that ...", "his centre-right alliance, Portugal a Frente"), as the
+    complement of its copula ("X is an alliance of ...") or of "as" ("X took shape as a
+    coalition of ...", "X emerged as the largest party")."""
+    root = doc[m.start : m.end].root
+    for c in root.children:
+        if c.dep_ == "appos" and not (m.start <= c.i < m.end) and (k := _kind_noun(c, lex)):
+            return k
+    if root.dep_ == "appos" and (k := _kind_noun(root.head, lex)):
+        return k
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+        for c in verb.children:
+            if c.dep_ == "attr" and verb.lemma_ == "be" and (k := _kind_noun(c, lex)):
+                return k
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for o in c.children:
+                    if o.dep_ == "pobj" and (k := _kind_noun(o, lex)):
+                        return k
+    return None
+
+
+def _described_kinds(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
+    """Set the kind of names the text describes as a kind of group (:func:`_described_kind`)
+    as a name's own kind word would ("the X coalition"). A name NER took for a person's is
+    a group's when the text calls it a party, coalition, militia or organisation (and it
+    has no title); states and places keep theirs."""
+    for m in mentions:
+        if m.label not in ("ORG", "PERSON") or m.extra.get("kind_word") or m.title:
+            continue
+        kind = _described_kind(doc, m, lex)
+        if kind is None or (m.label == "PERSON" and kind not in _GROUP_KINDS):
+            continue
+        if m.label == "PERSON":
+            m.label, m.key = "ORG", _strip_the(m.text)
+        m.kind = kind
+        m.extra["kind_word"] = True
 
 
 def _generic_not_acting(tok: Token, lex: Lexicon) -> bool:
