@@ -1124,6 +1124,35 @@ def test_refusing_to_recognise_is_opposition(extractor):
     assert pairs(extractor, text) == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elias Varga failed to win the support of Chile.",
+        "Chile did not withdraw its support for Elias Varga.",
+        "Chile lifted its sanctions on Elias Varga.",
+    ],
+)
+def test_other_cancelled_ties_state_nothing(extractor, text):
+    """Support not won, a withdrawal not made, hostility lifted: no tie is stated either
+    way."""
+    assert pairs(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, joined",
+    [
+        ("Elias Varga defected from the Liberty Front to the Azure Party.", True),
+        ("Elias Varga defected to the Azure Party in May.", True),
+        ("Elias Varga split from the Azure Party.", False),
+        ("Elias Varga left to Turkey for his studies.", False),
+    ],
+)
+def test_a_defectors_destination_is_an_ally(extractor, text, joined):
+    got = pairs(extractor, text)
+    assert ((frozenset(("Elias Varga", "Azure Party")), 1) in got) == joined
+    assert (frozenset(("Elias Varga", "Turkey")), 1) not in got
+
+
 def test_patrons_in_a_capital_are_its_state(extractor):
     text = "Elias Varga's patrons in Ankara sent him drones."
     assert (frozenset(("Elias Varga", "Turkey")), 1) in pairs(extractor, text)
@@ -1235,3 +1264,37 @@ def test_table_leaders_even_when_ner_takes_names_for_places(extractor, table):
     assert ("Rado Vesk", "Kestrel Union", "leader") in got
     assert ("Ana Brel", "Azure Front", "leader") in got
     assert not any("others" in n.lower() for n in kinds(extractor, text))
+
+
+def test_fighting_against_an_alliance_makes_its_members_no_allies_of_the_fighter(extractor):
+    """The subject of a clause set against an alliance is no party to it; the alliance's
+    members stay allies of each other."""
+    text = (
+        "Turkey engaged in military operations against an alliance of the Freedom Party"
+        " and the National Front."
+    )
+    got = {(p, sign) for p, sign, _ in relations(extractor, text)}
+    assert (frozenset(("Freedom Party", "National Front")), 1) in got
+    assert not any(sign == 1 and "Turkey" in p for p, sign in got)
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        (
+            "The Freedom Party fired rockets into Ruritania on Tuesday.",
+            ("Freedom Party", "Ruritania"),
+        ),
+        (
+            "Troops of the National Front fired on Omar Farouk's convoy.",
+            ("National Front", "Omar Farouk"),
+        ),
+        (
+            "President Omar Farouk fired his interior minister, Ivo Brel.",
+            ("Omar Farouk", "Ivo Brel"),
+        ),
+    ],
+)
+def test_firing_at_or_into_an_actor_or_firing_a_minister_is_hostile(extractor, text, pair):
+    got = {(p, sign) for p, sign, _ in relations(extractor, text)}
+    assert (frozenset(pair), -1) in got

@@ -78,6 +78,8 @@ class RuleWords:
     loss_verbs: frozenset[str] = frozenset()
     aiming_verbs: frozenset[str] = frozenset()
     aiming_preps: frozenset[str] = frozenset()
+    opposing_preps: frozenset[str] = frozenset()
+    destination_preps: frozenset[str] = frozenset()
     inclusion_verbs: frozenset[str] = frozenset()
     state_preps: frozenset[str] = frozenset()
     turn_preps: frozenset[str] = frozenset()

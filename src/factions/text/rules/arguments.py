@@ -564,6 +564,12 @@ class Reader:
                 return True
             if h.lemma_.lower() in self.lex.cancellers:
                 return True
+            if (  # "X failed to win the support of Y": the verb holding it is cancelled
+                h.dep_ == "xcomp"
+                and h.head is not h
+                and h.head.lemma_.lower() in self.lex.cancellers
+            ):
+                return True
         if (
             t.dep_ == "pobj"
             and h.dep_ == "prep"

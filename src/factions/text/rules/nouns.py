@@ -173,7 +173,7 @@ def _noun_reading(r: Reader, t: Token) -> NounReading | None:  # noqa: C901 - on
     if owners and others:
         return NounReading("noun-possessive", trig, owners, others, "noun-poss")
     subj = r.governor_subject(t, 0) if t.dep_ != "nsubj" else []
-    if subj and _judged(r, t):
+    if subj and (_judged(r, t) or _opposed(r, t)):
         subj = []  # "X condemned the attack on Y": X judges the attack, X did not make it
     if (
         not owners
@@ -243,6 +243,12 @@ def _setting(r: Reader, t: Token, trig: Trigger) -> bool:
     gov = t.head.head
     other = r.lex.verbs.get(gov.lemma_.lower()) or r.lex.adjectives.get(gov.lower_)
     return other is not None and other.sign != trig.sign
+
+
+def _opposed(r: Reader, t: Token) -> bool:
+    """Whether noun ``t`` is what its clause stands against ("X fought against an alliance
+    of Y and Z", "operations against the coalition"): the subject is no party to it."""
+    return t.dep_ == "pobj" and t.head.lower_ in r.w.opposing_preps
 
 
 def _judged(r: Reader, t: Token) -> bool:

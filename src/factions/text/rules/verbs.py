@@ -17,6 +17,7 @@ __all__ = [
     "verb_active",
     "verb_claim",
     "verb_condemned_act",
+    "verb_destination",
     "verb_frame",
     "verb_link",
     "verb_passive",
@@ -258,3 +259,21 @@ def verb_condemned_act(r: Reader, t: Token) -> None:
     f = verb_frame(r, t)
     if f is not None and f.active and f.condemned:
         r.emit(f.agents, f.condemned, f.trig, t, "verb")
+
+
+@register(
+    "verb-destination",
+    pos=VERB,
+    order=98,
+    example="Senator Ruiz defected from the Azure Party to the Green Front.",
+)
+def verb_destination(r: Reader, t: Token) -> None:
+    """A split verb's destination: its subject joins the object of the destination
+    preposition ("X defected (from Y) to Z": X and Z are allies)."""
+    f = verb_frame(r, t)
+    if f is None or not f.active or f.trig.kind != "split" or t.lemma_.lower() in r.lex.place_verbs:
+        return  # "X left to Iran": a journey (``place_verbs``), not a defection
+    destination = r.prep_objects(t, r.w.destination_preps)
+    if destination:
+        joined = Trigger(f.trig.lemma, f.trig.pos, 1, "alliance")
+        r.emit(f.agents, destination, joined, t, "verb")
