@@ -1298,3 +1298,16 @@ def test_fighting_against_an_alliance_makes_its_members_no_allies_of_the_fighter
 def test_firing_at_or_into_an_actor_or_firing_a_minister_is_hostile(extractor, text, pair):
     got = {(p, sign) for p, sign, _ in relations(extractor, text)}
     assert (frozenset(pair), -1) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Omar Farouk, who had slipped across the river to Buenos Aires, denounced the coup.",
+        "Omar Farouk, who had slipped across the border to Addis Ababa, denounced the coup.",
+    ],
+)
+def test_a_capital_of_two_words_gone_to_is_a_place_not_a_person(extractor, text):
+    got = kinds(extractor, text)
+    assert "Omar Farouk" in got
+    assert set(got) == {"Omar Farouk"}

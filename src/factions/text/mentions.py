@@ -1203,7 +1203,7 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         return _demonym_mention(doc, start, end, lex) or Mention.of(
             doc[start:end], "STATE", lex.demonyms[low], ActorKind.STATE, extra={"demonym": True}
         )
-    if label == "PERSON" and end - start == 1 and (low in lex.capitals or low in lex.countries):
+    if label == "PERSON" and (low in lex.capitals or low in lex.countries):
         label = "GPE"  # "Kiev accused ...": a capital NER took for a person's name
     if label == "PERSON" and _group_noun_follows(doc, end, lex):
         label, end = "ORG", end + 1  # "the Green Future party": a party, not a person
