@@ -45,16 +45,7 @@ def test_title_alone_refers_to_person_named_with_it(extractor):
         "Adel Rahimi, the president, met Samir Haddad.",
         "In 2006 Adel Rahimi became president and met Samir Haddad.",
         "Adel Rahimi was elected president and met Samir Haddad.",
-    ],
-)
-def test_an_office_stated_beside_a_name_lets_the_title_alone_refer_to_it(extractor, first):
-    r = extractor.extract(Document("t", first + " Later Haddad accused the president of fraud."))
-    assert "the president" in mentions_of(r, "Adel Rahimi")
-
-
-@pytest.mark.parametrize(
-    "first",
-    [
+        # by its tenure, its winning or its taking up
         "Adel Rahimi's nine-year presidency was contested from the outset by Samir Haddad.",
         "Adel Rahimi won the presidential election of 2012 against Samir Haddad.",
         "Adel Rahimi won the presidency in 2012; Samir Haddad came second.",
@@ -64,7 +55,7 @@ def test_an_office_stated_beside_a_name_lets_the_title_alone_refer_to_it(extract
         "Adel Rahimi, a career officer elected president in 2012, met Samir Haddad.",
     ],
 )
-def test_an_office_stated_by_its_tenure_or_winning_lets_the_title_refer_to_it(extractor, first):
+def test_an_office_stated_beside_a_name_lets_the_title_alone_refer_to_it(extractor, first):
     r = extractor.extract(Document("t", first + " Later Haddad accused the president of fraud."))
     assert "the president" in mentions_of(r, "Adel Rahimi")
 
