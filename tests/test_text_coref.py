@@ -66,6 +66,12 @@ def test_an_office_stated_beside_a_name_lets_the_title_alone_refer_to_it(extract
         "Adel Rahimi lost the presidential election of 2012 to a rival.",
         "Adel Rahimi's presidential palace was stormed in 2012.",
         "Adel Rahimi took office as speaker of the Senate in 2012.",
+        "Adel Rahimi did not win the presidency in 2012.",
+        "Adel Rahimi won the presidential primary in 2012.",
+        "Adel Rahimi's presidency of the party ended in 2012.",
+        "Adel Rahimi served as president of the football federation until 2012.",
+        "Adel Rahimi declared Omar Farouk the winner of the presidential election.",
+        "Adel Rahimi recognised Omar Farouk as president in 2012.",
     ],
 )
 def test_losing_or_another_office_does_not_make_a_president(extractor, first):
@@ -92,6 +98,33 @@ def test_a_name_the_text_calls_a_coalition_is_one(extractor, text):
     kinds = {am.actor.name: am.actor.kind.value for am in r.actors}
     assert kinds.get("Kel Tamasheq") == "coalition"
     assert "the coalition" in mentions_of(r, "Kel Tamasheq")
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        (
+            "Adel Rahimi denounced the Green Front as a terrorist organisation.",
+            "Adel Rahimi",
+            "person",
+        ),
+        ("Adel Rahimi described the Green Front as a militia.", "Adel Rahimi", "person"),
+        ("Adel Rahimi, the ruling party and the army agreed to a truce.", "Adel Rahimi", "person"),
+        ("Reuters, the news agency, reported the vote.", "Reuters", "organization"),
+    ],
+)
+def test_a_description_of_another_or_a_list_gives_no_kind(extractor, text, name, kind):
+    """ "X denounced Y as a militia": the kind is Y's; "X, the party and the army": a list;
+    "the news agency" names no group kind."""
+    r = extractor.extract(Document("t", text))
+    assert {am.actor.name: am.actor.kind.value for am in r.actors}[name] == kind
+
+
+def test_a_name_the_text_says_is_not_a_coalition_is_none(extractor):
+    r = extractor.extract(
+        Document("t", "Kel Tamasheq is not a coalition. Later the coalition split.")
+    )
+    assert all(am.actor.kind.value != "coalition" for am in r.actors)
 
 
 def test_a_party_to_the_talks_is_no_party(extractor):

@@ -1139,12 +1139,26 @@ def test_other_cancelled_ties_state_nothing(extractor, text):
 
 
 @pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("Elias Varga refused to give up his support for the Azure Party.", 1),
+        ("Elias Varga refused to drop his opposition to the Azure Party.", -1),
+    ],
+)
+def test_a_cancelled_verb_that_is_no_getting_keeps_the_tie(extractor, text, sign):
+    """Only a cancelled getting ("failed to win the support") cancels the tie it would have
+    got; refusing to give up support keeps it."""
+    assert pairs(extractor, text) == {(frozenset(("Elias Varga", "Azure Party")), sign)}
+
+
+@pytest.mark.parametrize(
     "text, joined",
     [
         ("Elias Varga defected from the Liberty Front to the Azure Party.", True),
         ("Elias Varga defected to the Azure Party in May.", True),
         ("Elias Varga split from the Azure Party.", False),
         ("Elias Varga left to Turkey for his studies.", False),
+        ("The Liberty Front broke its promise to the Azure Party.", False),
     ],
 )
 def test_a_defectors_destination_is_an_ally(extractor, text, joined):

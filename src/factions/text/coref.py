@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from factions.model import ActorKind, normalise_alias
 from factions.text.lexicon import Lexicon
-from factions.text.mentions import Mention, _title_before, org_kind
+from factions.text.mentions import Mention, _title_before, org_kind, subject_complements
 
 __all__ = ["Entity", "cluster_names", "resolve_references"]
 
@@ -467,9 +467,11 @@ def _tenure_title(head: Token, lex: Lexicon) -> str | None:
     """A person's office stated by its tenure, its winning or its taking up (``head``: the
     root of the person's name): "X's presidency", "X won the presidency", "X won the
     presidential election", "X was declared the winner of the presidential election", "X
-    took office as president", "X, a career officer elected president" (the tenure words:
-    ``office_tenures``)."""
-    if head.dep_ == "poss" and head.head.pos_ == "NOUN":
+    took office as president", "X, a career officer elected president" (the words:
+    ``office_tenures``, ``office_winning_verbs`` / ``_nouns``, ``election_nouns``). Not
+    another body's office ("X's presidency of the party", "president of the federation"),
+    not a negated winning, not a winner someone else declared."""
+    if head.dep_ == "poss" and head.head.pos_ == "NOUN" and not _of_another(head.head, lex):
         if title := lex.office_tenures.get(head.head.lower_):
             return title  # "X's thirty-year presidency"
     for c in head.children:  # "X, a career officer elected president of Guatemala"
@@ -478,29 +480,46 @@ def _tenure_title(head: Token, lex: Lexicon) -> str | None:
                 if v.dep_ == "acl" and v.lemma_.lower() in lex.title_verbs:
                     for g in v.children:
                         if g.dep_ in ("attr", "oprd") and (title := _office(g, lex)):
-                            return title
-    if head.dep_ not in ("nsubj", "nsubjpass"):
+                            if not _of_another(g, lex):
+                                return title
+    for o in subject_complements(head, lex):  # "X took office as president"
+        if o.head.lower_ == "as" and (title := _office(o, lex)) and not _of_another(o, lex):
+            return title
+    if head.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "neg" for c in head.head.children):
         return None
     verb = head.head
-    won = (
-        [g for g in verb.children if g.dep_ == "dobj"]
-        if (verb.lemma_.lower() in lex.office_winning_verbs)
-        else []
-    )
-    for g in verb.children:
-        if g.dep_ in ("attr", "oprd") and g.lemma_.lower() in lex.office_winning_nouns:
-            won += [o for p in g.children if p.lower_ == "of" for o in p.children]
-        if g.dep_ == "prep" and g.lower_ == "as":  # "X took office as president"
-            for o in g.children:
-                if o.dep_ == "pobj" and (title := _office(o, lex)):
-                    return title
+    won: list[Token] = []
+    if verb.lemma_.lower() in lex.office_winning_verbs:
+        won = [g for g in verb.children if g.dep_ == "dobj"]
+    elif not any(g.dep_ == "dobj" for g in verb.children):  # not "X declared Y the winner"
+        for g in verb.children:
+            if g.dep_ in ("attr", "oprd") and g.lemma_.lower() in lex.office_winning_nouns:
+                won += [o for p in g.children if p.lower_ == "of" for o in p.children]
     for g in won:  # the presidency, or the presidential election
+        if _of_another(g, lex):
+            continue
         if title := lex.office_tenures.get(g.lower_):
             return title
-        for a in g.children:
-            if a.dep_ == "amod" and (title := lex.office_tenures.get(a.lower_)):
-                return title
+        if g.lower_ in lex.election_nouns:
+            for a in g.children:
+                if a.dep_ == "amod" and (title := lex.office_tenures.get(a.lower_)):
+                    return title
     return None
+
+
+def _of_another(office: Token, lex: Lexicon) -> bool:
+    """Whether an office noun is another body's: "of" anything but a state or the polity
+    ("presidency of the party", "president of the football federation", "president of the
+    Senate"; "president of Uruguay" and "president of the republic" are the state's)."""
+    return any(
+        o.dep_ == "pobj"
+        and o.pos_ in ("NOUN", "PROPN")
+        and o.ent_type_ not in ("GPE", "DATE")  # "the presidential election of 2012"
+        and not (o.lower_ in lex.polity_nouns and not any(c.dep_ == "compound" for c in o.children))
+        for p in office.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+    )
 
 
 def _stated_former(doc: Doc, m: Mention, lex: Lexicon, title: str) -> bool:

@@ -79,6 +79,7 @@ class RuleWords:
     aiming_verbs: frozenset[str] = frozenset()
     aiming_preps: frozenset[str] = frozenset()
     opposing_preps: frozenset[str] = frozenset()
+    getting_verbs: frozenset[str] = frozenset()
     destination_preps: frozenset[str] = frozenset()
     inclusion_verbs: frozenset[str] = frozenset()
     state_preps: frozenset[str] = frozenset()
@@ -161,6 +162,9 @@ class Lexicon:
     office_tenures: dict[str, str] = field(default_factory=dict)
     office_winning_verbs: frozenset[str] = frozenset()
     office_winning_nouns: frozenset[str] = frozenset()
+    election_nouns: frozenset[str] = frozenset()
+    as_light_objects: frozenset[str] = frozenset()
+    description_kinds: dict[str, str] = field(default_factory=dict)
     modal_verbs: frozenset[str] = frozenset()
     feature_locative_preps: frozenset[str] = frozenset()
     table_header_words: frozenset[str] = frozenset()
@@ -493,6 +497,11 @@ def load_lexicon() -> Lexicon:
         ),
         office_winning_nouns=_words(
             "words.yaml", "office_winning_nouns", words.get("office_winning_nouns")
+        ),
+        election_nouns=_words("words.yaml", "election_nouns", words.get("election_nouns")),
+        as_light_objects=_words("words.yaml", "as_light_objects", words.get("as_light_objects")),
+        description_kinds=_word_map(
+            "words.yaml", "description_kinds", words.get("description_kinds")
         ),
         modal_verbs=_words("words.yaml", "modal_verbs", words.get("modal_verbs")),
         feature_locative_preps=_words(

@@ -442,52 +442,72 @@ def _plural_groups(doc: Doc, mentions: list[Mention]) -> None:
             m.label, m.kind, m.key = "ORG", ActorKind.ORGANIZATION, m.text
 
 
-_GROUP_KINDS = (ActorKind.PARTY, ActorKind.COALITION, ActorKind.MILITIA, ActorKind.ORGANIZATION)
+def subject_complements(subject: Token, lex: Lexicon) -> list[Token]:
+    """What a clause says its subject is or became (``subject``: the root of a name that
+    is the clause's subject): the complement of its copula ("X is an alliance of ...") and
+    the object of "as" ("X took shape as a coalition", "X took office as president", "X
+    emerged as the largest party"). None when the verb is negated ("X is not a coalition")
+    or has an object of its own beyond ``as_light_objects`` ("X appointed Y as prime
+    minister", "X denounced Y as a militia": the office or kind is Y's)."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = subject.head
+    kids = list(verb.children)
+    if any(c.dep_ == "neg" for c in kids) or any(
+        c.dep_ in ("dobj", "dative", "oprd", "ccomp")
+        and c.lemma_.lower() not in lex.as_light_objects
+        for c in kids
+    ):
+        return []
+    out = [c for c in kids if c.dep_ == "attr" and verb.lemma_ == "be"]
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            out += [o for o in c.children if o.dep_ == "pobj"]
+    return out
 
 
 def _kind_noun(tok: Token, lex: Lexicon) -> ActorKind | None:
-    """The kind a common noun says its group is ("coalition", "the Islamist alliance"), or
-    None ("a party to the talks" is a participant, not a party)."""
-    if tok.pos_ != "NOUN" or not tok.is_lower or tok.lower_ not in lex.kinds:
+    """The group kind a common noun describing a name says (``description_kinds``:
+    "coalition", "the Islamist alliance"), or None: a noun of a list ("X, the ruling party
+    and the army"), "a party to the talks" (a participant), "a front for Y" (a cover)."""
+    if tok.pos_ != "NOUN" or not tok.is_lower or tok.lower_ not in lex.description_kinds:
         return None
-    if any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+    if any(c.dep_ in ("cc", "conj") for c in tok.children):
         return None
-    return ActorKind(lex.kinds[tok.lower_])
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "for") for c in tok.children):
+        return None
+    return ActorKind(lex.description_kinds[tok.lower_])
 
 
 def _described_kind(doc: Doc, m: Mention, lex: Lexicon) -> ActorKind | None:
     """The kind a text gives a name by describing it: in apposition ("Jaish al-Fatah, the
-    Islamist coalition that ...", "his centre-right alliance, Portugal a Frente"), as the
-    complement of its copula ("X is an alliance of ...") or of "as" ("X took shape as a
-    coalition of ...", "X emerged as the largest party")."""
+    Islamist coalition that ...", "his centre-right alliance, Portugal a Frente"), or as
+    what its clause says it is (:func:`subject_complements`: "X is an alliance of ...", "X
+    took shape as a coalition of ...", "X emerged as the largest party")."""
     root = doc[m.start : m.end].root
+    if any(c.dep_ in ("cc", "conj") for c in root.children):
+        return None  # "X, the party and the army": a list
     for c in root.children:
         if c.dep_ == "appos" and not (m.start <= c.i < m.end) and (k := _kind_noun(c, lex)):
             return k
     if root.dep_ == "appos" and (k := _kind_noun(root.head, lex)):
         return k
-    if root.dep_ in ("nsubj", "nsubjpass"):
-        verb = root.head
-        for c in verb.children:
-            if c.dep_ == "attr" and verb.lemma_ == "be" and (k := _kind_noun(c, lex)):
-                return k
-            if c.dep_ == "prep" and c.lower_ == "as":
-                for o in c.children:
-                    if o.dep_ == "pobj" and (k := _kind_noun(o, lex)):
-                        return k
+    for c in subject_complements(root, lex):
+        if k := _kind_noun(c, lex):
+            return k
     return None
 
 
 def _described_kinds(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
-    """Set the kind of names the text describes as a kind of group (:func:`_described_kind`)
-    as a name's own kind word would ("the X coalition"). A name NER took for a person's is
-    a group's when the text calls it a party, coalition, militia or organisation (and it
-    has no title); states and places keep theirs."""
+    """Set the kind of the names a text describes as a kind of group
+    (:func:`_described_kind`) as a name's own kind word would ("the X coalition"), NER's
+    person label included (a titled name stays a person's). States, places and names whose
+    own words already say their kind keep theirs."""
     for m in mentions:
         if m.label not in ("ORG", "PERSON") or m.extra.get("kind_word") or m.title:
             continue
         kind = _described_kind(doc, m, lex)
-        if kind is None or (m.label == "PERSON" and kind not in _GROUP_KINDS):
+        if kind is None:
             continue
         if m.label == "PERSON":
             m.label, m.key = "ORG", _strip_the(m.text)

@@ -564,8 +564,9 @@ class Reader:
                 return True
             if h.lemma_.lower() in self.lex.cancellers:
                 return True
-            if (  # "X failed to win the support of Y": the verb holding it is cancelled
+            if (  # "X failed to win the support of Y": a getting that is cancelled
                 h.dep_ == "xcomp"
+                and h.lemma_.lower() in self.w.getting_verbs
                 and h.head is not h
                 and h.head.lemma_.lower() in self.lex.cancellers
             ):

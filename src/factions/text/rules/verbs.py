@@ -273,6 +273,8 @@ def verb_destination(r: Reader, t: Token) -> None:
     f = verb_frame(r, t)
     if f is None or not f.active or f.trig.kind != "split" or t.lemma_.lower() in r.lex.place_verbs:
         return  # "X left to Iran": a journey (``place_verbs``), not a defection
+    if any(c.dep_ == "dobj" for c in t.children):
+        return  # "X broke its promise to Y": a defection takes no object
     destination = r.prep_objects(t, r.w.destination_preps)
     if destination:
         joined = Trigger(f.trig.lemma, f.trig.pos, 1, "alliance")
