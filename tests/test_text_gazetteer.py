@@ -59,6 +59,17 @@ def test_a_party_by_english_native_and_short_name_is_one_actor(extractor):
     assert "iso3:IRQ" not in found  # "In Iraq": a place here, not an actor
 
 
+@pytest.mark.parametrize(
+    "name, ext",
+    [("Unión por el Perú", "partyfacts:575"), ("Alianza para el Progreso", "partyfacts:4218")],
+)
+def test_a_native_name_with_its_language_function_words_is_the_party(extractor, name, ext):
+    """ "por", "para", "del", "pel"...: a native name's lower-case function words (data:
+    ``name_function_words``) do not make it uncapitalised."""
+    text = f"In Peru, deputies of {name} voted against the government of Martín Vizcarra."
+    assert ext in _by_ext(_actors(extractor, text))
+
+
 def test_a_common_word_party_name_needs_a_political_capitalised_use(extractor):
     political = "In Lebanon, Dignity won two seats in the election and joined the cabinet."
     assert any(
