@@ -72,6 +72,7 @@ def test_an_office_stated_beside_a_name_lets_the_title_alone_refer_to_it(extract
         "Adel Rahimi served as president of the football federation until 2012.",
         "Adel Rahimi declared Omar Farouk the winner of the presidential election.",
         "Adel Rahimi recognised Omar Farouk as president in 2012.",
+        "Adel Rahimi appointed Omar Farouk president in 2012.",
     ],
 )
 def test_losing_or_another_office_does_not_make_a_president(extractor, first):

@@ -439,26 +439,25 @@ def _office(t: Token, lex: Lexicon) -> str | None:
 
 def _stated_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
     """A person's office stated next to their name rather than before it, so that "the
-    president" can refer to them later: "X, the prime minister", "X, who had been
-    president since 1999", "X became prime minister", "X was elected president", "X, who
-    was elected governor" (not "X, who was never elected governor")."""
+    president" can refer to them later: "X, the prime minister", "X became prime minister",
+    "X was elected president", "X took office as president", "X, who had been president
+    since 1999" (what the clause says its subject is: :func:`subject_complements`; not "X,
+    who was never elected governor", not "X appointed Y prime minister"), or by its tenure
+    (:func:`_tenure_title`)."""
     head = doc[m.start : m.end].root
     for c in head.children:
         if c.dep_ == "appos" and (title := _office(c, lex)):
             return title  # "X, the prime minister"
-        if (
-            c.dep_ == "relcl"
-            and any(
-                g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that") for g in c.children
-            )
-            and not any(g.dep_ == "neg" for g in c.children)
-        ):
-            for g in c.children:  # "X, who had been president", "X, who was elected governor"
-                if g.dep_ in ("attr", "oprd") and (title := _office(g, lex)):
-                    return title
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in lex.title_verbs:
-        for g in head.head.children:  # "X became prime minister", "X was elected president"
-            if g.dep_ in ("attr", "oprd") and (title := _office(g, lex)):
+    who = [  # "X, who had been president": the relative's subject stands for X
+        g
+        for c in head.children
+        if c.dep_ == "relcl"
+        for g in c.children
+        if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that")
+    ]
+    for subject in (*who, head):
+        for o in subject_complements(subject, lex):
+            if (title := _office(o, lex)) and not _of_another(o, lex):
                 return title
     return _tenure_title(head, lex)
 
@@ -466,8 +465,8 @@ def _stated_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
 def _tenure_title(head: Token, lex: Lexicon) -> str | None:
     """A person's office stated by its tenure, its winning or its taking up (``head``: the
     root of the person's name): "X's presidency", "X won the presidency", "X won the
-    presidential election", "X was declared the winner of the presidential election", "X
-    took office as president", "X, a career officer elected president" (the words:
+    presidential election", "X was declared the winner of the presidential election", "X,
+    a career officer elected president" (the words:
     ``office_tenures``, ``office_winning_verbs`` / ``_nouns``, ``election_nouns``). Not
     another body's office ("X's presidency of the party", "president of the federation"),
     not a negated winning, not a winner someone else declared."""
@@ -482,9 +481,6 @@ def _tenure_title(head: Token, lex: Lexicon) -> str | None:
                         if g.dep_ in ("attr", "oprd") and (title := _office(g, lex)):
                             if not _of_another(g, lex):
                                 return title
-    for o in subject_complements(head, lex):  # "X took office as president"
-        if o.head.lower_ == "as" and (title := _office(o, lex)) and not _of_another(o, lex):
-            return title
     if head.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "neg" for c in head.head.children):
         return None
     verb = head.head

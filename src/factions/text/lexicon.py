@@ -165,6 +165,7 @@ class Lexicon:
     election_nouns: frozenset[str] = frozenset()
     as_light_objects: frozenset[str] = frozenset()
     description_kinds: dict[str, str] = field(default_factory=dict)
+    description_blocking_preps: frozenset[str] = frozenset()
     modal_verbs: frozenset[str] = frozenset()
     feature_locative_preps: frozenset[str] = frozenset()
     table_header_words: frozenset[str] = frozenset()
@@ -502,6 +503,9 @@ def load_lexicon() -> Lexicon:
         as_light_objects=_words("words.yaml", "as_light_objects", words.get("as_light_objects")),
         description_kinds=_word_map(
             "words.yaml", "description_kinds", words.get("description_kinds")
+        ),
+        description_blocking_preps=_words(
+            "words.yaml", "description_blocking_preps", words.get("description_blocking_preps")
         ),
         modal_verbs=_words("words.yaml", "modal_verbs", words.get("modal_verbs")),
         feature_locative_preps=_words(

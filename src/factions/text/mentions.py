@@ -443,23 +443,25 @@ def _plural_groups(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def subject_complements(subject: Token, lex: Lexicon) -> list[Token]:
-    """What a clause says its subject is or became (``subject``: the root of a name that
-    is the clause's subject): the complement of its copula ("X is an alliance of ...") and
-    the object of "as" ("X took shape as a coalition", "X took office as president", "X
-    emerged as the largest party"). None when the verb is negated ("X is not a coalition")
-    or has an object of its own beyond ``as_light_objects`` ("X appointed Y as prime
-    minister", "X denounced Y as a militia": the office or kind is Y's)."""
+    """What a clause says its subject is or became (``subject``: the clause's subject, a
+    name's root or a relative "who"): the complement of a verb of being or becoming
+    (``title_verbs``: "X is an alliance of ...", "X became prime minister", "X was elected
+    president") and the object of "as" ("X took shape as a coalition", "X took office as
+    president", "X emerged as the largest party"). None when the verb is negated ("X is not
+    a coalition", "who was never elected") or has an object of its own beyond
+    ``as_light_objects`` ("X appointed Y prime minister", "X denounced Y as a militia": the
+    office or kind is Y's)."""
     if subject.dep_ not in ("nsubj", "nsubjpass"):
         return []
     verb = subject.head
     kids = list(verb.children)
     if any(c.dep_ == "neg" for c in kids) or any(
-        c.dep_ in ("dobj", "dative", "oprd", "ccomp")
-        and c.lemma_.lower() not in lex.as_light_objects
+        c.dep_ in ("dobj", "dative", "ccomp") and c.lemma_.lower() not in lex.as_light_objects
         for c in kids
     ):
         return []
-    out = [c for c in kids if c.dep_ == "attr" and verb.lemma_ == "be"]
+    becoming = verb.lemma_.lower() in lex.title_verbs
+    out = [c for c in kids if c.dep_ in ("attr", "oprd") and becoming]
     for c in kids:
         if c.dep_ == "prep" and c.lower_ == "as":
             out += [o for o in c.children if o.dep_ == "pobj"]
@@ -469,12 +471,12 @@ def subject_complements(subject: Token, lex: Lexicon) -> list[Token]:
 def _kind_noun(tok: Token, lex: Lexicon) -> ActorKind | None:
     """The group kind a common noun describing a name says (``description_kinds``:
     "coalition", "the Islamist alliance"), or None: a noun of a list ("X, the ruling party
-    and the army"), "a party to the talks" (a participant), "a front for Y" (a cover)."""
+    and the army"), "a party to the talks", "a front for Y" (``description_blocking_preps``)."""
     if tok.pos_ != "NOUN" or not tok.is_lower or tok.lower_ not in lex.description_kinds:
         return None
     if any(c.dep_ in ("cc", "conj") for c in tok.children):
         return None
-    if any(c.dep_ == "prep" and c.lower_ in ("to", "for") for c in tok.children):
+    if any(c.dep_ == "prep" and c.lower_ in lex.description_blocking_preps for c in tok.children):
         return None
     return ActorKind(lex.description_kinds[tok.lower_])
 
