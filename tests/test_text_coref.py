@@ -595,3 +595,103 @@ def test_the_words_of_party_phrases_and_name_heads_are_data():
     words = ["movement", "for", "democratic", "change"]
     assert _name_head(words, lex) == "movement"
     assert _name_head(words, replace(lex, name_head_prepositions=frozenset())) == "change"
+
+
+SALIENT = (
+    "Adel Rahimi called an early election in March. Rahimi's opponents marched through the "
+    "capital, and Rahimi banned their rallies. Samir Haddad, a lawyer, denounced the ban. "
+    "In May the president dissolved parliament. Rahimi's allies cheered."
+)
+
+
+def test_an_office_no_one_was_named_with_names_the_texts_most_salient_person(extractor):
+    r = extractor.extract(Document("t", SALIENT))
+    assert "the president" in mentions_of(r, "Adel Rahimi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SALIENT.replace(
+            "Adel Rahimi called", "Prime Minister Adel Rahimi called"
+        ),  # another office
+        SALIENT.replace("Rahimi's allies cheered", "Haddad cheered").replace(
+            "Rahimi banned", "Haddad banned"
+        ),  # no one named clearly most
+        SALIENT.replace("the president", "the ousted president"),  # a former holder
+        SALIENT.replace("the president dissolved", "Rahimi met the president and dissolved"),
+        SALIENT.replace("the president dissolved", "the president-elect dissolved"),
+        SALIENT.replace("the president dissolved", "the king dissolved"),  # not a salient office
+        SALIENT.replace("Samir Haddad, a lawyer,", "The president of Chad, Idriss Deby,").replace(
+            "in March", "in Niger in March"
+        ),  # another state's president spoken of
+    ],
+)
+def test_an_office_names_no_salient_person_who_holds_another_or_is_not_clear(extractor, text):
+    r = extractor.extract(Document("t", text))
+    assert not any("president" in m or "king" in m for m in mentions_of(r, "Adel Rahimi"))
+
+
+def test_one_foreign_party_does_not_make_the_texts_state_an_outsider(extractor):
+    text = (
+        "Ukraine held talks in Kyiv, and Ukraine asked Ukraine's partners for air defence. "
+        "In Moscow, United Russia praised Russia's offensive. In July the government dismissed "
+        "two generals."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the government" in mentions_of(r, "Ukraine")
+
+
+def test_the_government_of_a_text_with_its_own_parties_is_not_a_foreign_state(extractor):
+    text = (
+        "The United States urged restraint, and Washington sent an envoy to Turkey. "
+        "The United States also froze some aid. The AKP and the CHP traded accusations, "
+        "and the HDP boycotted parliament. In July the government dismissed thousands of judges."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the government" not in mentions_of(r, "United States")
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The Soviets armed the rebels, and the Americans pressed Karzai.", "United States"),
+        ("The Soviets armed the rebels, and the Americans pressed Karzai.", "Soviet Union"),
+        ("Luanda recalled its force, and ECOWAS sent troops to replace the Angolans.", "Angola"),
+    ],
+)
+def test_a_plural_demonym_with_an_article_names_its_state(extractor, text, state):
+    r = extractor.extract(Document("t", text))
+    assert any(m.startswith("the ") or m.startswith("The ") for m in mentions_of(r, state))
+
+
+def test_a_people_that_is_no_states_stays_a_community(extractor):
+    r = extractor.extract(Document("t", "The Kurds rallied behind Barzani in Erbil."))
+    assert not any("Kurd" in am.actor.name for am in r.actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tallinn tightened the language law, and the Russians living in Narva protested.",
+        "Belgrade courted the Albanians of the Presevo valley before the vote.",
+    ],
+)
+def test_a_plural_demonym_a_phrase_places_is_a_community(extractor, text):
+    r = extractor.extract(Document("t", text))
+    assert not any(am.actor.name in ("Russia", "Albania") for am in r.actors)
+
+
+def test_a_lower_case_group_noun_the_tagger_calls_a_name_still_describes(extractor):
+    # the small English model tags "bloc" here NNP, as in "Bloc Québécois"
+    text = (
+        "The Patriotic Alliance won the vote in July. In August the bloc condemned the crackdown."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the bloc" in mentions_of(r, "Patriotic Alliance")
+
+
+def test_the_bloc_never_falls_back_to_a_party(extractor):
+    text = "The Unity Party won the vote in July. In August the bloc condemned the crackdown."
+    r = extractor.extract(Document("t", text))
+    assert "the bloc" not in mentions_of(r, "Unity Party")

@@ -29,12 +29,14 @@ from factions.model import ActorKind, normalise_alias
 from factions.text.lexicon import Lexicon
 from factions.text.mentions import Mention, _title_before, org_kind, subject_complements
 
-__all__ = ["Entity", "cluster_names", "resolve_references"]
+__all__ = ["Entity", "cluster_names", "party_states", "resolve_references"]
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from spacy.tokens import Doc, Token
+
+    from factions.text.gazetteer import WorldGazetteer
 
 _PARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|de|van|von|da|di)[-‐‑]", re.I)
 _GROUPS = (
@@ -579,11 +581,14 @@ def resolve_references(
     entities: list[Entity],
     lex: Lexicon,
     pairs: dict[int, tuple[int, ...]] | None = None,
+    countries: dict[int, int] | None = None,
 ) -> list[Mention]:
     """Add mentions for pronouns, "the latter/former", titles and descriptions.
 
     Returns the new mentions (already linked to entities); ``mentions`` is not changed.
     ``pairs`` (if given) receives token -> (entity, ...) for "the two men", "all parties".
+    ``countries`` (:func:`party_states`) maps a party to its country's state, so that a
+    text's own parties tell which state it is about ("the government", "the country").
     """
     pairs = {} if pairs is None else pairs
     tok_entity: dict[int, int] = {}
@@ -592,9 +597,20 @@ def resolve_references(
         starts[m.start] = m
         for i in range(m.start, m.end):
             tok_entity[i] = m.entity
+    stated = {  # a person's office as the text states it with their name
+        m.start: title
+        for m in mentions
+        if (
+            title := m.title or (_stated_title(doc, m, lex) if m.kind == ActorKind.PERSON else None)
+        )
+    }
+    salient = _salient_holder(mentions, entities, {m.entity for m in mentions if m.start in stated})
     title_holders: dict[str, list[int]] = {}  # office -> the people named with it, in order
     formers: set[int] = set()  # people named as a former holder ("former President X")
-    home_state = _main_state((m.entity for m in mentions if m.entity >= 0), entities, least=1)
+    countries = countries or {}
+    home_state = _main_state(
+        (m.entity for m in mentions if m.entity >= 0), entities, least=1, countries=countries
+    )
     home = entities[home_state].name if home_state is not None else None  # the text's state
     government_of: dict[str, int] = {}
     pair_cache: dict[str, tuple[int, list[int]]] = {}
@@ -634,7 +650,7 @@ def resolve_references(
     while i < n:
         m = starts.get(i)
         if m is not None:
-            title = m.title or (_stated_title(doc, m, lex) if m.kind == ActorKind.PERSON else None)
+            title = stated.get(m.start)
             if title:
                 # "Costa Rican President X", "Mozambique's president X": another state's
                 # office, which "the president" alone does not name
@@ -683,6 +699,16 @@ def resolve_references(
             if office is not None:
                 j, titles, former = office
                 holder = _office_holder(titles, former, title_holders, formers)
+                if (
+                    holder is None
+                    and j - i - 1 == len(titles[0].split())  # "the president", no adjective
+                    and any(t in lex.salient_offices for t in titles)
+                    and not any("abroad:" + t in title_holders for t in titles)
+                    and not _another_holder_spoken_of(doc, titles, home, lex)
+                    and salient not in formers
+                    and not _argument_beside(doc[j - 1], salient, tok_entity)
+                ):
+                    holder = salient
                 if holder is not None:
                     add(i, j, holder, "DESC")
                     i = j
@@ -744,7 +770,7 @@ def resolve_references(
             owned = (  # "the militia's commander": the possessive still names the group
                 j not in starts and nxt is not None and nxt.lower_ in ("'s", "’s")
             )
-            if (free or owned) and w in lex.group_words and doc[j].tag_ == "NN":
+            if (free or owned) and w in lex.group_words and _singular_common_noun(doc[j]):
                 strict = _names_coalition(w, lex)  # never a party or militia by default
                 if free:  # a group of the kind the noun names ("the alliance": a coalition)
                     ent = _recent_of_kind(history, entities, cur_sent, w, lex)
@@ -777,7 +803,9 @@ def resolve_references(
                 and low == "the"
                 and all(doc[k].lower_ in lex.government_adjectives for k in range(i + 1, j))
             ):
-                ent, unnamed = _government_entity(w, history, entities, lex, government_of)
+                ent, unnamed = _government_entity(
+                    w, history, entities, lex, government_of, countries
+                )
                 add(i, j + 1, ent, "DESC")
                 added[-1].named = unnamed  # an unnamed government is still an actor
                 i = j + 1
@@ -795,7 +823,12 @@ def resolve_references(
             )
         ):
             ent, unnamed = _government_entity(
-                lex.government_force_modifiers[low], history, entities, lex, government_of
+                lex.government_force_modifiers[low],
+                history,
+                entities,
+                lex,
+                government_of,
+                countries,
             )
             add(i, i + 2, ent, "DESC")
             added[-1].named = unnamed
@@ -819,7 +852,7 @@ def resolve_references(
             and doc[i + 1].lower_ in lex.country_words
             and _acting_country(doc[i + 1], lex)
         ):
-            ent = _main_state((e for _, e, _, _ in history), entities, least=2)
+            ent = _main_state((e for _, e, _, _ in history), entities, 2, countries)
             if ent is not None:
                 add(i, i + 2, ent, "DESC")
                 i += 2
@@ -920,6 +953,72 @@ def resolve_references(
     return added
 
 
+def _singular_common_noun(tok: Token) -> bool:
+    """A singular common noun: tagged so, or a lower-case word the tagger took for a proper
+    name (the small English model tags "the bloc" NNP, as in "Bloc Québécois")."""
+    return tok.tag_ == "NN" or (tok.tag_ == "NNP" and tok.is_lower)
+
+
+def _another_holder_spoken_of(
+    doc: Doc, titles: tuple[str, ...], home: str | None, lex: Lexicon
+) -> bool:
+    """Whether the text speaks of an office's holder of somewhere or something else than
+    its own state (``home``): "the president of Chad", "Chad's president", "the Senate
+    president" (then "the president" alone is not safely the text's most named person;
+    "president of Uruguay" in a text about Uruguay is its own)."""
+    words = {t for t in titles if " " not in t}
+
+    def elsewhere(o: Token) -> bool:
+        return lex.countries.get(o.lower_) != home or home is None
+
+    for tok in doc:
+        if tok.lower_ not in words:
+            continue
+        for c in tok.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.pos_ == "PROPN":
+                if elsewhere(c):
+                    return True
+            if c.dep_ == "prep" and c.lower_ == "of":
+                if any((o.pos_ == "PROPN" or o.ent_type_) and elsewhere(o) for o in c.children):
+                    return True
+    return False
+
+
+def _argument_beside(office: Token, person: int | None, tok_entity: dict[int, int]) -> bool:
+    """Whether ``person`` is named as another argument of the verb whose argument the office
+    noun is ("X met the president", "the president received X"): then they are two people."""
+    verb = office.head.head if office.dep_ == "pobj" else office.head
+    return any(
+        tok_entity.get(t.i) == person and t.i != office.i
+        for a in verb.children
+        for t in ((a, *(a.children if a.dep_ == "prep" else ())))
+    )
+
+
+def _salient_holder(
+    mentions: Sequence[Mention], entities: list[Entity], titled: set[int], least: int = 3
+) -> int | None:
+    """The person "the president" (an office of ``salient_offices``) names when no holder
+    was named with the office: the text's most salient person, by the salience that
+    Lappin & Leass (1994) rank referents with, reduced to its strongest factor, how often
+    the text names them. Only a clear one: named at least ``least`` times and more often
+    than anyone else, and with no office of their own stated (``titled``: "Prime Minister
+    X" is not who "the president" names).
+
+    Lappin, S. and Leass, H. J. (1994). An algorithm for pronominal anaphora resolution.
+    Computational Linguistics 20(4), 535-561.
+    """
+    counts: dict[int, int] = {}
+    for m in mentions:
+        if m.entity >= 0 and entities[m.entity].kind == ActorKind.PERSON:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < least or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    top = ranked[0][0]
+    return None if top in titled else top
+
+
 def _office_phrase(doc: Doc, i: int, lex: Lexicon) -> tuple[int, tuple[str, ...], bool] | None:
     """An office named after "the" at ``i`` as its holder's description: the end token, the
     offices it can name and whether it names an earlier holder ("the former president").
@@ -948,8 +1047,8 @@ def _office_phrase(doc: Doc, i: int, lex: Lexicon) -> tuple[int, tuple[str, ...]
             break
     if not titles:
         return None
-    if k < n and (doc[k].ent_type_ == "PERSON" or doc[k].pos_ == "PROPN"):
-        return None
+    if k < n and (doc[k].ent_type_ == "PERSON" or doc[k].pos_ == "PROPN" or doc[k].text == "-"):
+        return None  # "the president X"; "the president-elect": another office
     if k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].pos_ in ("PROPN", "DET"):
         return None
     head = doc[k - 1]
@@ -1008,7 +1107,12 @@ def _foreign_office(doc: Doc, m: Mention, lex: Lexicon, home: str | None = None)
 
 
 def _government_entity(
-    word: str, history, entities: list[Entity], lex: Lexicon, government_of: dict[str, int]
+    word: str,
+    history,
+    entities: list[Entity],
+    lex: Lexicon,
+    government_of: dict[str, int],
+    countries: dict[int, int],
 ) -> tuple[int, bool]:
     """The entity "the government" (or "the junta", "the regime": ``word``) names, and
     whether it is a new, unnamed one: a military government word names the military body;
@@ -1021,7 +1125,7 @@ def _government_entity(
         if ent is None:
             ent = _military_body(entities, lex)
     else:
-        ent = _main_state((e for _, e, _, _ in history), entities)
+        ent = _main_state((e for _, e, _, _ in history), entities, countries=countries)
         if ent is None:
             ent = government_of.get("last")
         if ent is None:
@@ -1198,17 +1302,48 @@ def _acting_country(tok: Token, lex: Lexicon) -> bool:
     )
 
 
-def _main_state(named: Iterable[int], entities, least: int = 3) -> int | None:
+def party_states(entities: Sequence[Entity], world: WorldGazetteer | None) -> dict[int, int]:
+    """Each party of the world gazetteer (Party Facts) named in a text, mapped to the state
+    of its country when the text names that state too: a text's own parties tell which
+    state it is about (:func:`_main_state`)."""
+    if world is None:
+        return {}
+    state_of: dict[str, int] = {}
+    for k, e in enumerate(entities):
+        if e.kind == ActorKind.STATE and e.key.startswith("state:"):
+            entry = world.state_of(e.key[6:])
+            if entry is not None and entry.iso3:
+                state_of.setdefault(entry.iso3, k)
+    out: dict[int, int] = {}
+    for k, e in enumerate(entities):
+        entry = world.entries.get(e.external_id) if e.external_id else None
+        if entry is not None and entry.kind != "state" and entry.iso3 in state_of:
+            out[k] = state_of[entry.iso3]
+    return out
+
+
+def _main_state(
+    named: Iterable[int], entities, least: int = 3, countries: dict[int, int] | None = None
+) -> int | None:
     """The state named most among the entity ids ``named``, if it clearly dominates (at
-    least ``least`` mentions, no tie)."""
+    least ``least`` mentions, no tie) and is not an outsider: when the text names another
+    state's parties (``countries``: :func:`party_states`) at least twice and none of this
+    state's, the state named most is a patron or a mediator and the text's own is unknown
+    (one mention of a foreign party, "United Russia" in a text about Ukraine, does not
+    tell)."""
     counts: dict[int, int] = {}
+    parties: dict[int, int] = {}  # a state -> mentions of its parties
     for e in named:
         if entities[e].kind == ActorKind.STATE:
             counts[e] = counts.get(e, 0) + 1
+        elif countries and e in countries:
+            parties[countries[e]] = parties.get(countries[e], 0) + 1
     if not counts:
         return None
     best = max(counts.values())
     if best < least:
         return None
     tops = [e for e, c in counts.items() if c == best]
-    return tops[0] if len(tops) == 1 else None
+    if len(tops) > 1 or (tops[0] not in parties and max(parties.values(), default=0) >= 2):
+        return None
+    return tops[0]

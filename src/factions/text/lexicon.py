@@ -182,6 +182,7 @@ class Lexicon:
     polity_nouns: frozenset[str] = frozenset()
     office_adjectives: frozenset[str] = frozenset()
     former_office_adjectives: frozenset[str] = frozenset()
+    salient_offices: frozenset[str] = frozenset()
     generic_actors: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     bare_generic_actors: dict[str, str] = field(default_factory=dict)
@@ -529,6 +530,7 @@ def load_lexicon() -> Lexicon:
         polity_nouns=_low(words.get("polity_nouns")),
         office_adjectives=_low(words.get("office_adjectives")),
         former_office_adjectives=_low(words.get("former_office_adjectives")),
+        salient_offices=_words("words.yaml", "salient_offices", words.get("salient_offices")),
         generic_actors=_low(words.get("generic_actors")),
         light_verbs=_low(trig.get("light_verbs")),
         idioms=_idioms(trig.get("idioms")),

@@ -1436,8 +1436,9 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
     low = words.text.lower()
     tok = doc[end - 1]
     country = lex.demonyms.get(low) or lex.demonyms.get(tok.lemma_.lower())
-    if country is None:
-        return None
+    if country is None:  # "the Americans": NER keeps the plural as its own lemma
+        plural = lex.demonyms.get(low[:-1]) if low.endswith("s") else None
+        return _plural_demonym(doc, start, end, plural) if plural else None
     if agent_hyphen(doc, end):
         return _state_mention(words, country)  # "Iranian-backed militias"
     head = tok.head
@@ -1462,21 +1463,25 @@ def _demonym_mention(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | 
         if _state_modifies(head, lex):
             return _state_mention(words, country)  # "Ugandan support", "Turkish tanks"
         return None
-    # "the Americans" (a plural demonym used as a noun, with an article)
+    return _plural_demonym(doc, start, end, country)
+
+
+def _plural_demonym(doc: Doc, start: int, end: int, country: str) -> Mention | None:
+    """ "the Americans", "the Soviets": a plural demonym used as a noun, with an article,
+    names its state as news uses it ("the Americans pressed Karzai"). Not one a phrase
+    places or qualifies ("the Russians living in Estonia", "the Albanians of Kosovo", "the
+    Azerbaijanis on both sides of the border"): those are a community, as a people that is
+    no state's ("the Kurds") always is, having no demonym."""
+    tok = doc[end - 1]
     if (
         tok.tag_ in ("NNPS", "NNS")
         and start > 0
         and doc[start - 1].lower_ == "the"
         and tok.lower_.endswith("s")
+        and not any(c.dep_ in ("prep", "acl", "relcl") for c in tok.children)
     ):
         span = doc[start - 1 : end]
-        return Mention.of(
-            span,
-            "STATE",
-            country,
-            ActorKind.STATE,
-            extra={"demonym": True},
-        )
+        return Mention.of(span, "STATE", country, ActorKind.STATE, extra={"demonym": True})
     return None
 
 

@@ -25,7 +25,7 @@ from typing import Any
 from factions.model import Actor, ActorKind, Affiliation, Relation, System, slugify
 from factions.model.fusion import DOCUMENT, Observation, fuse
 from factions.text.actorhood import actor_entities
-from factions.text.coref import Entity, cluster_names, resolve_references
+from factions.text.coref import Entity, cluster_names, party_states, resolve_references
 from factions.text.documents import Document
 from factions.text.gazetteer import WorldGazetteer, augment_lexicon, load_world
 from factions.text.gazetteer.matcher import find_world_references
@@ -250,7 +250,8 @@ class Extractor:
         mentions = find_mentions(sdoc, lex, self.gazetteer, world_refs, self.world)
         entities = cluster_names(mentions, lex)
         pairs: dict[int, tuple[int, ...]] = {}  # token -> the entities it stands for
-        refs = resolve_references(sdoc, mentions, entities, lex, pairs)
+        countries = party_states(entities, self.world)
+        refs = resolve_references(sdoc, mentions, entities, lex, pairs, countries)
         tok_entity: dict[int, int] = {}
         for m in (*mentions, *refs):
             if m.entity >= 0:
