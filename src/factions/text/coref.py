@@ -1303,9 +1303,10 @@ def _acting_country(tok: Token, lex: Lexicon) -> bool:
 
 
 def party_states(entities: Sequence[Entity], world: WorldGazetteer | None) -> dict[int, int]:
-    """Each party of the world gazetteer (Party Facts) named in a text, mapped to the state
-    of its country when the text names that state too: a text's own parties tell which
-    state it is about (:func:`_main_state`)."""
+    """Each group of the world gazetteer that belongs to one country (a Party Facts party or
+    coalition, a militia or government body with its country code; not an international
+    organisation) named in a text, mapped to the state of its country when the text names
+    that state too: a text's own parties tell which state it is about (:func:`_main_state`)."""
     if world is None:
         return {}
     state_of: dict[str, int] = {}
