@@ -695,3 +695,33 @@ def test_the_bloc_never_falls_back_to_a_party(extractor):
     text = "The Unity Party won the vote in July. In August the bloc condemned the crackdown."
     r = extractor.extract(Document("t", text))
     assert "the bloc" not in mentions_of(r, "Unity Party")
+
+
+@pytest.mark.parametrize(
+    "appositive",
+    [
+        "Tarik Halabi, the former president's brother and adviser,",
+        "Tarik Halabi, the brother of the former president,",
+    ],
+)
+def test_a_description_inside_an_appositive_is_not_the_person_it_describes(extractor, appositive):
+    # i-within-i: "the former president" sits inside the phrase that describes Tarik, so it
+    # is someone else (here the only other person, Karim Halabi), never Tarik himself
+    text = (
+        "Karim Halabi resigned in April after weeks of protests. "
+        f"In early May the army arrested {appositive} together with two generals."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the former president" not in mentions_of(r, "Tarik Halabi")
+
+
+def test_an_office_inside_an_appositive_is_not_its_head(extractor):
+    # the text's most-named person would be "the president" (no holder named), but not in
+    # the phrase that describes him
+    text = (
+        "Tarik Halabi built a business empire in the 1990s. Halabi later bought two "
+        "newspapers, and critics said Halabi used them against the opposition. In May the "
+        "army arrested Halabi, the president's brother, and two generals."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the president" not in mentions_of(r, "Tarik Halabi")

@@ -553,6 +553,34 @@ def _is_subject(tok: Token) -> int:
     return 0
 
 
+def _containing_entities(tok: Token, tok_entity: dict[int, int]) -> set[int]:
+    """Entities named by a noun phrase that holds ``tok`` inside it: "Saïd Bouteflika, the
+    former president's brother" (the appositive holds "the former president", which so
+    cannot be Saïd), "X, the brother of the president", "X, whose party ...".
+
+    The i-within-i constraint of Chomsky (1981), *Lectures on Government and Binding*, as
+    the coreference filter of Lee et al. (2013), "Deterministic coreference resolution based
+    on entity-centric, precision-ranked rules", Computational Linguistics 39(4): a mention
+    never corefers with a mention that contains it. The walk climbs the noun phrase only
+    (possessors, prepositional objects, compounds, appositions) and stops at a verb."""
+    found: set[int] = set()
+    t = tok
+    for _ in range(8):
+        if t.head is t or t.dep_ not in _NP_INNER_DEPS:
+            break
+        if t.dep_ == "appos" and t.head.i in tok_entity:
+            found.add(tok_entity[t.head.i])
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        if t.i in tok_entity and t is not tok:
+            found.add(tok_entity[t.i])
+    return found
+
+
+_NP_INNER_DEPS = frozenset({"poss", "pobj", "prep", "compound", "nmod", "appos", "conj", "cc"})
+
+
 def _clause_subject_entities(tok: Token, tok_entity: dict[int, int]) -> set[int]:
     """Entities that are the subject of the clause holding ``tok``."""
     t = tok
@@ -709,7 +737,9 @@ def resolve_references(
                     and not _argument_beside(doc[j - 1], salient, tok_entity)
                 ):
                     holder = salient
-                if holder is not None:
+                if holder is not None and holder not in _containing_entities(
+                    doc[j - 1], tok_entity
+                ):
                     add(i, j, holder, "DESC")
                     i = j
                     continue
@@ -751,7 +781,8 @@ def resolve_references(
                     history,
                     entities,
                     cur_sent,
-                    exclude=_sentence_subjects(doc, i, tok_entity, sent_of),
+                    exclude=_sentence_subjects(doc, i, tok_entity, sent_of)
+                    | _containing_entities(doc[j], tok_entity),
                 )
                 if ent is not None:
                     add(i, j + 1, ent, "DESC")
