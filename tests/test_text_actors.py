@@ -729,3 +729,23 @@ def test_a_list_of_persons_and_their_stances_is_no_party_table(extractor):
     assert ("Julia Gillard", "Labor", "member") in affs
     assert not any(m == "Ana Ruiz" for m, _, _ in affs)
     assert ("Dora Klein", "Green Future", "leader") in affs
+
+
+LONG_LIST = (
+    "Armed groups reported active by the end of the year:\n"
+    "- Umurinzi Brigades: the youth wing of the ruling party, accused by human rights groups "
+    "of beatings, arrests and the intimidation of opponents in the provinces and in the "
+    "capital.\n"
+    "- Intagondwa: a rebel front loyal to the exiled general, which claimed attacks on army "
+    "posts in the north and rejected every ceasefire proposal that the regional bloc put "
+    "forward.\n"
+    "- Brokers: Tanzania, which hosted the talks in Arusha and pressed both camps to return to "
+    "the table, although neither of them trusted its mediator or accepted his agenda.\n"
+)
+
+
+def test_a_long_bulleted_line_opens_with_its_actor(extractor):
+    # lines too long for table rows are prose, but what precedes the colon is the list's item
+    names = {am.actor.name for am in _read(extractor, LONG_LIST).actors}
+    assert {"Umurinzi Brigades", "Intagondwa", "Tanzania"} <= names
+    assert "Brokers" not in names  # a common noun capitalised by its place opens no actor
