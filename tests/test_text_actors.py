@@ -749,3 +749,19 @@ def test_a_long_bulleted_line_opens_with_its_actor(extractor):
     names = {am.actor.name for am in _read(extractor, LONG_LIST).actors}
     assert {"Umurinzi Brigades", "Intagondwa", "Tanzania"} <= names
     assert "Brokers" not in names  # a common noun capitalised by its place opens no actor
+
+
+def test_a_generic_body_the_text_only_mentions_is_no_actor(extractor):
+    # "parliament" is named generically and takes part in nothing the text states
+    text = (
+        "Lena Varga's Civic Union won a majority in parliament in May and formed a cabinet "
+        "with the Farmers' League, whose deputies had sat in parliament since 1998."
+    )
+    names = {am.actor.name.lower() for am in _read(extractor, text).actors}
+    assert "parliament" not in names and "lena varga" in names
+
+
+def test_a_generic_body_that_acts_stays_an_actor(extractor):
+    text = "In May the army arrested Tomas Reyes, who had accused the army of torture."
+    names = {am.actor.name.lower() for am in _read(extractor, text).actors}
+    assert "armed forces" in names or "army" in names

@@ -22,6 +22,11 @@ names; this module decides, per entity (after coreference, before output), from
    named only as where something happened ("in Mozambique", "captured Pemba") is a place:
    an attribute of the event, not a node.
 
+After relations are read, :func:`idle_generic_actors` drops an actor the text names only
+generically ("parliament", "the government", "the army") when it takes part in no relation
+or affiliation of the document: a body the guideline counts only as a party to what the
+text says, an isolated node otherwise.
+
 O(mentions).
 """
 
@@ -32,14 +37,18 @@ from typing import TYPE_CHECKING
 from factions.model import ActorKind
 from factions.text.mentions import agent_hyphen
 
-__all__ = ["actor_entities", "actor_like"]
+__all__ = ["actor_entities", "actor_like", "idle_generic_actors"]
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Token
 
+    from factions.model import Affiliation, Relation
     from factions.text.coref import Entity
     from factions.text.lexicon import Lexicon
     from factions.text.mentions import Mention
+    from factions.text.pipeline import ActorMentions
 
 _AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss", "appos", "attr"}
 _ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "appos"}
@@ -311,3 +320,37 @@ def actor_entities(
         if any(actor_like(doc, m, lex, heads, motion, setting) for m in ms):
             keep.add(i)
     return keep
+
+
+_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them", "themselves"})
+
+
+def _generic(text: str) -> bool:
+    """A mention that names nothing: lower-case but for a leading article ("the army",
+    "parliament", "The government") or a pronoun."""
+    words = text.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    rest = " ".join(words)
+    return not rest or rest.lower() in _PRONOUNS or rest == rest.lower()
+
+
+def idle_generic_actors(
+    actors: Sequence[ActorMentions],
+    relations: Sequence[Relation],
+    affiliations: Sequence[Affiliation],
+) -> set[str]:
+    """Ids of the actors named only generically (every mention lower-case but for a leading
+    article, or a pronoun; no external ID) that no relation or affiliation names. The
+    guideline counts named actors, and a generic body ("the government", "parliament") only
+    as a party to what the text states; one the text merely mentions ("dissolved
+    parliament", "in parliament") is not reported."""
+    used = {x for r in relations for x in (r.a, r.b)}
+    used.update(x for f in affiliations for x in (f.member, f.group))
+    return {
+        am.actor.id
+        for am in actors
+        if am.actor.id not in used
+        and not am.actor.external_id
+        and all(_generic(m.text) for m in am.mentions)
+    }

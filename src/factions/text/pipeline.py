@@ -24,7 +24,7 @@ from typing import Any
 
 from factions.model import Actor, ActorKind, Affiliation, Relation, System, slugify
 from factions.model.fusion import DOCUMENT, Observation, fuse
-from factions.text.actorhood import actor_entities
+from factions.text.actorhood import actor_entities, idle_generic_actors
 from factions.text.coref import Entity, cluster_names, party_states, resolve_references
 from factions.text.documents import Document
 from factions.text.gazetteer import WorldGazetteer, augment_lexicon, load_world
@@ -309,9 +309,10 @@ class Extractor:
             if key[0] != key[1] and key not in seen and set(key) <= known:
                 seen.add(key)
                 affiliations.append(Affiliation(member=key[0], group=key[1], role=role))
+        idle = idle_generic_actors(st.actors, relations, affiliations)  # "in parliament"
         return DocumentResult(
             doc_id=document.doc_id,
-            actors=st.actors,
+            actors=[am for am in st.actors if am.actor.id not in idle],
             relations=relations,
             affiliations=affiliations,
             document=document,
