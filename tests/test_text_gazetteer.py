@@ -313,3 +313,23 @@ def test_an_iso_qualifier_is_no_name_of_its_own(extractor):
     )
     assert {"iso3:GBR", "iso3:QAT", "iso3:TUR"} <= set(found)
     assert "iso3:VGB" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Belgrade accused KFOR of failing to stop the attacks, and the mission denied it.",
+            "KFOR",
+        ),
+        ("The Taliban attacked ISAF bases in Helmand, and NATO sent reinforcements.", "ISAF"),
+        ("Chad's government welcomed EUFOR, while the rebels denounced the force.", "EUFOR"),
+        ("Unasur leaders condemned the impeachment and suspended Paraguay.", "UNASUR"),
+        ("Nigeria led ECOMIL into Monrovia after Taylor agreed to leave.", "ECOMIL"),
+        # a spelling the data gives beside the acronym is matched in any case
+        ("Moscow warned Nato against admitting Georgia and Ukraine.", "NATO"),
+    ],
+)
+def test_multinational_missions_and_regional_bodies_are_found(extractor, text, code):
+    r = extractor.extract(Document("t", text))
+    assert f"igo:{code}" in {am.actor.external_id or "" for am in r.actors}

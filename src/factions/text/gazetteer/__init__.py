@@ -116,14 +116,29 @@ class WorldGazetteer:
         words = name_words(text)
         if words and words[0] == "the" and len(words) > 1:
             words = words[1:]
-        if not words or (words, external_id) in self._seen:
+        if not words:
+            return
+        second = words[1] if len(words) > 1 else None
+        if (words, external_id) in self._seen:
+            if flag == "":  # "Nato" beside "NATO": written both ways, matched in any case
+                self._relax(words, second, external_id)
             return
         self._seen.add((words, external_id))
         acronym = letters(text) if flag == "A" else ""
         name = Name(words, external_id, flag, acronym)
         self.index.setdefault(words[0], []).append(name)
-        second = words[1] if len(words) > 1 else None
         self.index2.setdefault((words[0], second), []).append(name)
+
+    def _relax(self, words: tuple[str, ...], second: str | None, external_id: str) -> None:
+        """An acronym the data also gives in another case ("NATO" and "Nato") is matched in
+        any case: its entries lose the acronym flag."""
+        for table, key in ((self.index, words[0]), (self.index2, (words[0], second))):
+            table[key] = [
+                Name(n.words, n.external_id, "", "")
+                if n.words == words and n.external_id == external_id and n.flag == "A"
+                else n
+                for n in table.get(key, [])
+            ]
 
     def state_of(self, country: str) -> Entry | None:
         """The state entry of a country's display name ("Iraq" -> iso3:IRQ)."""
