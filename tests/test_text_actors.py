@@ -731,26 +731,6 @@ def test_a_list_of_persons_and_their_stances_is_no_party_table(extractor):
     assert ("Dora Klein", "Green Future", "leader") in affs
 
 
-LONG_LIST = (
-    "Armed groups reported active by the end of the year:\n"
-    "- Umurinzi Brigades: the youth wing of the ruling party, accused by human rights groups "
-    "of beatings, arrests and the intimidation of opponents in the provinces and in the "
-    "capital.\n"
-    "- Intagondwa: a rebel front loyal to the exiled general, which claimed attacks on army "
-    "posts in the north and rejected every ceasefire proposal that the regional bloc put "
-    "forward.\n"
-    "- Brokers: Tanzania, which hosted the talks in Arusha and pressed both camps to return to "
-    "the table, although neither of them trusted its mediator or accepted his agenda.\n"
-)
-
-
-def test_a_long_bulleted_line_opens_with_its_actor(extractor):
-    # lines too long for table rows are prose, but what precedes the colon is the list's item
-    names = {am.actor.name for am in _read(extractor, LONG_LIST).actors}
-    assert {"Umurinzi Brigades", "Intagondwa", "Tanzania"} <= names
-    assert "Brokers" not in names  # a common noun capitalised by its place opens no actor
-
-
 def test_a_generic_body_the_text_only_mentions_is_no_actor(extractor):
     # "parliament" is named generically and takes part in nothing the text states
     text = (
@@ -765,3 +745,15 @@ def test_a_generic_body_that_acts_stays_an_actor(extractor):
     text = "In May the army arrested Tomas Reyes, who had accused the army of torture."
     names = {am.actor.name.lower() for am in _read(extractor, text).actors}
     assert "armed forces" in names or "army" in names
+
+
+def test_a_generic_name_of_the_users_own_gazetteer_stays_an_actor():
+    from factions.model import Actor, System
+    from factions.text.pipeline import Extractor
+
+    own = System(actors=[Actor(id="army", name="the army", kind="government_body")])
+    ex = Extractor(gazetteer=own, extractor="rules")
+    r = ex.extract(
+        Document("t", "The president spoke on Monday, and the army stayed in its barracks.")
+    )
+    assert "army" in {am.actor.id for am in r.actors}

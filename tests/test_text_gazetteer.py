@@ -328,6 +328,8 @@ def test_an_iso_qualifier_is_no_name_of_its_own(extractor):
         ("Nigeria led ECOMIL into Monrovia after Taylor agreed to leave.", "ECOMIL"),
         # a spelling the data gives beside the acronym is matched in any case
         ("Moscow warned Nato against admitting Georgia and Ukraine.", "NATO"),
+        ("Relations between Russia and Nato collapsed after the summit.", "NATO"),
+        ("Relations between Russia and NATO collapsed after the summit.", "NATO"),
     ],
 )
 def test_multinational_missions_and_regional_bodies_are_found(extractor, text, code):

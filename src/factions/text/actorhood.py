@@ -40,7 +40,7 @@ from factions.text.mentions import agent_hyphen
 __all__ = ["actor_entities", "actor_like", "idle_generic_actors"]
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Collection, Sequence
 
     from spacy.tokens import Doc, Token
 
@@ -322,29 +322,33 @@ def actor_entities(
     return keep
 
 
-_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them", "themselves"})
+_ARTICLES = ("the", "a", "an")  # dropped before a name, as ANNOTATION.md matches aliases
 
 
-def _generic(text: str) -> bool:
+def _generic(text: str, pronouns: frozenset[str]) -> bool:
     """A mention that names nothing: lower-case but for a leading article ("the army",
-    "parliament", "The government") or a pronoun."""
+    "parliament", "The government") or a pronoun. A name in a script without case is not
+    generic."""
     words = text.split()
-    if words and words[0].lower() in ("the", "a", "an"):
+    if words and words[0].lower() in _ARTICLES:
         words = words[1:]
     rest = " ".join(words)
-    return not rest or rest.lower() in _PRONOUNS or rest == rest.lower()
+    return not rest or rest.lower() in pronouns or rest.islower()
 
 
 def idle_generic_actors(
     actors: Sequence[ActorMentions],
     relations: Sequence[Relation],
     affiliations: Sequence[Affiliation],
+    lex: Lexicon,
+    exempt: Collection[str] = (),
 ) -> set[str]:
     """Ids of the actors named only generically (every mention lower-case but for a leading
-    article, or a pronoun; no external ID) that no relation or affiliation names. The
-    guideline counts named actors, and a generic body ("the government", "parliament") only
-    as a party to what the text states; one the text merely mentions ("dissolved
-    parliament", "in parliament") is not reported."""
+    article, or a pronoun of ``lex.group_pronouns``; no external ID; not in ``exempt``, the
+    user's own gazetteer actors) that no relation or affiliation names. The guideline counts
+    named actors, and a generic body ("the government", "parliament") only as a party to
+    what the text states; one the text merely mentions ("dissolved parliament", "in
+    parliament") is not reported."""
     used = {x for r in relations for x in (r.a, r.b)}
     used.update(x for f in affiliations for x in (f.member, f.group))
     return {
@@ -352,5 +356,6 @@ def idle_generic_actors(
         for am in actors
         if am.actor.id not in used
         and not am.actor.external_id
-        and all(_generic(m.text) for m in am.mentions)
+        and am.actor.id not in exempt
+        and all(_generic(m.text, lex.group_pronouns) for m in am.mentions)
     }

@@ -556,24 +556,27 @@ def _is_subject(tok: Token) -> int:
 def _containing_entities(tok: Token, tok_entity: dict[int, int]) -> set[int]:
     """Entities named by a noun phrase that holds ``tok`` inside it: "Saïd Bouteflika, the
     former president's brother" (the appositive holds "the former president", which so
-    cannot be Saïd), "X, the brother of the president", "X, whose party ...".
+    cannot be Saïd), "X, the brother and adviser of the president".
 
     The i-within-i constraint of Chomsky (1981), *Lectures on Government and Binding*, as
     the coreference filter of Lee et al. (2013), "Deterministic coreference resolution based
     on entity-centric, precision-ranked rules", Computational Linguistics 39(4): a mention
     never corefers with a mention that contains it. The walk climbs the noun phrase only
-    (possessors, prepositional objects, compounds, appositions) and stops at a verb."""
+    (possessors, prepositional objects, compounds, appositions, and through coordinations,
+    whose first conjunct does not contain the others) and stops at a verb. ``tok``'s own
+    apposition is not containment: "X, the president" describes X."""
     found: set[int] = set()
     t = tok
     for _ in range(8):
         if t.head is t or t.dep_ not in _NP_INNER_DEPS:
             break
-        if t.dep_ == "appos" and t.head.i in tok_entity:
+        if t.dep_ == "appos" and t is not tok and t.head.i in tok_entity:
             found.add(tok_entity[t.head.i])
+        coordinated = t.dep_ in ("conj", "cc")
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
             break
-        if t.i in tok_entity and t is not tok:
+        if t.i in tok_entity and not coordinated:
             found.add(tok_entity[t.i])
     return found
 

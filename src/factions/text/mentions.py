@@ -13,12 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from factions.model import ActorKind, normalise_alias
 from factions.text.lexicon import Lexicon
-from factions.text.tables import (
-    find_tables,
-    list_head_mentions,
-    table_affiliations,
-    table_mentions,
-)
+from factions.text.tables import find_tables, table_affiliations, table_mentions
 
 __all__ = [
     "Gazetteer",
@@ -352,7 +347,6 @@ def find_mentions(
         if head.dep_ == "pobj" and head.head.lower_ in lex.locative_preps:
             m.extra["place"] = True
     mentions.extend(table_mentions(doc, mentions, taken, lex))  # tables and lists of parties
-    mentions.extend(list_head_mentions(doc, taken, lex))  # "- Islamic Jihad: fought ..."
     headers = [t.header for t in find_tables(doc.text, lex) if t.header is not None]
     if headers:  # "| List | Seats |": column names, not actors
         mentions = [

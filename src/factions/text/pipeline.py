@@ -309,7 +309,8 @@ class Extractor:
             if key[0] != key[1] and key not in seen and set(key) <= known:
                 seen.add(key)
                 affiliations.append(Affiliation(member=key[0], group=key[1], role=role))
-        idle = idle_generic_actors(st.actors, relations, affiliations)  # "in parliament"
+        own = {st.ids[i] for i, e in enumerate(st.entities) if e.gazetteer_id}  # the user's
+        idle = idle_generic_actors(st.actors, relations, affiliations, self.lex, own)
         return DocumentResult(
             doc_id=document.doc_id,
             actors=[am for am in st.actors if am.actor.id not in idle],

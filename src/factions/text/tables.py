@@ -33,14 +33,7 @@ from typing import TYPE_CHECKING
 
 from factions.model import ActorKind
 
-__all__ = [
-    "Row",
-    "Table",
-    "find_tables",
-    "list_head_mentions",
-    "table_affiliations",
-    "table_mentions",
-]
+__all__ = ["Row", "Table", "find_tables", "table_affiliations", "table_mentions"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -49,8 +42,6 @@ if TYPE_CHECKING:
     from factions.text.mentions import Mention
 
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+")
-_ROW_CHARS = 160  # a longer line is prose, not a table row
-_LIST_HEAD_WORDS = 8  # a long bulleted line's opening name has at most this many words
 _GAP = re.compile(r"\S {2,}(?=\S)")  # a run of two or more spaces between columns
 _NAME_LABELS = ("GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
 
@@ -175,7 +166,7 @@ def _cells(start: int, body: str, pat: TablePatterns) -> list[tuple[int, int]] |
     bullet = _BULLET.match(body)
     if not bullet and not pat.seats.search(body):
         return None
-    if len(stripped) > _ROW_CHARS:
+    if len(stripped) > 160:
         return None  # a paragraph, not a row
     offset = bullet.end() if bullet else len(body) - len(body.lstrip())
     content = body[offset:]
@@ -616,48 +607,6 @@ def _whole_cell_name(doc: Doc, cell: tuple[int, int], inner: list, mentions: lis
             taken[i] = 0
     text = doc.text[cell[0] : cell[1]]
     return new(cell[0], cell[1], "ORG", org_kind(text, lex))
-
-
-def list_head_mentions(doc: Doc, taken: bytearray, lex) -> list[Mention]:
-    """The actor a bulleted line of prose opens with, when NER found no name there::
-
-        - Islamic Jihad: fought alongside Hamas and sat on the joint operations room, ...
-
-    A line too long to be a table row (:func:`find_tables` reads shorter ones) is read as a
-    sentence, but its opening words up to the first separator (a colon, a dash, "led by") are
-    a list's item: when they are a name (at most ``_LIST_HEAD_WORDS`` capitalised words and
-    connectors, a proper noun among them, no verb) and no mention covers any of them, they become an organisation
-    mention of the kind its words say ("... Party" a party). O(characters)."""
-    from factions.text.mentions import Mention, org_kind
-
-    pat = table_patterns(lex)
-    out: list[Mention] = []
-    for start, _, body in _lines(doc.text):
-        bullet = _BULLET.match(body)
-        if bullet is None or len(body.strip()) <= _ROW_CHARS:
-            continue
-        sep = pat.separator.search(body, bullet.end())
-        if sep is None:
-            continue
-        span = doc.char_span(start + bullet.end(), start + sep.start(), alignment_mode="contract")
-        if span is None or not len(span) or any(taken[span.start : span.end]):
-            continue
-        if span[0].lower_ == "the":
-            span = span[1:]
-        if not len(span) or len(span) > _LIST_HEAD_WORDS or not span[0].is_title:
-            continue
-        if not any(t.pos_ == "PROPN" for t in span):
-            continue  # "- Brokers: Russia, which ...": a common noun capitalised by its place
-        if any(t.pos_ in ("VERB", "AUX") for t in span) or not all(
-            t.is_title or t.is_upper or t.lower_ in lex.name_connectors or not t.is_alpha
-            for t in span
-        ):
-            continue
-        m = Mention.of(span, "ORG", span.text, org_kind(span.text, lex))
-        for i in range(span.start, span.end):
-            taken[i] = 1
-        out.append(m)
-    return out
 
 
 def table_affiliations(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int, str]]:

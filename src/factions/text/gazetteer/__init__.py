@@ -83,7 +83,8 @@ class Entry:
 @dataclass(frozen=True)
 class Name:
     """One name of an entry, as matched: its words, the entry, how strictly it is matched
-    (``A`` acronym: in its case; ``C`` common word; ``G`` generic; ``""`` plain; for
+    (``A`` acronym: in its case; ``a`` acronym the data also spells otherwise: capitalised,
+    in any case; ``C`` common word; ``G`` generic; ``""`` plain; for
     states ``S`` name, ``D`` demonym, ``P`` capital: country context only) and its letters
     (for the case check of an acronym)."""
 
@@ -120,7 +121,7 @@ class WorldGazetteer:
             return
         second = words[1] if len(words) > 1 else None
         if (words, external_id) in self._seen:
-            if flag == "":  # "Nato" beside "NATO": written both ways, matched in any case
+            if flag == "":  # "Nato" beside "NATO": an acronym written either way
                 self._relax(words, second, external_id)
             return
         self._seen.add((words, external_id))
@@ -130,11 +131,11 @@ class WorldGazetteer:
         self.index2.setdefault((words[0], second), []).append(name)
 
     def _relax(self, words: tuple[str, ...], second: str | None, external_id: str) -> None:
-        """An acronym the data also gives in another case ("NATO" and "Nato") is matched in
-        any case: its entries lose the acronym flag."""
+        """An acronym the data also gives in another case ("NATO" and "Nato") stays an
+        acronym (flag ``a``) but is matched capitalised in any case ("Nato", "NATO")."""
         for table, key in ((self.index, words[0]), (self.index2, (words[0], second))):
             table[key] = [
-                Name(n.words, n.external_id, "", "")
+                Name(n.words, n.external_id, "a", n.letters)
                 if n.words == words and n.external_id == external_id and n.flag == "A"
                 else n
                 for n in table.get(key, [])

@@ -292,7 +292,10 @@ def find_references(
         text = doc[s:e].text
         ok = []
         for nm in names:
-            if nm.flag == "A":
+            if nm.flag == "a":  # "Nato" or "NATO"
+                if letters(text).upper() != nm.letters.upper() or not text[:1].isupper():
+                    continue
+            elif nm.flag == "A":
                 if letters(text) != nm.letters and not _acronym_as_word(doc, s, e, nm.letters):
                     continue
                 if nm.letters.upper() in world.abbreviations and nm.external_id.startswith(
@@ -314,7 +317,7 @@ def find_references(
         igos = [nm for nm in ok if nm.external_id.startswith("igo:")]
         if igos:
             if not _inside_longer_name(doc, s, e, ctx_words) and not (
-                igos[0].flag != "A" and _joined_to_a_name(doc, s)
+                igos[0].flag not in ("A", "a") and _joined_to_a_name(doc, s)
             ):
                 accepted.append((s, e, igos[0].external_id, 2))
             continue
@@ -323,7 +326,7 @@ def find_references(
         local = [x for x in entries if world.entries[x].iso3 in context]
         if local:
             entries = local
-        elif len(entries) > 1 or any(flags[x] in ("G", "C", "A") for x in entries):
+        elif len(entries) > 1 or any(flags[x] in ("G", "C", "A", "a") for x in entries):
             continue  # shared, generic or an acronym: only the document's country can tell
         if len(entries) > 1 and year is not None:
             active = [
