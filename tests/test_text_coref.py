@@ -734,3 +734,10 @@ def test_a_coordination_does_not_contain_its_conjuncts(extractor):
     text = "President Tarik Halabi won in 2019. The army backed Halabi and the president's allies."
     r = extractor.extract(Document("t", text))
     assert "the president" in mentions_of(r, "Tarik Halabi")
+
+
+def test_a_description_coordinated_with_a_person_is_someone_else(extractor):
+    # "Halabi and the president": two people, so the office is not Halabi's here
+    text = "President Tarik Halabi won in 2019. In May the army arrested Halabi and the president."
+    r = extractor.extract(Document("t", text))
+    assert "the president" not in mentions_of(r, "Tarik Halabi")

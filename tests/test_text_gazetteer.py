@@ -330,8 +330,15 @@ def test_an_iso_qualifier_is_no_name_of_its_own(extractor):
         ("Moscow warned Nato against admitting Georgia and Ukraine.", "NATO"),
         ("Relations between Russia and Nato collapsed after the summit.", "NATO"),
         ("Relations between Russia and NATO collapsed after the summit.", "NATO"),
+        ("Relations between Brazil and MERCOSUR cooled after the summit.", "MERCOSUR"),
+        ("The Secretary General of NATO flew to Kyiv.", "NATO"),
     ],
 )
 def test_multinational_missions_and_regional_bodies_are_found(extractor, text, code):
     r = extractor.extract(Document("t", text))
     assert f"igo:{code}" in {am.actor.external_id or "" for am in r.actors}
+
+
+def test_an_acronym_written_in_lower_case_is_no_name(extractor):
+    r = extractor.extract(Document("t", "Critics said the nato summit achieved little for Russia."))
+    assert "igo:NATO" not in {am.actor.external_id or "" for am in r.actors}

@@ -563,16 +563,17 @@ def _containing_entities(tok: Token, tok_entity: dict[int, int]) -> set[int]:
     on entity-centric, precision-ranked rules", Computational Linguistics 39(4): a mention
     never corefers with a mention that contains it. The walk climbs the noun phrase only
     (possessors, prepositional objects, compounds, appositions, and through coordinations,
-    whose first conjunct does not contain the others) and stops at a verb. ``tok``'s own
-    apposition is not containment: "X, the president" describes X."""
+    whose first conjunct does not contain the others) and stops at a verb. A description's
+    own conjunct is another ("Halabi and the president": two people), but a conjunct does
+    not contain what a later conjunct holds ("Halabi and the president's allies")."""
     found: set[int] = set()
     t = tok
     for _ in range(8):
         if t.head is t or t.dep_ not in _NP_INNER_DEPS:
             break
-        if t.dep_ == "appos" and t is not tok and t.head.i in tok_entity:
+        if t.dep_ == "appos" and t.head.i in tok_entity:
             found.add(tok_entity[t.head.i])
-        coordinated = t.dep_ in ("conj", "cc")
+        coordinated = t.dep_ in ("conj", "cc") and t is not tok
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
             break

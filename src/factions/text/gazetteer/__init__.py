@@ -121,8 +121,8 @@ class WorldGazetteer:
             return
         second = words[1] if len(words) > 1 else None
         if (words, external_id) in self._seen:
-            if flag == "":  # "Nato" beside "NATO": an acronym written either way
-                self._relax(words, second, external_id)
+            if flag in ("", "A"):  # "Nato" beside "NATO": an acronym written either way
+                self._relax(words, second, external_id, letters(text) if flag == "A" else "")
             return
         self._seen.add((words, external_id))
         acronym = letters(text) if flag == "A" else ""
@@ -130,13 +130,21 @@ class WorldGazetteer:
         self.index.setdefault(words[0], []).append(name)
         self.index2.setdefault((words[0], second), []).append(name)
 
-    def _relax(self, words: tuple[str, ...], second: str | None, external_id: str) -> None:
-        """An acronym the data also gives in another case ("NATO" and "Nato") stays an
-        acronym (flag ``a``) but is matched capitalised in any case ("Nato", "NATO")."""
+    def _relax(
+        self, words: tuple[str, ...], second: str | None, external_id: str, acronym: str
+    ) -> None:
+        """An acronym the data also gives in another case ("NATO" and "Nato", in either
+        order) stays an acronym (flag ``a``) but is matched capitalised in any case. The
+        name already indexed changes when it and the new spelling are one acronym (``A``)
+        and one plain name (``""``); ``acronym``: the new spelling's letters when it is the
+        acronym."""
         for table, key in ((self.index, words[0]), (self.index2, (words[0], second))):
             table[key] = [
-                Name(n.words, n.external_id, "a", n.letters)
-                if n.words == words and n.external_id == external_id and n.flag == "A"
+                Name(n.words, n.external_id, "a", n.letters or acronym)
+                if n.words == words
+                and n.external_id == external_id
+                and n.flag in ("A", "")
+                and (n.flag == "A") != bool(acronym)
                 else n
                 for n in table.get(key, [])
             ]

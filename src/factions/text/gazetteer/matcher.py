@@ -292,11 +292,11 @@ def find_references(
         text = doc[s:e].text
         ok = []
         for nm in names:
-            if nm.flag == "a":  # "Nato" or "NATO"
-                if letters(text).upper() != nm.letters.upper() or not text[:1].isupper():
-                    continue
-            elif nm.flag == "A":
-                if letters(text) != nm.letters and not _acronym_as_word(doc, s, e, nm.letters):
+            if nm.flag in ("A", "a"):
+                if nm.flag == "a":  # "Nato" or "NATO"
+                    if letters(text).upper() != nm.letters.upper() or not text[:1].isupper():
+                        continue
+                elif letters(text) != nm.letters and not _acronym_as_word(doc, s, e, nm.letters):
                     continue
                 if nm.letters.upper() in world.abbreviations and nm.external_id.startswith(
                     "partyfacts:"
