@@ -728,16 +728,15 @@ def test_an_office_inside_an_appositive_is_not_its_head(extractor):
     assert "the president" not in mentions_of(r, "Tarik Halabi")
 
 
-def test_a_coordination_does_not_contain_its_conjuncts(extractor):
-    # "Halabi and the president's allies": the first conjunct does not contain the second,
-    # so "the president" may still be Halabi, the only president
-    text = "President Tarik Halabi won in 2019. The army backed Halabi and the president's allies."
-    r = extractor.extract(Document("t", text))
-    assert "the president" in mentions_of(r, "Tarik Halabi")
-
-
-def test_a_description_coordinated_with_a_person_is_someone_else(extractor):
-    # "Halabi and the president": two people, so the office is not Halabi's here
-    text = "President Tarik Halabi won in 2019. In May the army arrested Halabi and the president."
-    r = extractor.extract(Document("t", text))
-    assert "the president" not in mentions_of(r, "Tarik Halabi")
+@pytest.mark.parametrize(
+    ("sentence", "halabi"),
+    [
+        # a conjunct does not contain a later conjunct's possessor: the only president
+        ("The army backed Halabi and the president's allies.", True),
+        # but a description coordinated with a person is someone else
+        ("In May the army arrested Halabi and the president.", False),
+    ],
+)
+def test_a_coordination_and_the_office_beside_it(extractor, sentence, halabi):
+    r = extractor.extract(Document("t", f"President Tarik Halabi won in 2019. {sentence}"))
+    assert ("the president" in mentions_of(r, "Tarik Halabi")) is halabi

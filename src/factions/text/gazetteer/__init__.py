@@ -111,7 +111,7 @@ class WorldGazetteer:
     body_heads: dict[str, str] = field(default_factory=dict)
     load_seconds: float = 0.0
     first_words: dict = field(default_factory=dict, repr=False)  # {"words": [...], vocab: hashes}
-    _seen: set = field(default_factory=set, repr=False)
+    _names: dict = field(default_factory=dict, repr=False)  # (words, id) -> its Name
 
     def add_name(self, text: str, external_id: str, flag: str = "") -> None:
         words = name_words(text)
@@ -119,35 +119,23 @@ class WorldGazetteer:
             words = words[1:]
         if not words:
             return
-        second = words[1] if len(words) > 1 else None
-        if (words, external_id) in self._seen:
-            if flag in ("", "A"):  # "Nato" beside "NATO": an acronym written either way
-                self._relax(words, second, external_id, letters(text) if flag == "A" else "")
+        old = self._names.get((words, external_id))
+        if old is not None:
+            if {old.flag, flag} == {"A", ""}:  # "NATO" and "Nato": an acronym either way
+                self._replace(old, Name(words, external_id, "a", old.letters or letters(text)))
             return
-        self._seen.add((words, external_id))
-        acronym = letters(text) if flag == "A" else ""
-        name = Name(words, external_id, flag, acronym)
-        self.index.setdefault(words[0], []).append(name)
-        self.index2.setdefault((words[0], second), []).append(name)
+        self._replace(None, Name(words, external_id, flag, letters(text) if flag == "A" else ""))
 
-    def _relax(
-        self, words: tuple[str, ...], second: str | None, external_id: str, acronym: str
-    ) -> None:
-        """An acronym the data also gives in another case ("NATO" and "Nato", in either
-        order) stays an acronym (flag ``a``) but is matched capitalised in any case. The
-        name already indexed changes when it and the new spelling are one acronym (``A``)
-        and one plain name (``""``); ``acronym``: the new spelling's letters when it is the
-        acronym."""
-        for table, key in ((self.index, words[0]), (self.index2, (words[0], second))):
-            table[key] = [
-                Name(n.words, n.external_id, "a", n.letters or acronym)
-                if n.words == words
-                and n.external_id == external_id
-                and n.flag in ("A", "")
-                and (n.flag == "A") != bool(acronym)
-                else n
-                for n in table.get(key, [])
-            ]
+    def _replace(self, old: Name | None, new: Name) -> None:
+        """Index ``new`` by its first word and its first two, in place of ``old``."""
+        self._names[(new.words, new.external_id)] = new
+        second = new.words[1] if len(new.words) > 1 else None
+        for table, key in ((self.index, new.words[0]), (self.index2, (new.words[0], second))):
+            names = table.setdefault(key, [])
+            if old is None:
+                names.append(new)
+            else:
+                names[names.index(old)] = new
 
     def state_of(self, country: str) -> Entry | None:
         """The state entry of a country's display name ("Iraq" -> iso3:IRQ)."""
@@ -351,7 +339,7 @@ def load_world() -> WorldGazetteer:
     _add_states(g)
     _add_igos(g)
     _add_parties(g, _party_kind(load_lexicon()))
-    g._seen = set()
+    g._names = {}
     g.first_words = {"words": sorted(g.index)}
     g.load_seconds = time.perf_counter() - t0
     return g
