@@ -17,6 +17,17 @@ optionally prefixed by flags and a colon:
 - ``G``: generic political words only ("Democratic Party", "National Front"): matched only
   when the document names the party's country.
 
+Besides the names Party Facts lists, the forms texts use for them (:func:`derived_names`):
+an optional bracketed word left out or kept ("[New] Liberal Alliance"), a trailing
+qualifier in brackets dropped ("Sinn Féin (Provisional)", "Forza Italia (2013)"), a subtitle
+after a spaced dash dropped ("Order and Justice – Liberal Democratic Party"), the party's
+own country dropped from its end ("Swedish People's Party of Finland"; never when what is
+left is generic, "Communist Party of Georgia", or one common word, "Women of Russia"), and an acronym's
+forms with its hyphen or its number apart ("FUNC-INPEC": "FUNCINPEC"; "TOP09": "TOP 09").
+A derived form is left out when another party of the same country, active in overlapping
+years, bears it as a listed name ("Liberal Party – Aliancistas" does not take "Liberal
+Party" from the Liberal Party).
+
 Rows Party Facts marks as technical (alliance, other, independent...) and confessional
 lists (communities, which the annotation guideline does not count as actors) are left out;
 non-Latin-script names are left out (the texts read are English).
@@ -115,6 +126,68 @@ def split_names(field: str) -> list[str]:
     return out
 
 
+def derived_names(name: str, countries: set[str]) -> list[str]:
+    """The shorter forms texts use for a party's listed ``name`` (see the module docstring);
+    ``countries`` are the lower-case names of the party's country."""
+    out: list[str] = []
+    if "[" in name:
+        kept = re.sub(r"\s+", " ", name.replace("[", "").replace("]", "")).strip()
+        left = re.sub(r"\s+", " ", re.sub(r"\[[^\]]*\]", " ", name)).strip()
+        out += [left, kept]
+    m = re.match(r"^(.*\S)\s+\(([^()]+)\)$", name)
+    if m and sum(c.isalnum() for c in m.group(2)) >= 3:
+        out.append(m.group(1))  # "Congress (O)" is a party of its own; "(Provisional)" not
+    m = re.match(r"^(.+?)\s+(?:–|—|--|-)\s+\S", name)
+    if m:
+        out.append(m.group(1))
+    m = re.match(r"^(.*\S)\s+(?:of|in)\s+(?:the\s+)?(.+)$", name)
+    if m and m.group(2).casefold() in countries:
+        if not all(w in GENERIC or w in FUNCTION for w in words(m.group(1))):
+            out.append(m.group(1))  # not "Communist Party" of "Communist Party of Georgia"
+    return [n for n in dict.fromkeys(out) if n and n != name]
+
+
+def acronym_forms(short: str) -> list[str]:
+    """An acronym's other written forms: hyphen dropped when both parts have three letters
+    or more ("FUNC-INPEC": "FUNCINPEC"), a closing number apart ("TOP09": "TOP 09")."""
+    out = []
+    parts = short.split("-")
+    if len(parts) == 2 and all(len(p) >= 3 and p.isalpha() for p in parts):
+        out.append("".join(parts))
+    m = re.fullmatch(r"([A-Z]{2,})(\d{2,4})", short)
+    if m:
+        out.append(f"{m.group(1)} {m.group(2)}")
+    return out
+
+
+def country_names() -> dict[str, set[str]]:
+    """ISO-3 code -> the country's lower-case names (pycountry and the package's states table)."""
+    import pycountry
+    import yaml
+
+    out: dict[str, set[str]] = {}
+    for c in [*pycountry.countries, *pycountry.historic_countries]:
+        code = getattr(c, "alpha_3", None)
+        if not code:
+            continue
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                out.setdefault(code, set()).add(v.casefold())
+    states = ROOT / "src" / "factions" / "text" / "gazetteer" / "data" / "states.yaml"
+    for code, row in (yaml.safe_load(states.read_text(encoding="utf-8")) or {}).items():
+        for v in [row.get("name"), *(row.get("names") or [])]:
+            if v:
+                out.setdefault(code, set()).add(str(v).casefold())
+    return out
+
+
+def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    a0, a1 = int(a[0] or 0), int(a[1] or 9999)
+    b0, b1 = int(b[0] or 0), int(b[1] or 9999)
+    return a0 < b1 and b0 < a1  # a successor founded the year its forerunner ended
+
+
 def english_words() -> set[str]:
     """Lower-case English words (WordNet's index in the pinned spaCy model's lemmatizer)."""
     from factions.text.nlp import load_nlp
@@ -125,6 +198,26 @@ def english_words() -> set[str]:
     for forms in table.values():
         out.update(str(w).lower() for w in forms)
     return out
+
+
+def is_lemma_common(name: str, common: set[str]) -> bool:
+    """Whether a one-word ``name`` is an English word once lemmatised by the pinned spaCy
+    model's rules ("Women": "woman"), which :func:`is_common` does not undo."""
+    ws = [w for w in words(name) if w not in FUNCTION]
+    if len(ws) != 1:
+        return False
+    from spacy.tokens import Doc
+
+    from factions.text.nlp import load_nlp
+
+    nlp = load_nlp()
+    lem = nlp.get_pipe("lemmatizer")
+    for pos in ("NOUN", "ADJ", "VERB"):
+        doc = Doc(nlp.vocab, words=[ws[0]])
+        doc[0].pos_ = pos
+        if any(x.lower() in common for x in lem.rule_lemmatize(doc[0])):
+            return True
+    return False
 
 
 def is_common(word: str, common: set[str]) -> bool:
@@ -165,7 +258,9 @@ def flags(name: str, common: set[str], short: bool) -> str | None:
 
 def build(source: Path, out: Path) -> int:
     common = english_words()
+    countries = country_names()
     rows = []
+    listed: dict[tuple[str, tuple[str, ...]], list[tuple[int, tuple[str, str]]]] = {}
     with source.open(encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
             if r["technical"].strip():
@@ -189,6 +284,23 @@ def build(source: Path, out: Path) -> int:
                 if key in names:
                     continue
                 names[key] = f"{f}:{n}" if f else n
+            pid, iso3 = int(r["partyfacts_id"]), r["country"].strip()
+            years = (r["year_first"].strip(), r["year_last"].strip())
+            for key in names:
+                listed.setdefault((iso3, key), []).append((pid, years))
+            derived: dict[tuple[str, ...], str] = {}
+            for n in (*english, *native, *other):
+                for d in derived_names(n, countries.get(iso3, set())):
+                    f = flags(d, common, False)
+                    if f == "C" or (f == "" and is_lemma_common(d, common)):
+                        continue  # "Women" of "Women of Russia": a word, not the party
+                    if f is not None and tuple(words(d)) not in names:
+                        derived.setdefault(tuple(words(d)), f"{f}:{d}" if f else d)
+            for n in split_names(r["name_short"]):
+                if is_acronym(n):
+                    for d in acronym_forms(n):
+                        if tuple(words(d)) not in names:
+                            derived.setdefault(tuple(words(d)), f"A:{d}")
             # "Sadrist Movement" -> "Sadrists": the plural of an -ist name's adjective
             for n in english:
                 m = re.match(
@@ -202,17 +314,20 @@ def build(source: Path, out: Path) -> int:
                         names[tuple(words(plural))] = f"{f}:{plural}" if f else plural
             if not names:
                 continue
-            rows.append(
-                (
-                    int(r["partyfacts_id"]),
-                    r["country"].strip(),
-                    r["year_first"].strip(),
-                    r["year_last"].strip(),
-                    display.replace("\t", " "),
-                    " | ".join(v.replace("|", "/").replace("\t", " ") for v in names.values()),
-                )
-            )
-    rows.sort()
+            rows.append((pid, iso3, *years, display.replace("\t", " "), names, derived))
+    table = []
+    for pid, iso3, first, last, display, names, derived in rows:
+        for key, value in derived.items():
+            rivals = [
+                p
+                for p, years in listed.get((iso3, key), ())
+                if p != pid and _overlap(years, (first, last))
+            ]
+            if not rivals:
+                names.setdefault(key, value)
+        joined = " | ".join(v.replace("|", "/").replace("\t", " ") for v in names.values())
+        table.append((pid, iso3, first, last, display, joined))
+    rows = sorted(table)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("partyfacts_id\tiso3\tyear_first\tyear_last\tname\tnames\n")

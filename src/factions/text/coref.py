@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
     from factions.text.gazetteer import WorldGazetteer
 
+# a reference name's subtitle after a spaced dash ("Order and Justice – Liberal Democratic
+# Party"): another party's words, never what a shorter name is matched against
+_SUBTITLE = re.compile(r"\s+(?:–|—|--|-)\s+")
 _PARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|de|van|von|da|di)[-‐‑]", re.I)
 _GROUPS = (
     ActorKind.PARTY,
@@ -57,6 +60,7 @@ class Entity:
     kind: ActorKind
     gazetteer_id: str | None = None
     external_id: str | None = None  # a world gazetteer actor's ("partyfacts:5619")
+    written: list[str] = field(default_factory=list)  # the reference names the text uses
     mentions: list[int] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
 
@@ -132,6 +136,8 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             if idx is None:
                 idx = new(m, key, m.extra.get("name") or _display_name(m))
                 entities[idx].external_id = m.key
+            if m.text not in entities[idx].written:
+                entities[idx].written.append(m.text)
         elif m.label == "BODY":
             idx = by_key.get(m.key)
             if idx is None:
@@ -375,27 +381,33 @@ def _match_org(
         ent = entities[idx]
         if ent.kind == ActorKind.PERSON:
             continue
-        other = _name_words(ent.name)
         if clean.isupper() and 2 <= len(clean) <= 6 and _initials(ent.name) == clean:
             fits.append(idx)
             continue
-        if _body_of(words, lex) - set(other) or _body_of(other, lex) - set(words):
-            continue  # "the Army of X" is X's army, not X
-        core = [_singular(w) for w in words if w not in lex.generic_name_words]
-        ocore = [_singular(w) for w in other if w not in lex.generic_name_words]
-        if _offshoot(core, ocore) or _offshoot(ocore, core):
-            continue  # "the X Military Junta" / "the X Youth League" is not X
-        if core and ocore and (set(core) <= set(ocore) or set(ocore) <= set(core)):
-            if core[-1] == ocore[-1] or core[0] == ocore[0] or min(len(core), len(ocore)) >= 2:
-                fits.append(idx)
-                continue
-        if (
-            len(core) == 1
-            and core[0] != words[-1]
-            and (core[0] in ocore or f"{core[0]}ic" in ocore)
-        ):
-            fits.append(idx)  # "the Socialists", "the Democrats": members' plural of the party
+        # a reference actor by the names the text uses too ("Centre Party" for the party
+        # Party Facts lists as "Agrarian Union"; not its acronym: "the UPND Alliance" is not
+        # the UPND), its listed name without a subtitle after a dash ("Order and Justice –
+        # Liberal Democratic Party": not the Liberal Movement)
+        names = [_SUBTITLE.split(ent.name)[0], *(w for w in ent.written if not w.isupper())]
+        if any(_org_name_fits(words, _name_words(n), lex) for n in dict.fromkeys(names)):
+            fits.append(idx)
     return fits[0] if len(set(fits)) == 1 else None
+
+
+def _org_name_fits(words: list[str], other: list[str], lex: Lexicon) -> bool:
+    """Whether a group's name ``words`` names the group named ``other``: the same core
+    words, one's a subset of the other's, or a members' plural ("the Socialists")."""
+    if _body_of(words, lex) - set(other) or _body_of(other, lex) - set(words):
+        return False  # "the Army of X" is X's army, not X
+    core = [_singular(w) for w in words if w not in lex.generic_name_words]
+    ocore = [_singular(w) for w in other if w not in lex.generic_name_words]
+    if _offshoot(core, ocore) or _offshoot(ocore, core):
+        return False  # "the X Military Junta" / "the X Youth League" is not X
+    if core and ocore and (set(core) <= set(ocore) or set(ocore) <= set(core)):
+        if core[-1] == ocore[-1] or core[0] == ocore[0] or min(len(core), len(ocore)) >= 2:
+            return True
+    # "the Socialists", "the Democrats": members' plural of the party
+    return len(core) == 1 and core[0] != words[-1] and (core[0] in ocore or f"{core[0]}ic" in ocore)
 
 
 # --- references ------------------------------------------------------------------------

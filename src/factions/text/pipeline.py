@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,7 @@ from factions.model.fusion import DOCUMENT, Observation, fuse
 from factions.text.actorhood import actor_entities, idle_generic_actors
 from factions.text.coref import Entity, cluster_names, party_states, resolve_references
 from factions.text.documents import Document
-from factions.text.gazetteer import WorldGazetteer, augment_lexicon, load_world
+from factions.text.gazetteer import WorldGazetteer, augment_lexicon, load_world, name_words
 from factions.text.gazetteer.matcher import find_world_references
 from factions.text.lexicon import Lexicon, load_lexicon
 from factions.text.mentions import Gazetteer, Mention, find_mentions, mention_affiliations
@@ -326,6 +326,23 @@ def _bare(name: str) -> str:
     return low[4:] if low.startswith("the ") else low
 
 
+def _reference_name(entry, mentions: list[Mention], world: WorldGazetteer) -> str:
+    """A world gazetteer actor's name in this document: the listed name the text uses most
+    (not an acronym; "Vox", "Centre Party", "Sinn Féin" rather than Party Facts' English
+    "Voice", "Agrarian Union", "Sinn Fein (Provisional)"), else the gazetteer's own name
+    ("PUK" alone: "Patriotic Union of Kurdistan"). Its external id says which it is."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        if m.label != "REF" or m.text.isupper():
+            continue
+        text = m.text[4:] if m.text[:4].lower() == "the " else m.text
+        if not text.isupper() and world.lists(name_words(text), entry.external_id):
+            counts[text] += 1
+    if not counts:
+        return entry.name
+    return max(counts, key=lambda t: (counts[t], len(t)))
+
+
 def _related(findings: list[Finding], stated: list[tuple[int, int, str]]) -> set[int]:
     out = {x for f in findings for x in (f.a, f.b)}
     out.update(x for m, g, _ in stated for x in (m, g))
@@ -387,7 +404,7 @@ def _actors(
             actor = gazetteer.actors[e.gazetteer_id]
         else:
             entry = world.entries.get(e.external_id) if world and e.external_id else None
-            name = entry.name if entry is not None else e.name
+            name = _reference_name(entry, ms, world) if entry is not None else e.name
             aliases = tuple(
                 dict.fromkeys(
                     m.text

@@ -137,6 +137,16 @@ class WorldGazetteer:
             else:
                 names[names.index(old)] = new
 
+    def lists(self, words: tuple[str, ...], external_id: str) -> bool:
+        """Whether ``words`` (:func:`name_words`, no leading "the") are one of the names
+        listed for ``external_id``."""
+        if not words:
+            return False
+        key = (words[0], words[1] if len(words) > 1 else None)
+        return any(
+            n.words == words and n.external_id == external_id for n in self.index2.get(key, ())
+        )
+
     def state_of(self, country: str) -> Entry | None:
         """The state entry of a country's display name ("Iraq" -> iso3:IRQ)."""
         ext = self.state_ids.get(country)

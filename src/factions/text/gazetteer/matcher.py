@@ -5,9 +5,11 @@ One pass over the tokens (O(tokens x names sharing a first word)): each token's 
 first-word index, and every name that continues there is a raw match. Then, per document:
 
 1. **Country context**: the states named in the document (names, demonyms, capitals) and
-   the countries of parties named by a name no other party has.
+   the countries of parties named by a name no other party has; not a demonym that opens a
+   party's name ("the Swedish People's Party" of Finland) nor a capital that is a person's
+   name here ("Santiago Abascal").
 2. **Which names count**: an acronym only in the case written (or, from five letters,
-   written as a word: "Syriza") and never one of the
+   written as a word: "Syriza", "Funcinpec") and never one of the
    abbreviations of ordinary English ("IDP camps"); a common-word name ("Future",
    "Dignity") only capitalised, not as a sentence's first word, and in a political
    sentence; a generic name ("Labour Party", "National Front") and any name that several
@@ -119,20 +121,29 @@ class _Words:
 
 def _capitalised(doc: Doc, start: int, end: int) -> bool:
     """Whether the name's words are capitalised (a group noun may not be: "Sadrist movement";
-    ``name_function_words`` and ``name_group_nouns`` of ``data/words.yaml``)."""
+    ``name_function_words`` and ``name_group_nouns`` of ``data/words.yaml``). A word joined
+    to digits counts by its opening letter ("Kukiz'15"; not "26th")."""
     from factions.text.gazetteer import load_words
 
     words = load_words()
     content = [
         t
         for t in doc[start:end]
-        if t.is_alpha
+        if (t.is_alpha or (t.text[:1].isalpha() and any(c.isdigit() for c in t.text)))
         and t.lower_ not in words.name_function_words
         and not _after_hyphen(doc, t.i, start)
     ]  # "Co-operation": the part after a hyphen keeps the word's case
     if not content or not content[0].text[:1].isupper():
         return False
     return all(t.text[:1].isupper() or t.lower_ in words.name_group_nouns for t in content)
+
+
+def _part_of_a_persons_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a capital's name is a person's name here: NER reads a person there, or a
+    capitalised proper noun follows it ("Santiago Abascal", "Victoria Nuland")."""
+    if any(t.ent_type_ == "PERSON" for t in doc[start:end]):
+        return True
+    return end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"
 
 
 def _after_hyphen(doc: Doc, i: int, start: int) -> bool:
@@ -196,18 +207,21 @@ def _names_a_non_actor(tokens) -> bool:
     return any(t.is_title and t.lower_ in heads for t in tokens)
 
 
-def _acronym_as_word(doc: Doc, start: int, end: int, acronym: str) -> bool:
+def _acronym_as_word(doc: Doc, start: int, end: int, acronym: str, world: WorldGazetteer) -> bool:
     """An acronym of five or more letters written as a word ("Syriza", "Unasur", "Frelimo"
-    for SYRIZA, UNASUR, FRELIMO): one proper-noun token that NER did not take for a person
-    or a state (GPE; a LOC tag is often NER's guess at an unknown word)."""
+    for SYRIZA, UNASUR, FRELIMO): one proper-noun token that NER did not take for a person,
+    nor for a place (GPE) whose name is a state's or a town's (NER often guesses GPE or LOC
+    for an unknown word: "the royalist Funcinpec")."""
     if end - start != 1 or len(acronym) < 5 or not acronym.isalpha():
         return False
     tok = doc[start]
-    return (
-        tok.text == acronym.capitalize()
-        and tok.pos_ == "PROPN"
-        and tok.ent_type_ not in ("PERSON", "GPE")
-    )
+    if tok.text != acronym.capitalize() or tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+        return False
+    if tok.ent_type_ == "GPE":
+        from factions.text.gazetteer import load_places
+
+        return tok.lower_ not in world.countries and (tok.lower_,) not in load_places()
+    return True
 
 
 def _joined_to_a_name(doc: Doc, start: int) -> bool:
@@ -276,8 +290,19 @@ def find_references(
         return []
     # 1. country context
     context: set[str] = set()
+    longest_party = {}  # start token -> end of the longest capitalised party name there
     for s, e, names in raw:
+        if e > longest_party.get(s, 0) and any(
+            nm.external_id.startswith("partyfacts:") for nm in names
+        ):
+            if _capitalised(doc, s, e):
+                longest_party[s] = e
+    for s, e, names in raw:
+        if longest_party.get(s, 0) > e:
+            continue  # "the Swedish People's Party" (of Finland) does not name Sweden
         for name in names:
+            if name.flag == "P" and _part_of_a_persons_name(doc, s, e):
+                continue  # "Santiago Abascal" does not name Chile
             if name.flag in _CONTEXT_FLAGS and _capitalised(doc, s, e):
                 context.add(world.entries[name.external_id].iso3 or "")
     ctx_words = world.demonyms
@@ -296,7 +321,9 @@ def find_references(
                 if nm.flag == "a":  # "Nato" or "NATO"
                     if letters(text).upper() != nm.letters.upper() or not text[:1].isupper():
                         continue
-                elif letters(text) != nm.letters and not _acronym_as_word(doc, s, e, nm.letters):
+                elif letters(text) != nm.letters and not _acronym_as_word(
+                    doc, s, e, nm.letters, world
+                ):
                     continue
                 if nm.letters.upper() in world.abbreviations and nm.external_id.startswith(
                     "partyfacts:"
