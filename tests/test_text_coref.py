@@ -740,3 +740,31 @@ def test_an_office_inside_an_appositive_is_not_its_head(extractor):
 def test_a_coordination_and_the_office_beside_it(extractor, sentence, halabi):
     r = extractor.extract(Document("t", f"President Tarik Halabi won in 2019. {sentence}"))
     assert ("the president" in mentions_of(r, "Tarik Halabi")) is halabi
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the father first, then the son
+        "King Faisal named his son Hamad bin Faisal crown prince. Hamad bin Faisal then "
+        "detained Prince Nayef, and Faisal approved the arrests.",
+        # the son first, then the father
+        "Crown Prince Hamad bin Faisal detained dozens of princes. King Faisal backed him.",
+    ],
+)
+def test_a_fathers_name_in_a_patronym_is_not_a_surname(extractor, text):
+    r = extractor.extract(Document("t", text))
+    son = mentions_of(r, "Hamad bin Faisal")
+    assert "King Faisal" not in son and "Faisal" not in son
+
+
+def test_a_hyphenated_vice_title_is_the_vice_presidency(extractor):
+    # "Vice-President X" holds the vice-presidency ("the vice president" is X), not the
+    # presidency
+    text = (
+        "President Tomas Ferrer met the press. Vice-President Rosa Quintal attacked the "
+        "opposition. Later the vice president resigned."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the vice president" in mentions_of(r, "Rosa Quintal")
+    assert "the vice president" not in mentions_of(r, "Tomas Ferrer")

@@ -159,7 +159,7 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
                 if idx is not None and entities[idx].kind == ActorKind.PERSON:
                     idx = None
             if idx is None and words and m.label in ("PERSON", "GPE", "ORG"):
-                idx = _match_person(words, persons, entities, m, mentions)
+                idx = _match_person(words, persons, entities, m, mentions, lex.patronymic_particles)
             if idx is None and m.label in ("ORG", "GPE") and words and mi not in defined:
                 idx = _match_org(m.text, words, orgs, entities, lex)
             if idx is None:
@@ -214,14 +214,22 @@ def _display_name(m: Mention) -> str:
     return text
 
 
+def _patronym_ends(words: list[str], particles: Collection[str]) -> bool:
+    """Whether a name ends in a patronym: a particle ("bin", "ould") before its last word."""
+    return len(words) >= 3 and words[-2] in particles
+
+
 def _match_person(
     words: list[str],
     persons: list[int],
     entities: list[Entity],
     m: Mention,
     mentions: Sequence[Mention] = (),
+    particles: Collection[str] = (),
 ) -> int | None:
-    """The single person entity this name is a surname, first name or fuller form of."""
+    """The single person entity this name is a surname, first name or fuller form of (a
+    father's name after a patronymic particle is no surname: "Salman" is not "Mohammed bin
+    Salman")."""
     fits = []
     names = [_name_words(entities[idx].name) for idx in persons]
     surnames = {n[-1] for n in names if len(n) > 1}
@@ -229,8 +237,11 @@ def _match_person(
         if not other:
             continue
         if len(words) == 1:
-            if words[0] == other[-1] or (words[0] == other[0] and len(other) > 1):
+            surname = other[-1] if not _patronym_ends(other, particles) else None
+            if words[0] == surname or (words[0] == other[0] and len(other) > 1):
                 fits.append(idx)
+        elif len(other) == 1 and _patronym_ends(words, particles):
+            continue
         elif len(other) == 1:
             # "Hapilon" is "Isnilon Hapilon"; "Omar", named with his brother's surname ("the
             # brothers Omar and Abdullah Maute"), is "Omar Maute" (and "Karuna Faction" is

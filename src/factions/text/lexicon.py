@@ -133,6 +133,7 @@ class Lexicon:
     kinds: dict[str, str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
+    patronymic_particles: frozenset[str]
     stop_actors: frozenset[str]
     locative_preps: frozenset[str]
     place_verbs: frozenset[str] = frozenset()
@@ -457,6 +458,7 @@ def load_lexicon() -> Lexicon:
         kinds={k.lower(): v for k, v in (words.get("kinds") or {}).items()},
         person_pronouns=_low(words.get("person_pronouns")),
         group_pronouns=_low(words.get("group_pronouns")),
+        patronymic_particles=_low(words.get("patronymic_particles")),
         stop_actors=_low(words.get("stop_actors")),
         locative_preps=_low(words.get("locative_preps")),
         place_verbs=_low(words.get("place_verbs")),

@@ -129,6 +129,14 @@ def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str | None]:
     if i == start:
         return start, None
     title = " ".join(t.lower_ for t in doc[i:start])
+    if (
+        i >= 2
+        and doc[i - 1].text in ("-", "‐", "‑")
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+        and doc[i - 2].lower_ in lex.title_words
+    ):  # "Vice-President X" is the vice-president, not the president
+        return i - 2, f"{doc[i - 2].lower_} {title}"
     return i, title
 
 
