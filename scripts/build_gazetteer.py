@@ -18,19 +18,19 @@ optionally prefixed by flags and a colon:
   when the document names the party's country.
 
 Besides the names Party Facts lists, the forms texts use for them (:func:`derived_names`):
-an optional bracketed word left out or kept ("[New] Liberal Alliance"), a trailing
-qualifier in brackets dropped ("Sinn Féin (Provisional)", "Forza Italia (2013)"), a subtitle
-after a spaced dash dropped ("Order and Justice – Liberal Democratic Party"), the party's
-own country dropped from its end ("Swedish People's Party of Finland"; never when what is
-left is generic, "Communist Party of Georgia", or one common word, "Women of Russia"), and an acronym's
-forms with its hyphen or its number apart ("FUNC-INPEC": "FUNCINPEC"; "TOP09": "TOP 09").
-A derived form is left out when another party of the same country, active in overlapping
-years, bears it as a listed name ("Liberal Party – Aliancistas" does not take "Liberal
-Party" from the Liberal Party).
-
-Rows Party Facts marks as technical (alliance, other, independent...) and confessional
-lists (communities, which the annotation guideline does not count as actors) are left out;
-non-Latin-script names are left out (the texts read are English).
+an optional bracketed word left out or kept ("[New] Liberal Alliance"; not an annotation
+such as "[no-party]"), a trailing qualifier in brackets dropped ("Civic Position (Anatolii
+Grytsenko)", "Forza Italia (2013)"), a subtitle after a spaced dash dropped ("Order and
+Justice – Liberal Democratic Party"), the party's own country dropped from its end when a
+party head word is left ("Swedish People's Party of Finland"; never when what is left is
+generic, "Communist Party of Georgia", or ends otherwise, "Democratic Front for the
+Liberation"), and an acronym's forms with its hyphen or its number apart ("FUNC-INPEC":
+"FUNCINPEC"; "TOP09": "TOP 09"). A derived form is flagged ``G`` (it counts only where the
+document names the party's country) unless it is an acronym's; a one-word form that is an
+English word, once lemmatised, is left out ("Citizens", "Women"); and so is a form that
+another party of the same country lists as a name or derives too, in overlapping years (a successor founded the year its forerunner ended does not
+overlap with it). A form another country's party lists is shared with it, as any shared
+name is: the document's country decides.
 """
 
 from __future__ import annotations
@@ -126,14 +126,28 @@ def split_names(field: str) -> list[str]:
     return out
 
 
+# The head words a party's name may end in once its country is dropped ("Swedish People's
+# Party" of Finland; not "Democratic Front for the Liberation" of Palestine)
+PARTY_HEADS = set(
+    """party parties movement union alliance front league congress bloc rally coalition
+    federation list convention forum assembly council organisation organization
+    association group""".split()
+)
+
+
 def derived_names(name: str, countries: set[str]) -> list[str]:
     """The shorter forms texts use for a party's listed ``name`` (see the module docstring);
     ``countries`` are the lower-case names of the party's country."""
     out: list[str] = []
+    if "//" in name:
+        return out
     if "[" in name:
-        kept = re.sub(r"\s+", " ", name.replace("[", "").replace("]", "")).strip()
-        left = re.sub(r"\s+", " ", re.sub(r"\[[^\]]*\]", " ", name)).strip()
-        out += [left, kept]
+        inner = re.findall(r"\[([^\]]*)\]", name)
+        if inner and all(x[:1].isupper() for x in inner):  # not "[no-party]", "[na Slovensku]"
+            kept = re.sub(r"\s+", " ", name.replace("[", "").replace("]", "")).strip()
+            left = re.sub(r"\s+", " ", re.sub(r"\[[^\]]*\]", " ", name)).strip()
+            out += [left, kept]
+        return [n for n in dict.fromkeys(out) if n and n != name]
     m = re.match(r"^(.*\S)\s+\(([^()]+)\)$", name)
     if m and sum(c.isalnum() for c in m.group(2)) >= 3:
         out.append(m.group(1))  # "Congress (O)" is a party of its own; "(Provisional)" not
@@ -142,7 +156,12 @@ def derived_names(name: str, countries: set[str]) -> list[str]:
         out.append(m.group(1))
     m = re.match(r"^(.*\S)\s+(?:of|in)\s+(?:the\s+)?(.+)$", name)
     if m and m.group(2).casefold() in countries:
-        if not all(w in GENERIC or w in FUNCTION for w in words(m.group(1))):
+        stem = words(m.group(1))
+        if (
+            stem
+            and stem[-1] in PARTY_HEADS
+            and not all(w in GENERIC or w in FUNCTION for w in stem)
+        ):
             out.append(m.group(1))  # not "Communist Party" of "Communist Party of Georgia"
     return [n for n in dict.fromkeys(out) if n and n != name]
 
@@ -183,9 +202,14 @@ def country_names() -> dict[str, set[str]]:
 
 
 def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two parties' years overlap; a successor founded in the year its forerunner
+    ended (each active longer than that year) does not overlap with it."""
     a0, a1 = int(a[0] or 0), int(a[1] or 9999)
     b0, b1 = int(b[0] or 0), int(b[1] or 9999)
-    return a0 < b1 and b0 < a1  # a successor founded the year its forerunner ended
+    if not (a0 <= b1 and b0 <= a1):
+        return False
+    succession = (a1 == b0 and a0 < a1 and b0 < b1) or (b1 == a0 and b0 < b1 and a0 < a1)
+    return not succession
 
 
 def english_words() -> set[str]:
@@ -292,10 +316,10 @@ def build(source: Path, out: Path) -> int:
             for n in (*english, *native, *other):
                 for d in derived_names(n, countries.get(iso3, set())):
                     f = flags(d, common, False)
-                    if f == "C" or (f == "" and is_lemma_common(d, common)):
-                        continue  # "Women" of "Women of Russia": a word, not the party
-                    if f is not None and tuple(words(d)) not in names:
-                        derived.setdefault(tuple(words(d)), f"{f}:{d}" if f else d)
+                    if f is None or f == "C" or is_lemma_common(d, common):
+                        continue  # "Women" of "Women of Russia", "Citizens": words
+                    if tuple(words(d)) not in names:  # counts only where its country is named
+                        derived.setdefault(tuple(words(d)), f"G:{d}")
             for n in split_names(r["name_short"]):
                 if is_acronym(n):
                     for d in acronym_forms(n):
@@ -315,12 +339,16 @@ def build(source: Path, out: Path) -> int:
             if not names:
                 continue
             rows.append((pid, iso3, *years, display.replace("\t", " "), names, derived))
+    derivers: dict[tuple[str, tuple[str, ...]], list[tuple[int, tuple[str, str]]]] = {}
+    for pid, iso3, first, last, _display, _names, derived in rows:
+        for key in derived:
+            derivers.setdefault((iso3, key), []).append((pid, (first, last)))
     table = []
     for pid, iso3, first, last, display, names, derived in rows:
         for key, value in derived.items():
-            rivals = [
+            rivals = [  # a name another party of the country lists or derives too
                 p
-                for p, years in listed.get((iso3, key), ())
+                for p, years in (*listed.get((iso3, key), ()), *derivers.get((iso3, key), ()))
                 if p != pid and _overlap(years, (first, last))
             ]
             if not rivals:

@@ -768,3 +768,15 @@ def test_a_hyphenated_vice_title_is_the_vice_presidency(extractor):
     r = extractor.extract(Document("t", text))
     assert "the vice president" in mentions_of(r, "Rosa Quintal")
     assert "the vice president" not in mentions_of(r, "Tomas Ferrer")
+
+
+def test_a_rank_prefix_keeps_the_office_and_ould_is_no_patronym(extractor):
+    # "Major-General X" is a general ("the general" is X); a Mauritanian "Ould" name is
+    # referred to by its last word
+    text = (
+        "Major-General Tomas Ferrer seized power in May. The general dissolved parliament. "
+        "Mohamed Ould Ghazouani was sworn in as president, and Ghazouani promised reforms."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "The general" in mentions_of(r, "Tomas Ferrer")
+    assert "Ghazouani" in mentions_of(r, "Mohamed Ould Ghazouani")

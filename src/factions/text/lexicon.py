@@ -134,6 +134,7 @@ class Lexicon:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     patronymic_particles: frozenset[str]
+    office_prefixes: frozenset[str]
     stop_actors: frozenset[str]
     locative_preps: frozenset[str]
     place_verbs: frozenset[str] = frozenset()
@@ -459,6 +460,7 @@ def load_lexicon() -> Lexicon:
         person_pronouns=_low(words.get("person_pronouns")),
         group_pronouns=_low(words.get("group_pronouns")),
         patronymic_particles=_low(words.get("patronymic_particles")),
+        office_prefixes=_low(words.get("office_prefixes")),
         stop_actors=_low(words.get("stop_actors")),
         locative_preps=_low(words.get("locative_preps")),
         place_verbs=_low(words.get("place_verbs")),

@@ -134,8 +134,8 @@ def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str | None]:
         and doc[i - 1].text in ("-", "‐", "‑")
         and not doc[i - 2].whitespace_
         and not doc[i - 1].whitespace_
-        and doc[i - 2].lower_ in lex.title_words
-    ):  # "Vice-President X" is the vice-president, not the president
+        and doc[i - 2].lower_ in lex.office_prefixes
+    ):  # "Vice-President X" is the vice-president ("Major-General X" is a general)
         return i - 2, f"{doc[i - 2].lower_} {title}"
     return i, title
 

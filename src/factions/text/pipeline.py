@@ -328,9 +328,10 @@ def _bare(name: str) -> str:
 
 def _reference_name(entry, mentions: list[Mention], world: WorldGazetteer) -> str:
     """A world gazetteer actor's name in this document: the listed name the text uses most
-    (not an acronym; "Vox", "Centre Party", "Sinn Féin" rather than Party Facts' English
-    "Voice", "Agrarian Union", "Sinn Fein (Provisional)"), else the gazetteer's own name
-    ("PUK" alone: "Patriotic Union of Kurdistan"). Its external id says which it is."""
+    (not one written in capitals; "Vox", "Centre Party", "Syriza" rather than Party Facts'
+    English "Voice", "Agrarian Union", "Coalition of the Radical Left"), else the
+    gazetteer's own name ("PUK" alone: "Patriotic Union of Kurdistan"). Its external id
+    says which it is."""
     counts: Counter[str] = Counter()
     for m in mentions:
         if m.label != "REF" or m.text.isupper():

@@ -139,11 +139,17 @@ def _capitalised(doc: Doc, start: int, end: int) -> bool:
 
 
 def _part_of_a_persons_name(doc: Doc, start: int, end: int) -> bool:
-    """Whether a capital's name is a person's name here: NER reads a person there, or a
-    capitalised proper noun follows it ("Santiago Abascal", "Victoria Nuland")."""
-    if any(t.ent_type_ == "PERSON" for t in doc[start:end]):
-        return True
-    return end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"
+    """Whether a capital's name is part of a longer name here, as NER reads it: a person's
+    or another entity that runs on past it ("Santiago Abascal", which the small model calls
+    an organisation; not "Caracas Mayor Erika Farias", where Caracas is a GPE of its own)."""
+    for t in doc[start:end]:
+        if t.ent_type_ == "PERSON":
+            return True
+        if t.ent_type_ and t.ent_type_ not in ("GPE", "LOC", "NORP"):
+            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None and (ent.start < start or ent.end > end):
+                return True
+    return False
 
 
 def _after_hyphen(doc: Doc, i: int, start: int) -> bool:
@@ -290,21 +296,25 @@ def find_references(
         return []
     # 1. country context
     context: set[str] = set()
-    longest_party = {}  # start token -> end of the longest capitalised party name there
+    opening: dict[int, list[tuple[int, set[str]]]] = {}  # start -> (end, countries) of
+    for s, e, names in raw:  # the capitalised party names that start there
+        parties = {
+            world.entries[nm.external_id].iso3 or ""
+            for nm in names
+            if nm.external_id.startswith("partyfacts:")
+        }
+        if parties and _capitalised(doc, s, e):
+            opening.setdefault(s, []).append((e, parties))
     for s, e, names in raw:
-        if e > longest_party.get(s, 0) and any(
-            nm.external_id.startswith("partyfacts:") for nm in names
-        ):
-            if _capitalised(doc, s, e):
-                longest_party[s] = e
-    for s, e, names in raw:
-        if longest_party.get(s, 0) > e:
-            continue  # "the Swedish People's Party" (of Finland) does not name Sweden
         for name in names:
+            if name.flag not in _CONTEXT_FLAGS or not _capitalised(doc, s, e):
+                continue
+            iso3 = world.entries[name.external_id].iso3 or ""
+            if any(end > e and iso3 not in isos for end, isos in opening.get(s, ())):
+                continue  # "the Swedish People's Party" (of Finland) does not name Sweden
             if name.flag == "P" and _part_of_a_persons_name(doc, s, e):
                 continue  # "Santiago Abascal" does not name Chile
-            if name.flag in _CONTEXT_FLAGS and _capitalised(doc, s, e):
-                context.add(world.entries[name.external_id].iso3 or "")
+            context.add(iso3)
     ctx_words = world.demonyms
     # 2. which names count
     pol_cache: dict[int, bool] = {}
