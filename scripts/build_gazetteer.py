@@ -15,7 +15,9 @@ optionally prefixed by flags and a colon:
 - ``C``: a common word ("Future", "Dignity", "Hamas" is in WordNet too): matched only when
   capitalised in a political sentence (see ``factions.text.gazetteer``);
 - ``G``: generic political words only ("Democratic Party", "National Front"): matched only
-  when the document names the party's country.
+  when the document names the party's country;
+- ``Y``: a shorter form derived from a listed name (below): matched only when the document
+  names the party's country and, when it is dated, falls within the party's years.
 
 Besides the names Party Facts lists, the forms texts use for them (:func:`derived_names`):
 an optional bracketed word left out or kept ("[New] Liberal Alliance"; not an annotation
@@ -25,8 +27,8 @@ Justice – Liberal Democratic Party"), the party's own country dropped from its
 party head word is left ("Swedish People's Party of Finland"; never when what is left is
 generic, "Communist Party of Georgia", or ends otherwise, "Democratic Front for the
 Liberation"), and an acronym's forms with its hyphen or its number apart ("FUNC-INPEC":
-"FUNCINPEC"; "TOP09": "TOP 09"). A derived form is flagged ``G`` (it counts only where the
-document names the party's country) unless it is an acronym's; a one-word form that is an
+"FUNCINPEC"; "TOP09": "TOP 09"). A derived form is flagged ``Y`` unless it is an
+acronym's; a one-word form that is an
 English word, once lemmatised, is left out ("Citizens", "Women"); and so is a form that
 another party of the same country lists as a name or derives too, in overlapping years (a successor founded the year its forerunner ended does not
 overlap with it). A form another country's party lists is shared with it, as any shared
@@ -318,8 +320,8 @@ def build(source: Path, out: Path) -> int:
                     f = flags(d, common, False)
                     if f is None or f == "C" or is_lemma_common(d, common):
                         continue  # "Women" of "Women of Russia", "Citizens": words
-                    if tuple(words(d)) not in names:  # counts only where its country is named
-                        derived.setdefault(tuple(words(d)), f"G:{d}")
+                    if tuple(words(d)) not in names:  # only where its country is named,
+                        derived.setdefault(tuple(words(d)), f"Y:{d}")  # in its years
             for n in split_names(r["name_short"]):
                 if is_acronym(n):
                     for d in acronym_forms(n):

@@ -771,8 +771,8 @@ def test_a_hyphenated_vice_title_is_the_vice_presidency(extractor):
 
 
 def test_a_rank_prefix_keeps_the_office_and_ould_is_no_patronym(extractor):
-    # "Major-General X" is a general ("the general" is X); a Mauritanian "Ould" name is
-    # referred to by its last word
+    # "Major-General X" is a general ("the general" is X), "Vice-Admiral Y" an admiral; a
+    # Mauritanian "Ould" name is referred to by its last word
     text = (
         "Major-General Tomas Ferrer seized power in May. The general dissolved parliament. "
         "Mohamed Ould Ghazouani was sworn in as president, and Ghazouani promised reforms."
@@ -780,3 +780,9 @@ def test_a_rank_prefix_keeps_the_office_and_ould_is_no_patronym(extractor):
     r = extractor.extract(Document("t", text))
     assert "The general" in mentions_of(r, "Tomas Ferrer")
     assert "Ghazouani" in mentions_of(r, "Mohamed Ould Ghazouani")
+    r = extractor.extract(
+        Document(
+            "t", "Vice-Admiral Tomas Ferrer seized power in May. The admiral dissolved parliament."
+        )
+    )
+    assert "The admiral" in mentions_of(r, "Tomas Ferrer")

@@ -413,6 +413,36 @@ def test_a_demonym_inside_a_party_name_does_not_name_its_country():
     assert refs.get("Christian Democrats") == "partyfacts:703"
 
 
+def test_two_factions_deriving_one_name_leave_it_to_the_party_that_lists_it():
+    # the MDC-T and MDC-N rows both shorten to "Movement for Democratic Change": neither
+    # takes it, and the MDC itself is still found
+    world = load_world()
+    holders = {
+        n.external_id
+        for n in world.index2.get(("movement", "for"), ())
+        if n.words == name_words("Movement for Democratic Change")
+    }
+    assert len(holders) == 1
+    refs = _refs("In Zimbabwe, the Movement for Democratic Change rejected the result.", "2013-08")
+    assert refs.get("Movement for Democratic Change") in holders
+
+
+def test_a_derived_form_names_its_party_only_in_the_partys_years():
+    # "Green Party (1992)" shortens to "Green Party": not the Slovak Greens of 2016
+    assert _refs("In Slovakia, the Green Party failed to enter parliament.", "2016-03") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("Caracas Mayor Erika Farias said the PSUV would win the vote.", "PSUV"),
+        ("Lima Mayor Jorge Munoz said APRA had blocked the reform.", "APRA"),
+    ],
+)
+def test_a_capital_before_a_title_still_names_its_country(text, acronym):
+    assert acronym in _refs(text, "2019-05")
+
+
 def test_a_party_named_after_its_own_country_still_names_the_country():
     # "Pakistan" opens a Pakistani party's name: Pakistan stays the document's country, and
     # the acronym that needs it is found
@@ -463,6 +493,15 @@ def test_a_derived_form_never_takes_a_listed_name_from_another_party():
     ]
     assert mod.derived_names("Liberal Party of Newfoundland", {"canada"}) == []
     assert mod.derived_names("Communist Party of Georgia", {"georgia"}) == []  # generic
+    # a bracketed note is no optional word; a country drop must leave a party's head word
+    assert mod.derived_names("Moderate Opposition [no-party]", set()) == []
+    assert (
+        mod.derived_names("Democratic Front for the Liberation of Palestine", {"palestine"}) == []
+    )
+    # years: a one-year party overlaps the party it ended with; a successor founded the year
+    # its forerunner ended does not
+    assert mod._overlap(("1995", "1995"), ("1993", "1995"))
+    assert not mod._overlap(("1905", "1970"), ("1970", ""))
     assert mod.acronym_forms("FUNC-INPEC") == ["FUNCINPEC"]
     assert mod.acronym_forms("SDKU-DS") == []
     # the Philippines' Liberal Party keeps its name: the shipped table gives it one party

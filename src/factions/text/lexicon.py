@@ -135,6 +135,7 @@ class Lexicon:
     group_pronouns: frozenset[str]
     patronymic_particles: frozenset[str]
     office_prefixes: frozenset[str]
+    rank_titles: frozenset[str]
     stop_actors: frozenset[str]
     locative_preps: frozenset[str]
     place_verbs: frozenset[str] = frozenset()
@@ -461,6 +462,7 @@ def load_lexicon() -> Lexicon:
         group_pronouns=_low(words.get("group_pronouns")),
         patronymic_particles=_low(words.get("patronymic_particles")),
         office_prefixes=_low(words.get("office_prefixes")),
+        rank_titles=_low(words.get("rank_titles")),
         stop_actors=_low(words.get("stop_actors")),
         locative_preps=_low(words.get("locative_preps")),
         place_verbs=_low(words.get("place_verbs")),

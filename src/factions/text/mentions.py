@@ -135,7 +135,8 @@ def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str | None]:
         and not doc[i - 2].whitespace_
         and not doc[i - 1].whitespace_
         and doc[i - 2].lower_ in lex.office_prefixes
-    ):  # "Vice-President X" is the vice-president ("Major-General X" is a general)
+        and title not in lex.rank_titles
+    ):  # "Vice-President X" is the vice-president ("Vice-Admiral X" an admiral)
         return i - 2, f"{doc[i - 2].lower_} {title}"
     return i, title
 

@@ -257,7 +257,7 @@ def _add_parties(g: WorldGazetteer, org_kind) -> None:
         )
         for n in names.split(" | "):
             flag, sep, text = n.partition(":")
-            if not sep or flag not in ("A", "C", "G"):
+            if not sep or flag not in ("A", "C", "G", "Y"):
                 flag, text = "", n
             g.add_name(text, ext, flag)
 

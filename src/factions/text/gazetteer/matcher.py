@@ -138,17 +138,26 @@ def _capitalised(doc: Doc, start: int, end: int) -> bool:
     return all(t.text[:1].isupper() or t.lower_ in words.name_group_nouns for t in content)
 
 
-def _part_of_a_persons_name(doc: Doc, start: int, end: int) -> bool:
-    """Whether a capital's name is part of a longer name here, as NER reads it: a person's
-    or another entity that runs on past it ("Santiago Abascal", which the small model calls
-    an organisation; not "Caracas Mayor Erika Farias", where Caracas is a GPE of its own)."""
+def _part_of_a_persons_name(doc: Doc, start: int, end: int, lex, world: WorldGazetteer) -> bool:
+    """Whether a capital's name is part of a longer name here, as NER reads it: a person's,
+    or another entity that runs on past it into a name ("Santiago Abascal", which the small
+    model calls an organisation); not into a title or an institution noun ("Lima Mayor X",
+    "Dhaka University": the city's)."""
     for t in doc[start:end]:
         if t.ent_type_ == "PERSON":
-            return True
+            nxt = doc[end] if end < len(doc) else None
+            return nxt is None or nxt.lower_.rstrip(".") not in lex.title_words
         if t.ent_type_ and t.ent_type_ not in ("GPE", "LOC", "NORP"):
             ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
-            if ent is not None and (ent.start < start or ent.end > end):
-                return True
+            if ent is None or (ent.start >= start and ent.end <= end):
+                continue
+            nxt = doc[end] if end < len(doc) else None
+            return not (
+                nxt is not None
+                and (
+                    nxt.lower_.rstrip(".") in lex.title_words or nxt.lower_ in world.non_actor_heads
+                )
+            )
     return False
 
 
@@ -255,6 +264,11 @@ def _other_country_follows(doc: Doc, end: int, world: WorldGazetteer, iso3: str 
     return state is not None and state.iso3 != iso3
 
 
+def _active(entry, year: int) -> bool:
+    """Whether a party was active in ``year`` (a year's margin either side)."""
+    return (entry.first or 0) <= year + 1 and (entry.last or 9999) >= year - 1
+
+
 def _political(doc: Doc, i: int, world: WorldGazetteer, lex, cache: dict[int, bool]) -> bool:
     sent = doc[i].sent
     hit = cache.get(sent.start)
@@ -312,7 +326,7 @@ def find_references(
             iso3 = world.entries[name.external_id].iso3 or ""
             if any(end > e and iso3 not in isos for end, isos in opening.get(s, ())):
                 continue  # "the Swedish People's Party" (of Finland) does not name Sweden
-            if name.flag == "P" and _part_of_a_persons_name(doc, s, e):
+            if name.flag == "P" and _part_of_a_persons_name(doc, s, e, lex, world):
                 continue  # "Santiago Abascal" does not name Chile
             context.add(iso3)
     ctx_words = world.demonyms
@@ -363,15 +377,12 @@ def find_references(
         local = [x for x in entries if world.entries[x].iso3 in context]
         if local:
             entries = local
-        elif len(entries) > 1 or any(flags[x] in ("G", "C", "A", "a") for x in entries):
+        elif len(entries) > 1 or any(flags[x] in ("G", "C", "A", "a", "Y") for x in entries):
             continue  # shared, generic or an acronym: only the document's country can tell
+        if year is not None:  # a derived form names its party only in the party's years
+            entries = [x for x in entries if flags[x] != "Y" or _active(world.entries[x], year)]
         if len(entries) > 1 and year is not None:
-            active = [
-                x
-                for x in entries
-                if (world.entries[x].first or 0) <= year + 1
-                and (world.entries[x].last or 9999) >= year - 1
-            ]
+            active = [x for x in entries if _active(world.entries[x], year)]
             entries = active or entries
         if len(entries) != 1:
             continue
