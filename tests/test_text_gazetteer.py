@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from factions.model import Actor, Relation, System
@@ -200,21 +202,29 @@ def test_external_id_is_checked():
         Actor(id="a", name="A", external_id="IRQ")
 
 
-@pytest.mark.shared
-def test_the_shipped_party_table_is_what_the_build_script_writes(shared, tmp_path):
-    """parties.tsv is produced by scripts/build_gazetteer.py from the Party Facts file."""
-    import importlib.util
-    from pathlib import Path
+ROOT = Path(__file__).resolve().parents[1]
 
-    source = shared / "data" / "reference" / "partyfacts" / "partyfacts-core-parties.csv"
-    if not source.is_file():
-        pytest.skip("the Party Facts file is not in ../shared")
-    root = Path(__file__).resolve().parents[1]
+
+@pytest.fixture(scope="module")
+def build_script():
+    """``scripts/build_gazetteer.py`` as a module (it is a script, not part of the package)."""
+    import importlib.util
+
     spec = importlib.util.spec_from_file_location(
-        "build_gazetteer", root / "scripts" / "build_gazetteer.py"
+        "build_gazetteer", ROOT / "scripts" / "build_gazetteer.py"
     )
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.shared
+def test_the_shipped_party_table_is_what_the_build_script_writes(shared, tmp_path, build_script):
+    """parties.tsv is produced by scripts/build_gazetteer.py from the Party Facts file."""
+    source = shared / "data" / "reference" / "partyfacts" / "partyfacts-core-parties.csv"
+    if not source.is_file():
+        pytest.skip("the Party Facts file is not in ../shared")
+    mod, root = build_script, ROOT
     out = tmp_path / "parties.tsv"
     assert mod.build(source, out) > 5000
     shipped = root / "src" / "factions" / "text" / "gazetteer" / "data" / "parties.tsv"
@@ -476,16 +486,8 @@ def test_a_reference_actor_joins_the_shorter_name_the_text_uses_for_it(extractor
     assert "Centre" in {m.text for m in found["partyfacts:901"].mentions}
 
 
-def test_a_derived_form_never_takes_a_listed_name_from_another_party():
-    import importlib.util
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[1]
-    spec = importlib.util.spec_from_file_location(
-        "build_gazetteer", root / "scripts" / "build_gazetteer.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+def test_a_derived_form_never_takes_a_listed_name_from_another_party(build_script):
+    mod = build_script
     assert mod.derived_names("Liberal Party – Aliancistas", set()) == ["Liberal Party"]
     assert mod.derived_names("Congress (O)", set()) == []  # a one-letter faction is its own
     assert mod.derived_names("Swedish People's Party of Finland", {"finland"}) == [
