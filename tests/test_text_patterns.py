@@ -642,12 +642,13 @@ def test_act_noun_by_agent_with_infinitive(extractor):
 def test_person_name_with_lowercase_particle_is_kept_whole(extractor):
     from factions.text.mentions import _particle_surname
 
+    lex = extractor.lex
     doc = extractor.nlp("The talks were led by Antonio Silva da Costa in May.")
     assert [t.text for t in doc[5:9]] == ["Antonio", "Silva", "da", "Costa"]
-    assert _particle_surname(doc, 5, 7) == 9  # NER stopping at "da" is carried on
-    assert _particle_surname(doc, 5, 9) == 9
+    assert _particle_surname(doc, 5, 7, lex) == 9  # NER stopping at "da" is carried on
+    assert _particle_surname(doc, 5, 9, lex) == 9
     doc = extractor.nlp("Karim Haddad de facto ruled the north.")
-    assert _particle_surname(doc, 0, 2) == 2  # "de facto" is no surname
+    assert _particle_surname(doc, 0, 2, lex) == 2  # "de facto" is no surname
 
 
 def test_hyphenated_given_name_is_kept_whole(extractor):

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from factions.model import ActorKind, normalise_alias
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 # a reference name's subtitle after a spaced dash ("Order and Justice – Liberal Democratic
 # Party"): another party's words, never what a shorter name is matched against
 _SUBTITLE = re.compile(r"\s+(?:–|—|--|-)\s+")
-_PARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|de|van|von|da|di)[-‐‑]", re.I)
 _GROUPS = (
     ActorKind.PARTY,
     ActorKind.MILITIA,
@@ -65,10 +65,20 @@ class Entity:
     titles: set[str] = field(default_factory=set)
 
 
+@lru_cache(maxsize=1)
+def _prefix_pattern() -> re.Pattern[str]:
+    """A name word's hyphen-joined prefix ("al-Maliki"; ``name_prefixes`` of
+    ``lexicon/words.yaml``)."""
+    from factions.text.lexicon import load_lexicon
+
+    prefixes = "|".join(sorted(map(re.escape, load_lexicon().name_prefixes)))
+    return re.compile(rf"^({prefixes})[-‐‑]", re.I)
+
+
 def _name_words(text: str) -> list[str]:
     words = []
     for w in normalise_alias(text).replace("’", "'").split():
-        w = _PARTICLE.sub("", w)
+        w = _prefix_pattern().sub("", w)
         w = w.strip(".,'\"")
         if w and w != "the":
             words.append(w)

@@ -134,6 +134,8 @@ class Lexicon:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     patronymic_particles: frozenset[str]
+    name_particles: frozenset[str]
+    name_prefixes: frozenset[str]
     office_prefixes: frozenset[str]
     rank_titles: frozenset[str]
     stop_actors: frozenset[str]
@@ -461,6 +463,8 @@ def load_lexicon() -> Lexicon:
         person_pronouns=_low(words.get("person_pronouns")),
         group_pronouns=_low(words.get("group_pronouns")),
         patronymic_particles=_low(words.get("patronymic_particles")),
+        name_particles=_low(words.get("name_particles")),
+        name_prefixes=_low(words.get("name_prefixes")),
         office_prefixes=_low(words.get("office_prefixes")),
         rank_titles=_low(words.get("rank_titles")),
         stop_actors=_low(words.get("stop_actors")),

@@ -749,29 +749,6 @@ def _led_groups(doc: Doc, lex: Lexicon) -> list[Mention]:
     return out
 
 
-_NAME_PARTICLES = {
-    "dia",
-    "da",
-    "de",
-    "del",
-    "della",
-    "di",
-    "do",
-    "dos",
-    "du",
-    "van",
-    "von",
-    "bin",
-    "ibn",
-    "al",
-    "el",
-    "ould",
-    "wa",
-    "la",
-    "le",
-}
-
-
 _UNLABELLED_OK = ("", "FAC", "PRODUCT", "WORK_OF_ART")  # NER types a missed name gets
 _NAME_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "agent"}
 
@@ -942,12 +919,13 @@ def _hyphenated_given_name(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _particle_surname(doc: Doc, start: int, end: int) -> int:
+def _particle_surname(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     """End of a person's name that NER stopped before a particle: "Ana Silva da Costa"
-    found as "Ana Silva" (a lower-case particle then a capitalised word ends the name)."""
+    found as "Ana Silva" (a lower-case particle then a capitalised word ends the name;
+    ``name_particles`` of ``lexicon/words.yaml``)."""
     while (
         end + 1 < len(doc)
-        and doc[end].text in _NAME_PARTICLES
+        and doc[end].text in lex.name_particles
         and doc[end + 1].pos_ == "PROPN"
         and doc[end + 1].is_title
         and doc[end - 1].dep_ == "compound"
@@ -1268,7 +1246,7 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         ):
             start -= 1
         start = _hyphenated_given_name(doc, start, end)
-        end = _particle_surname(doc, start, end)
+        end = _particle_surname(doc, start, end, lex)
         # drop a leading title inside the entity ("President Barack Obama")
         title = None
         first = start
