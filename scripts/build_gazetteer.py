@@ -28,11 +28,11 @@ party head word is left ("Swedish People's Party of Finland"; never when what is
 generic, "Communist Party of Georgia", or ends otherwise, "Democratic Front for the
 Liberation"), and an acronym's forms with its hyphen or its number apart ("FUNC-INPEC":
 "FUNCINPEC"; "TOP09": "TOP 09"). A derived form is flagged ``Y`` unless it is an
-acronym's; a one-word form that is an
-English word, once lemmatised, is left out ("Citizens", "Women"); and so is a form that
-another party of the same country lists as a name or derives too, in overlapping years (a successor founded the year its forerunner ended does not
-overlap with it). A form another country's party lists is shared with it, as any shared
-name is: the document's country decides.
+acronym's. A one-word form that is an English word, once lemmatised, is left out
+("Citizens", "Women"), and so is a form that another party of the same country lists as a
+name or derives too, in overlapping years (a successor founded the year its forerunner
+ended does not overlap with it). A form another country's party lists is shared with it,
+as any shared name is: the document's country decides.
 """
 
 from __future__ import annotations
@@ -182,24 +182,16 @@ def acronym_forms(short: str) -> list[str]:
 
 
 def country_names() -> dict[str, set[str]]:
-    """ISO-3 code -> the country's lower-case names (pycountry and the package's states table)."""
-    import pycountry
-    import yaml
+    """ISO-3 code -> the country's lower-case names, as the package's gazetteer reads them
+    (ISO 3166 via pycountry and its states table)."""
+    from factions.text.gazetteer import load_world
 
+    world = load_world()
     out: dict[str, set[str]] = {}
-    for c in [*pycountry.countries, *pycountry.historic_countries]:
-        code = getattr(c, "alpha_3", None)
-        if not code:
-            continue
-        for attr in ("name", "common_name", "official_name"):
-            v = getattr(c, attr, None)
-            if v:
-                out.setdefault(code, set()).add(v.casefold())
-    states = ROOT / "src" / "factions" / "text" / "gazetteer" / "data" / "states.yaml"
-    for code, row in (yaml.safe_load(states.read_text(encoding="utf-8")) or {}).items():
-        for v in [row.get("name"), *(row.get("names") or [])]:
-            if v:
-                out.setdefault(code, set()).add(str(v).casefold())
+    for name, display in world.countries.items():
+        state = world.state_of(display)
+        if state is not None and state.iso3:
+            out.setdefault(state.iso3, set()).add(name)
     return out
 
 

@@ -225,7 +225,8 @@ def _display_name(m: Mention) -> str:
 
 
 def _patronym_ends(words: list[str], particles: Collection[str]) -> bool:
-    """Whether a name ends in a patronym: a particle ("bin", "ould") before its last word."""
+    """Whether a name ends in a patronym: a particle of ``particles`` ("bin", "ibn") before
+    its last word."""
     return len(words) >= 3 and words[-2] in particles
 
 

@@ -334,10 +334,12 @@ def _reference_name(entry, mentions: list[Mention], world: WorldGazetteer) -> st
     says which it is."""
     counts: Counter[str] = Counter()
     for m in mentions:
-        if m.label != "REF" or m.text.isupper():
-            continue
         text = m.text[4:] if m.text[:4].lower() == "the " else m.text
-        if not text.isupper() and world.lists(name_words(text), entry.external_id):
+        if (
+            m.label == "REF"
+            and not text.isupper()
+            and world.lists(name_words(text), entry.external_id)
+        ):
             counts[text] += 1
     if not counts:
         return entry.name

@@ -138,27 +138,22 @@ def _capitalised(doc: Doc, start: int, end: int) -> bool:
     return all(t.text[:1].isupper() or t.lower_ in words.name_group_nouns for t in content)
 
 
-def _part_of_a_persons_name(doc: Doc, start: int, end: int, lex, world: WorldGazetteer) -> bool:
-    """Whether a capital's name is part of a longer name here, as NER reads it: a person's,
-    or another entity that runs on past it into a name ("Santiago Abascal", which the small
-    model calls an organisation); not into a title or an institution noun ("Lima Mayor X",
-    "Dhaka University": the city's)."""
-    for t in doc[start:end]:
-        if t.ent_type_ == "PERSON":
-            nxt = doc[end] if end < len(doc) else None
-            return nxt is None or nxt.lower_.rstrip(".") not in lex.title_words
-        if t.ent_type_ and t.ent_type_ not in ("GPE", "LOC", "NORP"):
-            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
-            if ent is None or (ent.start >= start and ent.end <= end):
-                continue
-            nxt = doc[end] if end < len(doc) else None
-            return not (
-                nxt is not None
-                and (
-                    nxt.lower_.rstrip(".") in lex.title_words or nxt.lower_ in world.non_actor_heads
-                )
-            )
-    return False
+def _capital_inside_a_name(doc: Doc, start: int, end: int, lex, world: WorldGazetteer) -> bool:
+    """Whether a capital's name is part of another name here, as NER reads it: a person's
+    ("Santiago Abascal"), or another entity that runs on past it (the small model calls
+    "Santiago Abascal" an organisation too); not when a title or an institution noun follows
+    it ("Lima Mayor X", "Dhaka University": the city's)."""
+    ent = next((x for x in doc.ents if x.start <= start < x.end), None)
+    if ent is None or ent.label_ in ("GPE", "LOC", "NORP"):
+        return False
+    if ent.label_ != "PERSON" and ent.start >= start and ent.end <= end:
+        return False
+    if end >= len(doc):
+        return True
+    nxt = doc[end]
+    return nxt.lower_.rstrip(".") not in lex.title_words and (
+        ent.label_ == "PERSON" or nxt.lower_ not in world.non_actor_heads
+    )
 
 
 def _after_hyphen(doc: Doc, i: int, start: int) -> bool:
@@ -308,6 +303,7 @@ def find_references(
             raw.append((s, e, names))
     if not raw:
         return []
+    capitalised = {(s, e): _capitalised(doc, s, e) for s, e, _ in raw}
     # 1. country context
     context: set[str] = set()
     opening: dict[int, list[tuple[int, set[str]]]] = {}  # start -> (end, countries) of
@@ -317,16 +313,16 @@ def find_references(
             for nm in names
             if nm.external_id.startswith("partyfacts:")
         }
-        if parties and _capitalised(doc, s, e):
+        if parties and capitalised[s, e]:
             opening.setdefault(s, []).append((e, parties))
     for s, e, names in raw:
         for name in names:
-            if name.flag not in _CONTEXT_FLAGS or not _capitalised(doc, s, e):
+            if name.flag not in _CONTEXT_FLAGS or not capitalised[s, e]:
                 continue
             iso3 = world.entries[name.external_id].iso3 or ""
             if any(end > e and iso3 not in isos for end, isos in opening.get(s, ())):
                 continue  # "the Swedish People's Party" (of Finland) does not name Sweden
-            if name.flag == "P" and _part_of_a_persons_name(doc, s, e, lex, world):
+            if name.flag == "P" and _capital_inside_a_name(doc, s, e, lex, world):
                 continue  # "Santiago Abascal" does not name Chile
             context.add(iso3)
     ctx_words = world.demonyms
@@ -353,13 +349,11 @@ def find_references(
                     "partyfacts:"
                 ):
                     continue  # "IDP camps": ordinary English, whatever party shares it
-            elif not _capitalised(doc, s, e):
+            elif not capitalised[s, e]:
                 continue  # a name is capitalised ("Sadrist movement", not "radicals")
             elif nm.flag == "C":
-                if (
-                    not _capitalised(doc, s, e)
-                    or (doc[s].is_sent_start and e - s == 1)
-                    or not _political(doc, s, world, lex, pol_cache)
+                if (doc[s].is_sent_start and e - s == 1) or not _political(
+                    doc, s, world, lex, pol_cache
                 ):
                     continue
             ok.append(nm)
