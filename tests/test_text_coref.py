@@ -609,6 +609,17 @@ def test_an_office_no_one_was_named_with_names_the_texts_most_salient_person(ext
     assert "the president" in mentions_of(r, "Adel Rahimi")
 
 
+def test_an_office_names_the_most_salient_person_of_no_other_office(extractor):
+    # Haddad, the prime minister, is named most; of the people with no office stated,
+    # Rahimi is named most, and "the president" is Rahimi
+    text = SALIENT.replace("Samir Haddad, a lawyer,", "Prime Minister Samir Haddad").replace(
+        "Rahimi's allies cheered", "Haddad, Haddad's ministers and Haddad's party cheered"
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the president" in mentions_of(r, "Adel Rahimi")
+    assert "the president" not in mentions_of(r, "Samir Haddad")
+
+
 @pytest.mark.parametrize(
     "text",
     [

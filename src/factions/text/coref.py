@@ -1068,11 +1068,11 @@ def _salient_holder(
     mentions: Sequence[Mention], entities: list[Entity], titled: set[int], least: int = 3
 ) -> int | None:
     """The person "the president" (an office of ``salient_offices``) names when no holder
-    was named with the office: the text's most salient person, by the salience that
-    Lappin & Leass (1994) rank referents with, reduced to its strongest factor, how often
-    the text names them. Only a clear one: named at least ``least`` times and more often
-    than anyone else, and with no office of their own stated (``titled``: "Prime Minister
-    X" is not who "the president" names).
+    was named with the office: of the people with no office of their own stated
+    (``titled``: "Prime Minister X" is not who "the president" names), the most salient, by
+    the salience that Lappin & Leass (1994) rank referents with, reduced to its strongest
+    factor, how often the text names them. Only a clear one: named at least ``least``
+    times and more often than anyone else of them.
 
     Lappin, S. and Leass, H. J. (1994). An algorithm for pronominal anaphora resolution.
     Computational Linguistics 20(4), 535-561.
@@ -1081,11 +1081,10 @@ def _salient_holder(
     for m in mentions:
         if m.entity >= 0 and entities[m.entity].kind == ActorKind.PERSON:
             counts[m.entity] = counts.get(m.entity, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    ranked = sorted(((e, k) for e, k in counts.items() if e not in titled), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < least or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    top = ranked[0][0]
-    return None if top in titled else top
+    return ranked[0][0]
 
 
 def _office_phrase(doc: Doc, i: int, lex: Lexicon) -> tuple[int, tuple[str, ...], bool] | None:
