@@ -430,6 +430,13 @@ def test_head_of_state_is_one_office_not_the_state(extractor):
             [("the court", "Northern Fruit Company")],
             id="group-noun-head",
         ),
+        pytest.param(  # a description as a possessor names the group too
+            "The Electoral Commission of Vanland declared Adel Rahimi the winner. Samir "
+            "Haddad rejected the commission's figures and appealed to the Supreme Court.",
+            [("the commission", "Electoral Commission")],
+            [],
+            id="possessor-description",
+        ),
         pytest.param(  # a name's head before "of", and a synonym in data
             "The Chamber of Deputies voted to impeach Adel Rahimi. The chamber then swore in "
             "Samir Haddad. In Vanland the Knesset met, and the legislature elected Ana Ruiz.",

@@ -335,7 +335,8 @@ def _head_description(
     the phrase at ``i`` can name a group by its name's head; None for a compound ("the
     defence minister"), an apposition ("the rival company, X"), a group word (the group-word
     step decides those), a state or polity word ("the state", "the republic"), or a noun
-    followed by "of", a possessive or another noun or name."""
+    followed by "of" or another noun or name. A possessor names the group too ("the
+    commission's figures")."""
     n = len(doc)
     j = i + 1
     while j < n and j - i <= 2 and doc[j].pos_ == "ADJ" and j not in starts:
@@ -351,7 +352,7 @@ def _head_description(
         or w in lex.state_heads
         or w in lex.country_words
         or w in lex.polity_nouns
-        or (nxt is not None and (nxt.lower_ in ("of", "'s", "’s") or nxt.pos_ in ("PROPN", "NOUN")))
+        or (nxt is not None and (nxt.lower_ == "of" or nxt.pos_ in ("PROPN", "NOUN")))
     ):
         return None
     return j, [doc[k].lower_ for k in range(i + 1, j)]
