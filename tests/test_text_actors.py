@@ -290,6 +290,21 @@ def test_a_hyphenated_given_name_after_a_date_is_one_name(extractor):
     assert "Moon Jae-in" in names and not any(n.startswith("May") for n in names)
 
 
+def test_a_name_after_a_hyphenated_title_ner_missed_is_a_person(extractor):
+    # the small NER model tags no name in "Vice-President Ana Ruiz met ..."; the title and
+    # its hyphen are not part of the name
+    r = _read(extractor, "Vice-President Ana Ruiz met Carlos Vela in the capital.")
+    names = {am.actor.name: [m.text for m in am.mentions] for am in r.actors}
+    assert "Vice-President Ana Ruiz" in names.get("Ana Ruiz", [])
+
+
+def test_a_hyphenated_title_gives_no_phrase_from_inside_it(extractor):
+    r = _read(extractor, "Ex-President Tomas Mora criticised the plan.")
+    (mora,) = [am for am in r.actors if am.actor.name == "Tomas Mora"]
+    texts = [m.text for m in mora.mentions]
+    assert "Ex-President Tomas Mora" in texts and not any(t.startswith("-") for t in texts)
+
+
 def test_table_lines_give_parties_leaders_and_coalition_membership(extractor):
     r = _read(extractor, TABLE)
     ids = {am.actor.name: am.actor.id for am in r.actors}

@@ -819,9 +819,12 @@ def _unlabelled_names(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Span]:
             else:
                 break
         while j - i > 1 and (
-            doc[i].lower_ in banned or doc[i].lower_.rstrip(".") in lex.title_words
+            doc[i].lower_ in banned
+            or doc[i].lower_.rstrip(".") in lex.title_words
+            or (doc[i].text in ("-", "‐", "‑") and doc[i + 1].lower_ in lex.title_words)
         ):
-            i += 1  # "On 9 May Moon Jae-in", "King Abdullah": month and title are not the name
+            i += 1  # "On 9 May Moon Jae-in", "King Abdullah", "Vice-President Ana Ruiz":
+            # month and title are not the name
         words = [t for t in doc[i:j] if t.is_alpha]
         low = [t.lower_ for t in words] + [t.lemma_.lower() for t in words]
         span = doc[i:j]
@@ -1054,10 +1057,13 @@ def _noun_phrase_spans(
         (t.i, m.end)
         for t in words
         if t.dep_ not in ("det", "punct", "case")
+        and t.is_alpha
+        and (t.i == left or doc[t.i - 1].whitespace_)
         and not (t.lower_ in titles and t.i > 0 and doc[t.i - 1].lower_ in titles)
         and not (t.i > left and t.is_title and doc[t.i - 1].is_title)
     ]  # not from inside a run of title or capitalised words ("Vice President X" gives no
-    # "President X", "Costa Rican President X" no "Rican President X")
+    # "President X", "Costa Rican President X" no "Rican President X") or of a hyphenated
+    # word ("Ex-President X" gives no "-President X")
 
 
 def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
