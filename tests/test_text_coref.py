@@ -786,6 +786,8 @@ def test_a_hyphenated_vice_title_is_the_vice_presidency(extractor):
     r = extractor.extract(Document("t", text))
     assert "the vice president" in mentions_of(r, "Rosa Quintal")
     assert "the vice president" not in mentions_of(r, "Tomas Ferrer")
+    r = extractor.extract(Document("t", text.replace("the vice president", "the vice-president")))
+    assert "the vice-president" in mentions_of(r, "Rosa Quintal")
 
 
 def test_a_rank_prefix_keeps_the_office_and_ould_is_no_patronym(extractor):

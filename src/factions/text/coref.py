@@ -1104,11 +1104,20 @@ def _office_phrase(doc: Doc, i: int, lex: Lexicon) -> tuple[int, tuple[str, ...]
     k = j
     while k < n and k - j < 3 and doc[k].lower_.rstrip(".") in lex.title_words:
         k += 1
+        if (  # "the vice-president": a hyphenated office, as "Vice-President X" holds it
+            k + 1 < n
+            and doc[k - 1].lower_ in lex.office_prefixes
+            and doc[k].text in ("-", "‐", "‑")
+            and not doc[k - 1].whitespace_
+            and not doc[k].whitespace_
+            and doc[k + 1].lower_ in lex.title_words
+        ):
+            k += 1
     if k > j + 1 and doc[k - 1].lower_ == "of" and (k >= n or doc[k].pos_ != "PROPN"):
         k -= 1  # "accused the president of fraud"
     titles: tuple[str, ...] = ()
     if k > j:
-        titles = (" ".join(t.lower_ for t in doc[j:k]),)
+        titles = (" ".join(t.lower_ for t in doc[j:k] if t.is_alpha),)
     for phrase, offices in lex.office_synonyms.items():
         words = phrase.split()
         if [t.lower_ for t in doc[j : j + len(words)]] == words:
