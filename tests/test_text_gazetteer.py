@@ -325,6 +325,21 @@ def test_an_iso_qualifier_is_no_name_of_its_own(extractor):
     assert "iso3:VGB" not in found
 
 
+def test_a_seat_of_government_is_its_state_unless_used_as_a_place(extractor):
+    # "the Kremlin" and "Moscow" are one actor, Russia, as ANNOTATION.md reads a capital used
+    # for its government; the White House as the place protesters gather is no actor
+    actors = _actors(
+        extractor,
+        "Moscow armed the separatists, and Kyiv accused the Kremlin of waging a proxy war.",
+    )
+    assert "iso3:RUS" in _by_ext(actors)
+    assert not any("Kremlin" in am.actor.name for am in actors)
+    found = _by_ext(
+        _actors(extractor, "Protesters gathered outside the White House on Sunday in Kyiv.")
+    )
+    assert "iso3:USA" not in found
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [

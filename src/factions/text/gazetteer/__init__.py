@@ -218,10 +218,10 @@ def _add_states(g: WorldGazetteer) -> None:
         for d in row.get("demonyms") or []:
             g.demonyms.setdefault(d.lower(), display)
             g.add_name(d, ext, "D")
-        cap = row.get("capital")
-        if cap:
-            g.capitals.setdefault(cap.lower(), display)
-            g.add_name(cap, ext, "P")
+        for cap in (row.get("capital"), *(row.get("seats") or [])):
+            if cap:  # a capital, or a seat of government named for it ("the Kremlin said")
+                g.capitals.setdefault(cap.lower(), display)
+                g.add_name(cap, ext, "P")
 
 
 def _add_igos(g: WorldGazetteer) -> None:
