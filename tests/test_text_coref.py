@@ -437,6 +437,27 @@ def test_head_of_state_is_one_office_not_the_state(extractor):
             [],
             id="possessor-description",
         ),
+        pytest.param(  # not another argument of the description's own verb
+            "The Supreme Court upheld the ban on Samir Haddad. The Constitutional Court "
+            "later overturned the court's decision.",
+            [("the court", "Supreme Court")],
+            [("the court", "Constitutional Court")],
+            id="not-the-clause-subject",
+        ),
+        pytest.param(  # an unnamed one of the kind between: the description names it
+            "The Electoral Commission announced the results. Adel Rahimi set up a commission "
+            "of inquiry into the riots, and the commission's report blamed the police.",
+            [],
+            [("the commission", "Electoral Commission")],
+            id="unnamed-one-between",
+        ),
+        pytest.param(  # a place noun describes a place, not a firm named after one
+            "The investment firm Northern Star Capital funded Adel Rahimi. Protesters later "
+            "filled the capital's main square.",
+            [],
+            [("the capital", "Northern Star Capital")],
+            id="place-noun",
+        ),
         pytest.param(  # a name's head before "of", and a synonym in data
             "The Chamber of Deputies voted to impeach Adel Rahimi. The chamber then swore in "
             "Samir Haddad. In Vanland the Knesset met, and the legislature elected Ana Ruiz.",
@@ -616,20 +637,25 @@ def test_an_office_no_one_was_named_with_names_the_texts_most_salient_person(ext
     assert "the president" in mentions_of(r, "Adel Rahimi")
 
 
-def test_an_office_names_the_most_salient_person_of_no_other_office(extractor):
-    # Haddad, the prime minister, is named most; of the people with no office stated,
-    # Rahimi is named most, and "the president" is Rahimi
-    text = SALIENT.replace("Samir Haddad, a lawyer,", "Prime Minister Samir Haddad").replace(
-        "Rahimi's allies cheered", "Haddad, Haddad's ministers and Haddad's party cheered"
+def test_a_title_of_courtesy_is_no_office(extractor):
+    # "Mr Rahimi" holds no office: named most, he is the person "the president" names
+    text = (
+        "Mr Rahimi called an early election in March. Mr Rahimi's opponents marched through "
+        "the capital, and Mr Rahimi banned their rallies. Samir Haddad denounced the ban. "
+        "In May the president dissolved parliament, and Mr Rahimi's allies cheered."
     )
     r = extractor.extract(Document("t", text))
-    assert "the president" in mentions_of(r, "Adel Rahimi")
-    assert "the president" not in mentions_of(r, "Samir Haddad")
+    assert "the president" in mentions_of(r, "Rahimi")
 
 
 @pytest.mark.parametrize(
     "text",
     [
+        SALIENT.replace(
+            "Adel Rahimi called", "Prime Minister Adel Rahimi called"
+        ).replace(  # the person named most holds another office, and the next is no holder
+            "Rahimi's allies cheered", "Haddad's newspaper was closed, and Haddad fled"
+        ),
         SALIENT.replace(
             "Adel Rahimi called", "Prime Minister Adel Rahimi called"
         ),  # another office

@@ -334,9 +334,9 @@ def _head_description(
     """ "The company", "this court": the head noun's index and the adjectives before it, when
     the phrase at ``i`` can name a group by its name's head; None for a compound ("the
     defence minister"), an apposition ("the rival company, X"), a group word (the group-word
-    step decides those), a state or polity word ("the state", "the republic"), or a noun
-    followed by "of" or another noun or name. A possessor names the group too ("the
-    commission's figures")."""
+    step decides those), a state, polity or place word ("the state", "the republic", "the
+    capital"), or a noun followed by "of" or another noun or name. A possessor names the
+    group too ("the commission's figures")."""
     n = len(doc)
     j = i + 1
     while j < n and j - i <= 2 and doc[j].pos_ == "ADJ" and j not in starts:
@@ -352,10 +352,17 @@ def _head_description(
         or w in lex.state_heads
         or w in lex.country_words
         or w in lex.polity_nouns
+        or w in _place_nouns()  # "the capital's main square" is no firm named "X Capital"
         or (nxt is not None and (nxt.lower_ == "of" or nxt.pos_ in ("PROPN", "NOUN")))
     ):
         return None
     return j, [doc[k].lower_ for k in range(i + 1, j)]
+
+
+def _place_nouns() -> frozenset[str]:
+    from factions.text.gazetteer import load_words
+
+    return load_words().place_nouns
 
 
 def _named_by_head(
@@ -365,6 +372,8 @@ def _named_by_head(
     entities: list[Entity],
     lex: Lexicon,
     kinds: Collection[ActorKind] | None = None,
+    description: Token | None = None,
+    tok_entity: dict[int, int] | None = None,
 ) -> int | None:
     """The group or body named before that a description names by its head noun, the
     latest if several (only one of ``kinds`` when given): "the company" after "the United
@@ -374,11 +383,23 @@ def _named_by_head(
     names a government body or organisation by one of its synonyms ("the legislature" after
     "the Knesset").
 
+    With the description's head token ``description`` (and ``tok_entity``, token -> entity):
+    not a group that is another argument of the description's verb ("the Constitutional
+    Court overturned the court's decision": another court), and none when an unnamed one of
+    the kind comes between ("set up a commission of inquiry, and the commission's report").
+
     After the strict head match of Lee et al. (2013), "Deterministic coreference resolution
     based on entity-centric, precision-ranked rules", Computational Linguistics 39(4): head
     match with word inclusion; persons and states are never antecedents."""
     synonyms = set(lex.body_synonyms.get(word, ()))
-    for _, e, _, _ in reversed(history):
+    beside: set[int] = set()
+    if description is not None and tok_entity is not None:
+        beside = _clause_arguments(description, tok_entity)
+    for tok_i, e, _, _ in reversed(history):
+        if description is not None and _unnamed_between(description, tok_i, word):
+            return None
+        if e in beside:
+            continue
         ent = entities[e]
         if ent.kind in (ActorKind.PERSON, ActorKind.STATE) or (
             kinds is not None and ent.kind not in kinds
@@ -393,6 +414,38 @@ def _named_by_head(
         if head in synonyms and ent.kind in (ActorKind.GOVERNMENT_BODY, ActorKind.ORGANIZATION):
             return e  # "the legislature": the Knesset (not a party, "the Congress")
     return None
+
+
+def _clause_arguments(tok: Token, tok_entity: dict[int, int]) -> set[int]:
+    """The entities named as the other arguments of the verb a noun phrase belongs to (its
+    own possessor's noun, object of a preposition or argument climbed to the verb)."""
+    head = tok
+    for _ in range(3):
+        if head.dep_ in ("poss", "pobj", "prep") or head.pos_ in ("NOUN", "PROPN"):
+            if head.head is head:
+                break
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            break
+    if head.pos_ not in ("VERB", "AUX"):
+        return set()
+    out = set()
+    for a in head.children:
+        for t in (a, *(a.children if a.dep_ in ("prep", "agent") else ())):
+            if t.i != tok.i and t.i in tok_entity and not (tok.left_edge.i <= t.i <= tok.i):
+                out.add(tok_entity[t.i])
+    return out
+
+
+def _unnamed_between(description: Token, start: int, word: str) -> bool:
+    """Whether an indefinite "a/an <word>" comes between token ``start`` and the description
+    ("a commission of inquiry": an unnamed one the description then names)."""
+    doc = description.doc
+    return any(
+        doc[k].lower_ == word
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in doc[k].children)
+        for k in range(start + 1, description.i)
+    )
 
 
 def _match_org(
@@ -671,7 +724,8 @@ def resolve_references(
             title := m.title or (_stated_title(doc, m, lex) if m.kind == ActorKind.PERSON else None)
         )
     }
-    salient = _salient_holder(mentions, entities, {m.entity for m in mentions if m.start in stated})
+    titled = {m.entity for m in mentions if stated.get(m.start, "") not in ("", *lex.honorifics)}
+    salient = _salient_holder(mentions, entities, titled)  # "Mr X" holds no office
     title_holders: dict[str, list[int]] = {}  # office -> the people named with it, in order
     formers: set[int] = set()  # people named as a former holder ("former President X")
     countries = countries or {}
@@ -909,7 +963,10 @@ def resolve_references(
         described = _head_description(doc, i, starts, lex) if low in ("the", "this") else None
         if described is not None:
             j, mods = described
-            ent = _named_by_head(doc[j].lower_, mods, history, entities, lex)
+            ent = _named_by_head(
+                doc[j].lower_, mods, history, entities, lex,
+                description=doc[j], tok_entity=tok_entity,
+            )  # fmt: skip
             if ent is not None:
                 add(i, j + 1, ent, "DESC")
                 i = j + 1
@@ -1069,11 +1126,11 @@ def _salient_holder(
     mentions: Sequence[Mention], entities: list[Entity], titled: set[int], least: int = 3
 ) -> int | None:
     """The person "the president" (an office of ``salient_offices``) names when no holder
-    was named with the office: of the people with no office of their own stated
-    (``titled``: "Prime Minister X" is not who "the president" names), the most salient, by
-    the salience that Lappin & Leass (1994) rank referents with, reduced to its strongest
-    factor, how often the text names them. Only a clear one: named at least ``least``
-    times and more often than anyone else of them.
+    was named with the office: the text's most salient person, by the salience that
+    Lappin & Leass (1994) rank referents with, reduced to its strongest factor, how often
+    the text names them. Only a clear one: named at least ``least`` times and more often
+    than anyone else, and with no office of their own stated (``titled``: "Prime Minister
+    X" is not who "the president" names).
 
     Lappin, S. and Leass, H. J. (1994). An algorithm for pronominal anaphora resolution.
     Computational Linguistics 20(4), 535-561.
@@ -1082,10 +1139,11 @@ def _salient_holder(
     for m in mentions:
         if m.entity >= 0 and entities[m.entity].kind == ActorKind.PERSON:
             counts[m.entity] = counts.get(m.entity, 0) + 1
-    ranked = sorted(((e, k) for e, k in counts.items() if e not in titled), key=lambda kv: -kv[1])
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < least or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return ranked[0][0]
+    top = ranked[0][0]
+    return None if top in titled else top
 
 
 def _office_phrase(doc: Doc, i: int, lex: Lexicon) -> tuple[int, tuple[str, ...], bool] | None:

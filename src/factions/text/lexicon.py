@@ -188,6 +188,7 @@ class Lexicon:
     office_adjectives: frozenset[str] = frozenset()
     former_office_adjectives: frozenset[str] = frozenset()
     salient_offices: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
     generic_actors: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     bare_generic_actors: dict[str, str] = field(default_factory=dict)
@@ -541,6 +542,7 @@ def load_lexicon() -> Lexicon:
         office_adjectives=_low(words.get("office_adjectives")),
         former_office_adjectives=_low(words.get("former_office_adjectives")),
         salient_offices=_words("words.yaml", "salient_offices", words.get("salient_offices")),
+        honorifics=_low(words.get("honorifics")),
         generic_actors=_low(words.get("generic_actors")),
         light_verbs=_low(trig.get("light_verbs")),
         idioms=_idioms(trig.get("idioms")),
