@@ -305,6 +305,33 @@ def test_a_hyphenated_title_gives_no_phrase_from_inside_it(extractor):
     assert "Ex-President Tomas Mora" in texts and not any(t.startswith("-") for t in texts)
 
 
+def test_a_party_family_name_with_a_qualifier_is_a_party_without_country_context(extractor):
+    # NER tags these names as nationalities ("Christian" and "Democrats" apart); no state is
+    # named, so the gazetteer cannot pick a listed party: each is a party of its own
+    r = _read(
+        extractor,
+        "The opposition Social Democrats vowed to block the budget, while the Liberal "
+        "Democrats agreed to prop up the minority government. The Christian Democrats and "
+        "the Free Democrats formed a coalition.",
+    )
+    kinds = {am.actor.name: str(am.actor.kind) for am in r.actors}
+    for name in ("Social Democrats", "Liberal Democrats", "Christian Democrats", "Free Democrats"):
+        assert kinds.get(name) == "party"
+
+
+def test_a_list_without_a_comma_before_and_is_no_apposition(extractor):
+    # "A, the B and the C" lists three parties; "Ansar Allah, the Houthi movement, and Y"
+    # still names one group twice
+    r = _read(
+        extractor, "The Reform Party, the Greens and the Left Alliance accused the government."
+    )
+    names = {am.actor.name: [m.text for m in am.mentions] for am in r.actors}
+    assert "Greens" in names and "Greens" not in names.get("Reform Party", [])
+    r = _read(extractor, "Ansar Allah, the Houthi movement, and Saudi Arabia signed the truce.")
+    names = {am.actor.name: [m.text for m in am.mentions] for am in r.actors}
+    assert "Houthi movement" in names.get("Ansar Allah", [])
+
+
 def test_table_lines_give_parties_leaders_and_coalition_membership(extractor):
     r = _read(extractor, TABLE)
     ids = {am.actor.name: am.actor.id for am in r.actors}

@@ -658,7 +658,14 @@ def _link_appositions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
 def _third_item(doc: Doc, end: int) -> bool:
     """Whether a comma and another name without "and" / "or" follow token ``end``: the
     pair before it opens a list ("the PMDB, the PSDB, the Democrats"), where "Ansar Allah,
-    the Houthi movement, and Saudi Arabia" or "..., said" does not."""
+    the Houthi movement, and Saudi Arabia" or "..., said" does not; so does "and" or "or"
+    and another name with no comma before it ("the Social Democrats, the Greens and the Left
+    Alliance")."""
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", "or"):
+        nxt = doc[end + 1]
+        if nxt.lower_ == "the" and end + 2 < len(doc):
+            nxt = doc[end + 2]
+        return (nxt.pos_ == "PROPN" and nxt.is_title) or (nxt.text.isupper() and len(nxt.text) > 1)
     if end + 1 >= len(doc) or doc[end].text != ",":
         return False
     nxt = doc[end + 1]
@@ -1126,6 +1133,25 @@ def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
     m.extra["spans"] = out
 
 
+def _family_name(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
+    """A party named by a capitalised qualifier and a party family's plural, which NER tags
+    as a nationality ("the Social Democrats", "the Liberal Democrats", "the Christian
+    Democrats"), where the gazetteer named no party by it: a party of its own. Not a
+    community ("Kosovo Albanians"), nor a demonym's ("Swedish Liberals": its state's, which
+    the demonym step reads)."""
+    words = [t for t in doc[ent.start : ent.end] if t.lower_ != "the"]
+    if (
+        len(words) < 2
+        or len(words) > 3
+        or words[-1].lower_ not in lex.party_family_plurals
+        or not all(t.is_title and t.is_alpha for t in words)
+        or any(t.lower_ in lex.demonyms or t.lower_ in lex.countries for t in words)
+    ):
+        return None
+    span = doc[words[0].i : words[-1].i + 1]
+    return Mention.of(span, "ORG", span.text, ActorKind.PARTY)
+
+
 def _finite_verb(tok: Token) -> bool:
     """A lower-case finite verb ("replaces", "met"): no name runs over one."""
     return tok.is_lower and tok.tag_ in ("VBZ", "VBD", "VBP", "MD") and tok.pos_ in ("VERB", "AUX")
@@ -1138,7 +1164,7 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     text = ent.text
     low = normalise_alias(_strip_the(text))
     if label == "NORP":
-        return _demonym_mention(doc, ent.start, ent.end, lex)
+        return _demonym_mention(doc, ent.start, ent.end, lex) or _family_name(doc, ent, lex)
     if label not in ("PERSON", "ORG", "GPE"):
         return None
     if normalise_alias(text) in lex.stop_actors or low in lex.stop_actors:
@@ -1686,6 +1712,13 @@ def _members_plural(
         if taken[t.i] or not t.is_title or not w.endswith("s") or w.endswith("ss"):
             continue
         family = t.lower_ in lex.party_family_plurals and not _in_longer_name(doc, t.i)
+        if t.lower_ in lex.party_family_plurals and not family:
+            named = _qualified_family(doc, t.i, taken, lex)  # "Christian" + "Democrats"
+            if named is not None:
+                out.append(named)
+                for k in range(named.start, named.end):
+                    taken[k] = 1
+            continue
         if (not ({w[:-1], w[:-1] + "ic"} & words) and not family) or t.lower_ in lex.demonyms:
             continue
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
@@ -1695,6 +1728,25 @@ def _members_plural(
         out.append(Mention.of(doc[t.i : t.i + 1], "ORG", w, kind, extra={"plural_of": True}))
         taken[t.i] = 1
     return out
+
+
+def _qualified_family(doc: Doc, i: int, taken: bytearray, lex: Lexicon) -> Mention | None:
+    """A party family's plural at ``i`` after one or two capitalised qualifiers that no other
+    mention took ("the Christian Democrats", which NER splits into two nationalities): the
+    party that name names (:func:`_family_name`)."""
+    k = i
+    while (
+        k > 0
+        and i - k < 2
+        and not taken[k - 1]
+        and doc[k - 1].is_title
+        and doc[k - 1].is_alpha
+        and doc[k - 1].lower_ != "the"
+    ):
+        k -= 1
+    if k == i or (i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN"):
+        return None
+    return _family_name(doc, doc[k : i + 1], lex)
 
 
 def _in_longer_name(doc: Doc, i: int) -> bool:
