@@ -451,6 +451,13 @@ def test_head_of_state_is_one_office_not_the_state(extractor):
             [("the commission", "Electoral Commission")],
             id="unnamed-one-between",
         ),
+        pytest.param(  # an indefinite that describes the named body is no other one
+            "The Guardian Council, a council of clerics, disqualified Ali Vahidi. The council "
+            "later barred the Reform Front.",
+            [("The council", "Guardian Council")],
+            [],
+            id="indefinite-in-apposition",
+        ),
         pytest.param(  # a place noun describes a place, not a firm named after one
             "The investment firm Northern Star Capital funded Adel Rahimi. Protesters later "
             "filled the capital's main square.",
@@ -646,6 +653,35 @@ def test_a_title_of_courtesy_is_no_office(extractor):
     )
     r = extractor.extract(Document("t", text))
     assert "the president" in mentions_of(r, "Rahimi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an office stated after a title of courtesy, or an occupation, is still stated
+        "Mr Tunde Okoro, the prime minister, called an early election. Mr Okoro's opponents "
+        "marched, and Mr Okoro banned their rallies. Samir Haddad denounced the ban. The "
+        "president later dissolved parliament.",
+        "Mr Tunde Okoro, a journalist, criticised the police. Mr Okoro was arrested, and Mr "
+        "Okoro's newspaper was closed. Samir Haddad denounced the arrest. The president later "
+        "defended the police.",
+    ],
+)
+def test_a_title_of_courtesy_does_not_hide_a_stated_office_or_role(extractor, text):
+    r = extractor.extract(Document("t", text))
+    assert not any("president" in m for m in mentions_of(r, "Tunde Okoro"))
+    assert not any("president" in m for m in mentions_of(r, "Samir Haddad"))
+
+
+def test_no_one_else_is_the_president_when_the_person_named_most_holds_another_office(
+    extractor,
+):
+    text = SALIENT.replace("Adel Rahimi called", "Prime Minister Adel Rahimi called").replace(
+        "Rahimi's allies cheered", "Haddad's newspaper was closed, and Haddad fled"
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the president" not in mentions_of(r, "Samir Haddad")
+    assert "the president" not in mentions_of(r, "Adel Rahimi")
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ Rules, in the order applied (all linear or near-linear in the number of mentions
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -393,10 +394,12 @@ def _named_by_head(
     match with word inclusion; persons and states are never antecedents."""
     synonyms = set(lex.body_synonyms.get(word, ()))
     beside: set[int] = set()
+    unnamed = -1  # the last unnamed one of the kind before the description
     if description is not None and tok_entity is not None:
         beside = _clause_arguments(description, tok_entity)
+        unnamed = _last_unnamed(description, word)
     for tok_i, e, _, _ in reversed(history):
-        if description is not None and _unnamed_between(description, tok_i, word):
+        if tok_i < unnamed:
             return None
         if e in beside:
             continue
@@ -437,15 +440,27 @@ def _clause_arguments(tok: Token, tok_entity: dict[int, int]) -> set[int]:
     return out
 
 
-def _unnamed_between(description: Token, start: int, word: str) -> bool:
-    """Whether an indefinite "a/an <word>" comes between token ``start`` and the description
-    ("a commission of inquiry": an unnamed one the description then names)."""
+def _last_unnamed(description: Token, word: str) -> int:
+    """The token of the last indefinite "a/an <word>" before the description ("set up a
+    commission of inquiry"), or -1: an unnamed one the description may name. Not one that
+    describes a named one ("the Guardian Council, a council of clerics", "set up as a
+    court", "X is a commission"). The document's indefinites are indexed once."""
     doc = description.doc
-    return any(
-        doc[k].lower_ == word
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in doc[k].children)
-        for k in range(start + 1, description.i)
-    )
+    index = doc.user_data.get("factions.indefinites")
+    if index is None:
+        index = {}
+        for t in doc:
+            if (
+                t.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+                and t.dep_ not in ("appos", "attr", "oprd")
+                and not (t.dep_ == "pobj" and t.head.lower_ == "as")
+            ):
+                index.setdefault(t.lower_, []).append(t.i)
+        doc.user_data["factions.indefinites"] = index
+    found = index.get(word, [])
+    k = bisect.bisect_left(found, description.i)
+    return found[k - 1] if k else -1
 
 
 def _match_org(
@@ -550,6 +565,18 @@ def _stated_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
             if (title := _office(o, lex)) and not _of_another(o, lex):
                 return title
     return _tenure_title(head, lex)
+
+
+def _stated_role(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """Whether a person's occupation is stated in apposition to their name ("X, a
+    journalist"): then they are not who "the president" names."""
+    if m.kind != ActorKind.PERSON:
+        return False
+    head = doc[m.start : m.end].root
+    return any(
+        c.dep_ == "appos" and c.lemma_.lower() in (lex.person_nouns | lex.person_descriptions)
+        for c in head.children
+    )
 
 
 def _tenure_title(head: Token, lex: Lexicon) -> str | None:
@@ -717,15 +744,22 @@ def resolve_references(
         starts[m.start] = m
         for i in range(m.start, m.end):
             tok_entity[i] = m.entity
-    stated = {  # a person's office as the text states it with their name
+    stated = {  # a person's office as the text states it with their name ("Mr X, the
+        # prime minister": the office, not the title of courtesy)
         m.start: title
         for m in mentions
         if (
-            title := m.title or (_stated_title(doc, m, lex) if m.kind == ActorKind.PERSON else None)
+            title := (m.title if m.title not in lex.honorifics else None)
+            or (_stated_title(doc, m, lex) if m.kind == ActorKind.PERSON else None)
+            or m.title
         )
     }
-    titled = {m.entity for m in mentions if stated.get(m.start, "") not in ("", *lex.honorifics)}
-    salient = _salient_holder(mentions, entities, titled)  # "Mr X" holds no office
+    titled = {  # an office or a stated role ("X, a journalist"); "Mr X" alone holds none
+        m.entity
+        for m in mentions
+        if stated.get(m.start, "") not in ("", *lex.honorifics) or _stated_role(doc, m, lex)
+    }
+    salient = _salient_holder(mentions, entities, titled)
     title_holders: dict[str, list[int]] = {}  # office -> the people named with it, in order
     formers: set[int] = set()  # people named as a former holder ("former President X")
     countries = countries or {}

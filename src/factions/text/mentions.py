@@ -1064,13 +1064,14 @@ def _noun_phrase_spans(
         (t.i, m.end)
         for t in words
         if t.dep_ not in ("det", "punct", "case")
-        and t.is_alpha
+        and not t.is_punct
         and (t.i == left or doc[t.i - 1].whitespace_)
         and not (t.lower_ in titles and t.i > 0 and doc[t.i - 1].lower_ in titles)
         and not (t.i > left and t.is_title and doc[t.i - 1].is_title)
     ]  # not from inside a run of title or capitalised words ("Vice President X" gives no
-    # "President X", "Costa Rican President X" no "Rican President X") or of a hyphenated
-    # word ("Ex-President X" gives no "-President X")
+    # "President X", "Costa Rican President X" no "Rican President X") or from a hyphen or
+    # a word joined to one ("Ex-President X" gives no "-President X" here; the title's own
+    # reading still gives "President X")
 
 
 def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
