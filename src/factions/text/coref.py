@@ -29,7 +29,13 @@ from typing import TYPE_CHECKING
 
 from factions.model import ActorKind, normalise_alias
 from factions.text.lexicon import Lexicon
-from factions.text.mentions import Mention, _title_before, org_kind, subject_complements
+from factions.text.mentions import (
+    _HYPHENS,
+    Mention,
+    _title_before,
+    org_kind,
+    subject_complements,
+)
 
 __all__ = ["Entity", "cluster_names", "party_states", "resolve_references"]
 
@@ -1199,7 +1205,7 @@ def _office_phrase(doc: Doc, i: int, lex: Lexicon) -> tuple[int, tuple[str, ...]
         if (  # "the vice-president": a hyphenated office, as "Vice-President X" holds it
             k + 1 < n
             and doc[k - 1].lower_ in lex.office_prefixes
-            and doc[k].text in ("-", "‐", "‑")
+            and doc[k].text in _HYPHENS
             and not doc[k - 1].whitespace_
             and not doc[k].whitespace_
             and doc[k + 1].lower_ in lex.title_words
@@ -1360,7 +1366,7 @@ def _state_force(words: list[str], lex: Lexicon) -> bool:
 def _pro_or_anti(doc: Doc, start: int) -> bool:
     """ "the anti-X alliance", "pro-X forces": X only qualifies another noun, and is no
     antecedent for a later pronoun or description."""
-    if start >= 1 and doc[start - 1].text in ("-", "‐", "‑"):
+    if start >= 1 and doc[start - 1].text in _HYPHENS:
         start -= 1
     return start >= 1 and doc[start - 1].lower_ in ("anti", "pro")
 

@@ -107,6 +107,9 @@ def org_kind(text: str, lex: Lexicon) -> ActorKind:
     return name_kind(text, lex) or ActorKind.ORGANIZATION
 
 
+_HYPHENS = ("-", "‐", "‑")  # hyphen-minus, hyphen, non-breaking hyphen
+
+
 def _strip_the(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
@@ -131,7 +134,7 @@ def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str | None]:
     title = " ".join(t.lower_ for t in doc[i:start])
     if (
         i >= 2
-        and doc[i - 1].text in ("-", "‐", "‑")
+        and doc[i - 1].text in _HYPHENS
         and not doc[i - 2].whitespace_
         and not doc[i - 1].whitespace_
         and doc[i - 2].lower_ in lex.office_prefixes
@@ -661,12 +664,7 @@ def _third_item(doc: Doc, end: int) -> bool:
     the Houthi movement, and Saudi Arabia" or "..., said" does not; so does "and" or "or"
     and another name with no comma before it ("the Social Democrats, the Greens and the Left
     Alliance")."""
-    if end + 1 < len(doc) and doc[end].lower_ in ("and", "or"):
-        nxt = doc[end + 1]
-        if nxt.lower_ == "the" and end + 2 < len(doc):
-            nxt = doc[end + 2]
-        return (nxt.pos_ == "PROPN" and nxt.is_title) or (nxt.text.isupper() and len(nxt.text) > 1)
-    if end + 1 >= len(doc) or doc[end].text != ",":
+    if end + 1 >= len(doc) or (doc[end].text != "," and doc[end].lower_ not in ("and", "or")):
         return False
     nxt = doc[end + 1]
     if nxt.lower_ == "the" and end + 2 < len(doc):
@@ -692,9 +690,6 @@ def mention_affiliations(mentions: list[Mention]) -> list[tuple[int, int, str]]:
             out.append((at[member].entity, m.entity, "member"))
     out.extend(table_affiliations(None, mentions))
     return list(dict.fromkeys(out))
-
-
-_HYPHENS = ("-", "‐", "‑")
 
 
 def word_positions(doc: Doc, word: str) -> list[int]:
@@ -812,7 +807,7 @@ def _unlabelled_names(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Span]:
             if name_tok(doc[j]):
                 j += 1
             elif (
-                doc[j].text in ("-", "‐", "‑")
+                doc[j].text in _HYPHENS
                 and j + 1 < n
                 and doc[j].idx == doc[j - 1].idx + len(doc[j - 1].text)
                 and doc[j + 1].idx == doc[j].idx + 1
@@ -828,7 +823,7 @@ def _unlabelled_names(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Span]:
         while j - i > 1 and (
             doc[i].lower_ in banned
             or doc[i].lower_.rstrip(".") in lex.title_words
-            or (doc[i].text in ("-", "‐", "‑") and doc[i + 1].lower_ in lex.title_words)
+            or (doc[i].text in _HYPHENS and doc[i + 1].lower_ in lex.title_words)
         ):
             i += 1  # "On 9 May Moon Jae-in", "King Abdullah", "Vice-President Ana Ruiz":
             # month and title are not the name
@@ -878,7 +873,7 @@ def _hyphenated_part(doc: Doc, j: int, taken: bytearray) -> bool:
     return (
         a.is_title
         and a.is_alpha
-        and h.text in ("-", "‐", "‑")
+        and h.text in _HYPHENS
         and h.idx == a.idx + len(a.text)
         and b.idx == h.idx + 1
         and b.is_lower
@@ -904,8 +899,8 @@ def _single_name_tok(t: Token, taken: bytearray) -> bool:
         and t.is_alpha
         and (t.is_title or (t.is_upper and 2 <= len(t.text) <= 8))
         and not (nxt is not None and nxt.idx == t.idx + len(t.text) and not nxt.is_punct)
-        and not (nxt is not None and nxt.text in ("-", "‐", "‑") and nxt.idx == t.idx + len(t.text))
-        and not (prev is not None and prev.text in ("-", "‐", "‑") and prev.idx + 1 == t.idx)
+        and not (nxt is not None and nxt.text in _HYPHENS and nxt.idx == t.idx + len(t.text))
+        and not (prev is not None and prev.text in _HYPHENS and prev.idx + 1 == t.idx)
         and not (
             nxt is not None and nxt.lower_ == "of" and t.i + 2 < len(doc) and doc[t.i + 2].is_title
         )
@@ -918,7 +913,7 @@ def _hyphenated_given_name(doc: Doc, start: int, end: int) -> int:
     "Pierre X" (the part before the hyphen is a capitalised name word of the same head)."""
     while (
         start >= 2
-        and doc[start - 1].text in ("-", "‐", "‑")
+        and doc[start - 1].text in _HYPHENS
         and doc[start - 1].idx + 1 == doc[start].idx
         and doc[start - 2].idx + len(doc[start - 2].text) == doc[start - 1].idx
         and doc[start - 2].pos_ == "PROPN"
@@ -1513,7 +1508,7 @@ def agent_hyphen(doc: Doc, end: int) -> bool:
 
     return (
         end + 1 < len(doc)
-        and doc[end].text in ("-", "‐", "‑")
+        and doc[end].text in _HYPHENS
         and doc[end].idx == doc[end - 1].idx + len(doc[end - 1].text)
         and doc[end + 1].lower_ in load_words().agent_participles
     )
@@ -1712,8 +1707,8 @@ def _members_plural(
         w = t.text
         if taken[t.i] or not t.is_title or not w.endswith("s") or w.endswith("ss"):
             continue
-        family = t.lower_ in lex.party_family_plurals and not _in_longer_name(doc, t.i)
-        if t.lower_ in lex.party_family_plurals and not family:
+        family = t.lower_ in lex.party_family_plurals
+        if family and _in_longer_name(doc, t.i):
             named = _qualified_family(doc, t.i, taken, lex)  # "Christian" + "Democrats"
             if named is not None:
                 out.append(named)

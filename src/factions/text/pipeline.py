@@ -30,7 +30,13 @@ from factions.text.documents import Document
 from factions.text.gazetteer import WorldGazetteer, augment_lexicon, load_world, name_words
 from factions.text.gazetteer.matcher import find_world_references
 from factions.text.lexicon import Lexicon, load_lexicon
-from factions.text.mentions import Gazetteer, Mention, find_mentions, mention_affiliations
+from factions.text.mentions import (
+    Gazetteer,
+    Mention,
+    _strip_the,
+    find_mentions,
+    mention_affiliations,
+)
 from factions.text.nlp import load_nlp
 from factions.text.relation_model import RelationModel, load_relation_model
 from factions.text.relation_model.inference import (
@@ -334,7 +340,7 @@ def _reference_name(entry, mentions: list[Mention], world: WorldGazetteer) -> st
     says which it is."""
     counts: Counter[str] = Counter()
     for m in mentions:
-        text = m.text[4:] if m.text[:4].lower() == "the " else m.text
+        text = _strip_the(m.text)
         if (
             m.label == "REF"
             and not text.isupper()
