@@ -427,7 +427,9 @@ def _named_by_head(
 
 def _clause_arguments(tok: Token, tok_entity: dict[int, int]) -> set[int]:
     """The entities named as the other arguments of the verb a noun phrase belongs to (its
-    own possessor's noun, object of a preposition or argument climbed to the verb)."""
+    own possessor's noun, object of a preposition or argument climbed to the verb): "X met
+    the president", "the president received X", "the Constitutional Court overturned the
+    court's decision" (then the phrase names someone else)."""
     head = tok
     for _ in range(3):
         if head.dep_ in ("poss", "pobj", "prep") or head.pos_ in ("NOUN", "PROPN"):
@@ -867,7 +869,7 @@ def resolve_references(
                     and not any("abroad:" + t in title_holders for t in titles)
                     and not _another_holder_spoken_of(doc, titles, home, lex)
                     and salient not in formers
-                    and not _argument_beside(doc[j - 1], salient, tok_entity)
+                    and salient not in _clause_arguments(doc[j - 1], tok_entity)
                 ):
                     holder = salient
                 if holder is not None and holder not in _containing_entities(
@@ -1149,17 +1151,6 @@ def _another_holder_spoken_of(
                 if any((o.pos_ == "PROPN" or o.ent_type_) and elsewhere(o) for o in c.children):
                     return True
     return False
-
-
-def _argument_beside(office: Token, person: int | None, tok_entity: dict[int, int]) -> bool:
-    """Whether ``person`` is named as another argument of the verb whose argument the office
-    noun is ("X met the president", "the president received X"): then they are two people."""
-    verb = office.head.head if office.dep_ == "pobj" else office.head
-    return any(
-        tok_entity.get(t.i) == person and t.i != office.i
-        for a in verb.children
-        for t in ((a, *(a.children if a.dep_ == "prep" else ())))
-    )
 
 
 def _salient_holder(
