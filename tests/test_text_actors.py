@@ -37,6 +37,22 @@ def test_houthis_and_the_houthi_movement_are_one_actor(extractor):
     assert len([am for am in r.actors if "houthi" in am.actor.id]) == 1
 
 
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Azure Party", "Azure Front"),
+        ("Kestrel Union", "Kestrel Party"),
+        ("Tamar Alliance", "Tamar Movement"),
+    ],  # fmt: skip
+)
+def test_names_of_two_types_of_group_are_two_actors(extractor, first, second):
+    """Names that share their words but say two types of group ("party" / "front") are two
+    groups; a name that says no type is still the other's short form (the Houthis)."""
+    r = _read(extractor, f"The {first} won the vote. The {second} lost and blamed the {first}.")
+    assert len(_holding(r, first)) == 1 and len(_holding(r, second)) == 1
+    assert _holding(r, first)[0].actor.id != _holding(r, second)[0].actor.id
+
+
 def test_an_organisation_in_apposition_is_the_same_actor(extractor):
     r = _read(extractor, "Ansar Allah, the Houthi movement, fought the Yemeni army.")
     (aa,) = _holding(r, "Ansar Allah")

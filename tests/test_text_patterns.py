@@ -1326,3 +1326,83 @@ def test_a_capital_of_two_words_gone_to_is_a_place_not_a_person(extractor, text)
     got = kinds(extractor, text)
     assert "Omar Farouk" in got
     assert set(got) == {"Omar Farouk"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Union Bloc, which included the Azure Party and the Green League, won the vote.",
+        "The Union Bloc brings together the Azure Party and the Green League.",
+        "The Union Bloc is made up of the Azure Party and the Green League.",
+        "The Union Bloc consists of the Azure Party and the Green League.",
+        "The Azure Party and the Green League formed the Union Bloc in May.",
+        "The Azure Party formed the Union Bloc with the Green League in May.",
+        "The Union Bloc was formed by the Azure Party and the Green League in May.",
+    ],
+    ids=[
+        "included",
+        "brings-together",
+        "made-up-of",
+        "consists-of",
+        "formed",
+        "formed-with",
+        "formed-by",
+    ],  # fmt: skip
+)
+def test_alliance_including_or_formed_by_groups_has_them_as_members(extractor, text):
+    got = {(m, g) for m, g, role in affs(extractor, text) if role == "member"}
+    assert got == {("Azure Party", "Union Bloc"), ("Green League", "Union Bloc")}
+
+
+def test_no_membership_when_not_included_or_founded_by_a_person(extractor):
+    assert affs(extractor, "The Union Bloc no longer includes the Green League.") == set()
+    assert affs(extractor, "The Union Bloc did not include the Green League.") == set()
+    # founding an alliance says nothing of a person's role in it
+    assert affs(extractor, "Tomas Reyes formed the Union Bloc in May.") == set()
+    # what a party's demands include is no member of it
+    assert affs(extractor, "The Union Bloc's demands included the Green League's ban.") == set()
+
+
+def test_state_member_of_an_organisation(extractor):
+    got = affs(extractor, "Peru, a member of the Pacific Organisation, objected to the plan.")
+    assert got == {("Peru", "Pacific Organisation", "member")}
+
+
+def test_table_of_lists_with_a_column_of_member_parties(extractor):
+    text = (
+        "The main lists were:\n\n| List | Main parties | Seats |\n|---|---|---|\n"
+        "| Union Bloc | Azure Party, Green League | 35 |\n| Reform Alliance | Kestrel Union | 23 |\n"
+        "| Azure Front | - | 12 |\n"
+    )
+    got = {(m, g) for m, g, role in affs(extractor, text) if role == "member"}
+    assert got == {
+        ("Azure Party", "Union Bloc"),
+        ("Green League", "Union Bloc"),
+        ("Kestrel Union", "Reform Alliance"),
+    }
+
+
+def test_list_line_of_an_alliance_with_its_parties_in_brackets(extractor):
+    text = (
+        "Results (230 seats):\n- Union Bloc (Azure Party and Green League; Ana Ruiz): 107\n"
+        "- Reform Front (RF, Dora Klein): 19\n"
+    )
+    got = affs(extractor, text)
+    assert ("Azure Party", "Union Bloc", "member") in got
+    assert ("Green League", "Union Bloc", "member") in got
+    # a bracketed acronym before "," and a name is the row's own short name
+    r = extractor.extract(Document("t", text))
+    names = {am.actor.name: {m.text for m in am.mentions} for am in r.actors}
+    assert "RF" in names["Reform Front"]
+    assert not any("RF" in n for n in names if n != "Reform Front")
+
+
+def test_a_ticket_row_has_no_members(extractor):
+    text = (
+        "Ticket | Main backers | Vote\nAna Ruiz / Dora Klein | Azure Party, Green League | 33.6%\n"
+        "Rado Vesk / Tomas Reyes | Kestrel Union, Reform Front | 26.6%\n"
+    )
+    assert not any(role == "member" and "/" in g for _, g, role in affs(extractor, text))
+    assert not any(
+        role == "member" and g in ("Ana Ruiz", "Rado Vesk") for _, g, role in affs(extractor, text)
+    )

@@ -495,9 +495,14 @@ def _match_org(
 
 def _org_name_fits(words: list[str], other: list[str], lex: Lexicon) -> bool:
     """Whether a group's name ``words`` names the group named ``other``: the same core
-    words, one's a subset of the other's, or a members' plural ("the Socialists")."""
+    words, one's a subset of the other's, or a members' plural ("the Socialists"); never
+    when their words of group type differ (``name_type_words``)."""
     if _body_of(words, lex) - set(other) or _body_of(other, lex) - set(words):
         return False  # "the Army of X" is X's army, not X
+    types = {_singular(w) for w in words if w in lex.name_type_words}
+    otypes = {_singular(w) for w in other if w in lex.name_type_words}
+    if types and otypes and not types & otypes:
+        return False  # "the National Front" is not "the National Party"
     core = [_singular(w) for w in words if w not in lex.generic_name_words]
     ocore = [_singular(w) for w in other if w not in lex.generic_name_words]
     if _offshoot(core, ocore) or _offshoot(ocore, core):

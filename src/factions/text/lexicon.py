@@ -109,6 +109,8 @@ class RuleWords:
     state_leader_preps: frozenset[str] = frozenset()
     coalition_nouns: frozenset[str] = frozenset()
     composition_verbs: frozenset[str] = frozenset()
+    inclusion_member_verbs: frozenset[str] = frozenset()
+    made_of_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,7 @@ class Lexicon:
     group_words: frozenset[str] = frozenset()
     led_heads: frozenset[str] = frozenset()
     generic_name_words: frozenset[str] = frozenset()
+    name_type_words: frozenset[str] = frozenset()
     government_adjectives: frozenset[str] = frozenset()
     pair_nouns: dict[str, str] = field(default_factory=dict)  # noun -> actor kind
     armed_body_nouns: frozenset[str] = frozenset()
@@ -486,6 +489,7 @@ def load_lexicon() -> Lexicon:
         group_words=_low(words.get("group_words")),
         led_heads=_low(words.get("led_heads")),
         generic_name_words=_low(words.get("generic_name_words")),
+        name_type_words=_low(words.get("name_type_words")),
         government_adjectives=_low(words.get("government_adjectives")),
         pair_nouns=_kinds("words.yaml", "pair_nouns", words.get("pair_nouns")),
         armed_body_nouns=_low(words.get("armed_body_nouns")),

@@ -653,6 +653,8 @@ def _link_appositions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
             continue
         if _third_item(doc, m.end):
             continue  # "the PMDB, the PSDB, the Democrats and ...": a list, not one name twice
+        if "table" in m.extra and "table" in prev.extra:
+            continue  # "| Azure Party, Green League |": a table cell's list
         if _is_acronym(_strip_the(m.text)) and _is_acronym(_strip_the(prev.text)):
             continue  # two acronyms are two names
         m.alias_of = i - 1
@@ -1803,6 +1805,21 @@ def _abbreviates(short: str, name: str) -> bool:
     return k == len(letters)
 
 
+def _closes_short_form(doc: Doc, m: Mention, prev: Mention, after: list[Mention]) -> bool:
+    """Whether bracketed mention ``m`` ends its bracket's first item: ")" (or "):" as one
+    token) follows it, or, for an acronym after a group's name, ";" or "," and a person
+    ("Socialist Party (PS; Ana Ruiz)", "(PS, Ana Ruiz)"); not "(PSD, PNL and UDMR)", a
+    list of other groups."""
+    nxt = doc[m.end].text
+    if nxt.startswith(")"):
+        return True
+    if not _is_acronym(m.text) or prev.label in ("PERSON", "STATE", "GPE"):
+        return False
+    if nxt == ";":
+        return True
+    return nxt == "," and bool(after) and after[0].start == m.end + 1 and after[0].label == "PERSON"
+
+
 def _link_parenthesised_acronyms(doc: Doc, mentions: list[Mention]) -> None:
     """'Harakat al-Nur (HAN)': the bracketed short form is an alias of the name before.
 
@@ -1815,7 +1832,7 @@ def _link_parenthesised_acronyms(doc: Doc, mentions: list[Mention]) -> None:
             and doc[m.start - 1].text == "("
             and prev.end in (m.start - 1, m.start - 2)
             and m.end < len(doc)
-            and doc[m.end].text.startswith(")")  # ")", or "):" as one token
+            and _closes_short_form(doc, m, prev, mentions[i + 1 : i + 2])
         ):
             if prev.label in ("STATE", "GPE") and not _abbreviates(m.text, prev.text):
                 continue  # "Movement for Democracy in Liberia (MODEL)": not Liberia's

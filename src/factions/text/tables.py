@@ -61,6 +61,7 @@ class TablePatterns:
     separator: re.Pattern
     led_by: re.Pattern
     leader_column: re.Pattern
+    member_column: re.Pattern
     membership: re.Pattern
     header_words: frozenset[str]
     stance_column: re.Pattern
@@ -103,6 +104,7 @@ def _patterns(
         separator=re.compile(rf"\s*(?:\||\t|\s[–—-]\s|:\s|;\s|{cell_leaders}\s\()\s*"),
         led_by=re.compile(rf"\b(?:{alt('leader_phrases')})\s+", re.I),
         leader_column=re.compile(alt("leader_columns")),
+        member_column=re.compile(rf"\b(?:{alt('member_columns')})\b"),
         membership=re.compile(
             rf"\b(?:{alt('membership_determiners')})\s+(?:{alt('membership_group_plurals')})\b"
             rf".*\b(?:{alt('membership_verbs')})"
@@ -140,6 +142,7 @@ class Table:
     membership: bool = False
     party_col: int = 0
     leader_col: int | None = None
+    member_col: int | None = None  # the member parties of a row's alliance
     typed: bool = False  # its column names say which column holds parties or leaders
     stance_col: int | None = None  # how each party voted, or whom it backed
 
@@ -228,8 +231,12 @@ def _find_tables(text: str, pat: TablePatterns) -> tuple[Table, ...]:
                 for k, h in enumerate(header):
                     if pat.leader_column.search(h):
                         t.leader_col, t.typed = k, True
+                    elif pat.member_column.search(h):
+                        t.member_col = k
                     elif "party" in h or "list" in h or "name" in h or "bloc" in h:
                         t.party_col, t.typed = k, True
+                if t.member_col == t.party_col:
+                    t.member_col = None  # "| Parties | Seats |": the parties themselves
                 for k, h in enumerate(header):
                     if k not in (t.party_col, t.leader_col) and pat.stance_column.search(h):
                         t.stance_col = k
@@ -469,6 +476,12 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                 leaders = [leader] if leader is not None else []
             for m in leaders:
                 m.extra["table"] = (ti, ri, "leader")
+            alliance = party not in added and party.kind == ActorKind.COALITION
+            members = _member_groups(doc, t, cells, pc, party, inside, alliance)
+            for m in members:
+                m.extra["table"] = (ti, ri, "member")
+            if members and party.kind in (ActorKind.PARTY, ActorKind.ORGANIZATION):
+                party.kind = ActorKind.COALITION  # a list of parties is an alliance
             if t.stance_col is not None and t.stance_col < len(cells) and pc != cells[t.stance_col]:
                 a, b = cells[t.stance_col]
                 if vote_value(doc.text[a:b], pat) is None:  # "Recommended: Emil Roth"
@@ -567,6 +580,57 @@ def _row_stance(doc: Doc, row: Row, cell, inside, motion, pat: TablePatterns):
     return vote * polarity, target, (min(target[0], row.start), row.end)
 
 
+_GROUP_LABELS = ("ORG", "GAZ", "REF", "NORP")
+_MEMBER_KINDS = (ActorKind.PARTY, ActorKind.COALITION, ActorKind.ORGANIZATION, ActorKind.MILITIA)
+
+
+def _member_groups(
+    doc: Doc, t: Table, cells, pc, party: Mention, inside, alliance: bool
+) -> list[Mention]:
+    """The groups a row lists as the members of its alliance: those of the member column
+    ("| List | Main parties |"), or, in the row of a named alliance (``alliance``: its name
+    says so, and the table reader did not make the name of its cell), of another cell
+    that lists two or more groups' names and nothing else ("- Union Bloc (Azure Party and
+    Green League; Ana Ruiz): 107"). One group in such a cell is left out: "Socialist Party
+    (PS; ...)" names the party again; so is a row of a ticket ("Ruiz / Klein | A, B")."""
+    if t.member_col is not None:
+        spans = [cells[t.member_col]] if t.member_col < len(cells) else []
+        least = 1
+    elif alliance:
+        spans = [
+            c for k, c in enumerate(cells) if c != pc and k not in (t.leader_col, t.stance_col)
+        ]
+        least = 2
+    else:
+        return []
+    for a, b in spans:
+        ms = [m for m in inside(a, b) if m is not party]
+        if any(m.label == "PERSON" for m in ms):
+            continue
+        groups = [m for m in ms if m.label in _GROUP_LABELS and m.kind in _MEMBER_KINDS]
+        places = [m for m in ms if m.label in _NAME_LABELS and m.kind == ActorKind.OTHER]
+        if len({m.key for m in groups + places}) < least:
+            continue
+        if least > 1 and not _only_names(doc, (a, b), groups + places):
+            continue  # "NDA partners of the BJP": a description, not a list of members
+        for m in places:  # a party listed as a member, that NER took for a place
+            m.label, m.key, m.kind = "ORG", m.text, ActorKind.PARTY
+        return sorted(groups + places, key=lambda m: m.start)
+    return []
+
+
+_LIST_WORDS = frozenset({",", "and", "&", "the", "(", ")", ";", "/", "+"})
+
+
+def _only_names(doc: Doc, cell: tuple[int, int], names: list[Mention]) -> bool:
+    """Whether a cell holds nothing but ``names`` and the words that join a list."""
+    span = doc.char_span(*cell, alignment_mode="expand")
+    if span is None:
+        return False
+    covered = {i for m in names for i in range(m.start, m.end)}
+    return all(t.i in covered or t.lower_ in _LIST_WORDS for t in span)
+
+
 def _listed_persons(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """The persons a cell lists: the first, and each later one with no verb between it and
     the one before ("Ana Ruiz, Dora Klein"; not "Ana Ruiz, who replaced Dora Klein")."""
@@ -610,7 +674,8 @@ def _whole_cell_name(doc: Doc, cell: tuple[int, int], inner: list, mentions: lis
 
 
 def table_affiliations(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int, str]]:
-    """(member entity, group entity, role): each row's leader leads its party; under a
+    """(member entity, group entity, role): each row's leader leads its party, and the
+    parties its member cell lists are members of it (:func:`_member_groups`); under a
     heading of coalition membership naming the group, each party is its member."""
     rows: dict[tuple[int, int], dict[str, list[Mention]]] = {}
     for m in mentions:
@@ -623,6 +688,9 @@ def table_affiliations(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int
         for leader in row.get("leader", ()) if party is not None else ():
             if party.entity != leader.entity:
                 out.append((leader.entity, party.entity, "leader"))
+        for member in row.get("member", ()) if party is not None else ():
+            if party.entity != member.entity:
+                out.append((member.entity, party.entity, "member"))
         if party is None or not party.extra.get("table_membership"):
             continue
         a, b = party.extra["table_heading"]

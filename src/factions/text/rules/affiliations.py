@@ -16,10 +16,12 @@ __all__ = [
     "RoleFrame",
     "coalition_of",
     "collective_name",
+    "founders",
     "fronted_under",
     "group_of_leader",
     "group_under",
     "join",
+    "includes",
     "lead_verb",
     "led_group",
     "of_group",
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
 
 _POSSESSIVE = ("'s", "’s")  # the possessive clitic, straight or curly
 _AFF = "affiliations"
+# Kinds of group whose members can be groups (and states): alliances and organisations.
+_COMPOSITE = (ActorKind.COALITION, ActorKind.ORGANIZATION)
 
 
 @register(
@@ -357,8 +361,10 @@ def role_noun(r: AffiliationReader, t: Token) -> None:
     example="The Azure Guard, the armed wing of the Liberal Party, fought on.",
 )
 def part_of(r: AffiliationReader, t: Token) -> None:
-    """A group that is part of another: a wing or branch of a group, or a member of a
-    coalition ("X, the armed wing of Y", "X, a member of the Y coalition")."""
+    """A group that is part of another: a wing or branch of a group, a member of a
+    coalition ("X, the armed wing of Y", "X, a member of the Y coalition"), or a state that
+    is a member of an organisation ("X, a member of the Y"). A party is no member of another
+    party or of an organisation it is described with ("X, a member of the Y League")."""
     f = _role_frame(r, t)
     if f is None:
         return
@@ -367,10 +373,16 @@ def part_of(r: AffiliationReader, t: Token) -> None:
     if not part and f.lemma not in w.group_member_nouns:
         return
     for g in r.group(f.groups):
-        if part or r.entities[g].kind == ActorKind.COALITION:
-            for m in r.group(f.members):
-                if m != g:
-                    r.affiliate(m, g, "member")
+        kind = r.entities[g].kind
+        if part or kind in (ActorKind.COALITION, ActorKind.MILITIA):
+            members = r.group(f.members)  # an alliance's member groups, a group's wings
+        elif kind in _COMPOSITE:  # a state in an organisation ("Turkey, a member of NATO")
+            members = [e for e in r.group(f.members, state=True) if _is_state(r, e)]
+        else:
+            continue
+        for m in members:
+            if m != g:
+                r.affiliate(m, g, "member")
 
 
 @register(
@@ -485,3 +497,77 @@ def coalition_of(r: AffiliationReader, t: Token) -> None:
         for (e, i), role in found:
             if e != g and r.group([(e, i)], state=True):
                 r.affiliate(e, g, role)
+
+
+def _verb_phrases(t: Token) -> set[str]:
+    """A verb's lemma, alone and with each particle or adverb it has ("bring together",
+    "make up")."""
+    lemma = t.lemma_.lower()
+    return {lemma} | {f"{lemma} {c.lower_}" for c in t.children if c.dep_ in ("prt", "advmod")}
+
+
+def _is_state(r: AffiliationReader, e: int) -> bool:
+    return r.entities[e].kind == ActorKind.STATE
+
+
+def _composites(r: AffiliationReader, args: list[Arg]) -> list[int]:
+    """The alliances and organisations among ``args``."""
+    return [e for e in r.group(args) if r.entities[e].kind in _COMPOSITE]
+
+
+@register(
+    "affiliation-includes",
+    pos=VERB,
+    order=52,
+    reads=_AFF,
+    example="The Union Bloc, which included the Azure Party and the Green League, won.",
+)
+def includes(r: AffiliationReader, t: Token) -> None:
+    """An alliance or organisation that includes groups, states or persons has them as
+    members: "Y included X and Z", "Y, which comprised X and Z", "Y brings together X and
+    Z" (``inclusion_member_verbs``), "Y is made up of X and Z", "Y consists of X"
+    (``made_of_verbs``, their "of" objects). Not when negated ("Y no longer includes X")."""
+    w = r.w
+    phrases = _verb_phrases(t)
+    made_of = bool(phrases & w.made_of_verbs)
+    if not (made_of or phrases & w.inclusion_member_verbs) or r.negated(t) or r.no_longer(t):
+        return
+    subject = r.subject(t) or r.passive_subjects(t)
+    parts = r.prep_objects(t, frozenset({"of"})) if made_of else r.objects(t)
+    members = {e for e, _ in parts}
+    if any(e in members for e, _ in subject):
+        return  # an unnamed alliance read as its listed members: no whole is named
+    for g in _composites(r, subject):
+        for m in dict.fromkeys(e for e, _ in parts):
+            if m != g and r.entities[m].kind != ActorKind.OTHER:
+                r.affiliate(m, g, "member")
+
+
+@register(
+    "affiliation-founders",
+    pos=VERB,
+    order=53,
+    reads=_AFF,
+    example="The Azure Party and the Green League formed the Union Bloc in May.",
+)
+def founders(r: AffiliationReader, t: Token) -> None:
+    """Groups that found an alliance are its members: "X and Z formed Y", "X formed Y with
+    Z", "Y was formed by X and Z" (``found_verbs``; Y an alliance). A person who founds one
+    is left out: founding it says nothing of leading or joining it."""
+    if t.lemma_.lower() not in r.w.found_verbs or r.negated(t):
+        return
+    passive = any(c.dep_ == "nsubjpass" for c in t.children)
+    made = r.passive_subjects(t) if passive else r.objects(t)
+    for c in t.children if not made else ():  # "X and Z formed the Y alliance"
+        if c.dep_ in ("dobj", "nsubjpass") and r.named_group(c):
+            made += [(r.te[g.i], g.i) for g in c.children if g.dep_ == "compound" and g.i in r.te]
+    wholes = [e for e in r.group(made) if r.entities[e].kind == ActorKind.COALITION]
+    if not wholes:
+        return
+    # "X formed Y with Z": Z is a founder too
+    by = r.prep_objects(t, frozenset({"by"})) if passive else r.subject(t)
+    by += r.prep_objects(t, frozenset({"with"}))
+    for g in wholes:
+        for m in dict.fromkeys(r.group(by)):
+            if m != g:
+                r.affiliate(m, g, "member")
