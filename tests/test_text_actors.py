@@ -815,3 +815,16 @@ def test_a_generic_name_of_the_users_own_gazetteer_stays_an_actor():
         Document("t", "The president spoke on Monday, and the army stayed in its barracks.")
     )
     assert "army" in {am.actor.id for am in r.actors}
+
+
+def test_bare_congress_is_a_legislature_unless_it_shortens_a_named_party(extractor):
+    kind = {a.actor.name: a.actor.kind for a in _read(
+        extractor, "In Peru, President Ana Ruiz faced a hostile Congress that voted to remove her."
+    ).actors}  # fmt: skip
+    assert kind["Congress"] == "government_body"
+    r = _read(
+        extractor,
+        "In India, Congress lost the election. The Indian National Congress then chose a new"
+        " leader, and the African National Congress sent its greetings.",
+    )
+    assert all(a.actor.kind == "party" for a in r.actors if "Congress" in a.actor.name)

@@ -1406,3 +1406,15 @@ def test_a_ticket_row_has_no_members(extractor):
     assert not any(
         role == "member" and g in ("Ana Ruiz", "Rado Vesk") for _, g, role in affs(extractor, text)
     )
+
+
+def test_a_refused_making_of_a_relation_is_no_relation(extractor):
+    """A relation noun that a making verb under a cancelling verb takes is not made ("X
+    refused to form a coalition with Y"); the relation of a third party's noun under an
+    other verb stands ("X refused to condemn Y's attack on Z")."""
+    text = "The Azure Party refused to form a coalition with the Kestrel Union."
+    assert (frozenset(("Azure Party", "Kestrel Union")), 1) not in pairs(extractor, text)
+    text = "The Azure Party agreed to form a coalition with the Kestrel Union."
+    assert (frozenset(("Azure Party", "Kestrel Union")), 1) in pairs(extractor, text)
+    text = "The Azure Party refused to condemn the Kestrel Union's attack on the Green League."
+    assert (frozenset(("Kestrel Union", "Green League")), -1) in pairs(extractor, text)

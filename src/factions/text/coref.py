@@ -32,6 +32,7 @@ from factions.text.lexicon import Lexicon
 from factions.text.mentions import (
     _HYPHENS,
     Mention,
+    _strip_the,
     _title_before,
     org_kind,
     subject_complements,
@@ -221,6 +222,13 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             worded = org_kind(ent.name, lex)
             if worded != ActorKind.ORGANIZATION:
                 ent.kind = worded
+    for ent in entities:  # "a hostile Congress": a legislature, unless the text names a
+        # party it may shorten ("the Indian National Congress")
+        bare = {_strip_the(mentions[k].text).lower() for k in ent.mentions}
+        if len(bare) == 1 and bare <= lex.bare_legislatures and not any(
+            other is not ent and bare & set(_name_words(other.name)) for other in entities
+        ):
+            ent.kind = ActorKind.GOVERNMENT_BODY
     return entities
 
 

@@ -80,6 +80,7 @@ class RuleWords:
     aiming_preps: frozenset[str] = frozenset()
     opposing_preps: frozenset[str] = frozenset()
     getting_verbs: frozenset[str] = frozenset()
+    making_verbs: frozenset[str] = frozenset()
     destination_preps: frozenset[str] = frozenset()
     inclusion_verbs: frozenset[str] = frozenset()
     state_preps: frozenset[str] = frozenset()
@@ -157,6 +158,7 @@ class Lexicon:
     led_heads: frozenset[str] = frozenset()
     generic_name_words: frozenset[str] = frozenset()
     name_type_words: frozenset[str] = frozenset()
+    bare_legislatures: frozenset[str] = frozenset()
     government_adjectives: frozenset[str] = frozenset()
     pair_nouns: dict[str, str] = field(default_factory=dict)  # noun -> actor kind
     armed_body_nouns: frozenset[str] = frozenset()
@@ -490,6 +492,7 @@ def load_lexicon() -> Lexicon:
         led_heads=_low(words.get("led_heads")),
         generic_name_words=_low(words.get("generic_name_words")),
         name_type_words=_low(words.get("name_type_words")),
+        bare_legislatures=_low(words.get("bare_legislatures")),
         government_adjectives=_low(words.get("government_adjectives")),
         pair_nouns=_kinds("words.yaml", "pair_nouns", words.get("pair_nouns")),
         armed_body_nouns=_low(words.get("armed_body_nouns")),

@@ -564,9 +564,11 @@ class Reader:
                 return True
             if h.lemma_.lower() in self.lex.cancellers:
                 return True
-            if (  # "X failed to win the support of Y": a getting that is cancelled
+            if (  # "X failed to win the support of Y": a getting that is cancelled, and so
+                # is a making: "X refused to form a coalition with Y" (not "X refused to
+                # condemn Y's attack on Z": Y's attack stands)
                 h.dep_ == "xcomp"
-                and h.lemma_.lower() in self.w.getting_verbs
+                and h.lemma_.lower() in (self.w.getting_verbs | self.w.making_verbs)
                 and h.head is not h
                 and h.head.lemma_.lower() in self.lex.cancellers
             ):
