@@ -225,8 +225,12 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
     for ent in entities:  # "a hostile Congress": a legislature, unless the text names a
         # party it may shorten ("the Indian National Congress")
         bare = {_strip_the(mentions[k].text).lower() for k in ent.mentions}
-        if len(bare) == 1 and bare <= lex.bare_legislatures and not any(
-            other is not ent and bare & set(_name_words(other.name)) for other in entities
+        if (
+            len(bare) == 1
+            and bare <= lex.bare_legislatures
+            and not any(
+                other is not ent and bare & set(_name_words(other.name)) for other in entities
+            )
         ):
             ent.kind = ActorKind.GOVERNMENT_BODY
     return entities
