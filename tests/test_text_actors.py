@@ -828,3 +828,11 @@ def test_bare_congress_is_a_legislature_unless_it_shortens_a_named_party(extract
         " leader, and the African National Congress sent its greetings.",
     )
     assert all(a.actor.kind == "party" for a in r.actors if "Congress" in a.actor.name)
+
+
+def test_a_name_with_a_word_of_group_kind_is_no_person(extractor):
+    """NER may tag "The Kestrel Union" a person (its apposition describes a person's
+    rival); the name's own word says it is a group."""
+    r = _read(extractor, "The Kestrel Union, Ruiz's main opponent, called for her resignation.")
+    (union,) = _holding(r, "The Kestrel Union")
+    assert union.actor.kind == "organization"

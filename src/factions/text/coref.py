@@ -34,6 +34,7 @@ from factions.text.mentions import (
     Mention,
     _strip_the,
     _title_before,
+    name_kind,
     org_kind,
     subject_complements,
 )
@@ -222,6 +223,8 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             worded = org_kind(ent.name, lex)
             if worded != ActorKind.ORGANIZATION:
                 ent.kind = worded
+            elif ent.kind == ActorKind.PERSON and name_kind(ent.name, lex) is not None:
+                ent.kind = worded  # "The Kestrel Union", tagged a person: a union's name
     for ent in entities:  # "a hostile Congress": a legislature, unless the text names a
         # party it may shorten ("the Indian National Congress")
         bare = {_strip_the(mentions[k].text).lower() for k in ent.mentions}
