@@ -251,6 +251,23 @@ def _coordination_features(f: dict[str, float], first: Token, lex: Lexicon) -> N
         f[f"coord-head-trig:{'+' if trig.sign > 0 else '-'}|{dep}"] = 1.0
 
 
+def _describes_another_tie(t: Token, i: int, j: int) -> bool:
+    """Whether relation noun ``t`` stands in apposition to one end of the pair (token ``i``
+    or ``j``) and its possessor is not the other end: "X backed his rival, Y" ("rival" ties
+    Y to "his", whoever that is, not to X); "X's rival, Y" keeps it (the tie is X's)."""
+    if t.pos_ != "NOUN":
+        return False
+    if t.dep_ == "appos" and t.head.i in (i, j):
+        end = t.head.i
+    else:
+        end = next((c.i for c in t.children if c.dep_ == "appos" and c.i in (i, j)), None)
+        if end is None:
+            return False
+    other = j if end == i else i
+    owners = [c for c in t.children if c.dep_ == "poss"]
+    return bool(owners) and not any(other in (o.i, *(x.i for x in o.subtree)) for o in owners)
+
+
 def pair_features(
     doc: Doc,
     heads_a: Sequence[int],
@@ -383,7 +400,10 @@ def pair_features(
         elif t.pos_ in ("VERB", "NOUN", "ADJ", "PROPN", "AUX"):
             f[f"path-lemma:{lemma}"] = 1.0
         trig = trigger_of(t, lex)
-        if trig is not None:
+        if trig is not None and _describes_another_tie(t, i, j):
+            # "switched its support to his rival, Y": "rival" ties Y to "his", not to X
+            f[f"trig-desc:{'+' if trig.sign > 0 else '-'}"] = 1.0
+        elif trig is not None:
             sign = "+" if trig.sign > 0 else "-"
             neg = _negated(t, lex)
             f[f"trig-path:{sign}"] = 1.0
