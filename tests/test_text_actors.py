@@ -828,6 +828,10 @@ def test_bare_congress_is_a_legislature_unless_it_shortens_a_named_party(extract
         " leader, and the African National Congress sent its greetings.",
     )
     assert all(a.actor.kind == "party" for a in r.actors if "Congress" in a.actor.name)
+    # in a state where a party's name holds the word, "Congress" may be that party
+    for text in ("In India, Congress won the state election.", "In India, the Congress party won."):
+        kinds = {a.actor.name: a.actor.kind for a in _read(extractor, text).actors}
+        assert kinds.get("Congress") == "party", text
 
 
 def test_a_name_with_a_word_of_group_kind_is_no_person(extractor):
@@ -836,3 +840,5 @@ def test_a_name_with_a_word_of_group_kind_is_no_person(extractor):
     r = _read(extractor, "The Kestrel Union, Ruiz's main opponent, called for her resignation.")
     (union,) = _holding(r, "The Kestrel Union")
     assert union.actor.kind == "organization"
+    r = _read(extractor, "Jack Union, a senator, criticised Ana Ruiz.")
+    assert _holding(r, "Jack Union")[0].actor.kind == "person"

@@ -1332,7 +1332,7 @@ def test_a_capital_of_two_words_gone_to_is_a_place_not_a_person(extractor, text)
     "text",
     [
         "The Union Bloc, which included the Azure Party and the Green League, won the vote.",
-        "The Union Bloc brings together the Azure Party and the Green League.",
+        "The Union Bloc unites the Azure Party and the Green League.",
         "The Union Bloc is made up of the Azure Party and the Green League.",
         "The Union Bloc consists of the Azure Party and the Green League.",
         "The Azure Party and the Green League formed the Union Bloc in May.",
@@ -1341,7 +1341,7 @@ def test_a_capital_of_two_words_gone_to_is_a_place_not_a_person(extractor, text)
     ],
     ids=[
         "included",
-        "brings-together",
+        "unites",
         "made-up-of",
         "consists-of",
         "formed",
@@ -1397,15 +1397,19 @@ def test_list_line_of_an_alliance_with_its_parties_in_brackets(extractor):
     assert not any("RF" in n for n in names if n != "Reform Front")
 
 
-def test_a_ticket_row_has_no_members(extractor):
-    text = (
-        "Ticket | Main backers | Vote\nAna Ruiz / Dora Klein | Azure Party, Green League | 33.6%\n"
-        "Rado Vesk / Tomas Reyes | Kestrel Union, Reform Front | 26.6%\n"
-    )
-    assert not any(role == "member" and "/" in g for _, g, role in affs(extractor, text))
-    assert not any(
-        role == "member" and g in ("Ana Ruiz", "Rado Vesk") for _, g, role in affs(extractor, text)
-    )
+def test_a_ticket_or_candidate_row_has_no_members(extractor):
+    """A member column gives members only in the rows of alliances or electoral lists: not
+    to a ticket or a candidate, and a column of "rival parties" is no member column."""
+    for head, rows in [
+        ("Ticket | Parties | Vote", ["Ana Ruiz / Dora Klein | Azure Party, Green League | 33.6%",
+                                     "Rado Vesk / Tomas Reyes | Kestrel Union | 26.6%"]),
+        ("Candidate | Parties | Votes", ["Ana Ruiz | Azure Party, Green League | 40%",
+                                         "Rado Vesk | Kestrel Union | 30%"]),
+        ("Party | Rival parties | Seats", ["Azure Party | Green League | 40",
+                                           "Kestrel Union | Reform Front | 30"]),
+    ]:  # fmt: skip
+        text = "| " + head + " |\n|---|---|---|\n" + "".join(f"| {r} |\n" for r in rows)
+        assert not any(role == "member" for _, _, role in affs(extractor, text)), head
 
 
 def test_a_refused_making_of_a_relation_is_no_relation(extractor):
@@ -1417,4 +1421,37 @@ def test_a_refused_making_of_a_relation_is_no_relation(extractor):
     text = "The Azure Party agreed to form a coalition with the Kestrel Union."
     assert (frozenset(("Azure Party", "Kestrel Union")), 1) in pairs(extractor, text)
     text = "The Azure Party refused to condemn the Kestrel Union's attack on the Green League."
+    assert (frozenset(("Kestrel Union", "Green League")), -1) in pairs(extractor, text)
+
+
+def test_no_membership_from_a_list_an_organisation_or_a_convening(extractor):
+    assert affs(extractor, "The Union Bloc included Ana Ruiz in its list of enemies.") == set()
+    text = "The United Nations includes the Azure Front on its list of terrorist organisations."
+    assert affs(extractor, text) == set()
+    text = (
+        "The Arab League brought together the Azure Party and the Green League for talks."
+        " The Arab League condemned the Azure Party."
+    )
+    assert affs(extractor, text) == set()
+    assert (frozenset(("Arab League", "Azure Party")), -1) in pairs(extractor, text)
+
+
+def test_founders_of_an_alliance_in_a_timeline_and_states_as_founders(extractor):
+    text = (
+        "- May 2019: the Azure Party and the Green League formed the Union Alliance.\n"
+        "- June 2019: the Union Alliance won the vote.\n"
+    )
+    got = affs(extractor, text)
+    assert {(m, g) for m, g, _ in got} == {
+        ("Azure Party", "Union Alliance"),
+        ("Green League", "Union Alliance"),
+    }
+    got = affs(extractor, "Peru, Chile and Colombia formed the Pacific Alliance in 2011.")
+    assert {m for m, g, role in got if g == "Pacific Alliance" and role == "member"} == {
+        "Peru", "Chile", "Colombia"
+    }  # fmt: skip
+
+
+def test_refusing_to_join_another_s_hostile_act_keeps_it(extractor):
+    text = "The Azure Party refused to join the Kestrel Union's attack on the Green League."
     assert (frozenset(("Kestrel Union", "Green League")), -1) in pairs(extractor, text)

@@ -39,7 +39,7 @@ from factions.text.mentions import (
     subject_complements,
 )
 
-__all__ = ["Entity", "cluster_names", "party_states", "resolve_references"]
+__all__ = ["Entity", "bare_legislatures", "cluster_names", "party_states", "resolve_references"]
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -223,20 +223,41 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             worded = org_kind(ent.name, lex)
             if worded != ActorKind.ORGANIZATION:
                 ent.kind = worded
-            elif ent.kind == ActorKind.PERSON and name_kind(ent.name, lex) is not None:
-                ent.kind = worded  # "The Kestrel Union", tagged a person: a union's name
-    for ent in entities:  # "a hostile Congress": a legislature, unless the text names a
-        # party it may shorten ("the Indian National Congress")
-        bare = {_strip_the(mentions[k].text).lower() for k in ent.mentions}
-        if (
-            len(bare) == 1
-            and bare <= lex.bare_legislatures
-            and not any(
-                other is not ent and bare & set(_name_words(other.name)) for other in entities
-            )
-        ):
-            ent.kind = ActorKind.GOVERNMENT_BODY
+            elif (
+                ent.kind == ActorKind.PERSON
+                and name_kind(ent.name, lex) is not None
+                and any(mentions[k].text.lower().startswith("the ") for k in ent.mentions)
+            ):  # "The Kestrel Union", tagged a person: a union's name ("Jack Union" is his)
+                ent.kind = worded
     return entities
+
+
+def bare_legislatures(
+    entities: list[Entity], mentions: list[Mention], lex: Lexicon, world: WorldGazetteer | None
+) -> None:
+    """Make a government body of each actor named only by a bare legislature word
+    (``bare_legislatures``: "a hostile Congress"), unless it may shorten a party: one the
+    text names whose name holds the word ("the Indian National Congress"), one named with a
+    kind word ("the Congress party"), or one the world gazetteer lists in a state the text
+    names (India's "Congress"; no Latin American party's name holds it)."""
+    states = {
+        entry.iso3
+        for e in entities
+        if e.kind == ActorKind.STATE and world is not None and (entry := world.state_of(e.name))
+    }
+    for ent in entities:
+        if ent.gazetteer_id or ent.external_id:
+            continue
+        bare = {_strip_the(mentions[k].text).lower() for k in ent.mentions}
+        if len(bare) != 1 or not bare <= lex.bare_legislatures:
+            continue
+        if any(mentions[k].extra.get("kind_word") for k in ent.mentions):
+            continue
+        if any(other is not ent and bare & set(_name_words(other.name)) for other in entities):
+            continue
+        if world is not None and states & world.party_countries(next(iter(bare))):
+            continue
+        ent.kind = ActorKind.GOVERNMENT_BODY
 
 
 def _display_name(m: Mention) -> str:

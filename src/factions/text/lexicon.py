@@ -112,6 +112,7 @@ class RuleWords:
     composition_verbs: frozenset[str] = frozenset()
     inclusion_member_verbs: frozenset[str] = frozenset()
     made_of_verbs: frozenset[str] = frozenset()
+    listing_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,13 @@ from typing import Any
 from factions.model import Actor, ActorKind, Affiliation, Relation, System, slugify
 from factions.model.fusion import DOCUMENT, Observation, fuse
 from factions.text.actorhood import actor_entities, idle_generic_actors
-from factions.text.coref import Entity, cluster_names, party_states, resolve_references
+from factions.text.coref import (
+    Entity,
+    bare_legislatures,
+    cluster_names,
+    party_states,
+    resolve_references,
+)
 from factions.text.documents import Document
 from factions.text.gazetteer import WorldGazetteer, augment_lexicon, load_world, name_words
 from factions.text.gazetteer.matcher import find_world_references
@@ -255,6 +261,7 @@ class Extractor:
         world_refs = find_world_references(sdoc, self.world, lex, date)
         mentions = find_mentions(sdoc, lex, self.gazetteer, world_refs, self.world)
         entities = cluster_names(mentions, lex)
+        bare_legislatures(entities, mentions, lex, self.world)
         pairs: dict[int, tuple[int, ...]] = {}  # token -> the entities it stands for
         countries = party_states(entities, self.world)
         refs = resolve_references(sdoc, mentions, entities, lex, pairs, countries)

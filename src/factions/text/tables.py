@@ -62,6 +62,7 @@ class TablePatterns:
     led_by: re.Pattern
     leader_column: re.Pattern
     member_column: re.Pattern
+    list_column: re.Pattern
     membership: re.Pattern
     header_words: frozenset[str]
     stance_column: re.Pattern
@@ -104,7 +105,8 @@ def _patterns(
         separator=re.compile(rf"\s*(?:\||\t|\s[–—-]\s|:\s|;\s|{cell_leaders}\s\()\s*"),
         led_by=re.compile(rf"\b(?:{alt('leader_phrases')})\s+", re.I),
         leader_column=re.compile(alt("leader_columns")),
-        member_column=re.compile(rf"\b(?:{alt('member_columns')})\b"),
+        member_column=re.compile(alt("member_columns")),
+        list_column=re.compile(alt("list_columns")),
         membership=re.compile(
             rf"\b(?:{alt('membership_determiners')})\s+(?:{alt('membership_group_plurals')})\b"
             rf".*\b(?:{alt('membership_verbs')})"
@@ -143,6 +145,7 @@ class Table:
     party_col: int = 0
     leader_col: int | None = None
     member_col: int | None = None  # the member parties of a row's alliance
+    list_col: bool = False  # its party column is named as one of lists or alliances
     typed: bool = False  # its column names say which column holds parties or leaders
     stance_col: int | None = None  # how each party voted, or whom it backed
 
@@ -231,10 +234,11 @@ def _find_tables(text: str, pat: TablePatterns) -> tuple[Table, ...]:
                 for k, h in enumerate(header):
                     if pat.leader_column.search(h):
                         t.leader_col, t.typed = k, True
-                    elif pat.member_column.search(h):
+                    elif pat.member_column.fullmatch(h.strip()):
                         t.member_col = k
                     elif "party" in h or "list" in h or "name" in h or "bloc" in h:
                         t.party_col, t.typed = k, True
+                        t.list_col = bool(pat.list_column.fullmatch(h.strip()))
                 if t.member_col == t.party_col:
                     t.member_col = None  # "| Parties | Seats |": the parties themselves
                 for k, h in enumerate(header):
@@ -404,6 +408,8 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
             pc = cells[t.party_col] if t.party_col < len(cells) else cells[0]
             if set(re.findall(r"\w+", doc.text[pc[0] : pc[1]].lower())) <= lex.table_no_party_words:
                 continue  # "Others and independents", "Total", "Results (230 seats)"
+            if _date_cell(doc, pc):
+                continue  # "- May 2019: A and B formed C": a timeline's date, no party
             party = _whole_cell_name(doc, pc, inside(*pc), mentions, taken, new, lex)
             for m in inside(*pc) if party is None else ():
                 whole = _fills(m, pc, 4)
@@ -477,7 +483,8 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
             for m in leaders:
                 m.extra["table"] = (ti, ri, "leader")
             alliance = party not in added and party.kind == ActorKind.COALITION
-            members = _member_groups(doc, t, cells, pc, party, inside, alliance)
+            lists = t.list_col  # "| List | Main parties |": each row an electoral list
+            members = _member_groups(doc, t, cells, pc, party, inside, alliance, lists)
             for m in members:
                 m.extra["table"] = (ti, ri, "member")
             if members and party.kind in (ActorKind.PARTY, ActorKind.ORGANIZATION):
@@ -585,15 +592,18 @@ _MEMBER_KINDS = (ActorKind.PARTY, ActorKind.COALITION, ActorKind.ORGANIZATION, A
 
 
 def _member_groups(
-    doc: Doc, t: Table, cells, pc, party: Mention, inside, alliance: bool
+    doc: Doc, t: Table, cells, pc, party: Mention, inside, alliance: bool, lists: bool
 ) -> list[Mention]:
     """The groups a row lists as the members of its alliance: those of the member column
-    ("| List | Main parties |"), or, in the row of a named alliance (``alliance``: its name
+    ("| List | Main parties |": a column named only so, ``member_columns``) in a row of an
+    alliance or a table of electoral lists (``lists``), or, in the row of a named alliance (``alliance``: its name
     says so, and the table reader did not make the name of its cell), of another cell
     that lists two or more groups' names and nothing else ("- Union Bloc (Azure Party and
     Green League; Ana Ruiz): 107"). One group in such a cell is left out: "Socialist Party
     (PS; ...)" names the party again; so is a row of a ticket ("Ruiz / Klein | A, B")."""
-    if t.member_col is not None:
+    if party.label not in _GROUP_LABELS:
+        return []  # a candidate's or a ticket's row ("Ana Ruiz / Dora Klein | Parties")
+    if t.member_col is not None and (alliance or lists):
         spans = [cells[t.member_col]] if t.member_col < len(cells) else []
         least = 1
     elif alliance:
@@ -617,6 +627,13 @@ def _member_groups(
             m.label, m.key, m.kind = "ORG", m.text, ActorKind.PARTY
         return sorted(groups + places, key=lambda m: m.start)
     return []
+
+
+def _date_cell(doc: Doc, cell: tuple[int, int]) -> bool:
+    """Whether a cell is a date or time and nothing else ("May 2019", "3 October")."""
+    span = doc.char_span(*cell, alignment_mode="expand")
+    words = [t for t in span if not t.is_punct] if span is not None else []
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 _LIST_WORDS = frozenset({",", "and", "&", "the", "(", ")", ";", "/", "+"})

@@ -112,6 +112,7 @@ class WorldGazetteer:
     load_seconds: float = 0.0
     first_words: dict = field(default_factory=dict, repr=False)  # {"words": [...], vocab: hashes}
     _names: dict = field(default_factory=dict, repr=False)  # (words, id) -> its Name
+    _party_countries: dict = field(default_factory=dict, repr=False)  # word -> ISO-3 codes
 
     def add_name(self, text: str, external_id: str, flag: str = "") -> None:
         words = name_words(text)
@@ -146,6 +147,19 @@ class WorldGazetteer:
         return any(
             n.words == words and n.external_id == external_id for n in self.index2.get(key, ())
         )
+
+    def party_countries(self, word: str) -> frozenset[str]:
+        """The countries (ISO-3) of the parties whose listed name holds ``word`` (computed
+        once a word)."""
+        got = self._party_countries.get(word)
+        if got is None:
+            got = frozenset(
+                e.iso3
+                for e in self.entries.values()
+                if e.source == "partyfacts" and e.iso3 and word in name_words(e.name)
+            )
+            self._party_countries[word] = got
+        return got
 
     def state_of(self, country: str) -> Entry | None:
         """The state entry of a country's display name ("Iraq" -> iso3:IRQ)."""

@@ -362,9 +362,10 @@ def role_noun(r: AffiliationReader, t: Token) -> None:
 )
 def part_of(r: AffiliationReader, t: Token) -> None:
     """A group that is part of another: a wing or branch of a group, a member of a
-    coalition ("X, the armed wing of Y", "X, a member of the Y coalition"), or a state that
-    is a member of an organisation ("X, a member of the Y"). A party is no member of another
-    party or of an organisation it is described with ("X, a member of the Y League")."""
+    coalition or of an armed group's alliance ("X, the armed wing of Y", "X, a member of the
+    Y coalition"), or a state that is a member of an organisation ("X, a member of the Y").
+    A party is no member of another party or of an organisation it is described with ("X, a
+    member of the Y League")."""
     f = _role_frame(r, t)
     if f is None:
         return
@@ -510,11 +511,6 @@ def _is_state(r: AffiliationReader, e: int) -> bool:
     return r.entities[e].kind == ActorKind.STATE
 
 
-def _composites(r: AffiliationReader, args: list[Arg]) -> list[int]:
-    """The alliances and organisations among ``args``."""
-    return [e for e in r.group(args) if r.entities[e].kind in _COMPOSITE]
-
-
 @register(
     "affiliation-includes",
     pos=VERB,
@@ -523,21 +519,31 @@ def _composites(r: AffiliationReader, args: list[Arg]) -> list[int]:
     example="The Union Bloc, which included the Azure Party and the Green League, won.",
 )
 def includes(r: AffiliationReader, t: Token) -> None:
-    """An alliance or organisation that includes groups, states or persons has them as
-    members: "Y included X and Z", "Y, which comprised X and Z", "Y brings together X and
-    Z" (``inclusion_member_verbs``), "Y is made up of X and Z", "Y consists of X"
-    (``made_of_verbs``, their "of" objects). Not when negated ("Y no longer includes X")."""
+    """An alliance that includes groups, states or persons has them as members: "Y
+    included X and Z", "Y, which comprised X and Z", "Y unites X and Z"
+    (``inclusion_member_verbs``), "Y is made up of X and Z", "Y consists of X"
+    (``made_of_verbs``, their "of" objects). Not when negated ("Y no longer includes X"), not
+    onto a list (``listing_nouns``: "Y included X in its list of enemies"), and not an
+    organisation's inclusions ("the United Nations includes X on ...")."""
     w = r.w
     phrases = _verb_phrases(t)
     made_of = bool(phrases & w.made_of_verbs)
     if not (made_of or phrases & w.inclusion_member_verbs) or r.negated(t) or r.no_longer(t):
         return
+    if any(
+        c.dep_ == "prep" and any(p.lemma_.lower() in w.listing_nouns for p in c.children)
+        for c in t.children
+    ):
+        return  # "Y includes X on its list of terrorist organisations": no member
     subject = r.subject(t) or r.passive_subjects(t)
     parts = r.prep_objects(t, frozenset({"of"})) if made_of else r.objects(t)
     members = {e for e, _ in parts}
     if any(e in members for e, _ in subject):
         return  # an unnamed alliance read as its listed members: no whole is named
-    for g in _composites(r, subject):
+    for g in r.group(subject):
+        if r.entities[g].kind != ActorKind.COALITION:
+            continue  # "the United Nations includes X on ...", "the Arab League brought
+            # together X and Y for talks": an organisation's inclusions are no membership
         for m in dict.fromkeys(e for e, _ in parts):
             if m != g and r.entities[m].kind != ActorKind.OTHER:
                 r.affiliate(m, g, "member")
@@ -551,9 +557,9 @@ def includes(r: AffiliationReader, t: Token) -> None:
     example="The Azure Party and the Green League formed the Union Bloc in May.",
 )
 def founders(r: AffiliationReader, t: Token) -> None:
-    """Groups that found an alliance are its members: "X and Z formed Y", "X formed Y with
-    Z", "Y was formed by X and Z" (``found_verbs``; Y an alliance). A person who founds one
-    is left out: founding it says nothing of leading or joining it."""
+    """Groups and states that found an alliance are its members: "X and Z formed Y", "X
+    formed Y with Z", "Y was formed by X and Z" (``found_verbs``; Y an alliance). A person
+    who founds one is left out: founding it says nothing of leading or joining it."""
     if t.lemma_.lower() not in r.w.found_verbs or r.negated(t):
         return
     passive = any(c.dep_ == "nsubjpass" for c in t.children)
@@ -568,6 +574,6 @@ def founders(r: AffiliationReader, t: Token) -> None:
     by = r.prep_objects(t, frozenset({"by"})) if passive else r.subject(t)
     by += r.prep_objects(t, frozenset({"with"}))
     for g in wholes:
-        for m in dict.fromkeys(r.group(by)):
+        for m in dict.fromkeys(r.group(by, state=True)):  # states found alliances too
             if m != g:
                 r.affiliate(m, g, "member")

@@ -385,7 +385,12 @@ class Reader:
             return []
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
-                return self.np(c) + self.along_with(v)
+                found = self.np(c)
+                if not found and c.ent_type_ in ("DATE", "TIME"):
+                    # "- May 2019: X and Y formed Z": the line's date read as a subject too
+                    later = [d for d in v.children if d.dep_ == "nsubj" and d.i > c.i]
+                    found = next((a for a in map(self.np, later) if a), [])
+                return found + self.along_with(v)
             if c.dep_ in ("aux", "auxpass"):  # parser slip: subject hung on the auxiliary
                 for g in c.children:
                     if g.dep_ == "nsubj":
@@ -566,11 +571,12 @@ class Reader:
                 return True
             if (  # "X failed to win the support of Y": a getting that is cancelled, and so
                 # is a making: "X refused to form a coalition with Y" (not "X refused to
-                # condemn Y's attack on Z": Y's attack stands)
+                # condemn Y's attack on Z", nor "to join Y's attack on Z": Y's attack stands)
                 h.dep_ == "xcomp"
                 and h.lemma_.lower() in (self.w.getting_verbs | self.w.making_verbs)
                 and h.head is not h
                 and h.head.lemma_.lower() in self.lex.cancellers
+                and (h.lemma_.lower() in self.w.getting_verbs or not self._owned_by_another(t))
             ):
                 return True
         if (
@@ -581,6 +587,11 @@ class Reader:
         ):
             return True
         return False
+
+    def _owned_by_another(self, t: Token) -> bool:
+        """Whether noun ``t`` has a possessor that is not a pronoun ("Y's attack", not "its
+        alliance"): the relation it names is that possessor's."""
+        return any(c.dep_ == "poss" and c.pos_ != "PRON" for c in t.children)
 
     def no_longer(self, t: Token) -> bool:
         """Whether ``t`` carries "no longer" / "not any longer"."""
