@@ -265,7 +265,7 @@ def _describes_another_tie(t: Token, i: int, j: int) -> bool:
             return False
     other = j if end == i else i
     owners = [c for c in t.children if c.dep_ == "poss"]
-    return bool(owners) and not any(other in (o.i, *(x.i for x in o.subtree)) for o in owners)
+    return bool(owners) and not any(other in {x.i for x in o.subtree} for o in owners)
 
 
 def pair_features(

@@ -430,8 +430,7 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                 party.label, party.key, party.kind = "PERSON", party.text, ActorKind.PERSON
                 continue
             if party.label in _NAME_LABELS:  # a party named in its column, NER's place
-                party.label, party.key = "ORG", party.text
-                party.kind = ActorKind.PARTY
+                _as_party(party)
             elif party.label == "PERSON" and t.leader_col != t.party_col:
                 party.label, party.key = "ORG", party.text  # a party NER took for a person
                 party.kind = org_kind(party.text, lex)
@@ -483,8 +482,7 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
             for m in leaders:
                 m.extra["table"] = (ti, ri, "leader")
             alliance = party not in added and party.kind == ActorKind.COALITION
-            lists = t.list_col  # "| List | Main parties |": each row an electoral list
-            members = _member_groups(doc, t, cells, pc, party, inside, alliance, lists)
+            members = _member_groups(doc, t, cells, pc, party, inside, alliance)
             for m in members:
                 m.extra["table"] = (ti, ri, "member")
             if members and party.kind in (ActorKind.PARTY, ActorKind.ORGANIZATION):
@@ -592,18 +590,20 @@ _MEMBER_KINDS = (ActorKind.PARTY, ActorKind.COALITION, ActorKind.ORGANIZATION, A
 
 
 def _member_groups(
-    doc: Doc, t: Table, cells, pc, party: Mention, inside, alliance: bool, lists: bool
+    doc: Doc, t: Table, cells, pc, party: Mention, inside, alliance: bool
 ) -> list[Mention]:
-    """The groups a row lists as the members of its alliance: those of the member column
-    ("| List | Main parties |": a column named only so, ``member_columns``) in a row of an
-    alliance or a table of electoral lists (``lists``), or, in the row of a named alliance (``alliance``: its name
-    says so, and the table reader did not make the name of its cell), of another cell
+    """The groups a row lists as the members of its alliance.
+
+    In a row of a named alliance (``alliance``: its name says so, and the table reader did
+    not make the name of its cell) or of a table of electoral lists ("| List | ...",
+    ``Table.list_col``): the groups of the member column ("Main parties", a column named
+    only so, ``member_columns``). Without one, in a named alliance's row: another cell
     that lists two or more groups' names and nothing else ("- Union Bloc (Azure Party and
-    Green League; Ana Ruiz): 107"). One group in such a cell is left out: "Socialist Party
-    (PS; ...)" names the party again; so is a row of a ticket ("Ruiz / Klein | A, B")."""
+    Green League; Ana Ruiz): 107"); one group there is left out ("Socialist Party (PS;
+    ...)" names the party again). A candidate's or a ticket's row has none."""
     if party.label not in _GROUP_LABELS:
-        return []  # a candidate's or a ticket's row ("Ana Ruiz / Dora Klein | Parties")
-    if t.member_col is not None and (alliance or lists):
+        return []  # "Ana Ruiz / Dora Klein | Azure Party, Green League"
+    if t.member_col is not None and (alliance or t.list_col):
         spans = [cells[t.member_col]] if t.member_col < len(cells) else []
         least = 1
     elif alliance:
@@ -624,9 +624,14 @@ def _member_groups(
         if least > 1 and not _only_names(doc, (a, b), groups + places):
             continue  # "NDA partners of the BJP": a description, not a list of members
         for m in places:  # a party listed as a member, that NER took for a place
-            m.label, m.key, m.kind = "ORG", m.text, ActorKind.PARTY
+            _as_party(m)
         return sorted(groups + places, key=lambda m: m.start)
     return []
+
+
+def _as_party(m: Mention) -> None:
+    """A table's name that NER took for a place is a party's."""
+    m.label, m.key, m.kind = "ORG", m.text, ActorKind.PARTY
 
 
 def _date_cell(doc: Doc, cell: tuple[int, int]) -> bool:

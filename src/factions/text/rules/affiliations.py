@@ -38,8 +38,6 @@ if TYPE_CHECKING:
 
 _POSSESSIVE = ("'s", "’s")  # the possessive clitic, straight or curly
 _AFF = "affiliations"
-# Kinds of group whose members can be groups (and states): alliances and organisations.
-_COMPOSITE = (ActorKind.COALITION, ActorKind.ORGANIZATION)
 
 
 @register(
@@ -377,8 +375,10 @@ def part_of(r: AffiliationReader, t: Token) -> None:
         kind = r.entities[g].kind
         if part or kind in (ActorKind.COALITION, ActorKind.MILITIA):
             members = r.group(f.members)  # an alliance's member groups, a group's wings
-        elif kind in _COMPOSITE:  # a state in an organisation ("Turkey, a member of NATO")
-            members = [e for e in r.group(f.members, state=True) if _is_state(r, e)]
+        elif kind == ActorKind.ORGANIZATION:  # a state in one ("Turkey, a member of NATO")
+            members = [
+                e for e in r.group(f.members, state=True) if r.entities[e].kind == ActorKind.STATE
+            ]
         else:
             continue
         for m in members:
@@ -507,10 +507,6 @@ def _verb_phrases(t: Token) -> set[str]:
     return {lemma} | {f"{lemma} {c.lower_}" for c in t.children if c.dep_ in ("prt", "advmod")}
 
 
-def _is_state(r: AffiliationReader, e: int) -> bool:
-    return r.entities[e].kind == ActorKind.STATE
-
-
 @register(
     "affiliation-includes",
     pos=VERB,
@@ -528,7 +524,7 @@ def includes(r: AffiliationReader, t: Token) -> None:
     w = r.w
     phrases = _verb_phrases(t)
     made_of = bool(phrases & w.made_of_verbs)
-    if not (made_of or phrases & w.inclusion_member_verbs) or r.negated(t) or r.no_longer(t):
+    if not (made_of or phrases & w.inclusion_member_verbs) or r.negated(t):  # "no longer" too
         return
     if any(
         c.dep_ == "prep" and any(p.lemma_.lower() in w.listing_nouns for p in c.children)

@@ -569,14 +569,17 @@ class Reader:
                 return True
             if h.lemma_.lower() in self.lex.cancellers:
                 return True
+            verb = h.lemma_.lower()
             if (  # "X failed to win the support of Y": a getting that is cancelled, and so
                 # is a making: "X refused to form a coalition with Y" (not "X refused to
                 # condemn Y's attack on Z", nor "to join Y's attack on Z": Y's attack stands)
                 h.dep_ == "xcomp"
-                and h.lemma_.lower() in (self.w.getting_verbs | self.w.making_verbs)
                 and h.head is not h
                 and h.head.lemma_.lower() in self.lex.cancellers
-                and (h.lemma_.lower() in self.w.getting_verbs or not self._owned_by_another(t))
+                and (
+                    verb in self.w.getting_verbs
+                    or (verb in self.w.making_verbs and not self._owned_by_another(t))
+                )
             ):
                 return True
         if (
