@@ -279,6 +279,29 @@ def test_a_markdown_header_names_no_actor_and_a_party_cell_is_one_name(extractor
     assert "Democratic Front for Westland" in names and "Westland" not in names
 
 
+PLAIN = (
+    "After the vote the parties took these positions:\n\n"
+    "Party | Leader | Seats | Position after the vote\n"
+    "Azure Party | Ana Ruiz | 117 | formed a minority government\n"
+    "Green League | Tomas Berg | 62 | opposition\n"
+    "Kestrel Union | Jan Kowal | 10 | confidence and supply\n"
+)
+
+
+def test_a_first_line_of_column_names_is_a_header_though_not_all_its_words_are(extractor):
+    """ "Position after the vote" is no list of header words, but each cell of the line
+    holds one and none is a number: the line names columns, not a party and its leader."""
+    (t,) = find_tables(PLAIN)
+    assert PLAIN[t.header[0] : t.header[1]].startswith("Party | Leader")
+    assert len(t.rows) == 3 and t.party_col == 0 and t.leader_col == 1
+    r = _read(extractor, PLAIN)
+    names = {am.actor.name for am in r.actors}
+    assert not names & {"Party", "Leader", "Seats", "Position"}
+    assert ("ana_ruiz", "azure_party") in {(a.member, a.group) for a in r.affiliations}
+    (t,) = find_tables("Azure Party | Ana Ruiz | 117\nGreen League | Tomas Berg | 62\n")
+    assert t.header is None and len(t.rows) == 2  # a first row with a number is data
+
+
 def test_a_name_stops_at_a_verb_and_a_person_cut_in_two_is_one(extractor):
     r = _read(
         extractor,

@@ -264,7 +264,9 @@ def _find_tables(text: str, pat: TablePatterns) -> tuple[Table, ...]:
                 header_span, header_cells = (row.start, row.end), row.cells
             continue  # a rule line
         words = {w.lower().strip(":") for c in cells for w in text[c[0] : c[1]].split()}
-        if not block and words and words <= pat.header_words:
+        if not block and (
+            words and words <= pat.header_words or _column_names(text, body, cells, pat)
+        ):
             header = [text[a:b].lower() for a, b in cells]
             header_span, header_cells = (s, e), cells
             continue
@@ -273,6 +275,24 @@ def _find_tables(text: str, pat: TablePatterns) -> tuple[Table, ...]:
         block.append(Row(s, e, cells))
     close()
     return tuple(tables)
+
+
+_NUMBER_CELL = re.compile(r"[\d.,%~≈]+")
+
+
+def _column_names(text: str, body: str, cells: list[tuple[int, int]], pat: TablePatterns) -> bool:
+    """Whether a table's first line names its columns in words of its own ("Party | Leader |
+    Position after the election", "Ticket | Main backers | Vote"): two or more cells split
+    by "|" or a tab, each holding a word of ``table_header_words``, none a number."""
+    if len(cells) < 2 or not ("|" in body or "\t" in body):
+        return False
+    for a, b in cells:
+        cell = text[a:b].strip()
+        if _NUMBER_CELL.fullmatch(cell):
+            return False
+        if not any(w.strip("()[],.:;").lower() in pat.header_words for w in cell.split()):
+            return False
+    return True
 
 
 def vote_value(cell: str, pat: TablePatterns) -> int | None:
