@@ -1118,10 +1118,32 @@ def test_fight_for_an_actor_is_support(extractor):
     assert pairs(extractor, text) == {(frozenset(("Liberty Front", "Elias Varga")), -1)}
 
 
-def test_refusing_to_recognise_is_opposition(extractor):
-    text = "Chile refused to recognise Elias Varga as head of state."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile refused to recognise Elias Varga as head of state.",
+        "Chile refused to support Elias Varga in the vote.",
+        "Chile declined to endorse Elias Varga.",
+        "Chile ruled out a coalition with Elias Varga.",
+        "Chile turned down an alliance with Elias Varga.",
+        "Chile refused to form a coalition with Elias Varga.",
+    ],
+)
+def test_refusing_a_tie_is_opposition(extractor, text):
+    """A refused tie is opposition (the training annotations mark 63 of 66 "refused to"
+    relations -1, and 14 of 16 "ruled out"), not a cancelled tie that states nothing."""
     assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), -1)}
-    text = "Chile refused to support Elias Varga in the vote."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile did not refuse to back Elias Varga.",  # the refusal itself negated
+        "Chile refused to condemn Elias Varga.",  # a refused hostility is no tie either way
+        "Chile called off its alliance with Elias Varga.",  # cancelled, not refused
+    ],
+)
+def test_a_negated_refusal_or_a_refused_hostility_states_nothing(extractor, text):
     assert pairs(extractor, text) == set()
 
 

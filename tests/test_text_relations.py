@@ -106,8 +106,10 @@ def test_souring_of_relationship_is_present_state(extractor):
     assert rels(extractor, text)[pair("Chad", "Sudan")] == -1
 
 
-def test_refusal_cancels_support(extractor):
+def test_refused_support_is_opposition_and_support_not_given_is_nothing(extractor):
     text = "Ali Hamdan refused to support Mahmoud Khalil in the vote."
+    assert rels(extractor, text)[pair("Ali Hamdan", "Mahmoud Khalil")] == -1
+    text = "Ali Hamdan did not support Mahmoud Khalil in the vote."
     assert pair("Ali Hamdan", "Mahmoud Khalil") not in rels(extractor, text)
 
 

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from factions.model.cameo import QUAD_LABEL, quad_class
-from factions.text.lexicon import Lexicon, Trigger
+from factions.text.lexicon import Lexicon, Trigger, cancels
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -121,18 +121,18 @@ def doc_triggers(doc: Doc, lex: Lexicon) -> list[Trigger | None]:
 def _negated(tok: Token, lex: Lexicon) -> bool:
     """Whether a trigger is negated or cancelled: "did not back", "refused to support",
     or a relation noun that a cancelling verb takes as its object ("lifted the embargo",
-    "ended the coalition", "froze its cooperation")."""
+    "ended the coalition", "ruled out a coalition": :func:`~factions.text.lexicon.cancels`)."""
     if any(c.dep_ == "neg" for c in tok.children):
         return True
     if (
         tok.pos_ in ("NOUN", "PROPN")
         and tok.dep_ in ("dobj", "nsubjpass")
-        and tok.head.lemma_.lower() in lex.cancellers
+        and cancels(tok.head, lex)
     ):
         return True
     h = tok
     for _ in range(2):  # "refused to back", "declined to support"
-        if h.dep_ in ("xcomp", "ccomp") and h.head.lemma_.lower() in lex.cancellers:
+        if h.dep_ in ("xcomp", "ccomp") and cancels(h.head, lex):
             return True
         h = h.head
     return False

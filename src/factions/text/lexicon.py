@@ -13,9 +13,11 @@ __all__ = [
     "Lexicon",
     "RuleWords",
     "Trigger",
+    "cancels",
     "load_lexicon",
     "parse_event_phrases",
     "parse_event_verbs",
+    "refuses",
     "rule_words",
 ]
 
@@ -124,6 +126,7 @@ class Lexicon:
     adjectives: dict[str, Trigger]
     participles: dict[str, Trigger]
     cancellers: frozenset[str]
+    particle_cancellers: dict[str, frozenset[str]]
     past_markers: frozenset[str]
     become_verbs: frozenset[str]
     countries: dict[str, str]  # lower-case country name or alias -> canonical country name
@@ -360,6 +363,33 @@ def _lists(items) -> dict[str, tuple[str, ...]]:
     return {str(k).lower(): tuple(str(v).lower() for v in vs) for k, vs in (items or {}).items()}
 
 
+def _particle(verb) -> str | None:
+    """The particle of a phrasal verb token ("out" of "ruled out"), else None."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+
+
+def cancels(verb, lex: Lexicon) -> bool:
+    """Whether the verb token ``verb`` cancels the relation it governs: a lemma of
+    ``cancellers`` ("refused", "ended"), or of ``particle_cancellers`` with its particle
+    ("ruled out", "turned down")."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.cancellers:
+        return True
+    particles = lex.particle_cancellers.get(lemma)
+    return bool(particles) and _particle(verb) in particles
+
+
+def refuses(verb, lex: Lexicon) -> bool:
+    """Whether the verb token ``verb`` is a refusal of ``refuse_verbs`` ("refused", "ruled
+    out"), not itself negated ("did not refuse")."""
+    lemma = verb.lemma_.lower()
+    particle = _particle(verb)
+    named = lemma in lex.rules.refuse_verbs or (
+        particle is not None and f"{lemma} {particle}" in lex.rules.refuse_verbs
+    )
+    return named and not any(c.dep_ == "neg" for c in verb.children)
+
+
 def _kinds(name: str, key: str, items) -> dict[str, str]:
     """A mapping of lower-case words to actor kinds; a kind that is none of
     :class:`factions.model.ActorKind` is an error naming the file, the list and the word."""
@@ -454,6 +484,10 @@ def load_lexicon() -> Lexicon:
         adjectives=_triggers(trig.get("adjectives"), "adj"),
         participles=_triggers(trig.get("compound_participles"), "participle"),
         cancellers=_low(trig.get("cancellers")),
+        particle_cancellers={
+            str(k).lower(): _words("triggers.yaml", f"particle_cancellers.{k}", v)
+            for k, v in (trig.get("particle_cancellers") or {}).items()
+        },
         past_markers=_low(trig.get("past_markers")),
         become_verbs=_low(trig.get("become_verbs")),
         countries=countries,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from factions.model import ActorKind
-from factions.text.lexicon import Lexicon, Trigger
+from factions.text.lexicon import Lexicon, Trigger, cancels, refuses
 from factions.text.mentions import word_positions
 
 __all__ = [
@@ -567,7 +567,7 @@ class Reader:
         if t.dep_ in ("xcomp", "acomp", "attr", "dobj", "ccomp") and h is not t:
             if any(c.dep_ == "neg" for c in h.children) and h.lemma_ not in ("be",):
                 return True
-            if h.lemma_.lower() in self.lex.cancellers:
+            if cancels(h, self.lex):
                 return True
             verb = h.lemma_.lower()
             if (  # "X failed to win the support of Y": a getting that is cancelled, and so
@@ -575,7 +575,7 @@ class Reader:
                 # condemn Y's attack on Z", nor "to join Y's attack on Z": Y's attack stands)
                 h.dep_ == "xcomp"
                 and h.head is not h
-                and h.head.lemma_.lower() in self.lex.cancellers
+                and cancels(h.head, self.lex)
                 and (
                     verb in self.w.getting_verbs
                     or (verb in self.w.making_verbs and not self._owned_by_another(t))
@@ -586,7 +586,7 @@ class Reader:
             t.dep_ == "pobj"
             and h.dep_ == "prep"
             and h.lower_ not in self.w.uncancelled_preps  # "the crisis ended with a reconciliation"
-            and h.head.lemma_.lower() in self.lex.cancellers
+            and cancels(h.head, self.lex)
         ):
             return True
         return False
@@ -627,9 +627,8 @@ class Reader:
         off removes exactly its findings)."""
         if not agents or not patients:
             return
-        refusal = self.refused_recognition(t, trig)
-        if refusal is not None:
-            trig = refusal
+        if self.refused(t, trig):
+            trig = Trigger(trig.lemma, trig.pos, -1, "opposition")
         elif self.negated(t):
             return
         zipped = self.respective(t, agents, patients)
@@ -676,17 +675,25 @@ class Reader:
                     )
                 )
 
-    def refused_recognition(self, t: Token, trig: Trigger) -> Trigger | None:
-        """ "X refused to recognise Y": a refusal to recognise is opposition, not a cancelled
-        support (the other cancelled triggers state nothing)."""
-        if (
-            trig.lemma in self.w.recognise_verbs
-            and t.dep_ == "xcomp"
-            and t.head.lemma_.lower() in self.w.refuse_verbs
-            and not any(c.dep_ == "neg" for c in t.head.children)
-        ):
-            return Trigger(trig.lemma, trig.pos, -1, "opposition")
-        return None
+    def refused(self, t: Token, trig: Trigger) -> bool:
+        """Whether a tie ``trig`` states (+1) is refused, which is opposition, not a cancelled
+        tie (which states nothing): "X refused to recognise / back Y", "X declined to join Y",
+        "X ruled out a coalition with Y", "X refused to form a coalition with Y" (a making
+        verb, the noun not owned by another: "refused to join Y's alliance with Z" is Y's)."""
+        if trig.sign <= 0 or t.head is t:
+            return False
+        h = t.head
+        if t.dep_ == "xcomp" or (t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")):
+            if refuses(h, self.lex):
+                return True
+        return (
+            t.dep_ == "dobj"
+            and h.dep_ == "xcomp"
+            and h.lemma_.lower() in self.w.making_verbs
+            and h.head is not h
+            and refuses(h.head, self.lex)
+            and not self._owned_by_another(t)
+        )
 
     def respective(self, t: Token, agents: list[Arg], patients: list[Arg]) -> list[tuple[Arg, Arg]]:
         """ "A and B, led and supplied by C and D, respectively": the i-th agent goes with the
