@@ -302,24 +302,6 @@ def test_a_first_line_of_column_names_is_a_header_though_not_all_its_words_are(e
     assert t.header is None and len(t.rows) == 2  # a first row with a number is data
 
 
-def test_a_stance_cell_reads_its_verb_and_prose_does_not_cross_cells():
-    """"ruled out a coalition with X" in a stance cell is -1 to X (it had read as +1), and
-    the row's leader in the next cell is not who "backed" the party of the stance cell."""
-    from factions.text.pipeline import Extractor
-
-    text = (
-        "Party | Leader | Seats | Stance after the vote\n"
-        "Azure Party | Ana Ruiz | 317 | formed a minority government\n"
-        "Free Democrats | Tim Stone | 12 | ruled out a coalition with the Azure Party\n"
-        "Kestrel Union | Jan Kowal | 10 | backed the Azure Party in confidence votes\n"
-    )
-    r = Extractor(extractor="rules").extract(Document("t", text))
-    signs = {frozenset((x.a, x.b)): x.sign for x in r.relations}
-    assert signs[frozenset(("free_democrats", "azure_party"))] == -1
-    assert signs[frozenset(("kestrel_union", "azure_party"))] == 1
-    assert frozenset(("jan_kowal", "azure_party")) not in signs
-
-
 def test_a_name_stops_at_a_verb_and_a_person_cut_in_two_is_one(extractor):
     r = _read(
         extractor,

@@ -32,7 +32,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from factions.model import ActorKind
-from factions.text.lexicon import cancels
 
 __all__ = ["Row", "Table", "find_tables", "table_affiliations", "table_mentions"]
 
@@ -514,7 +513,7 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                     _cell_person(doc, (a, b), inside(a, b), new, lex, any_text=False)
                 if ti not in motions:  # once a table: what its votes are on
                     motions[ti] = _motion(doc, _context_spans(doc, t), mentions, pat)
-                stance = _row_stance(doc, row, cells[t.stance_col], inside, motions[ti], pat, lex)
+                stance = _row_stance(doc, row, cells[t.stance_col], inside, motions[ti], pat)
                 if stance is not None:
                     party.extra["table_stance"] = stance
     return added
@@ -589,32 +588,21 @@ def _cell_person(
     return new(cell[0], cell[1], "PERSON", ActorKind.PERSON) if whole else None
 
 
-def _row_stance(doc: Doc, row: Row, cell, inside, motion, pat: TablePatterns, lex):
+def _row_stance(doc: Doc, row: Row, cell, inside, motion, pat: TablePatterns):
     """A row's stance: ``(sign, target character span, evidence span)``, from a vote on
     the table's ``motion`` (:func:`_motion`; "For" on a motion of no confidence against X:
-    -1 to X) or from a name in the stance cell ("Recommended: X": +1 to X; -1 for "against
-    X" and for a hostile or cancelling verb: "ruled out a coalition with X", "attacked
-    X"). None otherwise."""
+    -1 to X) or from a name in the stance cell ("Recommended: X": +1 to X, "against X":
+    -1). None otherwise."""
     a, b = cell
     named = [m for m in inside(a, b) if m.label in ("PERSON", "ORG", "REF", "GAZ", "STATE")]
     if named:
-        against = pat.stance_against.search(doc.text[a:b]) or any(
-            cancels(t, lex) or (t.pos_ == "VERB" and _hostile_verb(t, lex))
-            for t in doc.char_span(a, b, alignment_mode="expand") or ()
-        )
-        sign = -1 if against else 1
+        sign = -1 if pat.stance_against.search(doc.text[a:b]) else 1
         return sign, (named[0].start_char, named[0].end_char), (row.start, row.end)
     vote = vote_value(doc.text[a:b], pat)
     if vote is None or motion is None:
         return None
     polarity, target = motion
     return vote * polarity, target, (min(target[0], row.start), row.end)
-
-
-def _hostile_verb(t, lex) -> bool:
-    """Whether verb token ``t`` is a trigger of ``lex`` with a negative sign ("attacked")."""
-    trig = lex.verbs.get(t.lemma_.lower())
-    return trig is not None and trig.sign < 0
 
 
 _GROUP_LABELS = ("ORG", "GAZ", "REF", "NORP")

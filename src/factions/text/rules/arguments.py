@@ -621,9 +621,8 @@ class Reader:
     def emit(
         self, agents: list[Arg], patients: list[Arg], trig: Trigger, t: Token, pattern: str
     ) -> None:
-        """A finding for every agent x patient pair, unless negated (a refused tie is
-        opposition) or across a table row's cells; "A and B ... C and D, respectively" pairs
-        in order.
+        """A finding for every agent x patient pair, unless negated (a refusal to recognise
+        turns support into opposition); "A and B ... C and D, respectively" pairs in order.
         Findings of a disabled unit are dropped here (the unit still runs, so switching it
         off removes exactly its findings)."""
         if not agents or not patients:
@@ -655,7 +654,7 @@ class Reader:
                 e = max(toks)
                 end_tok = self.doc[e]
                 sign = trig.sign * self.sign_of.get(ta, 1) * self.sign_of.get(tb, 1)
-                if self.rule in self.disabled or self.across_cells(s, e):
+                if self.rule in self.disabled:
                     continue
                 self.found.append(
                     Finding(
@@ -675,12 +674,6 @@ class Reader:
                         rule=self.rule,
                     )
                 )
-
-    def across_cells(self, start: int, end: int) -> bool:
-        """Whether tokens ``start``..``end`` cross a "|" of a table row: its cells are
-        separate statements ("Union Party | Jan Kowal | backed the Azure Party": Jan Kowal
-        is the row's leader, not who backed), which the table units read."""
-        return any(self.doc[k].text == "|" for k in range(start, end + 1))
 
     def refused(self, t: Token, trig: Trigger) -> bool:
         """Whether a tie ``trig`` states (+1) is refused, which is opposition, not a cancelled
