@@ -12,8 +12,7 @@ Three sources, all inside the package (nothing is read from outside it or fetche
   with their acronyms, ``data/igos.yaml``; id ``igo:<code>``.
 
 Beside the actors, ``data/places.tsv`` lists town and city names (GeoNames, CC BY 4.0,
-``data/LICENSE-geonames.md``) and ``pycountry`` the regions of ISO 3166-2
-(:func:`load_places`): places, which a name used only as a place never makes an actor.
+``data/LICENSE-geonames.md``; :func:`load_places`), which are places, never actors.
 
 :func:`load_world` reads them once (well under a second; ``bench/extract_throughput.py``
 prints the time) into a :class:`WorldGazetteer`; :mod:`factions.text.gazetteer.matcher` finds
@@ -300,7 +299,6 @@ class Words:
     agent_participles: frozenset[str] = frozenset()
     calendar_words: frozenset[str] = frozenset()
     compass_words: frozenset[str] = frozenset()
-    region_name_exclusions: frozenset[str] = frozenset()
     motion_verbs: frozenset[str] = frozenset()
     community_words: frozenset[str] = frozenset()
     setting_heads: frozenset[str] = frozenset()
@@ -321,9 +319,6 @@ def load_words() -> Words:
         political_heads=frozenset(str(x).lower() for x in words.get("political_heads") or []),
         calendar_words=frozenset(str(x).lower() for x in words.get("calendar_words") or []),
         compass_words=frozenset(str(x).lower() for x in words.get("compass_words") or []),
-        region_name_exclusions=frozenset(
-            str(x).lower() for x in words.get("region_name_exclusions") or []
-        ),
         agent_participles=frozenset(str(x).lower() for x in words.get("agent_participles") or []),
         place_feature_heads=frozenset(
             str(x).lower() for x in words.get("place_feature_heads") or []
@@ -341,25 +336,14 @@ def load_words() -> Words:
 
 @lru_cache(maxsize=1)
 def load_places() -> frozenset[tuple[str, ...]]:
-    """The words of every town, city and region name, read once: the towns and cities of
-    ``data/places.tsv`` (GeoNames places of at least 15,000 inhabitants, CC BY 4.0;
-    ``scripts/build_places.py``) and the first-level subdivisions of ISO 3166-2 (provinces,
-    states, regions) from ``pycountry`` in their ISO names, but for a state's name ("Georgia"),
-    a compass word and the ``region_name_exclusions`` of ``data/words.yaml``. A name found there is a place unless
-    something else says it is an actor (:mod:`factions.text.actorhood`)."""
-    import pycountry
-
+    """The words of every town and city name of ``data/places.tsv`` (GeoNames places of at
+    least 15,000 inhabitants, CC BY 4.0; ``scripts/build_places.py``), read once: a one-word
+    name found there is a place unless something else says it is an actor
+    (:mod:`factions.text.actorhood`)."""
     out = set()
     for line in _read("places.tsv").splitlines()[1:]:
         words = name_words(line.split("\t", 1)[0])
         if words:
-            out.add(words)
-    words_ = load_words()
-    skip = words_.compass_words | words_.region_name_exclusions
-    states = {name_words(c) for c in load_world().countries}  # Georgia, Mexico: states
-    for region in pycountry.subdivisions:
-        words = name_words(region.name) if region.parent_code is None else ()
-        if words and not (len(words) == 1 and words[0] in skip) and words not in states:
             out.add(words)
     return frozenset(out)
 
