@@ -300,6 +300,12 @@ def test_a_first_line_of_column_names_is_a_header_though_not_all_its_words_are(e
     assert ("ana_ruiz", "azure_party") in {(a.member, a.group) for a in r.affiliations}
     (t,) = find_tables("Azure Party | Ana Ruiz | 117\nGreen League | Tomas Berg | 62\n")
     assert t.header is None and len(t.rows) == 2  # a first row with a number is data
+    rows = (
+        "Union Bloc | Azure Party and Green Party | 45 seats\n"
+        "Popular Alliance | Red Party and Blue League | 30 seats\n"
+    )
+    (t,) = find_tables(rows)  # header words in every cell, but names: a row
+    assert t.header is None and len(t.rows) == 2
 
 
 def test_a_name_stops_at_a_verb_and_a_person_cut_in_two_is_one(extractor):

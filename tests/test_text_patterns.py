@@ -1150,6 +1150,29 @@ def test_a_negated_refusal_or_a_refused_hostility_states_nothing(extractor, text
 @pytest.mark.parametrize(
     "text",
     [
+        "Peru declined Chile's support for Elias Varga.",
+        "The court ruled out a coalition between Chile and Elias Varga.",
+    ],
+)
+def test_a_tie_refused_by_a_third_is_no_opposition_of_its_parties(extractor, text):
+    """Refusing someone else's tie says nothing of how its two parties relate."""
+    assert (frozenset(("Chile", "Elias Varga")), -1) not in pairs(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile refused to rule out a coalition with Elias Varga.",
+        "Chile refused to end its alliance with Elias Varga.",
+    ],
+)
+def test_a_refused_cancelling_cancels_nothing(extractor, text):
+    assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), 1)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Elias Varga failed to win the support of Chile.",
         "Chile did not withdraw its support for Elias Varga.",
         "Chile lifted its sanctions on Elias Varga.",

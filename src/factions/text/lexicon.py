@@ -71,7 +71,6 @@ class RuleWords:
     default_verb_preps: frozenset[str] = frozenset()
     symmetric_kinds: frozenset[str] = frozenset()
     mutual_verbs: frozenset[str] = frozenset()
-    recognise_verbs: frozenset[str] = frozenset()
     refuse_verbs: frozenset[str] = frozenset()
     choose_verbs: frozenset[str] = frozenset()
     own_possessives: frozenset[str] = frozenset()
@@ -368,26 +367,32 @@ def _particle(verb) -> str | None:
     return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
 
 
-def cancels(verb, lex: Lexicon) -> bool:
-    """Whether the verb token ``verb`` cancels the relation it governs: a lemma of
+def cancels(word, lex: Lexicon) -> bool:
+    """Whether the token ``word`` cancels the relation it governs: a lemma of
     ``cancellers`` ("refused", "ended"), or of ``particle_cancellers`` with its particle
-    ("ruled out", "turned down")."""
-    lemma = verb.lemma_.lower()
-    if lemma in lex.cancellers:
-        return True
+    ("ruled out", "turned down"), unless it is itself cancelled: "refused to rule out a
+    coalition" and "refused to end the alliance" cancel nothing."""
+    lemma = word.lemma_.lower()
     particles = lex.particle_cancellers.get(lemma)
-    return bool(particles) and _particle(verb) in particles
+    if lemma not in lex.cancellers and not (particles and _particle(word) in particles):
+        return False
+    return not (word.dep_ == "xcomp" and word.head is not word and cancels(word.head, lex))
 
 
 def refuses(verb, lex: Lexicon) -> bool:
     """Whether the verb token ``verb`` is a refusal of ``refuse_verbs`` ("refused", "ruled
-    out"), not itself negated ("did not refuse")."""
+    out"), neither negated ("did not refuse") nor itself cancelled ("refused to rule
+    out")."""
     lemma = verb.lemma_.lower()
     particle = _particle(verb)
     named = lemma in lex.rules.refuse_verbs or (
         particle is not None and f"{lemma} {particle}" in lex.rules.refuse_verbs
     )
-    return named and not any(c.dep_ == "neg" for c in verb.children)
+    return (
+        named
+        and not any(c.dep_ == "neg" for c in verb.children)
+        and not (verb.dep_ == "xcomp" and verb.head is not verb and cancels(verb.head, lex))
+    )
 
 
 def _kinds(name: str, key: str, items) -> dict[str, str]:

@@ -282,15 +282,20 @@ _NUMBER_CELL = re.compile(r"[\d.,%~≈]+")
 
 def _column_names(text: str, body: str, cells: list[tuple[int, int]], pat: TablePatterns) -> bool:
     """Whether a table's first line names its columns in words of its own ("Party | Leader |
-    Position after the election", "Ticket | Main backers | Vote"): two or more cells split
-    by "|" or a tab, each holding a word of ``table_header_words``, none a number."""
-    if len(cells) < 2 or not ("|" in body or "\t" in body):
+    Position after the vote", "Ticket | Main backers | Vote"): two or more cells split by
+    "|", each holding a word of ``table_header_words`` and written as a column name, not
+    a name: led by that word, or with no capital after its first word ("Union Bloc | Azure
+    Party and Green Party | 45 seats" is a row)."""
+    if len(cells) < 2 or "|" not in body:
         return False
     for a, b in cells:
-        cell = text[a:b].strip()
-        if _NUMBER_CELL.fullmatch(cell):
+        words = [w.strip("()[],.:;") for w in text[a:b].split()]
+        words = [w for w in words if w]
+        if not words or _NUMBER_CELL.fullmatch(text[a:b].strip()):
             return False
-        if not any(w.strip("()[],.:;").lower() in pat.header_words for w in cell.split()):
+        if not any(w.lower() in pat.header_words for w in words):
+            return False
+        if words[0].lower() not in pat.header_words and any(w[:1].isupper() for w in words[1:]):
             return False
     return True
 

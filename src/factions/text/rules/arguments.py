@@ -627,7 +627,7 @@ class Reader:
         off removes exactly its findings)."""
         if not agents or not patients:
             return
-        if self.refused(t, trig):
+        if self.refused(t, trig, agents):
             trig = Trigger(trig.lemma, trig.pos, -1, "opposition")
         elif self.negated(t):
             return
@@ -675,25 +675,25 @@ class Reader:
                     )
                 )
 
-    def refused(self, t: Token, trig: Trigger) -> bool:
-        """Whether a tie ``trig`` states (+1) is refused, which is opposition, not a cancelled
-        tie (which states nothing): "X refused to recognise / back Y", "X declined to join Y",
-        "X ruled out a coalition with Y", "X refused to form a coalition with Y" (a making
-        verb, the noun not owned by another: "refused to join Y's alliance with Z" is Y's)."""
-        if trig.sign <= 0 or t.head is t:
+    def refused(self, t: Token, trig: Trigger, agents: list[Arg]) -> bool:
+        """Whether a tie ``trig`` states (+1) is refused by one of ``agents``, which is
+        opposition, not a cancelled tie (which states nothing): "X refused to recognise /
+        back Y", "X declined to join Y", "X ruled out a coalition with Y", "X refused to form
+        a coalition with Y". Not a tie owned by another ("declined Z's support for Y", "ruled
+        out a coalition between Y and Z": the refuser is not one of them), nor a refusal
+        itself refused ("refused to rule out a coalition with Y")."""
+        if trig.sign <= 0 or t.head is t or self._owned_by_another(t):
             return False
         h = t.head
-        if t.dep_ == "xcomp" or (t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")):
-            if refuses(h, self.lex):
-                return True
-        return (
-            t.dep_ == "dobj"
-            and h.dep_ == "xcomp"
-            and h.lemma_.lower() in self.w.making_verbs
-            and h.head is not h
-            and refuses(h.head, self.lex)
-            and not self._owned_by_another(t)
-        )
+        refuser = None
+        if t.dep_ == "dobj" and h.dep_ == "xcomp" and h.lemma_.lower() in self.w.making_verbs:
+            refuser = h.head  # "refused to form a coalition with Y"
+        elif t.dep_ == "xcomp" or (t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")):
+            refuser = h
+        if refuser is None or not refuses(refuser, self.lex):
+            return False
+        agent_ents = {e for e, _ in agents}
+        return any(e in agent_ents for e, _ in self.subject(refuser))
 
     def respective(self, t: Token, agents: list[Arg], patients: list[Arg]) -> list[tuple[Arg, Arg]]:
         """ "A and B, led and supplied by C and D, respectively": the i-th agent goes with the
