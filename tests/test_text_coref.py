@@ -868,3 +868,36 @@ def test_a_rank_prefix_keeps_the_office_and_ould_is_no_patronym(extractor):
         )
     )
     assert "The admiral" in mentions_of(r, "Tomas Ferrer")
+
+
+@pytest.mark.parametrize(
+    "text, apart",
+    [
+        ("The Liberal Party attacked the Liberal Democratic Party over the budget.",
+         {"Liberal Party", "Liberal Democratic Party"}),
+        ("The National Party clashed with the United National Party.",
+         {"National Party", "United National Party"}),
+        ("The Liberal Democrats attacked the Liberal Party.",
+         {"Liberal Democrats", "Liberal Party"}),
+    ],
+)  # fmt: skip
+def test_a_qualifier_before_the_type_word_makes_another_party(extractor, text, apart):
+    """A word of ``name_qualifiers`` before the type word ("Liberal Democratic Party") names
+    another party than the shorter name; a members' plural names only its own party."""
+    names = {am.actor.name for am in extractor.extract(Document("t", text)).actors}
+    assert apart <= names
+
+
+def test_short_forms_and_members_plurals_still_join(extractor):
+    text = (
+        "In 2009 the Democratic Party of Japan defeated the Liberal Democratic Party, and "
+        "the Democratic Party took office. The Social Democratic Party backed it; the Social "
+        "Democrats had long opposed the Liberal Democratic Party. The Chamber of Deputies "
+        "approved the new cabinet, and the Chamber then adjourned."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the Democratic Party" in mentions_of(r, "Democratic Party of Japan")
+    assert "Social Democrats" in mentions_of(r, "Social Democratic Party")
+    names = {am.actor.name for am in r.actors}
+    assert {"Democratic Party of Japan", "Liberal Democratic Party"} <= names
+    assert len([am for am in r.actors if "Chamber" in am.actor.name]) <= 1

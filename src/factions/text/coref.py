@@ -331,6 +331,17 @@ def _coordinated_with(ent: Entity, surname: str, mentions: Sequence[Mention]) ->
     return any(0 < k.start - m.end <= 2 or 0 < m.start - k.end <= 4 for m in own for k in named)
 
 
+def _qualifies(long: list[str], short: list[str], lex: Lexicon) -> bool:
+    """Whether group name ``long`` has a word of ``name_qualifiers`` before its first word
+    of group type that ``short`` lacks: "Liberal Democratic Party" / "Liberal Party",
+    "United National Party" / "National Party", "People's Revolutionary Party" / "People's
+    Party" name two parties. Other words ("Salafist Nour Party", "Salvini's League",
+    "Indian National Congress") and words after the type word ("Democratic Party of Japan")
+    leave them one."""
+    at = next((i for i, w in enumerate(long) if w in lex.name_type_words), None)
+    return at is not None and any(w in lex.name_qualifiers and w not in short for w in long[:at])
+
+
 def _offshoot(short: list[str], long: list[str]) -> bool:
     """Whether ``long`` names a body of the one named ``short`` (a one-word name followed
     by two or more words of its own: "Renamo" -> "Renamo Military Junta")."""
@@ -539,15 +550,31 @@ def _org_name_fits(words: list[str], other: list[str], lex: Lexicon) -> bool:
     otypes = {_singular(w) for w in other if w in lex.name_type_words}
     if types and otypes and not types & otypes:
         return False  # "the National Front" is not "the National Party"
+    if types and otypes and (_qualifies(words, other, lex) or _qualifies(other, words, lex)):
+        return False  # "the Liberal Democratic Party" is not "the Liberal Party"
     core = [_singular(w) for w in words if w not in lex.generic_name_words]
     ocore = [_singular(w) for w in other if w not in lex.generic_name_words]
     if _offshoot(core, ocore) or _offshoot(ocore, core):
         return False  # "the X Military Junta" / "the X Youth League" is not X
+    plural, oplural = _plural_of(words, core, ocore), _plural_of(other, ocore, core)
+    if plural is not None or oplural is not None:
+        return bool(plural or oplural)  # "the Liberal Democrats" is not "the Liberal Party"
     if core and ocore and (set(core) <= set(ocore) or set(ocore) <= set(core)):
         if core[-1] == ocore[-1] or core[0] == ocore[0] or min(len(core), len(ocore)) >= 2:
             return True
-    # "the Socialists", "the Democrats": members' plural of the party
-    return len(core) == 1 and core[0] != words[-1] and (core[0] in ocore or f"{core[0]}ic" in ocore)
+    return False
+
+
+def _plural_of(words: list[str], core: list[str], ocore: list[str]) -> bool | None:
+    """None unless ``words`` is a members' plural of one or two core words ("the Socialists",
+    "the Social Democrats"); then whether it names the group of core words ``ocore``:
+    "the Social Democrats" the Social Democratic Party, "the Socialists" the Socialist
+    Party, never the Social Party."""
+    bare = [w for w in words if w != "the"]
+    if not 1 <= len(core) <= 2 or len(bare) != len(core) or bare[-1] == core[-1]:
+        return None  # not all core words ("Chamber of Deputies"), or no plural at the end
+    last = core[-1]
+    return all(w in ocore for w in core[:-1]) and (last in ocore or f"{last}ic" in ocore)
 
 
 # --- references ------------------------------------------------------------------------

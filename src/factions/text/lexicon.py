@@ -161,6 +161,7 @@ class Lexicon:
     led_heads: frozenset[str] = frozenset()
     generic_name_words: frozenset[str] = frozenset()
     name_type_words: frozenset[str] = frozenset()
+    name_qualifiers: frozenset[str] = frozenset()
     bare_legislatures: frozenset[str] = frozenset()
     government_adjectives: frozenset[str] = frozenset()
     pair_nouns: dict[str, str] = field(default_factory=dict)  # noun -> actor kind
@@ -532,6 +533,7 @@ def load_lexicon() -> Lexicon:
         led_heads=_low(words.get("led_heads")),
         generic_name_words=_low(words.get("generic_name_words")),
         name_type_words=_low(words.get("name_type_words")),
+        name_qualifiers=_low(words.get("name_qualifiers")),
         bare_legislatures=_low(words.get("bare_legislatures")),
         government_adjectives=_low(words.get("government_adjectives")),
         pair_nouns=_kinds("words.yaml", "pair_nouns", words.get("pair_nouns")),
