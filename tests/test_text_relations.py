@@ -223,13 +223,3 @@ def test_no_longer_drops_the_relation(extractor):
     assert rels(extractor, "Peru no longer supports Chile.") == {}
     text = "Peru no longer opposes Chile and now supports it."
     assert rels(extractor, text) == {pair("Peru", "Chile"): 1}
-
-
-def test_a_split_states_the_present_over_an_earlier_tie(extractor):
-    """A split ("broke with", "left") changes the relation: it outweighs an earlier tie of
-    the pair in the same text, as a change of relations does."""
-    text = (
-        "The Social Democrats and the Christian Democratic Union formed a grand coalition in "
-        "2005. In 2009 the Christian Democratic Union broke with the Social Democrats."
-    )
-    assert rels(extractor, text)[pair("Christian Democratic Union", "Social Democrats")] == -1

@@ -637,15 +637,9 @@ class Reader:
                 self.emit([a], [b], trig, t, pattern)
             return
         past = self.past(t)
-        # a change of relations, a split ("broke with", "left") or a becoming states the
-        # present outright: it outweighs the pair's other findings in the text
-        dominant = (
-            pattern == "change"
-            or trig.kind == "split"
-            or (
-                t.dep_ in ("attr", "acomp", "oprd")
-                and t.head.lemma_.lower() in self.lex.become_verbs - self.w.continuing_verbs
-            )
+        dominant = pattern == "change" or (
+            t.dep_ in ("attr", "acomp", "oprd")
+            and t.head.lemma_.lower() in self.lex.become_verbs - self.w.continuing_verbs
         )
         sent = t.sent
         for ea, ta in agents:
