@@ -306,6 +306,13 @@ def test_a_first_line_of_column_names_is_a_header_though_not_all_its_words_are(e
     )
     (t,) = find_tables(rows)  # header words in every cell, but names: a row
     assert t.header is None and len(t.rows) == 2
+    for header in ("Party | Number of Seats | Leader", "Candidate | Main Backers | Vote",
+                   "Party\tLeader\tPosition after the election"):  # fmt: skip
+        sep = "\t" if "\t" in header else " | "
+        text = header + "\n" + sep.join(("Azure Party", "40", "Ana Ruiz")) + "\n"
+        text += sep.join(("Green League", "30", "Tomas Berg")) + "\n"
+        (t,) = find_tables(text)
+        assert t.header is not None and len(t.rows) == 2, header
 
 
 def test_a_name_stops_at_a_verb_and_a_person_cut_in_two_is_one(extractor):

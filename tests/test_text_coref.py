@@ -901,3 +901,14 @@ def test_short_forms_and_members_plurals_still_join(extractor):
     names = {am.actor.name for am in r.actors}
     assert {"Democratic Party of Japan", "Liberal Democratic Party"} <= names
     assert len([am for am in r.actors if "Chamber" in am.actor.name]) <= 1
+
+
+def test_a_shorter_form_after_the_full_name_joins_it(extractor):
+    """ "the Socialist Party" after "the United Socialist Party of Venezuela" is its short
+    form, when it can shorten no other name."""
+    text = (
+        "The United Socialist Party of Venezuela backed Ana Ruiz. The Socialist Party also "
+        "attacked the Azure Party."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "Socialist Party" in mentions_of(r, "United Socialist Party of Venezuela")

@@ -1173,6 +1173,18 @@ def test_a_refused_cancelling_cancels_nothing(extractor, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Chile did not rule out ending its alliance with Elias Varga.",
+        "Chile has not refused to end its alliance with Elias Varga.",
+    ],
+)
+def test_a_negated_canceller_cancels_nothing_and_states_no_tie(extractor, text):
+    """A cancelling verb under a negated one still cancels: no alliance is stated."""
+    assert pairs(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Elias Varga failed to win the support of Chile.",
         "Chile did not withdraw its support for Elias Varga.",
         "Chile lifted its sanctions on Elias Varga.",

@@ -522,7 +522,8 @@ def _match_org(
     text: str, words: list[str], orgs: list[int], entities: list[Entity], lex: Lexicon
 ) -> int | None:
     clean = text.strip()
-    fits = []
+    fits: list[int] = []
+    short: list[int] = []  # names it fits only as their shorter form, a qualifier dropped
     for idx in orgs:
         ent = entities[idx]
         if ent.kind == ActorKind.PERSON:
@@ -535,22 +536,41 @@ def _match_org(
         # the UPND), its listed name without a subtitle after a dash ("Order and Justice –
         # Liberal Democratic Party": not the Liberal Movement)
         names = [_SUBTITLE.split(ent.name)[0], *(w for w in ent.written if not w.isupper())]
-        if any(_org_name_fits(words, _name_words(n), lex) for n in dict.fromkeys(names)):
+        names = [_name_words(n) for n in dict.fromkeys(names)]
+        if any(_org_name_fits(words, n, lex) for n in names):
             fits.append(idx)
-    return fits[0] if len(set(fits)) == 1 else None
+        elif any(_org_name_fits(words, n, lex, short_form=True) for n in names):
+            short.append(idx)
+    if len(set(fits)) == 1:
+        return fits[0]
+    # "the Socialist Party" after "the United Socialist Party": the shorter form of the one
+    # name it can shorten, unless it fits another name as it stands
+    return short[0] if not fits and len(set(short)) == 1 else None
 
 
-def _org_name_fits(words: list[str], other: list[str], lex: Lexicon) -> bool:
+def _org_name_fits(
+    words: list[str], other: list[str], lex: Lexicon, short_form: bool = False
+) -> bool:
     """Whether a group's name ``words`` names the group named ``other``: the same core
-    words, one's a subset of the other's, or a members' plural ("the Socialists"); never
-    when their words of group type differ (``name_type_words``)."""
+    words, one's a subset of the other's, or a members' plural ("the Socialists" names the
+    Socialist Party, and only it); never when their words of group type differ
+    (``name_type_words``), nor when one adds a word of ``name_qualifiers`` before its type
+    word ("Liberal Democratic Party" / "Liberal Party": :func:`_qualifies`). With
+    ``short_form`` (asked only when no name fits as it stands), ``words`` may be a shorter
+    form that drops such a word and others at either end ("the Socialist Party" for the
+    United Socialist Party of Venezuela named before)."""
     if _body_of(words, lex) - set(other) or _body_of(other, lex) - set(words):
         return False  # "the Army of X" is X's army, not X
     types = {_singular(w) for w in words if w in lex.name_type_words}
     otypes = {_singular(w) for w in other if w in lex.name_type_words}
     if types and otypes and not types & otypes:
         return False  # "the National Front" is not "the National Party"
-    if types and otypes and (_qualifies(words, other, lex) or _qualifies(other, words, lex)):
+    short_form = short_form and bool(types and otypes)  # a shorter form keeps the type word
+    if (
+        types
+        and otypes
+        and (_qualifies(words, other, lex) or (not short_form and _qualifies(other, words, lex)))
+    ):
         return False  # "the Liberal Democratic Party" is not "the Liberal Party"
     core = [_singular(w) for w in words if w not in lex.generic_name_words]
     ocore = [_singular(w) for w in other if w not in lex.generic_name_words]
@@ -560,7 +580,8 @@ def _org_name_fits(words: list[str], other: list[str], lex: Lexicon) -> bool:
     if plural is not None or oplural is not None:
         return bool(plural or oplural)  # "the Liberal Democrats" is not "the Liberal Party"
     if core and ocore and (set(core) <= set(ocore) or set(ocore) <= set(core)):
-        if core[-1] == ocore[-1] or core[0] == ocore[0] or min(len(core), len(ocore)) >= 2:
+        ends = core[-1] == ocore[-1] or core[0] == ocore[0]
+        if ends or min(len(core), len(ocore)) >= 2 or short_form:
             return True
     return False
 

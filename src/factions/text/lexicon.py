@@ -183,6 +183,7 @@ class Lexicon:
     modal_verbs: frozenset[str] = frozenset()
     feature_locative_preps: frozenset[str] = frozenset()
     table_header_words: frozenset[str] = frozenset()
+    table_column_words: frozenset[str] = frozenset()
     table_no_party_words: frozenset[str] = frozenset()
     name_connectors: frozenset[str] = frozenset()
     table_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -371,13 +372,13 @@ def _particle(verb) -> str | None:
 def cancels(word, lex: Lexicon) -> bool:
     """Whether the token ``word`` cancels the relation it governs: a lemma of
     ``cancellers`` ("refused", "ended"), or of ``particle_cancellers`` with its particle
-    ("ruled out", "turned down"), unless it is itself cancelled: "refused to rule out a
-    coalition" and "refused to end the alliance" cancel nothing."""
+    ("ruled out", "turned down"); not when negated ("did not end") or itself cancelled
+    ("refused to rule out a coalition", "refused to end the alliance": :func:`_cancelled`)."""
     lemma = word.lemma_.lower()
     particles = lex.particle_cancellers.get(lemma)
     if lemma not in lex.cancellers and not (particles and _particle(word) in particles):
         return False
-    return not (word.dep_ == "xcomp" and word.head is not word and cancels(word.head, lex))
+    return not _negated(word) and not _cancelled(word, lex)
 
 
 def refuses(verb, lex: Lexicon) -> bool:
@@ -389,11 +390,16 @@ def refuses(verb, lex: Lexicon) -> bool:
     named = lemma in lex.rules.refuse_verbs or (
         particle is not None and f"{lemma} {particle}" in lex.rules.refuse_verbs
     )
-    return (
-        named
-        and not any(c.dep_ == "neg" for c in verb.children)
-        and not (verb.dep_ == "xcomp" and verb.head is not verb and cancels(verb.head, lex))
-    )
+    return named and not _negated(verb) and not _cancelled(verb, lex)
+
+
+def _negated(word) -> bool:
+    return any(c.dep_ == "neg" for c in word.children)
+
+
+def _cancelled(word, lex: Lexicon) -> bool:
+    """Whether ``word`` is the complement of a verb that cancels it ("refused to end")."""
+    return word.dep_ == "xcomp" and word.head is not word and cancels(word.head, lex)
 
 
 def _kinds(name: str, key: str, items) -> dict[str, str]:
@@ -574,6 +580,9 @@ def load_lexicon() -> Lexicon:
         ),
         table_header_words=_words(
             "words.yaml", "table_header_words", words.get("table_header_words")
+        ),
+        table_column_words=_words(
+            "words.yaml", "table_column_words", words.get("table_column_words")
         ),
         table_no_party_words=_words(
             "words.yaml", "table_no_party_words", words.get("table_no_party_words")

@@ -54,8 +54,9 @@ def _alternatives(words: Sequence[str]) -> str:
 
 @dataclass(frozen=True)
 class TablePatterns:
-    """The patterns of table reading, built from the lexicon's ``table_words`` and
-    ``table_header_words`` (``lexicon/words.yaml``) by :func:`table_patterns`."""
+    """The patterns of table reading, built from the lexicon's ``table_words``,
+    ``table_header_words`` and ``table_column_words`` (``lexicon/words.yaml``) by
+    :func:`table_patterns`."""
 
     seats: re.Pattern
     separator: re.Pattern
@@ -65,6 +66,7 @@ class TablePatterns:
     list_column: re.Pattern
     membership: re.Pattern
     header_words: frozenset[str]
+    column_words: frozenset[str]
     stance_column: re.Pattern
     vote_for: re.Pattern
     vote_against: re.Pattern
@@ -81,12 +83,14 @@ def table_patterns(lex: Lexicon | None = None) -> TablePatterns:
 
         lex = load_lexicon()
     words = tuple(sorted((k, tuple(v)) for k, v in lex.table_words.items()))
-    return _patterns(words, lex.table_header_words)
+    return _patterns(words, lex.table_header_words, lex.table_column_words)
 
 
 @lru_cache(maxsize=4)
 def _patterns(
-    words: tuple[tuple[str, tuple[str, ...]], ...], header: frozenset[str]
+    words: tuple[tuple[str, tuple[str, ...]], ...],
+    header: frozenset[str],
+    column: frozenset[str] = frozenset(),
 ) -> TablePatterns:
     w = dict(words)
 
@@ -115,6 +119,7 @@ def _patterns(
             re.I,
         ),
         header_words=header,
+        column_words=column,
         stance_column=re.compile(rf"\b(?:{alt('stance_columns')})"),
         vote_for=re.compile(rf"(?:{alt('vote_for')})(?:\s*\(.*\))?[.!]?", re.I),
         vote_against=re.compile(rf"(?:{alt('vote_against')})(?:\s*\(.*\))?[.!]?", re.I),
@@ -282,20 +287,24 @@ _NUMBER_CELL = re.compile(r"[\d.,%~≈]+")
 
 def _column_names(text: str, body: str, cells: list[tuple[int, int]], pat: TablePatterns) -> bool:
     """Whether a table's first line names its columns in words of its own ("Party | Leader |
-    Position after the vote", "Ticket | Main backers | Vote"): two or more cells split by
-    "|", each holding a word of ``table_header_words`` and written as a column name, not
-    a name: led by that word, or with no capital after its first word ("Union Bloc | Azure
-    Party and Green Party | 45 seats" is a row)."""
-    if len(cells) < 2 or "|" not in body:
+    Position after the vote", "Ticket | Main Backers | Vote"): two or more cells split by
+    "|" or a tab, none a number or a seat count ("45 seats"), each holding a word of
+    ``table_header_words`` and led by one, or with no capitalised word but header words and
+    ``table_column_words`` ("Number of Seats", "Preliminary share"), so not a name: "Union
+    Bloc | Azure Party and Green Party | Ana Ruiz" is a row."""
+    if len(cells) < 2 or not ("|" in body or "\t" in body):
         return False
     for a, b in cells:
-        words = [w.strip("()[],.:;") for w in text[a:b].split()]
-        words = [w for w in words if w]
-        if not words or _NUMBER_CELL.fullmatch(text[a:b].strip()):
+        cell = text[a:b].strip()
+        words = [w for w in (w.strip("()[],.:;").lower() for w in cell.split()) if w]
+        if not words or _NUMBER_CELL.fullmatch(cell) or pat.seats.search(cell):
             return False
-        if not any(w.lower() in pat.header_words for w in words):
+        if not any(w in pat.header_words for w in words):
             return False
-        if words[0].lower() not in pat.header_words and any(w[:1].isupper() for w in words[1:]):
+        capitals = [w.strip("()[],.:;").lower() for w in cell.split()[1:] if w[:1].isupper()]
+        if words[0] not in pat.header_words and any(
+            w not in pat.header_words and w not in pat.column_words for w in [words[0], *capitals]
+        ):
             return False
     return True
 
