@@ -587,10 +587,12 @@ def _org_name_fits(
 
 
 def _plural_of(words: list[str], core: list[str], ocore: list[str]) -> bool | None:
-    """None unless ``words`` is a members' plural of one or two core words ("the Socialists",
-    "the Social Democrats"); then whether it names the group of core words ``ocore``:
-    "the Social Democrats" the Social Democratic Party, "the Socialists" the Socialist
-    Party, never the Social Party."""
+    """None unless ``words`` is one or two core words, the last written as a plural ("the
+    Socialists", "the Social Democrats"; also a name that merely ends in "s", "Hamas",
+    which then fits what its own words fit); else whether it names the group of core words
+    ``ocore``: "the Social Democrats" the Social Democratic Party ("Democrat" + "ic", as
+    :func:`factions.text.mentions._members_plural` finds such plurals), "the Socialists"
+    the Socialist Party, never the Social Party."""
     bare = [w for w in words if w != "the"]
     if not 1 <= len(core) <= 2 or len(bare) != len(core) or bare[-1] == core[-1]:
         return None  # not all core words ("Chamber of Deputies"), or no plural at the end

@@ -296,16 +296,17 @@ def _column_names(text: str, body: str, cells: list[tuple[int, int]], pat: Table
         return False
     for a, b in cells:
         cell = text[a:b].strip()
-        words = [w for w in (w.strip("()[],.:;").lower() for w in cell.split()) if w]
+        written = [w for w in (w.strip("()[],.:;") for w in cell.split()) if w]
+        words = [w.lower() for w in written]
         if not words or _NUMBER_CELL.fullmatch(cell) or pat.seats.search(cell):
             return False
         if not any(w in pat.header_words for w in words):
             return False
-        capitals = [w.strip("()[],.:;").lower() for w in cell.split()[1:] if w[:1].isupper()]
-        if words[0] not in pat.header_words and any(
-            w not in pat.header_words and w not in pat.column_words for w in [words[0], *capitals]
-        ):
-            return False
+        if words[0] in pat.header_words:
+            continue  # "Position after the vote"
+        capitals = [words[0], *(w.lower() for w in written[1:] if w[:1].isupper())]
+        if any(w not in pat.header_words and w not in pat.column_words for w in capitals):
+            return False  # "Union Bloc", "Azure Party and Green Party": names
     return True
 
 
