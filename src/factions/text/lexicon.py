@@ -19,6 +19,7 @@ __all__ = [
     "parse_event_verbs",
     "refuses",
     "rule_words",
+    "verb_phrases",
 ]
 
 
@@ -125,7 +126,6 @@ class Lexicon:
     adjectives: dict[str, Trigger]
     participles: dict[str, Trigger]
     cancellers: frozenset[str]
-    particle_cancellers: dict[str, frozenset[str]]
     past_markers: frozenset[str]
     become_verbs: frozenset[str]
     countries: dict[str, str]  # lower-case country name or alias -> canonical country name
@@ -364,19 +364,20 @@ def _lists(items) -> dict[str, tuple[str, ...]]:
     return {str(k).lower(): tuple(str(v).lower() for v in vs) for k, vs in (items or {}).items()}
 
 
-def _particle(verb) -> str | None:
-    """The particle of a phrasal verb token ("out" of "ruled out"), else None."""
-    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+def verb_phrases(verb) -> set[str]:
+    """A verb token's lemma, alone and with each particle or adverb it has ("rule out",
+    "bring together", "make up"): what a word list of verbs and phrasal verbs is matched
+    against."""
+    lemma = verb.lemma_.lower()
+    return {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod")}
 
 
 def cancels(word, lex: Lexicon) -> bool:
-    """Whether the token ``word`` cancels the relation it governs: a lemma of
-    ``cancellers`` ("refused", "ended"), or of ``particle_cancellers`` with its particle
-    ("ruled out", "turned down"); not when negated ("did not end") or itself cancelled
-    ("refused to rule out a coalition", "refused to end the alliance": :func:`_cancelled`)."""
-    lemma = word.lemma_.lower()
-    particles = lex.particle_cancellers.get(lemma)
-    if lemma not in lex.cancellers and not (particles and _particle(word) in particles):
+    """Whether the token ``word`` cancels the relation it governs: a word or phrasal verb of
+    ``cancellers`` ("refused", "ended", "ruled out", "turned down"); not when negated ("did
+    not end") or itself cancelled ("refused to rule out a coalition", "refused to end the
+    alliance": :func:`_cancelled`)."""
+    if not verb_phrases(word) & lex.cancellers:
         return False
     return not _negated(word) and not _cancelled(word, lex)
 
@@ -385,11 +386,7 @@ def refuses(verb, lex: Lexicon) -> bool:
     """Whether the verb token ``verb`` is a refusal of ``refuse_verbs`` ("refused", "ruled
     out"), neither negated ("did not refuse") nor itself cancelled ("refused to rule
     out")."""
-    lemma = verb.lemma_.lower()
-    particle = _particle(verb)
-    named = lemma in lex.rules.refuse_verbs or (
-        particle is not None and f"{lemma} {particle}" in lex.rules.refuse_verbs
-    )
+    named = bool(verb_phrases(verb) & lex.rules.refuse_verbs)
     return named and not _negated(verb) and not _cancelled(verb, lex)
 
 
@@ -496,10 +493,6 @@ def load_lexicon() -> Lexicon:
         adjectives=_triggers(trig.get("adjectives"), "adj"),
         participles=_triggers(trig.get("compound_participles"), "participle"),
         cancellers=_low(trig.get("cancellers")),
-        particle_cancellers={
-            str(k).lower(): _words("triggers.yaml", f"particle_cancellers.{k}", v)
-            for k, v in (trig.get("particle_cancellers") or {}).items()
-        },
         past_markers=_low(trig.get("past_markers")),
         become_verbs=_low(trig.get("become_verbs")),
         countries=countries,

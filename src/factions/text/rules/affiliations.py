@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factions.model import ActorKind
+from factions.text.lexicon import verb_phrases
 from factions.text.mentions import led_group_leader, led_groups_heads
 from factions.text.rules.arguments import NOUN, NOUNS, VERB, AffiliationReader, Arg
 from factions.text.rules.registry import register
@@ -500,13 +501,6 @@ def coalition_of(r: AffiliationReader, t: Token) -> None:
                 r.affiliate(e, g, role)
 
 
-def _verb_phrases(t: Token) -> set[str]:
-    """A verb's lemma, alone and with each particle or adverb it has ("bring together",
-    "make up")."""
-    lemma = t.lemma_.lower()
-    return {lemma} | {f"{lemma} {c.lower_}" for c in t.children if c.dep_ in ("prt", "advmod")}
-
-
 @register(
     "affiliation-includes",
     pos=VERB,
@@ -522,7 +516,7 @@ def includes(r: AffiliationReader, t: Token) -> None:
     onto a list (``listing_nouns``: "Y included X in its list of enemies"), and not an
     organisation's inclusions ("the United Nations includes X on ...")."""
     w = r.w
-    phrases = _verb_phrases(t)
+    phrases = verb_phrases(t)
     made_of = bool(phrases & w.made_of_verbs)
     if not (made_of or phrases & w.inclusion_member_verbs) or r.negated(t):  # "no longer" too
         return
