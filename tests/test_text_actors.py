@@ -652,14 +652,30 @@ def test_a_party_familys_plural_is_a_party_when_the_party_is_never_named_in_full
 def test_two_names_ner_ran_together_are_split_and_one_name_is_not(text, label, parts):
     from spacy.tokens import Span
 
+    from factions.text.lexicon import load_lexicon
     from factions.text.mentions import _split_coordinated
     from factions.text.nlp import load_nlp
 
     doc = load_nlp()(text)
     end = next(t.i for t in doc if t.pos_ in ("VERB", "AUX"))
-    spans = _split_coordinated([Span(doc, 0, end, label=label)])
+    spans = _split_coordinated([Span(doc, 0, end, label=label)], load_lexicon())
     assert [sp.text for sp in spans] == parts
     assert {sp.label_ for sp in spans} == {label}
+
+
+def test_a_party_ner_ran_into_its_leaders_name_is_split_in_two():
+    from spacy.tokens import Span
+
+    from factions.text.lexicon import load_lexicon
+    from factions.text.mentions import _split_coordinated
+    from factions.text.nlp import load_nlp
+
+    doc = load_nlp()("The Ruvian Socialist Party of Emile Varga gained seats.")
+    spans = _split_coordinated([Span(doc, 0, 7, label="ORG")], load_lexicon())
+    assert [(sp.text, sp.label_) for sp in spans] == [
+        ("The Ruvian Socialist Party", "ORG"),
+        ("Emile Varga", "PERSON"),
+    ]
 
 
 def test_an_actor_keeps_the_longer_phrases_that_name_it_as_mention_spans(extractor):
@@ -878,3 +894,53 @@ def test_a_name_with_a_word_of_group_kind_is_no_person(extractor):
     assert union.actor.kind == "organization"
     r = _read(extractor, "Jack Union, a senator, criticised Ana Ruiz.")
     assert _holding(r, "Jack Union")[0].actor.kind == "person"
+
+
+@pytest.mark.parametrize(
+    "text, party, person",
+    [
+        (
+            "The Ruvian Socialist Party of Emile Varga gained seats and backed the budget.",
+            "Ruvian Socialist Party",
+            "Emile Varga",
+        ),
+        (
+            "In the runoff the Labour Party of Diederik Hollander endorsed the mayor.",
+            "Labour Party",
+            "Diederik Hollander",
+        ),
+        (
+            "The Green Movement of Catarina Sousa refused to back the cabinet.",
+            "Green Movement",
+            "Catarina Sousa",
+        ),
+    ],  # fmt: skip
+)
+def test_a_party_of_its_leader_is_two_actors_and_a_leadership(extractor, text, party, person):
+    """ "the X Party of Firstname Lastname": the party and its leader, never one actor named
+    after both (a person is never merged with the party named next to them)."""
+    r = _read(extractor, text)
+    (p,) = [am for am in r.actors if party in {m.text for m in am.mentions}]
+    (q,) = _holding(r, person)
+    assert p.actor.id != q.actor.id and q.actor.kind == "person" and p.actor.kind != "person"
+    assert (q.actor.id, p.actor.id, "leader") in {
+        (f.member, f.group, f.role) for f in r.affiliations
+    }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "the Zapatista Army of National Liberation",
+        "the Party of Democratic Renewal",
+        "the Progressive Party of Working People",
+        "the Socialist Union of Popular Forces",
+    ],
+)
+def test_a_party_named_of_its_programme_stays_one_actor(extractor, name):
+    """Words after "of" that party names use ("National Liberation", "Working People") are
+    the name's own, not a leader's."""
+    r = _read(extractor, f"Yesterday {name} accused the governor of fraud.")
+    words = name.split(" of ")[1]
+    assert not [am for am in r.actors if am.actor.kind == "person"]
+    assert any(words in m.text for am in r.actors for m in am.mentions)

@@ -8,6 +8,7 @@ name as written. Pronouns and descriptions are added later by :mod:`factions.tex
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -191,7 +192,7 @@ def find_mentions(
     for m in _led_groups(doc, lex):  # "the US-led coalition" before NER takes "US"
         add(m)
 
-    for ent in _split_coordinated(doc.ents):
+    for ent in _split_coordinated(doc.ents, lex):
         m = _mention_for_entity(doc, ent, lex)
         if m is not None:
             add(m)
@@ -277,6 +278,8 @@ def find_mentions(
         s = _with_article(doc, s, taken)
         if (s == 0 or doc[s].is_sent_start) and s == tok.i and not doc[s].is_title:
             continue
+        if _leader_after_of(doc, s, tok.i + 1, lex, end) is not None:
+            continue  # "the Socialist Party of Emile Varga": a party and its leader
         span = doc[s:end]
         if doc[end - 1].ent_type_ in ("GPE",) and end - k == 1 and s == tok.i:
             pass  # "Party of Regions" vs "Army of Iraq": both names; keep
@@ -380,6 +383,7 @@ def find_mentions(
     _link_parenthesised_acronyms(doc, mentions)
     _link_former_names(doc, mentions)
     _link_appositions(doc, mentions, lex)
+    _link_party_leaders(doc, mentions)
     for m in mentions:
         if m.label != "BODY":
             _phrase_spans(doc, m, lex)
@@ -658,6 +662,20 @@ def _link_appositions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
         if _is_acronym(_strip_the(m.text)) and _is_acronym(_strip_the(prev.text)):
             continue  # two acronyms are two names
         m.alias_of = i - 1
+
+
+def _link_party_leaders(doc: Doc, mentions: list[Mention]) -> None:
+    """ "the Socialist Party of Emile Varga": a party or coalition, "of" and a person's name
+    right after it; the person leads it (:func:`mention_affiliations`). ``mentions``
+    sorted by start."""
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        if (
+            m.label == "PERSON"
+            and prev.kind in (ActorKind.PARTY, ActorKind.COALITION)
+            and m.start == prev.end + 1
+            and doc[prev.end].lower_ == "of"
+        ):
+            prev.extra.setdefault("leader", (m.start, m.end))
 
 
 def _third_item(doc: Doc, end: int) -> bool:
@@ -965,20 +983,88 @@ def _join_adjacent_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _split_coordinated(ents) -> list[Span]:
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _leader_after_of(doc: Doc, start: int, of: int, lex: Lexicon, end: int | None = None):
+    """End of a person's name right after the "of" at ``of`` that follows a party's name
+    starting at ``start`` ("the Socialist Party of Emile Varga", "Podemos of Pablo
+    Iglesias"), else None. The name: two to four capitalised words (an initial such as
+    "J." and hyphenated parts included), ending at ``end`` when given; none of them a word
+    of two or more gazetteer parties' names (:func:`~factions.text.gazetteer.load_party_words`:
+    "Party of Democratic Renewal", "Army of National Liberation"), an organisation kind,
+    title, country, capital, demonym, generic head, calendar, compass or place word. The
+    words before "of" name a party or coalition: a party or coalition word, or a gazetteer
+    party's name."""
+    from factions.text.gazetteer import is_party_name, load_party_words, load_words, name_words
+
+    if of <= start or doc[of].lower_ != "of":
+        return None
+    left = doc[start:of].text
+    if org_kind(left, lex) not in (ActorKind.PARTY, ActorKind.COALITION) and not is_party_name(
+        left
+    ):
+        return None
+    words_ = load_words()
+    lists = (
+        load_party_words(), lex.kinds, lex.title_words, lex.countries, lex.capitals,
+        lex.demonyms, lex.generic_heads, words_.calendar_words, words_.compass_words,
+        words_.place_nouns, words_.non_actor_heads,
+    )  # fmt: skip
+    k, words = of + 1, 0
+    stop = len(doc) if end is None else end
+    while k < stop:
+        t = doc[k]
+        if t.is_title and t.is_alpha and t.pos_ == "PROPN":
+            if any(w in x for x in lists for w in {t.lower_, *name_words(t.text)}):
+                return None
+            words += 1
+        elif _INITIAL.fullmatch(t.text):
+            pass
+        elif (
+            t.text in _HYPHENS
+            and k + 1 < stop
+            and t.idx == doc[k - 1].idx + len(doc[k - 1].text)
+            and doc[k + 1].idx == t.idx + 1
+            and doc[k + 1].is_title
+        ):
+            pass  # "Helir-Valdor"
+        else:
+            break
+        k += 1
+    if end is not None and k != end:
+        return None
+    return k if 2 <= words <= 4 else None
+
+
+def _split_coordinated(ents, lex: Lexicon) -> list[Span]:
     """NER's spans with two names it ran together split in two: a person's name never holds
     "and" ("Guevara and Raúl Castro"); an organisation's runs on over "and the" and a
-    capitalised name ("The National Coalition and the Finns"), which no one name does."""
+    capitalised name ("The National Coalition and the Finns"), which no one name does, or
+    over "of" and its leader's name ("the Socialist Party of Emile Varga":
+    :func:`_leader_after_of`)."""
     from spacy.tokens import Span
 
     out: list[Span] = []
     for ent in ents:
         cut = next((t.i for t in ent[1:-1] if _joins_two_names(ent, t)), None)
-        if cut is None:
-            out.append(ent)
-        else:
+        if cut is not None:
             out.append(Span(ent.doc, ent.start, cut, label=ent.label_))
             out.append(Span(ent.doc, cut + 1, ent.end, label=ent.label_))
+            continue
+        of = next(
+            (
+                t.i
+                for t in ent[1:-1]
+                if ent.label_ == "ORG" and _leader_after_of(t.doc, ent.start, t.i, lex, ent.end)
+            ),
+            None,
+        )
+        if of is not None:
+            out.append(Span(ent.doc, ent.start, of, label="ORG"))
+            out.append(Span(ent.doc, of + 1, ent.end, label="PERSON"))
+            continue
+        out.append(ent)
     return out
 
 
@@ -1213,7 +1299,11 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         if label == "GPE" and doc[end - 1].lower_ not in lex.kinds:
             label = "PERSON"
     # a name cut after a joining word: "Republic of Bosnia and" + "Herzegovina"
-    if end - start >= 2 and doc[end - 1].lower_ in ("and", "of", "&"):
+    if (
+        end - start >= 2
+        and doc[end - 1].lower_ in ("and", "of", "&")
+        and _leader_after_of(doc, start, end - 1, lex) is None  # "the Labour Party of" + X
+    ):
         k = end
         while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title:
             k += 1

@@ -369,6 +369,36 @@ def load_world() -> WorldGazetteer:
     return g
 
 
+@lru_cache(maxsize=1)
+def load_party_words() -> frozenset[str]:
+    """The words (:func:`name_words`, of two letters or more) of the names of at least two
+    Party Facts parties ("national", "liberation", "working", "people"): words a party's
+    own name is made of, which a person's name (after "the Socialist Party of ...") almost
+    never holds. Computed once from the shipped gazetteer."""
+    entries: dict[str, set[str]] = {}
+    for names in load_world().index.values():
+        for n in names:
+            if n.external_id.startswith(f"{PARTIES}:"):
+                for w in n.words:
+                    entries.setdefault(w, set()).add(n.external_id)
+    return frozenset(w for w, ids in entries.items() if len(ids) >= 2 and len(w) >= 2)
+
+
+def is_party_name(text: str) -> bool:
+    """Whether ``text`` (a leading "the" ignored) is one of the names the shipped gazetteer
+    lists for a Party Facts party, in any country ("Podemos", "Isamaa")."""
+    words = name_words(text)
+    if words[:1] == ("the",):
+        words = words[1:]
+    if not words:
+        return False
+    key = (words[0], words[1] if len(words) > 1 else None)
+    return any(
+        n.words == words and n.external_id.startswith(f"{PARTIES}:")
+        for n in load_world().index2.get(key, ())
+    )
+
+
 def augment_lexicon(lex, world: WorldGazetteer | None = None):
     """``lex`` with the gazetteer's state names, demonyms and capitals added (its own
     entries win), so that every state of ISO 3166 is read as a state."""
