@@ -944,3 +944,49 @@ def test_a_party_named_of_its_programme_stays_one_actor(extractor, name):
     words = name.split(" of ")[1]
     assert not [am for am in r.actors if am.actor.kind == "person"]
     assert any(words in m.text for am in r.actors for m in am.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("The Centre Party lost heavily, and its chair Marja Kivinen announced that it would "
+         "go into opposition.", "Marja Kivinen", "LOC"),
+        ("The prime minister then eased out the economist Petros Varelas, whose style had "
+         "alienated his colleagues.", "Petros Varelas", "LOC"),
+        ("Karl-Heinz Brauner, then leader of the Liberty Party, resigned the next day.",
+         "Karl-Heinz Brauner", "ORG"),
+    ],
+)  # fmt: skip
+def test_a_name_in_apposition_to_an_office_is_a_person_whatever_ners_label(text, name, label):
+    """NER's place or organisation label on a name that an office or occupation describes
+    ("its chair X", "the economist X", "X, then leader of Y") gives way: a person."""
+    from spacy.tokens import Span
+
+    from factions.model import ActorKind
+    from factions.text.lexicon import load_lexicon
+    from factions.text.mentions import _mention_for_entity
+    from factions.text.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    start = next(t.i for t in doc if t.idx == text.index(name))
+    end = next(t.i for t in doc if t.idx + len(t.text) == text.index(name) + len(name)) + 1
+    m = _mention_for_entity(doc, Span(doc, start, end, label=label), load_lexicon())
+    assert m is not None and m.text == name and m.kind == ActorKind.PERSON
+
+
+def test_a_place_before_an_appositive_office_stays_a_place():
+    """ "at Ras el-Karim, Ruvia's president, Ana Ruiz, hosts ...": the parser may hang the
+    office on the place; a name after a locative preposition is still no person."""
+    from spacy.tokens import Span
+
+    from factions.model import ActorKind
+    from factions.text.lexicon import load_lexicon
+    from factions.text.mentions import _mention_for_entity
+    from factions.text.nlp import load_nlp
+
+    text = "- 25 June: at Ras el-Karim, Ruvia's president, Ana Ruiz, hosts a summit."
+    doc = load_nlp()(text)
+    start = next(t.i for t in doc if t.text == "Ras")
+    end = next(t.i for t in doc if t.text == "Karim") + 1
+    m = _mention_for_entity(doc, Span(doc, start, end, label="GPE"), load_lexicon())
+    assert m is None or m.kind != ActorKind.PERSON

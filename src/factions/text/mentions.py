@@ -1249,6 +1249,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     low = normalise_alias(_strip_the(text))
     if label == "NORP":
         return _demonym_mention(doc, ent.start, ent.end, lex) or _family_name(doc, ent, lex)
+    if label == "LOC" and _person_by_office(doc, ent.start, ent.end, lex):
+        label = "PERSON"  # "its chair X": a person's name NER took for a place's
     if label not in ("PERSON", "ORG", "GPE"):
         return None
     if normalise_alias(text) in lex.stop_actors or low in lex.stop_actors:
@@ -1414,23 +1416,43 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
 
 def _person_by_office(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a name stands in apposition to a person's office or occupation ("Nigeria's
-    president, X", "its chairman, X", "X, the party's spokesman", "the economist X"): then
-    it names a person, whatever NER's
-    label. Only a name of capitalised words with no group word in it ("X Front") and no
-    known country qualifies; a group's membership ("X, a member of the Y coalition") does not."""
+    president, X", "its chairman, X", "X, the party's spokesman", "the economist X", "its
+    chair X"): then it names a person, whatever NER's label. Only a name of capitalised
+    words (hyphenated ones included: "Karl-Heinz") with no group word in it ("X Front") and
+    no known country qualifies; a group's membership ("X, a member of the Y coalition")
+    does not."""
     span = doc[start:end]
-    if not 2 <= len(span) <= 5 or not all(t.is_title or t.is_lower for t in span):
+    if not 2 <= len(span) <= 5 or not all(
+        t.is_title or t.is_lower or t.text in _HYPHENS for t in span
+    ):
         return False
     if not span[0].is_title or org_kind(span.text, lex) != ActorKind.ORGANIZATION:
         return False
     if normalise_alias(_strip_the(span.text)) in lex.countries:
         return False
+    root = span.root
+    if (root.dep_ == "pobj" and root.head.lower_ in lex.locative_preps) or (
+        start > 0 and doc[start - 1].lower_ in lex.locative_preps
+    ):
+        return False  # "at Sharm el-Sheikh, Egypt's president, X": a place
+    from factions.text.gazetteer import load_places, name_words
+
+    if name_words(span.text) in load_places():
+        return False  # a town's name
     w = lex.rules
     offices = (w.leader_nouns | w.member_nouns | w.spokes_nouns) - w.group_member_nouns
     offices |= lex.person_descriptions | lex.person_nouns  # "the economist X", "X, a rebel"
-    root = span.root
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         return root.head.lemma_.lower() in offices
+    before = doc[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.is_lower
+        and before.lemma_.lower() in offices
+        and any(c.dep_ in ("det", "poss") for c in before.children)
+    ):
+        return True  # "its chair X", "the economist X": the office right before the name
     return any(
         c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in offices
         for c in root.children
