@@ -990,3 +990,27 @@ def test_a_place_before_an_appositive_office_stays_a_place():
     end = next(t.i for t in doc if t.text == "Karim") + 1
     m = _mention_for_entity(doc, Span(doc, start, end, label="GPE"), load_lexicon())
     assert m is None or m.kind != ActorKind.PERSON
+
+
+def test_a_capitals_name_that_is_a_persons_surname_here_is_the_person(extractor):
+    """A text that names "Joseph Muscat" and never Oman: "Muscat" alone is the man, not
+    Oman's capital standing for its government."""
+    r = _read(
+        extractor,
+        "When Joseph Muscat called an early election, the Nationalist Party accused him of "
+        "corruption. Muscat denied the claim and won a second term.",
+    )
+    (m,) = _holding(r, "Joseph Muscat")
+    assert "Muscat" in {x.text for x in m.mentions} and m.actor.kind == "person"
+    assert not [am for am in r.actors if am.actor.kind == "state"]
+
+
+def test_a_capital_stays_its_government_where_the_text_names_the_country(extractor):
+    r = _read(
+        extractor,
+        "Oman hosted the talks. Muscat backed the ceasefire, and the envoy Karim Muscat "
+        "praised it.",
+    )
+    assert any(
+        am.actor.kind == "state" and "Muscat" in {x.text for x in am.mentions} for am in r.actors
+    )

@@ -357,6 +357,7 @@ def find_mentions(
             add(m)
 
     mentions = [m for m in mentions if not _capital_as_place(doc, m, lex)]
+    _capitals_as_surnames(mentions)
     for m in mentions:
         head = doc[m.end - 1]
         if head.dep_ == "pobj" and head.head.lower_ in lex.locative_preps:
@@ -1101,6 +1102,22 @@ def _capital_as_place(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     if head.dep_ != "pobj" or head.head.lower_ not in lex.locative_preps:
         return False
     return not _party_in(head.head, lex)
+
+
+def _capitals_as_surnames(mentions: list[Mention]) -> None:
+    """ "Joseph Muscat ... Muscat denied it": a capital's name that is the last word of a
+    person's name in the text, in a text that never names the capital's country otherwise,
+    is that person's surname, not the government seated there."""
+    surnames = {
+        m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1
+    }
+    if not surnames:
+        return
+    named = {m.key for m in mentions if m.label == "STATE" and not m.extra.get("capital")}
+    for m in mentions:
+        if m.extra.get("capital") and m.text in surnames and m.key not in named:
+            m.label, m.key, m.kind = "PERSON", m.text, ActorKind.PERSON
+            del m.extra["capital"]
 
 
 def _party_in(prep: Token, lex: Lexicon) -> bool:
