@@ -1014,3 +1014,19 @@ def test_a_capital_stays_its_government_where_the_text_names_the_country(extract
     assert any(
         am.actor.kind == "state" and "Muscat" in {x.text for x in am.mentions} for am in r.actors
     )
+
+
+def test_the_police_and_a_ministry_are_actors_where_they_act(extractor):
+    """Unnamed bodies that news names by a fixed phrase ("the police", "the interior
+    ministry") are actors when they take part in a relation, and only then."""
+    r = _read(
+        extractor,
+        "The police arrested the opposition leader Ana Ruiz, and the interior ministry banned "
+        "the Azure Party. Rain kept the electoral commission's staff at home.",
+    )
+    ids = {am.actor.id: am for am in r.actors}
+    assert {"police", "interior_ministry"} <= set(ids)
+    signs = {frozenset((x.a, x.b)): x.sign for x in r.relations}
+    assert signs.get(frozenset(("police", "ana_ruiz"))) == -1
+    assert signs.get(frozenset(("interior_ministry", "azure_party"))) == -1
+    assert "electoral_commission" not in ids
