@@ -223,3 +223,23 @@ def test_no_longer_drops_the_relation(extractor):
     assert rels(extractor, "Peru no longer supports Chile.") == {}
     text = "Peru no longer opposes Chile and now supports it."
     assert rels(extractor, text) == {pair("Peru", "Chile"): 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b"),
+    [
+        ("The election turned into a duel between Rutger Brand and the Labour leader, Piet Smit.",
+         "Rutger Brand", "Piet Smit"),
+        ("Omar Said trailed Ali Nur in every poll.", "Omar Said", "Ali Nur"),
+        ("In the first round Ana Ruiz beat Tomas Vale by four points.", "Ana Ruiz", "Tomas Vale"),
+        ("Marta Kos decided to run against Ivo Hana in the capital.", "Marta Kos", "Ivo Hana"),
+    ],
+)  # fmt: skip
+def test_electoral_competition_is_rivalry(extractor, text, a, b):
+    """Beating, trailing, a duel between two candidates, running against one: rivals."""
+    assert rels(extractor, text).get(pair(a, b)) == -1
+
+
+def test_entering_a_race_together_is_no_rivalry(extractor):
+    text = "The Green Party and the Labour Party entered the race together."
+    assert rels(extractor, text).get(pair("Green Party", "Labour Party")) != -1
