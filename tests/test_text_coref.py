@@ -912,3 +912,32 @@ def test_a_shorter_form_after_the_full_name_joins_it(extractor):
     )
     r = extractor.extract(Document("t", text))
     assert "Socialist Party" in mentions_of(r, "United Socialist Party of Venezuela")
+
+
+def test_the_cabinet_and_an_unnamed_coalition_are_the_government(extractor):
+    """ "the new government", "the cabinet" and, in a text naming no coalition, "the
+    coalition" are one actor: the text's government."""
+    r = extractor.extract(
+        Document(
+            "t",
+            "After the election the Green Party and the Labour Party agreed to govern together. "
+            "Tomas Vale attacked the coalition over the surplus. The new government "
+            "then clashed with the central bank, and the cabinet lost a vote.",
+        )
+    )
+    (gov,) = [am for am in r.actors if "the coalition" in {m.text for m in am.mentions}]
+    assert {"the cabinet", "The new government"} <= {m.text for m in gov.mentions}
+    signs = {frozenset((x.a, x.b)): x.sign for x in r.relations}
+    vale = next(am.actor.id for am in r.actors if am.actor.name == "Tomas Vale")
+    assert signs.get(frozenset((gov.actor.id, vale))) == -1
+
+
+def test_the_coalition_is_a_named_coalition_where_the_text_names_one(extractor):
+    r = extractor.extract(
+        Document(
+            "t",
+            "The Azure Alliance won the vote. Tomas Vale warned that the coalition would "
+            "squander the surplus.",
+        )
+    )
+    assert "the coalition" in mentions_of(r, "Azure Alliance")

@@ -14,7 +14,9 @@ Rules, in the order applied (all linear or near-linear in the number of mentions
    descriptions ("this Shiite leader", "the young cleric") -> the most recent person who
    is not the subject of the same sentence; "he/him/his" -> the most recent
    fitting person (an object pronoun never refers to its own clause's subject);
-   "it/its" -> the most recent state or organisation.
+   "it/its" -> the most recent state or organisation; "the government", "the cabinet" and,
+   in a text that names no coalition, "the coalition" -> the text's government (the state
+   it is about, else the government last named, else one unnamed government body).
 """
 
 from __future__ import annotations
@@ -1054,14 +1056,22 @@ def resolve_references(
                     add(i, j + 1, ent, "DESC")
                     i = j + 1
                     continue
+            synonym = w in lex.government_synonyms and not (
+                _names_coalition(w, lex) and any(e.kind == ActorKind.COALITION for e in entities)
+            )  # "the coalition" is the government only in a text that names no coalition
             if (
                 (free or owned)  # "the junta's envoy" names the junta too
-                and w in lex.government_words
+                and (w in lex.government_words or synonym)
                 and low == "the"
                 and all(doc[k].lower_ in lex.government_adjectives for k in range(i + 1, j))
             ):
                 ent, unnamed = _government_entity(
-                    w, history, entities, lex, government_of, countries
+                    "government" if synonym else w,
+                    history,
+                    entities,
+                    lex,
+                    government_of,
+                    countries,
                 )
                 add(i, j + 1, ent, "DESC")
                 added[-1].named = unnamed  # an unnamed government is still an actor

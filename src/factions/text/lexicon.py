@@ -189,6 +189,7 @@ class Lexicon:
     table_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     country_words: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
+    government_synonyms: frozenset[str] = frozenset()
     plural_group_descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     military_name_words: frozenset[str] = frozenset()
     military_government_words: frozenset[str] = frozenset()
@@ -584,6 +585,7 @@ def load_lexicon() -> Lexicon:
         table_words=_word_lists("words.yaml", "table_words", words.get("table_words")),
         country_words=_low(words.get("country_words")),
         government_words=_low(words.get("government_words")),
+        government_synonyms=_low(words.get("government_synonyms")),
         plural_group_descriptions=_lists(words.get("plural_group_descriptions")),
         military_name_words=_low(words.get("military_name_words")),
         military_government_words=_low(words.get("military_government_words")),
