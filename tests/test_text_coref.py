@@ -941,3 +941,29 @@ def test_the_coalition_is_a_named_coalition_where_the_text_names_one(extractor):
         )
     )
     assert "the coalition" in mentions_of(r, "Azure Alliance")
+
+
+def test_his_party_is_the_party_the_text_says_he_leads(extractor):
+    """ "His party" stands for the one party the text affiliates its possessor with."""
+    r = extractor.extract(
+        Document(
+            "t",
+            "Matteo Rossi, the leader of the Azure League, broke with the government in August. "
+            "His party accused Prime Minister Paolo Conti of corruption.",
+        )
+    )
+    assert "party" in mentions_of(r, "Azure League")
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    signs = {frozenset((names[x.a], names[x.b])): x.sign for x in r.relations}
+    assert signs.get(frozenset(("Azure League", "Paolo Conti"))) == -1
+
+
+def test_his_party_stays_his_where_the_text_gives_him_no_party(extractor):
+    r = extractor.extract(
+        Document(
+            "t",
+            "Matteo Rossi broke with the government in August. His party accused Prime "
+            "Minister Paolo Conti of corruption.",
+        )
+    )
+    assert "party" not in {m.text for am in r.actors for m in am.mentions}

@@ -41,7 +41,14 @@ from factions.text.mentions import (
     subject_complements,
 )
 
-__all__ = ["Entity", "bare_legislatures", "cluster_names", "party_states", "resolve_references"]
+__all__ = [
+    "Entity",
+    "bare_legislatures",
+    "cluster_names",
+    "owned_groups",
+    "party_states",
+    "resolve_references",
+]
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -1221,6 +1228,61 @@ def resolve_references(
                 add(i, i + 1, ent, "PRON")
         i += 1
     return added
+
+
+def owned_groups(
+    doc: Doc,
+    tok_entity: dict[int, int],
+    entities: list[Entity],
+    affiliations: Sequence[tuple],
+    lex: Lexicon,
+) -> list[Mention]:
+    """ "His party tabled a motion", "Ruiz's own movement": a group noun whose possessor is
+    a person the text affiliates (``affiliations``: member, group, ...) with exactly one
+    group of the kind the noun names (``group_descriptions``; or of no stated kind) refers
+    to that group. Call
+    after affiliations are read and before relations; returns mentions of the groups for
+    the nouns (with their modifiers after the possessor), the possessor keeping its own
+    token."""
+    groups: dict[int, set[int]] = {}
+    for member, group, *_ in affiliations:
+        groups.setdefault(member, set()).add(group)
+    out: list[Mention] = []
+    for t in doc:
+        kinds = lex.group_descriptions.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
+        if not kinds or t.i in tok_entity:
+            continue
+        poss = next((c for c in t.children if c.dep_ == "poss" and c.i in tok_entity), None)
+        if poss is None or entities[tok_entity[poss.i]].kind != ActorKind.PERSON:
+            continue
+        fits = [
+            g
+            for g in groups.get(tok_entity[poss.i], ())
+            if entities[g].kind.value in {"organization", *(str(k) for k in kinds)}
+        ]  # a group the text gives no type is any type
+        start = poss.i + 1
+        while start < t.i and doc[start].text in ("'s", "’s", "'", "’"):
+            start += 1
+        if len(fits) != 1 or any(k in tok_entity for k in range(start, t.i)):
+            continue
+        g = fits[0]
+        span = doc[start : t.i + 1]
+        out.append(
+            Mention(
+                span.start,
+                span.end,
+                span.start_char,
+                span.end_char,
+                span.text,
+                "DESC",
+                entities[g].key,
+                entities[g].kind,
+                named=False,
+                entity=g,
+            )  # fmt: skip
+        )
+        entities[g].mentions.append(-1)
+    return out
 
 
 def _singular_common_noun(tok: Token) -> bool:

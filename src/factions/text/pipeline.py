@@ -29,6 +29,7 @@ from factions.text.coref import (
     Entity,
     bare_legislatures,
     cluster_names,
+    owned_groups,
     party_states,
     resolve_references,
 )
@@ -270,11 +271,16 @@ class Extractor:
             if m.entity >= 0:
                 for i in range(m.start, m.end):
                     tok_entity[i] = m.entity
-        findings = read_relations(sdoc, tok_entity, lex, pairs, self.disabled_rules)
-        listed = read_table_findings(mentions, self.disabled_rules)  # listed parties, votes
         stated = mention_affiliations(mentions)  # "Ruiz's government", "X (PARTY)", tables
         affiliations = [(m, g, role, "mentions") for m, g, role in stated]
         affiliations += read_affiliations(sdoc, tok_entity, entities, lex, self.disabled_rules)
+        owned = owned_groups(sdoc, tok_entity, entities, affiliations, lex)  # "his party"
+        refs = [*refs, *owned]
+        for m in owned:
+            for i in range(m.start, m.end):
+                tok_entity[i] = m.entity
+        findings = read_relations(sdoc, tok_entity, lex, pairs, self.disabled_rules)
+        listed = read_table_findings(mentions, self.disabled_rules)  # listed parties, votes
         ids = _entity_ids(entities, self.gazetteer, self.world)
         related = _related([*findings, *listed], stated)
         keep = actor_entities(sdoc, entities, mentions, refs, related, lex)
