@@ -1030,3 +1030,19 @@ def test_the_police_and_a_ministry_are_actors_where_they_act(extractor):
     assert signs.get(frozenset(("police", "ana_ruiz"))) == -1
     assert signs.get(frozenset(("interior_ministry", "azure_party"))) == -1
     assert "electoral_commission" not in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "group"),
+    [
+        ("Carla Ruiz then joined the opposition Social Democrats.", "Carla Ruiz",
+         "Social Democrats"),
+        ("Ana Ruiz won the presidency. Her party, the Green Front, then joined the cabinet.",
+         "Ana Ruiz", "Green Front"),
+    ],
+)  # fmt: skip
+def test_a_group_named_in_apposition_to_a_common_noun_is_affiliated(extractor, text, member, group):
+    """ "joined the opposition X", "her party, the X": the group is the name in apposition."""
+    r = _read(extractor, text)
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    assert (member, group) in {(names[f.member], names[f.group]) for f in r.affiliations}

@@ -253,9 +253,9 @@ def join(r: AffiliationReader, t: Token) -> None:
     ("X joined the Y party")."""
     if t.pos_ != "VERB" or t.lemma_.lower() not in r.w.join_verbs or r.negated(t):
         return
-    objs = r.objects(t, conj=False)
+    objs = [g for c in t.children if c.dep_ == "dobj" for g in r.np_groups(c)]
     subj = r.subject(t)
-    for g in r.group(objs):
+    for g in dict.fromkeys(objs):
         # a group joins a coalition or alliance as a member too
         joining = (
             r.group(subj) + r.person(subj)
@@ -424,7 +424,7 @@ def _possessed_groups(r: AffiliationReader, h: Token) -> list[int]:
     if h.i in r.te:
         return r.group([(r.te[h.i], h.i)])
     if h.lemma_.lower() in r.lex.group_words:
-        return r.group(r.np(h, conj=False))
+        return r.np_groups(h)
     return []
 
 

@@ -797,6 +797,15 @@ class AffiliationReader(Reader):
         no = (ActorKind.PERSON, ActorKind.OTHER) if state else _NOT_GROUPS
         return [e for e, _ in args if self.entities[e].kind not in no]
 
+    def np_groups(self, tok: Token) -> list[int]:
+        """The groups an NP headed by ``tok`` names without its conjuncts, through an
+        apposition when its head is a common noun ("joined the opposition Social Democrats",
+        "her party, the Green Front")."""
+        found = self.group(self.np(tok, conj=False))
+        if found or tok.i in self.te:
+            return found
+        return [g for c in tok.children if c.dep_ == "appos" for g in self.np_groups(c)]
+
     def affiliate(self, member: int, group: int, role: str) -> None:
         """Record ``member`` in ``group`` as ``role`` (unless the running unit is off)."""
         if self.rule not in self.disabled:
