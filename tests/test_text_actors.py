@@ -1046,3 +1046,20 @@ def test_a_group_named_in_apposition_to_a_common_noun_is_affiliated(extractor, t
     r = _read(extractor, text)
     names = {am.actor.id: am.actor.name for am in r.actors}
     assert (member, group) in {(names[f.member], names[f.group]) for f in r.affiliations}
+
+
+def test_a_denominations_church_is_a_religious_authority_and_a_building_is_not(extractor):
+    """ "the Catholic Church", "the Serbian Orthodox Church": named religious authorities
+    (ANNOTATION.md); "St Mark's Church" is a building, where something happened."""
+    r = _read(
+        extractor,
+        "The Catholic Church backed the protesters and condemned President Ivo Hana. The "
+        "Serbian Orthodox Church opposed the law. Police surrounded St Mark's Church.",
+    )
+    kinds = {m.text: am.actor.kind for am in r.actors for m in am.mentions}
+    assert kinds.get("The Catholic Church") == "religious_authority"
+    assert kinds.get("The Serbian Orthodox Church") == "religious_authority"
+    assert not [t for t in kinds if "Mark's Church" in t]
+    signs = {frozenset((x.a, x.b)): x.sign for x in r.relations}
+    church = next(am.actor.id for am in r.actors if "Catholic" in am.actor.name)
+    assert signs.get(frozenset((church, "ivo_hana"))) == -1

@@ -234,9 +234,15 @@ def _town(
     return True
 
 
-def _non_actor_name(name: str, non_actor_heads: frozenset[str]) -> bool:
+def _non_actor_name(
+    name: str, non_actor_heads: frozenset[str], denominations: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a name's last word is a non-actor head ("the Second Civil War"), but for a
+    denomination's church ("the Serbian Orthodox Church": a religious authority)."""
     words = [w.strip(".,'’\"()").lower() for w in name.split()]
     words = [w for w in words if w]
+    if len(words) >= 2 and words[-1] == "church" and any(w in denominations for w in words):
+        return False
     return bool(words) and len(words) >= 2 and words[-1] in non_actor_heads
 
 
@@ -292,6 +298,7 @@ def actor_entities(
             _non_actor_name(
                 m.text,
                 words.place_feature_heads if m.label == "PERSON" else non_actor_heads,
+                words.denomination_words,
             )
             for m in named
         ):

@@ -305,6 +305,7 @@ class Words:
     place_nouns: frozenset[str] = frozenset()
     name_function_words: frozenset[str] = frozenset()
     name_group_nouns: frozenset[str] = frozenset()
+    denomination_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -331,6 +332,7 @@ def load_words() -> Words:
             str(x).lower() for x in words.get("name_function_words") or []
         ),
         name_group_nouns=frozenset(str(x).lower() for x in words.get("name_group_nouns") or []),
+        denomination_words=frozenset(str(x).lower() for x in words.get("denomination_words") or []),
     )
 
 
