@@ -1037,12 +1037,13 @@ def test_the_police_and_a_ministry_are_actors_where_they_act(extractor):
     [
         ("Carla Ruiz then joined the opposition Social Democrats.", "Carla Ruiz",
          "Social Democrats"),
-        ("Ana Ruiz won the presidency. Her party, the Green Front, then joined the cabinet.",
-         "Ana Ruiz", "Green Front"),
+        ("Maria Costa joined the ruling party, the Azure Union, in May.", "Maria Costa",
+         "Azure Union"),
     ],
 )  # fmt: skip
 def test_a_group_named_in_apposition_to_a_common_noun_is_affiliated(extractor, text, member, group):
-    """ "joined the opposition X", "her party, the X": the group is the name in apposition."""
+    """ "joined the opposition X", "joined the ruling party, the X": the group is the name
+    in apposition."""
     r = _read(extractor, text)
     names = {am.actor.id: am.actor.name for am in r.actors}
     assert (member, group) in {(names[f.member], names[f.group]) for f in r.affiliations}
@@ -1063,3 +1064,44 @@ def test_a_denominations_church_is_a_religious_authority_and_a_building_is_not(e
     signs = {frozenset((x.a, x.b)): x.sign for x in r.relations}
     church = next(am.actor.id for am in r.actors if "Catholic" in am.actor.name)
     assert signs.get(frozenset((church, "ivo_hana"))) == -1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Samajwadi Party of Uttar Pradesh attacked the ruling party.",
+        "The Green Party of Baden-Württemberg backed Winfried Kretschmann.",
+    ],
+)
+def test_a_party_of_a_region_is_one_actor(extractor, text):
+    """ "the X Party of <a country's subdivision>": a party's name, no person in it."""
+    r = _read(extractor, text)
+    assert not [am for am in r.actors if am.actor.kind == "person" and "Pradesh" in am.actor.name]
+    assert not [
+        am for am in r.actors if "Württemberg" == am.actor.name[-11:] and am.actor.kind == "person"
+    ]
+
+
+def test_a_name_after_in_described_by_an_office_is_still_a_person(extractor):
+    """The place guard holds for a place where something happens, not for "confidence in
+    X, the prime minister"."""
+    r = _read(
+        extractor,
+        "Parliament voted no confidence in Giorgia Meloni, the Italian prime minister. The Five "
+        "Star Movement attacked Meloni.",
+    )
+    (m,) = _holding(r, "Giorgia Meloni")
+    assert m.actor.kind == "person" and "Meloni" in {x.text for x in m.mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bobi Wine accused the police of torture.",
+        "Raila Odinga condemned the police after the march.",
+    ],
+)
+def test_the_police_is_no_town(extractor, text):
+    """ "the police": a body, not the Polish town the place table lists."""
+    r = _read(extractor, text)
+    assert "police" in {am.actor.id for am in r.actors}

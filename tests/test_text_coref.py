@@ -915,12 +915,13 @@ def test_a_shorter_form_after_the_full_name_joins_it(extractor):
 
 
 def test_the_cabinet_and_an_unnamed_coalition_are_the_government(extractor):
-    """ "the new government", "the cabinet" and, in a text naming no coalition, "the
-    coalition" are one actor: the text's government."""
+    """ "the new government", "the cabinet" and, in a text that names no coalition and calls
+    one the government ("a coalition government"), "the coalition" are one actor: the text's
+    government."""
     r = extractor.extract(
         Document(
             "t",
-            "After the election the Green Party and the Labour Party agreed to govern together. "
+            "After the election the Green Party and the Labour Party formed a coalition government. "
             "Tomas Vale attacked the coalition over the surplus. The new government "
             "then clashed with the central bank, and the cabinet lost a vote.",
         )
@@ -967,3 +968,42 @@ def test_his_party_stays_his_where_the_text_gives_him_no_party(extractor):
         )
     )
     assert "party" not in {m.text for am in r.actors for m in am.mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six opposition parties formed a coalition to challenge President Recep Erdogan. The "
+        "coalition nominated Kemal Kilicdaroglu, and Erdogan attacked the coalition.",
+        "A coalition led by Saudi Arabia entered the war. The coalition bombed Houthi positions.",
+        "The Greens criticised the coalition partners, and Friedrich Merz attacked the coalition.",
+    ],
+)
+def test_an_opposition_or_foreign_coalition_is_not_the_government(extractor, text):
+    """ "the coalition" is the text's government only where the text calls a coalition the
+    governing one and names none: not one formed against the president, nor one led by
+    another state, nor a compound ("the coalition partners")."""
+    r = extractor.extract(Document("t", text))
+    assert not [am for am in r.actors if am.actor.id == "government"]
+
+
+def test_the_cabinet_minister_is_a_title_not_the_government(extractor):
+    r = extractor.extract(
+        Document("t", "The cabinet minister Michael Gove attacked Keir Starmer on Tuesday.")
+    )
+    assert not [am for am in r.actors if am.actor.id == "government"]
+    assert not r.affiliations
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Boris Johnson, the leader of the Conservative Party, spoke. Keir Starmer attacked "
+         "Johnson's birthday party.", "Conservative Party"),
+        ("Petr Novak, now the leader of the Greens, quit the Social Democrats in 2019. The "
+         "Liberals criticised Novak's former party.", "Greens"),
+    ],
+)  # fmt: skip
+def test_a_birthday_party_or_a_former_party_is_not_his_party(extractor, text, party):
+    r = extractor.extract(Document("t", text))
+    assert "party" not in " ".join(mentions_of(r, party)).replace(party, "")

@@ -1063,22 +1063,32 @@ def resolve_references(
                     add(i, j + 1, ent, "DESC")
                     i = j + 1
                     continue
-            synonym = w in lex.government_synonyms and not (
-                _names_coalition(w, lex) and any(e.kind == ActorKind.COALITION for e in entities)
-            )  # "the coalition" is the government only in a text that names no coalition
+            synonym = (
+                w in lex.government_synonyms
+                and j < n
+                and doc[j].dep_ != "compound"  # "the cabinet minister", "the coalition deal"
+                and (not _names_coalition(w, lex) or _governing_coalition(doc, entities, lex))
+            )
             if (
                 (free or owned)  # "the junta's envoy" names the junta too
                 and (w in lex.government_words or synonym)
                 and low == "the"
                 and all(doc[k].lower_ in lex.government_adjectives for k in range(i + 1, j))
             ):
-                ent, unnamed = _government_entity(
-                    "government" if synonym else w,
-                    history,
-                    entities,
-                    lex,
-                    government_of,
-                    countries,
+                named_body = (  # "the cabinet" after "the cabinet of Mark Rutte": that one
+                    _named_by_head(w, [], history, entities, lex, _BODY) if synonym else None
+                )
+                ent, unnamed = (
+                    (named_body, False)
+                    if named_body is not None
+                    else _government_entity(
+                        "government" if synonym else w,
+                        history,
+                        entities,
+                        lex,
+                        government_of,
+                        countries,
+                    )
                 )
                 add(i, j + 1, ent, "DESC")
                 added[-1].named = unnamed  # an unnamed government is still an actor
@@ -1230,6 +1240,28 @@ def resolve_references(
     return added
 
 
+def _governing_coalition(doc: Doc, entities: list[Entity], lex: Lexicon) -> bool:
+    """Whether "the coalition" can only be the text's government: the text names no
+    coalition, speaks of none as "a coalition" (one formed, one led by another) and calls
+    one the governing one ("the ruling coalition", "a coalition government")."""
+    if any(e.kind == ActorKind.COALITION for e in entities):
+        return False
+    governing = False
+    for t in doc:
+        if t.lower_ != "coalition":
+            continue
+        det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
+        if det in ("a", "an") and t.head.lemma_.lower() != "government":
+            return False  # "six parties formed a coalition", "a coalition led by X"
+        mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound")}
+        governing = (
+            governing
+            or bool(mods & lex.government_adjectives)
+            or (t.dep_ == "compound" and t.head.lemma_.lower() in ("government", "cabinet"))
+        )
+    return governing
+
+
 def owned_groups(
     doc: Doc,
     tok_entity: dict[int, int],
@@ -1252,14 +1284,19 @@ def owned_groups(
         kinds = lex.group_descriptions.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
         if not kinds or t.i in tok_entity:
             continue
+        if any(
+            c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in lex.past_markers)
+            for c in t.children
+        ):
+            continue  # "his birthday party", "his former party"
         poss = next((c for c in t.children if c.dep_ == "poss" and c.i in tok_entity), None)
         if poss is None or entities[tok_entity[poss.i]].kind != ActorKind.PERSON:
             continue
         fits = [
             g
             for g in groups.get(tok_entity[poss.i], ())
-            if entities[g].kind.value in {"organization", *(str(k) for k in kinds)}
-        ]  # a group the text gives no type is any type
+            if entities[g].kind.value in {"organization", "coalition", *(str(k) for k in kinds)}
+        ]  # a group the text gives no type is any type; a party may be a front
         start = poss.i + 1
         while start < t.i and doc[start].text in ("'s", "’s", "'", "’"):
             start += 1

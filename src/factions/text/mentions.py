@@ -654,6 +654,8 @@ def _link_appositions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
             continue
         if prev.label == "PERSON" and head.lower_ not in lex.group_words:
             continue  # "X, the Y Institute": only a movement, party, militia... names a group
+        if prev.label == "PERSON" and prev.start > 0 and doc[prev.start - 1].lower_ == "of":
+            continue  # "the Socialist Party of Emile Varga, the Green Front of ...": a list
         if any(t.text not in (",", "the") for t in doc[prev.end : m.start]):
             continue
         if _third_item(doc, m.end):
@@ -994,18 +996,21 @@ def _leader_after_of(doc: Doc, start: int, of: int, lex: Lexicon, end: int | Non
     "J." and hyphenated parts included), ending at ``end`` when given; none of them a word
     of two or more gazetteer parties' names (:func:`~factions.text.gazetteer.load_party_words`:
     "Party of Democratic Renewal", "Army of National Liberation"), an organisation kind,
-    title, country, capital, demonym, generic head, calendar, compass or place word. The
-    words before "of" name a party or coalition: a party or coalition word, or a gazetteer
-    party's name."""
+    title, country, capital, demonym, generic head, calendar, compass or place word, and
+    not a place's name (:func:`_place_name`: "the Samajwadi Party of Uttar Pradesh"). The
+    words before "of" name a party or coalition: a gazetteer party's name, or two words or
+    more ending in a party or coalition word ("the Party of X" is a name of its own)."""
     from factions.text.gazetteer import is_party_name, load_party_words, load_words, name_words
 
     if of <= start or doc[of].lower_ != "of":
         return None
     left = doc[start:of].text
-    if org_kind(left, lex) not in (ActorKind.PARTY, ActorKind.COALITION) and not is_party_name(
-        left
+    if is_party_name(left):
+        pass
+    elif org_kind(left, lex) not in (ActorKind.PARTY, ActorKind.COALITION) or (
+        len([t for t in doc[start:of] if t.lower_ != "the"]) < 2
     ):
-        return None
+        return None  # "the Party of X", "the Front of X": a name of its own
     words_ = load_words()
     lists = (
         load_party_words(), lex.kinds, lex.title_words, lex.countries, lex.capitals,
@@ -1033,9 +1038,21 @@ def _leader_after_of(doc: Doc, start: int, of: int, lex: Lexicon, end: int | Non
         else:
             break
         k += 1
-    if end is not None and k != end:
+    if (end is not None and k != end) or not 2 <= words <= 4:
         return None
-    return k if 2 <= words <= 4 else None
+    return None if _place_name(doc, of + 1, k) else k
+
+
+def _place_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` names a place: NER labels a word of it a place's or a
+    nationality's, or it is a country's subdivision (ISO 3166-2, "Uttar Pradesh",
+    "Baden-Württemberg") or a town of the gazetteer's place table."""
+    from factions.text.gazetteer import load_places, load_subdivisions, name_words
+
+    if any(t.ent_type_ in ("GPE", "LOC", "NORP", "FAC") for t in doc[start:end]):
+        return True
+    words = name_words(doc[start:end].text)
+    return words in load_subdivisions() or words in load_places()
 
 
 def _split_coordinated(ents, lex: Lexicon) -> list[Span]:
@@ -1266,7 +1283,7 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     low = normalise_alias(_strip_the(text))
     if label == "NORP":
         return _demonym_mention(doc, ent.start, ent.end, lex) or _family_name(doc, ent, lex)
-    if label == "LOC" and _person_by_office(doc, ent.start, ent.end, lex):
+    if label == "LOC" and _person_by_office(doc, ent.start, ent.end, lex, place_label=True):
         label = "PERSON"  # "its chair X": a person's name NER took for a place's
     if label not in ("PERSON", "ORG", "GPE"):
         return None
@@ -1355,7 +1372,7 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         label = "GPE"  # "Kiev accused ...": a capital NER took for a person's name
     if label == "PERSON" and _group_noun_follows(doc, end, lex):
         label, end = "ORG", end + 1  # "the Green Future party": a party, not a person
-    if label in ("ORG", "GPE") and _person_by_office(doc, start, end, lex):
+    if label in ("ORG", "GPE") and _person_by_office(doc, start, end, lex, label == "GPE"):
         label = "PERSON"  # "Nigeria's president, X": a person's name NER took for a group's
     if label == "GPE" or label == "ORG":
         country = lex.countries.get(low) or lex.capitals.get(low)
@@ -1431,7 +1448,9 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     )
 
 
-def _person_by_office(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+def _person_by_office(
+    doc: Doc, start: int, end: int, lex: Lexicon, place_label: bool = False
+) -> bool:
     """Whether a name stands in apposition to a person's office or occupation ("Nigeria's
     president, X", "its chairman, X", "X, the party's spokesman", "the economist X", "its
     chair X"): then it names a person, whatever NER's label. Only a name of capitalised
@@ -1448,10 +1467,15 @@ def _person_by_office(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     if normalise_alias(_strip_the(span.text)) in lex.countries:
         return False
     root = span.root
-    if (root.dep_ == "pobj" and root.head.lower_ in lex.locative_preps) or (
-        start > 0 and doc[start - 1].lower_ in lex.locative_preps
+    prep = root.head if root.dep_ == "pobj" else doc[start - 1] if start > 0 else None
+    if (
+        place_label
+        and prep is not None
+        and prep.lower_ in lex.locative_preps
+        and prep.head.pos_ in ("VERB", "AUX")
     ):
-        return False  # "at Sharm el-Sheikh, Egypt's president, X": a place
+        return False  # "at Sharm el-Sheikh, Egypt's president, X hosts": NER's place is a
+        # place where something happens ("confidence in X, the prime minister" is no place)
     from factions.text.gazetteer import load_places, name_words
 
     if name_words(span.text) in load_places():

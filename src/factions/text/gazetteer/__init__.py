@@ -351,6 +351,15 @@ def load_places() -> frozenset[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def load_subdivisions() -> frozenset[tuple[str, ...]]:
+    """The words of the names of every country's subdivisions (ISO 3166-2, from
+    ``pycountry``: "Uttar Pradesh", "Baden-Württemberg"), read once."""
+    import pycountry
+
+    return frozenset(w for s in pycountry.subdivisions if (w := name_words(s.name)))
+
+
+@lru_cache(maxsize=1)
 def load_world() -> WorldGazetteer:
     """The gazetteer shipped with factions (read once per process; cached)."""
     from factions.text.lexicon import load_lexicon

@@ -424,7 +424,7 @@ def _possessed_groups(r: AffiliationReader, h: Token) -> list[int]:
     if h.i in r.te:
         return r.group([(r.te[h.i], h.i)])
     if h.lemma_.lower() in r.lex.group_words:
-        return r.np_groups(h)
+        return r.group(r.np(h, conj=False))
     return []
 
 
