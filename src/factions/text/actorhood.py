@@ -229,7 +229,7 @@ def _town(
             words = words[1:]
         if m.title or not words or words not in places or " ".join(words) in keep_out:
             return False
-        if not any(w[:1].isupper() for w in m.text.split()[1 if m.text[:4] == "The " else 0 :]):
+        if not any(w[:1].isupper() for w in m.text.split() if w.lower() != "the"):
             return False  # "the police": a common noun, not the Polish town
         if m.text.isupper() or _role_token(doc[m.end - 1]).dep_ in _ACTING_DEPS:
             return False

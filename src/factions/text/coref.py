@@ -888,21 +888,7 @@ def resolve_references(
         history.append((tok_i, ent, sent_of.get(tok_i, 0), _is_subject(doc[tok_i])))
 
     def add(start: int, end: int, ent: int, label: str) -> None:
-        span = doc[start:end]
-        m = Mention(
-            start,
-            end,
-            span.start_char,
-            span.end_char,
-            span.text,
-            label,
-            entities[ent].key,
-            entities[ent].kind,
-            named=False,
-            entity=ent,
-        )
-        added.append(m)
-        entities[ent].mentions.append(-1)
+        added.append(_reference(doc, start, end, entities, ent, label))
         for i in range(start, end):
             tok_entity[i] = ent
         remember(end - 1, ent)
@@ -1272,10 +1258,9 @@ def owned_groups(
     """ "His party tabled a motion", "Ruiz's own movement": a group noun whose possessor is
     a person the text affiliates (``affiliations``: member, group, ...) with exactly one
     group of the kind the noun names (``group_descriptions``; or of no stated kind) refers
-    to that group. Call
-    after affiliations are read and before relations; returns mentions of the groups for
-    the nouns (with their modifiers after the possessor), the possessor keeping its own
-    token."""
+    to that group; not "his birthday party" nor "his former party". Call after affiliations
+    are read and before relations; returns mentions of the groups for the nouns (with their
+    modifiers after the possessor), the possessor keeping its own token."""
     groups: dict[int, set[int]] = {}
     for member, group, *_ in affiliations:
         groups.setdefault(member, set()).add(group)
@@ -1302,24 +1287,21 @@ def owned_groups(
             start += 1
         if len(fits) != 1 or any(k in tok_entity for k in range(start, t.i)):
             continue
-        g = fits[0]
-        span = doc[start : t.i + 1]
-        out.append(
-            Mention(
-                span.start,
-                span.end,
-                span.start_char,
-                span.end_char,
-                span.text,
-                "DESC",
-                entities[g].key,
-                entities[g].kind,
-                named=False,
-                entity=g,
-            )  # fmt: skip
-        )
-        entities[g].mentions.append(-1)
+        out.append(_reference(doc, start, t.i + 1, entities, fits[0], "DESC"))
     return out
+
+
+def _reference(
+    doc: Doc, start: int, end: int, entities: list[Entity], ent: int, label: str
+) -> Mention:
+    """An unnamed mention (a pronoun, a description) of entity ``ent`` over
+    ``doc[start:end]``, counted among the entity's mentions."""
+    span = doc[start:end]
+    entities[ent].mentions.append(-1)
+    return Mention(
+        start, end, span.start_char, span.end_char, span.text, label, entities[ent].key,
+        entities[ent].kind, named=False, entity=ent,
+    )  # fmt: skip
 
 
 def _singular_common_noun(tok: Token) -> bool:

@@ -1005,10 +1005,9 @@ def _leader_after_of(doc: Doc, start: int, of: int, lex: Lexicon, end: int | Non
     if of <= start or doc[of].lower_ != "of":
         return None
     left = doc[start:of].text
-    if is_party_name(left):
-        pass
-    elif org_kind(left, lex) not in (ActorKind.PARTY, ActorKind.COALITION) or (
-        len([t for t in doc[start:of] if t.lower_ != "the"]) < 2
+    if not is_party_name(left) and (
+        org_kind(left, lex) not in (ActorKind.PARTY, ActorKind.COALITION)
+        or len([t for t in doc[start:of] if t.lower_ != "the"]) < 2
     ):
         return None  # "the Party of X", "the Front of X": a name of its own
     words_ = load_words()
@@ -1047,11 +1046,17 @@ def _place_name(doc: Doc, start: int, end: int) -> bool:
     """Whether ``doc[start:end]`` names a place: NER labels a word of it a place's or a
     nationality's, or it is a country's subdivision (ISO 3166-2, "Uttar Pradesh",
     "Baden-Württemberg") or a town of the gazetteer's place table."""
-    from factions.text.gazetteer import load_places, load_subdivisions, name_words
-
     if any(t.ent_type_ in ("GPE", "LOC", "NORP", "FAC") for t in doc[start:end]):
         return True
-    words = name_words(doc[start:end].text)
+    return _known_place(doc[start:end].text)
+
+
+def _known_place(text: str) -> bool:
+    """Whether ``text`` is a country's subdivision (ISO 3166-2) or a town of the
+    gazetteer's place table."""
+    from factions.text.gazetteer import load_places, load_subdivisions, name_words
+
+    words = name_words(text)
     return words in load_subdivisions() or words in load_places()
 
 
@@ -1476,10 +1481,8 @@ def _person_by_office(
     ):
         return False  # "at Sharm el-Sheikh, Egypt's president, X hosts": NER's place is a
         # place where something happens ("confidence in X, the prime minister" is no place)
-    from factions.text.gazetteer import load_places, name_words
-
-    if name_words(span.text) in load_places():
-        return False  # a town's name
+    if _known_place(span.text):
+        return False  # a town's or a region's name
     w = lex.rules
     offices = (w.leader_nouns | w.member_nouns | w.spokes_nouns) - w.group_member_nouns
     offices |= lex.person_descriptions | lex.person_nouns  # "the economist X", "X, a rebel"

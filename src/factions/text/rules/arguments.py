@@ -800,7 +800,7 @@ class AffiliationReader(Reader):
     def np_groups(self, tok: Token) -> list[int]:
         """The groups an NP headed by ``tok`` names without its conjuncts, through an
         apposition when its head is a common noun ("joined the opposition Social Democrats",
-        "her party, the Green Front")."""
+        "joined the ruling party, the Azure Union")."""
         found = self.group(self.np(tok, conj=False))
         if found or tok.i in self.te:
             return found
