@@ -158,6 +158,11 @@ def test_a_bad_gold_file_is_named_with_what_was_expected(tmp_path):
         ([{"a": "ruiz", "b": "cdp", "sign": True}], [], r"relation 1: sign True"),
         ([], [{"member": "ruiz", "group": "cdp", "role": "chair"}], r"affiliation 1: role 'chair'"),
         ([], [{"member": "ruiz", "group": "cdq", "role": "leader"}], r"affiliation 1: group 'cdq'"),
+        (
+            [{"a": "ruiz", "b": "cdp", "sign": 1}, {"a": "cdp", "b": "ruiz", "sign": -1}],
+            [],
+            r"relation 2: pair \('cdp', 'ruiz'\) labelled -1 after \+1 \(relation 1\)",
+        ),
     ],
 )
 def test_a_gold_relation_that_would_be_scored_wrongly_is_an_error(

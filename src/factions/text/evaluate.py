@@ -342,7 +342,8 @@ def gold_problem(data: dict) -> str | None:
     scores silently, or None: an actor without a string ``id`` or with a list of
     ``aliases`` that is not a list of strings, two actors with one id, a relation or
     affiliation naming an actor the file does not list, a sign other than -1, 0 or 1, a role
-    other than leader or member.
+    other than leader or member, one pair labelled with two signs (which one the scorer
+    kept would depend on their order).
 
     >>> gold_problem({"text": "", "actors": [{"id": "a"}, {"id": "b"}],
     ...               "relations": [{"a": "a", "b": "c", "sign": 1}]})
@@ -357,6 +358,7 @@ def gold_problem(data: dict) -> str | None:
         if not isinstance(data.get(fld, []), list):
             return f"field {fld!r} is not a list"
     ids: set[str] = set()
+    labelled: dict[tuple[str, str], tuple[int, int]] = {}  # pair -> (relation, sign)
     for k, a in enumerate(data["actors"], 1):
         aid = a.get("id") if isinstance(a, dict) else None
         if not isinstance(aid, str) or not aid:
@@ -376,6 +378,13 @@ def gold_problem(data: dict) -> str | None:
         sign = r.get("sign")
         if isinstance(sign, bool) or sign not in GOLD_SIGNS:
             return f"relation {k}: sign {sign!r} (expected -1, 0 or 1)"
+        pair = _key(r["a"], r["b"])
+        first = labelled.setdefault(pair, (k, sign))
+        if first[1] != sign:
+            return (
+                f"relation {k}: pair {pair} labelled {sign:+d} after {first[1]:+d} "
+                f"(relation {first[0]}): one label per pair"
+            )
     for k, f in enumerate(data.get("affiliations", []), 1):
         if not isinstance(f, dict):
             return f"affiliation {k}: not an object"
