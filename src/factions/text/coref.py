@@ -15,8 +15,9 @@ Rules, in the order applied (all linear or near-linear in the number of mentions
    is not the subject of the same sentence; "he/him/his" -> the most recent
    fitting person (an object pronoun never refers to its own clause's subject);
    "it/its" -> the most recent state or organisation; "the government", "the cabinet" and,
-   in a text that names no coalition, "the coalition" -> the text's government (the state
-   it is about, else the government last named, else one unnamed government body).
+   in a text that names no coalition and calls one governing, "the coalition" -> the text's
+   government (the state it is about, else the government last named, else one unnamed
+   government body).
 """
 
 from __future__ import annotations
@@ -887,6 +888,10 @@ def resolve_references(
     def remember(tok_i: int, ent: int) -> None:
         history.append((tok_i, ent, sent_of.get(tok_i, 0), _is_subject(doc[tok_i])))
 
+    @lru_cache(maxsize=1)
+    def governing_coalition() -> bool:  # read once a document, when first asked
+        return _governing_coalition(doc, entities, lex)
+
     def add(start: int, end: int, ent: int, label: str) -> None:
         added.append(_reference(doc, start, end, entities, ent, label))
         for i in range(start, end):
@@ -1053,7 +1058,7 @@ def resolve_references(
                 w in lex.government_synonyms
                 and j < n
                 and doc[j].dep_ != "compound"  # "the cabinet minister", "the coalition deal"
-                and (not _names_coalition(w, lex) or _governing_coalition(doc, entities, lex))
+                and (not _names_coalition(w, lex) or governing_coalition())
             )
             if (
                 (free or owned)  # "the junta's envoy" names the junta too
@@ -1232,19 +1237,17 @@ def _governing_coalition(doc: Doc, entities: list[Entity], lex: Lexicon) -> bool
     one the governing one ("the ruling coalition", "a coalition government")."""
     if any(e.kind == ActorKind.COALITION for e in entities):
         return False
+    government = lex.government_words | lex.government_synonyms  # "a coalition government"
     governing = False
     for t in doc:
         if t.lower_ != "coalition":
             continue
+        of_government = t.dep_ == "compound" and t.head.lemma_.lower() in government
         det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
-        if det in ("a", "an") and t.head.lemma_.lower() != "government":
+        if det in ("a", "an") and not of_government:
             return False  # "six parties formed a coalition", "a coalition led by X"
         mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound")}
-        governing = (
-            governing
-            or bool(mods & lex.government_adjectives)
-            or (t.dep_ == "compound" and t.head.lemma_.lower() in ("government", "cabinet"))
-        )
+        governing = governing or of_government or bool(mods & lex.government_adjectives)
     return governing
 
 

@@ -138,15 +138,18 @@ class WorldGazetteer:
             else:
                 names[names.index(old)] = new
 
+    def named(self, words: tuple[str, ...]) -> list[Name]:
+        """The listed names that are exactly ``words`` (:func:`name_words`, no leading
+        "the"), of any entry."""
+        if not words:
+            return []
+        key = (words[0], words[1] if len(words) > 1 else None)
+        return [n for n in self.index2.get(key, ()) if n.words == words]
+
     def lists(self, words: tuple[str, ...], external_id: str) -> bool:
         """Whether ``words`` (:func:`name_words`, no leading "the") are one of the names
         listed for ``external_id``."""
-        if not words:
-            return False
-        key = (words[0], words[1] if len(words) > 1 else None)
-        return any(
-            n.words == words and n.external_id == external_id for n in self.index2.get(key, ())
-        )
+        return any(n.external_id == external_id for n in self.named(words))
 
     def party_countries(self, word: str) -> frozenset[str]:
         """The countries (ISO-3) of the parties whose listed name holds ``word`` (computed
@@ -401,13 +404,7 @@ def is_party_name(text: str) -> bool:
     words = name_words(text)
     if words[:1] == ("the",):
         words = words[1:]
-    if not words:
-        return False
-    key = (words[0], words[1] if len(words) > 1 else None)
-    return any(
-        n.words == words and n.external_id.startswith(f"{PARTIES}:")
-        for n in load_world().index2.get(key, ())
-    )
+    return any(n.external_id.startswith(f"{PARTIES}:") for n in load_world().named(words))
 
 
 def augment_lexicon(lex, world: WorldGazetteer | None = None):
