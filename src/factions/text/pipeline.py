@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,9 +47,11 @@ from factions.text.mentions import (
 from factions.text.nlp import load_nlp
 from factions.text.relation_model import RelationModel, load_relation_model
 from factions.text.relation_model.inference import (
+    candidate_keys,
     model_relations,
     score_candidates,
     unaffiliated,
+    with_implied,
 )
 from factions.text.rules import (
     Finding,
@@ -206,6 +208,20 @@ class ReadState:
     def known(self) -> set[str]:
         return {am.actor.id for am in self.actors}
 
+    def implied_relations(
+        self, document: Document, read: Collection[tuple[int, int, int]] | None = None
+    ) -> list[Relation]:
+        """The relations the rules read that a reader of sentence pairs cannot: a table's
+        coalition and row stances (:attr:`listed`) and, given the candidates the classifier
+        read (``read``: (entity, entity, sentence start character), entities in order), every finding
+        whose pair is no candidate of its sentence (one side is implied there)."""
+        unread = [
+            f
+            for f in (self.findings if read is not None else ())
+            if (min(f.a, f.b), max(f.a, f.b), f.sent_start) not in read
+        ]
+        return _aggregate_findings([*self.listed, *unread], self.ids, document, self.known)
+
 
 class Extractor:
     """Reads documents into actors and signed relations with evidence.
@@ -311,16 +327,11 @@ class Extractor:
             relations = model_relations(
                 scored, st.ids, document, known, self.model.threshold, self.model.rule_threshold
             )
+            implied = st.implied_relations(document, candidate_keys(s.inst for s in scored))
         else:
             relations = _aggregate_findings(st.findings, st.ids, document, known)
-        if st.listed:  # a table's coalition: structure the text states, whatever reads prose
-            have = {frozenset((r.a, r.b)) for r in relations}
-            relations += [
-                r
-                for r in _aggregate_findings(st.listed, st.ids, document, known)
-                if frozenset((r.a, r.b)) not in have
-            ]
-        relations = unaffiliated(relations, st.affiliated)
+            implied = st.implied_relations(document)
+        relations = unaffiliated(with_implied(relations, implied), st.affiliated)
         affiliations = []
         seen = set()
         for member, group, role, _ in st.affiliations:

@@ -264,6 +264,7 @@ class PreparedDocument:
     known: set[str]
     actors: list[dict]
     affiliated: frozenset = frozenset()  # pairs an affiliation links (never relations)
+    implied: tuple = ()  # relations the rules read that no candidate carries (tables, ...)
 
     def examples(self, source: str) -> list[Example]:
         return [
@@ -281,13 +282,14 @@ def prepare_documents(docs: list[dict], extractor) -> list[PreparedDocument]:
     gold pair is labelled with the pair's sign in the sentences its evidence quotes (left out
     elsewhere, and when the gold sign is 0); every other candidate is labelled none.
     """
+    from factions.text.documents import Document
     from factions.text.evaluate import match_actors
-    from factions.text.relation_model.inference import pair_instances
+    from factions.text.relation_model.inference import candidate_keys, pair_instances
 
     out: list[PreparedDocument] = []
     texts = [d["text"] for d in docs]
     for g, sdoc in zip(docs, extractor.nlp.pipe(texts, batch_size=8), strict=True):
-        st = extractor.read_state(sdoc)
+        st = extractor.read_state(sdoc, g.get("date"))
         pred = [
             {"id": am.actor.id, "name": am.actor.name,
              "mentions": [{"text": m.text} for m in am.mentions]}
@@ -313,7 +315,12 @@ def prepare_documents(docs: list[dict], extractor) -> list[PreparedDocument]:
                     sign, sents = gold[key]
                     label = sign if sign != 0 and c.sent in sents else None
             labels.append(label)
-        out.append(PreparedDocument(g, insts, labels, st.ids, st.known, pred, st.affiliated))
+        implied = st.implied_relations(Document(g["doc_id"], g["text"]), candidate_keys(insts))
+        out.append(
+            PreparedDocument(
+                g, insts, labels, st.ids, st.known, pred, st.affiliated, tuple(implied)
+            )
+        )
     return out
 
 

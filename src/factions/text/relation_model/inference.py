@@ -26,7 +26,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +50,8 @@ __all__ = [
     "score_candidates",
     "model_relations",
     "unaffiliated",
+    "candidate_keys",
+    "with_implied",
 ]
 
 DEFAULT_KIND = {1: "cooperation", -1: "hostility"}
@@ -178,6 +180,19 @@ def unaffiliated(relations: list[Relation], affiliated: Collection[frozenset]) -
     the Y party", "Diaz" and "Diaz's loyalists") are affiliated, not related (ANNOTATION.md
     keeps affiliations apart from relations)."""
     return [r for r in relations if frozenset((r.a, r.b)) not in affiliated]
+
+
+def candidate_keys(insts: Iterable[PairInstance]) -> set[tuple[int, int, int]]:
+    """(entity, entity, sentence start character) of each candidate: the pairs the classifier
+    reads."""
+    return {(i.cand.a, i.cand.b, i.sent_span[0]) for i in insts}
+
+
+def with_implied(relations: list[Relation], implied: Iterable[Relation]) -> list[Relation]:
+    """``relations`` and, for the pairs they lack, the ``implied`` ones (structure a table
+    states, a finding whose other side is implied: what the sentence pairs cannot say)."""
+    have = {frozenset((r.a, r.b)) for r in relations}
+    return [*relations, *(r for r in implied if frozenset((r.a, r.b)) not in have)]
 
 
 def _noisy_or(ps: Sequence[float]) -> float:

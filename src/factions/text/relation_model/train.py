@@ -218,6 +218,7 @@ def document_counts(
         model_relations,
         score_instances,
         unaffiliated,
+        with_implied,
     )
 
     out = {t: Counts() for t in thresholds}
@@ -225,7 +226,8 @@ def document_counts(
         scored = score_instances(d.instances, model)
         doc = Document(d.gold["doc_id"], d.gold["text"])
         for t in thresholds:
-            rels = unaffiliated(model_relations(scored, d.ids, doc, d.known, *t), d.affiliated)
+            rels = model_relations(scored, d.ids, doc, d.known, *t)
+            rels = unaffiliated(with_implied(rels, d.implied), d.affiliated)
             pred = {"actors": d.actors,
                     "relations": [{"a": r.a, "b": r.b, "sign": r.sign} for r in rels]}  # fmt: skip
             out[t] += score_document(pred, d.gold).relations
