@@ -417,3 +417,13 @@ def test_a_pair_noun_with_an_unknown_kind_names_file_list_and_word():
     assert _kinds("words.yaml", "pair_nouns", {"Men": "person"}) == {"men": "person"}
     with pytest.raises(ValueError, match=r"lexicon/words\.yaml: pair_nouns: 'men': expected an"):
         _kinds("words.yaml", "pair_nouns", {"men": "persons"})
+
+
+def test_a_finding_whose_other_side_is_implied_is_reported_by_the_model_too(model_extractor):
+    # the government is named in the first sentence only: no candidate pair carries it
+    text = (
+        "Ana Ruiz's new cabinet took office with the support of the Agrarian Union. "
+        "The Green Party went into opposition."
+    )
+    found = _pairs(model_extractor, text)
+    assert (frozenset(("Green Party", "Ana Ruiz's cabinet")), -1) in found

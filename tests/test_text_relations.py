@@ -243,3 +243,51 @@ def test_electoral_competition_is_rivalry(extractor, text, a, b):
 def test_entering_a_race_together_is_no_rivalry(extractor):
     text = "The Green Party and the Labour Party entered the race together."
     assert rels(extractor, text).get(pair("Green Party", "Labour Party")) != -1
+
+
+_CABINET = "Ana Ruiz's new cabinet took office with the support of the Agrarian Union. "
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        (_CABINET + "The Green Party went into opposition.", {"Green Party"}),
+        (
+            _CABINET + "Karl Weiss led the Liberal Alliance into opposition.",
+            {"Karl Weiss", "Liberal Alliance"},
+        ),  # fmt: skip
+        (
+            _CABINET + "The Civic Front joined the Labour Party on the opposition benches.",
+            {"Civic Front", "Labour Party"},
+        ),  # fmt: skip
+        (_CABINET + "The main opposition Civic Front boycotted the debate.", {"Civic Front"}),
+        (_CABINET + "The Civic Front, the largest opposition party, abstained.", {"Civic Front"}),
+        (_CABINET + "The Civic Front became the largest opposition party.", {"Civic Front"}),
+        (_CABINET + "The Civic Front did not go into opposition.", set()),
+        ("The Green Party went into opposition after the vote.", set()),  # no government named
+    ],
+)
+def test_a_group_in_opposition_stands_against_the_government(extractor, text, holders):
+    r = extractor.extract(Document("t", text))
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    stance = {
+        (frozenset((names[x.a], names[x.b])), x.sign)
+        for x in r.relations
+        if any(e.rule == "opposition-stance" for e in x.evidence)
+    }
+    gov = next((a for a in names.values() if "abinet" in a or "overnment" in a), None)
+    assert stance == {(frozenset((h, gov)), -1) for h in holders}
+
+
+def test_the_government_opposed_is_the_one_in_office_not_the_outgoing_one(extractor):
+    text = (
+        "The outgoing government of Lena Park handed over to the new government of Ana Ruiz "
+        "on Monday. Park's Civic Front went into opposition."
+    )
+    r = extractor.extract(Document("t", text))
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    found = {(names[x.a], names[x.b], x.sign) for x in r.relations}
+    assert {x for x in found if "Civic Front" in x} in (
+        {("Civic Front", "Ana Ruiz's government", -1)},
+        {("Ana Ruiz's government", "Civic Front", -1)},
+    )

@@ -37,7 +37,7 @@ from factions.text.rules.registry import lexicon_dir
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
-FAMILIES = {"verbs", "nouns", "adjectives", "frames", "affiliations", "tables"}
+FAMILIES = {"verbs", "nouns", "adjectives", "frames", "affiliations", "stances", "tables"}
 
 
 @pytest.fixture(scope="module")

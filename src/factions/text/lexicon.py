@@ -115,6 +115,11 @@ class RuleWords:
     inclusion_member_verbs: frozenset[str] = frozenset()
     made_of_verbs: frozenset[str] = frozenset()
     listing_nouns: frozenset[str] = frozenset()
+    opposition_words: frozenset[str] = frozenset()
+    opposition_preps: frozenset[str] = frozenset()
+    opposition_places: frozenset[str] = frozenset()
+    opposition_carrying_verbs: frozenset[str] = frozenset()
+    superseded_modifiers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ CONFIDENCE = {
     "noun-prep": 0.7,
     "coordination": 0.6,
     "change": 0.95,
+    "stance": 0.7,
 }
 
 
