@@ -1110,3 +1110,25 @@ def test_the_police_is_no_town(extractor, text):
     """ "the police": a body, not the Polish town the place table lists."""
     r = _read(extractor, text)
     assert "police" in {am.actor.id for am in r.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "President Salva Kiir dismissed his deputy Riek Machar in July. Fighting between "
+            "forces loyal to Kiir and Machar then spread to the capital.",
+            {"Salva Kiir", "Riek Machar"},
+        ),  # fmt: skip
+        (
+            "Didier Reynders met Elio Di Rupo on Monday. Talks between Reynders and Di Rupo "
+            "collapsed.",
+            {"Didier Reynders", "Elio Di Rupo"},
+        ),  # fmt: skip
+    ],
+)
+def test_two_names_run_together_by_ner_are_the_two_actors_named_alone(extractor, text, names):
+    from factions.text.documents import Document
+
+    r = extractor.extract(Document("t", text))
+    assert {am.actor.name for am in r.actors} == names

@@ -192,7 +192,7 @@ def find_mentions(
     for m in _led_groups(doc, lex):  # "the US-led coalition" before NER takes "US"
         add(m)
 
-    for ent in _split_coordinated(doc.ents, lex):
+    for ent in _split_coordinated(doc.ents, lex, world):
         m = _mention_for_entity(doc, ent, lex)
         if m is not None:
             add(m)
@@ -1060,17 +1060,27 @@ def _known_place(text: str) -> bool:
     return words in load_subdivisions() or words in load_places()
 
 
-def _split_coordinated(ents, lex: Lexicon) -> list[Span]:
+def _split_coordinated(ents, lex: Lexicon, world=None) -> list[Span]:
     """NER's spans with two names it ran together split in two: a person's name never holds
     "and" ("Guevara and Raúl Castro"); an organisation's runs on over "and the" and a
-    capitalised name ("The National Coalition and the Finns"), which no one name does, or
-    over "of" and its leader's name ("the Socialist Party of Emile Varga":
-    :func:`_leader_after_of`)."""
+    capitalised name ("The National Coalition and the Finns"), which no one name does, over
+    "and" between two names the text names alone elsewhere ("Kiir and Machar" where it
+    names Salva Kiir and Riek Machar), or over "of" and its leader's
+    name ("the Socialist Party of Emile Varga": :func:`_leader_after_of`)."""
     from spacy.tokens import Span
 
+    ents = list(ents)
+    known = _names_known_alone(ents)
     out: list[Span] = []
     for ent in ents:
-        cut = next((t.i for t in ent[1:-1] if _joins_two_names(ent, t)), None)
+        cut = next(
+            (
+                t.i
+                for t in ent[1:-1]
+                if _joins_two_names(ent, t) or _joins_known_names(ent, t, known, world)
+            ),
+            None,
+        )
         if cut is not None:
             out.append(Span(ent.doc, ent.start, cut, label=ent.label_))
             out.append(Span(ent.doc, cut + 1, ent.end, label=ent.label_))
@@ -1089,6 +1099,49 @@ def _split_coordinated(ents, lex: Lexicon) -> list[Span]:
             continue
         out.append(ent)
     return out
+
+
+def _names_known_alone(ents) -> frozenset[tuple[str, ...]]:
+    """The names NER found without "and" (:func:`name_words`), and the surnames (last
+    words) of its persons: what a part of a run-together span may be known as."""
+    from factions.text.gazetteer import name_words
+
+    out: set[tuple[str, ...]] = set()
+    for ent in ents:
+        if any(t.lower_ == "and" for t in ent):
+            continue
+        words = name_words(ent.text)
+        if words and words[0] == "the":
+            words = words[1:]
+        if words:
+            out.add(words)
+            if ent.label_ == "PERSON":
+                out.update((words[-1:], words[-2:]))
+    return frozenset(out)
+
+
+def _joins_known_names(ent: Span, t: Token, known: frozenset, world) -> bool:
+    """Whether ``t`` is the one "and" of an organisation's span between two names each
+    named alone elsewhere in the text (a person's surname counts), where the whole span is
+    no name the world gazetteer lists ("Justice and Development Party", "Bosnia and
+    Herzegovina" stay whole)."""
+    from factions.text.gazetteer import name_words
+
+    if t.lower_ != "and" or ent.label_ != "ORG" or sum(x.lower_ == "and" for x in ent) != 1:
+        return False
+
+    def alone(words: tuple[str, ...]) -> bool:
+        if words and words[0] == "the":
+            words = words[1:]
+        return bool(words) and words in known
+
+    doc = t.doc
+    whole = name_words(ent.text)
+    if world is not None and world.named(whole[1:] if whole[:1] == ("the",) else whole):
+        return False
+    return alone(name_words(doc[ent.start : t.i].text)) and alone(
+        name_words(doc[t.i + 1 : ent.end].text)
+    )
 
 
 def _joins_two_names(ent: Span, t: Token) -> bool:
