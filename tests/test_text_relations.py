@@ -264,6 +264,12 @@ _CABINET = "Ana Ruiz's new cabinet took office with the support of the Agrarian 
         (_CABINET + "The Civic Front, the largest opposition party, abstained.", {"Civic Front"}),
         (_CABINET + "The Civic Front became the largest opposition party.", {"Civic Front"}),
         (_CABINET + "The Civic Front did not go into opposition.", set()),
+        (_CABINET + "The Civic Front threatened to go into opposition.", set()),  # intended
+        (_CABINET + "The Civic Front would go into opposition if taxes rose.", set()),
+        (_CABINET + "The Civic Front, in opposition until 2019, backs it.", set()),  # ended
+        (_CABINET + "The Civic Front stood in opposition to the war.", set()),  # to a thing
+        (_CABINET + "Despite strong opposition Labour passed the bill.", set()),  # no holder
+        (_CABINET + "The Civic Front, the main opposition party in Togo, abstained.", set()),
         ("The Green Party went into opposition after the vote.", set()),  # no government named
     ],
 )
@@ -291,3 +297,12 @@ def test_the_government_opposed_is_the_one_in_office_not_the_outgoing_one(extrac
         {("Civic Front", "Ana Ruiz's government", -1)},
         {("Ana Ruiz's government", "Civic Front", -1)},
     )
+
+
+def test_a_named_countrys_government_is_not_the_one_an_opposition_opposes(extractor):
+    text = (
+        "The French government praised the vote. The Union of Forces for Change, the main "
+        "opposition party, boycotted it."
+    )
+    r = extractor.extract(Document("t", text))
+    assert not [x for x in r.relations if any(e.rule == "opposition-stance" for e in x.evidence)]

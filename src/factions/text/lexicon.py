@@ -120,6 +120,10 @@ class RuleWords:
     opposition_places: frozenset[str] = frozenset()
     opposition_carrying_verbs: frozenset[str] = frozenset()
     superseded_modifiers: frozenset[str] = frozenset()
+    opposition_intent_verbs: frozenset[str] = frozenset()
+    hypothetical_marks: frozenset[str] = frozenset()
+    ended_preps: frozenset[str] = frozenset()
+    opposition_object_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -1082,8 +1082,9 @@ def _split_coordinated(ents, lex: Lexicon, world=None) -> list[Span]:
             None,
         )
         if cut is not None:
-            out.append(Span(ent.doc, ent.start, cut, label=ent.label_))
-            out.append(Span(ent.doc, cut + 1, ent.end, label=ent.label_))
+            for a, b in ((ent.start, cut), (cut + 1, ent.end)):
+                label = known.get(_bare_words(ent.doc[a:b].text), ent.label_)
+                out.append(Span(ent.doc, a, b, label=label))  # "Kiir": a person's surname
             continue
         of = next(
             (
@@ -1101,47 +1102,43 @@ def _split_coordinated(ents, lex: Lexicon, world=None) -> list[Span]:
     return out
 
 
-def _names_known_alone(ents) -> frozenset[tuple[str, ...]]:
-    """The names NER found without "and" (:func:`name_words`), and the surnames (last
-    words) of its persons: what a part of a run-together span may be known as."""
+def _bare_words(text: str) -> tuple[str, ...]:
+    """A name's words (:func:`name_words`) without a leading "the"."""
     from factions.text.gazetteer import name_words
 
-    out: set[tuple[str, ...]] = set()
+    words = name_words(text)
+    return words[1:] if words[:1] == ("the",) else words
+
+
+def _names_known_alone(ents) -> dict[tuple[str, ...], str]:
+    """The names NER found without "and" (:func:`_bare_words`), and the surnames (last
+    one or two words) of its persons, each with its label: what a part of a run-together
+    span may be known as, and as what."""
+    out: dict[tuple[str, ...], str] = {}
     for ent in ents:
         if any(t.lower_ == "and" for t in ent):
             continue
-        words = name_words(ent.text)
-        if words and words[0] == "the":
-            words = words[1:]
-        if words:
-            out.add(words)
-            if ent.label_ == "PERSON":
-                out.update((words[-1:], words[-2:]))
-    return frozenset(out)
+        words = _bare_words(ent.text)
+        if not words:
+            continue
+        out.setdefault(words, ent.label_)
+        if ent.label_ == "PERSON":
+            out[words[-1:]] = out[words[-2:]] = "PERSON"
+    return out
 
 
-def _joins_known_names(ent: Span, t: Token, known: frozenset, world) -> bool:
+def _joins_known_names(ent: Span, t: Token, known: dict, world) -> bool:
     """Whether ``t`` is the one "and" of an organisation's span between two names each
     named alone elsewhere in the text (a person's surname counts), where the whole span is
     no name the world gazetteer lists ("Justice and Development Party", "Bosnia and
     Herzegovina" stay whole)."""
-    from factions.text.gazetteer import name_words
-
     if t.lower_ != "and" or ent.label_ != "ORG" or sum(x.lower_ == "and" for x in ent) != 1:
         return False
-
-    def alone(words: tuple[str, ...]) -> bool:
-        if words and words[0] == "the":
-            words = words[1:]
-        return bool(words) and words in known
-
-    doc = t.doc
-    whole = name_words(ent.text)
-    if world is not None and world.named(whole[1:] if whole[:1] == ("the",) else whole):
+    if world is not None and world.named(_bare_words(ent.text)):
         return False
-    return alone(name_words(doc[ent.start : t.i].text)) and alone(
-        name_words(doc[t.i + 1 : ent.end].text)
-    )
+    doc = t.doc
+    left, right = _bare_words(doc[ent.start : t.i].text), _bare_words(doc[t.i + 1 : ent.end].text)
+    return bool(left) and bool(right) and left in known and right in known
 
 
 def _joins_two_names(ent: Span, t: Token) -> bool:

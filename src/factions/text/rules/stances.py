@@ -28,6 +28,7 @@ def government_mentions(r: Reader) -> list[tuple[int, int]]:
     synonym ("government", "cabinet") that coreference or a name ties to an entity, not
     modified as superseded ("the former government", "the outgoing cabinet")."""
     words = r.lex.government_words | r.lex.government_synonyms
+    lex = r.lex
     out = []
     for t in r.doc:
         e = r.te.get(t.i)
@@ -35,8 +36,45 @@ def government_mentions(r: Reader) -> list[tuple[int, int]]:
             continue
         if any(c.lower_ in r.w.superseded_modifiers for c in t.children):
             continue
+        if any(  # "the French government", "Britain's government": a named country's
+            c.dep_ in ("amod", "compound", "poss")
+            and (c.lower_ in lex.demonyms or c.lower_ in lex.countries)
+            for c in t.children
+        ):
+            continue
         out.append((t.i, e))
     return out
+
+
+def _not_a_fact(r: Reader, v: Token) -> bool:
+    """Whether verb ``v`` states no present fact: negated, intended or threatened
+    ("threatened to go into opposition"), hypothetical ("would go", "if ... went")."""
+    w = r.w
+    if r.negated(v):
+        return True
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in w.opposition_intent_verbs:
+        return True
+    for x in (v, v.head if v.dep_ in ("xcomp", "advcl", "ccomp") else v):
+        if any(c.dep_ in ("aux", "mark") and c.lower_ in w.hypothetical_marks for c in x.children):
+            return True
+    return False
+
+
+def _ended(r: Reader, *toks: Token) -> bool:
+    """Whether one of ``toks`` carries an end ("in opposition until 2024")."""
+    return any(c.dep_ == "prep" and c.lower_ in r.w.ended_preps for t in toks for c in t.children)
+
+
+def _elsewhere(*toks: Token) -> bool:
+    """Whether one of ``toks`` is placed in a named place ("the main opposition party in
+    Togo", "went into opposition in Victoria"): another polity's government may be meant."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") for g in c.children)
+        for t in toks
+        for c in t.children
+    )
 
 
 def _clause_holders(r: Reader, v: Token) -> list[Arg]:
@@ -44,7 +82,7 @@ def _clause_holders(r: Reader, v: Token) -> list[Arg]:
     verb: "led the party into opposition"); a noun that is a mention: itself ("the
     Greens, now in opposition")."""
     if v.pos_ in ("VERB", "AUX"):
-        if r.negated(v):
+        if _not_a_fact(r, v) or _ended(r, v) or _elsewhere(v):
             return []
         out = list(r.subject(v))
         if v.lemma_.lower() in r.w.opposition_carrying_verbs:
@@ -62,7 +100,11 @@ def in_opposition(r: Reader, t: Token) -> list[Arg]:
     w = r.w
     if t.i in r.te:
         return []  # part of a name ("the Opposition Front")
+    if any(c.dep_ == "prep" and c.lower_ in w.opposition_object_preps for c in t.children):
+        return []  # "in opposition to the war": a stance on something else
     h = t.head
+    if _ended(r, t, h) or _elsewhere(t, h):
+        return []
     if t.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in w.opposition_preps:
         return _clause_holders(r, h.head)  # "went into opposition"
     if h is not t and h.lemma_.lower() in w.opposition_places and t.dep_ in ("compound", "amod"):
@@ -70,13 +112,25 @@ def in_opposition(r: Reader, t: Token) -> list[Arg]:
             return _clause_holders(r, h.head.head)  # "on the opposition benches"
         return []
     nxt = r.doc[t.i + 1] if t.i + 1 < len(r.doc) else None
-    if nxt is not None and nxt.i in r.te and nxt.sent == t.sent:
+    j = t.i - 1
+    while j >= 0 and r.doc[j].pos_ == "ADJ":
+        j -= 1
+    if (
+        nxt is not None
+        and nxt.i in r.te
+        and nxt.sent == t.sent
+        and j >= 0
+        and r.doc[j].pos_ == "DET"  # not "despite (strong) opposition Labour passed it"
+    ):
         return [(r.te[nxt.i], nxt.i)]  # "the main opposition Civic Front"
     if t.dep_ in ("compound", "amod") and h.pos_ == "NOUN" and h is not t:
         if h.dep_ == "appos" and h.head.i in r.te:
             return [(r.te[h.head.i], h.head.i)]  # "X, the main opposition party"
-        if h.dep_ == "attr" and h.head.lemma_.lower() in w.copulas and not r.negated(h.head):
-            return list(r.subject(h.head))  # "X became the largest opposition party"
+        v = h.head
+        if h.dep_ == "attr" and v.lemma_.lower() in w.copulas:
+            if _not_a_fact(r, v) or _ended(r, v) or _elsewhere(v):
+                return []
+            return list(r.subject(v))  # "X became the largest opposition party"
     return []
 
 
