@@ -290,13 +290,8 @@ def test_the_government_opposed_is_the_one_in_office_not_the_outgoing_one(extrac
         "The outgoing government of Lena Park handed over to the new government of Ana Ruiz "
         "on Monday. Park's Civic Front went into opposition."
     )
-    r = extractor.extract(Document("t", text))
-    names = {am.actor.id: am.actor.name for am in r.actors}
-    found = {(names[x.a], names[x.b], x.sign) for x in r.relations}
-    assert {x for x in found if "Civic Front" in x} in (
-        {("Civic Front", "Ana Ruiz's government", -1)},
-        {("Ana Ruiz's government", "Civic Front", -1)},
-    )
+    found = {p: s for p, s in rels(extractor, text).items() if "Civic Front" in p}
+    assert found == {pair("Civic Front", "Ana Ruiz's government"): -1}
 
 
 def test_a_named_countrys_government_is_not_the_one_an_opposition_opposes(extractor):

@@ -213,7 +213,7 @@ class ReadState:
     ) -> list[Relation]:
         """The relations the rules read that a reader of sentence pairs cannot: a table's
         coalition and row stances (:attr:`listed`) and, given the candidates the classifier
-        read (``read``: (entity, entity, sentence start character), entities in order), every finding
+        read (``read``: entity, entity in order, sentence start character), every finding
         whose pair is no candidate of its sentence (one side is implied there)."""
         unread = [
             f

@@ -54,10 +54,12 @@ def _not_a_fact(r: Reader, v: Token) -> bool:
         return True
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in w.opposition_intent_verbs:
         return True
-    for x in (v, v.head if v.dep_ in ("xcomp", "advcl", "ccomp") else v):
-        if any(c.dep_ in ("aux", "mark") and c.lower_ in w.hypothetical_marks for c in x.children):
-            return True
-    return False
+    clause = [v, v.head] if v.dep_ in ("xcomp", "advcl", "ccomp") else [v]
+    return any(  # "would go into opposition", "said it would go", "if ... went"
+        c.dep_ in ("aux", "mark") and c.lower_ in w.hypothetical_marks
+        for x in clause
+        for c in x.children
+    )
 
 
 def _ended(r: Reader, *toks: Token) -> bool:
@@ -95,8 +97,10 @@ def _clause_holders(r: Reader, v: Token) -> list[Arg]:
 def in_opposition(r: Reader, t: Token) -> list[Arg]:
     """The actors that opposition word ``t`` puts in opposition, by its construction:
     "X went into / stayed in opposition", "X joined Y on the opposition benches", "the
-    opposition X" (the word just before a mention), "X, the main opposition party", "X
-    became the largest opposition party"."""
+    (main) opposition X" (the word just before a mention), "X, the main opposition party",
+    "X became the largest opposition party"; none where the stay is not a present fact
+    (negated, intended, hypothetical, ended), is placed in a named place, or is a stance on
+    something else ("in opposition to the war")."""
     w = r.w
     if t.i in r.te:
         return []  # part of a name ("the Opposition Front")
