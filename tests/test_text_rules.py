@@ -267,3 +267,19 @@ def test_a_table_unit_switched_off_gives_none_of_its_relations():
     assert {e.rule for r in on.relations for e in r.evidence} >= {"table-stance"}
     off = Extractor(extractor="rules", disabled_rules={"table-stance"}).extract(Document("t", text))
     assert "table-stance" not in {e.rule for r in off.relations for e in r.evidence}
+
+
+def test_a_table_after_a_paragraph_is_no_coalition_for_a_word_of_its_earlier_sentences():
+    text = (
+        "Its partners in the outgoing coalition, the Green League and the Farmers Union, lost "
+        "ground, and the four other parties together won a majority. The result:\n"
+        "Party | Leader | Seats\n"
+        "Reform Party | Ana Ruiz | 40\n"
+        "Unity Bloc | Tomas Berg | 31\n"
+        "Green League | Lena Holm | 12\n"
+    )
+    r = Extractor(extractor="rules").extract(Document("t", text))
+    assert "table-coalition" not in {e.rule for x in r.relations for e in x.evidence}
+    heading = "The following parties formed the coalition:\n"
+    r = Extractor(extractor="rules").extract(Document("t", text.replace("The result:\n", heading)))
+    assert "table-coalition" in {e.rule for x in r.relations for e in x.evidence}

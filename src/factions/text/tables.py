@@ -233,8 +233,9 @@ def _find_tables(text: str, pat: TablePatterns) -> tuple[Table, ...]:
         nonlocal block, header, header_span, header_cells, heading
         if len(block) >= 2:
             t = Table(rows=block, heading=heading, header=header_span, header_cells=header_cells)
-            if heading is not None:
-                t.membership = bool(pat.membership.search(text[heading[0] : heading[1]]))
+            if heading is not None:  # what the heading's last sentence says of the rows
+                a, b = _last_sentence(text, heading)
+                t.membership = bool(pat.membership.search(text[a:b]))
             if header:
                 for k, h in enumerate(header):
                     if pat.leader_column.search(h):
@@ -280,6 +281,18 @@ def _find_tables(text: str, pat: TablePatterns) -> tuple[Table, ...]:
         block.append(Row(s, e, cells))
     close()
     return tuple(tables)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=\S)")
+
+
+def _last_sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The last sentence of a heading line: the one that introduces the table below it (a
+    paragraph's earlier sentences speak of other things: "its partners in the red-green
+    coalition ... The result:")."""
+    a, b = span
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, a, b)]
+    return (starts[-1] if starts else a), b
 
 
 _NUMBER_CELL = re.compile(r"[\d.,%~≈]+")
