@@ -221,12 +221,10 @@ def _town(
     its government), an acronym ("UN"), titled ("Mayor", "General"), the subject of a
     clause ("Taylor resigned": a town does not act), a possessor ("Taylor's departure") or
     in apposition ("its ally Warisan")."""
-    from factions.text.gazetteer import name_words
+    from factions.text.gazetteer import bare_name_words
 
     for m in named:
-        words = name_words(m.text)
-        if words[:1] == ("the",):
-            words = words[1:]
+        words = bare_name_words(m.text)
         if m.title or not words or words not in places or " ".join(words) in keep_out:
             return False
         if not any(w[:1].isupper() for w in m.text.split() if w.lower() != "the"):

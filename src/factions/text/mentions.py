@@ -1069,6 +1069,8 @@ def _split_coordinated(ents, lex: Lexicon, world=None) -> list[Span]:
     name ("the Socialist Party of Emile Varga": :func:`_leader_after_of`)."""
     from spacy.tokens import Span
 
+    from factions.text.gazetteer import bare_name_words
+
     ents = list(ents)
     known = _names_known_alone(ents)
     out: list[Span] = []
@@ -1083,7 +1085,7 @@ def _split_coordinated(ents, lex: Lexicon, world=None) -> list[Span]:
         )
         if cut is not None:
             for a, b in ((ent.start, cut), (cut + 1, ent.end)):
-                label = known.get(_bare_words(ent.doc[a:b].text), ent.label_)
+                label = known.get(bare_name_words(ent.doc[a:b].text), ent.label_)
                 out.append(Span(ent.doc, a, b, label=label))  # "Kiir": a person's surname
             continue
         of = next(
@@ -1102,23 +1104,17 @@ def _split_coordinated(ents, lex: Lexicon, world=None) -> list[Span]:
     return out
 
 
-def _bare_words(text: str) -> tuple[str, ...]:
-    """A name's words (:func:`name_words`) without a leading "the"."""
-    from factions.text.gazetteer import name_words
-
-    words = name_words(text)
-    return words[1:] if words[:1] == ("the",) else words
-
-
 def _names_known_alone(ents) -> dict[tuple[str, ...], str]:
-    """The names NER found without "and" (:func:`_bare_words`), and the surnames (last
+    """The names NER found without "and" (their words without "the"), and the surnames (last
     one or two words) of its persons, each with its label: what a part of a run-together
     span may be known as, and as what."""
+    from factions.text.gazetteer import bare_name_words
+
     out: dict[tuple[str, ...], str] = {}
     for ent in ents:
         if any(t.lower_ == "and" for t in ent):
             continue
-        words = _bare_words(ent.text)
+        words = bare_name_words(ent.text)
         if not words:
             continue
         out.setdefault(words, ent.label_)
@@ -1132,12 +1128,15 @@ def _joins_known_names(ent: Span, t: Token, known: dict, world) -> bool:
     named alone elsewhere in the text (a person's surname counts), where the whole span is
     no name the world gazetteer lists ("Justice and Development Party", "Bosnia and
     Herzegovina" stay whole)."""
+    from factions.text.gazetteer import bare_name_words
+
     if t.lower_ != "and" or ent.label_ != "ORG" or sum(x.lower_ == "and" for x in ent) != 1:
         return False
-    if world is not None and world.named(_bare_words(ent.text)):
+    if world is not None and world.named(bare_name_words(ent.text)):
         return False
     doc = t.doc
-    left, right = _bare_words(doc[ent.start : t.i].text), _bare_words(doc[t.i + 1 : ent.end].text)
+    left = bare_name_words(doc[ent.start : t.i].text)
+    right = bare_name_words(doc[t.i + 1 : ent.end].text)
     return bool(left) and bool(right) and left in known and right in known
 
 

@@ -58,6 +58,13 @@ def name_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(_fold(text)))
 
 
+def bare_name_words(text: str) -> tuple[str, ...]:
+    """:func:`name_words` without a leading "the" ("the Green Party" -> ``("green",
+    "party")``)."""
+    words = name_words(text)
+    return words[1:] if words[:1] == ("the",) else words
+
+
 def letters(text: str) -> str:
     """The letters and digits of ``text`` in their case, dots and dashes dropped ("U.N." -> "UN")."""
     return "".join(_WORD.findall(text))
@@ -401,9 +408,7 @@ def load_party_words() -> frozenset[str]:
 def is_party_name(text: str) -> bool:
     """Whether ``text`` (a leading "the" ignored) is one of the names the shipped gazetteer
     lists for a Party Facts party, in any country ("Podemos", "Isamaa")."""
-    words = name_words(text)
-    if words[:1] == ("the",):
-        words = words[1:]
+    words = bare_name_words(text)
     return any(n.external_id.startswith(f"{PARTIES}:") for n in load_world().named(words))
 
 
@@ -424,6 +429,7 @@ __all__ = [
     "Name",
     "WorldGazetteer",
     "augment_lexicon",
+    "bare_name_words",
     "letters",
     "load_places",
     "load_words",

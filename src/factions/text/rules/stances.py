@@ -54,11 +54,10 @@ def _not_a_fact(r: Reader, v: Token) -> bool:
         return True
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in w.opposition_intent_verbs:
         return True
+    marks = r.lex.modal_verbs | w.hypothetical_marks
     clause = [v, v.head] if v.dep_ in ("xcomp", "advcl", "ccomp") else [v]
     return any(  # "would go into opposition", "said it would go", "if ... went"
-        c.dep_ in ("aux", "mark") and c.lower_ in w.hypothetical_marks
-        for x in clause
-        for c in x.children
+        c.dep_ in ("aux", "mark") and c.lower_ in marks for x in clause for c in x.children
     )
 
 
