@@ -1007,3 +1007,21 @@ def test_the_cabinet_minister_is_a_title_not_the_government(extractor):
 def test_a_birthday_party_or_a_former_party_is_not_his_party(extractor, text, party):
     r = extractor.extract(Document("t", text))
     assert "party" not in " ".join(mentions_of(r, party)).replace(party, "")
+
+
+def test_a_reflexive_names_the_subject_of_its_own_clause(extractor):
+    text = "Ruben Okafor, whose campaign Tomas Velde had financed, presented himself as a reformer."
+    r = extractor.extract(Document("t", text))
+    assert "himself" in mentions_of(r, "Ruben Okafor")
+    assert "himself" not in mentions_of(r, "Tomas Velde")
+
+
+def test_a_pronoun_skips_a_person_the_text_gives_the_other_gender(extractor):
+    text = (
+        "Lena Markov is the daughter of Tomas Velde, a businessman who once ran the port. "
+        "Her party, the Civic Union, won twelve seats."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "Her" in mentions_of(r, "Lena Markov")
+    assert "Her" not in mentions_of(r, "Tomas Velde")
+

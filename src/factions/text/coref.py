@@ -49,6 +49,7 @@ __all__ = [
     "owned_groups",
     "party_states",
     "resolve_references",
+    "stated_genders",
 ]
 
 if TYPE_CHECKING:
@@ -676,6 +677,57 @@ def _stated_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
     return _tenure_title(head, lex)
 
 
+def stated_genders(doc: Doc, mentions: Sequence[Mention], lex: Lexicon) -> dict[int, str]:
+    """Each person entity's gender where the text states it with a name (``person_genders``):
+    a word before the name or opening it ("Mrs X", "Queen X", "the businesswoman X"), an
+    apposition ("X, a congresswoman and the daughter of Y") or what a clause says X is or
+    became ("X became queen"). An entity given both genders gets none.
+
+    Gender agreement as a filter on pronoun antecedents, as in Lappin & Leass (1994), "An
+    algorithm for pronominal anaphora resolution", Computational Linguistics 20(4), with the
+    gender read from the text itself rather than from a list of names."""
+    person_at = {
+        i: m.entity
+        for m in mentions
+        if m.kind == ActorKind.PERSON and m.entity >= 0
+        for i in range(m.start, m.end)
+    }
+    said: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.kind != ActorKind.PERSON or m.entity < 0:
+            continue
+        head = doc[m.start : m.end].root
+        words = [doc[m.start]] + ([doc[m.start - 1]] if m.start > 0 else [])
+        for c in head.children:  # not "X, his daughter Y": the noun is Y's
+            if c.dep_ == "appos" and all(
+                person_at.get(t.i, m.entity) == m.entity for t in c.subtree
+            ):
+                words += [c, *(g for g in c.children if g.dep_ == "conj")]
+        words += subject_complements(head, lex)
+        for w in words:
+            if (g := lex.person_genders.get(w.lower_)) and w.pos_ != "PRON":
+                said.setdefault(m.entity, set()).add(g)
+    return {e: next(iter(gs)) for e, gs in said.items() if len(gs) == 1}
+
+
+def _other_gender_subject(tok: Token, said: str | None, lex: Lexicon) -> bool:
+    """Whether the subject of a pronoun's clause is itself a pronoun of the other gender
+    ("she declined to endorse his brother": "his" is not hers)."""
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX"):
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON":
+                    g = lex.person_genders.get(c.lower_)
+                    return said is not None and g is not None and g != said
+            if t.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep"):
+                break
+        if t.head is t:
+            break
+        t = t.head
+    return False
+
+
 def _stated_role(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     """Whether a person's occupation is stated in apposition to their name ("X, a
     journalist"): then they are not who "the president" names."""
@@ -869,6 +921,7 @@ def resolve_references(
         if stated.get(m.start, "") not in ("", *lex.honorifics) or _stated_role(doc, m, lex)
     }
     salient = _salient_holder(mentions, entities, titled)
+    gender = stated_genders(doc, mentions, lex)  # entity -> "female" / "male", as the text says
     title_holders: dict[str, list[int]] = {}  # office -> the people named with it, in order
     formers: set[int] = set()  # people named as a former holder ("former President X")
     countries = countries or {}
@@ -1185,6 +1238,9 @@ def resolve_references(
             if low in ("him", "her", "himself", "herself") or tok.dep_ in ("dobj", "pobj"):
                 if low not in ("himself", "herself"):
                     exclude = _clause_subject_entities(tok, tok_entity)
+            said = lex.person_genders.get(low)
+            other = {e for e, g in gender.items() if said is not None and g != said}
+            exclude = exclude | other
             prefer_subject = tok.dep_ in ("nsubj", "nsubjpass")
             ent = None
             if (
@@ -1196,6 +1252,10 @@ def resolve_references(
                 in (ActorKind.PERSON, ActorKind.OTHER)
             ):
                 ent = tok_entity[tok.head.head.i]  # "Reyes and his allies"
+                ent = None if ent in other else ent
+            if ent is None and low in ("himself", "herself") and tok.dep_ in _BOUND_DEPS:
+                ent = _bound_reflexive(tok, tok_entity, entities)  # "X presented himself"
+                ent = None if ent in other else ent
             if ent is None and low in ("his", "her") and tok.dep_ == "poss":
                 subj = _clause_subject_entities(tok, tok_entity)
                 subj = {e for e in subj if entities[e].kind == ActorKind.PERSON}
@@ -1203,8 +1263,12 @@ def resolve_references(
                     tok.head.dep_ == "pobj" and tok.head.head.lower_ == "as"
                 ):
                     exclude = subj  # "X has become his rival", "X was named as his deputy"
-                elif len(subj) == 1 and not _in_subject_np(tok):
-                    ent = next(iter(subj))
+                elif (
+                    len(subj - other) == 1
+                    and not _in_subject_np(tok)
+                    and not _other_gender_subject(tok, said, lex)
+                ):
+                    ent = next(iter(subj - other))
             if ent is None:
                 ent = _recent_person(history, entities, cur_sent, exclude, prefer_subject)
             if ent is not None:
@@ -1558,6 +1622,21 @@ def _parallel_owner(tok: Token, tok_entity: dict[int, int], entities) -> int | N
         if c.dep_ == "poss" and e >= 0 and entities[e].kind != ActorKind.PERSON:
             return e
     return None
+
+
+# a reflexive's argument positions ("presented himself", "spoke for himself", "gave himself
+# a role"); not the emphatic "X himself" (appos, npadvmod)
+_BOUND_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+
+
+def _bound_reflexive(tok: Token, tok_entity: dict[int, int], entities) -> int | None:
+    """The person a reflexive ("himself", "herself") names: the subject of its own clause
+    (Chomsky's Binding Principle A, as the reflexive filter of Lappin & Leass (1994), "An
+    algorithm for pronominal anaphora resolution", Computational Linguistics 20(4)); None
+    when that subject is no person of the text."""
+    subj = _clause_subject_entities(tok, tok_entity)
+    people = [e for e in subj if entities[e].kind == ActorKind.PERSON]
+    return people[0] if len(people) == 1 else None
 
 
 def _in_subject_np(tok: Token) -> bool:

@@ -179,6 +179,7 @@ class Lexicon:
     party_noun_modifiers: frozenset[str] = frozenset()
     name_head_prepositions: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    person_genders: dict[str, str] = field(default_factory=dict)
     government_force_modifiers: dict[str, str] = field(default_factory=dict)
     government_force_nouns: frozenset[str] = frozenset()
     title_verbs: frozenset[str] = frozenset()
@@ -555,6 +556,13 @@ def load_lexicon() -> Lexicon:
             "words.yaml", "name_head_prepositions", words.get("name_head_prepositions")
         ),
         person_nouns=_words("words.yaml", "person_nouns", words.get("person_nouns")),
+        person_genders={
+            w.lower(): gender
+            for gender, ws in _word_lists(
+                "words.yaml", "person_genders", words.get("person_genders") or {}
+            ).items()
+            for w in ws
+        },
         government_force_modifiers=_word_map(
             "words.yaml", "government_force_modifiers", words.get("government_force_modifiers")
         ),
