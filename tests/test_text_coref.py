@@ -1025,3 +1025,31 @@ def test_a_pronoun_skips_a_person_the_text_gives_the_other_gender(extractor):
     assert "Her" in mentions_of(r, "Lena Markov")
     assert "Her" not in mentions_of(r, "Tomas Velde")
 
+
+def test_a_name_ner_took_for_a_group_is_a_person_when_its_surname_stands_alone(extractor):
+    text = (
+        "The election ended sixteen years of rule by Angela Merkel, and Olaf Scholz led the "
+        "Social Democrats to first place. In December the Bundestag elected Scholz chancellor."
+    )
+    r = extractor.extract(Document("t", text))
+    kinds = {am.actor.name: am.actor.kind for am in r.actors}
+    assert kinds["Olaf Scholz"] == "person"
+    assert "Scholz" in mentions_of(r, "Olaf Scholz")
+
+
+@pytest.mark.parametrize(
+    "text, start, end, expected",
+    [
+        ("Ruben Okafor won the vote. Okafor thanked his voters.", 0, 2, True),
+        ("Ruben Okafor won the vote. His voters cheered.", 0, 2, False),  # never alone
+        ("The Civic Union won. Union leaders cheered.", 0, 3, False),  # "the X Y": a group
+        ("Nagorno-Karabakh voted. Troops left Karabakh.", 0, 3, False),  # one word
+        ("Rebels took Espiritu Santo. Planters in Santo fled.", 2, 4, False),  # a place
+        ("Lena Okafor-Markov won. Okafor-Markov thanked voters.", 0, 4, False),  # no lone word
+    ],
+)
+def test_surname_used_alone(extractor, text, start, end, expected):
+    from factions.text.mentions import _surname_used_alone
+
+    doc = extractor.nlp(text)
+    assert _surname_used_alone(doc, start, end, extractor.lex) is expected

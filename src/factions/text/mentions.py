@@ -1428,6 +1428,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         label, end = "ORG", end + 1  # "the Green Future party": a party, not a person
     if label in ("ORG", "GPE") and _person_by_office(doc, start, end, lex, label == "GPE"):
         label = "PERSON"  # "Nigeria's president, X": a person's name NER took for a group's
+    elif label in ("ORG", "GPE") and _surname_used_alone(doc, start, end, lex):
+        label = "PERSON"  # "Olaf Scholz ... Scholz": a person's name NER took for a group's
     if label == "GPE" or label == "ORG":
         country = lex.countries.get(low) or lex.capitals.get(low)
         if country is not None:
@@ -1502,6 +1504,57 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     )
 
 
+def _person_name_shape(span: Span, lex: Lexicon) -> bool:
+    """Whether a name NER took for a group's or a place's could be a person's: two to five
+    words, capitalised (hyphenated ones included: "Karl-Heinz"), with no group word in it
+    ("X Front") and no known country."""
+    if not 2 <= len(span) <= 5 or not all(
+        t.is_title or t.is_lower or t.text in _HYPHENS for t in span
+    ):
+        return False
+    if not span[0].is_title or org_kind(span.text, lex) != ActorKind.ORGANIZATION:
+        return False
+    return normalise_alias(_strip_the(span.text)) not in lex.countries
+
+
+def _surname_used_alone(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a name NER took for a group's or a place's is a person's by the way the text
+    goes on to name them: its last word alone, as a surname is used ("Olaf Scholz ...
+    Scholz was elected"; "Christian Lindner ... Lindner"). Only a name of two or three
+    capitalised words (:func:`_person_name_shape`) with no word of a country, capital,
+    demonym or place, and only a last word that stands alone elsewhere (no capitalised word
+    beside it)."""
+    span = doc[start:end]
+    words = [t for t in span if t.text not in _HYPHENS]
+    if not 2 <= len(span.text.split()) <= 3 or span[0].lower_ == "the":
+        return False  # "Nur-Sultan", "Nagorno-Karabakh": one word
+    if not _person_name_shape(span, lex) or not all(
+        t.is_title and t.pos_ == "PROPN" for t in words
+    ):
+        return False
+    if any(
+        (w := normalise_alias(t.text)) in lex.countries or w in lex.capitals or w in lex.demonyms
+        for t in words
+    ) or _known_place(span.text):
+        return False
+    last = words[-1].text
+
+    def joined(i: int) -> bool:  # a capitalised word or a hyphen beside the word
+        return 0 <= i < len(doc) and (
+            (doc[i].is_title and doc[i].pos_ == "PROPN") or doc[i].text in _HYPHENS
+        )
+
+    return any(
+        t.text == last
+        and not start <= t.i < end
+        and not joined(t.i - 1)
+        and not joined(t.i + 1)
+        and t.ent_type_ != "ORG"  # "Unidos Podemos ... Podemos": a group's short name
+        and not (t.dep_ == "pobj" and t.head.lower_ in lex.locative_preps)  # "in Santo"
+        for t in doc
+    )
+
+
 def _person_by_office(
     doc: Doc, start: int, end: int, lex: Lexicon, place_label: bool = False
 ) -> bool:
@@ -1512,13 +1565,7 @@ def _person_by_office(
     no known country qualifies; a group's membership ("X, a member of the Y coalition")
     does not."""
     span = doc[start:end]
-    if not 2 <= len(span) <= 5 or not all(
-        t.is_title or t.is_lower or t.text in _HYPHENS for t in span
-    ):
-        return False
-    if not span[0].is_title or org_kind(span.text, lex) != ActorKind.ORGANIZATION:
-        return False
-    if normalise_alias(_strip_the(span.text)) in lex.countries:
+    if not _person_name_shape(span, lex):
         return False
     root = span.root
     prep = root.head if root.dep_ == "pobj" else doc[start - 1] if start > 0 else None
