@@ -569,3 +569,12 @@ def test_a_reference_actor_is_named_as_the_text_names_it(extractor):
     found = _by_ext(_actors(extractor, text))
     assert found["partyfacts:3218"].actor.name == "Vox"
     assert found["partyfacts:5616"].actor.name == "Patriotic Union of Kurdistan"
+
+
+def test_a_listed_name_that_opens_a_bracket_keeps_its_closing_bracket(extractor):
+    actors = _actors(
+        extractor, "The Communist Party of India (Marxist) backed the new government in May."
+    )
+    texts = [m.text for a in actors for m in a.mentions]
+    assert "Communist Party of India (Marxist)" in texts
+    assert "Communist Party of India (Marxist" not in texts

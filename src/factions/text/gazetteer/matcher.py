@@ -390,6 +390,7 @@ def find_references(
     taken = bytearray(len(doc))
     out: list[RefMatch] = []
     for s, e, ext, _prio in accepted:
+        e = _with_closing_bracket(doc, s, e)
         if any(taken[s:e]):
             continue
         for i in range(s, e):
@@ -398,6 +399,15 @@ def find_references(
             out.append(RefMatch(s, e, ext))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _with_closing_bracket(doc: Doc, start: int, end: int) -> int:
+    """The end of a name that opens a bracket its listed words do not close: "Communist
+    Party of India (Marxist)" takes its ")" (names are matched by their words alone)."""
+    words = [t.text for t in doc[start:end]]
+    if words.count("(") > words.count(")") and end < len(doc) and doc[end].text == ")":
+        return end + 1
+    return end
 
 
 def find_world_references(
