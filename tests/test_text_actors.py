@@ -1129,3 +1129,27 @@ def test_two_names_run_together_by_ner_are_the_two_actors_named_alone(extractor,
 
     r = extractor.extract(Document("t", text))
     assert {am.actor.name for am in r.actors} == names
+
+
+def test_a_partys_government_is_an_actor_of_its_own_with_the_party_in_it(extractor):
+    r = _read(
+        extractor,
+        "The Fidesz government passed the media law in July, and the opposition Socialists "
+        "denounced it.",
+    )
+    (gov,) = _holding(r, "The Fidesz government")
+    (party,) = _holding(r, "Fidesz")
+    assert gov.actor.id != party.actor.id
+    affs = {(f.member, f.group, f.role) for f in r.affiliations}
+    assert (party.actor.id, gov.actor.id, "member") in affs
+
+
+def test_the_new_government_after_a_partys_government_is_that_government(extractor):
+    r = _read(
+        extractor,
+        "After the vote the Labour leader formed a single-party Labour minority government. "
+        "The new government relied on the Greens.",
+    )
+    (gov,) = _holding(r, "The new government")
+    assert "Labour minority government" in {m.text for m in gov.mentions}
+    assert "Labour" not in {m.text for m in gov.mentions}

@@ -30,6 +30,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from spacy.tokens import Doc, Span, Token
 
     from factions.model import System
@@ -385,9 +387,10 @@ def find_mentions(
     _link_former_names(doc, mentions)
     _link_appositions(doc, mentions, lex)
     _link_party_leaders(doc, mentions)
+    bodies = {m.start for m in mentions if m.label == "BODY"}
     for m in mentions:
         if m.label != "BODY":
-            _phrase_spans(doc, m, lex)
+            _phrase_spans(doc, m, lex, bodies)
     return mentions
 
 
@@ -567,9 +570,15 @@ def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention
     from factions.text.gazetteer import load_words
 
     heads = load_words().body_heads
+    surnames = {doc[m.end - 1].lower_ for m in mentions if m.kind == ActorKind.PERSON}
     out: list[Mention] = []
     for m in mentions:
         last = doc[m.end - 1]
+        if m.kind in _GOVERNING_GROUPS and m.label in ("GAZ", "REF", "ORG"):
+            body = _party_government(doc, m, heads, taken, last.lower_ in surnames)
+            if body is not None:
+                out.append(body)
+            continue
         if not (m.label == "PERSON" or (m.label == "GPE" and last.dep_ == "poss")):
             continue  # "Ruiz's government" where NER took Ruiz for a place
         h = None
@@ -624,6 +633,57 @@ def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention
         taken[h.i] = 1
         out.append(body)
     return out
+
+
+# kinds of group whose name may name a government of theirs ("the UML government"; an
+# organisation's name may be a person's NER took for a group's: "the Conte cabinet")
+_GOVERNING_GROUPS = (ActorKind.PARTY, ActorKind.COALITION, ActorKind.ORGANIZATION)
+
+
+def _party_government(
+    doc: Doc, m: Mention, heads: dict[str, str], taken: bytearray, leader: bool = False
+) -> Mention | None:
+    """The government a group names as its own: "the Fidesz government", "the UML
+    government", "a single-party Social Democratic minority government", "Fidesz's cabinet"
+    (a government head noun of ``body_heads`` right after the name, or after lower-case
+    modifiers of it). An actor of its own, as the guideline keeps a government apart from
+    the parties in it; the group is a member of it, or its leader when the name is a
+    person's surname NER took for a group's (``leader``: "the Conte cabinet" in a text
+    that names Giuseppe Conte) (:func:`mention_affiliations`). None for anything else."""
+    last = doc[m.end - 1]
+    h = last.head
+    while h.is_lower and h.dep_ in ("compound", "amod") and h.i < h.head.i <= m.end + 3:
+        h = h.head  # "Labour minority government": "Labour" modifies "minority"
+    if (
+        last.dep_ not in ("compound", "amod", "nmod", "poss")
+        or not m.end <= h.i <= m.end + 3
+        or h.tag_ != "NN"
+        or taken[h.i]
+        or heads.get(h.lower_) != "state"
+        or any(
+            not (doc[k].is_lower and doc[k].dep_ in ("compound", "amod"))
+            for k in range(m.end, h.i)
+            if doc[k].text not in ("'s", "’s")
+        )
+    ):
+        return None
+    name = f"{_strip_the(m.text)} {h.lower_}"
+    body = Mention.of(
+        doc[h.i : h.i + 1],
+        "BODY",
+        f"body:gov:{m.key}",
+        ActorKind.STATE,
+        extra={
+            "name": name,
+            "leader" if leader else "member_of_span": (m.start, m.end),
+            "government": True,
+        },
+    )
+    left = _modifiers_start(doc, m.start, h)
+    span = doc[left : h.i + 1]
+    body.extra["spans"] = [(span.start_char, span.end_char, span.text)]
+    taken[h.i] = 1
+    return body
 
 
 def _modifiers_start(doc: Doc, start: int, head: Token) -> int:
@@ -1245,9 +1305,10 @@ def _noun_phrase_spans(
     # reading still gives "President X")
 
 
-def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
+def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon, bodies: Collection[int] = ()) -> None:
     """Longer phrases that name the same actor, kept as extra mention spans for output:
-    "Houthi forces", "the government of Rwanda", "President Vos", "Ugandan"."""
+    "Houthi forces", "the government of Rwanda", "President Vos", "Ugandan"; not a phrase
+    whose head is a body of its own (``bodies``: "the Fidesz government")."""
     spans: list[tuple[int, int]] = []
     heads = lex.proxy_heads | lex.state_heads
     if m.label == "PERSON":
@@ -1270,6 +1331,7 @@ def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon) -> None:
         if (
             root.dep_ in ("compound", "amod", "nmod")
             and m.end <= h.i <= m.end + 2
+            and h.i not in bodies
             and (
                 h.lemma_.lower() in heads
                 or (h.is_lower and h.lower_ in lex.group_words and m.kind != ActorKind.STATE)
