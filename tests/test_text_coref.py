@@ -1053,3 +1053,31 @@ def test_surname_used_alone(extractor, text, start, end, expected):
 
     doc = extractor.nlp(text)
     assert _surname_used_alone(doc, start, end, extractor.lex) is expected
+
+
+def test_the_new_president_is_who_won_not_the_last_president_named(extractor):
+    text = (
+        "In the runoff Daniel Mensah defeated Tomas Velde. President Velde conceded on "
+        "Monday, and the new president promised to fight corruption."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the new president" in mentions_of(r, "Daniel Mensah")
+    assert "the new president" not in mentions_of(r, "Tomas Velde")
+
+
+def test_the_president_elect_is_the_one_the_text_says_was_elected(extractor):
+    text = (
+        "Ruben Okafor was elected president in March, ending the rule of President Tomas "
+        "Velde. The president-elect named a new cabinet."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "The president-elect" in mentions_of(r, "Ruben Okafor")
+
+
+def test_the_new_president_no_one_is_said_to_have_become_stays_unresolved(extractor):
+    text = (
+        "President Tomas Velde met President Ruben Okafor in May. The new president then flew home."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "The new president" not in mentions_of(r, "Ruben Okafor")
+    assert "The new president" not in mentions_of(r, "Tomas Velde")

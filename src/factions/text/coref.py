@@ -728,6 +728,72 @@ def _other_gender_subject(tok: Token, said: str | None, lex: Lexicon) -> bool:
     return False
 
 
+def _election_winners(
+    doc: Doc, tok_entity: dict[int, int], entities: Sequence[Entity], lex: Lexicon
+) -> list[tuple[int, int]]:
+    """(token, person entity) for each win or swearing-in the text states, in order: the
+    subject of "won" an election ("won the runoff", ``election_nouns``), of "defeated" or
+    "beat" a person or a person's pronoun (``victory_verbs``), of "was elected" or "was
+    sworn in" with no office named (which :func:`_gained_title` reads), and the possessor
+    of a victory ("X's victory", ``victory_nouns``). Not a negated one."""
+    out: list[tuple[int, int]] = []
+
+    def person(t: Token) -> int | None:
+        e = tok_entity.get(t.i)
+        return e if e is not None and entities[e].kind == ActorKind.PERSON else None
+
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma in lex.victory_nouns:
+            for c in tok.children:
+                if c.dep_ == "poss" and (e := person(c)) is not None:
+                    out.append((tok.i, e))  # "X's victory"
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        kids = list(tok.children)
+        objects = [c for c in kids if c.dep_ == "dobj"]
+        if lemma in lex.office_winning_verbs:
+            won, dep = any(o.lemma_.lower() in lex.election_nouns for o in objects), "nsubj"
+        elif lemma in lex.victory_verbs:
+            won = any(person(o) is not None or o.lower_ in lex.person_pronouns for o in objects)
+            dep = "nsubj"
+        elif lemma in ("elect", "swear"):
+            won = not objects and not any(
+                c.dep_ in ("attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "as") for c in kids
+            )
+            dep = "nsubjpass"
+        else:
+            continue
+        if won:
+            out += [(tok.i, e) for c in kids if c.dep_ == dep and (e := person(c)) is not None]
+    return out
+
+
+def _gained_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
+    """The office a person won or took up as the text says it ("X was elected president",
+    "X became prime minister", "X was sworn in as president", "X won the presidency";
+    not "X is president", "X remained premier"): what "the new president" names."""
+    head = doc[m.start : m.end].root
+    who = [  # "X, who was elected president": the relative's subject stands for X
+        g
+        for c in head.children
+        if c.dep_ == "relcl"
+        for g in c.children
+        if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that")
+    ]
+    for subject in (*who, head):
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.lemma_.lower() in (
+            "be",
+            "remain",
+        ):
+            continue
+        for o in subject_complements(subject, lex):
+            if (title := _office(o, lex)) and not _of_another(o, lex):
+                return title
+    return _tenure_title(head, lex)
+
+
 def _stated_role(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     """Whether a person's occupation is stated in apposition to their name ("X, a
     journalist"): then they are not who "the president" names."""
@@ -924,6 +990,10 @@ def resolve_references(
     gender = stated_genders(doc, mentions, lex)  # entity -> "female" / "male", as the text says
     title_holders: dict[str, list[int]] = {}  # office -> the people named with it, in order
     formers: set[int] = set()  # people named as a former holder ("former President X")
+    gained = {  # people the text says won or took up their office ("X was elected president")
+        m.entity for m in mentions if m.kind == ActorKind.PERSON and _gained_title(doc, m, lex)
+    }
+    winners = _election_winners(doc, tok_entity, entities, lex)  # (token, entity), in order
     countries = countries or {}
     home_state = _main_state(
         (m.entity for m in mentions if m.entity >= 0), entities, least=1, countries=countries
@@ -1004,8 +1074,10 @@ def resolve_references(
         if low == "the" and i + 1 < n:
             office = _office_phrase(doc, i, lex)
             if office is not None:
-                j, titles, former = office
-                holder = _office_holder(titles, former, title_holders, formers)
+                j, titles, former, new_holder = office
+                holder = _office_holder(
+                    titles, former, title_holders, formers, gained if new_holder else None
+                )
                 if (
                     holder is None
                     and j - i - 1 == len(titles[0].split())  # "the president", no adjective
@@ -1016,12 +1088,17 @@ def resolve_references(
                     and salient not in _clause_arguments(doc[j - 1], tok_entity)
                 ):
                     holder = salient
+                if holder is None and new_holder:  # "the new president": who won
+                    holder = next((e for t, e in reversed(winners) if t < i), None)
                 if holder is not None and holder not in _containing_entities(
                     doc[j - 1], tok_entity
                 ):
                     add(i, j, holder, "DESC")
                     i = j
                     continue
+                if new_holder:
+                    i = j  # "the new president" no one is said to have become: unresolved,
+                    continue  # never the last person named
         # "the rebels", "the generals": a group of the kind the plural names, named before
         if low == "the" and i + 1 < n:
             j = i + 1
@@ -1426,18 +1503,22 @@ def _salient_holder(
     return None if top in titled else top
 
 
-def _office_phrase(doc: Doc, i: int, lex: Lexicon) -> tuple[int, tuple[str, ...], bool] | None:
+def _office_phrase(
+    doc: Doc, i: int, lex: Lexicon
+) -> tuple[int, tuple[str, ...], bool, bool] | None:
     """An office named after "the" at ``i`` as its holder's description: the end token, the
-    offices it can name and whether it names an earlier holder ("the former president").
+    offices it can name, whether it names an earlier holder ("the former president") and
+    whether a new one ("the new president", "the incoming premier", "the president-elect").
 
     Not an office followed by a name ("the former prime minister X": the name's title) or
     by "of" and a name ("the president of Chad": another state's office).
     """
     n = len(doc)
     j = i + 1
-    former = False
+    former = new = False
     while j < n and j - i <= 2 and doc[j].lower_ in lex.office_adjectives:
         former = former or doc[j].lower_ in lex.former_office_adjectives
+        new = new or doc[j].lower_ in lex.new_office_adjectives
         j += 1
     k = j
     while k < n and k - j < 3 and doc[k].lower_.rstrip(".") in lex.title_words:
@@ -1463,22 +1544,30 @@ def _office_phrase(doc: Doc, i: int, lex: Lexicon) -> tuple[int, tuple[str, ...]
             break
     if not titles:
         return None
+    if k + 1 < n and doc[k].text in _HYPHENS and doc[k + 1].lower_ == "elect":
+        k, new = k + 2, True  # "the president-elect"
     if k < n and (doc[k].ent_type_ == "PERSON" or doc[k].pos_ == "PROPN" or doc[k].text == "-"):
-        return None  # "the president X"; "the president-elect": another office
+        return None  # "the president X"; "the vice-president": another office
     if k + 1 < n and doc[k].lower_ == "of" and doc[k + 1].pos_ in ("PROPN", "DET"):
         return None
     head = doc[k - 1]
     if head.dep_ in ("appos", "attr", "oprd") or any(c.dep_ == "appos" for c in head.children):
         return None  # "X, the former president": describes X; "claimed to be the president"
-    return k, titles, former
+    return k, titles, former, new
 
 
 def _office_holder(
-    titles: tuple[str, ...], former: bool, holders: dict[str, list[int]], formers: set[int]
+    titles: tuple[str, ...],
+    former: bool,
+    holders: dict[str, list[int]],
+    formers: set[int],
+    gained: Collection[int] | None = None,
 ) -> int | None:
     """The person an office names. "The president": its holder named last who was not
     named as a former one. "The former president": the last one named as former, else the
-    one before the last holder when two have been named."""
+    one before the last holder when two have been named. "The new president" (``gained``:
+    the people the text says won or took up an office): the last holder who did so, and no
+    one when none did (a holder named by title alone is as likely the outgoing one)."""
     for title in titles:
         named = holders.get(title)
         if not named:
@@ -1489,6 +1578,9 @@ def _office_holder(
                 return past[-1]
             return named[-2] if len(named) > 1 else named[-1]
         current = [e for e in named if e not in formers]
+        if gained is not None:
+            won = [e for e in current if e in gained]
+            return won[-1] if won else None
         return current[-1] if current else named[-1]
     return None
 

@@ -186,6 +186,8 @@ class Lexicon:
     office_tenures: dict[str, str] = field(default_factory=dict)
     office_winning_verbs: frozenset[str] = frozenset()
     office_winning_nouns: frozenset[str] = frozenset()
+    victory_verbs: frozenset[str] = frozenset()
+    victory_nouns: frozenset[str] = frozenset()
     election_nouns: frozenset[str] = frozenset()
     as_light_objects: frozenset[str] = frozenset()
     description_kinds: dict[str, str] = field(default_factory=dict)
@@ -208,6 +210,7 @@ class Lexicon:
     polity_nouns: frozenset[str] = frozenset()
     office_adjectives: frozenset[str] = frozenset()
     former_office_adjectives: frozenset[str] = frozenset()
+    new_office_adjectives: frozenset[str] = frozenset()
     salient_offices: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     generic_actors: frozenset[str] = frozenset()
@@ -577,6 +580,8 @@ def load_lexicon() -> Lexicon:
         office_winning_nouns=_words(
             "words.yaml", "office_winning_nouns", words.get("office_winning_nouns")
         ),
+        victory_verbs=_words("words.yaml", "victory_verbs", words.get("victory_verbs")),
+        victory_nouns=_words("words.yaml", "victory_nouns", words.get("victory_nouns")),
         election_nouns=_words("words.yaml", "election_nouns", words.get("election_nouns")),
         as_light_objects=_words("words.yaml", "as_light_objects", words.get("as_light_objects")),
         description_kinds=_word_map(
@@ -611,6 +616,7 @@ def load_lexicon() -> Lexicon:
         polity_nouns=_low(words.get("polity_nouns")),
         office_adjectives=_low(words.get("office_adjectives")),
         former_office_adjectives=_low(words.get("former_office_adjectives")),
+        new_office_adjectives=_low(words.get("new_office_adjectives")),
         salient_offices=_words("words.yaml", "salient_offices", words.get("salient_offices")),
         honorifics=_low(words.get("honorifics")),
         generic_actors=_low(words.get("generic_actors")),
