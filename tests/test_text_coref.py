@@ -1018,7 +1018,7 @@ def test_a_reflexive_names_the_subject_of_its_own_clause(extractor):
 
 def test_a_pronoun_skips_a_person_the_text_gives_the_other_gender(extractor):
     text = (
-        "Lena Markov is the daughter of Tomas Velde, a businessman who once ran the port. "
+        "Lena Markov is the daughter of Mr Tomas Velde, who once ran the port. "
         "Her party, the Civic Union, won twelve seats."
     )
     r = extractor.extract(Document("t", text))
@@ -1046,6 +1046,7 @@ def test_a_name_ner_took_for_a_group_is_a_person_when_its_surname_stands_alone(e
         ("Nagorno-Karabakh voted. Troops left Karabakh.", 0, 3, False),  # one word
         ("Rebels took Espiritu Santo. Planters in Santo fled.", 2, 4, False),  # a place
         ("Lena Okafor-Markov won. Okafor-Markov thanked voters.", 0, 4, False),  # no lone word
+        ("Banca Intesa lent the money. Intesa declined to comment.", 0, 2, False),  # a company
     ],
 )
 def test_surname_used_alone(extractor, text, start, end, expected):
@@ -1081,3 +1082,41 @@ def test_the_new_president_no_one_is_said_to_have_become_stays_unresolved(extrac
     r = extractor.extract(Document("t", text))
     assert "The new president" not in mentions_of(r, "Ruben Okafor")
     assert "The new president" not in mentions_of(r, "Tomas Velde")
+
+
+def test_the_outgoing_president_no_one_was_named_as_is_not_the_last_person(extractor):
+    text = (
+        "The ruling party nominated Daniel Mensah, with the economist Tomas Velde as his "
+        "running mate, and the outgoing president campaigned for him."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the outgoing president" not in mentions_of(r, "Tomas Velde")
+    assert "the outgoing president" not in mentions_of(r, "Daniel Mensah")
+
+
+@pytest.mark.parametrize(
+    "win",
+    [
+        "Ana Moreno lost the runoff to Daniel Mensah by a narrow margin.",
+        "Ana Moreno was defeated by Daniel Mensah in the second round.",
+        "Daniel Mensah won the presidential runoff against Ana Moreno.",
+    ],
+)
+def test_the_new_president_is_who_the_text_says_won(extractor, win):
+    r = extractor.extract(Document("t", f"{win} The new president promised to cut taxes."))
+    assert "The new president" in mentions_of(r, "Daniel Mensah")
+
+
+def test_the_new_president_is_not_who_won_a_party_primary(extractor):
+    text = (
+        "Daniel Mensah won the party primary in May. President Ana Moreno met him in June, "
+        "and the new president then flew home."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the new president" not in mentions_of(r, "Daniel Mensah")
+
+
+def test_a_reflexive_in_an_object_control_clause_names_the_object(extractor):
+    text = "Tomas Berg asked President Luis Romero to recuse himself from the inquiry."
+    r = extractor.extract(Document("t", text))
+    assert "himself" in mentions_of(r, "Luis Romero")

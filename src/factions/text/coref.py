@@ -728,45 +728,110 @@ def _other_gender_subject(tok: Token, said: str | None, lex: Lexicon) -> bool:
     return False
 
 
+def _verb_subjects(verb: Token) -> list[Token]:
+    """The subject of a verb, or of the clause a participle or conjunct hangs on
+    ("X was re-elected, defeating Y": X)."""
+    t = verb
+    for _ in range(3):
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj or t.dep_ not in ("advcl", "xcomp", "conj") or t.head is t:
+            return subj
+        t = t.head
+    return []
+
+
 def _election_winners(
     doc: Doc, tok_entity: dict[int, int], entities: Sequence[Entity], lex: Lexicon
-) -> list[tuple[int, int]]:
-    """(token, person entity) for each win or swearing-in the text states, in order: the
-    subject of "won" an election ("won the runoff", ``election_nouns``), of "defeated" or
-    "beat" a person or a person's pronoun (``victory_verbs``), of "was elected" or "was
-    sworn in" with no office named (which :func:`_gained_title` reads), and the possessor
-    of a victory ("X's victory", ``victory_nouns``). Not a negated one."""
-    out: list[tuple[int, int]] = []
+) -> list[tuple[int, int, str | None]]:
+    """(token, person entity, office or None) for each win the text states, in order: the
+    subject of "won" an election ("won the presidential runoff": the office, from
+    ``office_tenures``), the subject of "defeated" or "beat" a person, or the agent of its
+    passive ("was defeated by X"; ``victory_verbs``), the one lost to ("lost the runoff to
+    X"), the subject of "was elected" or "was sworn in" with no office named (which
+    :func:`_gained_title` reads), and the possessor of a victory ("X's victory",
+    ``victory_nouns``). Not a negated win, nor one of a lesser election ("won the party
+    primary", "the regional election": ``minor_election_words``)."""
+    out: list[tuple[int, int, str | None]] = []
 
     def person(t: Token) -> int | None:
         e = tok_entity.get(t.i)
+        if e is None and t.lower_ in ("who", "that") and t.head.dep_ == "relcl":
+            e = tok_entity.get(t.head.head.i)  # "X, who was elected"
         return e if e is not None and entities[e].kind == ActorKind.PERSON else None
+
+    def minor(noun: Token) -> bool:
+        return any(c.lemma_.lower() in lex.minor_election_words for c in noun.children)
 
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and lemma in lex.victory_nouns:
             for c in tok.children:
                 if c.dep_ == "poss" and (e := person(c)) is not None:
-                    out.append((tok.i, e))  # "X's victory"
+                    out.append((tok.i, e, None))  # "X's victory"
             continue
         if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in tok.children):
             continue
         kids = list(tok.children)
         objects = [c for c in kids if c.dep_ == "dobj"]
+        found: list[Token] = []
+        office = None
         if lemma in lex.office_winning_verbs:
-            won, dep = any(o.lemma_.lower() in lex.election_nouns for o in objects), "nsubj"
+            won = [o for o in objects if o.lemma_.lower() in lex.election_nouns and not minor(o)]
+            if won:
+                found = [c for c in _verb_subjects(tok) if c.dep_ == "nsubj"]
+                office = next(
+                    (lex.office_tenures[a.lower_] for a in won[0].children
+                     if a.lower_ in lex.office_tenures),
+                    None,
+                )  # fmt: skip
         elif lemma in lex.victory_verbs:
-            won = any(person(o) is not None or o.lower_ in lex.person_pronouns for o in objects)
-            dep = "nsubj"
-        elif lemma in ("elect", "swear"):
-            won = not objects and not any(
+            if any(c.dep_ == "nsubjpass" for c in kids):  # "X was defeated by Y": Y
+                found = [o for c in kids if c.dep_ == "agent" for o in c.children]
+            elif any(person(o) is not None or o.lower_ in lex.person_pronouns for o in objects):
+                found = [c for c in _verb_subjects(tok) if c.dep_ == "nsubj"]
+        elif lemma == "lose":  # "X lost the runoff to Y": Y
+            found = [
+                o
+                for c in kids
+                if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                for o in c.children
+            ]
+        elif (
+            lemma in ("elect", "swear")
+            and not objects
+            and not any(
                 c.dep_ in ("attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "as") for c in kids
             )
+        ):
+            found = [c for c in kids if c.dep_ == "nsubjpass"]
+        out += [(tok.i, e, office) for c in found if (e := person(c)) is not None]
+    return out
+
+
+def _office_leavers(
+    doc: Doc, tok_entity: dict[int, int], entities: Sequence[Entity], lex: Lexicon
+) -> list[tuple[int, int]]:
+    """(token, person entity) for each person the text says left or lost an office, in
+    order: the subject of "resigned", "stepped down", "died" (``office_leaving_verbs``) or
+    of the passive of "ousted", "deposed", "impeached" (``office_removing_verbs``): whom "the
+    former president" names when no one was named as president."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        if lemma == "step" and any(c.lower_ == "down" for c in tok.children):
+            lemma = "step down"
+        if lemma in lex.office_leaving_verbs:
+            dep = "nsubj"
+        elif lemma in lex.office_removing_verbs:
             dep = "nsubjpass"
         else:
             continue
-        if won:
-            out += [(tok.i, e) for c in kids if c.dep_ == dep and (e := person(c)) is not None]
+        for c in tok.children:
+            e = tok_entity.get(c.i) if c.dep_ == dep else None
+            if e is not None and entities[e].kind == ActorKind.PERSON:
+                out.append((tok.i, e))
     return out
 
 
@@ -993,7 +1058,8 @@ def resolve_references(
     gained = {  # people the text says won or took up their office ("X was elected president")
         m.entity for m in mentions if m.kind == ActorKind.PERSON and _gained_title(doc, m, lex)
     }
-    winners = _election_winners(doc, tok_entity, entities, lex)  # (token, entity), in order
+    winners = _election_winners(doc, tok_entity, entities, lex)  # in text order
+    leavers = _office_leavers(doc, tok_entity, entities, lex)
     countries = countries or {}
     home_state = _main_state(
         (m.entity for m in mentions if m.entity >= 0), entities, least=1, countries=countries
@@ -1088,17 +1154,23 @@ def resolve_references(
                     and salient not in _clause_arguments(doc[j - 1], tok_entity)
                 ):
                     holder = salient
-                if holder is None and new_holder:  # "the new president": who won
-                    holder = next((e for t, e in reversed(winners) if t < i), None)
+                if holder is None and new_holder:  # "the new president": who won it
+                    holder = next(
+                        (e for t, e, won in reversed(winners) if t < i and won in (None, *titles)),
+                        None,
+                    )
+                elif holder is None and former:  # "the former president": who left office
+                    holder = next((e for t, e in reversed(leavers) if t < i), None)
                 if holder is not None and holder not in _containing_entities(
                     doc[j - 1], tok_entity
                 ):
                     add(i, j, holder, "DESC")
                     i = j
                     continue
-                if new_holder:
-                    i = j  # "the new president" no one is said to have become: unresolved,
-                    continue  # never the last person named
+                if new_holder or former:
+                    i = j  # "the new president" no one is said to have become, "the outgoing
+                    continue  # president" no one was named as: unresolved, never the last
+                    # person named
         # "the rebels", "the generals": a group of the kind the plural names, named before
         if low == "the" and i + 1 < n:
             j = i + 1
@@ -1724,11 +1796,22 @@ _BOUND_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
 def _bound_reflexive(tok: Token, tok_entity: dict[int, int], entities) -> int | None:
     """The person a reflexive ("himself", "herself") names: the subject of its own clause
     (Chomsky's Binding Principle A, as the reflexive filter of Lappin & Leass (1994), "An
-    algorithm for pronominal anaphora resolution", Computational Linguistics 20(4)); None
-    when that subject is no person of the text."""
-    subj = _clause_subject_entities(tok, tok_entity)
-    people = [e for e in subj if entities[e].kind == ActorKind.PERSON]
-    return people[0] if len(people) == 1 else None
+    algorithm for pronominal anaphora resolution", Computational Linguistics 20(4)), the
+    object of the verb whose complement the clause is ("asked X to recuse himself": X), or
+    a conjunct's or participle's subject ("X kept Y away and presented himself"); None when
+    that is no person of the text."""
+    verb = tok.head.head if tok.head.dep_ == "prep" else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not own and verb.dep_ == "xcomp":  # object control: "asked X to recuse himself"
+        own = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+    if not own:
+        own = _verb_subjects(verb)
+    e = tok_entity.get(own[0].i) if len(own) == 1 else None
+    if e is None and own and own[0].lower_ in ("who", "that") and own[0].head.dep_ == "relcl":
+        e = tok_entity.get(own[0].head.head.i)
+    return e if e is not None and entities[e].kind == ActorKind.PERSON else None
 
 
 def _in_subject_np(tok: Token) -> bool:

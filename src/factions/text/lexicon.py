@@ -188,6 +188,10 @@ class Lexicon:
     office_winning_nouns: frozenset[str] = frozenset()
     victory_verbs: frozenset[str] = frozenset()
     victory_nouns: frozenset[str] = frozenset()
+    company_words: frozenset[str] = frozenset()
+    minor_election_words: frozenset[str] = frozenset()
+    office_leaving_verbs: frozenset[str] = frozenset()
+    office_removing_verbs: frozenset[str] = frozenset()
     election_nouns: frozenset[str] = frozenset()
     as_light_objects: frozenset[str] = frozenset()
     description_kinds: dict[str, str] = field(default_factory=dict)
@@ -582,6 +586,16 @@ def load_lexicon() -> Lexicon:
         ),
         victory_verbs=_words("words.yaml", "victory_verbs", words.get("victory_verbs")),
         victory_nouns=_words("words.yaml", "victory_nouns", words.get("victory_nouns")),
+        company_words=_words("words.yaml", "company_words", words.get("company_words")),
+        minor_election_words=_words(
+            "words.yaml", "minor_election_words", words.get("minor_election_words")
+        ),
+        office_leaving_verbs=_words(
+            "words.yaml", "office_leaving_verbs", words.get("office_leaving_verbs")
+        ),
+        office_removing_verbs=_words(
+            "words.yaml", "office_removing_verbs", words.get("office_removing_verbs")
+        ),
         election_nouns=_words("words.yaml", "election_nouns", words.get("election_nouns")),
         as_light_objects=_words("words.yaml", "as_light_objects", words.get("as_light_objects")),
         description_kinds=_word_map(

@@ -1584,8 +1584,9 @@ def _surname_used_alone(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     goes on to name them: its last word alone, as a surname is used ("Olaf Scholz ...
     Scholz was elected"; "Christian Lindner ... Lindner"). Only a name of two or three
     capitalised words (:func:`_person_name_shape`) with no word of a country, capital,
-    demonym or place, and only a last word that stands alone elsewhere (no capitalised word
-    beside it)."""
+    demonym, place or company (``company_words``), and only a last word that stands alone
+    elsewhere (no capitalised word or hyphen beside it, no group's name by NER, not only
+    in a place phrase)."""
     span = doc[start:end]
     words = [t for t in span if t.text not in _HYPHENS]
     if not 2 <= len(span.text.split()) <= 3 or span[0].lower_ == "the":
@@ -1595,10 +1596,13 @@ def _surname_used_alone(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     ):
         return False
     if any(
-        (w := normalise_alias(t.text)) in lex.countries or w in lex.capitals or w in lex.demonyms
+        (w := normalise_alias(t.text)) in lex.countries
+        or w in lex.capitals
+        or w in lex.demonyms
+        or w in lex.company_words
         for t in words
     ) or _known_place(span.text):
-        return False
+        return False  # "Banca Intesa ... Intesa": a company's name
     last = words[-1].text
 
     def joined(i: int) -> bool:  # a capitalised word or a hyphen beside the word
