@@ -1120,3 +1120,12 @@ def test_a_reflexive_in_an_object_control_clause_names_the_object(extractor):
     text = "Tomas Berg asked President Luis Romero to recuse himself from the inquiry."
     r = extractor.extract(Document("t", text))
     assert "himself" in mentions_of(r, "Luis Romero")
+
+
+def test_an_office_no_one_in_the_text_holds_is_not_the_last_person_named(extractor):
+    text = (
+        "Acting on a report by the Dutch legislator Tomas Velde, the assembly demanded an "
+        "inquiry, which the prime minister eventually announced in September."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the prime minister" not in mentions_of(r, "Tomas Velde")

@@ -1167,10 +1167,9 @@ def resolve_references(
                     add(i, j, holder, "DESC")
                     i = j
                     continue
-                if new_holder or former:
-                    i = j  # "the new president" no one is said to have become, "the outgoing
-                    continue  # president" no one was named as: unresolved, never the last
-                    # person named
+                i = j  # an office no one holds in the text ("the prime minister", "the new
+                continue  # president" no one is said to have become): unresolved, never
+                # the last person named
         # "the rebels", "the generals": a group of the kind the plural names, named before
         if low == "the" and i + 1 < n:
             j = i + 1
