@@ -10,10 +10,14 @@ Rules, in the order applied (all linear or near-linear in the number of mentions
    ("the Falcons" -> "Desert Falcons").
 4. References, left to right, with a short history of recent mentions: "the latter" /
    "the former"; titles used alone ("the Prime Minister") -> the person last named with
-   that title, before the name or beside it ("X, who had been prime minister");
-   descriptions ("this Shiite leader", "the young cleric") -> the most recent person who
-   is not the subject of the same sentence; "he/him/his" -> the most recent
-   fitting person (an object pronoun never refers to its own clause's subject);
+   that title, before the name or beside it ("X, who had been prime minister"); "the new
+   president" -> the holder the text says won or took up the office, else the last
+   election winner it names; "the former president" no one was named as -> the last
+   person it says left office; another office no one holds -> no one; descriptions
+   ("this Shiite leader", "the young cleric") -> the most recent person who is not the
+   subject of the same sentence; "himself" -> its clause's subject; "he/him/his" -> the
+   most recent fitting person (an object pronoun never refers to its own clause's
+   subject; never a person the text gives the other gender);
    "it/its" -> the most recent state or organisation; "the government", "the cabinet" and,
    in a text that names no coalition and calls one governing, "the coalition" -> the text's
    government (the state it is about, else the government last named, else one unnamed
