@@ -667,7 +667,15 @@ def _stated_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
     for c in head.children:
         if c.dep_ == "appos" and (title := _office(c, lex)):
             return title  # "X, the prime minister"
-    who = [  # "X, who had been president": the relative's subject stands for X
+    return _clause_title(head, lex) or _tenure_title(head, lex)
+
+
+def _clause_title(head: Token, lex: Lexicon, gained: bool = False) -> str | None:
+    """The office a clause says a name's person (``head``: the name's root) is or became,
+    the clause's or a relative's ("X, who had been president": the relative's subject stands
+    for X); with ``gained``, only one they became ("X was elected president", not "X is
+    president" or "X remained premier")."""
+    who = [
         g
         for c in head.children
         if c.dep_ == "relcl"
@@ -675,10 +683,15 @@ def _stated_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
         if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that")
     ]
     for subject in (*who, head):
+        if gained and (
+            subject.dep_ not in ("nsubj", "nsubjpass")
+            or subject.head.lemma_.lower() in ("be", "remain")
+        ):
+            continue
         for o in subject_complements(subject, lex):
             if (title := _office(o, lex)) and not _of_another(o, lex):
                 return title
-    return _tenure_title(head, lex)
+    return None
 
 
 def stated_genders(doc: Doc, mentions: Sequence[Mention], lex: Lexicon) -> dict[int, str]:
@@ -844,23 +857,7 @@ def _gained_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
     "X became prime minister", "X was sworn in as president", "X won the presidency";
     not "X is president", "X remained premier"): what "the new president" names."""
     head = doc[m.start : m.end].root
-    who = [  # "X, who was elected president": the relative's subject stands for X
-        g
-        for c in head.children
-        if c.dep_ == "relcl"
-        for g in c.children
-        if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that")
-    ]
-    for subject in (*who, head):
-        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.lemma_.lower() in (
-            "be",
-            "remain",
-        ):
-            continue
-        for o in subject_complements(subject, lex):
-            if (title := _office(o, lex)) and not _of_another(o, lex):
-                return title
-    return _tenure_title(head, lex)
+    return _clause_title(head, lex, gained=True) or _tenure_title(head, lex)
 
 
 def _stated_role(doc: Doc, m: Mention, lex: Lexicon) -> bool:
