@@ -1129,3 +1129,55 @@ def test_an_office_no_one_in_the_text_holds_is_not_the_last_person_named(extract
     )
     r = extractor.extract(Document("t", text))
     assert "the prime minister" not in mentions_of(r, "Tomas Velde")
+
+
+@pytest.mark.parametrize(
+    "text, phrase, person",
+    [
+        (
+            "The army removed Daniel Mensah from power on Friday. A spokesman said the "
+            "deposed president was being held at a military camp.",
+            "the deposed president",
+            "Daniel Mensah",
+        ),
+        (
+            "Daniel Mensah was elected premier in a parliamentary vote on Friday. The prime "
+            "minister named his cabinet the next day.",
+            "The prime minister",
+            "Daniel Mensah",
+        ),
+    ],
+)
+def test_an_office_alone_names_who_the_text_says_left_or_holds_it(extractor, text, phrase, person):
+    r = extractor.extract(Document("t", text))
+    assert phrase in mentions_of(r, person)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, person",
+    [
+        (
+            "Daniel Mensah was dismissed from his teaching post last year. At a rally "
+            "he accused the former president of closing schools.",
+            "the former president",
+            "Daniel Mensah",
+        ),
+        (
+            "Senator Tomas Velde was defeated by Daniel Mensah in the senate race. The new "
+            "president has yet to comment on the result.",
+            "The new president",
+            "Daniel Mensah",
+        ),
+        (
+            "Tomas Velde lost his parliamentary seat to Daniel Mensah. The new president "
+            "promised to review the vote.",
+            "The new president",
+            "Daniel Mensah",
+        ),
+    ],
+)
+def test_an_office_alone_is_not_who_left_another_post_or_won_a_lesser_race(
+    extractor, text, phrase, person
+):
+    r = extractor.extract(Document("t", text))
+    assert phrase not in mentions_of(r, person)

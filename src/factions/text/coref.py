@@ -802,11 +802,19 @@ def _election_winners(
                     None,
                 )  # fmt: skip
         elif lemma in lex.victory_verbs:
+            if any(  # "defeated Y in the senate race": a lesser election
+                minor(o) for c in kids if c.dep_ == "prep" and c.lower_ == "in" for o in c.children
+            ):
+                continue
             if any(c.dep_ == "nsubjpass" for c in kids):  # "X was defeated by Y": Y
                 found = [o for c in kids if c.dep_ == "agent" for o in c.children]
             elif any(person(o) is not None or o.lower_ in lex.person_pronouns for o in objects):
                 found = [c for c in _verb_subjects(tok) if c.dep_ == "nsubj"]
-        elif lemma == "lose":  # "X lost the runoff to Y": Y
+        elif lemma == "lose" and any(  # "X lost the runoff to Y": Y (not "lost his seat")
+            (o.lemma_.lower() in lex.election_nouns or o.lower_ in lex.office_tenures)
+            and not minor(o)
+            for o in objects
+        ):
             found = [
                 o
                 for c in kids
@@ -829,24 +837,38 @@ def _office_leavers(
     doc: Doc, tok_entity: dict[int, int], entities: Sequence[Entity], lex: Lexicon
 ) -> list[tuple[int, int]]:
     """(token, person entity) for each person the text says left or lost an office, in
-    order: the subject of "resigned", "stepped down", "died" (``office_leaving_verbs``) or
-    of the passive of "ousted", "deposed", "impeached" (``office_removing_verbs``): whom "the
-    former president" names when no one was named as president."""
+    order: the subject of "resigned", "stepped down" (``office_leaving_verbs``), the subject
+    of the passive of "ousted", "deposed", "impeached" or the object of the active
+    (``office_removing_verbs``): whom "the former president" names when no one was named as
+    president. Not one who left a post the clause names ("resigned his seat", "was
+    dismissed from his teaching post", "ousted as party whip")."""
     out: list[tuple[int, int]] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+        kids = list(tok.children)
+        if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in kids):
             continue
-        if lemma == "step" and any(c.lower_ == "down" for c in tok.children):
+        if lemma == "step" and any(c.lower_ == "down" for c in kids):
             lemma = "step down"
-        if lemma in lex.office_leaving_verbs:
-            dep = "nsubj"
+        if any(
+            c.dep_ == "prep"
+            and c.lower_ in ("as", "from")
+            and not any(
+                o.lemma_.lower() in lex.power_nouns or o.lower_ in lex.office_tenures
+                for o in c.children
+            )
+            for c in kids
+        ):
+            continue  # the post left is named ("dismissed from his teaching post"), not
+            # power or an office ("removed from power", "ousted from the presidency")
+        if lemma in lex.office_leaving_verbs and not any(c.dep_ == "dobj" for c in kids):
+            deps: tuple[str, ...] = ("nsubj",)
         elif lemma in lex.office_removing_verbs:
-            dep = "nsubjpass"
+            deps = ("nsubjpass", "dobj")
         else:
             continue
-        for c in tok.children:
-            e = tok_entity.get(c.i) if c.dep_ == dep else None
+        for c in kids:
+            e = tok_entity.get(c.i) if c.dep_ in deps else None
             if e is not None and entities[e].kind == ActorKind.PERSON:
                 out.append((tok.i, e))
     return out

@@ -192,6 +192,7 @@ class Lexicon:
     minor_election_words: frozenset[str] = frozenset()
     office_leaving_verbs: frozenset[str] = frozenset()
     office_removing_verbs: frozenset[str] = frozenset()
+    power_nouns: frozenset[str] = frozenset()
     election_nouns: frozenset[str] = frozenset()
     as_light_objects: frozenset[str] = frozenset()
     description_kinds: dict[str, str] = field(default_factory=dict)
@@ -596,6 +597,7 @@ def load_lexicon() -> Lexicon:
         office_removing_verbs=_words(
             "words.yaml", "office_removing_verbs", words.get("office_removing_verbs")
         ),
+        power_nouns=_words("words.yaml", "power_nouns", words.get("power_nouns")),
         election_nouns=_words("words.yaml", "election_nouns", words.get("election_nouns")),
         as_light_objects=_words("words.yaml", "as_light_objects", words.get("as_light_objects")),
         description_kinds=_word_map(
