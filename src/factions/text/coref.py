@@ -57,7 +57,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from spacy.tokens import Doc, Token
 
@@ -730,18 +730,10 @@ def stated_genders(doc: Doc, mentions: Sequence[Mention], lex: Lexicon) -> dict[
 def _other_gender_subject(tok: Token, said: str | None, lex: Lexicon) -> bool:
     """Whether the subject of a pronoun's clause is itself a pronoun of the other gender
     ("she declined to endorse his brother": "his" is not hers)."""
-    t = tok
-    for _ in range(6):
-        if t.pos_ in ("VERB", "AUX"):
-            for c in t.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON":
-                    g = lex.person_genders.get(c.lower_)
-                    return said is not None and g is not None and g != said
-            if t.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep"):
-                break
-        if t.head is t:
-            break
-        t = t.head
+    for c in _clause_subjects(tok):
+        if c.pos_ == "PRON":
+            g = lex.person_genders.get(c.lower_)
+            return said is not None and g is not None and g != said
     return False
 
 
@@ -1015,25 +1007,28 @@ def _containing_entities(tok: Token, tok_entity: dict[int, int]) -> set[int]:
 _NP_INNER_DEPS = frozenset({"poss", "pobj", "prep", "compound", "nmod", "appos", "conj", "cc"})
 
 
-def _clause_subject_entities(tok: Token, tok_entity: dict[int, int]) -> set[int]:
-    """Entities that are the subject of the clause holding ``tok``."""
+def _clause_subjects(tok: Token) -> Iterator[Token]:
+    """The subjects of the verbs above ``tok``, nearest first, climbing out of complements,
+    conjuncts, adverbial clauses and prepositions (at most six steps)."""
     t = tok
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX"):
-            for c in t.children:
-                if c.dep_ in ("nsubj", "nsubjpass"):
-                    e = tok_entity.get(c.i)
-                    if e is not None:
-                        return {e}
-                    if c.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
-                        e = tok_entity.get(t.head.i)
-                        if e is not None:
-                            return {e}
+            yield from (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))
             if t.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep"):
-                break
+                return
         if t.head is t:
-            break
+            return
         t = t.head
+
+
+def _clause_subject_entities(tok: Token, tok_entity: dict[int, int]) -> set[int]:
+    """Entities that are the subject of the clause holding ``tok``."""
+    for c in _clause_subjects(tok):
+        e = tok_entity.get(c.i)
+        if e is None and c.lower_ in ("who", "which", "that") and c.head.dep_ == "relcl":
+            e = tok_entity.get(c.head.head.i)
+        if e is not None:
+            return {e}
     return set()
 
 

@@ -616,23 +616,42 @@ def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention
             continue
         group = "gov" if kind == "state" else "armed"
         surname = doc[m.end - 1].lower_
-        name = f"{m.text}'s {h.lower_}"
-        body = Mention.of(
-            doc[h.i : h.i + 1],
-            "BODY",
-            f"body:{group}:{surname}",
-            ActorKind(kind),
-            extra={"name": name, "leader": (m.start, m.end) if m.label == "PERSON" else None},
-        )
-        span = doc[full[0] : full[1]]
-        body.extra["spans"] = [(span.start_char, span.end_char, span.text)]
+        phrases = [full]
         left = _modifiers_start(doc, full[0], h)
         if left < full[0]:  # "the second Conte government": the whole phrase as well
-            whole = doc[left : full[1]]
-            body.extra["spans"].append((whole.start_char, whole.end_char, whole.text))
-        taken[h.i] = 1
-        out.append(body)
+            phrases.append((left, full[1]))
+        out.append(
+            _body_mention(
+                doc,
+                h,
+                f"body:{group}:{surname}",
+                ActorKind(kind),
+                phrases,
+                taken,
+                name=f"{m.text}'s {h.lower_}",
+                leader=(m.start, m.end) if m.label == "PERSON" else None,
+            )
+        )
     return out
+
+
+def _body_mention(
+    doc: Doc,
+    head: Token,
+    key: str,
+    kind: ActorKind,
+    phrases: list[tuple[int, int]],
+    taken: bytearray,
+    **extra: Any,
+) -> Mention:
+    """A body's mention: its head noun, with the token ranges of the phrases that name it as
+    extra output spans; the head is taken."""
+    body = Mention.of(doc[head.i : head.i + 1], "BODY", key, kind, extra=dict(extra))
+    body.extra["spans"] = [
+        (doc[a:b].start_char, doc[a:b].end_char, doc[a:b].text) for a, b in phrases
+    ]
+    taken[head.i] = 1
+    return body
 
 
 # kinds of group whose name may name a government of theirs ("the UML government"; an
@@ -667,23 +686,13 @@ def _party_government(
         )
     ):
         return None
-    name = f"{_strip_the(m.text)} {h.lower_}"
-    body = Mention.of(
-        doc[h.i : h.i + 1],
-        "BODY",
-        f"body:gov:{m.key}",
-        ActorKind.STATE,
-        extra={
-            "name": name,
-            "leader" if leader else "member_of_span": (m.start, m.end),
-            "government": True,
-        },
-    )
-    left = _modifiers_start(doc, m.start, h)
-    span = doc[left : h.i + 1]
-    body.extra["spans"] = [(span.start_char, span.end_char, span.text)]
-    taken[h.i] = 1
-    return body
+    return _body_mention(
+        doc, h, f"body:gov:{m.key}", ActorKind.STATE,
+        [(_modifiers_start(doc, m.start, h), h.i + 1)], taken,
+        name=f"{_strip_the(m.text)} {h.lower_}",
+        government=True,
+        **{"leader" if leader else "member_of_span": (m.start, m.end)},
+    )  # fmt: skip
 
 
 def _modifiers_start(doc: Doc, start: int, head: Token) -> int:
