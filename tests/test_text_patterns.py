@@ -321,8 +321,15 @@ def test_supported_against_opposes_the_third_party(extractor):
     assert (frozenset(("Jordan", "Syria")), 1) in pairs
 
 
-def test_ended_alliance_is_not_a_present_alliance(extractor):
-    assert relations(extractor, "Jordan ended its alliance with the Freedom Movement.") == []
+def test_ended_alliance_is_a_split_not_a_present_alliance(extractor):
+    """Ending a tie is splitting from the other side (-1: every such phrase in the training
+    annotations is -1: "ended the coalition", "withdrawing its support from", "froze its
+    cooperation with", "suspended its partnership with"); ending a hostility states
+    nothing."""
+    text = "Jordan ended its alliance with the Freedom Movement."
+    assert [(p, s) for p, s, _ in relations(extractor, text)] == [
+        (frozenset(("Jordan", "Freedom Movement")), -1)
+    ]
     assert relations(extractor, "Jordan ended the war with Syria in 1990.") == []
     text = "Jordan renewed its alliance with Syria."
     assert [(p, s) for p, s, _ in relations(extractor, text)] == [
@@ -744,8 +751,8 @@ def test_all_parties_are_the_actors_last_listed_between(extractor):
 def test_ending_with_an_agreement_does_not_cancel_it(extractor):
     text = "The war between Peru and Chile ended with a treaty between the two sides."
     assert pairs(extractor, text) == {(frozenset(("Peru", "Chile")), 1)}
-    text = "Peru ended its alliance with Chile."
-    assert pairs(extractor, text) == set()
+    text = "Peru ended its alliance with Chile."  # a split (see below), not a treaty
+    assert pairs(extractor, text) == {(frozenset(("Peru", "Chile")), -1)}
 
 
 def test_led_coalition_is_an_actor_led_by_its_namesake(extractor):
@@ -812,9 +819,14 @@ def test_more_verb_phrases(extractor, text, pair, sign):
     assert pairs(extractor, text) == {(frozenset(pair), sign)}
 
 
-def test_withdrawn_support_is_no_support(extractor):
-    assert pairs(extractor, "Peru withdrew its support for the Freedom Front in 2010.") == set()
-    assert pairs(extractor, "Peru suspended its cooperation with Chile.") == set()
+def test_withdrawn_support_is_a_split_not_support(extractor):
+    """Withdrawn support is the guideline's "splitting from": the training annotations mark
+    "withdrew its support from the government", "suspended its partnership with Tanzania"
+    and "froze its cooperation with NATO" -1."""
+    text = "Peru withdrew its support for the Freedom Front in 2010."
+    assert pairs(extractor, text) == {(frozenset(("Peru", "Freedom Front")), -1)}
+    text = "Peru suspended its cooperation with Chile."
+    assert pairs(extractor, text) == {(frozenset(("Peru", "Chile")), -1)}
     # losing a war is still a war
     assert pairs(extractor, "Peru lost the war against Chile.") == {
         (frozenset(("Peru", "Chile")), -1)
@@ -1133,6 +1145,46 @@ def test_refusing_a_tie_is_opposition(extractor, text):
     """A refused tie is opposition (the training annotations mark 63 of 66 "refused to"
     relations -1, and 14 of 16 "ruled out"), not a cancelled tie that states nothing."""
     assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), -1)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile withdrew its support from Elias Varga in May.",
+        "Chile ended its support for Elias Varga.",
+        "Chile stopped backing Elias Varga after the vote.",
+        "Chile ceased to support Elias Varga.",
+        "Chile suspended its partnership with Elias Varga.",
+        "Chile pulled out of its alliance with Elias Varga.",
+    ],
+)
+def test_ending_a_tie_is_a_split(extractor, text):
+    """A tie its own side ends is the guideline's "splitting from" (-1), not a cancelled
+    tie that states nothing."""
+    assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), -1)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile refused to end its alliance with Elias Varga.",  # the ending refused: a tie
+        "Chile refused to withdraw its support for Elias Varga.",
+    ],
+)
+def test_a_refused_ending_keeps_the_tie(extractor, text):
+    assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), 1)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Elias Varga ended their feud with an agreement.",  # "with": no ending
+        "Chile ended its boycott of Elias Varga.",  # an ended hostility: nothing either way
+        "Peru ended Chile's alliance with Elias Varga.",  # someone else's tie
+    ],
+)
+def test_an_ending_that_is_no_split(extractor, text):
+    assert (frozenset(("Chile", "Elias Varga")), -1) not in pairs(extractor, text)
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,10 @@ class RuleWords:
     symmetric_kinds: frozenset[str] = frozenset()
     mutual_verbs: frozenset[str] = frozenset()
     refuse_verbs: frozenset[str] = frozenset()
+    ending_verbs: frozenset[str] = frozenset()
+    stopping_verbs: frozenset[str] = frozenset()
+    ending_preps: frozenset[str] = frozenset()
+    ending_object_preps: frozenset[str] = frozenset()
     choose_verbs: frozenset[str] = frozenset()
     own_possessives: frozenset[str] = frozenset()
     intermediary_preps: frozenset[str] = frozenset()
@@ -405,7 +409,22 @@ def refuses(verb, lex: Lexicon) -> bool:
     """Whether the verb token ``verb`` is a refusal of ``refuse_verbs`` ("refused", "ruled
     out"), neither negated ("did not refuse") nor itself cancelled ("refused to rule
     out")."""
-    named = bool(verb_phrases(verb) & lex.rules.refuse_verbs)
+    return _stated_verb(verb, lex.rules.refuse_verbs, lex)
+
+
+def ends(verb, lex: Lexicon) -> bool:
+    """Whether the verb token ``verb`` is an ending of ``ending_verbs`` ("withdrew", "ended",
+    "stopped", "pulled out"), neither negated ("did not end") nor the complement of a
+    cancelling verb, negated or not ("refused to end", "did not rule out ending": no
+    ending is stated)."""
+    governed = verb.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and verb.head is not verb
+    if governed and verb_phrases(verb.head) & lex.cancellers:
+        return False
+    return _stated_verb(verb, lex.rules.ending_verbs, lex)
+
+
+def _stated_verb(verb, words: frozenset[str], lex: Lexicon) -> bool:
+    named = bool(verb_phrases(verb) & words)
     return named and not _negated(verb) and not _cancelled(verb, lex)
 
 

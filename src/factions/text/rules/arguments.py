@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from factions.model import ActorKind
-from factions.text.lexicon import Lexicon, Trigger, cancels, refuses
+from factions.text.lexicon import Lexicon, Trigger, cancels, ends, refuses
 from factions.text.mentions import word_positions
 
 __all__ = [
@@ -628,8 +628,9 @@ class Reader:
         off removes exactly its findings)."""
         if not agents or not patients:
             return
-        if self.refused(t, trig, agents):
-            trig = Trigger(trig.lemma, trig.pos, -1, "opposition")
+        turned = self.refused(t, trig, agents)
+        if turned:
+            trig = Trigger(trig.lemma, trig.pos, -1, turned)
         elif self.negated(t):
             return
         zipped = self.respective(t, agents, patients)
@@ -676,25 +677,49 @@ class Reader:
                     )
                 )
 
-    def refused(self, t: Token, trig: Trigger, agents: list[Arg]) -> bool:
-        """Whether a tie ``trig`` states (+1) is refused by one of ``agents``, which is
-        opposition, not a cancelled tie (which states nothing): "X refused to recognise /
-        back Y", "X declined to join Y", "X ruled out a coalition with Y", "X refused to form
-        a coalition with Y". Not a tie owned by another ("declined Z's support for Y", "ruled
-        out a coalition between Y and Z": the refuser is not one of them), nor a refusal
-        itself refused ("refused to rule out a coalition with Y")."""
+    def refused(self, t: Token, trig: Trigger, agents: list[Arg]) -> str | None:
+        """The relation kind a tie ``trig`` states (+1) turns into when one of ``agents``
+        refuses it ("opposition") or ends it ("split"), not a cancelled tie (which states
+        nothing): "X refused to recognise / back Y", "X declined to join Y", "X ruled out a
+        coalition with Y", "X refused to form a coalition with Y"; "X withdrew its support
+        from Y", "X stopped backing Y", "X pulled out of its alliance with Y" (the
+        guideline's "splitting from"). Not a tie owned by another ("declined Z's support
+        for Y", "ruled out a coalition between Y and Z": the refuser is not one of them),
+        nor a refusal itself refused ("refused to rule out a coalition with Y"). None
+        otherwise."""
         if trig.sign <= 0 or t.head is t or self._owned_by_another(t):
-            return False
+            return None
         h = t.head
         refuser = None
         if t.dep_ == "dobj" and h.dep_ == "xcomp" and h.lemma_.lower() in self.w.making_verbs:
             refuser = h.head  # "refused to form a coalition with Y"
         elif t.dep_ == "xcomp" or (t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")):
             refuser = h
-        if refuser is None or not refuses(refuser, self.lex):
-            return False
+        elif (
+            t.dep_ == "pobj"
+            and h.dep_ == "prep"
+            and h.head is not h
+            and h.lower_ in self.w.ending_object_preps  # not "ended the feud with an accord"
+        ):
+            refuser = h.head  # "pulled out of its alliance with Y": an ending only
+            while refuser.dep_ == "prep" and refuser.head is not refuser:
+                refuser = refuser.head  # "out of": the verb above the prepositions
+            if not ends(refuser, self.lex):
+                return None
+        if refuser is None:
+            return None
+        kind = (
+            "opposition"
+            if refuses(refuser, self.lex)
+            else "split"
+            if ends(refuser, self.lex)
+            and (t.dep_ != "xcomp" or refuser.lemma_.lower() in self.w.stopping_verbs)
+            else None
+        )
         agent_ents = {e for e, _ in agents}
-        return any(e in agent_ents for e, _ in self.subject(refuser))
+        if kind and any(e in agent_ents for e, _ in self.subject(refuser)):
+            return kind
+        return None
 
     def respective(self, t: Token, agents: list[Arg], patients: list[Arg]) -> list[tuple[Arg, Arg]]:
         """ "A and B, led and supplied by C and D, respectively": the i-th agent goes with the

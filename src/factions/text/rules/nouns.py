@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from factions.text.lexicon import Trigger
+from factions.text.lexicon import Trigger, ends
 from factions.text.rules.arguments import NOUNS, Arg, Reader
 from factions.text.rules.registry import register
 
@@ -131,6 +131,9 @@ def _noun_reading(r: Reader, t: Token) -> NounReading | None:  # noqa: C901 - on
     if not others and t.dep_ == "dobj" and t.head.lemma_.lower() in lex.light_verbs:
         # "X expressed solidarity with Y": the prepositional object hung on the verb
         others = r.prep_objects(t.head, hung)
+    elif not others and trig.sign > 0 and t.dep_ == "dobj" and ends(t.head, lex):
+        # "X withdrew its support from Y": the other side hung on the ending verb
+        others = r.prep_objects(t.head, w.ending_preps)
     elif (
         not others
         and t.dep_ == "pobj"
