@@ -280,6 +280,33 @@ def test_an_organisation_name_inside_a_longer_name_is_not_that_organisation(extr
     )
 
 
+def test_a_hyphenated_adjective_before_a_party_is_no_part_of_its_name(extractor):
+    """ "the neo-Nazi Golden Dawn": "Nazi" is half of an adjective, not a longer name that
+    "Golden Dawn" would be inside."""
+    found = _by_ext(
+        _actors(
+            extractor,
+            "In Greece New Democracy won, while the neo-Nazi Golden Dawn, whose leaders "
+            "were on trial, lost all its seats.",
+        )
+    )
+    assert found["partyfacts:1660"].actor.name == "Golden Dawn"
+
+
+def test_a_list_row_naming_two_known_parties_keeps_both(extractor):
+    """A list row's label "Shiv Sena and Telugu Desam Party" names two listed parties, not
+    one party of that name."""
+    text = (
+        "After the election in India the BJP relied on its allies:\n\n"
+        "- Shiv Sena and Telugu Desam Party: partners of the BJP, each given a ministry\n"
+        "- Janata Dal (United): joined the government in June\n"
+    )
+    actors = _actors(extractor, text)
+    found = _by_ext(actors)
+    assert {"partyfacts:2394", "partyfacts:2492"} <= set(found)
+    assert not any(" and " in am.actor.name for am in actors)
+
+
 def test_a_long_acronym_written_as_a_word_is_the_party(extractor):
     found = _by_ext(
         _actors(

@@ -732,6 +732,9 @@ def _whole_cell_name(doc: Doc, cell: tuple[int, int], inner: list, mentions: lis
     words = [w for w in span if not (w.i == span.start and w.lower_ == "the")]
     if any(m.start <= words[0].i and m.end >= span.end for m in inner):
         return None  # one mention is the whole cell already
+    known = [m for m in inner if m.label in ("REF", "GAZ")]
+    if len(known) >= 2 and _only_names(doc, cell, inner):
+        return None  # "Shiv Sena and Telugu Desam Party": a list of known names, not one
     if not all(w.is_title or w.is_upper or w.lower_ in lex.name_connectors for w in words):
         return None
     for m in inner:

@@ -175,6 +175,7 @@ def _inside_longer_name(doc: Doc, start: int, end: int, demonyms) -> bool:
             and not p.is_sent_start
             and p.pos_ == "PROPN"
             and not (end - start == 1 and p.lower_ in demonyms)
+            and not _prefixed_adjective(doc, p.i)
         ):
             return True
     if end < len(doc):
@@ -202,10 +203,28 @@ def _inside_longer_name(doc: Doc, start: int, end: int, demonyms) -> bool:
         after = list(doc[end:e])
         if after and after[0].lower_ == "of" and _names_a_non_actor(after[1:]):
             after = []  # "the UN Security Council of Resolution 2127": NER ran on
-        extra = [x for x in (*doc[s:start], *after) if x.is_alpha and x.lower_ != "the"]
+        extra = [
+            x
+            for x in (*doc[s:start], *after)
+            if x.is_alpha and x.lower_ != "the" and not _prefixed_adjective(doc, x.i)
+        ]
         if any(x.text[:1].isupper() and x.lower_ not in demonyms for x in extra):
             return True
     return False
+
+
+def _prefixed_adjective(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the capitalised half of a hyphenated adjective with a
+    lower-case prefix ("neo-Nazi", "pro-Western", "anti-Communist"): a description before
+    a name, no word of it ("the neo-Nazi Golden Dawn")."""
+    return (
+        i >= 2
+        and doc[i - 1].text in ("-", "‑", "–")
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].is_lower
+        and doc[i - 2].is_alpha
+    )
 
 
 def _names_a_non_actor(tokens) -> bool:
