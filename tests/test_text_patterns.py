@@ -1190,6 +1190,40 @@ def test_an_ending_that_is_no_split(extractor, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Chile threatened to withdraw its support from Elias Varga.",
+        "Chile would end its alliance with Elias Varga if the talks failed.",
+        "Chile could quit its coalition with Elias Varga if the budget passes.",
+        "Chile is considering withdrawing its support from Elias Varga.",
+        "If Chile ends its partnership with Elias Varga, the government will fall.",
+        "Chile has no plans to end its coalition with Elias Varga.",
+        "Chile was unable to end its alliance with Elias Varga before the deadline.",
+        "Chile voted against ending its coalition with Elias Varga.",
+        "Chile warned that it might suspend its partnership with Elias Varga.",
+        "Analysts say Chile will probably pull out of its pact with Elias Varga.",
+        "Chile pulled together a coalition with Elias Varga to win the council.",
+        "Chile ended up forming a coalition with Elias Varga after the election.",
+    ],
+)
+def test_an_ending_not_stated_as_a_fact_is_no_split(extractor, text):
+    """A threatened, considered, hypothetical or predicted ending, one its side could not
+    make or voted against, and verbs that only look like endings ("pulled together",
+    "ended up", "left ... in place") split nothing."""
+    assert (frozenset(("Chile", "Elias Varga")), -1) not in pairs(extractor, text)
+
+
+def test_a_tie_left_in_place_is_kept(extractor):
+    text = "Chile left its alliance with the Freedom Movement in place despite the rift."
+    assert pairs(extractor, text) == {(frozenset(("Chile", "Freedom Movement")), 1)}
+
+
+def test_a_place_naming_a_treaty_is_no_party_to_its_ending(extractor):
+    text = "The United States withdrew from the Paris climate agreement in 2017."
+    assert pairs(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Chile did not refuse to back Elias Varga.",  # the refusal itself negated
         "Chile refused to condemn Elias Varga.",  # a refused hostility is no tie either way
         "Chile called off its alliance with Elias Varga.",  # cancelled, not refused

@@ -75,6 +75,7 @@ class RuleWords:
     refuse_verbs: frozenset[str] = frozenset()
     ending_verbs: frozenset[str] = frozenset()
     stopping_verbs: frozenset[str] = frozenset()
+    keeping_words: frozenset[str] = frozenset()
     ending_preps: frozenset[str] = frozenset()
     ending_object_preps: frozenset[str] = frozenset()
     choose_verbs: frozenset[str] = frozenset()
@@ -124,7 +125,10 @@ class RuleWords:
     opposition_places: frozenset[str] = frozenset()
     opposition_carrying_verbs: frozenset[str] = frozenset()
     superseded_modifiers: frozenset[str] = frozenset()
-    opposition_intent_verbs: frozenset[str] = frozenset()
+    intent_verbs: frozenset[str] = frozenset()
+    intent_adjectives: frozenset[str] = frozenset()
+    intent_nouns: frozenset[str] = frozenset()
+    unasserting_preps: frozenset[str] = frozenset()
     hypothetical_marks: frozenset[str] = frozenset()
     ended_preps: frozenset[str] = frozenset()
     opposition_object_preps: frozenset[str] = frozenset()
@@ -412,15 +416,24 @@ def refuses(verb, lex: Lexicon) -> bool:
     return _stated_verb(verb, lex.rules.refuse_verbs, lex)
 
 
-def ends(verb, lex: Lexicon) -> bool:
+def ends(verb, lex: Lexicon, particle: str | None = None) -> bool:
     """Whether the verb token ``verb`` is an ending of ``ending_verbs`` ("withdrew", "ended",
-    "stopped", "pulled out"), neither negated ("did not end") nor the complement of a
+    "stopped", "pulled out": ``particle`` is a preposition the tie hangs on after the verb,
+    "out" of "pulled out of"), neither negated ("did not end") nor the complement of a
     cancelling verb, negated or not ("refused to end", "did not rule out ending": no
-    ending is stated)."""
+    ending is stated). A verb with a particle the list does not pair it with ends nothing
+    ("ended up forming a coalition", "pulled together a coalition")."""
     governed = verb.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and verb.head is not verb
     if governed and verb_phrases(verb.head) & lex.cancellers:
         return False
-    return _stated_verb(verb, lex.rules.ending_verbs, lex)
+    lemma = verb.lemma_.lower()
+    phrases = verb_phrases(verb)
+    if any(c.dep_ == "prt" for c in verb.children):
+        phrases.discard(lemma)
+    if particle is not None:
+        phrases.add(f"{lemma} {particle}")
+    named = bool(phrases & lex.rules.ending_verbs)
+    return named and not _negated(verb) and not _cancelled(verb, lex)
 
 
 def _stated_verb(verb, words: frozenset[str], lex: Lexicon) -> bool:

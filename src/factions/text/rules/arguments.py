@@ -592,6 +592,34 @@ class Reader:
             return True
         return False
 
+    def unstated(self, v: Token) -> bool:
+        """Whether verb ``v`` states no present fact: negated, intended or threatened
+        ("threatened to go into opposition", "is considering withdrawing its support"),
+        hanging on an adjective, noun or preposition of intent ("unable to end", "no plans
+        to end", "voted against ending"), or hypothetical ("would go", "if ... went", "will
+        probably pull out")."""
+        w = self.w
+        if self.negated(v):
+            return True
+        h = v.head
+        if h is not v:
+            head = h.lemma_.lower()
+            if v.dep_ in ("xcomp", "ccomp") and (
+                head in w.intent_verbs or (h.pos_ == "ADJ" and head in w.intent_adjectives)
+            ):
+                return True
+            if v.dep_ == "acl" and h.pos_ == "NOUN" and head in w.intent_nouns:
+                return True
+            if v.dep_ == "pcomp" and (
+                h.lower_ in w.unasserting_preps or h.head.lower_ in w.unasserting_preps
+            ):
+                return True  # "voted against ending", "instead of ending"
+        marks = self.lex.modal_verbs | w.hypothetical_marks
+        clause = [v, h] if v.dep_ in ("xcomp", "advcl", "ccomp") else [v]
+        return any(  # "would go into opposition", "said it would go", "if ... went"
+            c.dep_ in ("aux", "mark") and c.lower_ in marks for x in clause for c in x.children
+        )
+
     def _owned_by_another(self, t: Token) -> bool:
         """Whether noun ``t`` has a possessor that is not a pronoun ("Y's attack", not "its
         alliance"): the relation it names is that possessor's."""
@@ -695,7 +723,8 @@ class Reader:
             refuser = h.head  # "refused to form a coalition with Y"
         elif t.dep_ == "xcomp" or (t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")):
             refuser = h
-        elif (
+        particle = None
+        if (
             t.dep_ == "pobj"
             and h.dep_ == "prep"
             and h.head is not h
@@ -703,8 +732,9 @@ class Reader:
         ):
             refuser = h.head  # "pulled out of its alliance with Y": an ending only
             while refuser.dep_ == "prep" and refuser.head is not refuser:
-                refuser = refuser.head  # "out of": the verb above the prepositions
-            if not ends(refuser, self.lex):
+                particle = refuser.lower_  # "out" of "out of"
+                refuser = refuser.head  # the verb above the prepositions
+            if not ends(refuser, self.lex, particle):
                 return None
         if refuser is None:
             return None
@@ -712,14 +742,33 @@ class Reader:
             "opposition"
             if refuses(refuser, self.lex)
             else "split"
-            if ends(refuser, self.lex)
-            and (t.dep_ != "xcomp" or refuser.lemma_.lower() in self.w.stopping_verbs)
+            if self._ended_here(t, refuser, particle)
             else None
         )
         agent_ents = {e for e, _ in agents}
         if kind and any(e in agent_ents for e, _ in self.subject(refuser)):
             return kind
         return None
+
+    def _ended_here(self, t: Token, verb: Token, particle: str | None) -> bool:
+        """Whether ``verb`` states that the tie ``t`` ended: an ending verb that is a fact
+        (:meth:`unstated`: not "would end", "threatened to withdraw"), a verb complement
+        only of a stopping verb ("stopped backing Y"; "left X to join Y" is a purpose), no state
+        it keeps the tie in ("left the alliance intact"), and
+        a tie no name qualifies ("withdrew from the Paris agreement": Paris is no party)."""
+        if not ends(verb, self.lex, particle) or self.unstated(verb):
+            return False
+        if t.dep_ == "xcomp" and verb.lemma_.lower() not in self.w.stopping_verbs:
+            return False
+        if any(  # "left its alliance with Y intact / in place" (wherever the parse hangs it)
+            k.is_lower and k.lemma_ in self.w.keeping_words and k.dep_ != "ROOT"
+            for k in verb.subtree
+            if k.i > verb.i and k.sent == verb.sent
+        ):
+            return False
+        return not any(
+            c.dep_ in ("compound", "amod", "nmod") and c.i in self.te for c in t.children
+        )
 
     def respective(self, t: Token, agents: list[Arg], patients: list[Arg]) -> list[tuple[Arg, Arg]]:
         """ "A and B, led and supplied by C and D, respectively": the i-th agent goes with the

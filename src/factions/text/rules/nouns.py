@@ -131,7 +131,13 @@ def _noun_reading(r: Reader, t: Token) -> NounReading | None:  # noqa: C901 - on
     if not others and t.dep_ == "dobj" and t.head.lemma_.lower() in lex.light_verbs:
         # "X expressed solidarity with Y": the prepositional object hung on the verb
         others = r.prep_objects(t.head, hung)
-    elif not others and trig.sign > 0 and t.dep_ == "dobj" and ends(t.head, lex):
+    elif (
+        not others
+        and trig.sign > 0
+        and t.dep_ == "dobj"
+        and ends(t.head, lex)
+        and not r.unstated(t.head)
+    ):
         # "X withdrew its support from Y": the other side hung on the ending verb
         others = r.prep_objects(t.head, w.ending_preps)
     elif (

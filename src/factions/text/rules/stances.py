@@ -46,21 +46,6 @@ def government_mentions(r: Reader) -> list[tuple[int, int]]:
     return out
 
 
-def _not_a_fact(r: Reader, v: Token) -> bool:
-    """Whether verb ``v`` states no present fact: negated, intended or threatened
-    ("threatened to go into opposition"), hypothetical ("would go", "if ... went")."""
-    w = r.w
-    if r.negated(v):
-        return True
-    if v.dep_ == "xcomp" and v.head.lemma_.lower() in w.opposition_intent_verbs:
-        return True
-    marks = r.lex.modal_verbs | w.hypothetical_marks
-    clause = [v, v.head] if v.dep_ in ("xcomp", "advcl", "ccomp") else [v]
-    return any(  # "would go into opposition", "said it would go", "if ... went"
-        c.dep_ in ("aux", "mark") and c.lower_ in marks for x in clause for c in x.children
-    )
-
-
 def _ended(r: Reader, *toks: Token) -> bool:
     """Whether one of ``toks`` carries an end ("in opposition until 2024")."""
     return any(c.dep_ == "prep" and c.lower_ in r.w.ended_preps for t in toks for c in t.children)
@@ -83,7 +68,7 @@ def _clause_holders(r: Reader, v: Token) -> list[Arg]:
     verb: "led the party into opposition"); a noun that is a mention: itself ("the
     Greens, now in opposition")."""
     if v.pos_ in ("VERB", "AUX"):
-        if _not_a_fact(r, v) or _ended(r, v) or _elsewhere(v):
+        if r.unstated(v) or _ended(r, v) or _elsewhere(v):
             return []
         out = list(r.subject(v))
         if v.lemma_.lower() in r.w.opposition_carrying_verbs:
@@ -131,7 +116,7 @@ def in_opposition(r: Reader, t: Token) -> list[Arg]:
             return [(r.te[h.head.i], h.head.i)]  # "X, the main opposition party"
         v = h.head
         if h.dep_ == "attr" and v.lemma_.lower() in w.copulas:
-            if _not_a_fact(r, v) or _ended(r, v) or _elsewhere(v):
+            if r.unstated(v) or _ended(r, v) or _elsewhere(v):
                 return []
             return list(r.subject(v))  # "X became the largest opposition party"
     return []
