@@ -1153,3 +1153,25 @@ def test_the_new_government_after_a_partys_government_is_that_government(extract
     (gov,) = _holding(r, "The new government")
     assert "Labour minority government" in {m.text for m in gov.mentions}
     assert "Labour" not in {m.text for m in gov.mentions}
+
+
+def test_the_opposition_leader_is_the_person_introduced_as_such(extractor):
+    """ "Opposition leader X ... the opposition leader": an office of two words; "the
+    opposition" alone is no office and names no person."""
+    text = (
+        "Opposition leader Raila Odinga rejected the count. The opposition leader later met "
+        "President Uhuru Kenyatta, and the opposition split."
+    )
+    r = _read(extractor, text)
+    mentions = {am.actor.name: {m.text for m in am.mentions} for am in r.actors}
+    assert "The opposition leader" in mentions["Raila Odinga"]
+    assert "the opposition" not in {t.lower() for t in mentions["Raila Odinga"]}
+
+
+def test_a_place_after_an_office_and_of_is_no_person(extractor):
+    """ "a former mayor of Riverton": "mayor of" is no title of a name after it (a title
+    ends in a word that is a title by itself)."""
+    text = "Tomas Varga, a former mayor of Riverton jailed for fraud, was pardoned by Ana Ruiz."
+    r = _read(extractor, text)
+    kinds = {am.actor.name: str(am.actor.kind) for am in r.actors}
+    assert kinds.get("Riverton") != "person"

@@ -1624,7 +1624,9 @@ def _office_phrase(
     if k > j + 1 and doc[k - 1].lower_ == "of" and (k >= n or doc[k].pos_ != "PROPN"):
         k -= 1  # "accused the president of fraud"
     titles: tuple[str, ...] = ()
-    if k > j:
+    if k > j and (
+        doc[k - 1].lower_ in lex.titles or doc[k - 1].lower_.rstrip(".") in lex.titles
+    ):  # "the opposition" is no office: a title's word only with its last ("opposition leader")
         titles = (" ".join(t.lower_ for t in doc[j:k] if t.is_alpha),)
     for phrase, offices in lex.office_synonyms.items():
         words = phrase.split()

@@ -135,6 +135,10 @@ def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str | None]:
     if i == start:
         return start, None
     title = " ".join(t.lower_ for t in doc[i:start])
+    last = doc[start - 1].lower_
+    if title not in lex.titles and last not in lex.titles and last.rstrip(".") not in lex.titles:
+        return start, None  # "the opposition X": a word of a title ("opposition leader")
+        # is a title only with the title's last word
     if (
         i >= 2
         and doc[i - 1].text in _HYPHENS
