@@ -432,12 +432,15 @@ def ends(verb, lex: Lexicon, particle: str | None = None) -> bool:
         phrases.discard(lemma)
     if particle is not None:
         phrases.add(f"{lemma} {particle}")
-    named = bool(phrases & lex.rules.ending_verbs)
-    return named and not _negated(verb) and not _cancelled(verb, lex)
+    return _stated_verb(verb, lex.rules.ending_verbs, lex, phrases)
 
 
-def _stated_verb(verb, words: frozenset[str], lex: Lexicon) -> bool:
-    named = bool(verb_phrases(verb) & words)
+def _stated_verb(
+    verb, words: frozenset[str], lex: Lexicon, phrases: set[str] | None = None
+) -> bool:
+    """Whether ``verb`` (as one of ``phrases``, by default :func:`verb_phrases`) is one of
+    ``words``, neither negated nor itself cancelled."""
+    named = bool((verb_phrases(verb) if phrases is None else phrases) & words)
     return named and not _negated(verb) and not _cancelled(verb, lex)
 
 

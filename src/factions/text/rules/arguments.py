@@ -753,9 +753,9 @@ class Reader:
     def _ended_here(self, t: Token, verb: Token, particle: str | None) -> bool:
         """Whether ``verb`` states that the tie ``t`` ended: an ending verb that is a fact
         (:meth:`unstated`: not "would end", "threatened to withdraw"), a verb complement
-        only of a stopping verb ("stopped backing Y"; "left X to join Y" is a purpose), no state
-        it keeps the tie in ("left the alliance intact"), and
-        a tie no name qualifies ("withdrew from the Paris agreement": Paris is no party)."""
+        only of a stopping verb ("stopped backing Y"; "left X to join Y" is a purpose), no
+        state it keeps the tie in ("left the alliance intact"), and a tie no name qualifies
+        ("withdrew from the Paris agreement": Paris is no party)."""
         if not ends(verb, self.lex, particle) or self.unstated(verb):
             return False
         if t.dep_ == "xcomp" and verb.lemma_.lower() not in self.w.stopping_verbs:
