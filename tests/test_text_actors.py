@@ -1159,13 +1159,13 @@ def test_the_opposition_leader_is_the_person_introduced_as_such(extractor):
     """ "Opposition leader X ... the opposition leader": an office of two words; "the
     opposition" alone is no office and names no person."""
     text = (
-        "Opposition leader Raila Odinga rejected the count. The opposition leader later met "
-        "President Uhuru Kenyatta, and the opposition split."
+        "Opposition leader Kira Sova rejected the count. The opposition leader later met "
+        "President Ivo Brandt, and the opposition split."
     )
     r = _read(extractor, text)
     mentions = {am.actor.name: {m.text for m in am.mentions} for am in r.actors}
-    assert "The opposition leader" in mentions["Raila Odinga"]
-    assert "the opposition" not in {t.lower() for t in mentions["Raila Odinga"]}
+    assert "The opposition leader" in mentions["Kira Sova"]
+    assert "the opposition" not in {t.lower() for t in mentions["Kira Sova"]}
 
 
 def test_a_place_after_an_office_and_of_is_no_person(extractor):
