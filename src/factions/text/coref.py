@@ -41,6 +41,7 @@ from factions.text.mentions import (
     Mention,
     _strip_the,
     _title_before,
+    ends_a_title,
     name_kind,
     org_kind,
     subject_complements,
@@ -1624,9 +1625,7 @@ def _office_phrase(
     if k > j + 1 and doc[k - 1].lower_ == "of" and (k >= n or doc[k].pos_ != "PROPN"):
         k -= 1  # "accused the president of fraud"
     titles: tuple[str, ...] = ()
-    if k > j and (
-        doc[k - 1].lower_ in lex.titles or doc[k - 1].lower_.rstrip(".") in lex.titles
-    ):  # "the opposition" is no office: a title's word only with its last ("opposition leader")
+    if k > j and ends_a_title(doc[k - 1], lex):  # "the opposition" is no office
         titles = (" ".join(t.lower_ for t in doc[j:k] if t.is_alpha),)
     for phrase, offices in lex.office_synonyms.items():
         words = phrase.split()

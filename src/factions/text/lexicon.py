@@ -525,6 +525,10 @@ def load_lexicon() -> Lexicon:
     """The lexicon shipped with factions (cached)."""
     trig = _read("triggers.yaml")
     words = _read("words.yaml")
+
+    def listed(key: str) -> frozenset[str]:  # a word list of words.yaml, checked
+        return _words("words.yaml", key, words.get(key))
+
     countries_raw = _read("countries.yaml")
     countries: dict[str, str] = {}
     capitals: dict[str, str] = {}
@@ -592,13 +596,9 @@ def load_lexicon() -> Lexicon:
         pair_nouns=_kinds("words.yaml", "pair_nouns", words.get("pair_nouns")),
         armed_body_nouns=_low(words.get("armed_body_nouns")),
         party_nouns=_low(words.get("party_nouns")),
-        party_noun_modifiers=_words(
-            "words.yaml", "party_noun_modifiers", words.get("party_noun_modifiers")
-        ),
-        name_head_prepositions=_words(
-            "words.yaml", "name_head_prepositions", words.get("name_head_prepositions")
-        ),
-        person_nouns=_words("words.yaml", "person_nouns", words.get("person_nouns")),
+        party_noun_modifiers=listed("party_noun_modifiers"),
+        name_head_prepositions=listed("name_head_prepositions"),
+        person_nouns=listed("person_nouns"),
         person_genders={
             w.lower(): gender
             for gender, ws in _word_lists(
@@ -609,52 +609,30 @@ def load_lexicon() -> Lexicon:
         government_force_modifiers=_word_map(
             "words.yaml", "government_force_modifiers", words.get("government_force_modifiers")
         ),
-        government_force_nouns=_words(
-            "words.yaml", "government_force_nouns", words.get("government_force_nouns")
-        ),
+        government_force_nouns=listed("government_force_nouns"),
         title_verbs=_low(words.get("title_verbs")),
         office_tenures=_word_map("words.yaml", "office_tenures", words.get("office_tenures")),
-        office_winning_verbs=_words(
-            "words.yaml", "office_winning_verbs", words.get("office_winning_verbs")
-        ),
-        office_winning_nouns=_words(
-            "words.yaml", "office_winning_nouns", words.get("office_winning_nouns")
-        ),
-        victory_verbs=_words("words.yaml", "victory_verbs", words.get("victory_verbs")),
-        victory_nouns=_words("words.yaml", "victory_nouns", words.get("victory_nouns")),
-        company_words=_words("words.yaml", "company_words", words.get("company_words")),
-        minor_election_words=_words(
-            "words.yaml", "minor_election_words", words.get("minor_election_words")
-        ),
-        office_leaving_verbs=_words(
-            "words.yaml", "office_leaving_verbs", words.get("office_leaving_verbs")
-        ),
-        office_removing_verbs=_words(
-            "words.yaml", "office_removing_verbs", words.get("office_removing_verbs")
-        ),
-        power_nouns=_words("words.yaml", "power_nouns", words.get("power_nouns")),
-        election_nouns=_words("words.yaml", "election_nouns", words.get("election_nouns")),
-        as_light_objects=_words("words.yaml", "as_light_objects", words.get("as_light_objects")),
+        office_winning_verbs=listed("office_winning_verbs"),
+        office_winning_nouns=listed("office_winning_nouns"),
+        victory_verbs=listed("victory_verbs"),
+        victory_nouns=listed("victory_nouns"),
+        company_words=listed("company_words"),
+        minor_election_words=listed("minor_election_words"),
+        office_leaving_verbs=listed("office_leaving_verbs"),
+        office_removing_verbs=listed("office_removing_verbs"),
+        power_nouns=listed("power_nouns"),
+        election_nouns=listed("election_nouns"),
+        as_light_objects=listed("as_light_objects"),
         description_kinds=_word_map(
             "words.yaml", "description_kinds", words.get("description_kinds")
         ),
-        description_blocking_preps=_words(
-            "words.yaml", "description_blocking_preps", words.get("description_blocking_preps")
-        ),
-        modal_verbs=_words("words.yaml", "modal_verbs", words.get("modal_verbs")),
-        feature_locative_preps=_words(
-            "words.yaml", "feature_locative_preps", words.get("feature_locative_preps")
-        ),
-        table_header_words=_words(
-            "words.yaml", "table_header_words", words.get("table_header_words")
-        ),
-        table_column_words=_words(
-            "words.yaml", "table_column_words", words.get("table_column_words")
-        ),
-        table_no_party_words=_words(
-            "words.yaml", "table_no_party_words", words.get("table_no_party_words")
-        ),
-        name_connectors=_words("words.yaml", "name_connectors", words.get("name_connectors")),
+        description_blocking_preps=listed("description_blocking_preps"),
+        modal_verbs=listed("modal_verbs"),
+        feature_locative_preps=listed("feature_locative_preps"),
+        table_header_words=listed("table_header_words"),
+        table_column_words=listed("table_column_words"),
+        table_no_party_words=listed("table_no_party_words"),
+        name_connectors=listed("name_connectors"),
         table_words=_word_lists("words.yaml", "table_words", words.get("table_words")),
         country_words=_low(words.get("country_words")),
         government_words=_low(words.get("government_words")),
@@ -668,7 +646,7 @@ def load_lexicon() -> Lexicon:
         office_adjectives=_low(words.get("office_adjectives")),
         former_office_adjectives=_low(words.get("former_office_adjectives")),
         new_office_adjectives=_low(words.get("new_office_adjectives")),
-        salient_offices=_words("words.yaml", "salient_offices", words.get("salient_offices")),
+        salient_offices=listed("salient_offices"),
         honorifics=_low(words.get("honorifics")),
         generic_actors=_low(words.get("generic_actors")),
         light_verbs=_low(trig.get("light_verbs")),

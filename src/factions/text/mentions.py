@@ -117,6 +117,12 @@ def _strip_the(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
+def ends_a_title(tok: Token, lex: Lexicon) -> bool:
+    """Whether ``tok`` is a title by itself ("leader", "Gen."), as the last word of a title
+    must be: a word of a longer title alone ("opposition" of "opposition leader") is none."""
+    return tok.lower_ in lex.titles or tok.lower_.rstrip(".") in lex.titles
+
+
 def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str | None]:
     """Extend a person span left over title words ("Vice President"); return new start, title.
     An office named by a phrase ("head of state X") is that phrase, not its last word."""
@@ -135,10 +141,8 @@ def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str | None]:
     if i == start:
         return start, None
     title = " ".join(t.lower_ for t in doc[i:start])
-    last = doc[start - 1].lower_
-    if title not in lex.titles and last not in lex.titles and last.rstrip(".") not in lex.titles:
-        return start, None  # "the opposition X": a word of a title ("opposition leader")
-        # is a title only with the title's last word
+    if title not in lex.titles and not ends_a_title(doc[start - 1], lex):
+        return start, None  # "the opposition X": "opposition" alone is no title
     if (
         i >= 2
         and doc[i - 1].text in _HYPHENS

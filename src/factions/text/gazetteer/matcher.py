@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factions.text.gazetteer import _WORD, WorldGazetteer, _fold, letters, name_words
+from factions.text.mentions import _HYPHENS
 
 __all__ = ["RefMatch", "find_references", "find_world_references"]
 
@@ -219,7 +220,7 @@ def _prefixed_adjective(doc: Doc, i: int) -> bool:
     a name, no word of it ("the neo-Nazi Golden Dawn")."""
     return (
         i >= 2
-        and doc[i - 1].text in ("-", "‑", "–")
+        and doc[i - 1].text in _HYPHENS
         and not doc[i - 1].whitespace_
         and not doc[i - 2].whitespace_
         and doc[i - 2].is_lower
