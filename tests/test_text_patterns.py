@@ -833,6 +833,35 @@ def test_withdrawn_support_is_a_split_not_support(extractor):
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The alliance between the Azure Party and the Crimson League collapsed in March.",
+        "The Azure Party's coalition with the Crimson League broke up last year.",
+        "The pact between the Azure Party and the Crimson League fell apart within weeks.",
+        "The accord between the Azure Party and the Crimson League was terminated in 2019.",
+    ],
+)
+def test_a_tie_that_lapses_splits_its_sides(extractor, text):
+    """A tie that collapses, breaks up or is terminated splits its sides (the guideline's
+    "splitting from"): the training annotations mark "the relationship between the sect and
+    the governor had collapsed", "talks between X and Y ... collapsed" and "the pact
+    collapsed" -1."""
+    assert pairs(extractor, text) == {(frozenset(("Azure Party", "Crimson League")), -1)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The alliance between the Azure Party and the Crimson League could collapse soon.",
+        "The alliance between the Azure Party and the Crimson League did not collapse.",
+        "The alliance between the Azure Party and the Crimson League held firm.",
+    ],
+)
+def test_a_tie_that_has_not_lapsed_stands(extractor, text):
+    assert pairs(extractor, text) == {(frozenset(("Azure Party", "Crimson League")), 1)}
+
+
 def test_predicate_adjective_of_relations(extractor):
     text = "Relations between Peru and Chile have been tense since 2001."
     assert pairs(extractor, text) == {(frozenset(("Peru", "Chile")), -1)}

@@ -75,6 +75,7 @@ class RuleWords:
     refuse_verbs: frozenset[str] = frozenset()
     ending_verbs: frozenset[str] = frozenset()
     stopping_verbs: frozenset[str] = frozenset()
+    lapsing_verbs: frozenset[str] = frozenset()
     keeping_words: frozenset[str] = frozenset()
     ending_preps: frozenset[str] = frozenset()
     ending_object_preps: frozenset[str] = frozenset()
@@ -426,13 +427,29 @@ def ends(verb, lex: Lexicon, particle: str | None = None) -> bool:
     governed = verb.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and verb.head is not verb
     if governed and verb_phrases(verb.head) & lex.cancellers:
         return False
-    lemma = verb.lemma_.lower()
+    phrases = _particled_phrases(verb)
+    if particle is not None:
+        phrases.add(f"{verb.lemma_.lower()} {particle}")
+    return _stated_verb(verb, lex.rules.ending_verbs, lex, phrases)
+
+
+def lapses(verb, lex: Lexicon, passive: bool = False) -> bool:
+    """Whether the verb token ``verb`` is one by which its subject, a tie, lapses: one of
+    ``lapsing_verbs`` ("the alliance collapsed", "broke up", "fell apart") or, when the tie
+    is its passive subject (``passive``), one of ``ending_verbs`` ("the pact was
+    terminated"); neither negated ("did not collapse") nor cancelled, and not with a
+    particle the list does not pair it with ("the coalition ended up governing")."""
+    words = lex.rules.lapsing_verbs | (lex.rules.ending_verbs if passive else frozenset())
+    return _stated_verb(verb, words, lex, _particled_phrases(verb))
+
+
+def _particled_phrases(verb) -> set[str]:
+    """:func:`verb_phrases` without the bare lemma when the verb has a particle: "ended up"
+    is not "end"."""
     phrases = verb_phrases(verb)
     if any(c.dep_ == "prt" for c in verb.children):
-        phrases.discard(lemma)
-    if particle is not None:
-        phrases.add(f"{lemma} {particle}")
-    return _stated_verb(verb, lex.rules.ending_verbs, lex, phrases)
+        phrases.discard(verb.lemma_.lower())
+    return phrases
 
 
 def _stated_verb(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from factions.model import ActorKind
-from factions.text.lexicon import Lexicon, Trigger, cancels, ends, refuses
+from factions.text.lexicon import Lexicon, Trigger, cancels, ends, lapses, refuses
 from factions.text.mentions import word_positions
 
 __all__ = [
@@ -711,11 +711,16 @@ class Reader:
         nothing): "X refused to recognise / back Y", "X declined to join Y", "X ruled out a
         coalition with Y", "X refused to form a coalition with Y"; "X withdrew its support
         from Y", "X stopped backing Y", "X pulled out of its alliance with Y" (the
-        guideline's "splitting from"). Not a tie owned by another ("declined Z's support
-        for Y", "ruled out a coalition between Y and Z": the refuser is not one of them),
-        nor a refusal itself refused ("refused to rule out a coalition with Y"). None
-        otherwise."""
-        if trig.sign <= 0 or t.head is t or self._owned_by_another(t):
+        guideline's "splitting from"); a tie that lapses splits its own sides ("the alliance
+        between X and Y collapsed", :meth:`_lapsed`). Not a tie owned by another ("declined
+        Z's support for Y", "ruled out a coalition between Y and Z": the refuser is not one
+        of them), nor a refusal itself refused ("refused to rule out a coalition with Y").
+        None otherwise."""
+        if trig.sign <= 0 or t.head is t:
+            return None
+        if self._lapsed(t):
+            return "split"
+        if self._owned_by_another(t):
             return None
         h = t.head
         refuser = None
@@ -749,6 +754,17 @@ class Reader:
         if kind and any(e in agent_ents for e, _ in self.subject(refuser)):
             return kind
         return None
+
+    def _lapsed(self, t: Token) -> bool:
+        """Whether the tie ``t`` is the subject of a verb by which it lapses, stated as a fact
+        (:func:`factions.text.lexicon.lapses`; not "could collapse", "if the pact ends":
+        :meth:`unstated`): "the alliance between X and Y collapsed", "X's coalition with Y
+        broke up", "the pact was terminated". Its sides split; the guideline counts
+        "splitting from" -1."""
+        v = t.head
+        if t.dep_ not in ("nsubj", "nsubjpass") or v.pos_ != "VERB":
+            return False
+        return lapses(v, self.lex, passive=t.dep_ == "nsubjpass") and not self.unstated(v)
 
     def _ended_here(self, t: Token, verb: Token, particle: str | None) -> bool:
         """Whether ``verb`` states that the tie ``t`` ended: an ending verb that is a fact
