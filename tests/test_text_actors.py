@@ -80,6 +80,77 @@ def test_a_person_and_the_party_in_brackets_stay_apart(extractor):
     assert "Asa'ib Ahl al-Haq" in {m.text for m in aah.mentions}
 
 
+def _row_mentions(text: str):
+    """The party and the bracketed name of a one-row list, ``"- Party (Name): ..."``."""
+    from factions.model import ActorKind
+    from factions.text.mentions import Mention
+    from factions.text.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    party = Mention.of(doc[1:3], "ORG", doc[1:3].text, ActorKind.PARTY)
+    return doc, party, Mention.of(doc[4:6], "ORG", doc[4:6].text, ActorKind.PARTY)
+
+
+def test_a_table_rows_leader_in_brackets_is_no_other_name_of_its_party():
+    """A list row's leader in brackets is a person of their own, even where NER tags the
+    name an organisation's and the row describes a party: "- Sinn Fein (Gerry Adams): the
+    third-largest party" on a training document had made one actor of both."""
+    from factions.text.lexicon import load_lexicon
+    from factions.text.mentions import _described_kinds, _link_parenthesised_acronyms
+
+    text = "- Sinn Vala (Kerry Adair): the third-largest party in the chamber."
+    doc, party, leader = _row_mentions(text)
+    leader.extra["table"] = (0, 0, "leader")
+    leader.label, leader.kind = "PERSON", "person"
+    _described_kinds(doc, [party, leader], load_lexicon())
+    assert (leader.label, leader.kind) == ("PERSON", "person")
+    leader.label = "ORG"  # as NER may tag it
+    _link_parenthesised_acronyms(doc, [party, leader])
+    assert leader.alias_of is None
+    # a bracketed name the table does not read as the row's leader is another name of it
+    doc, party, other = _row_mentions(text)
+    _link_parenthesised_acronyms(doc, [party, other])
+    assert other.alias_of == 0
+
+
+def test_a_title_ner_cut_off_a_titled_person_is_no_person():
+    """NER's "US President" of "US President George W. Bush" (a training document) is the
+    title of the person after it, not a person of its own; a name before a person that
+    ends in no title stays."""
+    from factions.model import ActorKind
+    from factions.text.lexicon import load_lexicon
+    from factions.text.mentions import Mention, _without_title_parts
+    from factions.text.nlp import load_nlp
+
+    doc = load_nlp()("Ruritanian President Tomas Vale met Reform Bloc leader Ana Ruiz.")
+    title = Mention.of(doc[0:2], "PERSON", "Ruritanian President", ActorKind.PERSON)
+    vale = Mention.of(doc[2:4], "PERSON", "Tomas Vale", ActorKind.PERSON, title="president")
+    bloc = Mention.of(doc[5:7], "ORG", "Reform Bloc", ActorKind.PARTY)
+    ruiz = Mention.of(doc[8:10], "PERSON", "Ana Ruiz", ActorKind.PERSON, title="leader")
+    kept = _without_title_parts(doc, [title, vale, bloc, ruiz], load_lexicon())
+    assert [m.text for m in kept] == ["Tomas Vale", "Reform Bloc", "Ana Ruiz"]
+
+
+def test_a_name_a_table_lists_as_a_party_is_a_party():
+    """A name NER tags an organisation is a party where a table's party column names it."""
+    from factions.model import ActorKind
+    from factions.text.coref import cluster_names
+    from factions.text.lexicon import load_lexicon
+    from factions.text.mentions import Mention
+
+    doc, row, _ = _row_mentions("- Tir Nua (Gerry Madden): 12 seats. Tir Nua won. Tir Nua lost.")
+    prose = [  # NER's organisations, the row's party among them
+        Mention.of(doc[k : k + 2], "ORG", "Tir Nua", ActorKind.ORGANIZATION)
+        for k in (1, *(t.i for t in doc[3:] if t.text == "Tir"))
+    ]
+    (entity,) = cluster_names(prose, load_lexicon())
+    assert entity.kind == ActorKind.ORGANIZATION
+    prose[0].kind = ActorKind.PARTY  # the table reads the row's name as its party
+    prose[0].extra["table"] = (0, 0, "party")
+    (entity,) = cluster_names(prose, load_lexicon())
+    assert entity.kind == ActorKind.PARTY
+
+
 def test_a_leaders_government_and_forces_are_bodies_of_their_own(extractor):
     r = _read(
         extractor,

@@ -229,8 +229,16 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
         worded_kinds = [
             mentions[k].kind for k in ent.mentions if mentions[k].extra.get("kind_word")
         ]
+        tabled = [  # a table's party column: "| Likud | 30 |"
+            mentions[k].kind
+            for k in ent.mentions
+            if mentions[k].extra.get("table", ())[2:] == ("party",)
+        ]
         if worded_kinds:  # "the X party" once: X is a party however NER tagged it elsewhere
             ent.kind = worded_kinds[0]
+        elif tabled and ent.kind in (ActorKind.ORGANIZATION, ActorKind.OTHER):
+            worded = org_kind(ent.name, lex)  # its own words first ("X Coalition")
+            ent.kind = tabled[0] if worded == ActorKind.ORGANIZATION else worded
         if ent.kind == ActorKind.PERSON and any(
             mentions[k].alias_of is not None or mentions[k].text.isupper() for k in ent.mentions
         ):  # a name with a bracketed acronym is an organisation's

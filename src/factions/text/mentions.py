@@ -382,6 +382,7 @@ def find_mentions(
         ]
     mentions.sort(key=lambda m: m.start)
     mentions = _join_adjacent_persons(doc, mentions)
+    mentions = _without_title_parts(doc, mentions, lex)
     mentions = _acronym_definitions(doc, mentions, taken, lex)
     mentions = _repeat_names(doc, mentions, taken, lex)
     mentions += _members_plural(doc, mentions, taken, lex)  # "the Socialists": the party
@@ -532,9 +533,11 @@ def _described_kinds(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
     """Set the kind of the names a text describes as a kind of group
     (:func:`_described_kind`) as a name's own kind word would ("the X coalition"), NER's
     person label included (a titled name stays a person's). States, places and names whose
-    own words already say their kind keep theirs."""
+    own words already say their kind keep theirs, and so does a table's leader (a person)."""
     for m in mentions:
         if m.label not in ("ORG", "PERSON") or m.extra.get("kind_word") or m.title:
+            continue
+        if m.extra.get("table", ())[2:] == ("leader",):
             continue
         kind = _described_kind(doc, m, lex)
         if kind is None:
@@ -1058,6 +1061,26 @@ def _join_adjacent_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         ):
             span = doc[prev.start : m.end]
             out[-1] = Mention.of(span, "PERSON", span.text, ActorKind.PERSON, title=prev.title)
+            continue
+        out.append(m)
+    return out
+
+
+def _without_title_parts(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """``mentions`` without a name that is the title of the titled person right after it:
+    NER's "US President" of "US President George W. Bush" (a title, not a person of its
+    own). ``mentions`` sorted by start."""
+    out: list[Mention] = []
+    for k, m in enumerate(mentions):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and m.label in ("PERSON", "ORG")
+            and m.end == nxt.start
+            and nxt.label == "PERSON"
+            and nxt.title is not None
+            and doc[m.end - 1].lower_.rstrip(".") in lex.title_words
+        ):
             continue
         out.append(m)
     return out
@@ -2176,7 +2199,7 @@ def _link_parenthesised_acronyms(doc: Doc, mentions: list[Mention]) -> None:
                 and prev.label != "PERSON"
                 and m.end - m.start >= 2
                 and all(t.is_alpha and t.is_title for t in doc[m.start : m.end])
-            ):
+            ) or m.extra.get("table", ())[2:] == ("leader",):
                 continue  # "Green Future (Dora Klein)": its leader, not another name of it
             if (
                 prev.label == "PERSON"

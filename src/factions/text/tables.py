@@ -527,8 +527,10 @@ def table_mentions(doc: Doc, mentions: list[Mention], taken: bytearray, lex) -> 
                     if leader is not None:
                         break
                 leaders = [leader] if leader is not None else []
-            for m in leaders:
+            for m in leaders:  # a person, whatever NER or a description said of the name
                 m.extra["table"] = (ti, ri, "leader")
+                m.label, m.key, m.kind = "PERSON", m.text, ActorKind.PERSON
+                m.extra.pop("kind_word", None)
             alliance = party not in added and party.kind == ActorKind.COALITION
             members = _member_groups(doc, t, cells, pc, party, inside, alliance)
             for m in members:
