@@ -856,6 +856,11 @@ def test_a_tie_that_lapses_splits_its_sides(extractor, text):
         "The alliance between the Azure Party and the Crimson League could collapse soon.",
         "The alliance between the Azure Party and the Crimson League did not collapse.",
         "The alliance between the Azure Party and the Crimson League held firm.",
+        "The alliance between the Azure Party and the Crimson League nearly collapsed.",
+        "The accord between the Azure Party and the Crimson League was left intact.",
+        # the verb ends something else; the noun is an actor, not a tie
+        "The alliance between the Azure Party and the Crimson League ended its boycott.",
+        "The Azure Party's ally, the Crimson League, collapsed in the 2020 election.",
     ],
 )
 def test_a_tie_that_has_not_lapsed_stands(extractor, text):

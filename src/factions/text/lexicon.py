@@ -76,6 +76,7 @@ class RuleWords:
     ending_verbs: frozenset[str] = frozenset()
     stopping_verbs: frozenset[str] = frozenset()
     lapsing_verbs: frozenset[str] = frozenset()
+    near_miss_words: frozenset[str] = frozenset()
     keeping_words: frozenset[str] = frozenset()
     ending_preps: frozenset[str] = frozenset()
     ending_object_preps: frozenset[str] = frozenset()

@@ -1068,8 +1068,9 @@ def _join_adjacent_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _without_title_parts(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """``mentions`` without a name that is the title of the titled person right after it:
-    NER's "US President" of "US President George W. Bush" (a title, not a person of its
-    own). ``mentions`` sorted by start."""
+    NER's "US President" of "US President George W. Bush" (a title and its country, not a
+    person of its own). A name before the title words that is no country's stays ("Green
+    Front Spokesman X": the party is named). ``mentions`` sorted by start."""
     out: list[Mention] = []
     for k, m in enumerate(mentions):
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
@@ -1079,11 +1080,23 @@ def _without_title_parts(doc: Doc, mentions: list[Mention], lex: Lexicon) -> lis
             and m.end == nxt.start
             and nxt.label == "PERSON"
             and nxt.title is not None
-            and doc[m.end - 1].lower_.rstrip(".") in lex.title_words
+            and _only_a_title(doc[m.start : m.end], lex)
         ):
             continue
         out.append(m)
     return out
+
+
+def _only_a_title(span: Span, lex: Lexicon) -> bool:
+    """Whether ``span`` is title words, after a country's name or demonym at most ("US
+    President", "Ruritanian Foreign Minister")."""
+    k = len(span)
+    while k > 0 and span[k - 1].lower_.rstrip(".") in lex.title_words:
+        k -= 1
+    if k == len(span):
+        return False
+    rest = span[:k].text.lower()
+    return not rest or rest in lex.countries or rest in lex.demonyms
 
 
 _INITIAL = re.compile(r"[A-Z]\.")

@@ -596,10 +596,12 @@ class Reader:
         """Whether verb ``v`` states no present fact: negated, intended or threatened
         ("threatened to go into opposition", "is considering withdrawing its support"),
         hanging on an adjective, noun or preposition of intent ("unable to end", "no plans
-        to end", "voted against ending"), or hypothetical ("would go", "if ... went", "will
-        probably pull out")."""
+        to end", "voted against ending"), hypothetical ("would go", "if ... went", "will
+        probably pull out"), or a near miss ("nearly collapsed", "was almost terminated")."""
         w = self.w
-        if self.negated(v):
+        if self.negated(v) or any(
+            c.dep_ == "advmod" and c.lower_ in w.near_miss_words for c in v.children
+        ):  # "nearly collapsed", "was almost terminated"
             return True
         h = v.head
         if h is not v:
@@ -762,9 +764,24 @@ class Reader:
         broke up", "the pact was terminated". Its sides split; the guideline counts
         "splitting from" -1."""
         v = t.head
-        if t.dep_ not in ("nsubj", "nsubjpass") or v.pos_ != "VERB":
-            return False
-        return lapses(v, self.lex, passive=t.dep_ == "nsubjpass") and not self.unstated(v)
+        if t.dep_ not in ("nsubj", "nsubjpass") or v.pos_ != "VERB" or t.i in self.te:
+            return False  # "the Azure Party's ally" names an actor, not a tie
+        if any(c.dep_ in ("dobj", "appos") for c in (*v.children, *t.children)):
+            return False  # "the alliance ended its boycott"; "its ally, the Green Front, ..."
+        return (
+            lapses(v, self.lex, passive=t.dep_ == "nsubjpass")
+            and not self.unstated(v)
+            and not self._kept(v)
+        )
+
+    def _kept(self, verb: Token) -> bool:
+        """Whether ``verb`` leaves its tie in a state that keeps it ("left its alliance with
+        Y intact", "was left in place"), wherever the parse hangs the word."""
+        return any(
+            k.is_lower and k.lemma_ in self.w.keeping_words and k.dep_ != "ROOT"
+            for k in verb.subtree
+            if k.i > verb.i and k.sent == verb.sent
+        )
 
     def _ended_here(self, t: Token, verb: Token, particle: str | None) -> bool:
         """Whether ``verb`` states that the tie ``t`` ended: an ending verb that is a fact
@@ -776,11 +793,7 @@ class Reader:
             return False
         if t.dep_ == "xcomp" and verb.lemma_.lower() not in self.w.stopping_verbs:
             return False
-        if any(  # "left its alliance with Y intact / in place" (wherever the parse hangs it)
-            k.is_lower and k.lemma_ in self.w.keeping_words and k.dep_ != "ROOT"
-            for k in verb.subtree
-            if k.i > verb.i and k.sent == verb.sent
-        ):
+        if self._kept(verb):  # "left its alliance with Y intact / in place"
             return False
         return not any(
             c.dep_ in ("compound", "amod", "nmod") and c.i in self.te for c in t.children
