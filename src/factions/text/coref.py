@@ -46,6 +46,7 @@ from factions.text.mentions import (
     org_kind,
     subject_complements,
 )
+from factions.text.tables import table_role
 
 __all__ = [
     "Entity",
@@ -230,9 +231,7 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             mentions[k].kind for k in ent.mentions if mentions[k].extra.get("kind_word")
         ]
         tabled = [  # a table's party column: "| Likud | 30 |"
-            mentions[k].kind
-            for k in ent.mentions
-            if mentions[k].extra.get("table", ())[2:] == ("party",)
+            mentions[k].kind for k in ent.mentions if table_role(mentions[k]) == "party"
         ]
         if worded_kinds:  # "the X party" once: X is a party however NER tagged it elsewhere
             ent.kind = worded_kinds[0]

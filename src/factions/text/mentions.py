@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from factions.model import ActorKind, normalise_alias
 from factions.text.lexicon import Lexicon
-from factions.text.tables import find_tables, table_affiliations, table_mentions
+from factions.text.tables import find_tables, table_affiliations, table_mentions, table_role
 
 __all__ = [
     "Gazetteer",
@@ -537,7 +537,7 @@ def _described_kinds(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
     for m in mentions:
         if m.label not in ("ORG", "PERSON") or m.extra.get("kind_word") or m.title:
             continue
-        if m.extra.get("table", ())[2:] == ("leader",):
+        if table_role(m) == "leader":
             continue
         kind = _described_kind(doc, m, lex)
         if kind is None:
@@ -1089,7 +1089,7 @@ def _without_title_parts(doc: Doc, mentions: list[Mention], lex: Lexicon) -> lis
 
 def _only_a_title(span: Span, lex: Lexicon) -> bool:
     """Whether ``span`` is title words, after a country's name or demonym at most ("US
-    President", "Ruritanian Foreign Minister")."""
+    President", "Peruvian Foreign Minister")."""
     k = len(span)
     while k > 0 and span[k - 1].lower_.rstrip(".") in lex.title_words:
         k -= 1
@@ -2212,7 +2212,7 @@ def _link_parenthesised_acronyms(doc: Doc, mentions: list[Mention]) -> None:
                 and prev.label != "PERSON"
                 and m.end - m.start >= 2
                 and all(t.is_alpha and t.is_title for t in doc[m.start : m.end])
-            ) or m.extra.get("table", ())[2:] == ("leader",):
+            ) or table_role(m) == "leader":
                 continue  # "Green Future (Dora Klein)": its leader, not another name of it
             if (
                 prev.label == "PERSON"

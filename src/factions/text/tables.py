@@ -748,6 +748,13 @@ def _whole_cell_name(doc: Doc, cell: tuple[int, int], inner: list, mentions: lis
     return new(cell[0], cell[1], "ORG", org_kind(text, lex))
 
 
+def table_role(m: Mention) -> str | None:
+    """The role a table's row gives mention ``m`` (``"party"``, ``"leader"``,
+    ``"member"``), or None outside a table."""
+    t = m.extra.get("table")
+    return t[2] if t is not None else None
+
+
 def table_affiliations(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int, str]]:
     """(member entity, group entity, role): each row's leader leads its party, and the
     parties its member cell lists are members of it (:func:`_member_groups`); under a
