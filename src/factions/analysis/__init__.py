@@ -127,6 +127,7 @@ from factions.analysis.signed_graph import (
     check_sign,
     check_weight,
     from_networkx,
+    spectral_sides,
 )
 
 __all__ = [
@@ -204,6 +205,7 @@ __all__ = [
     "removal_effects",
     "seat_holders_of",
     "shapley_shubik",
+    "spectral_sides",
     "textbook_frustration_milp",
     "tie_flip_effects",
     "triad_census",

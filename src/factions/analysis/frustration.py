@@ -46,7 +46,7 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse.csgraph import connected_components, dijkstra, minimum_spanning_tree
 
 from factions.analysis.serial import json_number, json_pairs
-from factions.analysis.signed_graph import GraphLike, SignedGraph, as_signed_graph
+from factions.analysis.signed_graph import GraphLike, SignedGraph, as_signed_graph, spectral_sides
 
 __all__ = [
     "FrustrationResult",
@@ -286,7 +286,7 @@ def _initial_upper_bound(sg: SignedGraph, a: sp.csr_matrix, seed: int = 0) -> np
             # a fixed start vector makes ARPACK (and so the partition among ties) reproducible
             v0 = rng.standard_normal(sg.n)
             _, vecs = eigsh(a.astype(np.float64), k=k, which="LA", v0=v0)
-            starts += [np.where(vecs[:, j] >= 0, 1.0, -1.0) for j in range(vecs.shape[1])]
+            starts += [spectral_sides(vecs[:, j]) for j in range(vecs.shape[1])]
     except Exception:  # ARPACK may not converge on tiny or degenerate blocks
         pass
     starts += [rng.choice([-1.0, 1.0], size=sg.n) for _ in range(3 if sg.n <= 500 else 1)]

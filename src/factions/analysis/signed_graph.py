@@ -35,6 +35,7 @@ __all__ = [
     "check_sign",
     "check_weight",
     "from_networkx",
+    "spectral_sides",
 ]
 
 
@@ -159,6 +160,40 @@ class SignedGraph:
             w = e[3] if len(e) > 3 else 1.0  # type: ignore[misc]
             add_tie(g, a, b, s, w, where=f"edge {a!r}-{b!r}")
         return from_networkx(g)
+
+
+_ZERO_ENTRY = 1e-9  # an entry of a unit eigenvector within this of zero is zero
+
+
+def spectral_sides(vec: np.ndarray) -> np.ndarray:
+    """Sides (+1 / -1) from the signs of an eigenvector, the same on every run.
+
+    The spectral split of a signed graph (Kunegis et al. 2010, "Spectral analysis of signed
+    graphs for clustering, prediction and visualization", SDM): the signs of an eigenvector
+    of the signed adjacency matrix. An eigenvector's overall sign is arbitrary, and an entry
+    that is zero in exact arithmetic comes out as +-1e-17 noise that differs from run to run
+    (threaded BLAS): the first clear entry is made positive and near-zero entries take side
+    -1, else partitions that tie alternate by chance.
+
+    Parameters
+    ----------
+    vec : numpy.ndarray
+        An eigenvector (unit norm) of a signed adjacency matrix or Laplacian.
+
+    Returns
+    -------
+    numpy.ndarray
+        +1.0 or -1.0 per entry.
+
+    Examples
+    --------
+    >>> spectral_sides(np.array([-0.5, 1e-17, 0.5])).tolist()
+    [1.0, -1.0, -1.0]
+    """
+    clear = np.flatnonzero(np.abs(vec) > _ZERO_ENTRY)
+    if clear.size and vec[clear[0]] < 0:
+        vec = -vec
+    return np.where(vec > _ZERO_ENTRY, 1.0, -1.0)
 
 
 def check_sign(s: Any, where: str) -> int:

@@ -56,6 +56,7 @@ import numpy as np
 
 from factions.analysis.motions import holder_stances
 from factions.analysis.serial import json_data
+from factions.analysis.signed_graph import spectral_sides
 from factions.model import Motion, System
 
 __all__ = [
@@ -726,7 +727,7 @@ def _base_sides(n: int, eu: np.ndarray, ev: np.ndarray, sign: np.ndarray) -> np.
     a[eu, ev] = sign
     a[ev, eu] = sign
     _, vecs = np.linalg.eigh(a)
-    spectral = (vecs[:, -1] < 0).astype(np.int32)
+    spectral = (spectral_sides(vecs[:, -1]) < 0).astype(np.int32)
     code, _ = _codes(n, (eu, ev, sign), None, 1, (10 * n + 10, 16384, spectral))
     return (code[:, 0] & 1).astype(np.int32)
 
