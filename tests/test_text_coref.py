@@ -173,6 +173,32 @@ def test_pronoun_refers_to_recent_person_not_own_subject(extractor):
     assert "him" not in mentions_of(r, "Omar Nour")
 
 
+@pytest.mark.parametrize(
+    ("text", "pronoun", "person", "not_person"),
+    [
+        (  # the main-clause subject outweighs a later name inside a prepositional phrase
+            "Anton Velos was sworn in on Monday before guests who included the region's "
+            "leaders, among them the Marlovian premier, Ivo Brek. Karel Dunst, the Green "
+            "Front's leader, telephoned to congratulate him.",
+            "him",
+            "Anton Velos",
+            "Ivo Brek",
+        ),
+        (  # a subordinate clause's subject outweighs the agent of a participle
+            "Pavel Oruno won the vote, while Teo Tavin, endorsed by the lawyer Emil Pellic, "
+            "who withdrew from the race, came second. The court dismissed his petitions.",
+            "his",
+            "Teo Tavin",
+            "Emil Pellic",
+        ),
+    ],
+)
+def test_pronoun_refers_to_the_most_salient_person(extractor, text, pronoun, person, not_person):
+    r = extractor.extract(Document("t", text))
+    assert pronoun in mentions_of(r, person)
+    assert pronoun not in mentions_of(r, not_person)
+
+
 def test_description_refers_to_person_just_named(extractor):
     text = (
         "Rashid Amin spoke about Yusuf Taha. "

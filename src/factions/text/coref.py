@@ -16,8 +16,10 @@ Rules, in the order applied (all linear or near-linear in the number of mentions
    person it says left office; another office no one holds -> no one; descriptions
    ("this Shiite leader", "the young cleric") -> the most recent person who is not the
    subject of the same sentence; "himself" -> its clause's subject; "he/him/his" -> the
-   most recent fitting person (an object pronoun never refers to its own clause's
-   subject; never a person the text gives the other gender);
+   most salient fitting person of its sentence and the two before (Lappin & Leass 1994:
+   recency, grammatical role, head-noun and non-adverbial emphasis, role parallelism; an
+   object pronoun never refers to its own clause's subject; never a person the text gives
+   the other gender);
    "it/its" -> the most recent state or organisation; "the government", "the cabinet" and,
    in a text that names no coalition and calls one governing, "the coalition" -> the text's
    government (the state it is about, else the government last named, else one unnamed
@@ -1444,7 +1446,7 @@ def resolve_references(
                 ):
                     ent = next(iter(subj - other))
             if ent is None:
-                ent = _recent_person(history, entities, cur_sent, exclude, prefer_subject)
+                ent = _salient_person(doc, history, entities, cur_sent, exclude, prefer_subject)
             if ent is not None:
                 add(i, i + 1, ent, "PRON")
         elif low in ("it", "its") and tok.pos_ == "PRON":
@@ -1871,6 +1873,91 @@ def _recent_person(
         if first is None:
             first = e
     return first
+
+
+_RECENCY = 100  # Lappin & Leass (1994): sentence recency
+_SUBJECT, _OBJECT, _OBLIQUE = 80, 50, 40  # subject, accusative, indirect object or oblique
+_HEAD_NOUN, _NON_ADVERBIAL = 80, 50  # not inside another noun phrase; not in an adverbial PP
+_PARALLEL = 35  # the pronoun and its antecedent in the same role (subject / not)
+
+
+def _noun_phrase_head(tok: Token) -> Token:
+    """The head of the noun phrase ``tok`` ends: up through compounds, names, appositions
+    and coordinations ("Pakistan's prime minister, Nawaz Sharif" -> "minister")."""
+    for _ in range(6):
+        if tok.dep_ in ("compound", "flat", "appos", "conj") and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    return tok
+
+
+def _salience_weight(tok: Token) -> int:
+    """The salience factors of a mention ending at ``tok``, recency aside (Lappin & Leass
+    1994, Table 1): its grammatical role (subject 80, direct object 50, indirect object or
+    oblique 40), head-noun emphasis (80: not the possessor, modifier or prepositional object
+    of another noun) and non-adverbial emphasis (50: not in a prepositional phrase that
+    modifies a verb, as "in Mary's flat" does)."""
+    head = _noun_phrase_head(tok)
+    dep, up = head.dep_, head.head
+    weight = 0
+    if dep in ("nsubj", "nsubjpass", "csubj"):
+        weight += _SUBJECT
+    elif dep == "dobj":
+        weight += _OBJECT
+    elif dep == "dative" or (dep == "pobj" and up.head.pos_ in ("VERB", "AUX")):
+        weight += _OBLIQUE
+    embedded = dep in ("poss", "nmod", "npadvmod") or (
+        dep == "pobj" and up.head.pos_ in ("NOUN", "PROPN", "PRON")
+    )
+    if not embedded:
+        weight += _HEAD_NOUN
+    if not (dep == "pobj" and up.head.pos_ in ("VERB", "AUX")):
+        weight += _NON_ADVERBIAL
+    return weight
+
+
+def _salient_person(
+    doc: Doc,
+    history,
+    entities: list[Entity],
+    cur_sent: int,
+    exclude: Collection[int] = frozenset(),
+    subject_pronoun: bool = False,
+) -> int | None:
+    """The person a personal pronoun refers to: of the persons mentioned in its sentence
+    and the two before it, the most salient, by Lappin & Leass's (1994) salience factors.
+
+    Each mention weighs its sentence recency (100) and its factors
+    (:func:`_salience_weight`), halved for every sentence back; an entity's salience sums,
+    over the sentences that mention it, its strongest mention there. A candidate in the
+    pronoun's role (both subjects, or both not) gains 35 (role parallelism). Ties go to the
+    most recent. ``exclude`` (the pronoun's own clause's subject for an object pronoun,
+    persons of the other gender) never refers.
+
+    Lappin, S. and Leass, H. J. (1994). An algorithm for pronominal anaphora resolution.
+    Computational Linguistics 20(4), 535-561.
+    """
+    strongest: dict[tuple[int, int], float] = {}  # (entity, sentence) -> best mention there
+    last: dict[int, int] = {}  # entity -> its latest token, for ties
+    parallel: set[int] = set()
+    for tok_i, e, s, subj in reversed(history):
+        if cur_sent - s > 2:
+            break
+        if entities[e].kind != ActorKind.PERSON or e in exclude:
+            continue
+        w = (_RECENCY + _salience_weight(doc[tok_i])) / 2 ** (cur_sent - s)
+        strongest[(e, s)] = max(strongest.get((e, s), 0.0), w)
+        if e not in last:  # its latest mention: the one role parallelism compares
+            last[e] = tok_i
+            if bool(subj) == subject_pronoun:
+                parallel.add(e)
+    if not last:
+        return None
+    score: dict[int, float] = {}
+    for (e, _), w in strongest.items():
+        score[e] = score.get(e, 0.0) + w
+    return max(last, key=lambda e: (score[e] + (_PARALLEL if e in parallel else 0), last[e]))
 
 
 def _names_coalition(word: str, lex: Lexicon) -> bool:
