@@ -199,6 +199,39 @@ def test_pronoun_refers_to_the_most_salient_person(extractor, text, pronoun, per
     assert pronoun not in mentions_of(r, not_person)
 
 
+def test_its_refers_to_the_most_salient_group(extractor):
+    text = (
+        "The Azure Party won the vote in the capital, helped by the Green Front. "
+        "The court later annulled its victory."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "its" in mentions_of(r, "Azure Party")
+    assert "its" not in mentions_of(r, "Green Front")
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        (  # the head of a government holds its office; a former holder does not
+            "Ana Tovik formed a minority government in June. Karel Dunst, the former prime "
+            "minister, went into opposition. The Green Front accused the prime minister of "
+            "betraying the miners.",
+            "Ana Tovik",
+        ),
+        (  # the head named after the titled holder is the holder now
+            "Prime Minister Karel Dunst lost the election in May. The new cabinet of Maria "
+            "Kessel took office in June. The Green Front accused the prime minister of "
+            "betraying the miners.",
+            "Maria Kessel",
+        ),
+    ],
+)
+def test_the_prime_minister_is_the_head_of_the_government(extractor, text, head):
+    r = extractor.extract(Document("t", text))
+    assert "the prime minister" in mentions_of(r, head)
+    assert "the prime minister" not in mentions_of(r, "Karel Dunst")
+
+
 def test_description_refers_to_person_just_named(extractor):
     text = (
         "Rashid Amin spoke about Yusuf Taha. "

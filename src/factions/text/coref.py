@@ -10,7 +10,9 @@ Rules, in the order applied (all linear or near-linear in the number of mentions
    ("the Falcons" -> "Desert Falcons").
 4. References, left to right, with a short history of recent mentions: "the latter" /
    "the former"; titles used alone ("the Prime Minister") -> the person last named with
-   that title, before the name or beside it ("X, who had been prime minister"); "the new
+   that title, before the name or beside it ("X, who had been prime minister"), or, for
+   a head of government's offices, as the head of a government ("X's cabinet", "X formed
+   a government"), and not named as a former holder of that very office; "the new
    president" -> the holder the text says won or took up the office, else the last
    election winner it names; "the former president" no one was named as -> the last
    person it says left office; another office no one holds -> no one; descriptions
@@ -20,9 +22,9 @@ Rules, in the order applied (all linear or near-linear in the number of mentions
    recency, grammatical role, head-noun and non-adverbial emphasis, role parallelism; an
    object pronoun never refers to its own clause's subject; never a person the text gives
    the other gender);
-   "it/its" -> the most recent state or organisation; "the government", "the cabinet" and,
-   in a text that names no coalition and calls one governing, "the coalition" -> the text's
-   government (the state it is about, else the government last named, else one unnamed
+   "it/its" -> the most salient state or organisation of its sentence and the one
+   before; "the government", "the cabinet" and, in a text that names no coalition and
+   calls one governing, "the coalition" -> the text's government (the state it is about, else the government last named, else one unnamed
    government body).
 """
 
@@ -1082,7 +1084,8 @@ def resolve_references(
     salient = _salient_holder(mentions, entities, titled)
     gender = stated_genders(doc, mentions, lex)  # entity -> "female" / "male", as the text says
     title_holders: dict[str, list[int]] = {}  # office -> the people named with it, in order
-    formers: set[int] = set()  # people named as a former holder ("former President X")
+    formers: set[tuple[int, str]] = set()  # (person, office) named as a former holder
+    # ("former President X"; a former prime minister may be the president now)
     gained = {  # people the text says won or took up their office ("X was elected president")
         m.entity for m in mentions if m.kind == ActorKind.PERSON and _gained_title(doc, m, lex)
     }
@@ -1131,7 +1134,13 @@ def resolve_references(
                     holders.remove(m.entity)
                 holders.append(m.entity)
                 if _named_former(doc, m, lex) or _stated_former(doc, m, lex, title):
-                    formers.add(m.entity)
+                    formers.add((m.entity, key))
+            if _heads_government(doc, m, lex):  # "X's cabinet": X holds its head's offices
+                for office in lex.government_head_offices:
+                    holders = title_holders.setdefault(office, [])
+                    if m.entity in holders:
+                        holders.remove(m.entity)
+                    holders.append(m.entity)
             if m.extra.get("government"):
                 government_of["last"] = m.entity
             if not m.extra.get("place") and not _pro_or_anti(doc, m.start):
@@ -1178,7 +1187,7 @@ def resolve_references(
                     and any(t in lex.salient_offices for t in titles)
                     and not any("abroad:" + t in title_holders for t in titles)
                     and not _another_holder_spoken_of(doc, titles, home, lex)
-                    and salient not in formers
+                    and not any(e == salient for e, _ in formers)
                     and salient not in _clause_arguments(doc[j - 1], tok_entity)
                 ):
                     holder = salient
@@ -1446,7 +1455,7 @@ def resolve_references(
                 ):
                     ent = next(iter(subj - other))
             if ent is None:
-                ent = _salient_person(doc, history, entities, cur_sent, exclude, prefer_subject)
+                ent = _salient_referent(doc, history, entities, cur_sent, exclude, prefer_subject)
             if ent is not None:
                 add(i, i + 1, ent, "PRON")
         elif low in ("it", "its") and tok.pos_ == "PRON":
@@ -1462,9 +1471,10 @@ def resolve_references(
                 if ent is None:
                     ent = _parallel_owner(tok, tok_entity, entities)
             if ent is None:
-                ent = _recent_group(
-                    history, entities, cur_sent, prefer_subject=tok.dep_ in ("nsubj", "nsubjpass")
-                )
+                ent = _salient_referent(
+                    doc, history, entities, cur_sent, frozenset(),
+                    tok.dep_ in ("nsubj", "nsubjpass"), groups=True, window=1,
+                )  # fmt: skip
             if ent is not None:
                 add(i, i + 1, ent, "PRON")
         i += 1
@@ -1659,29 +1669,60 @@ def _office_holder(
     titles: tuple[str, ...],
     former: bool,
     holders: dict[str, list[int]],
-    formers: set[int],
+    formers: set[tuple[int, str]],
     gained: Collection[int] | None = None,
 ) -> int | None:
     """The person an office names. "The president": its holder named last who was not
-    named as a former one. "The former president": the last one named as former, else the
-    one before the last holder when two have been named. "The new president" (``gained``:
-    the people the text says won or took up an office): the last holder who did so, and no
-    one when none did (a holder named by title alone is as likely the outgoing one)."""
+    named as a former one (of any of ``titles``), else the last one named as a former
+    holder. "The former president": the last one named as former, else the one before the
+    last holder when two have been named. "The new president" (``gained``: the people the
+    text says won or took up an office): the last holder who did so, and no one when none
+    did (a holder named by title alone is as likely the outgoing one)."""
+    fallback = None
     for title in titles:
         named = holders.get(title)
         if not named:
             continue
         if former:
-            past = [e for e in named if e in formers]
+            past = [e for e in named if (e, title) in formers]
             if past:
                 return past[-1]
             return named[-2] if len(named) > 1 else named[-1]
-        current = [e for e in named if e not in formers]
+        current = [e for e in named if (e, title) not in formers]
         if gained is not None:
             won = [e for e in current if e in gained]
             return won[-1] if won else None
-        return current[-1] if current else named[-1]
-    return None
+        if current:
+            return current[-1]
+        fallback = named[-1] if fallback is None else fallback
+    return fallback
+
+
+def _heads_government(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """Whether a person is named as the head of a government: the possessor or the "of"
+    object of a ``headed_government_nouns`` noun ("X's minority government", "the first
+    cabinet of X", "X's administration"), or the subject of a ``government_forming_verbs``
+    verb with one as its object ("X formed a minority government"); not a past one ("X's
+    former government"), not a negated forming ("X did not form a government")."""
+    if m.kind != ActorKind.PERSON:
+        return False
+    root = doc[m.start : m.end].root
+    nouns: list[Token] = []
+    if root.dep_ == "poss":
+        nouns = [root.head]
+    elif root.dep_ == "pobj" and root.head.lower_ == "of":
+        nouns = [root.head.head]
+    elif (
+        root.dep_ == "nsubj"
+        and root.head.lemma_.lower() in lex.government_forming_verbs
+        and not any(c.dep_ == "neg" for c in root.head.children)
+    ):
+        nouns = [c for c in root.head.children if c.dep_ == "dobj"]
+    return any(
+        noun.lemma_.lower() in lex.headed_government_nouns
+        and not any(c.lower_ in lex.former_office_adjectives for c in noun.children)
+        for noun in nouns
+    )
 
 
 def _named_former(doc: Doc, m: Mention, lex: Lexicon) -> bool:
@@ -1917,16 +1958,19 @@ def _salience_weight(tok: Token) -> int:
     return weight
 
 
-def _salient_person(
+def _salient_referent(
     doc: Doc,
     history,
     entities: list[Entity],
     cur_sent: int,
     exclude: Collection[int] = frozenset(),
     subject_pronoun: bool = False,
+    groups: bool = False,
+    window: int = 2,
 ) -> int | None:
-    """The person a personal pronoun refers to: of the persons mentioned in its sentence
-    and the two before it, the most salient, by Lappin & Leass's (1994) salience factors.
+    """The person a personal pronoun refers to (with ``groups``, the group or state "it" or
+    "its" refers to): of those mentioned in its sentence and the ``window`` before it, the
+    most salient, by Lappin & Leass's (1994) salience factors.
 
     Each mention weighs its sentence recency (100) and its factors
     (:func:`_salience_weight`), halved for every sentence back; an entity's salience sums,
@@ -1942,9 +1986,9 @@ def _salient_person(
     last: dict[int, int] = {}  # entity -> its latest token, for ties
     parallel: set[int] = set()
     for tok_i, e, s, subj in reversed(history):
-        if cur_sent - s > 2:
+        if cur_sent - s > window:
             break
-        if entities[e].kind != ActorKind.PERSON or e in exclude:
+        if (entities[e].kind == ActorKind.PERSON) == groups or e in exclude:
             continue
         w = (_RECENCY + _salience_weight(doc[tok_i])) / 2 ** (cur_sent - s)
         strongest[(e, s)] = max(strongest.get((e, s), 0.0), w)

@@ -227,6 +227,9 @@ class Lexicon:
     former_office_adjectives: frozenset[str] = frozenset()
     new_office_adjectives: frozenset[str] = frozenset()
     salient_offices: frozenset[str] = frozenset()
+    headed_government_nouns: frozenset[str] = frozenset()
+    government_forming_verbs: frozenset[str] = frozenset()
+    government_head_offices: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     generic_actors: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
@@ -595,6 +598,9 @@ _WORD_LISTS = (  # the plain word lists of words.yaml, each a Lexicon field of i
     "former_office_adjectives",
     "new_office_adjectives",
     "salient_offices",
+    "headed_government_nouns",
+    "government_forming_verbs",
+    "government_head_offices",
     "honorifics",
     "generic_actors",
     "party_family_plurals",
