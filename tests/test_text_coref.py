@@ -232,6 +232,38 @@ def test_the_prime_minister_is_the_head_of_the_government(extractor, text, head)
     assert "the prime minister" not in mentions_of(r, "Karel Dunst")
 
 
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        (
+            "Peter Valen and Karel Dunst contested the presidential election. On 9 December "
+            "the commission declared Peter Valen elected. The new president then attacked "
+            "the Green Front.",
+            "The new president",
+        ),
+        (
+            "Peter Valen and Karel Dunst contested the presidential election. The commission "
+            "declared Peter Valen the winner. The new president then attacked the Green "
+            "Front.",
+            "The new president",
+        ),
+        (
+            "After the vote Peter Valen, the opposition candidate, beat the incumbent. The "
+            "new president then attacked the Green Front.",
+            "The new president",
+        ),
+        (
+            "The coalition of Karel Dunst fell in May. The king asked Peter Valen to form a "
+            "government. The new premier then attacked the Green Front.",
+            "The new premier",
+        ),
+    ],
+)
+def test_the_new_holder_is_who_won_or_formed_a_government(extractor, text, office):
+    r = extractor.extract(Document("t", text))
+    assert office in mentions_of(r, "Peter Valen")
+
+
 def test_description_refers_to_person_just_named(extractor):
     text = (
         "Rashid Amin spoke about Yusuf Taha. "
@@ -1240,3 +1272,47 @@ def test_an_office_alone_is_not_who_left_another_post_or_won_a_lesser_race(
 ):
     r = extractor.extract(Document("t", text))
     assert phrase not in mentions_of(r, person)
+
+
+def test_a_monarch_by_regnal_number_is_a_person(extractor):
+    # NER takes "King Mswalo IV's" for an organisation's name; the regnal number says whose
+    text = (
+        "Velmora went through the worst unrest of King Mswalo IV's reign in 2021. "
+        "The Green Front urged the king to open talks."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the king" in mentions_of(r, "Mswalo IV")
+    kinds = {am.actor.name: am.actor.kind.value for am in r.actors}
+    assert kinds["Mswalo IV"] == "person"
+    from factions.text.mentions import _regnal_name
+
+    doc = extractor.nlp("Students of the Mohammed V University protested.")
+    assert not _regnal_name(doc[3:7], extractor.lex)  # a group word: no person
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The red-green coalition lost its majority in May. The Azure Party attacked the "
+            "red-green coalition.",
+            "red-green coalition",
+        ),
+        (
+            "The unionist bloc boycotted the vote. The Azure Party condemned the unionist bloc.",
+            "unionist bloc",
+        ),
+    ],
+)
+def test_a_coalition_named_by_a_description_is_an_actor(extractor, text, name):
+    r = extractor.extract(Document("t", text))
+    kinds = {am.actor.name: am.actor.kind.value for am in r.actors}
+    assert kinds.get(name) == "coalition"
+    assert [x.sign for x in r.relations] == [-1]
+
+
+def test_a_bare_ruling_coalition_is_no_described_coalition(extractor):
+    from factions.text.mentions import _described_coalitions
+
+    doc = extractor.nlp("The ruling coalition lost the vote.")
+    assert _described_coalitions(doc, bytearray(len(doc)), extractor.lex) == []

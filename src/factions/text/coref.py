@@ -767,8 +767,9 @@ def _election_winners(
     """(token, person entity, office or None) for each win the text states, in order: the
     subject of "won" an election ("won the presidential runoff": the office, from
     ``office_tenures``), the subject of "defeated" or "beat" a person, or the agent of its
-    passive ("was defeated by X"; ``victory_verbs``), the one lost to ("lost the runoff to
-    X"), the subject of "was elected" or "was sworn in" with no office named (which
+    passive ("was defeated by X"; ``victory_verbs``; "beat the incumbent" too), the one
+    an authority declared the winner ("declared X elected", ``winner_declaring_verbs``),
+    the one lost to ("lost the runoff to X"), the subject of "was elected" or "was sworn in" with no office named (which
     :func:`_gained_title` reads), and the possessor of a victory ("X's victory",
     ``victory_nouns``). Not a negated win, nor one of a lesser election ("won the party
     primary", "the regional election": ``minor_election_words``)."""
@@ -812,8 +813,26 @@ def _election_winners(
                 continue
             if any(c.dep_ == "nsubjpass" for c in kids):  # "X was defeated by Y": Y
                 found = [o for c in kids if c.dep_ == "agent" for o in c.children]
-            elif any(person(o) is not None or o.lower_ in lex.person_pronouns for o in objects):
+            elif any(
+                person(o) is not None
+                or o.lower_ in lex.person_pronouns
+                or (o.lemma_.lower() in lex.person_nouns | lex.title_words and o.tag_ == "NN")
+                for o in objects
+            ):  # "defeated Y", "beat the incumbent", "defeated the president"
                 found = [c for c in _verb_subjects(tok) if c.dep_ == "nsubj"]
+        elif lemma in lex.winner_declaring_verbs:  # "declared X elected", "... the winner"
+            for c in kids:
+                if c.dep_ == "ccomp" and c.lemma_.lower() == "elect":
+                    found += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            for o in objects:
+                if any(
+                    g.dep_ in ("appos", "oprd", "attr", "xcomp")
+                    and (
+                        g.lemma_.lower() in lex.office_winning_nouns or g.lemma_.lower() == "elect"
+                    )
+                    for g in (*o.children, *kids)
+                ):
+                    found.append(o)
         elif lemma == "lose" and any(  # "X lost the runoff to Y": Y (not "lost his seat")
             (o.lemma_.lower() in lex.election_nouns or o.lower_ in lex.office_tenures)
             and not minor(o)
@@ -1086,8 +1105,12 @@ def resolve_references(
     title_holders: dict[str, list[int]] = {}  # office -> the people named with it, in order
     formers: set[tuple[int, str]] = set()  # (person, office) named as a former holder
     # ("former President X"; a former prime minister may be the president now)
-    gained = {  # people the text says won or took up their office ("X was elected president")
-        m.entity for m in mentions if m.kind == ActorKind.PERSON and _gained_title(doc, m, lex)
+    gained = {  # people the text says won or took up their office ("X was elected president",
+        # "X formed a government")
+        m.entity
+        for m in mentions
+        if m.kind == ActorKind.PERSON
+        and (_gained_title(doc, m, lex) or _government_headship(doc, m, lex) == "formed")
     }
     winners = _election_winners(doc, tok_entity, entities, lex)  # in text order
     leavers = _office_leavers(doc, tok_entity, entities, lex)
@@ -1135,7 +1158,7 @@ def resolve_references(
                 holders.append(m.entity)
                 if _named_former(doc, m, lex) or _stated_former(doc, m, lex, title):
                     formers.add((m.entity, key))
-            if _heads_government(doc, m, lex):  # "X's cabinet": X holds its head's offices
+            if _government_headship(doc, m, lex):  # "X's cabinet": X holds its head's offices
                 for office in lex.government_head_offices:
                     holders = title_holders.setdefault(office, [])
                     if m.entity in holders:
@@ -1698,31 +1721,41 @@ def _office_holder(
     return fallback
 
 
-def _heads_government(doc: Doc, m: Mention, lex: Lexicon) -> bool:
-    """Whether a person is named as the head of a government: the possessor or the "of"
-    object of a ``headed_government_nouns`` noun ("X's minority government", "the first
-    cabinet of X", "X's administration"), or the subject of a ``government_forming_verbs``
-    verb with one as its object ("X formed a minority government"); not a past one ("X's
-    former government"), not a negated forming ("X did not form a government")."""
+def _government_headship(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
+    """How a person is named as the head of a government, if they are: ``"named"`` as the
+    possessor or the "of" object of a ``headed_government_nouns`` noun ("X's minority
+    government", "the first cabinet of X", "X's administration"), ``"formed"`` as the one
+    who forms one (a ``government_forming_verbs`` verb with such a noun as its object:
+    "X formed a minority government", "the king asked X to form a government"). Not a past
+    one ("X's former government"), not a negated forming ("X did not form a government")."""
     if m.kind != ActorKind.PERSON:
-        return False
+        return None
     root = doc[m.start : m.end].root
     nouns: list[Token] = []
+    how = "named"
     if root.dep_ == "poss":
         nouns = [root.head]
     elif root.dep_ == "pobj" and root.head.lower_ == "of":
         nouns = [root.head.head]
-    elif (
-        root.dep_ == "nsubj"
-        and root.head.lemma_.lower() in lex.government_forming_verbs
-        and not any(c.dep_ == "neg" for c in root.head.children)
-    ):
-        nouns = [c for c in root.head.children if c.dep_ == "dobj"]
-    return any(
+    else:
+        verbs = []
+        if root.dep_ == "nsubj":
+            verbs = [root.head]
+        elif root.dep_ == "dobj":  # "asked X to form a government": X forms it
+            verbs = [c for c in root.head.children if c.dep_ == "xcomp"]
+        for verb in verbs:
+            if verb.lemma_.lower() in lex.government_forming_verbs and not any(
+                c.dep_ == "neg" for c in verb.children
+            ):
+                nouns += [c for c in verb.children if c.dep_ == "dobj"]
+        how = "formed"
+    if any(
         noun.lemma_.lower() in lex.headed_government_nouns
         and not any(c.lower_ in lex.former_office_adjectives for c in noun.children)
         for noun in nouns
-    )
+    ):
+        return how
+    return None
 
 
 def _named_former(doc: Doc, m: Mention, lex: Lexicon) -> bool:

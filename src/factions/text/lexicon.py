@@ -196,6 +196,7 @@ class Lexicon:
     office_tenures: dict[str, str] = field(default_factory=dict)
     office_winning_verbs: frozenset[str] = frozenset()
     office_winning_nouns: frozenset[str] = frozenset()
+    winner_declaring_verbs: frozenset[str] = frozenset()
     victory_verbs: frozenset[str] = frozenset()
     victory_nouns: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
@@ -231,6 +232,9 @@ class Lexicon:
     government_forming_verbs: frozenset[str] = frozenset()
     government_head_offices: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    regnal_numerals: frozenset[str] = frozenset()
+    described_coalition_heads: frozenset[str] = frozenset()
+    coalition_description_words: frozenset[str] = frozenset()
     generic_actors: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     bare_generic_actors: dict[str, str] = field(default_factory=dict)
@@ -573,6 +577,7 @@ _WORD_LISTS = (  # the plain word lists of words.yaml, each a Lexicon field of i
     "office_winning_verbs",
     "office_winning_nouns",
     "victory_verbs",
+    "winner_declaring_verbs",
     "victory_nouns",
     "company_words",
     "minor_election_words",
@@ -602,6 +607,9 @@ _WORD_LISTS = (  # the plain word lists of words.yaml, each a Lexicon field of i
     "government_forming_verbs",
     "government_head_offices",
     "honorifics",
+    "regnal_numerals",
+    "described_coalition_heads",
+    "coalition_description_words",
     "generic_actors",
     "party_family_plurals",
 )

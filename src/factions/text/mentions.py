@@ -389,6 +389,7 @@ def find_mentions(
     _plural_groups(doc, mentions)
     _described_kinds(doc, mentions, lex)
     mentions.extend(_bodies(doc, mentions, taken))
+    mentions.extend(_described_coalitions(doc, taken, lex))
     mentions.extend(_state_forces(doc, mentions, taken, lex))
     _join_bare_forces(mentions)
     mentions.sort(key=lambda m: m.start)
@@ -643,6 +644,54 @@ def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention
                 leader=(m.start, m.end) if m.label == "PERSON" else None,
             )
         )
+    return out
+
+
+def _described_coalitions(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Mention]:
+    """Coalitions a text names by a description of what they are ("the red-green
+    coalition", "the centre-right alliance", "the three-party coalition", "the unionist
+    bloc", "the pro-independence camp"): a ``described_coalition_heads`` noun after "the"
+    (or "a") and lower-case modifiers, one of them a hyphenated compound or a
+    ``coalition_description_words`` word. Each is a coalition of its own, the same one
+    wherever the text repeats the words; not a bare "the ruling coalition" (coreference's
+    to resolve), not one whose modifiers hold a name ("the Azure-led coalition" is still
+    read: its modifier is hyphenated)."""
+    out: list[Mention] = []
+    for h in doc:
+        if (
+            h.tag_ != "NN"
+            or not h.is_lower
+            or h.lemma_.lower() not in lex.described_coalition_heads
+            or taken[h.i]
+        ):
+            continue
+        k = h.i
+        while (
+            k > 0
+            and h.i - k < 4
+            and not taken[k - 1]
+            and doc[k - 1].dep_ in ("amod", "compound", "nummod", "npadvmod", "punct", "advmod")
+            and doc[k - 1].head.i in range(k - 1, h.i + 1)
+            and doc[k - 1].text not in ",;:()"
+        ):
+            k -= 1
+        if k == h.i or k == 0 or doc[k - 1].lower_ not in ("the", "a", "an"):
+            continue
+        mods = doc[k : h.i]
+        if any(t.pos_ == "PROPN" and "-" not in t.text for t in mods):
+            continue
+        words = [w for t in mods for w in t.lower_.split("-")]
+        if not (
+            any("-" in t.text and t.text.lower() == t.text for t in mods)
+            or any(t.text in _HYPHENS for t in mods)
+            or any(w in lex.coalition_description_words for w in words)
+        ):
+            continue
+        span = doc[k : h.i + 1]
+        key = normalise_alias(span.text)
+        out.append(Mention.of(span, "ORG", key, ActorKind.COALITION))
+        for i in range(k, h.i + 1):
+            taken[i] = 1
     return out
 
 
@@ -1545,6 +1594,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         label = "PERSON"  # "Nigeria's president, X": a person's name NER took for a group's
     elif label in ("ORG", "GPE") and _surname_used_alone(doc, start, end, lex):
         label = "PERSON"  # "Olaf Scholz ... Scholz": a person's name NER took for a group's
+    elif label in ("ORG", "GPE") and _regnal_name(doc[start:end], lex):
+        label = "PERSON"  # "King Mswati III's reign": a monarch NER took for a group
     if label == "GPE" or label == "ORG":
         country = lex.countries.get(low) or lex.capitals.get(low)
         if country is not None:
@@ -1630,6 +1681,24 @@ def _person_name_shape(span: Span, lex: Lexicon) -> bool:
     if not span[0].is_title or org_kind(span.text, lex) != ActorKind.ORGANIZATION:
         return False
     return normalise_alias(_strip_the(span.text)) not in lex.countries
+
+
+def _regnal_name(span: Span, lex: Lexicon) -> bool:
+    """Whether a name ends in a monarch's regnal number (``regnal_numerals``, in capitals:
+    "Mswati III", "King Albert II"; a possessive "'s" aside) after one to three capitalised
+    words that hold no group word ("Mohammed V University") and name no country."""
+    words = [t for t in span if t.text not in ("'s", "’s", "'", "’")]
+    if not 2 <= len(words) <= 4:
+        return False
+    last, name = words[-1], words[:-1]
+    if not last.is_upper or last.lower_ not in lex.regnal_numerals:
+        return False
+    text = " ".join(t.text for t in name)
+    return (
+        all(t.is_title for t in name)
+        and org_kind(text, lex) == ActorKind.ORGANIZATION
+        and normalise_alias(_strip_the(text)) not in lex.countries
+    )
 
 
 def _surname_used_alone(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
