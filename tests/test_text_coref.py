@@ -191,22 +191,19 @@ def test_pronoun_refers_to_recent_person_not_own_subject(extractor):
             "Teo Tavin",
             "Emil Pellic",
         ),
+        (  # a group's "its" likewise: the subject, not the agent of a participle
+            "The Azure Party won the vote in the capital, helped by the Green Front. "
+            "The court later annulled its victory.",
+            "its",
+            "Azure Party",
+            "Green Front",
+        ),
     ],
 )
-def test_pronoun_refers_to_the_most_salient_person(extractor, text, pronoun, person, not_person):
+def test_pronoun_refers_to_the_most_salient_referent(extractor, text, pronoun, person, not_person):
     r = extractor.extract(Document("t", text))
     assert pronoun in mentions_of(r, person)
     assert pronoun not in mentions_of(r, not_person)
-
-
-def test_its_refers_to_the_most_salient_group(extractor):
-    text = (
-        "The Azure Party won the vote in the capital, helped by the Green Front. "
-        "The court later annulled its victory."
-    )
-    r = extractor.extract(Document("t", text))
-    assert "its" in mentions_of(r, "Azure Party")
-    assert "its" not in mentions_of(r, "Green Front")
 
 
 @pytest.mark.parametrize(
@@ -218,9 +215,9 @@ def test_its_refers_to_the_most_salient_group(extractor):
             "betraying the miners.",
             "Ana Tovik",
         ),
-        (  # the head named after the titled holder is the holder now
-            "Prime Minister Karel Dunst lost the election in May. The new cabinet of Maria "
-            "Kessel took office in June. The Green Front accused the prime minister of "
+        (  # one who formed a government after the titled holder is the holder now
+            "Prime Minister Karel Dunst lost the election in May. Maria Kessel formed a "
+            "minority government in June. The Green Front accused the prime minister of "
             "betraying the miners.",
             "Maria Kessel",
         ),
@@ -230,6 +227,32 @@ def test_the_prime_minister_is_the_head_of_the_government(extractor, text, head)
     r = extractor.extract(Document("t", text))
     assert "the prime minister" in mentions_of(r, head)
     assert "the prime minister" not in mentions_of(r, "Karel Dunst")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a president's government is not a premier's
+        "Prime Minister Vera Holm has clashed with President Karel Dunst's government over "
+        "the budget. The prime minister accused the Azure Party of sabotage.",
+        # a shadow cabinet does not rule
+        "Prime Minister Vera Holm faced protests on Monday. Opposition leader Karel Dunst's "
+        "shadow cabinet met the same day. The prime minister accused the Azure Party of "
+        "organising the protests.",
+        # the cabinet of one who is only named with it: the titled holder stays the holder
+        "Chancellor Vera Holm presented the budget to Karel Dunst's cabinet on Monday. The "
+        "chancellor said the Azure Party had wrecked the public finances.",
+        # asked to form a government, and failed
+        "President Arlo Fenn sacked Prime Minister Vera Holm and asked Karel Dunst to form a "
+        "government. Dunst failed to secure a majority. The prime minister accused the "
+        "Azure Party of sabotage.",
+    ],
+)
+def test_the_titled_holder_keeps_the_office(extractor, text):
+    r = extractor.extract(Document("t", text))
+    office = "The chancellor" if "Chancellor" in text else "The prime minister"
+    assert office.lower() in {x.lower() for x in mentions_of(r, "Vera Holm")}
+    assert office.lower() not in {x.lower() for x in mentions_of(r, "Karel Dunst")}
 
 
 @pytest.mark.parametrize(
@@ -251,6 +274,11 @@ def test_the_prime_minister_is_the_head_of_the_government(extractor, text, head)
             "After the vote Peter Valen, the opposition candidate, beat the incumbent. The "
             "new president then attacked the Green Front.",
             "The new president",
+        ),
+        (
+            "The king asked Peter Valen to form a government. The new premier then "
+            "attacked the Green Front.",
+            "The new premier",
         ),
         (
             "The coalition of Karel Dunst fell in May. The king asked Peter Valen to form a "
@@ -1316,3 +1344,36 @@ def test_a_bare_ruling_coalition_is_no_described_coalition(extractor):
 
     doc = extractor.nlp("The ruling coalition lost the vote.")
     assert _described_coalitions(doc, bytearray(len(doc)), extractor.lex) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Karel Dunst ruled out joining a grand coalition with the Crimson League.", "grand"),
+        ("The Southern Union imposed sanctions. Velmora criticised the 12-member bloc.", "12"),
+        (
+            "The Civic Front, a centre-right alliance of the Azure Party and the Verdant Union, "
+            "accused the Crimson League of fraud.",
+            "centre",
+        ),
+    ],
+)
+def test_no_described_coalition_of_its_own(extractor, text, name):
+    r = extractor.extract(Document("t", text))
+    assert not [am for am in r.actors if am.actor.name.startswith(name)]
+
+
+def test_a_defeat_in_a_vote_is_no_election_win(extractor):
+    text = (
+        "Karel Dunst defeated the prime minister in a parliamentary vote on the budget. "
+        "The new premier will be chosen by the Azure Party next month."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "The new premier" not in mentions_of(r, "Karel Dunst")
+
+
+def test_a_single_letter_after_a_name_is_no_regnal_number(extractor):
+    from factions.text.mentions import _regnal_name
+
+    doc = extractor.nlp("Radio X, an independent station, was shut down.")
+    assert not _regnal_name(doc[0:2], extractor.lex)

@@ -16,7 +16,11 @@ from factions.text.pipeline import Extractor
 
 FLOORS = {
     ("rules", "seeds"): 0.75,
-    ("rules", "dev"): 0.68,
+    # 0.726 measured until the thirty-first round, 0.677 since: its pronoun salience (a
+    # person's strongest mention, not the sum over sentences: 0.718) was chosen by
+    # cross-validation on the training documents (0.4049 -> 0.4067 at the packaged
+    # thresholds) and costs five true pairs here (docs/model.md, thirty-first round)
+    ("rules", "dev"): 0.66,
     ("model", "seeds"): 0.50,
     ("model", "dev"): 0.50,
 }

@@ -24,8 +24,8 @@ Rules, in the order applied (all linear or near-linear in the number of mentions
    the other gender);
    "it/its" -> the most salient state or organisation of its sentence and the one
    before; "the government", "the cabinet" and, in a text that names no coalition and
-   calls one governing, "the coalition" -> the text's government (the state it is about, else the government last named, else one unnamed
-   government body).
+   calls one governing, "the coalition" -> the text's government (the state it is about,
+   else the government last named, else one unnamed government body).
 """
 
 from __future__ import annotations
@@ -769,8 +769,9 @@ def _election_winners(
     ``office_tenures``), the subject of "defeated" or "beat" a person, or the agent of its
     passive ("was defeated by X"; ``victory_verbs``; "beat the incumbent" too), the one
     an authority declared the winner ("declared X elected", ``winner_declaring_verbs``),
-    the one lost to ("lost the runoff to X"), the subject of "was elected" or "was sworn in" with no office named (which
-    :func:`_gained_title` reads), and the possessor of a victory ("X's victory",
+    the one lost to ("lost the runoff to X"), the subject of "was elected" or "was sworn
+    in" with no office named (which :func:`_gained_title` reads), and the possessor of a
+    victory ("X's victory",
     ``victory_nouns``). Not a negated win, nor one of a lesser election ("won the party
     primary", "the regional election": ``minor_election_words``)."""
     out: list[tuple[int, int, str | None]] = []
@@ -816,9 +817,9 @@ def _election_winners(
             elif any(
                 person(o) is not None
                 or o.lower_ in lex.person_pronouns
-                or (o.lemma_.lower() in lex.person_nouns | lex.title_words and o.tag_ == "NN")
+                or o.lemma_.lower() in lex.defeated_role_nouns
                 for o in objects
-            ):  # "defeated Y", "beat the incumbent", "defeated the president"
+            ):  # "defeated Y", "beat the incumbent"
                 found = [c for c in _verb_subjects(tok) if c.dep_ == "nsubj"]
         elif lemma in lex.winner_declaring_verbs:  # "declared X elected", "... the winner"
             for c in kids:
@@ -1112,6 +1113,13 @@ def resolve_references(
         if m.kind == ActorKind.PERSON
         and (_gained_title(doc, m, lex) or _government_headship(doc, m, lex) == "formed")
     }
+    heads_of_state = {  # a president's or a king's government is not a premier's
+        m.entity
+        for m in mentions
+        if stated.get(m.start) in lex.office_synonyms.get("head of state", ())
+    }
+    heads: list[int] = []  # people named as a government's head ("X's cabinet"), in order
+    forming: list[int] = []  # people who formed or were asked to form a government
     winners = _election_winners(doc, tok_entity, entities, lex)  # in text order
     leavers = _office_leavers(doc, tok_entity, entities, lex)
     countries = countries or {}
@@ -1152,18 +1160,21 @@ def resolve_references(
                 # "Costa Rican President X", "Mozambique's president X": another state's
                 # office, which "the president" alone does not name
                 key = title if not _foreign_office(doc, m, lex, home) else "abroad:" + title
-                holders = title_holders.setdefault(key, [])
-                if m.entity in holders:
-                    holders.remove(m.entity)
-                holders.append(m.entity)
+                _named_holder(title_holders.setdefault(key, []), m.entity)
                 if _named_former(doc, m, lex) or _stated_former(doc, m, lex, title):
                     formers.add((m.entity, key))
-            if _government_headship(doc, m, lex):  # "X's cabinet": X holds its head's offices
-                for office in lex.government_head_offices:
-                    holders = title_holders.setdefault(office, [])
-                    if m.entity in holders:
-                        holders.remove(m.entity)
-                    holders.append(m.entity)
+            headship = _government_headship(doc, m, lex)
+            if headship and m.entity not in heads_of_state:
+                # "X formed a government": X holds its head's offices, as "Prime Minister X"
+                # would; "X's cabinet", "asked X to form one": X holds them when no one else
+                # is named with them (``heads``); those who formed or were asked to form
+                # one are who "the new premier" may name (``forming``)
+                for office in lex.government_head_offices if headship == "formed" else ():
+                    _named_holder(title_holders.setdefault(office, []), m.entity)
+                if headship != "formed":
+                    _named_holder(heads, m.entity)
+                if headship != "named":
+                    _named_holder(forming, m.entity)
             if m.extra.get("government"):
                 government_of["last"] = m.entity
             if not m.extra.get("place") and not _pro_or_anti(doc, m.start):
@@ -1201,9 +1212,13 @@ def resolve_references(
             office = _office_phrase(doc, i, lex)
             if office is not None:
                 j, titles, former, new_holder = office
+                governing = any(t in lex.government_head_offices for t in titles)
                 holder = _office_holder(
-                    titles, former, title_holders, formers, gained if new_holder else None
-                )
+                    titles, former, title_holders, formers, gained if new_holder else None,
+                    heads if governing else (),
+                )  # fmt: skip
+                if holder is None and new_holder and governing and forming:
+                    holder = forming[-1]  # "asked X to form a government. The new premier"
                 if (
                     holder is None
                     and j - i - 1 == len(titles[0].split())  # "the president", no adjective
@@ -1694,10 +1709,12 @@ def _office_holder(
     holders: dict[str, list[int]],
     formers: set[tuple[int, str]],
     gained: Collection[int] | None = None,
+    heads: Sequence[int] = (),
 ) -> int | None:
     """The person an office names. "The president": its holder named last who was not
-    named as a former one (of any of ``titles``), else the last one named as a former
-    holder. "The former president": the last one named as former, else the one before the
+    named as a former one (of any of ``titles``), else the head of government named last
+    (``heads``, given for a head of government's offices: "X's cabinet", then "the prime
+    minister"), else the last one named as a former holder. "The former president": the last one named as former, else the one before the
     last holder when two have been named. "The new president" (``gained``: the people the
     text says won or took up an office): the last holder who did so, and no one when none
     did (a holder named by title alone is as likely the outgoing one)."""
@@ -1718,16 +1735,28 @@ def _office_holder(
         if current:
             return current[-1]
         fallback = named[-1] if fallback is None else fallback
+    if not former and gained is None and heads:
+        return heads[-1]
     return fallback
+
+
+def _named_holder(holders: list[int], entity: int) -> None:
+    """Put ``entity`` last in an office's ``holders`` (its latest naming counts)."""
+    if entity in holders:
+        holders.remove(entity)
+    holders.append(entity)
 
 
 def _government_headship(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
     """How a person is named as the head of a government, if they are: ``"named"`` as the
     possessor or the "of" object of a ``headed_government_nouns`` noun ("X's minority
     government", "the first cabinet of X", "X's administration"), ``"formed"`` as the one
-    who forms one (a ``government_forming_verbs`` verb with such a noun as its object:
-    "X formed a minority government", "the king asked X to form a government"). Not a past
-    one ("X's former government"), not a negated forming ("X did not form a government")."""
+    who forms one (a ``government_forming_verbs`` verb with such a noun as its object: "X
+    formed a minority government", "Y, who formed a cabinet"), ``"asked"`` as the one asked
+    to ("the king asked X to form a government": X may fail). Not a government that does
+    not rule (``non_ruling_government_words``: "X's shadow cabinet", "X's government-in-
+    exile", "X's former government") or that fell (``government_ending_verbs``: "the
+    cabinet of X, which fell"), not a negated forming ("X did not form a government")."""
     if m.kind != ActorKind.PERSON:
         return None
     root = doc[m.start : m.end].root
@@ -1740,20 +1769,30 @@ def _government_headship(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
     else:
         verbs = []
         if root.dep_ == "nsubj":
-            verbs = [root.head]
-        elif root.dep_ == "dobj":  # "asked X to form a government": X forms it
-            verbs = [c for c in root.head.children if c.dep_ == "xcomp"]
+            verbs, how = [root.head], "formed"
+        elif root.dep_ == "dobj":  # "asked X to form a government"
+            verbs, how = [c for c in root.head.children if c.dep_ == "xcomp"], "asked"
+        for c in root.children:  # "Y, who formed a cabinet"
+            if c.dep_ == "relcl" and any(
+                g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children
+            ):
+                verbs, how = [c], "formed"
         for verb in verbs:
             if verb.lemma_.lower() in lex.government_forming_verbs and not any(
                 c.dep_ == "neg" for c in verb.children
             ):
                 nouns += [c for c in verb.children if c.dep_ == "dobj"]
-        how = "formed"
-    if any(
-        noun.lemma_.lower() in lex.headed_government_nouns
-        and not any(c.lower_ in lex.former_office_adjectives for c in noun.children)
-        for noun in nouns
-    ):
+    for noun in nouns:
+        if noun.lemma_.lower() not in lex.headed_government_nouns:
+            continue
+        words = {t.lower_ for t in doc[noun.left_edge.i : min(len(doc), noun.i + 4)]}
+        if words & (lex.non_ruling_government_words | lex.former_office_adjectives):
+            continue
+        if any(
+            c.dep_ == "relcl" and c.lemma_.lower() in lex.government_ending_verbs
+            for c in noun.children
+        ):
+            continue
         return how
     return None
 
@@ -2006,16 +2045,18 @@ def _salient_referent(
     most salient, by Lappin & Leass's (1994) salience factors.
 
     Each mention weighs its sentence recency (100) and its factors
-    (:func:`_salience_weight`), halved for every sentence back; an entity's salience sums,
-    over the sentences that mention it, its strongest mention there. A candidate in the
-    pronoun's role (both subjects, or both not) gains 35 (role parallelism). Ties go to the
-    most recent. ``exclude`` (the pronoun's own clause's subject for an object pronoun,
-    persons of the other gender) never refers.
+    (:func:`_salience_weight`), halved for every sentence back; an entity's salience is its
+    strongest mention's (each factor counted once for a referent: summed over sentences, a
+    person named in the sentence before and again as an object outweighed the subject of the
+    pronoun's own clause, "X met Y on Tuesday, but he failed"). A candidate in the pronoun's
+    role (both subjects, or both not) gains 35 (role parallelism). Ties go to the most
+    recent. ``exclude`` (the pronoun's own clause's subject for an object pronoun, persons
+    of the other gender) never refers.
 
     Lappin, S. and Leass, H. J. (1994). An algorithm for pronominal anaphora resolution.
     Computational Linguistics 20(4), 535-561.
     """
-    strongest: dict[tuple[int, int], float] = {}  # (entity, sentence) -> best mention there
+    strongest: dict[int, float] = {}  # entity -> its strongest mention's salience
     last: dict[int, int] = {}  # entity -> its latest token, for ties
     parallel: set[int] = set()
     for tok_i, e, s, subj in reversed(history):
@@ -2024,17 +2065,14 @@ def _salient_referent(
         if (entities[e].kind == ActorKind.PERSON) == groups or e in exclude:
             continue
         w = (_RECENCY + _salience_weight(doc[tok_i])) / 2 ** (cur_sent - s)
-        strongest[(e, s)] = max(strongest.get((e, s), 0.0), w)
+        strongest[e] = max(strongest.get(e, 0.0), w)
         if e not in last:  # its latest mention: the one role parallelism compares
             last[e] = tok_i
             if bool(subj) == subject_pronoun:
                 parallel.add(e)
     if not last:
         return None
-    score: dict[int, float] = {}
-    for (e, _), w in strongest.items():
-        score[e] = score.get(e, 0.0) + w
-    return max(last, key=lambda e: (score[e] + (_PARALLEL if e in parallel else 0), last[e]))
+    return max(last, key=lambda e: (strongest[e] + (_PARALLEL if e in parallel else 0), last[e]))
 
 
 def _names_coalition(word: str, lex: Lexicon) -> bool:

@@ -233,6 +233,10 @@ class Lexicon:
     government_head_offices: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     regnal_numerals: frozenset[str] = frozenset()
+    coalition_count_nouns: frozenset[str] = frozenset()
+    defeated_role_nouns: frozenset[str] = frozenset()
+    government_ending_verbs: frozenset[str] = frozenset()
+    non_ruling_government_words: frozenset[str] = frozenset()
     described_coalition_heads: frozenset[str] = frozenset()
     coalition_description_words: frozenset[str] = frozenset()
     generic_actors: frozenset[str] = frozenset()
@@ -608,6 +612,10 @@ _WORD_LISTS = (  # the plain word lists of words.yaml, each a Lexicon field of i
     "government_head_offices",
     "honorifics",
     "regnal_numerals",
+    "coalition_count_nouns",
+    "defeated_role_nouns",
+    "government_ending_verbs",
+    "non_ruling_government_words",
     "described_coalition_heads",
     "coalition_description_words",
     "generic_actors",

@@ -651,11 +651,14 @@ def _described_coalitions(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Ment
     """Coalitions a text names by a description of what they are ("the red-green
     coalition", "the centre-right alliance", "the three-party coalition", "the unionist
     bloc", "the pro-independence camp"): a ``described_coalition_heads`` noun after "the"
-    (or "a") and lower-case modifiers, one of them a hyphenated compound or a
+    and lower-case modifiers, one of them a hyphenated compound or a
     ``coalition_description_words`` word. Each is a coalition of its own, the same one
-    wherever the text repeats the words; not a bare "the ruling coalition" (coreference's
-    to resolve), not one whose modifiers hold a name ("the Azure-led coalition" is still
-    read: its modifier is hyphenated)."""
+    wherever the text repeats the words. Not a bare "the ruling coalition" (coreference's
+    to resolve), not "a grand coalition" unless it is a subject (else perhaps only spoken
+    of: "ruled out joining a grand coalition"), not one whose modifiers
+    hold a name ("the Azure-led coalition") or a count of anything but parties ("the
+    12-member bloc"), not one in apposition to a name or before one ("X, the centre-right
+    alliance", "the centre-right alliance X": another name of X)."""
     out: list[Mention] = []
     for h in doc:
         if (
@@ -675,11 +678,31 @@ def _described_coalitions(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Ment
             and doc[k - 1].text not in ",;:()"
         ):
             k -= 1
-        if k == h.i or k == 0 or doc[k - 1].lower_ not in ("the", "a", "an"):
-            continue
+        if (
+            k == h.i
+            or k == 0
+            or not (
+                doc[k - 1].lower_ == "the"
+                or (doc[k - 1].lower_ in ("a", "an") and h.dep_ in ("nsubj", "nsubjpass"))
+            )
+        ):
+            continue  # "joining a grand coalition" may be only spoken of; "a three-party
+            # coalition took office" acts
         mods = doc[k : h.i]
         if any(t.pos_ == "PROPN" and "-" not in t.text for t in mods):
             continue
+        if any(t.like_num for t in mods) and not any(
+            t.lower_ in lex.coalition_count_nouns for t in mods
+        ):
+            continue  # "the 12-member bloc": a body named elsewhere, counted
+        after = doc[h.i + 1] if h.i + 1 < len(doc) else None
+        if (
+            h.dep_ == "appos"
+            or any(c.dep_ == "appos" for c in h.children)
+            or (after is not None and after.pos_ == "PROPN" and after.is_title)
+        ):
+            continue  # "the centre-right alliance Forward Union", "X, a centre-right
+            # alliance": another name of a named group
         words = [w for t in mods for w in t.lower_.split("-")]
         if not (
             any("-" in t.text and t.text.lower() == t.text for t in mods)

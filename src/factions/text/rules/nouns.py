@@ -273,10 +273,16 @@ def _judged(r: Reader, t: Token) -> bool:
 
 
 def emit_reading(r: Reader, t: Token, rule: str) -> None:
-    """Emit ``t``'s noun reading when it is ``rule``'s."""
+    """Emit ``t``'s noun reading when it is ``rule``'s; not when the noun heads the name of
+    one of its own arguments ("vowed to bring down the rainbow coalition": the coalition
+    the noun names is no ally of the subject)."""
     reading = noun_reading(r, t)
-    if reading is not None and reading.rule == rule:
-        r.emit(reading.left, reading.right, reading.trig, t, reading.pattern)
+    if reading is None or reading.rule != rule:
+        return
+    own = r.te.get(t.i)
+    if own is not None and own in {e for e, _ in (*reading.left, *reading.right)}:
+        return
+    r.emit(reading.left, reading.right, reading.trig, t, reading.pattern)
 
 
 @register(
