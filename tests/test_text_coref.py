@@ -1226,13 +1226,26 @@ def test_the_new_president_is_who_the_text_says_won(extractor, win):
     assert "The new president" in mentions_of(r, "Daniel Mensah")
 
 
-def test_the_new_president_is_not_who_won_a_party_primary(extractor):
-    text = (
-        "Daniel Mensah won the party primary in May. President Ana Moreno met him in June, "
-        "and the new president then flew home."
-    )
+@pytest.mark.parametrize(
+    ("text", "office", "person"),
+    [
+        (
+            "Daniel Mensah won the party primary in May. President Ana Moreno met him in June, "
+            "and the new president then flew home.",
+            "the new president",
+            "Daniel Mensah",
+        ),
+        (  # a defeat in a vote is no election win
+            "Karel Dunst defeated the prime minister in a parliamentary vote on the budget. "
+            "The new premier will be chosen by the Azure Party next month.",
+            "The new premier",
+            "Karel Dunst",
+        ),
+    ],
+)
+def test_the_new_holder_is_not_who_won_a_lesser_contest(extractor, text, office, person):
     r = extractor.extract(Document("t", text))
-    assert "the new president" not in mentions_of(r, "Daniel Mensah")
+    assert office not in mentions_of(r, person)
 
 
 def test_a_reflexive_in_an_object_control_clause_names_the_object(extractor):
@@ -1361,15 +1374,6 @@ def test_a_bare_ruling_coalition_is_no_described_coalition(extractor):
 def test_no_described_coalition_of_its_own(extractor, text, name):
     r = extractor.extract(Document("t", text))
     assert not [am for am in r.actors if am.actor.name.startswith(name)]
-
-
-def test_a_defeat_in_a_vote_is_no_election_win(extractor):
-    text = (
-        "Karel Dunst defeated the prime minister in a parliamentary vote on the budget. "
-        "The new premier will be chosen by the Azure Party next month."
-    )
-    r = extractor.extract(Document("t", text))
-    assert "The new premier" not in mentions_of(r, "Karel Dunst")
 
 
 def test_a_single_letter_after_a_name_is_no_regnal_number(extractor):
