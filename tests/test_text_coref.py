@@ -191,6 +191,13 @@ def test_pronoun_refers_to_recent_person_not_own_subject(extractor):
             "Teo Tavin",
             "Emil Pellic",
         ),
+        (  # the subject of the pronoun's own sentence, not one named before and again there
+            "Karel Dunst rejected the budget plan on Monday. Arlo Fenn met Dunst on Tuesday, "
+            "and he urged the Azure Party to reconsider.",
+            "he",
+            "Arlo Fenn",
+            "Karel Dunst",
+        ),
         (  # a group's "its" likewise: the subject, not the agent of a participle
             "The Azure Party won the vote in the capital, helped by the Green Front. "
             "The court later annulled its victory.",
@@ -1381,3 +1388,12 @@ def test_a_single_letter_after_a_name_is_no_regnal_number(extractor):
 
     doc = extractor.nlp("Radio X, an independent station, was shut down.")
     assert not _regnal_name(doc[0:2], extractor.lex)
+
+
+def test_a_relation_noun_naming_its_own_argument_reads_nothing(extractor):
+    text = (
+        "The rainbow coalition led by Vera Holm took office in May. The Crimson League has "
+        "vowed to bring down the rainbow coalition."
+    )
+    r = extractor.extract(Document("t", text))
+    assert [x.sign for x in r.relations if x.sign > 0] == []
