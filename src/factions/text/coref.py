@@ -1970,22 +1970,16 @@ def _sentence_subjects(doc: Doc, i: int, tok_entity: dict[int, int], sent_of) ->
     return out
 
 
-def _recent_person(
-    history, entities, cur_sent, exclude=frozenset(), prefer_subject=False
-) -> int | None:
-    first = None
-    for _, e, s, subj in reversed(history):
+def _recent_person(history, entities, cur_sent, exclude=frozenset()) -> int | None:
+    """The most recent person of the two sentences before and this one, not in ``exclude``:
+    whom a description names ("this veteran leader"; pronouns go by salience instead,
+    :func:`_salient_referent`)."""
+    for _, e, s, _ in reversed(history):
         if cur_sent - s > 2:
             break
-        if entities[e].kind != ActorKind.PERSON or e in exclude:
-            continue
-        if not prefer_subject:
+        if entities[e].kind == ActorKind.PERSON and e not in exclude:
             return e
-        if subj:
-            return e
-        if first is None:
-            first = e
-    return first
+    return None
 
 
 _RECENCY = 100  # Lappin & Leass (1994): sentence recency
