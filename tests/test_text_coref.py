@@ -1221,6 +1221,97 @@ def test_the_outgoing_president_no_one_was_named_as_is_not_the_last_person(extra
 
 
 @pytest.mark.parametrize(
+    "ruled",
+    [
+        "Daniel Mensah, who seized power in a coup in 1994 and ruled Veloria for two decades, "
+        "faced a united opposition.",
+        "Daniel Mensah, who ruled the country from 1979 to 1992, returned in 1997.",
+        "Daniel Mensah came to power in 1987 and faced a united opposition.",
+    ],
+)
+def test_the_president_is_who_ruled_the_state_when_no_one_is_named_president(extractor, ruled):
+    text = f"{ruled} Ana Moreno led the opposition. Her party formed a pact against the president."
+    r = extractor.extract(Document("t", text))
+    assert "the president" in mentions_of(r, "Daniel Mensah")
+    assert "the president" not in mentions_of(r, "Ana Moreno")
+
+
+@pytest.mark.parametrize(
+    "ruled",
+    [
+        "Daniel Mensah, who ruled Tarvonia next door, faced a united opposition.",  # a foreign state
+        "Daniel Mensah did not seize power in 1994; he faced a united opposition.",  # negated
+        "Daniel Mensah took office as mayor and faced a united opposition.",  # no power taken
+    ],
+)
+def test_one_who_did_not_rule_the_state_is_not_the_president(extractor, ruled):
+    text = (
+        f"Veloria held an election. {ruled} Ana Moreno led the opposition in Veloria. Her "
+        "party formed a pact against the president."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the president" not in mentions_of(r, "Daniel Mensah")
+
+
+def test_the_winner_a_passive_declared_holds_the_office_won(extractor):
+    text = (  # the parser makes "the winner" the passive's object here
+        "After Peter Rukundo was declared the winner of the July 2015 presidential election, which "
+        "most of the opposition boycotted, Ana Moreno accepted the post. Ana Moreno later "
+        "refused to recognise the president's new term."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the president" in mentions_of(r, "Peter Rukundo")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Former president Ana Moreno endorsed Daniel Mensah. President Tomas Velde stayed "
+            "neutral. Daniel Mensah won the presidential runoff, and the outgoing president "
+            "congratulated him.",
+            "the outgoing president",
+        ),
+        (
+            "President Tomas Velde met the donors with former U.S. president Carl Brandt. "
+            "Daniel Mensah won the presidential runoff. The outgoing president resisted the "
+            "recount for weeks.",
+            "The outgoing president",
+        ),
+        (
+            "The minority government of Tomas Velde fell in March. Daniel Mensah was sworn in "
+            "as prime minister in May, and the outgoing premier left parliament.",
+            "the outgoing premier",
+        ),
+    ],
+)
+def test_the_outgoing_holder_is_the_one_the_winner_replaces(extractor, text, phrase):
+    r = extractor.extract(Document("t", text))
+    assert phrase in mentions_of(r, "Tomas Velde")
+
+
+@pytest.mark.parametrize("left", ["resigned as prime minister", "stepped down as prime minister"])
+def test_one_who_left_the_office_is_not_its_holder(extractor, left):
+    text = (
+        f"When Tomas Velde {left} in November, his party stayed in power. The second cabinet "
+        "of Ana Moreno was approved in January. Critics accused the government of neglect, a "
+        "charge that the prime minister rejected."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "the prime minister" in mentions_of(r, "Ana Moreno")
+    assert "the prime minister" not in mentions_of(r, "Tomas Velde")
+
+
+def test_the_outgoing_president_is_never_the_winner(extractor):
+    text = (
+        "Daniel Mensah won the presidential election in August. The outgoing president refused "
+        "to concede."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "The outgoing president" not in mentions_of(r, "Daniel Mensah")
+
+
+@pytest.mark.parametrize(
     "win",
     [
         "Ana Moreno lost the runoff to Daniel Mensah by a narrow margin.",

@@ -898,6 +898,59 @@ def _office_leavers(
     return out
 
 
+def _state_rulers(
+    doc: Doc,
+    tok_entity: dict[int, int],
+    entities: Sequence[Entity],
+    lex: Lexicon,
+    home_state: int | None,
+) -> list[tuple[int, int]]:
+    """(token, person entity) for each person the text says ruled its own state
+    (``home_state``) or took power, in order: the subject of "ruled" or "governed" that
+    state or "the country" (``state_ruling_verbs``, ``country_words``; "X, who ruled the
+    Gambia"), of "seized power" or "took power" (``power_taking_verbs`` with a
+    ``power_nouns`` object) and of "came to power" or "returned to power"
+    (``power_reaching_verbs``). Not a negated clause, not a foreign state ("X, who ruled
+    Chad" in a text about Sudan), not a post the clause names ("took office as mayor"):
+    whom "the president" names when no one is named with the office."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        lemma = tok.lemma_.lower()
+        kids = list(tok.children)
+        objects = [c for c in kids if c.dep_ == "dobj"]
+        if any(c.dep_ == "prep" and c.lower_ == "as" for c in kids):
+            continue  # "took office as mayor": the clause names the post
+        if lemma in lex.state_ruling_verbs:
+            ruled = any(
+                (home_state is not None and tok_entity.get(o.i) == home_state)
+                or (o.lower_ in lex.country_words and any(d.lower_ == "the" for d in o.children))
+                for o in objects
+            )
+        elif lemma in lex.power_taking_verbs:
+            ruled = any(o.lower_ in lex.power_nouns for o in objects)
+        elif lemma in lex.power_reaching_verbs:
+            ruled = any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ in lex.power_nouns
+                                                              for o in c.children)
+                for c in kids
+            )  # fmt: skip
+        else:
+            continue
+        if not ruled:
+            continue
+        for c in _verb_subjects(tok):
+            if c.dep_ != "nsubj":
+                continue
+            e = tok_entity.get(c.i)
+            if e is None and c.lower_ in ("who", "that") and c.head.dep_ == "relcl":
+                e = tok_entity.get(c.head.head.i)  # "X, who ruled the country"
+            if e is not None and entities[e].kind == ActorKind.PERSON:
+                out.append((tok.i, e))
+    return out
+
+
 def _gained_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
     """The office a person won or took up as the text says it ("X was elected president",
     "X became prime minister", "X was sworn in as president", "X won the presidency";
@@ -943,10 +996,16 @@ def _tenure_title(head: Token, lex: Lexicon) -> str | None:
     won: list[Token] = []
     if verb.lemma_.lower() in lex.office_winning_verbs:
         won = [g for g in verb.children if g.dep_ == "dobj"]
-    elif not any(g.dep_ == "dobj" for g in verb.children):  # not "X declared Y the winner"
-        for g in verb.children:
-            if g.dep_ in ("attr", "oprd") and g.lemma_.lower() in lex.office_winning_nouns:
-                won += [o for p in g.children if p.lower_ == "of" for o in p.children]
+    else:
+        # "X was declared the winner": the parser may make the passive's predicate its
+        # object; an active one's object is another winner ("X declared Y the winner")
+        passive = head.dep_ == "nsubjpass"
+        if passive or not any(g.dep_ == "dobj" for g in verb.children):
+            for g in verb.children:
+                if (
+                    g.dep_ in ("attr", "oprd") or (passive and g.dep_ == "dobj")
+                ) and g.lemma_.lower() in lex.office_winning_nouns:
+                    won += [o for p in g.children if p.lower_ == "of" for o in p.children]
     for g in won:  # the presidency, or the presidential election
         if _of_another(g, lex):
             continue
@@ -983,6 +1042,26 @@ def _stated_former(doc: Doc, m: Mention, lex: Lexicon, title: str) -> bool:
         and _office(c, lex) == title
         and any(g.i < c.i and g.lower_ in lex.former_office_adjectives for g in c.children)
         for c in head.children
+    )
+
+
+def _left_as(doc: Doc, m: Mention, lex: Lexicon, title: str) -> bool:
+    """Whether the clause of a person's name says they left the office ``title``: "X
+    resigned as prime minister", "X stepped down as president" (``office_leaving_verbs``),
+    "X was ousted as premier" (``office_removing_verbs``): the office stated is a past one."""
+    head = doc[m.start : m.end].root
+    verb = head.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "step" and any(c.lower_ == "down" for c in verb.children):
+        lemma = "step down"
+    left = (head.dep_ == "nsubj" and lemma in lex.office_leaving_verbs) or (
+        head.dep_ == "nsubjpass" and lemma in lex.office_removing_verbs
+    )
+    return left and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(_office(o, lex) == title for o in c.children)
+        for c in verb.children
     )
 
 
@@ -1127,6 +1206,7 @@ def resolve_references(
         (m.entity for m in mentions if m.entity >= 0), entities, least=1, countries=countries
     )
     home = entities[home_state].name if home_state is not None else None  # the text's state
+    rulers = _state_rulers(doc, tok_entity, entities, lex, home_state)
     government_of: dict[str, int] = {}
     pair_cache: dict[str, tuple[int, list[int]]] = {}
     history: list[tuple[int, int, int, int]] = []  # (token, entity, sentence, subject)
@@ -1161,7 +1241,11 @@ def resolve_references(
                 # office, which "the president" alone does not name
                 key = title if not _foreign_office(doc, m, lex, home) else "abroad:" + title
                 _named_holder(title_holders.setdefault(key, []), m.entity)
-                if _named_former(doc, m, lex) or _stated_former(doc, m, lex, title):
+                if (
+                    _named_former(doc, m, lex)
+                    or _stated_former(doc, m, lex, title)
+                    or _left_as(doc, m, lex, title)
+                ):
                     formers.add((m.entity, key))
             headship = _government_headship(doc, m, lex)
             if headship and m.entity not in heads_of_state:
@@ -1211,14 +1295,34 @@ def resolve_references(
         if low == "the" and i + 1 < n:
             office = _office_phrase(doc, i, lex)
             if office is not None:
-                j, titles, former, new_holder = office
+                j, titles, former, new_holder, outgoing = office
                 governing = any(t in lex.government_head_offices for t in titles)
-                holder = _office_holder(
-                    titles, former, title_holders, formers, gained if new_holder else None,
-                    heads if governing else (),
-                )  # fmt: skip
+                if outgoing:  # "the outgoing president": not the one who won it last
+                    won = [e for t, e, w in winners if t < i and w in (None, *titles)]
+                    new_ones = {*gained, *won[-1:]}
+                    holder = _outgoing_holder(
+                        titles, title_holders, formers, new_ones, heads if governing else ()
+                    )
+                    if holder is None and any(t in lex.salient_offices for t in titles):
+                        holder = next(  # "X, who seized power ... the outgoing president"
+                            (e for t, e in reversed(rulers) if t < i and e not in new_ones), None
+                        )
+                else:
+                    holder = _office_holder(
+                        titles, former, title_holders, formers, gained if new_holder else None,
+                        heads if governing else (),
+                    )  # fmt: skip
                 if holder is None and new_holder and governing and forming:
                     holder = forming[-1]  # "asked X to form a government. The new premier"
+                if (
+                    holder is None
+                    and not former
+                    and not new_holder
+                    and not outgoing
+                    and any(t in lex.salient_offices for t in titles)
+                    and not any("abroad:" + t in title_holders for t in titles)
+                ):  # "X, who seized power in 1994 ... the president": who ruled the state
+                    holder = next((e for t, e in reversed(rulers) if t < i), None)
                 if (
                     holder is None
                     and j - i - 1 == len(titles[0].split())  # "the president", no adjective
@@ -1652,20 +1756,23 @@ def _salient_holder(
 
 def _office_phrase(
     doc: Doc, i: int, lex: Lexicon
-) -> tuple[int, tuple[str, ...], bool, bool] | None:
+) -> tuple[int, tuple[str, ...], bool, bool, bool] | None:
     """An office named after "the" at ``i`` as its holder's description: the end token, the
-    offices it can name, whether it names an earlier holder ("the former president") and
-    whether a new one ("the new president", "the incoming premier", "the president-elect").
+    offices it can name, whether it names an earlier holder ("the former president"),
+    whether a new one ("the new president", "the incoming premier", "the president-elect")
+    and whether the one a new one replaces ("the outgoing president":
+    ``outgoing_office_adjectives``).
 
     Not an office followed by a name ("the former prime minister X": the name's title) or
     by "of" and a name ("the president of Chad": another state's office).
     """
     n = len(doc)
     j = i + 1
-    former = new = False
+    former = new = outgoing = False
     while j < n and j - i <= 2 and doc[j].lower_ in lex.office_adjectives:
         former = former or doc[j].lower_ in lex.former_office_adjectives
         new = new or doc[j].lower_ in lex.new_office_adjectives
+        outgoing = outgoing or doc[j].lower_ in lex.outgoing_office_adjectives
         j += 1
     k = j
     while k < n and k - j < 3 and doc[k].lower_.rstrip(".") in lex.title_words:
@@ -1700,7 +1807,26 @@ def _office_phrase(
     head = doc[k - 1]
     if head.dep_ in ("appos", "attr", "oprd") or any(c.dep_ == "appos" for c in head.children):
         return None  # "X, the former president": describes X; "claimed to be the president"
-    return k, titles, former, new
+    return k, titles, former and not outgoing, new, outgoing
+
+
+def _outgoing_holder(
+    titles: tuple[str, ...],
+    holders: dict[str, list[int]],
+    formers: set[tuple[int, str]],
+    new_ones: Collection[int],
+    heads: Sequence[int] = (),
+) -> int | None:
+    """The person "the outgoing president" names: the one a newly elected holder replaces,
+    so never one who won or took up the office (``new_ones``: the last to win it, those the
+    text says became it): the last holder of ``titles`` named who was not named as a former
+    one, else the head of government named last (``heads``). Not one named as a former
+    holder ("former President X" is seldom the outgoing one)."""
+    current = [
+        e for t in titles for e in holders.get(t, ()) if e not in new_ones and (e, t) not in formers
+    ]
+    pool = current or [e for e in heads if e not in new_ones]
+    return pool[-1] if pool else None
 
 
 def _office_holder(
@@ -1797,15 +1923,21 @@ def _government_headship(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
     return None
 
 
+def _names_a_state(word: str, lex: Lexicon) -> bool:
+    """Whether a (lower-case) word is a state's demonym or name ("mozambican", "u.s.")."""
+    return word in lex.demonyms or word in lex.countries
+
+
 def _named_former(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     """Whether a person's office is stated as a past one: "former President X", "the
-    former Mozambican president X" (a state's demonym between)."""
+    former Mozambican president X", "former U.S. president X" (a state's demonym or name
+    between)."""
     i, title = _title_before(doc, m.start, lex)
     if title is None:
         return False
     k = i
-    while k > 1 and i - k < 2 and doc[k - 1].lower_ in lex.demonyms:
-        k -= 1  # at most two words of a demonym ("Sri Lankan")
+    while k > 1 and i - k < 2 and _names_a_state(doc[k - 1].lower_, lex):
+        k -= 1  # at most two words of a demonym or a state ("Sri Lankan", "U.S.")
     return k > 0 and doc[k - 1].lower_ in lex.former_office_adjectives
 
 

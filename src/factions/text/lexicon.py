@@ -204,6 +204,9 @@ class Lexicon:
     office_leaving_verbs: frozenset[str] = frozenset()
     office_removing_verbs: frozenset[str] = frozenset()
     power_nouns: frozenset[str] = frozenset()
+    state_ruling_verbs: frozenset[str] = frozenset()
+    power_taking_verbs: frozenset[str] = frozenset()
+    power_reaching_verbs: frozenset[str] = frozenset()
     election_nouns: frozenset[str] = frozenset()
     as_light_objects: frozenset[str] = frozenset()
     description_kinds: dict[str, str] = field(default_factory=dict)
@@ -227,6 +230,7 @@ class Lexicon:
     office_adjectives: frozenset[str] = frozenset()
     former_office_adjectives: frozenset[str] = frozenset()
     new_office_adjectives: frozenset[str] = frozenset()
+    outgoing_office_adjectives: frozenset[str] = frozenset()
     salient_offices: frozenset[str] = frozenset()
     headed_government_nouns: frozenset[str] = frozenset()
     government_forming_verbs: frozenset[str] = frozenset()
@@ -588,6 +592,9 @@ _WORD_LISTS = (  # the plain word lists of words.yaml, each a Lexicon field of i
     "office_leaving_verbs",
     "office_removing_verbs",
     "power_nouns",
+    "state_ruling_verbs",
+    "power_taking_verbs",
+    "power_reaching_verbs",
     "election_nouns",
     "as_light_objects",
     "description_blocking_preps",
@@ -606,6 +613,7 @@ _WORD_LISTS = (  # the plain word lists of words.yaml, each a Lexicon field of i
     "office_adjectives",
     "former_office_adjectives",
     "new_office_adjectives",
+    "outgoing_office_adjectives",
     "salient_offices",
     "headed_government_nouns",
     "government_forming_verbs",
