@@ -1413,6 +1413,34 @@ def test_an_office_alone_is_not_who_left_another_post_or_won_a_lesser_race(
     assert phrase not in mentions_of(r, person)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [  # NER takes each name for an organisation's
+        ("Vox, the far-right party led by Santiago Abarca, doubled its seats.", "Santiago Abarca"),
+        ("Parties from Dirk Hoogland's Democratic Party to the Greens joined.", "Dirk Hoogland"),
+        ("The Blue League struck a pact with Heinz Grabner's party.", "Heinz Grabner"),
+        ("Mariano Ozores's government sent the police to the border.", "Mariano Ozores"),
+    ],
+)
+def test_a_name_leading_or_owning_a_party_is_a_person(extractor, text, name):
+    r = extractor.extract(Document("t", text))
+    kinds = {am.actor.name: am.actor.kind.value for am in r.actors}
+    assert kinds[name] == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal was brokered by the Special Air Service of Veloria.",
+        "The State Protection Authority's agents arrested him.",
+        "A coalition led by Civic Renewal won the vote.",
+    ],
+)
+def test_a_group_leading_or_owning_is_not_made_a_person(extractor, text):
+    r = extractor.extract(Document("t", text))
+    assert all(am.actor.kind.value != "person" for am in r.actors)
+
+
 def test_a_monarch_by_regnal_number_is_a_person(extractor):
     # NER takes "King Mswalo IV's" for an organisation's name; the regnal number says whose
     text = (

@@ -204,6 +204,8 @@ class Lexicon:
     office_leaving_verbs: frozenset[str] = frozenset()
     office_removing_verbs: frozenset[str] = frozenset()
     power_nouns: frozenset[str] = frozenset()
+    person_agent_verbs: frozenset[str] = frozenset()
+    possessed_group_nouns: frozenset[str] = frozenset()
     state_ruling_verbs: frozenset[str] = frozenset()
     power_taking_verbs: frozenset[str] = frozenset()
     power_reaching_verbs: frozenset[str] = frozenset()
@@ -592,6 +594,8 @@ _WORD_LISTS = (  # the plain word lists of words.yaml, each a Lexicon field of i
     "office_leaving_verbs",
     "office_removing_verbs",
     "power_nouns",
+    "person_agent_verbs",
+    "possessed_group_nouns",
     "state_ruling_verbs",
     "power_taking_verbs",
     "power_reaching_verbs",

@@ -1619,6 +1619,8 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         label = "PERSON"  # "Olaf Scholz ... Scholz": a person's name NER took for a group's
     elif label in ("ORG", "GPE") and _regnal_name(doc[start:end], lex):
         label = "PERSON"  # "King Mswati III's reign": a monarch NER took for a group
+    elif label == "ORG" and _person_by_role(doc, start, end, lex):
+        label = "PERSON"  # "a party led by X Y", "X Y's government": a person NER took for a group
     if label == "GPE" or label == "ORG":
         country = lex.countries.get(low) or lex.capitals.get(low)
         if country is not None:
@@ -1764,6 +1766,44 @@ def _surname_used_alone(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         and not (t.dep_ == "pobj" and t.head.lower_ in lex.locative_preps)  # "in Santo"
         for t in doc
     )
+
+
+def _person_by_role(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a name NER took for a group's is a person's by the role the sentence gives
+    it: one with a person's title or rank first ("General X Y"), the agent of leading ("a party led
+    by X Y", "headed by", "chaired by", "founded by": ``person_agent_verbs``) or the
+    possessor of a party, a government or a following ("X Y's party", "X Y's Democratic
+    Party", "X Y's government": ``possessed_group_nouns``, or a group word heading a
+    name). Only a name of person's shape (:func:`_person_name_shape`: no group word, no
+    known country), not a party the gazetteer knows, and not the leader of a coalition
+    ("the coalition led by X": X may be a party)."""
+    persons = lex.person_descriptions | lex.person_nouns | lex.honorifics
+    first = start
+    while first < end - 2 and doc[first].lower_.rstrip(".") in persons:
+        first += 1  # "General Olusegun Obasanjo" (not "State Protection Authority")
+    stop = end - 1 if doc[end - 1].text in ("'s", "’s") else end
+    span = doc[first:stop]
+    if not _person_name_shape(span, lex):
+        return False
+    if first > start:
+        return all(t.is_title for t in span)  # not "Special Air Service of X"
+    from factions.text.gazetteer import is_party_name
+
+    if is_party_name(span.text):
+        return False  # "a party led by Law and Justice"
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
+        verb = root.head.head  # "the coalition led by X": X may be a party
+        led = verb.head.lemma_.lower() if verb.dep_ == "acl" else ""
+        return (
+            verb.lemma_.lower() in lex.person_agent_verbs and led not in lex.rules.coalition_nouns
+        )
+    if root.dep_ == "poss" or (end > stop and root.head.i >= end):
+        head = root.head
+        return head.lemma_.lower() in lex.possessed_group_nouns or (
+            head.ent_type_ == "ORG" and head.lower_ in lex.group_words and head.is_title
+        )
+    return False
 
 
 def _person_by_office(
