@@ -1770,11 +1770,12 @@ def _surname_used_alone(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
 
 def _person_by_role(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a name NER took for a group's is a person's by the role the sentence gives
-    it: one with a person's title or rank first ("General X Y"), the agent of leading ("a party led
-    by X Y", "headed by", "chaired by", "founded by": ``person_agent_verbs``) or the
-    possessor of a party, a government or a following ("X Y's party", "X Y's Democratic
-    Party", "X Y's government": ``possessed_group_nouns``, or a group word heading a
-    name). Only a name of person's shape (:func:`_person_name_shape`: no group word, no
+    it: one with a person's title or rank first or right before ("General X Y", "Governor X
+    Y"), the agent of leading ("a party led by X Y", "headed by", "chaired by", "founded by":
+    ``person_agent_verbs``), the possessor of a party, a government or a following ("X Y's
+    party", "X Y's Democratic Party", "X Y's government": ``possessed_group_nouns``, or a
+    party's name), the "of" of a party ("the Social Democrats of X Y") or a party's member
+    ("X Y of the SPD"). Only a name of person's shape (:func:`_person_name_shape`: no group word, no
     known country), not a party the gazetteer knows, and not the leader of a coalition
     ("the coalition led by X": X may be a party)."""
     persons = lex.person_descriptions | lex.person_nouns | lex.honorifics
@@ -1791,6 +1792,14 @@ def _person_by_role(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
 
     if is_party_name(span.text):
         return False  # "a party led by Law and Justice"
+    before = doc[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.pos_ in ("NOUN", "PROPN")
+        and start <= before.head.i < end  # its title, not "the veteran X Y leader"
+        and (ends_a_title(before, lex) or before.lower_ in persons)
+    ):
+        return True  # "Governor X Y", "the Speaker X Y", "the economist X Y"
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
         verb = root.head.head  # "the coalition led by X": X may be a party
@@ -1799,11 +1808,34 @@ def _person_by_role(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
             verb.lemma_.lower() in lex.person_agent_verbs and led not in lex.rules.coalition_nouns
         )
     if root.dep_ == "poss" or (end > stop and root.head.i >= end):
-        head = root.head
-        return head.lemma_.lower() in lex.possessed_group_nouns or (
-            head.ent_type_ == "ORG" and head.lower_ in lex.group_words and head.is_title
-        )
-    return False
+        head = root.head  # "X Y's party", "X Y's Motherland Party", "X Y's NLD"
+        return head.lemma_.lower() in lex.possessed_group_nouns or _names_party(head, lex)
+    if root.dep_ == "pobj" and root.head.lower_ == "of":  # "the Social Democrats (SDP) of X
+        head = root.head.head  # Y"; not "the parties of the Bristol Gathering": members
+        if not head.is_lower and _names_party(head, lex):
+            return True
+    return any(  # "X Y of the SPD"
+        c.dep_ == "prep" and c.lower_ == "of" and any(_names_party(o, lex) for o in c.children)
+        for c in root.children
+    )
+
+
+def _names_party(tok: Token, lex: Lexicon) -> bool:
+    """Whether a token names a party or a coalition: a group noun of one ("party", "bloc"),
+    or a word of a name NER took for a group's that says a party ("Motherland Party") or
+    that the gazetteer lists as one ("Podemos")."""
+    from factions.text.gazetteer import is_party_name
+
+    if tok.is_lower:
+        return tok.lemma_.lower() in lex.possessed_group_nouns
+    if tok.ent_type_ in ("ORG", "NORP"):
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        text = ent.text if ent is not None else tok.text
+    else:  # a name NER missed: the word and its compounds ("Social Democrats")
+        words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.is_title]
+        text = " ".join(t.text for t in (*words, tok))
+    kind = org_kind(text, lex)
+    return kind in (ActorKind.PARTY, ActorKind.COALITION) or is_party_name(text)
 
 
 def _person_by_office(
