@@ -1223,8 +1223,8 @@ def test_the_outgoing_president_no_one_was_named_as_is_not_the_last_person(extra
 @pytest.mark.parametrize(
     "ruled",
     [
-        "Daniel Mensah, who seized power in a coup in 1994 and ruled Veloria for two decades, "
-        "faced a united opposition.",
+        "Daniel Mensah, who took power in a coup in 1994 and has ruled Veloria since, faced a "
+        "united opposition.",
         "Daniel Mensah, who ruled the country from 1979 to 1992, returned in 1997.",
         "Daniel Mensah came to power in 1987 and faced a united opposition.",
     ],
@@ -1234,6 +1234,25 @@ def test_the_president_is_who_ruled_the_state_when_no_one_is_named_president(ext
     r = extractor.extract(Document("t", text))
     assert "the president" in mentions_of(r, "Daniel Mensah")
     assert "the president" not in mentions_of(r, "Ana Moreno")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Lucia Ferro took office in January. The president praised her plans.",
+        "Daniel Mensah tried to take power in 2019 but failed. The president ordered his arrest.",
+        "Daniel Mensah, who ruled the country until his death in 2009, was buried on Monday. "
+        "The president attended the funeral.",
+        "Daniel Mensah, who ruled the country from 1990 to 2000, criticised the president.",
+        "Daniel Mensah took power in the party in May. The president approved.",
+        "Daniel Mensah seized power in a coup, ousting the elected government. The president "
+        "was placed under house arrest.",
+    ],
+)
+def test_one_who_does_not_rule_the_state_now_is_not_the_president(extractor, text):
+    r = extractor.extract(Document("t", text))
+    name = "Lucia Ferro" if "Ferro" in text else "Daniel Mensah"
+    assert not any(m.lower() == "the president" for m in mentions_of(r, name))
 
 
 @pytest.mark.parametrize(
@@ -1419,7 +1438,7 @@ def test_an_office_alone_is_not_who_left_another_post_or_won_a_lesser_race(
         ("Vox, the far-right party led by Santiago Abarca, doubled its seats.", "Santiago Abarca"),
         ("Parties from Dirk Hoogland's Democratic Party to the Greens joined.", "Dirk Hoogland"),
         ("The Blue League struck a pact with Heinz Grabner's party.", "Heinz Grabner"),
-        ("Mariano Ozores's government sent the police to the border.", "Mariano Ozores"),
+        ("Mariano Ozores's supporters marched on the capital.", "Mariano Ozores"),
         ("The Social Democrats (SDP) of Dirk Mulder came third.", "Dirk Mulder"),
         ("Ahead of Shafie Yunos of the Azure Party, the Greens finished first.", "Shafie Yunos"),
         ("Governor Dirk Mulder welcomed the plan.", "Dirk Mulder"),
@@ -1441,6 +1460,11 @@ def test_a_name_leading_or_owning_a_party_is_a_person(extractor, text, name):
         "The Christian parties of the so-called Bristol Gathering met.",  # members of a group
         "Tomas Velde, the governor of Ilocos Sur, resigned.",  # an office's place
         "The committee of the veteran Black Power leader Tomas Velde met.",  # an adjective
+        "An investigation led by Human Rights Watch found abuses.",  # not a party led
+        "A consortium led by Granite Holding bought the port.",
+        "Civic Renewal's government collapsed in May.",  # a party may own a government
+        "Members of Golden Harvest of the People's Party were arrested.",  # a party's group
+        "Major League Baseball's commissioner met the delegation.",  # a group's type word
     ],
 )
 def test_a_group_leading_or_owning_is_not_made_a_person(extractor, text):

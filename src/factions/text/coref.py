@@ -905,14 +905,16 @@ def _state_rulers(
     lex: Lexicon,
     home_state: int | None,
 ) -> list[tuple[int, int]]:
-    """(token, person entity) for each person the text says ruled its own state
+    """(token, person entity) for each person the text says rules its own state
     (``home_state``) or took power, in order: the subject of "ruled" or "governed" that
     state or "the country" (``state_ruling_verbs``, ``country_words``; "X, who ruled the
-    Gambia"), of "seized power" or "took power" (``power_taking_verbs`` with a
-    ``power_nouns`` object) and of "came to power" or "returned to power"
-    (``power_reaching_verbs``). Not a negated clause, not a foreign state ("X, who ruled
-    Chad" in a text about Sudan), not a post the clause names ("took office as mayor"):
-    whom "the president" names when no one is named with the office."""
+    Gambia"), of "took power" (``power_taking_verbs`` with a ``taken_power_nouns`` object)
+    and of "came to power" or "returned to power" (``power_reaching_verbs``). Not a negated
+    clause, not a rule that ended ("ruled until his death", "from 1967 to 2009"), not one
+    only tried or planned ("tried to take power": the verb's own subject only), not a
+    foreign state ("X, who ruled Chad" in a text about Sudan), not a post the clause names
+    ("took office as mayor") nor power in a body ("took power in the party"): whom "the
+    president" names when no one is named with the office."""
     out: list[tuple[int, int]] = []
     for tok in doc:
         if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
@@ -920,8 +922,8 @@ def _state_rulers(
         lemma = tok.lemma_.lower()
         kids = list(tok.children)
         objects = [c for c in kids if c.dep_ == "dobj"]
-        if any(c.dep_ == "prep" and c.lower_ == "as" for c in kids):
-            continue  # "took office as mayor": the clause names the post
+        if any(_bounds_a_post(c, lex) for c in kids):
+            continue
         if lemma in lex.state_ruling_verbs:
             ruled = any(
                 (home_state is not None and tok_entity.get(o.i) == home_state)
@@ -929,26 +931,56 @@ def _state_rulers(
                 for o in objects
             )
         elif lemma in lex.power_taking_verbs:
-            ruled = any(o.lower_ in lex.power_nouns for o in objects)
+            ruled = any(o.lower_ in lex.taken_power_nouns for o in objects)
         elif lemma in lex.power_reaching_verbs:
             ruled = any(
-                c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ in lex.power_nouns
-                                                              for o in c.children)
+                c.dep_ == "prep"
+                and c.lower_ == "to"
+                and any(o.lower_ in lex.taken_power_nouns for o in c.children)
                 for c in kids
-            )  # fmt: skip
+            )
         else:
             continue
         if not ruled:
             continue
-        for c in _verb_subjects(tok):
-            if c.dep_ != "nsubj":
-                continue
+        subjects = [c for c in kids if c.dep_ == "nsubj"]
+        if not subjects and tok.dep_ == "conj":  # "X seized power and ruled the country"
+            subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        for c in subjects:
             e = tok_entity.get(c.i)
             if e is None and c.lower_ in ("who", "that") and c.head.dep_ == "relcl":
                 e = tok_entity.get(c.head.head.i)  # "X, who ruled the country"
             if e is not None and entities[e].kind == ActorKind.PERSON:
                 out.append((tok.i, e))
     return out
+
+
+def _ruler(
+    rulers: Sequence[tuple[int, int]], i: int, excluded: Collection[int], arguments: set[int]
+) -> int | None:
+    """The last person said to rule the state (:func:`_state_rulers`) before token ``i``,
+    unless they hold another stated office or role (``excluded``: "Mayor X took office"),
+    or take part in the clause of the office phrase ("X, who ruled the country, criticised
+    the president": another president)."""
+    for t, e in reversed(rulers):
+        if t < i:
+            return None if e in excluded or e in arguments else e
+    return None
+
+
+def _bounds_a_post(prep: Token, lex: Lexicon) -> bool:
+    """Whether a verb's preposition names the post or bounds the time of a rule, so that
+    its subject is not who rules now: "took office as mayor", "took power in the party",
+    "ruled until his death", "ruled from 1967 to 2009"."""
+    if prep.dep_ != "prep":
+        return False
+    low = prep.lower_
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    if low == "as" or low in ("until", "till"):
+        return True
+    if low in ("in", "within"):
+        return any(o.ent_type_ == "ORG" or o.lower_ in lex.group_words for o in objects)
+    return low == "to" and any(o.like_num or o.ent_type_ == "DATE" for o in objects)
 
 
 def _gained_title(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
@@ -1304,8 +1336,8 @@ def resolve_references(
                         titles, title_holders, formers, new_ones, heads if governing else ()
                     )
                     if holder is None and any(t in lex.salient_offices for t in titles):
-                        holder = next(  # "X, who seized power ... the outgoing president"
-                            (e for t, e in reversed(rulers) if t < i and e not in new_ones), None
+                        holder = _ruler(  # "X, who ruled the country ... the outgoing president"
+                            rulers, i, titled | new_ones, _clause_arguments(doc[j - 1], tok_entity)
                         )
                 else:
                     holder = _office_holder(
@@ -1321,8 +1353,8 @@ def resolve_references(
                     and not outgoing
                     and any(t in lex.salient_offices for t in titles)
                     and not any("abroad:" + t in title_holders for t in titles)
-                ):  # "X, who seized power in 1994 ... the president": who ruled the state
-                    holder = next((e for t, e in reversed(rulers) if t < i), None)
+                ):  # "X, who ruled the country ... the president": who rules the state
+                    holder = _ruler(rulers, i, titled, _clause_arguments(doc[j - 1], tok_entity))
                 if (
                     holder is None
                     and j - i - 1 == len(titles[0].split())  # "the president", no adjective

@@ -205,10 +205,12 @@ class Lexicon:
     office_removing_verbs: frozenset[str] = frozenset()
     power_nouns: frozenset[str] = frozenset()
     person_agent_verbs: frozenset[str] = frozenset()
+    person_led_nouns: frozenset[str] = frozenset()
     possessed_group_nouns: frozenset[str] = frozenset()
     state_ruling_verbs: frozenset[str] = frozenset()
     power_taking_verbs: frozenset[str] = frozenset()
     power_reaching_verbs: frozenset[str] = frozenset()
+    taken_power_nouns: frozenset[str] = frozenset()
     election_nouns: frozenset[str] = frozenset()
     as_light_objects: frozenset[str] = frozenset()
     description_kinds: dict[str, str] = field(default_factory=dict)
@@ -595,10 +597,12 @@ _WORD_LISTS = (  # the plain word lists of words.yaml, each a Lexicon field of i
     "office_removing_verbs",
     "power_nouns",
     "person_agent_verbs",
+    "person_led_nouns",
     "possessed_group_nouns",
     "state_ruling_verbs",
     "power_taking_verbs",
     "power_reaching_verbs",
+    "taken_power_nouns",
     "election_nouns",
     "as_light_objects",
     "description_blocking_preps",

@@ -1771,8 +1771,8 @@ def _surname_used_alone(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
 def _person_by_role(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a name NER took for a group's is a person's by the role the sentence gives
     it: one with a person's title or rank first or right before ("General X Y", "Governor X
-    Y"), the agent of leading ("a party led by X Y", "headed by", "chaired by", "founded by":
-    ``person_agent_verbs``), the possessor of a party, a government or a following ("X Y's
+    Y"), the agent of leading a party or fighters ("a party led by X Y", "rebels headed by",
+    "chaired by", "founded by": ``person_agent_verbs``, ``person_led_nouns``), the possessor of a party, a government or a following ("X Y's
     party", "X Y's Democratic Party", "X Y's government": ``possessed_group_nouns``, or a
     party's name), the "of" of a party ("the Social Democrats of X Y") or a party's member
     ("X Y of the SPD"). Only a name of person's shape (:func:`_person_name_shape`: no group word, no
@@ -1784,8 +1784,8 @@ def _person_by_role(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         first += 1  # "General Olusegun Obasanjo" (not "State Protection Authority")
     stop = end - 1 if doc[end - 1].text in ("'s", "’s") else end
     span = doc[first:stop]
-    if not _person_name_shape(span, lex):
-        return False
+    if not _person_name_shape(span, lex) or any(t.lower_ in lex.name_type_words for t in span):
+        return False  # "Major League Baseball": a group's type word
     if first > start:
         return all(t.is_title for t in span)  # not "Special Air Service of X"
     from factions.text.gazetteer import is_party_name
@@ -1802,11 +1802,9 @@ def _person_by_role(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         return True  # "Governor X Y", "the Speaker X Y", "the economist X Y"
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
-        verb = root.head.head  # "the coalition led by X": X may be a party
+        verb = root.head.head  # "a party led by X", not "an inquiry led by X" (an NGO may)
         led = verb.head.lemma_.lower() if verb.dep_ == "acl" else ""
-        return (
-            verb.lemma_.lower() in lex.person_agent_verbs and led not in lex.rules.coalition_nouns
-        )
+        return verb.lemma_.lower() in lex.person_agent_verbs and led in lex.person_led_nouns
     if root.dep_ == "poss" or (end > stop and root.head.i >= end):
         head = root.head  # "X Y's party", "X Y's Motherland Party", "X Y's NLD"
         return head.lemma_.lower() in lex.possessed_group_nouns or _names_party(head, lex)
@@ -1814,6 +1812,8 @@ def _person_by_role(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         head = root.head.head  # Y"; not "the parties of the Bristol Gathering": members
         if not head.is_lower and _names_party(head, lex):
             return True
+        if head.pos_ in ("NOUN", "PROPN"):
+            return False  # "Members of X Y of the party": X Y may be a group of it
     return any(  # "X Y of the SPD"
         c.dep_ == "prep" and c.lower_ == "of" and any(_names_party(o, lex) for o in c.children)
         for c in root.children
