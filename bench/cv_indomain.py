@@ -4,7 +4,7 @@ The measure that decides an extraction change (docs/model.md, "Selection"): repe
 grouped cross-validation over ``annotations/training`` (whole polities held out, four folds,
 three assignments, summed), each fold scored at document level exactly as ``factions eval``
 scores, by a model trained on the external sets and the other folds. Prints the best pair of
-thresholds, the pair ``factions train`` would keep (the highest recall within the tolerance)
+thresholds, the pair ``factions train`` would keep (the most precise within the tolerance)
 and the packaged model's own pair, with their counts. Examples are cached in ``--cache`` by a
 digest of the inputs and of the code that reads them, so a second run on unchanged code takes
 only the fitting (about a minute and a half on two cores); changed code rebuilds them (about
