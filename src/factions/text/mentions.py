@@ -1620,7 +1620,7 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
     elif label in ("ORG", "GPE") and _regnal_name(doc[start:end], lex):
         label = "PERSON"  # "King Mswati III's reign": a monarch NER took for a group
     elif label == "ORG" and _person_by_role(doc, start, end, lex):
-        label = "PERSON"  # "a party led by X Y", "X Y's government": a person NER took for a group
+        label = "PERSON"  # "a party led by X Y", "X Y's party": a person NER took for a group
     if label == "GPE" or label == "ORG":
         country = lex.countries.get(low) or lex.capitals.get(low)
         if country is not None:
@@ -1771,13 +1771,15 @@ def _surname_used_alone(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
 def _person_by_role(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a name NER took for a group's is a person's by the role the sentence gives
     it: one with a person's title or rank first or right before ("General X Y", "Governor X
-    Y"), the agent of leading a party or fighters ("a party led by X Y", "rebels headed by",
-    "chaired by", "founded by": ``person_agent_verbs``, ``person_led_nouns``), the possessor of a party, a government or a following ("X Y's
-    party", "X Y's Democratic Party", "X Y's government": ``possessed_group_nouns``, or a
-    party's name), the "of" of a party ("the Social Democrats of X Y") or a party's member
-    ("X Y of the SPD"). Only a name of person's shape (:func:`_person_name_shape`: no group word, no
-    known country), not a party the gazetteer knows, and not the leader of a coalition
-    ("the coalition led by X": X may be a party)."""
+    Y"), the agent of leading a party, a faction or fighters ("a party led by X Y", "rebels
+    headed by X Y": ``person_agent_verbs``, ``person_led_nouns``; not "an inquiry led by"
+    an NGO), the owner of a party, a movement, a presidency or a following ("X Y's party",
+    "X Y's supporters": ``possessed_group_nouns``, or a party's name: "X Y's Motherland
+    Party"; not "X Y's government", which a party may own), the "of" of a named party ("the
+    Social Democrats (SDP) of X Y") or a party's member ("X Y of the SPD"; not "Members of X
+    Y of the party"). Only a name of a person's shape (:func:`_person_name_shape`: no group
+    word, no known country) with no group-type word (``name_type_words``: "Major League
+    Baseball") and not a party the gazetteer knows."""
     persons = lex.person_descriptions | lex.person_nouns | lex.honorifics
     first = start
     while first < end - 2 and doc[first].lower_.rstrip(".") in persons:
