@@ -777,9 +777,7 @@ def _election_winners(
     out: list[tuple[int, int, str | None]] = []
 
     def person(t: Token) -> int | None:
-        e = tok_entity.get(t.i)
-        if e is None and t.lower_ in ("who", "that") and t.head.dep_ == "relcl":
-            e = tok_entity.get(t.head.head.i)  # "X, who was elected"
+        e = _subject_entity(t, tok_entity)  # "X, who was elected"
         return e if e is not None and entities[e].kind == ActorKind.PERSON else None
 
     def minor(noun: Token) -> bool:
@@ -857,6 +855,23 @@ def _election_winners(
     return out
 
 
+def _phrasal_lemma(verb: Token) -> str:
+    """A verb's lemma with its particle where it makes another verb ("stepped down")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "step" and any(c.lower_ == "down" for c in verb.children):
+        return "step down"
+    return lemma
+
+
+def _subject_entity(subject: Token, tok_entity: dict[int, int]) -> int | None:
+    """The entity a subject names, through a relative pronoun to the noun it hangs on ("X,
+    who was elected": X)."""
+    e = tok_entity.get(subject.i)
+    if e is None and subject.lower_ in ("who", "that") and subject.head.dep_ == "relcl":
+        e = tok_entity.get(subject.head.head.i)
+    return e
+
+
 def _office_leavers(
     doc: Doc, tok_entity: dict[int, int], entities: Sequence[Entity], lex: Lexicon
 ) -> list[tuple[int, int]]:
@@ -868,12 +883,10 @@ def _office_leavers(
     dismissed from his teaching post", "ousted as party whip")."""
     out: list[tuple[int, int]] = []
     for tok in doc:
-        lemma = tok.lemma_.lower()
+        lemma = _phrasal_lemma(tok)
         kids = list(tok.children)
         if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in kids):
             continue
-        if lemma == "step" and any(c.lower_ == "down" for c in kids):
-            lemma = "step down"
         if any(
             c.dep_ == "prep"
             and c.lower_ in ("as", "from")
@@ -947,9 +960,7 @@ def _state_rulers(
         if not subjects and tok.dep_ == "conj":  # "X seized power and ruled the country"
             subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
         for c in subjects:
-            e = tok_entity.get(c.i)
-            if e is None and c.lower_ in ("who", "that") and c.head.dep_ == "relcl":
-                e = tok_entity.get(c.head.head.i)  # "X, who ruled the country"
+            e = _subject_entity(c, tok_entity)  # "X, who ruled the country"
             if e is not None and entities[e].kind == ActorKind.PERSON:
                 out.append((tok.i, e))
     return out
@@ -1085,9 +1096,7 @@ def _left_as(doc: Doc, m: Mention, lex: Lexicon, title: str) -> bool:
     verb = head.head
     if any(c.dep_ == "neg" for c in verb.children):
         return False
-    lemma = verb.lemma_.lower()
-    if lemma == "step" and any(c.lower_ == "down" for c in verb.children):
-        lemma = "step down"
+    lemma = _phrasal_lemma(verb)
     left = (head.dep_ == "nsubj" and lemma in lex.office_leaving_verbs) or (
         head.dep_ == "nsubjpass" and lemma in lex.office_removing_verbs
     )
