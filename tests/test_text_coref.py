@@ -335,6 +335,46 @@ def test_a_coalition_noun_never_falls_back_to_a_member_party(extractor, noun):
         assert noun not in mentions_of(r, party)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ruling Azure Front nominated Tomas Varga for a third term. Critics said the ruling "
+        "party had broken the constitution.",
+        "The Azure Front, which has governed Ruritania since independence, chose Tomas Varga. "
+        "The opposition accused the ruling party of fraud.",
+        "The Azure Front, in power since 1994, lost the vote. The governing party conceded.",
+        "The election ended twenty years of rule by the Azure Front. The Crimson League refused "
+        "to work with the former ruling party.",
+        "The 2016 vote returned the Azure Front to power. The ruling party then arrested Varga.",
+        "The Azure Front, the ruling party, expelled Tomas Varga.",
+        "The Azure Front government fell in May. The ruling party blamed Tomas Varga.",
+        "Voters punished the Azure Front, the coalition that had governed since 1957. The "
+        "ruling party blamed Tomas Varga.",
+        "The vote ended six years of government by Tomas Varga and the Azure Front. The "
+        "Crimson League courted the governing party.",
+    ],
+)
+def test_the_ruling_party_is_the_group_the_text_says_rules(extractor, text):
+    r = extractor.extract(Document("t", text))
+    assert any("ruling party" in m or "governing party" in m for m in mentions_of(r, "Azure Front"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Azure Front won the election and the Crimson League lost. The ruling party then "
+        "arrested Varga.",
+        "The Crimson League, which rules out any deal with the Azure Front, won. The ruling "
+        "party conceded.",
+        "The Azure Front has never governed. The ruling party mocked it.",
+    ],
+)
+def test_the_ruling_party_is_no_group_the_text_does_not_say_rules(extractor, text):
+    r = extractor.extract(Document("t", text))
+    for am in r.actors:
+        assert not any("ruling party" in m.text for m in am.mentions), am.actor.name
+
+
 def test_his_after_coordination_refers_to_the_first_conjunct(extractor):
     text = (
         "Troops based in the town of Lemara mutinied. "
@@ -1460,6 +1500,8 @@ def test_a_name_leading_or_owning_a_party_is_a_person(extractor, text, name):
         "The Christian parties of the so-called Bristol Gathering met.",  # members of a group
         "Tomas Velde, the governor of Ilocos Sur, resigned.",  # an office's place
         "The committee of the veteran Black Power leader Tomas Velde met.",  # an adjective
+        "The Press Office of the presidency denied the report.",  # "of" an office, no party
+        "Media Watch of the presidency issued a statement.",
         "An investigation led by Human Rights Watch found abuses.",  # not a party led
         "A consortium led by Granite Holding bought the port.",
         "Civic Renewal's government collapsed in May.",  # a party may own a government

@@ -856,11 +856,13 @@ def _election_winners(
 
 
 def _phrasal_lemma(verb: Token) -> str:
-    """A verb's lemma with its particle where it makes another verb ("stepped down")."""
+    """A verb's lemma with its particle, which makes another verb ("stepped down", "rules
+    out")."""
     lemma = verb.lemma_.lower()
     if lemma == "step" and any(c.lower_ == "down" for c in verb.children):
-        return "step down"
-    return lemma
+        return "step down"  # whether parsed as a particle or an adverb
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{lemma} {prt}" if prt else lemma
 
 
 def _subject_entity(subject: Token, tok_entity: dict[int, int]) -> int | None:
@@ -977,6 +979,114 @@ def _ruler(
         if t < i:
             return None if e in excluded or e in arguments else e
     return None
+
+
+def _ruling_description(tok: Token, lex: Lexicon) -> bool:
+    """Whether ``tok`` heads "the ruling party", "the governing coalition", "the former
+    ruling party": a singular ``ruling_group_nouns`` noun with a ``ruling_adjectives``
+    modifier and no name in its phrase ("the ruling Congress party" is named)."""
+    if tok.lower_ not in lex.ruling_group_nouns or not _singular_common_noun(tok):
+        return False
+    mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod")]
+    return any(c.lower_ in lex.ruling_adjectives for c in mods) and not any(
+        c.pos_ == "PROPN" for c in mods
+    )
+
+
+def _ruling_groups(
+    doc: Doc, tok_entity: dict[int, int], entities: Sequence[Entity], lex: Lexicon
+) -> list[tuple[int, int]]:
+    """(token, group entity) for each group the text says rules, in order: "the ruling X",
+    "the governing X coalition" (a ``ruling_adjectives`` word before its name); "X, the
+    ruling party" (in apposition) or "X is the ruling party"; the subject of "governed" or
+    "ruled" (``state_ruling_verbs``: "X, which has governed since 1975"), of "came to
+    power" or "returned to power" (``power_reaching_verbs``), and the object of "returned X
+    to power"; "X, in power since independence"; "years of rule by X" (``rule_nouns``). Not
+    a negated clause. Groups only, of ``ruling_group_kinds``: whom "the ruling party"
+    names."""
+
+    def group(t: Token) -> int | None:
+        e = tok_entity.get(t.i)
+        if e is None:
+            return None
+        kind = entities[e].kind
+        return (
+            e
+            if (kind.value if hasattr(kind, "value") else str(kind)) in lex.ruling_group_kinds
+            else None
+        )
+
+    def to_power(t: Token) -> bool:  # "to power", "in power"
+        return any(o.lower_ in lex.taken_power_nouns for o in t.children if o.dep_ == "pobj")
+
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        e = group(tok)
+        if e is not None and tok.i > 0 and doc[tok.i - 1].lower_ in lex.ruling_adjectives:
+            out.append((tok.i, e))  # "the ruling X" (the word before the name)
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        lemma = _phrasal_lemma(tok) if tok.pos_ in ("VERB", "AUX") else tok.lemma_.lower()
+        kids = list(tok.children)
+        found: list[Token] = []
+        if _ruling_description(tok, lex):
+            if tok.dep_ == "appos":
+                found.append(tok.head)
+            found += [c for c in kids if c.dep_ == "appos"]
+            if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                found += [c for c in tok.head.children if c.dep_ == "nsubj"]
+        elif tok.pos_ in ("VERB", "AUX") and (
+            lemma in lex.state_ruling_verbs
+            or (
+                lemma in lex.power_reaching_verbs
+                and any(c.dep_ == "prep" and c.lower_ == "to" and to_power(c) for c in kids)
+            )
+        ):
+            subjects = [c for c in kids if c.dep_ == "nsubj"]
+            if tok.dep_ == "relcl" and any(
+                c.tag_ in ("WDT", "WP") or c.lower_ == "that" for c in subjects
+            ):
+                subjects = [tok.head]  # "X, which has governed since 1975"
+                if tok.head.dep_ == "appos":  # "X, the coalition that had governed since 1957"
+                    subjects.append(tok.head.head)
+            found += subjects
+            if lemma in lex.power_reaching_verbs:  # "returned X to power"
+                found += [c for c in kids if c.dep_ == "dobj"]
+        elif tok.dep_ == "prep" and tok.lower_ == "in" and to_power(tok):
+            found.append(tok.head)  # "X, in power since independence"
+            if tok.i > 1 and doc[tok.i - 1].text == ",":  # set off after X, parsed on the verb
+                found.append(doc[tok.i - 2])
+        elif tok.pos_ == "NOUN" and lemma in lex.rule_nouns:
+            by = [c for c in kids if c.dep_ == "prep" and c.lower_ == "by"]
+            if not by and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "by":
+                by = [doc[tok.i + 1]]  # "years of rule by X", "by" parsed as the verb's agent
+            found += [o for c in by for o in c.children if o.dep_ == "pobj"]
+        if tok.pos_ == "NOUN" and lemma in lex.ruled_body_nouns:
+            found += [  # a party's or coalition's, never a name of no kind ("the X cabinet")
+                c
+                for c in kids
+                if c.dep_ in ("compound", "poss")
+                and c.i < tok.i
+                and c.i in tok_entity
+                and entities[tok_entity[c.i]].kind in (ActorKind.PARTY, ActorKind.COALITION)
+            ]
+        found += [c for t in found for c in t.conjuncts]  # "rule by X and the Y party"
+        for t in found:
+            g = group(t)
+            if g is not None:
+                out.append((tok.i, g))
+    return sorted(set(out))
+
+
+def _ruling_group(ruling: Sequence[tuple[int, int]], i: int) -> int | None:
+    """The group "the ruling party" headed by token ``i`` names (:func:`_ruling_groups`):
+    the last one the text said rules up to it ("X, the ruling party": X), else the only one
+    it says rules at all."""
+    before = [e for t, e in ruling if t <= i]
+    if before:
+        return before[-1]
+    return ruling[0][1] if len({e for _, e in ruling}) == 1 else None
 
 
 def _bounds_a_post(prep: Token, lex: Lexicon) -> bool:
@@ -1248,6 +1358,7 @@ def resolve_references(
     )
     home = entities[home_state].name if home_state is not None else None  # the text's state
     rulers = _state_rulers(doc, tok_entity, entities, lex, home_state)
+    ruling = _ruling_groups(doc, tok_entity, entities, lex)
     government_of: dict[str, int] = {}
     pair_cache: dict[str, tuple[int, list[int]]] = {}
     history: list[tuple[int, int, int, int]] = []  # (token, entity, sentence, subject)
@@ -1312,7 +1423,10 @@ def resolve_references(
         # "the latter" / "the former"
         if low in ("latter", "former") and i > 0 and doc[i - 1].lower_ == "the":
             nxt = doc[i + 1] if i + 1 < n else None
-            if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            if nxt is None or (
+                nxt.pos_ not in ("NOUN", "PROPN", "ADJ")
+                and not (nxt.dep_ == "amod" and nxt.head.i > nxt.i)  # "the former ruling party"
+            ):
                 # the pair is fixed by the first "the latter/former" of a passage
                 cached = pair_cache.get("pair")
                 if cached is not None and cur_sent - cached[0] <= 1:
@@ -1390,6 +1504,22 @@ def resolve_references(
                 i = j  # an office no one holds in the text ("the prime minister", "the new
                 continue  # president" no one is said to have become): unresolved, never
                 # the last person named
+        # "the ruling party", "the former governing coalition": the group the text says rules
+        if low == "the" and i + 1 < n and i + 1 not in starts:
+            j = next(
+                (
+                    k
+                    for k in range(i + 1, min(i + 4, n))
+                    if _ruling_description(doc[k], lex) and k not in starts
+                ),
+                None,
+            )
+            if j is not None and all(doc[k].head.i == j for k in range(i, j)):
+                ent = _ruling_group(ruling, j)
+                if ent is not None:
+                    add(i, j + 1, ent, "DESC")
+                    i = j + 1
+                    continue
         # "the rebels", "the generals": a group of the kind the plural names, named before
         if low == "the" and i + 1 < n:
             j = i + 1

@@ -211,6 +211,11 @@ class Lexicon:
     power_taking_verbs: frozenset[str] = frozenset()
     power_reaching_verbs: frozenset[str] = frozenset()
     taken_power_nouns: frozenset[str] = frozenset()
+    ruling_adjectives: frozenset[str] = frozenset()
+    ruling_group_nouns: frozenset[str] = frozenset()
+    ruling_group_kinds: frozenset[str] = frozenset()
+    rule_nouns: frozenset[str] = frozenset()
+    ruled_body_nouns: frozenset[str] = frozenset()
     election_nouns: frozenset[str] = frozenset()
     as_light_objects: frozenset[str] = frozenset()
     description_kinds: dict[str, str] = field(default_factory=dict)
@@ -603,6 +608,11 @@ _WORD_LISTS = (  # the plain word lists of words.yaml, each a Lexicon field of i
     "power_taking_verbs",
     "power_reaching_verbs",
     "taken_power_nouns",
+    "ruling_adjectives",
+    "ruling_group_nouns",
+    "ruling_group_kinds",
+    "rule_nouns",
+    "ruled_body_nouns",
     "election_nouns",
     "as_light_objects",
     "description_blocking_preps",

@@ -1828,8 +1828,9 @@ def _names_party(tok: Token, lex: Lexicon) -> bool:
     that the gazetteer lists as one ("Podemos")."""
     from factions.text.gazetteer import is_party_name
 
-    if tok.is_lower:
-        return tok.lemma_.lower() in lex.possessed_group_nouns
+    if tok.is_lower:  # "the party", "the movement", "the bloc"; not "the presidency"
+        kinds = {str(k) for k in lex.group_descriptions.get(tok.lemma_.lower(), ())}
+        return bool(kinds & {ActorKind.PARTY.value, ActorKind.COALITION.value})
     if tok.ent_type_ in ("ORG", "NORP"):
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         text = ent.text if ent is not None else tok.text
