@@ -301,3 +301,28 @@ def test_a_named_countrys_government_is_not_the_one_an_opposition_opposes(extrac
     )
     r = extractor.extract(Document("t", text))
     assert not [x for x in r.relations if any(e.rule == "opposition-stance" for e in x.evidence)]
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "sign"),
+    [
+        ("The Azure Party was shunned by the Crimson League.", "Azure Party", "Crimson League", -1),
+        ("The Crimson League demanded Tomas Varga's resignation.", "Crimson League",
+         "Tomas Varga", -1),
+        ("The Azure Party reached an understanding with the Crimson League.", "Azure Party",
+         "Crimson League", 1),
+        ("Critics denounced the Azure Party's patronage of the Crimson League.", "Azure Party",
+         "Crimson League", 1),
+        ("Tomas Varga derided the Crimson League.", "Tomas Varga", "Crimson League", -1),
+        ("The Crimson League invited the Azure Party to join the cabinet.", "Crimson League",
+         "Azure Party", 1),
+        ("The Crimson League shored up the Azure Party.", "Crimson League", "Azure Party", 1),
+        ("The Crimson League launched air strikes on the Azure Front.", "Crimson League",
+         "Azure Front", -1),
+    ],
+)  # fmt: skip
+def test_ordinary_verbs_and_nouns_of_hostility_and_support(extractor, text, a, b, sign):
+    """Words of the trigger lexicon added in the thirty-third round ("shunned", "demanded X's
+    resignation", "an understanding with", "patronage of", "derided", "invited", "shored
+    up") and a noun's preposition the YAML once misread ("air strikes on")."""
+    assert rels(extractor, text).get(pair(a, b)) == sign

@@ -283,3 +283,23 @@ def test_a_table_after_a_paragraph_is_no_coalition_for_a_word_of_its_earlier_sen
     heading = "The following parties formed the coalition:\n"
     r = Extractor(extractor="rules").extract(Document("t", text.replace("The result:\n", heading)))
     assert "table-coalition" in {e.rule for x in r.relations for e in x.evidence}
+
+
+def test_a_trigger_preposition_yaml_reads_as_a_boolean_is_an_error_naming_the_entry():
+    """A bare ``on`` in a list is ``True`` in YAML 1.1: it once made "strike on X" match the
+    preposition "true"; now the entry is named and the fix said."""
+    from factions.text.lexicon import _triggers
+
+    data = yaml.safe_load("strike: {sign: -1, kind: attack, preps: [on, against]}")
+    with pytest.raises(ValueError, match=r"noun strike: preps: \[True\].*quote"):
+        _triggers(data, "noun")
+    ok = yaml.safe_load('strike: {sign: -1, kind: attack, preps: ["on", against]}')
+    assert _triggers(ok, "noun")["strike"].preps == {"on", "against"}
+
+
+def test_every_packaged_trigger_preposition_is_a_word():
+    from factions.text.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    preps = {p for t in (*lex.verbs.values(), *lex.nouns.values()) for p in t.preps}
+    assert "true" not in preps and "on" in preps

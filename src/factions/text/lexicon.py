@@ -377,6 +377,18 @@ def _read(name: str) -> dict:
     return yaml.safe_load(_text(name)) or {}
 
 
+def _preps(entry: dict, where: str) -> frozenset[str]:
+    """An entry's ``preps`` as lower-case words; a value YAML did not read as a word (a bare
+    ``on`` or ``no`` is a boolean in YAML 1.1) is an error naming the entry."""
+    preps = entry.get("preps", []) or []
+    bad = [p for p in preps if not isinstance(p, str)]
+    if bad:
+        raise ValueError(
+            f'triggers.yaml: {where}: preps: {bad!r} is not a word (quote it: "on", "no")'
+        )
+    return frozenset(p.lower() for p in preps)
+
+
 def _triggers(data: dict, pos: str) -> dict[str, Trigger]:
     out = {}
     for lemma, e in (data or {}).items():
@@ -385,7 +397,7 @@ def _triggers(data: dict, pos: str) -> dict[str, Trigger]:
             pos=pos,
             sign=int(e["sign"]),
             kind=str(e["kind"]),
-            preps=frozenset(str(p).lower() for p in e.get("preps", []) or []),
+            preps=_preps(e, f"{pos} {lemma}"),
             particle=e.get("particle"),
             mode=e.get("mode", "default"),
         )
@@ -402,7 +414,7 @@ def _idioms(data: list | None) -> dict[str, tuple[tuple[frozenset[str], Trigger]
             pos="idiom",
             sign=int(e["sign"]),
             kind=str(e["kind"]),
-            preps=frozenset(str(p).lower() for p in e.get("preps", []) or []),
+            preps=_preps(e, f"idiom {verb}"),
         )
         out.setdefault(verb, []).append((_low(e["with"]), trig))
     return {k: tuple(v) for k, v in out.items()}
