@@ -110,20 +110,20 @@ def test_a_cancelled_trigger_states_the_opposite_sign(nlp):
 def test_a_cameo_event_verb_on_the_path_gives_its_root_and_class(nlp):
     # verbs no trigger lists: the CAMEO dictionary's class still states cooperation or conflict
     lex = load_lexicon()
-    assert lex.event_verbs["airlift"] == 7 and lex.event_verbs["berate"] == 11
+    assert lex.event_verbs["airlift"] == 7 and lex.event_verbs["lecture"] == 11
 
     def events(text):
         doc = nlp(text)
         f = pair_features(doc, [0], [len(doc) - 2], lex)
         return {k for k in f if k.startswith("event-path")}
 
-    assert "airlift" not in lex.verbs and "berate" not in lex.verbs
+    assert "airlift" not in lex.verbs and "lecture" not in lex.verbs
     assert events("Tarvos airlifted supplies to Ulden.") == {
         "event-path:07",
         "event-path-class:material-cooperation",
     }
-    assert events("Tarvos berated Ulden.") == {"event-path:11", "event-path-class:verbal-conflict"}
-    assert events("Tarvos never berated Ulden.") == {
+    assert events("Tarvos lectured Ulden.") == {"event-path:11", "event-path-class:verbal-conflict"}
+    assert events("Tarvos never lectured Ulden.") == {
         "event-path:11",
         "event-path-class:not-verbal-conflict",
     }

@@ -319,10 +319,58 @@ def test_a_named_countrys_government_is_not_the_one_an_opposition_opposes(extrac
         ("The Crimson League shored up the Azure Party.", "Crimson League", "Azure Party", 1),
         ("The Crimson League launched air strikes on the Azure Front.", "Crimson League",
          "Azure Front", -1),
+        ("Tomas Varga publicly rebuked the Crimson League.", "Tomas Varga", "Crimson League",
+         -1),
+        ("The Azure Party quarrelled with the Crimson League.", "Azure Party", "Crimson League",
+         -1),
+        ("The Crimson League had long championed Tomas Varga.", "Crimson League",
+         "Tomas Varga", 1),
+        ("The Azure Party was suspicious of the Crimson League.", "Azure Party",
+         "Crimson League", -1),
+        ("The Azure Party remained dependent on the Crimson League.", "Azure Party",
+         "Crimson League", 1),
+        ("The Azure Party turned its back on the Crimson League.", "Azure Party",
+         "Crimson League", -1),
+        ("The Azure Party made peace with the Crimson League.", "Azure Party",
+         "Crimson League", 1),
+        ("Tomas Varga stood up to the Crimson League.", "Tomas Varga", "Crimson League", -1),
     ],
 )  # fmt: skip
 def test_ordinary_verbs_and_nouns_of_hostility_and_support(extractor, text, a, b, sign):
     """Words of the trigger lexicon added in the thirty-third round ("shunned", "demanded X's
     resignation", "an understanding with", "patronage of", "derided", "invited", "shored
-    up") and a noun's preposition the YAML once misread ("air strikes on")."""
+    up", "rebuked", "quarrelled with", "championed", "suspicious of", "dependent on",
+    "turned its back on", "made peace with", "stood up to") and a noun's preposition the
+    YAML once misread ("air strikes on")."""
+    assert rels(extractor, text).get(pair(a, b)) == sign
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "sign"),
+    [
+        ("The Azure Party backed the Crimson League's boycott.", "Azure Party",
+         "Crimson League", 1),
+        ("The Azure Party supported the Crimson League's campaign.", "Azure Party",
+         "Crimson League", 1),
+        ("The Azure Party opposed the Crimson League's offensive.", "Azure Party",
+         "Crimson League", -1),
+        ("The Azure Party left the Crimson League's coalition.", "Azure Party",
+         "Crimson League", -1),
+        ("The Azure Party opposed Tomas Varga's impeachment.", "Azure Party", "Tomas Varga", 1),
+        ("The Azure Party backed Tomas Varga's ouster.", "Azure Party", "Tomas Varga", -1),
+        ("The Azure Party condemned Tomas Varga's arrest.", "Azure Party", "Tomas Varga", 1),
+        ("The Azure Party condemned the arrest of Tomas Varga.", "Azure Party", "Tomas Varga",
+         1),
+        ("The Azure Party condemned the Crimson League's arrest of Tomas Varga.", "Azure Party",
+         "Crimson League", -1),
+        ("The Azure Party became the Crimson League's ally.", "Azure Party", "Crimson League",
+         1),
+        ("The Azure Party demanded Tomas Varga's resignation.", "Azure Party", "Tomas Varga",
+         -1),
+    ],
+)  # fmt: skip
+def test_a_stance_on_an_act_is_a_stance_on_its_holder(extractor, text, a, b, sign):
+    """A relation verb whose object is an act states its stance on the act's holder ("backed
+    Y's boycott": with Y), reversed when the holder suffers the act ("condemned Y's arrest":
+    with Y); a verb that is no relation leaves the noun's own sign ("became Y's ally")."""
     assert rels(extractor, text).get(pair(a, b)) == sign

@@ -85,6 +85,7 @@ class RuleWords:
     intermediary_preps: frozenset[str] = frozenset()
     alongside_preps: frozenset[str] = frozenset()
     loss_verbs: frozenset[str] = frozenset()
+    harming_acts: frozenset[str] = frozenset()
     aiming_verbs: frozenset[str] = frozenset()
     aiming_preps: frozenset[str] = frozenset()
     opposing_preps: frozenset[str] = frozenset()

@@ -15,7 +15,7 @@ only dependency labels, part-of-speech tags and single function words ("of", "by
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from factions.model import ActorKind
@@ -485,6 +485,30 @@ class Reader:
         """The actor whose act noun ``n`` is: its owner ("X's decision") or agent ("the move
         by X")."""
         return self.owners(n) or self.prep_objects(n, frozenset({"by"}))
+
+    def act_holders(self, act: Token) -> tuple[list[Arg], bool]:
+        """Whose act noun ``act`` is, and whether they suffer it (``harming_acts``): its
+        owner ("X's boycott"; "Y's arrest", suffered, when no one else is named as its object
+        or agent: "Y's arrest of Z" is Y's own), its agent ("the arrest by X"), else the one
+        a harming act is done to ("the arrest of Y", suffered)."""
+        kids = list(act.children)
+        harming = act.lemma_.lower() in self.w.harming_acts
+        owners = self.owners(act)
+        if owners:
+            named = any(c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by") for c in kids)
+            return owners, harming and not named
+        agents = self.prep_objects(act, frozenset({"by"}))
+        if agents or not harming:
+            return agents, False
+        return self.prep_objects(act, frozenset({"of"})), True
+
+    @staticmethod
+    def stance_on_act(trig: Trigger, suffered: bool) -> Trigger:
+        """What a stance ``trig`` ("backed", "condemned") on an act states toward its holder
+        (:meth:`act_holders`): the stance's own sign for the holder's own act ("X backed Y's
+        boycott": with Y), the opposite for one they suffer ("X condemned Y's arrest": with
+        Y; "X backed Y's ouster": against Y)."""
+        return replace(trig, sign=-trig.sign) if suffered else trig
 
     def with_holder(self, g: Token, depth: int) -> list[Arg]:
         """Who holds noun ``g`` that a "with ..." phrase hangs on: "X won the vote with

@@ -193,8 +193,10 @@ def _noun_reading(r: Reader, t: Token) -> NounReading | None:  # noqa: C901 - on
         objs = r.objects(t.head.head)
         if objs and others:
             return NounReading("noun-subject-prep", trig, objs, others, "noun-prep")
-    if owners and subj:
-        return NounReading("noun-subject-possessor", trig, subj, owners, "noun-subj")
+    if owners and subj:  # "X is Y's ally"; "X backed Y's boycott": the verb's stance on it
+        stance = _stance_verb(r, t)
+        said = r.stance_on_act(stance, r.act_holders(t)[1]) if stance is not None else trig
+        return NounReading("noun-subject-possessor", said, subj, owners, "noun-subj")
     if subj and others:
         return NounReading("noun-subject-prep", trig, subj, others, "noun-prep", subject=True)
     if owners and len({e for e, _ in owners}) >= 2:
@@ -260,6 +262,19 @@ def _opposed(r: Reader, t: Token) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ in r.w.opposing_preps
 
 
+def _stance_verb(r: Reader, t: Token) -> Trigger | None:
+    """The relation verb noun ``t`` is the direct object of ("backed", "opposed", "left"),
+    which states its subject's stance on the noun's holder rather than the noun's own
+    relation; ``None`` for any other verb ("became Y's ally", "demanded Y's resignation")."""
+    n = t
+    while n.dep_ in ("conj", "appos") and n.head is not n:
+        n = n.head
+    if n.dep_ != "dobj" or n.head.pos_ != "VERB":
+        return None
+    v = r.lex.verbs.get(n.head.lemma_.lower())
+    return v if v is not None and v.mode != "link" else None
+
+
 def _judged(r: Reader, t: Token) -> bool:
     """Whether noun ``t`` is the object of a verb that condemns or blames ("condemned
     the attack", "denounced the coup")."""
@@ -309,7 +324,9 @@ def noun_possessive(r: Reader, t: Token) -> None:
 )
 def noun_subject_possessor(r: Reader, t: Token) -> None:
     """A relation noun with a possessor, in a clause whose subject is the other party:
-    subject x possessor ("X has become his rival", "X is Y's ally")."""
+    subject x possessor ("X has become his rival", "X is Y's ally"); as the object of a
+    relation verb, with the verb's stance on the possessor ("X backed Y's boycott": +1, "X
+    opposed Y's offensive": -1, "X opposed Y's impeachment": +1)."""
     emit_reading(r, t, "noun-subject-possessor")
 
 

@@ -166,17 +166,19 @@ class VerbFrame:
         return [a for c in t.children if c.dep_ == "ccomp" for a in r.subject(c)]
 
     @cached_property
-    def condemned(self) -> list[Arg]:
-        """Without objects: the holder of a condemned act ("X condemned Y's attack")."""
+    def condemned_acts(self) -> list[tuple[list[Arg], bool]]:
+        """Without objects: the holders of each condemned act and whether they suffer it
+        ("X condemned Y's attack": Y's own; "X condemned Y's arrest": suffered)."""
         r, t = self.r, self.t
         if self.patients or self.claimed or self.trig.kind != "accusation":
             return []
-        return [
-            a
-            for c in t.children
-            if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in r.te
-            for a in r.holder(c)
-        ]
+        acts = [c for c in t.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in r.te]
+        return [held for c in acts if (held := r.act_holders(c))[0]]
+
+    @property
+    def condemned(self) -> list[Arg]:
+        """The holders of the condemned acts."""
+        return [a for holders, _ in self.condemned_acts for a in holders]
 
     @property
     def co_subjects(self) -> list[Arg] | None:
@@ -255,10 +257,12 @@ def verb_claim(r: Reader, t: Token) -> None:
 )
 def verb_condemned_act(r: Reader, t: Token) -> None:
     """A verb of accusation whose object is an act: its subject x the act's owner or agent
-    ("X condemned Y's attack", "X denounced the killings by Y")."""
+    ("X condemned Y's attack", "X denounced the killings by Y"); with the one who suffers
+    it, the opposite sign ("X condemned Y's arrest", "the arrest of Y")."""
     f = verb_frame(r, t)
     if f is not None and f.active and f.condemned:
-        r.emit(f.agents, f.condemned, f.trig, t, "verb")
+        for holders, suffered in f.condemned_acts:  # "condemned Y's arrest": with Y
+            r.emit(f.agents, holders, r.stance_on_act(f.trig, suffered), t, "verb")
 
 
 @register(
