@@ -292,6 +292,11 @@ def test_the_titled_holder_keeps_the_office(extractor, text):
             "government. The new premier then attacked the Green Front.",
             "The new premier",
         ),
+        (  # the parser runs the name and the office into one noun phrase
+            "The court dismissed the challenge and declared Peter Valen president-elect. In "
+            "December the new president attacked the Green Front.",
+            "the new president",
+        ),
     ],
 )
 def test_the_new_holder_is_who_won_or_formed_a_government(extractor, text, office):

@@ -334,14 +334,21 @@ def test_a_named_countrys_government_is_not_the_one_an_opposition_opposes(extrac
         ("The Azure Party made peace with the Crimson League.", "Azure Party",
          "Crimson League", 1),
         ("Tomas Varga stood up to the Crimson League.", "Tomas Varga", "Crimson League", -1),
+        ("The Azure Front is widely seen as a client of the Crimson League.", "Azure Front",
+         "Crimson League", 1),
+        ("Friction between the Azure Front and the Crimson League grew.", "Azure Front",
+         "Crimson League", -1),
+        ("Tomas Varga led a mutiny against the Crimson League.", "Tomas Varga",
+         "Crimson League", -1),
     ],
 )  # fmt: skip
 def test_ordinary_verbs_and_nouns_of_hostility_and_support(extractor, text, a, b, sign):
     """Words of the trigger lexicon added in the thirty-third round ("shunned", "demanded X's
     resignation", "an understanding with", "patronage of", "derided", "invited", "shored
     up", "rebuked", "quarrelled with", "championed", "suspicious of", "dependent on",
-    "turned its back on", "made peace with", "stood up to") and a noun's preposition the
-    YAML once misread ("air strikes on")."""
+    "turned its back on", "made peace with", "stood up to", "a client of", "friction
+    between", "a mutiny against") and a noun's preposition the YAML once misread ("air
+    strikes on")."""
     assert rels(extractor, text).get(pair(a, b)) == sign
 
 

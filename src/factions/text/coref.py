@@ -1143,6 +1143,8 @@ def _tenure_title(head: Token, lex: Lexicon) -> str | None:
                         if g.dep_ in ("attr", "oprd") and (title := _office(g, lex)):
                             if not _of_another(g, lex):
                                 return title
+    if title := _declared_title(head, lex):
+        return title
     if head.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "neg" for c in head.head.children):
         return None
     verb = head.head
@@ -1168,6 +1170,30 @@ def _tenure_title(head: Token, lex: Lexicon) -> str | None:
             for a in g.children:
                 if a.dep_ == "amod" and (title := lex.office_tenures.get(a.lower_)):
                     return title
+    return None
+
+
+def _declared_title(head: Token, lex: Lexicon) -> str | None:
+    """The office of "declared X president-elect", "proclaimed X president" when the parser
+    ran the name and the office into one noun phrase (``head``, the root of the name, a
+    compound of the office noun) that is the object of a ``winner_declaring_verbs`` verb."""
+    title = None
+    n = head
+    while n.dep_ == "compound" and n.head.i > n.i:
+        n = n.head
+        title = title or _office(n, lex)
+    for c in n.children:  # "Valen president-elect": "president" beside the name
+        if title is None and c.dep_ == "compound" and c.i > head.i:
+            title = _office(c, lex)
+    verb = n.head
+    if (
+        title
+        and n.dep_ in ("dobj", "ccomp", "oprd", "xcomp")
+        and verb.lemma_.lower() in lex.winner_declaring_verbs
+        and not any(c.dep_ == "neg" for c in verb.children)
+        and not _of_another(n, lex)
+    ):
+        return title
     return None
 
 
