@@ -372,6 +372,14 @@ def test_the_ruling_party_is_the_group_the_text_says_rules(extractor, text):
         "The Crimson League, which rules out any deal with the Azure Front, won. The ruling "
         "party conceded.",
         "The Azure Front has never governed. The ruling party mocked it.",
+        # a rule that ended, one not held, a shadow body, two groups ruling together
+        "The Azure Front ruled Velora until 1990. Today the ruling party faces a crisis.",
+        "The Azure Front governed for decades before it lost power in 2012. Since then the "
+        "ruling party has attacked it.",
+        "The Azure Front's shadow cabinet met on Monday. The ruling party accused it of lying.",
+        "The Azure Front would govern differently. It accuses the ruling party of waste.",
+        "The Azure Front and the Crimson League, which rule together, quarrel often. The "
+        "Crimson League threatened to leave the ruling party.",
     ],
 )
 def test_the_ruling_party_is_no_group_the_text_does_not_say_rules(extractor, text):

@@ -334,8 +334,6 @@ def test_a_named_countrys_government_is_not_the_one_an_opposition_opposes(extrac
         ("The Azure Party made peace with the Crimson League.", "Azure Party",
          "Crimson League", 1),
         ("Tomas Varga stood up to the Crimson League.", "Tomas Varga", "Crimson League", -1),
-        ("The Azure Front is widely seen as a client of the Crimson League.", "Azure Front",
-         "Crimson League", 1),
         ("Friction between the Azure Front and the Crimson League grew.", "Azure Front",
          "Crimson League", -1),
         ("Tomas Varga led a mutiny against the Crimson League.", "Tomas Varga",
@@ -346,8 +344,8 @@ def test_ordinary_verbs_and_nouns_of_hostility_and_support(extractor, text, a, b
     """Words of the trigger lexicon added in the thirty-third round ("shunned", "demanded X's
     resignation", "an understanding with", "patronage of", "derided", "invited", "shored
     up", "rebuked", "quarrelled with", "championed", "suspicious of", "dependent on",
-    "turned its back on", "made peace with", "stood up to", "a client of", "friction
-    between", "a mutiny against") and a noun's preposition the YAML once misread ("air
+    "turned its back on", "made peace with", "stood up to", "friction between", "a
+    mutiny against") and a noun's preposition the YAML once misread ("air
     strikes on")."""
     assert rels(extractor, text).get(pair(a, b)) == sign
 
@@ -374,6 +372,20 @@ def test_ordinary_verbs_and_nouns_of_hostility_and_support(extractor, text, a, b
          1),
         ("The Azure Party demanded Tomas Varga's resignation.", "Azure Party", "Tomas Varga",
          -1),
+        ("The Azure Party opposed the removal of Tomas Varga.", "Azure Party", "Tomas Varga",
+         1),
+        ("The Azure Party welcomed Tomas Varga's disqualification.", "Azure Party",
+         "Tomas Varga", -1),
+        ("The Azure Party opposed the deportation of Tomas Varga.", "Azure Party",
+         "Tomas Varga", 1),
+        ("The Azure Party waged war on the Crimson League.", "Azure Party", "Crimson League",
+         -1),
+        ("The Azure Party criticised Tomas Varga's resignation, calling it a betrayal.",
+         "Azure Party", "Tomas Varga", -1),  # resigning is the holder's own act
+        ("The Azure Party opposed the Crimson League's offensive against the Green Front.",
+         "Azure Party", "Crimson League", -1),  # the owner's relation with another
+        ("The Azure Party backed the Crimson League's alliance with the Green Front.",
+         "Azure Party", "Crimson League", 1),
     ],
 )  # fmt: skip
 def test_a_stance_on_an_act_is_a_stance_on_its_holder(extractor, text, a, b, sign):
@@ -381,3 +393,14 @@ def test_a_stance_on_an_act_is_a_stance_on_its_holder(extractor, text, a, b, sig
     Y's boycott": with Y), reversed when the holder suffers the act ("condemned Y's arrest":
     with Y); a verb that is no relation leaves the noun's own sign ("became Y's ally")."""
     assert rels(extractor, text).get(pair(a, b)) == sign
+
+
+def test_who_puts_down_a_revolt_is_no_party_to_it(extractor):
+    text = "The army crushed an uprising against President Ilka Mar in May."
+    assert -1 not in rels(extractor, text).values()  # the army is not against Mar
+    assert (
+        rels(
+            extractor, "The Azure Front launched an uprising against President Ilka Mar in May."
+        ).get(pair("Azure Front", "Ilka Mar"))
+        == -1
+    )

@@ -1036,12 +1036,16 @@ def _ruling_groups(
             found += [c for c in kids if c.dep_ == "appos"]
             if tok.dep_ == "attr" and tok.head.lemma_ == "be":
                 found += [c for c in tok.head.children if c.dep_ == "nsubj"]
-        elif tok.pos_ in ("VERB", "AUX") and (
-            lemma in lex.state_ruling_verbs
-            or (
-                lemma in lex.power_reaching_verbs
-                and any(c.dep_ == "prep" and c.lower_ == "to" and to_power(c) for c in kids)
+        elif (
+            tok.pos_ in ("VERB", "AUX")
+            and (
+                lemma in lex.state_ruling_verbs
+                or (
+                    lemma in lex.power_reaching_verbs
+                    and any(c.dep_ == "prep" and c.lower_ == "to" and to_power(c) for c in kids)
+                )
             )
+            and not _rule_ended_or_unrealised(tok, lex)
         ):
             subjects = [c for c in kids if c.dep_ == "nsubj"]
             if tok.dep_ == "relcl" and any(
@@ -1062,7 +1066,15 @@ def _ruling_groups(
             if not by and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "by":
                 by = [doc[tok.i + 1]]  # "years of rule by X", "by" parsed as the verb's agent
             found += [o for c in by for o in c.children if o.dep_ == "pobj"]
-        if tok.pos_ == "NOUN" and lemma in lex.ruled_body_nouns:
+        if (
+            tok.pos_ == "NOUN"
+            and lemma in lex.ruled_body_nouns
+            and not any(  # not "the X shadow cabinet", "the former X government"
+                c.lower_ in lex.non_ruling_government_words or c.lower_ in lex.past_markers
+                for c in kids
+                if c.dep_ in ("amod", "compound")
+            )
+        ):
             found += [  # a party's or coalition's, never a name of no kind ("the X cabinet")
                 c
                 for c in kids
@@ -1081,12 +1093,32 @@ def _ruling_groups(
 
 def _ruling_group(ruling: Sequence[tuple[int, int]], i: int) -> int | None:
     """The group "the ruling party" headed by token ``i`` names (:func:`_ruling_groups`):
-    the last one the text said rules up to it ("X, the ruling party": X), else the only one
-    it says rules at all."""
-    before = [e for t, e in ruling if t <= i]
+    the one the text said rules last up to it ("X, the ruling party": X), else the only one
+    it says rules at all; none when that statement names several ("X and Y, which rule
+    together": the ruling coalition is neither)."""
+    before = [t for t, _ in ruling if t <= i]
     if before:
-        return before[-1]
+        last = {e for t, e in ruling if t == before[-1]}
+        return next(iter(last)) if len(last) == 1 else None
     return ruling[0][1] if len({e for _, e in ruling}) == 1 else None
+
+
+def _rule_ended_or_unrealised(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb of ruling speaks of a rule that ended ("ruled until 1990", "ruled
+    from 1967 to 2009", "governed for decades before it lost power") or one not held
+    ("would govern", "will rule"): its subject is not who rules now."""
+    for c in verb.children:
+        if _bounds_a_post(c, lex) and c.lower_ != "in":
+            return True
+        if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("before", "until", "till") for m in c.children
+        ):
+            return True
+        if c.dep_ == "aux" and (
+            c.lower_ in lex.modal_verbs or c.lemma_.lower() in ("will", "shall")
+        ):
+            return True
+    return False
 
 
 def _bounds_a_post(prep: Token, lex: Lexicon) -> bool:

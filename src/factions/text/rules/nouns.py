@@ -197,7 +197,10 @@ def _noun_reading(r: Reader, t: Token) -> NounReading | None:  # noqa: C901 - on
         stance = _stance_verb(r, t)
         said = r.stance_on_act(stance, r.act_holders(t)[1]) if stance is not None else trig
         return NounReading("noun-subject-possessor", said, subj, owners, "noun-subj")
-    if subj and others:
+    if subj and others:  # "X waged war on Y"; "X opposed the removal of Y": with Y
+        stance = _stance_verb(r, t)
+        if stance is not None and stance.kind in _STANCE_KINDS and r.act_holders(t)[1]:
+            trig = r.stance_on_act(stance, True)
         return NounReading("noun-subject-prep", trig, subj, others, "noun-prep", subject=True)
     if owners and len({e for e, _ in owners}) >= 2:
         return NounReading("coordination", trig, owners)
@@ -258,8 +261,23 @@ def _setting(r: Reader, t: Token, trig: Trigger) -> bool:
 
 def _opposed(r: Reader, t: Token) -> bool:
     """Whether noun ``t`` is what its clause stands against ("X fought against an alliance
-    of Y and Z", "operations against the coalition"): the subject is no party to it."""
-    return t.dep_ == "pobj" and t.head.lower_ in r.w.opposing_preps
+    of Y and Z", "operations against the coalition") or puts down ("X crushed an uprising
+    against Y": ``suppressing_verbs``): the subject is no party to it."""
+    if t.dep_ == "pobj" and t.head.lower_ in r.w.opposing_preps:
+        return True
+    n = t
+    while n.dep_ in ("conj", "appos") and n.head is not n:
+        n = n.head
+    if n.dep_ not in ("dobj", "nsubjpass") or n.head.pos_ != "VERB":
+        return False
+    v = n.head
+    prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+    lemma = v.lemma_.lower()
+    return lemma in r.w.suppressing_verbs or f"{lemma} {prt}" in r.w.suppressing_verbs
+
+
+_STANCE_KINDS = frozenset({"support", "opposition"})  # kinds of a verb of stance on another's
+# act ("backed", "opposed"), not of one the subject does itself ("waged war on Y")
 
 
 def _stance_verb(r: Reader, t: Token) -> Trigger | None:

@@ -16,7 +16,7 @@ __all__ = [
     "VerbFrame",
     "verb_active",
     "verb_claim",
-    "verb_condemned_act",
+    "verb_act_stance",
     "verb_destination",
     "verb_frame",
     "verb_link",
@@ -166,19 +166,30 @@ class VerbFrame:
         return [a for c in t.children if c.dep_ == "ccomp" for a in r.subject(c)]
 
     @cached_property
-    def condemned_acts(self) -> list[tuple[list[Arg], bool]]:
-        """Without objects: the holders of each condemned act and whether they suffer it
-        ("X condemned Y's attack": Y's own; "X condemned Y's arrest": suffered)."""
+    def stance_acts(self) -> list[tuple[list[Arg], bool]]:
+        """Without objects: the holders of each act the verb takes a stance on, and whether
+        they suffer it: any act for a verb of accusation ("X condemned Y's attack": Y's own;
+        "X condemned Y's arrest": suffered); for any other, an act its holder suffers
+        (``harming_acts``: "X backed Y's dismissal"; a relation noun is read as one,
+        ``noun-subject-possessor``) or a relation its owner has with another ("X opposed
+        Y's offensive against Z")."""
         r, t = self.r, self.t
-        if self.patients or self.claimed or self.trig.kind != "accusation":
+        if self.patients or self.claimed:
             return []
+        accusing = self.trig.kind == "accusation"
         acts = [c for c in t.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in r.te]
-        return [held for c in acts if (held := r.act_holders(c))[0]]
+        out = []
+        for c in acts:
+            holders, suffered = r.act_holders(c)
+            harming = c.lemma_.lower() in r.w.harming_acts and c.lemma_.lower() not in r.lex.nouns
+            if holders and (accusing or (harming and suffered) or _owned_relation(r, c)):
+                out.append((holders, suffered))
+        return out
 
     @property
-    def condemned(self) -> list[Arg]:
-        """The holders of the condemned acts."""
-        return [a for holders, _ in self.condemned_acts for a in holders]
+    def stance_holders(self) -> list[Arg]:
+        """The holders of the acts the verb takes a stance on."""
+        return [a for holders, _ in self.stance_acts for a in holders]
 
     @property
     def co_subjects(self) -> list[Arg] | None:
@@ -189,9 +200,21 @@ class VerbFrame:
             if any(c.dep_ == "prep" and c.lower_ in self.trig.preps for c in self.t.children):
                 return None  # "X is allied with a movement": not "X and Y are allied"
             return self.passive_patients
-        if self.active and not (self.patients or self.claimed or self.condemned):
+        if self.active and not (self.patients or self.claimed or self.stance_holders):
             return self.agents
         return None
+
+
+def _owned_relation(r: Reader, n: Token) -> bool:
+    """Whether noun ``n`` is a relation its owner has with another ("Y's offensive against
+    Z", "Y's alliance with Z"): read as such by the noun family, so a verb taking a stance
+    on it relates its subject to the owner ("X opposed Y's offensive against Z")."""
+    from factions.text.rules.nouns import noun_reading
+
+    if n.lemma_.lower() not in r.lex.nouns:
+        return False
+    reading = noun_reading(r, n)
+    return reading is not None and reading.rule == "noun-possessive"
 
 
 def verb_frame(r: Reader, t: Token) -> VerbFrame | None:
@@ -253,15 +276,16 @@ def verb_claim(r: Reader, t: Token) -> None:
 
 
 @register(
-    "verb-condemned-act", pos=VERB, order=98, example="Peru condemned Chile's attack on the port."
+    "verb-act-stance", pos=VERB, order=98, example="Peru condemned Chile's attack on the port."
 )
-def verb_condemned_act(r: Reader, t: Token) -> None:
-    """A verb of accusation whose object is an act: its subject x the act's owner or agent
-    ("X condemned Y's attack", "X denounced the killings by Y"); with the one who suffers
-    it, the opposite sign ("X condemned Y's arrest", "the arrest of Y")."""
+def verb_act_stance(r: Reader, t: Token) -> None:
+    """A relation verb whose object is an act: its subject x the act's owner or agent, with
+    the verb's sign ("X condemned Y's attack", "X denounced the killings by Y"); with the one
+    who suffers it, the opposite sign ("X condemned Y's arrest", "the arrest of Y", "X
+    backed Y's dismissal"). Any act for a verb of accusation, a harming one for any other."""
     f = verb_frame(r, t)
-    if f is not None and f.active and f.condemned:
-        for holders, suffered in f.condemned_acts:  # "condemned Y's arrest": with Y
+    if f is not None and f.active and f.stance_holders:
+        for holders, suffered in f.stance_acts:  # "condemned Y's arrest": with Y
             r.emit(f.agents, holders, r.stance_on_act(f.trig, suffered), t, "verb")
 
 
