@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from factions.text.lexicon import Trigger, ends
+from factions.text.lexicon import Trigger, ends, verb_phrases
 from factions.text.rules.arguments import NOUNS, Arg, Reader
 from factions.text.rules.registry import register
 
@@ -265,15 +265,12 @@ def _opposed(r: Reader, t: Token) -> bool:
     against Y": ``suppressing_verbs``): the subject is no party to it."""
     if t.dep_ == "pobj" and t.head.lower_ in r.w.opposing_preps:
         return True
-    n = t
-    while n.dep_ in ("conj", "appos") and n.head is not n:
-        n = n.head
-    if n.dep_ not in ("dobj", "nsubjpass") or n.head.pos_ != "VERB":
-        return False
-    v = n.head
-    prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
-    lemma = v.lemma_.lower()
-    return lemma in r.w.suppressing_verbs or f"{lemma} {prt}" in r.w.suppressing_verbs
+    verb = _governing_verb(t, ("dobj", "nsubjpass"))
+    return (
+        verb is not None
+        and verb.pos_ == "VERB"
+        and bool(verb_phrases(verb) & r.w.suppressing_verbs)
+    )
 
 
 _STANCE_KINDS = frozenset({"support", "opposition"})  # kinds of a verb of stance on another's
@@ -284,25 +281,28 @@ def _stance_verb(r: Reader, t: Token) -> Trigger | None:
     """The relation verb noun ``t`` is the direct object of ("backed", "opposed", "left"),
     which states its subject's stance on the noun's holder rather than the noun's own
     relation; ``None`` for any other verb ("became Y's ally", "demanded Y's resignation")."""
-    n = t
-    while n.dep_ in ("conj", "appos") and n.head is not n:
-        n = n.head
-    if n.dep_ != "dobj" or n.head.pos_ != "VERB":
+    verb = _governing_verb(t)
+    if verb is None or verb.pos_ != "VERB":
         return None
-    v = r.lex.verbs.get(n.head.lemma_.lower())
+    v = r.lex.verbs.get(verb.lemma_.lower())
     return v if v is not None and v.mode != "link" else None
 
 
 def _judged(r: Reader, t: Token) -> bool:
     """Whether noun ``t`` is the object of a verb that condemns or blames ("condemned
     the attack", "denounced the coup")."""
+    verb = _governing_verb(t)
+    v = r.lex.verbs.get(verb.lemma_.lower()) if verb is not None else None
+    return v is not None and v.kind == "accusation"
+
+
+def _governing_verb(t: Token, deps: tuple[str, ...] = ("dobj",)) -> Token | None:
+    """The word noun ``t`` is the ``deps`` argument of, through conjuncts and appositions
+    ("condemned the attack and the killings": "condemned" for both)."""
     n = t
     while n.dep_ in ("conj", "appos") and n.head is not n:
         n = n.head
-    if n.dep_ != "dobj":
-        return False
-    v = r.lex.verbs.get(n.head.lemma_.lower())
-    return v is not None and v.kind == "accusation"
+    return n.head if n.dep_ in deps else None
 
 
 def emit_reading(r: Reader, t: Token, rule: str) -> None:

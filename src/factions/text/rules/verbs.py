@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from factions.text.lexicon import Trigger
 from factions.text.rules.adjectives import adjective_trigger
 from factions.text.rules.arguments import VERB, Arg, Reader
+from factions.text.rules.nouns import noun_reading
 from factions.text.rules.registry import register
 
 __all__ = [
@@ -209,8 +210,6 @@ def _owned_relation(r: Reader, n: Token) -> bool:
     """Whether noun ``n`` is a relation its owner has with another ("Y's offensive against
     Z", "Y's alliance with Z"): read as such by the noun family, so a verb taking a stance
     on it relates its subject to the owner ("X opposed Y's offensive against Z")."""
-    from factions.text.rules.nouns import noun_reading
-
     if n.lemma_.lower() not in r.lex.nouns:
         return False
     reading = noun_reading(r, n)
