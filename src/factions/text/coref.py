@@ -1010,11 +1010,7 @@ def _ruling_groups(
         if e is None:
             return None
         kind = entities[e].kind
-        return (
-            e
-            if (kind.value if hasattr(kind, "value") else str(kind)) in lex.ruling_group_kinds
-            else None
-        )
+        return e if _kind_value(kind) in lex.ruling_group_kinds else None
 
     def to_power(t: Token) -> bool:  # "to power", "in power"
         return any(o.lower_ in lex.taken_power_nouns for o in t.children if o.dep_ == "pobj")
@@ -2231,7 +2227,7 @@ def _described_group(history, entities, cur_sent, word: str, lex: Lexicon) -> in
 
     def fits(e: int) -> bool:
         ent = entities[e]
-        kind = ent.kind.value if hasattr(ent.kind, "value") else str(ent.kind)
+        kind = _kind_value(ent.kind)
         if kind not in kinds:
             return False
         if kind == ActorKind.GOVERNMENT_BODY.value:
@@ -2430,6 +2426,11 @@ def _salient_referent(
     return max(last, key=lambda e: (strongest[e] + (_PARALLEL if e in parallel else 0), last[e]))
 
 
+def _kind_value(kind: ActorKind | str) -> str:
+    """An entity's kind as the word lists name it ("party"), whether an enum or a string."""
+    return kind.value if isinstance(kind, ActorKind) else str(kind)
+
+
 def _names_coalition(word: str, lex: Lexicon) -> bool:
     """Whether a group noun names coalitions only ("the coalition", "the alliance", "the
     bloc"): it then never falls back to the latest group of another kind (a member party)."""
@@ -2447,7 +2448,7 @@ def _recent_of_kind(
         if cur_sent - s > window:
             break
         kind = entities[e].kind
-        if (kind.value if hasattr(kind, "value") else str(kind)) in kinds and e not in seen:
+        if _kind_value(kind) in kinds and e not in seen:
             seen.append(e)
     return seen[0] if len(seen) == 1 else None
 

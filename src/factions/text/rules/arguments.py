@@ -491,15 +491,15 @@ class Reader:
         owner ("X's boycott"; "Y's arrest", suffered, when no one else is named as its object
         or agent: "Y's arrest of Z" is Y's own), its agent ("the arrest by X"), else the one
         a harming act is done to ("the arrest of Y", suffered)."""
-        kids = list(act.children)
         harming = act.lemma_.lower() in self.w.harming_acts
-        owners = self.owners(act)
-        if owners:
-            named = any(c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by") for c in kids)
-            return owners, harming and not named
-        agents = self.prep_objects(act, frozenset({"by"}))
-        if agents or not harming:
-            return agents, False
+        held = self.holder(act)
+        if held:  # an owner suffers it when it names no object or agent of its own
+            named = any(
+                c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by") for c in act.children
+            )
+            return held, harming and not named and bool(self.owners(act))
+        if not harming:
+            return [], False
         return self.prep_objects(act, frozenset({"of"})), True
 
     @staticmethod
