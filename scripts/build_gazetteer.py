@@ -19,6 +19,11 @@ optionally prefixed by flags and a colon:
 - ``Y``: a shorter form derived from a listed name (below): matched only when the document
   names the party's country and, when it is dated, falls within the party's years.
 
+A field Party Facts writes as a list ("CDU/CSU", "Christian Democratic Union / Christian
+Social Union") is split into its names, unless every part is the whole name of another
+party of the country in overlapping years: then it is a joint list (an electoral union, a
+cartel) and is named only as written, its parts left to their own parties.
+
 Besides the names Party Facts lists, the forms texts use for them (:func:`derived_names`):
 an optional bracketed word left out or kept ("[New] Liberal Alliance"; not an annotation
 such as "[no-party]"), a trailing qualifier in brackets dropped ("Civic Position (Anatolii
@@ -126,6 +131,43 @@ def split_names(field: str) -> list[str]:
             if piece:
                 out.append(piece)
     return out
+
+
+def _years(r: dict[str, str]) -> tuple[str, str]:
+    return (r["year_first"].strip(), r["year_last"].strip())
+
+
+_NAME_FIELDS = ("name_english", "name", "name_other", "name_short")
+
+
+def whole_names(records: list[dict[str, str]]) -> dict[tuple[str, tuple[str, ...]], list]:
+    """(country, name words) -> (party id, years) of every party field that is one name
+    (not a joint list such as "CDU/CSU")."""
+    out: dict[tuple[str, tuple[str, ...]], list] = {}
+    for r in records:
+        for f in _NAME_FIELDS:
+            parts = split_names(r[f])
+            if len(parts) == 1:
+                key = (r["country"].strip(), tuple(words(parts[0])))
+                out.setdefault(key, []).append((int(r["partyfacts_id"]), _years(r)))
+    return out
+
+
+def joint_names(r: dict[str, str], field: str, whole: dict) -> list[str]:
+    """The names of a field, split at slashes and semicolons; but a field whose every part
+    is the whole name of another party of the country, in overlapping years, is a joint
+    list, named only as written ("CDU/CSU" and "Christian Democratic Union / Christian
+    Social Union" name the union; "CDU" names the CDU and "CSU" the CSU)."""
+    parts = split_names(r[field])
+    if len(parts) < 2:
+        return parts
+    iso3, pid = r["country"].strip(), int(r["partyfacts_id"])
+    if not all(
+        any(p != pid and _overlap(y, _years(r)) for p, y in whole.get((iso3, tuple(words(n))), ()))
+        for n in parts
+    ):
+        return parts
+    return [LABEL.sub("", r[field].translate(INVISIBLE)).strip(" ,\"“”«»'")]
 
 
 # The head words a party's name may end in once its country is dropped ("Swedish People's
@@ -280,59 +322,59 @@ def build(source: Path, out: Path) -> int:
     rows = []
     listed: dict[tuple[str, tuple[str, ...]], list[tuple[int, tuple[str, str]]]] = {}
     with source.open(encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh):
-            if r["technical"].strip():
+        records = [r for r in csv.DictReader(fh) if not r["technical"].strip()]
+    whole = whole_names(records)
+    for r in records:
+        english = joint_names(r, "name_english", whole)
+        native = joint_names(r, "name", whole)
+        other = joint_names(r, "name_other", whole)
+        display = re.sub(r"\s+\)", ")", (english or native or [""])[0])
+        if not display or not latin(display):
+            continue
+        if all(w in COMMUNITY or w in FUNCTION for w in words(display)):
+            continue  # a confessional list ("Greek Orthodox", "Sunni Moslem")
+        names: dict[tuple[str, ...], str] = {}
+        cands = [(n, False) for n in (*english, *native, *other)]
+        cands += [(n, True) for n in joint_names(r, "name_short", whole)]
+        for n, short in cands:
+            f = flags(n, common, short)
+            if f is None:
                 continue
-            english = split_names(r["name_english"])
-            native = split_names(r["name"])
-            other = split_names(r["name_other"])
-            display = re.sub(r"\s+\)", ")", (english or native or [""])[0])
-            if not display or not latin(display):
+            key = tuple(words(n))
+            if key in names:
                 continue
-            if all(w in COMMUNITY or w in FUNCTION for w in words(display)):
-                continue  # a confessional list ("Greek Orthodox", "Sunni Moslem")
-            names: dict[tuple[str, ...], str] = {}
-            cands = [(n, False) for n in (*english, *native, *other)]
-            cands += [(n, True) for n in split_names(r["name_short"])]
-            for n, short in cands:
-                f = flags(n, common, short)
-                if f is None:
-                    continue
-                key = tuple(words(n))
-                if key in names:
-                    continue
-                names[key] = f"{f}:{n}" if f else n
-            pid, iso3 = int(r["partyfacts_id"]), r["country"].strip()
-            years = (r["year_first"].strip(), r["year_last"].strip())
-            for key in names:
-                listed.setdefault((iso3, key), []).append((pid, years))
-            derived: dict[tuple[str, ...], str] = {}
-            for n in (*english, *native, *other):
-                for d in derived_names(n, countries.get(iso3, set())):
-                    f = flags(d, common, False)
-                    if f is None or f == "C" or is_lemma_common(d, common):
-                        continue  # "Women" of "Women of Russia", "Citizens": words
-                    if tuple(words(d)) not in names:  # only where its country is named,
-                        derived.setdefault(tuple(words(d)), f"Y:{d}")  # in its years
-            for n in split_names(r["name_short"]):
-                if is_acronym(n):
-                    for d in acronym_forms(n):
-                        if tuple(words(d)) not in names:
-                            derived.setdefault(tuple(words(d)), f"A:{d}")
-            # "Sadrist Movement" -> "Sadrists": the plural of an -ist name's adjective
-            for n in english:
-                m = re.match(
-                    r"^(?:the\s+)?([A-Z][\w'’-]*(?:ist|ite))\s+(?:Movement|Party|Current|Trend|Bloc)$",
-                    n,
-                )
-                if m:
-                    plural = m.group(1) + "s"
-                    f = flags(plural, common, False)
-                    if f is not None and tuple(words(plural)) not in names:
-                        names[tuple(words(plural))] = f"{f}:{plural}" if f else plural
-            if not names:
-                continue
-            rows.append((pid, iso3, *years, display.replace("\t", " "), names, derived))
+            names[key] = f"{f}:{n}" if f else n
+        pid, iso3 = int(r["partyfacts_id"]), r["country"].strip()
+        years = (r["year_first"].strip(), r["year_last"].strip())
+        for key in names:
+            listed.setdefault((iso3, key), []).append((pid, years))
+        derived: dict[tuple[str, ...], str] = {}
+        for n in (*english, *native, *other):
+            for d in derived_names(n, countries.get(iso3, set())):
+                f = flags(d, common, False)
+                if f is None or f == "C" or is_lemma_common(d, common):
+                    continue  # "Women" of "Women of Russia", "Citizens": words
+                if tuple(words(d)) not in names:  # only where its country is named,
+                    derived.setdefault(tuple(words(d)), f"Y:{d}")  # in its years
+        for n in joint_names(r, "name_short", whole):
+            if is_acronym(n):
+                for d in acronym_forms(n):
+                    if tuple(words(d)) not in names:
+                        derived.setdefault(tuple(words(d)), f"A:{d}")
+        # "Sadrist Movement" -> "Sadrists": the plural of an -ist name's adjective
+        for n in english:
+            m = re.match(
+                r"^(?:the\s+)?([A-Z][\w'’-]*(?:ist|ite))\s+(?:Movement|Party|Current|Trend|Bloc)$",
+                n,
+            )
+            if m:
+                plural = m.group(1) + "s"
+                f = flags(plural, common, False)
+                if f is not None and tuple(words(plural)) not in names:
+                    names[tuple(words(plural))] = f"{f}:{plural}" if f else plural
+        if not names:
+            continue
+        rows.append((pid, iso3, *years, display.replace("\t", " "), names, derived))
     derivers: dict[tuple[str, tuple[str, ...]], list[tuple[int, tuple[str, str]]]] = {}
     for pid, iso3, first, last, _display, _names, derived in rows:
         for key in derived:

@@ -119,6 +119,81 @@ def test_a_partys_acronym_needs_the_documents_country(extractor):
     assert not any((x or "").startswith("partyfacts:") for x in exts)  # not Iraq's NIA
 
 
+def test_shared_acronyms_name_the_country_they_share():
+    # "SPD" and "FDP" name parties of several countries; Germany is the one they share
+    both = _refs(
+        "After the vote the SPD refused to serve again, and the FDP walked out of the talks."
+    )
+    world = load_world()
+    assert {world.entries[x].iso3 for x in both.values()} == {"DEU"}
+    assert set(both) == {"SPD", "FDP"}
+    # one shared acronym alone names no country
+    assert _refs("The FDP walked out of the talks after the vote.") == {}
+    # a country the text names comes first: the Swiss FDP
+    swiss = _refs("In Switzerland the FDP and the SVP agreed on a joint candidate.", "2015")
+    assert world.entries[swiss["FDP"]].iso3 == "CHE"
+    # a country the text names (Jamaica, here a coalition's nickname) that none of the
+    # shared names has does not stop them naming theirs
+    jamaica = _refs("During the Jamaica talks the CDU quarrelled with the FDP over taxes.")
+    assert {world.entries[x].iso3 for x in jamaica.values()} == {"DEU"}
+
+
+def test_a_joint_list_is_one_name_and_its_parties_their_own():
+    world = load_world()
+    text = (
+        "In Germany the CDU/CSU agreed a coalition with the SPD, though the CSU held out over "
+        "migration and the CDU gave way."
+    )
+    refs = _refs(text, "2018-01")
+    assert refs["CDU/CSU"] not in (refs["CDU"], refs["CSU"])
+    assert refs["CDU"] != refs["CSU"]
+    assert "/" in world.entries[refs["CDU/CSU"]].name
+
+
+def test_joint_names_keep_a_joint_list_whole(build_script):
+    mod = build_script
+    rows = [
+        {"country": "XYZ", "partyfacts_id": "1", "name_short": "ABC", "year_first": "1950",
+         "year_last": "", "name_english": "Alpha Union", "name": "", "name_other": ""},
+        {"country": "XYZ", "partyfacts_id": "2", "name_short": "DEF", "year_first": "1950",
+         "year_last": "", "name_english": "Beta Union", "name": "", "name_other": ""},
+        {"country": "XYZ", "partyfacts_id": "3", "name_short": "ABC/DEF", "year_first": "1950",
+         "year_last": "", "name_english": "Alpha Union / Beta Union", "name": "",
+         "name_other": ""},
+        {"country": "XYZ", "partyfacts_id": "4", "name_short": "GHI/JKL", "year_first": "1950",
+         "year_last": "", "name_english": "Gamma League / Delta League", "name": "",
+         "name_other": ""},
+    ]  # fmt: skip
+    whole = mod.whole_names(rows)
+    assert mod.joint_names(rows[2], "name_short", whole) == ["ABC/DEF"]
+    assert mod.joint_names(rows[2], "name_english", whole) == ["Alpha Union / Beta Union"]
+    # a field whose parts are no other party's names is two names of one party
+    assert mod.joint_names(rows[3], "name_short", whole) == ["GHI", "JKL"]
+    # another country's party or another era's does not make a list joint
+    rows[0]["country"], rows[1]["year_last"] = "UVW", "1949"
+    assert mod.joint_names(rows[2], "name_short", mod.whole_names(rows)) == ["ABC", "DEF"]
+
+
+def test_a_possessor_or_a_bracketed_acronym_is_not_part_of_the_name():
+    from spacy.tokens import Span
+
+    from factions.text.gazetteer.matcher import _inside_longer_name
+    from factions.text.nlp import load_nlp
+
+    demonyms = load_world().demonyms
+    doc = load_nlp()("Yesterday Jan Vermeer's Party for Freedom (PVV) left the cabinet.")
+    name = next(i for i, t in enumerate(doc) if t.text == "Party")
+    pvv = next(i for i, t in enumerate(doc) if t.text == "PVV")
+    doc.ents = [Span(doc, 1, pvv + 1, label="ORG")]  # NER ran the three together
+    assert not _inside_longer_name(doc, name, name + 3, demonyms)
+    assert not _inside_longer_name(doc, pvv, pvv + 1, demonyms)
+    doc.ents = [Span(doc, 1, name + 3, label="ORG")]
+    doc2 = load_nlp()("Yesterday the Jan Vermeer Party for Freedom left the cabinet.")
+    k = next(i for i, t in enumerate(doc2) if t.text == "Party")
+    doc2.ents = [Span(doc2, 2, k + 3, label="ORG")]  # a longer name without a possessor
+    assert _inside_longer_name(doc2, k, k + 3, demonyms)
+
+
 def test_a_list_of_names_is_no_apposition(extractor):
     text = (
         "The new government rested on an alliance of the PMDB, the PSDB, the Democrats "

@@ -4,10 +4,11 @@ One pass over the tokens (O(tokens x names sharing a first word)): each token's 
 (accent-, case- and punctuation-free, a dotted acronym as one word) are looked up in the
 first-word index, and every name that continues there is a raw match. Then, per document:
 
-1. **Country context**: the states named in the document (names, demonyms, capitals) and
-   the countries of parties named by a name no other party has; not a demonym that opens a
-   party's name ("the Swedish People's Party" of Finland) nor a capital that is a person's
-   name here ("Santiago Abascal").
+1. **Country context**: the states named in the document (names, demonyms, capitals); not
+   a demonym that opens a party's name ("the Swedish People's Party" of Finland) nor a
+   capital that is a person's name here ("Santiago Abascal"). For a name with no party in
+   those countries, the country that two or more of the document's shared party names
+   have in common ("SPD" and "FDP": Germany, in a text that names only the Bundestag).
 2. **Which names count**: an acronym only in the case written (or, from five letters,
    written as a word: "Syriza", "Funcinpec") and never one of the
    abbreviations of ordinary English ("IDP camps"); a common-word name ("Future",
@@ -167,7 +168,9 @@ def _inside_longer_name(doc: Doc, start: int, end: int, demonyms) -> bool:
     before or after it ("the National Security Council", "Pakistan Muslim League"; only a
     one-word name may follow a demonym: "the Iraqi KDP"), a bracketed one-letter qualifier
     follows ("Pakistan Muslim League (Q)"), or a named entity of the parse covers it and
-    more capitalised words ("the Kurdistan Democratic Party of Iran")."""
+    more capitalised words ("the Kurdistan Democratic Party of Iran"; not a possessor's,
+    "Geert Wilders's Party for Freedom", nor a name before a bracketed acronym, "the Party
+    for Freedom (PVV)")."""
     if start > 0:
         p = doc[start - 1]
         if (
@@ -198,10 +201,16 @@ def _inside_longer_name(doc: Doc, start: int, end: int, demonyms) -> bool:
         s = k
         while s > 0 and doc[s].ent_iob_ != "B":
             s -= 1
+        for j in range(start - 1, s - 1, -1):
+            if doc[j].tag_ == "POS" or doc[j].text == "(":  # "Geert Wilders's Party for
+                s = j + 1  # Freedom", "the Party for Freedom (PVV)": a possessor or the
+                break  # name an acronym in brackets follows is not part of the name
         e = k + 1
         while e < len(doc) and doc[e].ent_iob_ == "I":
             e += 1
         after = list(doc[end:e])
+        if after and after[0].text == "(":
+            after = []  # "Party for Freedom (PVV": NER ran on into the bracketed acronym
         if after and after[0].lower_ == "of" and _names_a_non_actor(after[1:]):
             after = []  # "the UN Security Council of Resolution 2127": NER ran on
         extra = [
@@ -279,6 +288,76 @@ def _other_country_follows(doc: Doc, end: int, world: WorldGazetteer, iso3: str 
     return state is not None and state.iso3 != iso3
 
 
+def _country_context(
+    doc: Doc,
+    raw: list[tuple[int, int, list]],
+    capitalised: dict[tuple[int, int], bool],
+    world: WorldGazetteer,
+    lex,
+) -> tuple[set[str], set[str]]:
+    """The countries (ISO-3) a document is about, for the names only its country can tell:
+    the countries it names, and those its party names share (asked only when a name has no
+    party in the first).
+
+    1. the states it names (names, demonyms, capitals, capitalised); not a demonym that
+       opens another country's party name ("the Swedish People's Party" of Finland) nor a
+       capital that is a person's name here ("Santiago Abascal");
+    2. a country where two or more of its shared party names (acronyms, not generic names
+       such as "Social Democrats") name two different parties: "SPD" and "FDP" name parties
+       of several countries, Germany the one they share, in a text that names Germany only
+       by its parliament.
+    """
+    context: set[str] = set()
+    opening: dict[int, list[tuple[int, set[str]]]] = {}  # start -> (end, countries) of
+    for s, e, names in raw:  # the capitalised party names that start there
+        parties = {
+            world.entries[nm.external_id].iso3 or ""
+            for nm in names
+            if nm.external_id.startswith("partyfacts:")
+        }
+        if parties and capitalised[s, e]:
+            opening.setdefault(s, []).append((e, parties))
+    votes: dict[str, dict[str, set[str]]] = {}  # country -> shared name -> its parties there
+    for s, e, names in raw:
+        for name in names:
+            if name.flag not in _CONTEXT_FLAGS or not capitalised[s, e]:
+                continue
+            iso3 = world.entries[name.external_id].iso3 or ""
+            if any(end > e and iso3 not in isos for end, isos in opening.get(s, ())):
+                continue  # "the Swedish People's Party" (of Finland) does not name Sweden
+            if name.flag == "P" and _capital_inside_a_name(doc, s, e, lex, world):
+                continue  # "Santiago Abascal" does not name Chile
+            context.add(iso3)
+        if not capitalised[s, e] or any(
+            nm.flag in _CONTEXT_FLAGS or not nm.external_id.startswith("partyfacts:")
+            for nm in names
+        ):
+            continue
+        if any(end > e for end, _ in opening.get(s, ())):
+            continue  # part of a longer party name
+        written = letters(doc[s:e].text).upper()
+        named = [
+            nm
+            for nm in names
+            if nm.flag == "" or (nm.flag in ("A", "a") and written == nm.letters.upper())
+        ]  # a generic or common word, or an acronym in another case, says nothing of a country
+        if written in world.abbreviations:
+            continue
+        for nm in named:
+            iso3 = world.entries[nm.external_id].iso3
+            if iso3:
+                votes.setdefault(iso3, {}).setdefault(written, set()).add(nm.external_id)
+    return context, {iso3 for iso3, named in votes.items() if _two_parties(named)}
+
+
+def _two_parties(named: dict[str, set[str]]) -> bool:
+    """Whether two of the names (name -> the parties of one country it may name) name two
+    different parties: "SPD" and "FDP" do; "the National Salvation Front (NSF)" is one
+    party named twice."""
+    sets = list(named.values())
+    return any(a.isdisjoint(b) for i, a in enumerate(sets) for b in sets[i + 1 :])
+
+
 def _active(entry, year: int) -> bool:
     """Whether a party was active in ``year`` (a year's margin either side)."""
     return (entry.first or 0) <= year + 1 and (entry.last or 9999) >= year - 1
@@ -325,26 +404,7 @@ def find_references(
         return []
     capitalised = {(s, e): _capitalised(doc, s, e) for s, e, _ in raw}
     # 1. country context
-    context: set[str] = set()
-    opening: dict[int, list[tuple[int, set[str]]]] = {}  # start -> (end, countries) of
-    for s, e, names in raw:  # the capitalised party names that start there
-        parties = {
-            world.entries[nm.external_id].iso3 or ""
-            for nm in names
-            if nm.external_id.startswith("partyfacts:")
-        }
-        if parties and capitalised[s, e]:
-            opening.setdefault(s, []).append((e, parties))
-    for s, e, names in raw:
-        for name in names:
-            if name.flag not in _CONTEXT_FLAGS or not capitalised[s, e]:
-                continue
-            iso3 = world.entries[name.external_id].iso3 or ""
-            if any(end > e and iso3 not in isos for end, isos in opening.get(s, ())):
-                continue  # "the Swedish People's Party" (of Finland) does not name Sweden
-            if name.flag == "P" and _capital_inside_a_name(doc, s, e, lex, world):
-                continue  # "Santiago Abascal" does not name Chile
-            context.add(iso3)
+    context, shared = _country_context(doc, raw, capitalised, world, lex)
     ctx_words = world.demonyms
     # 2. which names count
     pol_cache: dict[int, bool] = {}
@@ -388,7 +448,9 @@ def find_references(
             continue
         entries = list(dict.fromkeys(nm.external_id for nm in ok))
         flags = {nm.external_id: nm.flag for nm in ok}
-        local = [x for x in entries if world.entries[x].iso3 in context]
+        local = [x for x in entries if world.entries[x].iso3 in context] or [
+            x for x in entries if world.entries[x].iso3 in shared
+        ]
         if local:
             entries = local
         elif len(entries) > 1 or any(flags[x] in ("G", "C", "A", "a", "Y") for x in entries):
