@@ -34,7 +34,7 @@ def test_loads_with_every_source_and_records_its_load_time():
     world = load_world()
     assert world.load_seconds > 0
     sources = {e.source for e in world.entries.values()}
-    assert sources == {"partyfacts", "iso3", "igo"}
+    assert sources == {"partyfacts", "iso3", "igo", "legislature"}
     assert sum(e.source == "partyfacts" for e in world.entries.values()) > 5000
     assert world.entries["iso3:IRQ"].name == "Iraq"
     assert world.entries["iso3:SUN"].kind == "state"  # a former state (ISO 3166-3)
@@ -192,6 +192,39 @@ def test_a_possessor_or_a_bracketed_acronym_is_not_part_of_the_name():
     k = next(i for i, t in enumerate(doc2) if t.text == "Party")
     doc2.ents = [Span(doc2, 2, k + 3, label="ORG")]  # a longer name without a possessor
     assert _inside_longer_name(doc2, k, k + 3, demonyms)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("In Warsaw the Sejm passed the law over the objections of the opposition.", "POL-SEJM"),
+        ("The Knesset election of 2006 brought a new party to power.", "ISR-KN"),  # no role
+        ("Three deputies walked out of the Lok Sabha in protest.", "IND-LS"),
+        ("The U.S. Congress froze the aid package in March.", "USA-CON"),
+    ],
+)
+def test_a_legislature_known_by_its_own_name_is_an_actor(extractor, text, code):
+    actors = {am.actor.external_id: am.actor for am in _actors(extractor, text)}
+    assert f"legislature:{code}" in actors
+    assert actors[f"legislature:{code}"].kind.value == "government_body"
+
+
+def test_the_legislature_table_names_each_body_once():
+    world = load_world()
+    legislatures = [e for e in world.entries.values() if e.source == "legislature"]
+    assert len(legislatures) > 40
+    owners: dict[tuple[str, ...], set[str]] = {}
+    for names in world.index.values():
+        for name in names:
+            if name.external_id.startswith("legislature:"):
+                owners.setdefault(name.words, set()).add(name.external_id)
+    assert all(len(ids) == 1 for ids in owners.values())
+    for e in legislatures:
+        assert f"iso3:{e.iso3}" in world.entries, e.name  # a state of ISO 3166
+        clash = [
+            n for n in world.named(name_words(e.name)) if n.external_id.startswith("partyfacts:")
+        ]
+        assert not clash, e.name  # no party bears a legislature's own name
 
 
 def test_a_list_of_names_is_no_apposition(extractor):

@@ -63,7 +63,7 @@ class Actor(ModelBase):
     governments); ``attributes`` holds free-form facts (ideology, sect, seats won...).
     ``external_id`` joins the actor to reference data sets (``iso3:IRQ`` for a state,
     ``partyfacts:5619`` for a Party Facts party, ``igo:UN`` for an international
-    organisation): two actors with the same external id are the same actor, whatever their
+    organisation, ``legislature:POL-SEJM`` for a legislature known by its own name): two actors with the same external id are the same actor, whatever their
     ids or names (:meth:`factions.model.System.merge`, corpus building and the store join on
     it).
     """

@@ -1,6 +1,6 @@
 """The world gazetteer: reference actors shipped with factions, with stable external ids.
 
-Three sources, all inside the package (nothing is read from outside it or fetched):
+Four sources, all inside the package (nothing is read from outside it or fetched):
 
 - **parties**: Party Facts core parties (Döring & Regel 2019; MIT, ``data/LICENSE-partyfacts.md``)
   in the compact form ``data/parties.tsv`` written by ``scripts/build_gazetteer.py``: English,
@@ -9,7 +9,9 @@ Three sources, all inside the package (nothing is read from outside it or fetche
   (codes and ISO names), with the demonyms, capitals and short names no package has from the
   hand table ``data/states.yaml``; id ``iso3:<code>``;
 - **international organisations**: UN bodies and missions, regional organisations, alliances
-  with their acronyms, ``data/igos.yaml``; id ``igo:<code>``.
+  with their acronyms, ``data/igos.yaml``; id ``igo:<code>``;
+- **legislatures**: national legislatures and chambers known by a name of their own ("the
+  Knesset", "the Sejm"), ``data/legislatures.yaml``; id ``legislature:<code>``.
 
 Beside the actors, ``data/places.tsv`` lists town and city names (GeoNames, CC BY 4.0,
 ``data/LICENSE-geonames.md``; :func:`load_places`), which are places, never actors.
@@ -41,6 +43,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PARTIES = "partyfacts"
 STATES = "iso3"
 IGOS = "igo"
+LEGISLATURES = "legislature"
 
 
 def _fold(text: str) -> str:
@@ -260,6 +263,18 @@ def _add_igos(g: WorldGazetteer) -> None:
             g.add_name(n, ext, flag)
 
 
+def _add_legislatures(g: WorldGazetteer) -> None:
+    table = yaml.load(_read("legislatures.yaml"), Loader=_LOADER) or {}
+    for code, row in table.items():
+        ext = f"{LEGISLATURES}:{code}"
+        name = row["name"]
+        g.entries[ext] = Entry(ext, slugify(name), name, "government_body", row.get("country"))
+        for n in (name, *(row.get("names") or [])):
+            bare = n[4:] if n.lower().startswith("the ") else n
+            flag = "A" if bare.replace("-", "").isupper() and " " not in bare else ""
+            g.add_name(n, ext, flag)
+
+
 def _add_parties(g: WorldGazetteer, org_kind) -> None:
     lines = _read("parties.tsv").splitlines()
     rows = []
@@ -315,6 +330,7 @@ class Words:
     place_nouns: frozenset[str] = frozenset()
     name_function_words: frozenset[str] = frozenset()
     name_group_nouns: frozenset[str] = frozenset()
+    name_possessive_words: frozenset[str] = frozenset()
     denomination_words: frozenset[str] = frozenset()
 
 
@@ -342,6 +358,9 @@ def load_words() -> Words:
             str(x).lower() for x in words.get("name_function_words") or []
         ),
         name_group_nouns=frozenset(str(x).lower() for x in words.get("name_group_nouns") or []),
+        name_possessive_words=frozenset(
+            str(x).lower() for x in words.get("name_possessive_words") or []
+        ),
         denomination_words=frozenset(str(x).lower() for x in words.get("denomination_words") or []),
     )
 
@@ -383,6 +402,7 @@ def load_world() -> WorldGazetteer:
     g.body_heads = words.body_heads
     _add_states(g)
     _add_igos(g)
+    _add_legislatures(g)
     _add_parties(g, _party_kind(load_lexicon()))
     g._names = {}
     g.first_words = {"words": sorted(g.index)}

@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factions.text.gazetteer import _WORD, WorldGazetteer, _fold, letters, name_words
+from factions.text.gazetteer import _WORD, WorldGazetteer, _fold, letters, load_words, name_words
 from factions.text.mentions import _HYPHENS
 
 __all__ = ["RefMatch", "find_references", "find_world_references"]
@@ -194,6 +194,7 @@ def _inside_longer_name(doc: Doc, start: int, end: int, demonyms) -> bool:
             and doc[end + 1].text.isupper()
         ):
             return True
+    possessives = load_words().name_possessive_words
     for k in (start, end - 1):
         t = doc[k]
         if not t.ent_type_ or t.ent_type_ in ("PERSON", "CARDINAL", "DATE", "NORP", "GPE"):
@@ -202,9 +203,11 @@ def _inside_longer_name(doc: Doc, start: int, end: int, demonyms) -> bool:
         while s > 0 and doc[s].ent_iob_ != "B":
             s -= 1
         for j in range(start - 1, s - 1, -1):
-            if doc[j].tag_ == "POS" or doc[j].text == "(":  # "Geert Wilders's Party for
-                s = j + 1  # Freedom", "the Party for Freedom (PVV)": a possessor or the
-                break  # name an acronym in brackets follows is not part of the name
+            bracket = doc[j].text == "("  # "the Party for Freedom (PVV)"
+            possessor = doc[j].tag_ == "POS" and doc[j - 1].lower_ not in possessives
+            if bracket or possessor:  # "Geert Wilders's Party for Freedom", not "People's
+                s = j + 1  # Great Khural": what comes before is not part of the name
+                break
         e = k + 1
         while e < len(doc) and doc[e].ent_iob_ == "I":
             e += 1
@@ -439,7 +442,7 @@ def find_references(
             ok.append(nm)
         if not ok:
             continue
-        igos = [nm for nm in ok if nm.external_id.startswith("igo:")]
+        igos = [nm for nm in ok if nm.external_id.startswith(("igo:", "legislature:"))]
         if igos:
             if not _inside_longer_name(doc, s, e, ctx_words) and not (
                 igos[0].flag not in ("A", "a") and _joined_to_a_name(doc, s)
