@@ -1632,3 +1632,19 @@ def test_founders_of_an_alliance_in_a_timeline_and_states_as_founders(extractor)
 def test_refusing_to_join_another_s_hostile_act_keeps_it(extractor):
     text = "The Azure Party refused to join the Kestrel Union's attack on the Green League."
     assert (frozenset(("Kestrel Union", "Green League")), -1) in pairs(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A coalition of the Azure Party, the Green League and the Civic Union took office in "
+        "May.",
+        "The president swore in a cabinet resting on a coalition of the Azure Party, the Green "
+        "League and the Civic Union.",
+    ],
+)
+def test_the_parties_a_coalition_is_of_stand_together(extractor, text):
+    # ANNOTATION.md: "joining a coalition together" is +1 between the parties listed
+    got = pairs(extractor, text)
+    for x, y in (("Green League", "Civic Union"), ("Azure Party", "Green League")):
+        assert (frozenset((x, y)), 1) in got, got
