@@ -1637,8 +1637,7 @@ def test_refusing_to_join_another_s_hostile_act_keeps_it(extractor):
 @pytest.mark.parametrize(
     "text",
     [
-        "A coalition of the Azure Party, the Green League and the Civic Union took office in "
-        "May.",
+        "A coalition of the Azure Party, the Green League and the Civic Union took office in May.",
         "The president swore in a cabinet resting on a coalition of the Azure Party, the Green "
         "League and the Civic Union.",
     ],
@@ -1648,3 +1647,23 @@ def test_the_parties_a_coalition_is_of_stand_together(extractor, text):
     got = pairs(extractor, text)
     for x, y in (("Green League", "Civic Union"), ("Azure Party", "Green League")):
         assert (frozenset((x, y)), 1) in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May the Green League joined a coalition of the Azure Party and the Civic Union.",
+        "The Green League formed a coalition with the Azure Party and the Civic Union.",
+    ],
+)
+def test_a_subjects_partners_in_a_joint_body_stand_together(extractor, text):
+    got = pairs(extractor, text)
+    assert (frozenset(("Azure Party", "Civic Union")), 1) in got, got
+    assert (frozenset(("Green League", "Civic Union")), 1) in got, got
+
+
+def test_no_co_members_of_a_coalition_refused_or_named(extractor):
+    text = "The Green League refused to form a coalition with the Azure Party and the Civic Union."
+    assert (frozenset(("Azure Party", "Civic Union")), 1) not in pairs(extractor, text)
+    text = "Reyes formed an alliance, Forza Unita, with the Green League and the Civic Union."
+    assert not any("Forza Unita" in p for p, _ in pairs(extractor, text))

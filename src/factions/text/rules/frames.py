@@ -30,6 +30,7 @@ __all__ = [
     "change_noun",
     "co_founders",
     "co_mediators",
+    "co_members",
     "collective_name",
     "common_enemy",
     "coordination",
@@ -322,6 +323,25 @@ def alongside(r: Reader, t: Token) -> None:
     r.emit(f.agents, beside, Trigger(f.trig.lemma, "verb", 1, "alliance"), t, "verb")
     if f.trig.sign < 0:
         r.emit(beside, f.patients, f.trig, t, "verb")
+
+
+@register(
+    "co-members", pos=NOUN, order=89, example="Peru formed an alliance with Chile and Bolivia."
+)
+def co_members(r: Reader, t: Token) -> None:
+    """The parties a clause's subject joins in a joint body stand together too, as its
+    co-members ("X formed a coalition with Y and Z", "X joined a coalition of Y and Z": Y
+    with Z; ANNOTATION.md counts joining a coalition together as an alliance)."""
+    reading = noun_reading(r, t)
+    if reading is None or reading.rule != "noun-subject-prep" or not reading.subject:
+        return
+    if reading.trig.kind != "alliance" or reading.trig.sign <= 0 or r.negated(t):
+        return
+    members = [  # not the body's own name ("an alliance, Forza Unita, with Y")
+        (e, i) for e, i in reading.right if not (r.doc[i].dep_ == "appos" and r.doc[i].head == t)
+    ]
+    if len({e for e, _ in members}) >= 2:
+        r.pairs_of(members, reading.trig, t, "coordination")
 
 
 @register("co-founders", pos=VERB, order=95, example="Peru and Chile formed an alliance in May.")
