@@ -1667,3 +1667,35 @@ def test_no_co_members_of_a_coalition_refused_or_named(extractor):
     assert (frozenset(("Azure Party", "Civic Union")), 1) not in pairs(extractor, text)
     text = "Reyes formed an alliance, Forza Unita, with the Green League and the Civic Union."
     assert not any("Forza Unita" in p for p, _ in pairs(extractor, text))
+
+
+_PM = "Prime Minister Ali Hassan faced a revolt in parliament. "
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("The Azure Party tabled a motion of no confidence in Hassan.", -1),
+        ("The Azure Party filed a no-confidence motion against Hassan.", -1),
+        ("A censure motion tabled by the Azure Party against Hassan failed.", -1),
+        ("The Azure Party called for a vote of no confidence in Hassan.", -1),
+        ("The Azure Party's motion of no confidence in Hassan passed.", -1),
+        ("The Azure Party backed a motion of confidence in Hassan.", 1),
+    ],
+)
+def test_a_motion_relates_its_movers_and_its_target(extractor, text, sign):
+    assert (frozenset(("Azure Party", "Ali Hassan")), sign) in pairs(extractor, _PM + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hassan survived a no-confidence vote.",  # only the target
+        "The Azure Party refused to back a motion of no confidence in Hassan.",
+        "The Azure Party tabled a motion on the budget.",  # no qualifier, no target
+    ],
+)
+def test_a_motion_without_movers_or_refused_relates_no_one(extractor, text):
+    assert not any(
+        "Azure Party" in p and "Ali Hassan" in p for p, _ in pairs(extractor, _PM + text)
+    )

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from factions.text.lexicon import Trigger, ends, verb_phrases
-from factions.text.rules.arguments import NOUNS, Arg, Reader
+from factions.text.rules.arguments import NOUN, NOUNS, Arg, Reader
 from factions.text.rules.registry import register
 
 __all__ = [
     "NounReading",
     "emit_reading",
+    "motion",
     "noun_appositive",
     "noun_class",
     "noun_kind",
@@ -356,3 +357,63 @@ def noun_subject_prep(r: Reader, t: Token) -> None:
     subject x object ("X waged war on Y", "X is an ally of Y", "X expressed solidarity
     with Y")."""
     emit_reading(r, t, "noun-subject-prep")
+
+def _motion_sign(r: Reader, t: Token) -> tuple[int, list[Token]] | None:
+    """The sign motion noun ``t`` has for its target, by the word that qualifies it ("a
+    censure motion": -1; "a motion of confidence": +1; "no" before "confidence": -1), and
+    the tokens whose prepositions may name the target (the noun and that word: "a motion of
+    no confidence in X")."""
+    q = r.w.motion_qualifiers
+    words = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod")]
+    words += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    for c in words:
+        sign = q.get(c.lower_) or q.get(c.lemma_.lower())
+        if sign is None or c.dep_ == "punct":
+            continue
+        if sign > 0 and any(d.lower_ in ("no", "non") for d in c.children):
+            sign = -1  # "no-confidence", "a motion of no confidence"
+        return sign, [t, c]
+    return None
+
+
+@register(
+    "motion",
+    pos=NOUN,
+    order=84,
+    example="The Azure Party tabled a censure motion against the Green League.",
+)
+def motion(r: Reader, t: Token) -> None:
+    """A motion in a legislature against (or for) someone: those who move or back it x its
+    target ("X tabled a motion of no confidence in Y", "a censure motion against Y tabled
+    by X", "X's no-confidence motion against Y": -1; "X backed a motion of confidence in
+    Y": +1). The movers are the subject of a moving verb (``motion_moving_verbs``, not
+    negated: "X refused to back the motion" says nothing), the motion's possessor or its
+    "by" agent; a motion that only names its target ("Y survived a no-confidence vote")
+    relates no one."""
+    w = r.w
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in w.motion_nouns or r.negated(t):
+        return
+    qualified = _motion_sign(r, t)
+    if qualified is None:
+        return
+    sign, holders = qualified
+    preps = w.motion_target_preps
+    targets = [a for h in holders for a in r.prep_objects(h, preps)]
+    movers = r.owners(t)
+    for c in t.children:  # "a motion tabled by X against Y"
+        if c.dep_ == "acl" and c.lemma_.lower() in w.motion_moving_verbs and not r.negated(c):
+            movers += r.prep_objects(c, frozenset({"by"}))
+            targets += r.prep_objects(c, preps)
+    v = t.head
+    if t.dep_ == "pobj" and v.dep_ == "prep" and v.lower_ == "for":
+        v = v.head  # "X called for a vote of no confidence in Y"
+    elif t.dep_ not in ("dobj", "nsubjpass"):
+        v = None
+    if v is not None and v.lemma_.lower() in w.motion_moving_verbs and not r.negated(v):
+        movers += r.governor_subject(t, 0) if t.dep_ != "pobj" else r.subject(v)
+    own = {e for e, _ in movers}
+    targets = [a for a in targets if a[0] not in own]
+    if movers and targets:
+        kind = "opposition" if sign < 0 else "support"
+        trig = Trigger(t.lemma_.lower(), "noun", sign, kind, preps)
+        r.emit(movers, targets, trig, t, "noun-prep")
