@@ -345,7 +345,7 @@ def build(source: Path, out: Path) -> int:
                 continue
             names[key] = f"{f}:{n}" if f else n
         pid, iso3 = int(r["partyfacts_id"]), r["country"].strip()
-        years = (r["year_first"].strip(), r["year_last"].strip())
+        years = _years(r)
         for key in names:
             listed.setdefault((iso3, key), []).append((pid, years))
         derived: dict[tuple[str, ...], str] = {}

@@ -251,24 +251,16 @@ def _add_states(g: WorldGazetteer) -> None:
                 g.add_name(cap, ext, "P")
 
 
-def _add_igos(g: WorldGazetteer) -> None:
-    table = yaml.load(_read("igos.yaml"), Loader=_LOADER) or {}
+def _add_table(g: WorldGazetteer, file: str, scheme: str, kind: str) -> None:
+    """The entries of a hand table (``igos.yaml``, ``legislatures.yaml``): code -> its name,
+    other names, kind (``kind`` unless given) and country; id ``<scheme>:<code>``. A name
+    in capitals without a space is an acronym, matched in its case."""
+    table = yaml.load(_read(file), Loader=_LOADER) or {}
     for code, row in table.items():
-        ext = f"{IGOS}:{code}"
+        ext = f"{scheme}:{code}"
         name = row["name"]
-        g.entries[ext] = Entry(ext, slugify(name), name, row.get("kind", "organization"))
-        for n in (name, *(row.get("names") or [])):
-            bare = n[4:] if n.lower().startswith("the ") else n
-            flag = "A" if bare.replace("-", "").isupper() and " " not in bare else ""
-            g.add_name(n, ext, flag)
-
-
-def _add_legislatures(g: WorldGazetteer) -> None:
-    table = yaml.load(_read("legislatures.yaml"), Loader=_LOADER) or {}
-    for code, row in table.items():
-        ext = f"{LEGISLATURES}:{code}"
-        name = row["name"]
-        g.entries[ext] = Entry(ext, slugify(name), name, "government_body", row.get("country"))
+        entry = Entry(ext, slugify(name), name, row.get("kind", kind), row.get("country"))
+        g.entries[ext] = entry
         for n in (name, *(row.get("names") or [])):
             bare = n[4:] if n.lower().startswith("the ") else n
             flag = "A" if bare.replace("-", "").isupper() and " " not in bare else ""
@@ -401,8 +393,8 @@ def load_world() -> WorldGazetteer:
     g.non_actor_heads = words.non_actor_heads
     g.body_heads = words.body_heads
     _add_states(g)
-    _add_igos(g)
-    _add_legislatures(g)
+    _add_table(g, "igos.yaml", IGOS, "organization")
+    _add_table(g, "legislatures.yaml", LEGISLATURES, "government_body")
     _add_parties(g, _party_kind(load_lexicon()))
     g._names = {}
     g.first_words = {"words": sorted(g.index)}

@@ -299,18 +299,9 @@ def _country_context(
     lex,
 ) -> tuple[set[str], set[str]]:
     """The countries (ISO-3) a document is about, for the names only its country can tell:
-    the countries it names, and those its party names share (asked only when a name has no
-    party in the first).
-
-    1. the states it names (names, demonyms, capitals, capitalised); not a demonym that
-       opens another country's party name ("the Swedish People's Party" of Finland) nor a
-       capital that is a person's name here ("Santiago Abascal");
-    2. a country where two or more of its shared party names (acronyms, not generic names
-       such as "Social Democrats") name two different parties: "SPD" and "FDP" name parties
-       of several countries, Germany the one they share, in a text that names Germany only
-       by its parliament.
-    """
-    context: set[str] = set()
+    the countries it names (:func:`_named_countries`), and those its shared party names
+    have in common (:func:`_shared_countries`, asked only when a name has no party in the
+    first)."""
     opening: dict[int, list[tuple[int, set[str]]]] = {}  # start -> (end, countries) of
     for s, e, names in raw:  # the capitalised party names that start there
         parties = {
@@ -320,7 +311,17 @@ def _country_context(
         }
         if parties and capitalised[s, e]:
             opening.setdefault(s, []).append((e, parties))
-    votes: dict[str, dict[str, set[str]]] = {}  # country -> shared name -> its parties there
+    return (
+        _named_countries(doc, raw, capitalised, opening, world, lex),
+        _shared_countries(doc, raw, capitalised, opening, world),
+    )
+
+
+def _named_countries(doc: Doc, raw, capitalised, opening, world: WorldGazetteer, lex) -> set[str]:
+    """The states a document names (names, demonyms, capitals, capitalised); not a demonym
+    that opens another country's party name ("the Swedish People's Party" of Finland) nor a
+    capital that is a person's name here ("Santiago Abascal")."""
+    context: set[str] = set()
     for s, e, names in raw:
         for name in names:
             if name.flag not in _CONTEXT_FLAGS or not capitalised[s, e]:
@@ -331,6 +332,16 @@ def _country_context(
             if name.flag == "P" and _capital_inside_a_name(doc, s, e, lex, world):
                 continue  # "Santiago Abascal" does not name Chile
             context.add(iso3)
+    return context
+
+
+def _shared_countries(doc: Doc, raw, capitalised, opening, world: WorldGazetteer) -> set[str]:
+    """The countries where two or more of a document's shared party names (acronyms in their
+    case and plain names, not generic names such as "Social Democrats" nor common words)
+    name two different parties: "SPD" and "FDP" name parties of several countries, Germany
+    the one they share, in a text that names Germany only by its parliament."""
+    votes: dict[str, dict[str, set[str]]] = {}  # country -> shared name -> its parties there
+    for s, e, names in raw:
         if not capitalised[s, e] or any(
             nm.flag in _CONTEXT_FLAGS or not nm.external_id.startswith("partyfacts:")
             for nm in names
@@ -339,18 +350,15 @@ def _country_context(
         if any(end > e for end, _ in opening.get(s, ())):
             continue  # part of a longer party name
         written = letters(doc[s:e].text).upper()
-        named = [
-            nm
-            for nm in names
-            if nm.flag == "" or (nm.flag in ("A", "a") and written == nm.letters.upper())
-        ]  # a generic or common word, or an acronym in another case, says nothing of a country
         if written in world.abbreviations:
             continue
-        for nm in named:
+        for nm in names:
+            if nm.flag != "" and not (nm.flag in ("A", "a") and written == nm.letters.upper()):
+                continue  # a generic or common word, or an acronym in another case
             iso3 = world.entries[nm.external_id].iso3
             if iso3:
                 votes.setdefault(iso3, {}).setdefault(written, set()).add(nm.external_id)
-    return context, {iso3 for iso3, named in votes.items() if _two_parties(named)}
+    return {iso3 for iso3, named in votes.items() if _two_parties(named)}
 
 
 def _two_parties(named: dict[str, set[str]]) -> bool:

@@ -358,6 +358,7 @@ def noun_subject_prep(r: Reader, t: Token) -> None:
     with Y")."""
     emit_reading(r, t, "noun-subject-prep")
 
+
 def _motion_sign(r: Reader, t: Token) -> tuple[int, list[Token]] | None:
     """The sign motion noun ``t`` has for its target, by the word that qualifies it ("a
     censure motion": -1; "a motion of confidence": +1; "no" before "confidence": -1), and
