@@ -369,7 +369,7 @@ def _motion_sign(r: Reader, t: Token) -> tuple[int, list[Token]] | None:
     words += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     for c in words:
         sign = q.get(c.lower_) or q.get(c.lemma_.lower())
-        if sign is None or c.dep_ == "punct":
+        if sign is None:
             continue
         if sign > 0 and any(d.lower_ in ("no", "non") for d in c.children):
             sign = -1  # "no-confidence", "a motion of no confidence"
@@ -405,13 +405,11 @@ def motion(r: Reader, t: Token) -> None:
         if c.dep_ == "acl" and c.lemma_.lower() in w.motion_moving_verbs and not r.negated(c):
             movers += r.prep_objects(c, frozenset({"by"}))
             targets += r.prep_objects(c, preps)
-    v = t.head
-    if t.dep_ == "pobj" and v.dep_ == "prep" and v.lower_ == "for":
+    v = _governing_verb(t, ("dobj", "nsubjpass", "pobj"))
+    if v is not None and v.dep_ == "prep":
         v = v.head  # "X called for a vote of no confidence in Y"
-    elif t.dep_ not in ("dobj", "nsubjpass"):
-        v = None
     if v is not None and v.lemma_.lower() in w.motion_moving_verbs and not r.negated(v):
-        movers += r.governor_subject(t, 0) if t.dep_ != "pobj" else r.subject(v)
+        movers += r.governor_subject(t, 0)
     own = {e for e, _ in movers}
     targets = [a for a in targets if a[0] not in own]
     if movers and targets:
