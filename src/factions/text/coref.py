@@ -885,10 +885,12 @@ def _office_leavers(
     dismissed from his teaching post", "ousted as party whip")."""
     out: list[tuple[int, int]] = []
     for tok in doc:
-        lemma = _phrasal_lemma(tok)
-        kids = list(tok.children)
-        if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in kids):
+        if tok.pos_ != "VERB":
             continue
+        kids = list(tok.children)
+        if any(c.dep_ == "neg" for c in kids):
+            continue
+        lemma = _phrasal_lemma(tok)
         if any(
             c.dep_ == "prep"
             and c.lower_ in ("as", "from")
@@ -1021,6 +1023,12 @@ def _ruling_groups(
         if e is not None and tok.i > 0 and doc[tok.i - 1].lower_ in lex.ruling_adjectives:
             out.append((tok.i, e))  # "the ruling X" (the word before the name)
             continue
+        if not (
+            tok.pos_ in ("VERB", "AUX", "NOUN")
+            or tok.lower_ in lex.ruling_group_nouns
+            or (tok.dep_ == "prep" and tok.lower_ == "in")
+        ):
+            continue  # none of the readings below can start from this word
         if any(c.dep_ == "neg" for c in tok.children):
             continue
         lemma = _phrasal_lemma(tok) if tok.pos_ in ("VERB", "AUX") else tok.lemma_.lower()

@@ -31,7 +31,7 @@ symmetric in the two mentions. Cost: O(sentence length) per candidate.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from factions.model.cameo import QUAD_LABEL, quad_class
@@ -210,6 +210,72 @@ def _mention_role(tok: Token, lex: Lexicon) -> dict[str, float]:
     return f
 
 
+def _path_token_facts(t: Token, lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What token ``t`` says on a pair's dependency path, whichever the pair: its own
+    features (its lemma or preposition, the CAMEO event class of a verb or its phrase) and
+    the features of what it states (its trigger's sign and kind, negation and past marker;
+    or a negated verb), which a pair drops when ``t`` describes another tie."""
+    lemma = t.lemma_.lower()
+    own: list[str] = []
+    if t.pos_ == "ADP":
+        own.append(f"path-prep:{lemma}")
+    elif t.pos_ in ("VERB", "NOUN", "ADJ", "PROPN", "AUX"):
+        own.append(f"path-lemma:{lemma}")
+    neg = _negated(t, lex)
+    root = event_root(t, lex)
+    if root is not None:  # the CAMEO event class of a verb (or its phrase) on the path
+        own += [f"event-path:{root:02d}", f"event-path-class:{_event_class(root, neg)}"]
+    stated: list[str] = []
+    trig = trigger_of(t, lex)
+    if trig is not None:
+        sign = "+" if trig.sign > 0 else "-"
+        stated += [f"trig-path:{sign}", f"trig-path-kind:{trig.kind}"]
+        if neg:
+            stated.append(f"trig-path-negated:{sign}")
+        stated.append(f"trig-path-eff:{_effective(trig.sign, neg)}")
+        if is_past_marked(t, lex):
+            stated.append("trig-path-past")
+    elif neg and t.pos_ == "VERB":
+        stated.append("negated-path-verb")
+    return tuple(own), tuple(stated)
+
+
+def _path_facts(
+    doc: Doc, lex: Lexicon
+) -> Callable[[Token], tuple[tuple[str, ...], tuple[str, ...], Trigger | None]]:
+    """:func:`_path_token_facts` and the trigger of a token, each computed once per
+    document and lexicon (kept in ``doc.user_data``): the candidate pairs of a sentence
+    share the tokens of their paths."""
+    key = ("factions.path-facts", id(lex))
+    cache: dict[int, tuple[tuple[str, ...], tuple[str, ...], Trigger | None]]
+    cache = doc.user_data.setdefault(key, {})
+    triggers = doc_triggers(doc, lex)
+
+    def facts(t: Token) -> tuple[tuple[str, ...], tuple[str, ...], Trigger | None]:
+        out = cache.get(t.i)
+        if out is None:
+            out = cache[t.i] = (*_path_token_facts(t, lex), triggers[t.i])
+        return out
+
+    return facts
+
+
+def _mention_roles(doc: Doc, lex: Lexicon) -> Callable[[int], dict[str, float]]:
+    """:func:`_mention_role` of a token by its index, computed once per document and
+    lexicon (kept in ``doc.user_data``): a mention is one end of every pair it is in."""
+    cache: dict[int, dict[str, float]] = doc.user_data.setdefault(
+        ("factions.mention-roles", id(lex)), {}
+    )
+
+    def roles(i: int) -> dict[str, float]:
+        out = cache.get(i)
+        if out is None:
+            out = cache[i] = _mention_role(doc[i], lex)
+        return out
+
+    return roles
+
+
 def _sym(x: str, y: str) -> str:
     return f"{x}+{y}" if x <= y else f"{y}+{x}"
 
@@ -342,10 +408,10 @@ def pair_features(
     lo, hi = min(i, j), max(i, j)
     between_others = sum(1 for k in others if lo < k < hi)
     f[f"others-btw:{min(between_others, 2)}"] = 1.0
+    roles = _mention_roles(doc, lex)
     for k, h in ((mentions[0], i), (mentions[1], j)):
         f[f"m-count:{_bucket(k, (1, 2, 4))}"] = 1.0
-        for name, value in _mention_role(doc[h], lex).items():
-            f[name] = value
+        f.update(roles(h))
     if i == j:
         f["same-token"] = 1.0
         return f
@@ -393,32 +459,17 @@ def pair_features(
     else:
         f["no-path"] = 1.0
 
+    facts = _path_facts(doc, lex)
     for t in on_path:
-        lemma = t.lemma_.lower()
-        if t.pos_ == "ADP":
-            f[f"path-prep:{lemma}"] = 1.0
-        elif t.pos_ in ("VERB", "NOUN", "ADJ", "PROPN", "AUX"):
-            f[f"path-lemma:{lemma}"] = 1.0
-        trig = trigger_of(t, lex)
+        own, stated, trig = facts(t)
+        for name in own:
+            f[name] = 1.0
         if trig is not None and _describes_another_tie(t, i, j):
             # "switched its support to his rival, Y": "rival" ties Y to "his", not to X
             f[f"trig-desc:{'+' if trig.sign > 0 else '-'}"] = 1.0
-        elif trig is not None:
-            sign = "+" if trig.sign > 0 else "-"
-            neg = _negated(t, lex)
-            f[f"trig-path:{sign}"] = 1.0
-            f[f"trig-path-kind:{trig.kind}"] = 1.0
-            if neg:
-                f[f"trig-path-negated:{sign}"] = 1.0
-            f[f"trig-path-eff:{_effective(trig.sign, neg)}"] = 1.0
-            if is_past_marked(t, lex):
-                f["trig-path-past"] = 1.0
-        elif _negated(t, lex) and t.pos_ == "VERB":
-            f["negated-path-verb"] = 1.0
-        root = event_root(t, lex)
-        if root is not None:  # the CAMEO event class of a verb (or its phrase) on the path
-            f[f"event-path:{root:02d}"] = 1.0
-            f[f"event-path-class:{_event_class(root, _negated(t, lex))}"] = 1.0
+        else:
+            for name in stated:
+                f[name] = 1.0
 
     between = doc[lo + 1 : hi]
     if len(between) <= _MAX_BETWEEN:

@@ -53,9 +53,11 @@ def _fold(text: str) -> str:
     return "".join(c for c in t if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_words(text: str) -> tuple[str, ...]:
     """The words a name is matched by: accent-, case- and punctuation-free, a dotted
-    acronym as one word (``"U.N. Security Council"`` -> ``("un", "security", "council")``)."""
+    acronym as one word (``"U.N. Security Council"`` -> ``("un", "security", "council")``).
+    Cached: every mention's text is folded by several readers of one document."""
     if "." in text:
         text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     return tuple(_WORD.findall(_fold(text)))
