@@ -1699,3 +1699,21 @@ def test_a_motion_without_movers_or_refused_relates_no_one(extractor, text):
     assert not any(
         "Azure Party" in p and "Ali Hassan" in p for p, _ in pairs(extractor, _PM + text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("The Azure Party voted against Hassan in the runoff.", -1),
+        ("The Azure Party, which had voted for Hassan in 2019, joined the cabinet.", 1),
+        ("The Azure Party voted with Hassan on the budget.", 1),
+        ("The Azure Party refused to vote for Hassan.", -1),
+    ],
+)
+def test_a_vote_on_an_actor_gives_the_sign_of_its_preposition(extractor, text, sign):
+    assert (frozenset(("Azure Party", "Ali Hassan")), sign) in pairs(extractor, _PM + text)
+
+
+def test_a_vote_not_cast_relates_no_one(extractor):
+    text = _PM + "The Azure Party did not vote for Hassan."
+    assert not any("Azure Party" in p and "Ali Hassan" in p for p, _ in pairs(extractor, text))

@@ -102,6 +102,8 @@ class RuleWords:
     motion_qualifiers: dict[str, int] = field(default_factory=dict)
     motion_moving_verbs: frozenset[str] = frozenset()
     motion_target_preps: frozenset[str] = frozenset()
+    vote_verbs: frozenset[str] = frozenset()
+    vote_preps: dict[str, int] = field(default_factory=dict)
     found_verbs: frozenset[str] = frozenset()
     joint_bodies: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()

@@ -23,6 +23,7 @@ __all__ = [
     "verb_link",
     "verb_passive",
     "verb_trigger",
+    "vote",
 ]
 
 if TYPE_CHECKING:
@@ -254,6 +255,25 @@ def verb_passive(r: Reader, t: Token) -> None:
         r.emit(f.passive_agents, f.passive_patients, f.trig, t, "verb-passive")
     elif f.passive_others:
         r.emit(f.passive_patients, f.passive_others, f.trig, t, "adj")
+
+
+@register("vote", pos=VERB, order=95, example="The Green League voted against the Azure Party.")
+def vote(r: Reader, t: Token) -> None:
+    """A vote on an actor: the voters (the verb's subject, through relatives, control and
+    conjunctions) x the object of a preposition of voting, with the sign the preposition
+    gives ("X voted against Y": -1; "X voted for Y", "X voted with Y": +1; ``vote_verbs``,
+    ``vote_preps``). A vote on a motion or a bill names no actor here (the ``motion`` unit
+    reads "X voted for the motion against Y")."""
+    w = r.w
+    if t.lemma_.lower() not in w.vote_verbs or any(c.dep_ == "nsubjpass" for c in t.children):
+        return
+    voters = r.subject(t)
+    for prep, sign in w.vote_preps.items():
+        preps = frozenset({prep})
+        objects = r.prep_objects(t, preps)
+        if voters and objects:
+            kind = "support" if sign > 0 else "opposition"
+            r.emit(voters, objects, Trigger(t.lemma_.lower(), "verb", sign, kind, preps), t, "verb")
 
 
 @register("verb-active", pos=VERB, order=96, example="Peru openly backs the Azure Party.")
