@@ -11,7 +11,8 @@ Output (UTF-8, tab-separated, one party a line, sorted by id; a header line firs
 name (the first English name) and ``names`` every name to match, joined by `` | ``, each
 optionally prefixed by flags and a colon:
 
-- ``A``: an acronym, matched only in the case written (``PUK`` not ``puk``);
+- ``A``: an acronym, matched only in the case written (``PUK`` not ``puk``), or a code of
+  letters and digits ("D66", "M5S");
 - ``C``: a common word ("Future", "Dignity", "Hamas" is in WordNet too): matched only when
   capitalised in a political sentence (see ``factions.text.gazetteer``);
 - ``G``: generic political words only ("Democratic Party", "National Front"): matched only
@@ -119,6 +120,18 @@ def is_acronym(name: str) -> bool:
         bool(ACRONYM.match(name))
         and caps >= 2
         and caps >= len([c for c in name if c.isalpha()]) - 1
+    )
+
+
+def is_code(name: str) -> bool:
+    """A name of one word that mixes letters and digits, three characters or more ("D66",
+    "M5S", "TOP09", "G17+"): an acronym with a number, which no English word is."""
+    alnum = [c for c in name if c.isalnum()]
+    return (
+        " " not in name
+        and len(alnum) >= 3
+        and any(c.isdigit() for c in alnum)
+        and any(c.isalpha() for c in alnum)
     )
 
 
@@ -299,6 +312,8 @@ def flags(name: str, common: set[str], short: bool) -> str | None:
         ws = ws[1:]
     if not ws:
         return None
+    if is_code(name):
+        return "A"  # "D66", "M5S", "B90": letters and digits, no word of any language
     if is_acronym(name) and " " not in name:
         letters = sum(c.isalpha() for c in name)
         return "A" if letters >= 3 else None  # two letters ("PP", "DP") name dozens of parties

@@ -559,6 +559,19 @@ def _refs(text: str, date: str | None = None) -> dict[str, str]:
             "Kukiz'15",
             "partyfacts:4631",
         ),
+        # a short name of letters and digits is a code, not a three-letter word
+        (
+            "In the Netherlands, D66 joined the cabinet led by the VVD.",
+            "2017-10",
+            "D66",
+            "partyfacts:45",
+        ),
+        (
+            "In Italy the M5S refused to back the government of Mario Draghi.",
+            "2022-07",
+            "M5S",
+            "partyfacts:2046",
+        ),
     ],
 )
 def test_the_short_forms_texts_use_for_listed_party_names(text, date, name, external_id):
