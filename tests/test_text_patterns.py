@@ -1708,9 +1708,10 @@ def test_a_motion_without_movers_or_refused_relates_no_one(extractor, text):
         ("The Azure Party, which had voted for Hassan in 2019, joined the cabinet.", 1),
         ("The Azure Party voted with Hassan on the budget.", 1),
         ("The Azure Party refused to vote for Hassan.", -1),
+        ("The Azure Party campaigned for Hassan in the runoff.", 1),
     ],
 )
-def test_a_vote_on_an_actor_gives_the_sign_of_its_preposition(extractor, text, sign):
+def test_a_verbs_preposition_gives_its_stance(extractor, text, sign):
     assert (frozenset(("Azure Party", "Ali Hassan")), sign) in pairs(extractor, _PM + text)
 
 

@@ -22,8 +22,8 @@ __all__ = [
     "verb_frame",
     "verb_link",
     "verb_passive",
+    "prep_stance",
     "verb_trigger",
-    "vote",
 ]
 
 if TYPE_CHECKING:
@@ -257,23 +257,30 @@ def verb_passive(r: Reader, t: Token) -> None:
         r.emit(f.passive_patients, f.passive_others, f.trig, t, "adj")
 
 
-@register("vote", pos=VERB, order=95, example="The Green League voted against the Azure Party.")
-def vote(r: Reader, t: Token) -> None:
-    """A vote on an actor: the voters (the verb's subject, through relatives, control and
-    conjunctions) x the object of a preposition of voting, with the sign the preposition
-    gives ("X voted against Y": -1; "X voted for Y", "X voted with Y": +1; ``vote_verbs``,
-    ``vote_preps``). A vote on a motion or a bill names no actor here (the ``motion`` unit
-    reads "X voted for the motion against Y")."""
+@register(
+    "prep-stance", pos=VERB, order=95, example="The Green League voted against the Azure Party."
+)
+def prep_stance(r: Reader, t: Token) -> None:
+    """A verb whose preposition gives its stance towards an actor: its subject (through
+    relatives, control and conjunctions) x the preposition's object ("X voted against Y":
+    -1; "X voted for Y", "X voted with Y", "X campaigned for Y": +1;
+    ``prep_stance_verbs``, ``prep_stance_signs``), for the prepositions the verb's trigger
+    entry does not read itself ("campaigned against Y" is ``verb-active``'s). A vote on a
+    motion or a bill names no actor here (the ``motion`` unit reads "X voted for the motion
+    against Y")."""
     w = r.w
-    if t.lemma_.lower() not in w.vote_verbs or any(c.dep_ == "nsubjpass" for c in t.children):
+    lemma = t.lemma_.lower()
+    if lemma not in w.prep_stance_verbs or any(c.dep_ == "nsubjpass" for c in t.children):
         return
-    voters = r.subject(t)
-    for prep, sign in w.vote_preps.items():
+    agents = r.subject(t)
+    trig = r.lex.verbs.get(lemma)
+    read = trig.preps if trig is not None else frozenset()
+    for prep, sign in w.prep_stance_signs.items():
         preps = frozenset({prep})
-        objects = r.prep_objects(t, preps)
-        if voters and objects:
+        objects = r.prep_objects(t, preps) if prep not in read else []
+        if agents and objects:
             kind = "support" if sign > 0 else "opposition"
-            r.emit(voters, objects, Trigger(t.lemma_.lower(), "verb", sign, kind, preps), t, "verb")
+            r.emit(agents, objects, Trigger(lemma, "verb", sign, kind, preps), t, "verb")
 
 
 @register("verb-active", pos=VERB, order=96, example="Peru openly backs the Azure Party.")
