@@ -53,7 +53,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in t if not unicodedata.combining(c)).casefold()
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def name_words(text: str) -> tuple[str, ...]:
     """The words a name is matched by: accent-, case- and punctuation-free, a dotted
     acronym as one word (``"U.N. Security Council"`` -> ``("un", "security", "council")``).
