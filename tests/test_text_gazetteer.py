@@ -567,7 +567,7 @@ def _refs(text: str, date: str | None = None) -> dict[str, str]:
             "partyfacts:45",
         ),
         (
-            "In Italy the M5S refused to back the government of Mario Draghi.",
+            "In Italy the M5S refused to back the government of Marco Velli.",
             "2022-07",
             "M5S",
             "partyfacts:2046",
