@@ -32,7 +32,7 @@ symmetric in the two mentions. Cost: O(sentence length) per candidate.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factions.model.cameo import QUAD_LABEL, quad_class
 from factions.text.lexicon import Lexicon, Trigger, cancels
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["event_root", "pair_features", "shortest_path", "trigger_of", "is_past_marked"]
+
+T = TypeVar("T")
 
 _DIST_BUCKETS = (1, 2, 3, 5, 8, 12, 20)
 _MAX_BETWEEN = 12
@@ -240,40 +242,20 @@ def _path_token_facts(t: Token, lex: Lexicon) -> tuple[tuple[str, ...], tuple[st
     return tuple(own), tuple(stated)
 
 
-def _path_facts(
-    doc: Doc, lex: Lexicon
-) -> Callable[[Token], tuple[tuple[str, ...], tuple[str, ...], Trigger | None]]:
-    """:func:`_path_token_facts` and the trigger of a token, each computed once per
-    document and lexicon (kept in ``doc.user_data``): the candidate pairs of a sentence
-    share the tokens of their paths."""
-    key = ("factions.path-facts", id(lex))
-    cache: dict[int, tuple[tuple[str, ...], tuple[str, ...], Trigger | None]]
-    cache = doc.user_data.setdefault(key, {})
-    triggers = doc_triggers(doc, lex)
+def _token_memo(
+    doc: Doc, lex: Lexicon, name: str, compute: Callable[[Token], T]
+) -> Callable[[int], T]:
+    """``compute`` of a token by its index, computed once per document and lexicon (kept in
+    ``doc.user_data`` under ``name``): the candidate pairs of a sentence share the tokens
+    of their paths and their mentions."""
+    cache: dict[int, T] = doc.user_data.setdefault((f"factions.{name}", id(lex)), {})
 
-    def facts(t: Token) -> tuple[tuple[str, ...], tuple[str, ...], Trigger | None]:
-        out = cache.get(t.i)
-        if out is None:
-            out = cache[t.i] = (*_path_token_facts(t, lex), triggers[t.i])
-        return out
+    def get(i: int) -> T:
+        if i not in cache:
+            cache[i] = compute(doc[i])
+        return cache[i]
 
-    return facts
-
-
-def _mention_roles(doc: Doc, lex: Lexicon) -> Callable[[int], dict[str, float]]:
-    """:func:`_mention_role` of a token by its index, computed once per document and
-    lexicon (kept in ``doc.user_data``): a mention is one end of every pair it is in."""
-    cache: dict[int, dict[str, float]] = doc.user_data.setdefault(
-        ("factions.mention-roles", id(lex)), {}
-    )
-
-    def roles(i: int) -> dict[str, float]:
-        out = cache.get(i)
-        if out is None:
-            out = cache[i] = _mention_role(doc[i], lex)
-        return out
-
-    return roles
+    return get
 
 
 def _sym(x: str, y: str) -> str:
@@ -408,7 +390,7 @@ def pair_features(
     lo, hi = min(i, j), max(i, j)
     between_others = sum(1 for k in others if lo < k < hi)
     f[f"others-btw:{min(between_others, 2)}"] = 1.0
-    roles = _mention_roles(doc, lex)
+    roles = _token_memo(doc, lex, "mention-roles", lambda t: _mention_role(t, lex))
     for k, h in ((mentions[0], i), (mentions[1], j)):
         f[f"m-count:{_bucket(k, (1, 2, 4))}"] = 1.0
         f.update(roles(h))
@@ -459,9 +441,11 @@ def pair_features(
     else:
         f["no-path"] = 1.0
 
-    facts = _path_facts(doc, lex)
+    triggers = doc_triggers(doc, lex)
+    facts = _token_memo(doc, lex, "path-facts", lambda t: _path_token_facts(t, lex))
     for t in on_path:
-        own, stated, trig = facts(t)
+        own, stated = facts(t.i)
+        trig = triggers[t.i]
         for name in own:
             f[name] = 1.0
         if trig is not None and _describes_another_tie(t, i, j):
@@ -484,7 +468,6 @@ def pair_features(
     for t in (*doc[max(s0, lo - _AROUND) : lo], *doc[hi + 1 : min(s1, hi + 1 + _AROUND)]):
         if t.is_alpha and not t.is_stop:
             f[f"around:{t.lemma_.lower()}"] = 1.0
-    triggers = doc_triggers(doc, lex)
     for trig in triggers[lo + 1 : hi]:
         if trig is not None:
             f[f"trig-btw:{'+' if trig.sign > 0 else '-'}"] = 1.0

@@ -273,7 +273,7 @@ def prep_stance(r: Reader, t: Token) -> None:
     if lemma not in w.prep_stance_verbs or any(c.dep_ == "nsubjpass" for c in t.children):
         return
     agents = r.subject(t)
-    trig = r.lex.verbs.get(lemma)
+    trig = verb_trigger(r, t)  # the entry verb-active reads the verb by
     read = trig.preps if trig is not None else frozenset()
     for prep, sign in w.prep_stance_signs.items():
         preps = frozenset({prep})
