@@ -788,6 +788,18 @@ def test_a_party_named_with_a_plural_possessive_that_ner_missed_is_an_actor(extr
     assert kinds.get("Tarvan Workers' Party") == "party"
 
 
+def test_a_place_ner_ran_into_a_name_after_the_is_cut_off(extractor):
+    # NER runs "in Flanders the Liberty Movement" together: a place before a lower-case
+    # "the" is where the name's actor is, not part of its name
+    text = (
+        "The premier's party lost heavily, and in Flanders the Liberty Movement (LM) of "
+        "Karl Berger overtook the Socialists."
+    )
+    names = {am.actor.name for am in _read(extractor, text).actors}
+    assert "Liberty Movement" in names
+    assert not any("Flanders" in n for n in names)
+
+
 def test_a_name_ner_cut_after_its_adjective_is_read_whole(extractor):
     # NER tags only "Islamic" (NORP); the capitalised noun after it completes the name,
     # where a title after a nationality ("the Iranian President") names no group

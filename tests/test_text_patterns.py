@@ -1155,6 +1155,84 @@ def test_co_founders_of_an_alliance_are_allied(extractor):
     assert pairs(extractor, text) == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile brought down the government of Elias Varga in May.",
+        "Chile brought Elias Varga down in a censure vote.",
+        "Chile voted down Elias Varga in the assembly.",
+        "Chile voted Elias Varga out in May.",
+    ],
+)
+def test_bringing_or_voting_an_actor_down_is_opposition(extractor, text):
+    """ "Brought down", "voted down", "voted out" (the training annotations mark 18 of 21 such
+    relations -1; the others are negated or threatened)."""
+    assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), -1)}
+    text = "Chile brought down prices and voted down the budget."
+    assert pairs(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("Chile and the rest of the opposition then closed ranks behind Elias Varga.", 1),
+        ("Chile then rallied to Elias Varga, bringing its votes.", 1),
+        ("Elias Varga could count on Chile, but no other state backed him.", 1),
+    ],
+)
+def test_ranks_rallies_and_reliance(extractor, text, sign):
+    """ "Closed ranks behind", "rallied to", "could count on" (the training annotations mark
+    such relations +1: 9 of 11 "closed ranks", the others against someone; 3 of 3; 5 of 7)."""
+    assert (frozenset(("Chile", "Elias Varga")), sign) in pairs(extractor, text)
+    text = "Chile closed ranks against Elias Varga."  # not behind him
+    assert (frozenset(("Chile", "Elias Varga")), 1) not in pairs(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile struck a deal with Elias Varga, promising him the premiership.",
+        "Chile cut a deal with Elias Varga, promising him the premiership.",
+        "Chile struck a pact with Elias Varga in May.",
+    ],
+)
+def test_striking_a_deal_is_agreement_not_an_attack(extractor, text):
+    assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), 1)}
+    text = "Chile struck Elias Varga's convoy with a missile."
+    assert (frozenset(("Chile", "Elias Varga")), 1) not in pairs(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text, other, sign",
+    [
+        ("In May the Senate re-elected Elias Varga for a fourth term.", "Senate", 1),
+        ("The Senate approved Elias Varga by a large margin.", "Senate", 1),
+        ("Chile imposed entry bans on Elias Varga.", "Chile", -1),
+    ],
+)
+def test_reelection_approval_and_bans(extractor, text, other, sign):
+    """A body that re-elects or approves a person backs them; a ban on an actor is a
+    sanction (the training annotations mark 19 of 22 "approved" relations +1, all six
+    "ban on" relations -1; "re-elected" is read as "elected", one word)."""
+    assert pairs(extractor, text) == {(frozenset((other, "Elias Varga")), sign)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile withdrew and urged its supporters to back Elias Varga.",
+        "Chile urged voters to rally behind Elias Varga.",
+        "Chile encouraged its members to vote for Elias Varga.",
+    ],
+)
+def test_urging_ones_followers_to_back_an_actor_is_backing_it(extractor, text):
+    """Who urges voters or its own supporters to back Y backs Y (the training annotations
+    mark 6 such relations +1)."""
+    assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), 1)}
+    text = "Chile urged Peru to back Elias Varga."  # Peru would back him
+    assert (frozenset(("Chile", "Elias Varga")), 1) not in pairs(extractor, text)
+
+
 def test_fight_for_an_actor_is_support(extractor):
     text = "The Liberty Front sent its gunmen to fight for Elias Varga."
     assert pairs(extractor, text) == {(frozenset(("Liberty Front", "Elias Varga")), 1)}
@@ -1173,12 +1251,44 @@ def test_fight_for_an_actor_is_support(extractor):
         "Chile ruled out a coalition with Elias Varga.",
         "Chile turned down an alliance with Elias Varga.",
         "Chile refused to form a coalition with Elias Varga.",
+        "Chile declined without public explanation to appoint Elias Varga.",
     ],
 )
 def test_refusing_a_tie_is_opposition(extractor, text):
     """A refused tie is opposition (the training annotations mark 63 of 66 "refused to"
     relations -1, and 14 of 16 "ruled out"), not a cancelled tie that states nothing."""
     assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), -1)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile said it would not recognise Elias Varga as head of state.",
+        "Chile would never support Elias Varga in the vote.",
+        "Chile won't endorse Elias Varga, its foreign minister said.",
+        "Chile will not back Elias Varga.",
+        "Chile voted against reinstating Elias Varga.",
+        "Chile campaigned against re-electing Elias Varga.",
+    ],
+)
+def test_a_stated_refusal_is_opposition(extractor, text):
+    """A tie its side says it will not enter ("would not support Y"), or a vote or campaign
+    against one ("voted against reinstating Y"), is opposition: the training annotations
+    mark such relations -1 (accept, recognise, support, govern with, vote for: 12 of 14),
+    not a cancelled tie that states nothing, nor the tie itself."""
+    assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), -1)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile did not recognise Elias Varga at first.",  # a fact, no refusal stated
+        "Chile would not have survived without Peru.",  # no tie refused
+        "Chile voted against sanctioning Elias Varga.",  # a hostility voted down: no tie
+    ],
+)
+def test_no_refusal_without_a_stated_intention(extractor, text):
+    assert (frozenset(("Chile", "Elias Varga")), -1) not in pairs(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -1195,6 +1305,18 @@ def test_refusing_a_tie_is_opposition(extractor, text):
 def test_ending_a_tie_is_a_split(extractor, text):
     """A tie its own side ends is the guideline's "splitting from" (-1), not a cancelled
     tie that states nothing."""
+    assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), -1)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elias Varga became prime minister after his break with Chile.",
+        "Chile's break with Elias Varga came in 2010.",
+        "Chile's split with Elias Varga came in 2010.",
+    ],
+)
+def test_a_break_with_an_actor_is_a_split(extractor, text):
     assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), -1)}
 
 
@@ -1718,3 +1840,15 @@ def test_a_verbs_preposition_gives_its_stance(extractor, text, sign):
 def test_a_vote_not_cast_relates_no_one(extractor):
     text = _PM + "The Azure Party did not vote for Hassan."
     assert not any("Azure Party" in p and "Ali Hassan" in p for p, _ in pairs(extractor, text))
+
+
+def test_a_prefixed_word_is_one_token_read_as_its_base_word():
+    """ "re-elected" is one token, parsed and lemmatised as "elected" (spaCy's tokenizer
+    splits it in three and its parser then takes "re" for the verb)."""
+    from factions.text.nlp import load_nlp
+
+    doc = load_nlp()("In May the Senate re-elected Elias Varga. Re-elected, he thanked them.")
+    verb = next(t for t in doc if t.text == "re-elected")
+    assert (verb.lemma_, verb.norm_, verb.pos_) == ("elect", "elected", "VERB")
+    assert [c.text for c in verb.children if c.dep_ == "dobj"] == ["Varga"]
+    assert "Re-elected" in [t.text for t in doc]

@@ -50,6 +50,7 @@ from factions.text.mentions import (
     org_kind,
     subject_complements,
 )
+from factions.text.parse_memo import has_negation, memo
 from factions.text.tables import table_role
 
 __all__ = [
@@ -522,25 +523,27 @@ def _clause_arguments(tok: Token, tok_entity: dict[int, int]) -> set[int]:
     return out
 
 
+def _indefinites(doc: Doc) -> dict[str, list[int]]:
+    """The indefinite nouns of ``doc`` ("a commission"), by their lower-case word: not one
+    that describes a named one (an apposition, an attribute, "as a court")."""
+    index: dict[str, list[int]] = {}
+    for t in doc:
+        if (
+            t.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+            and t.dep_ not in ("appos", "attr", "oprd")
+            and not (t.dep_ == "pobj" and t.head.lower_ == "as")
+        ):
+            index.setdefault(t.lower_, []).append(t.i)
+    return index
+
+
 def _last_unnamed(description: Token, word: str) -> int:
     """The token of the last indefinite "a/an <word>" before the description ("set up a
     commission of inquiry"), or -1: an unnamed one the description may name. Not one that
     describes a named one ("the Guardian Council, a council of clerics", "set up as a
     court", "X is a commission"). The document's indefinites are indexed once."""
-    doc = description.doc
-    index = doc.user_data.get("factions.indefinites")
-    if index is None:
-        index = {}
-        for t in doc:
-            if (
-                t.pos_ in ("NOUN", "PROPN")
-                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
-                and t.dep_ not in ("appos", "attr", "oprd")
-                and not (t.dep_ == "pobj" and t.head.lower_ == "as")
-            ):
-                index.setdefault(t.lower_, []).append(t.i)
-        doc.user_data["factions.indefinites"] = index
-    found = index.get(word, [])
+    found = memo(description.doc, "indefinites", _indefinites).get(word, [])
     k = bisect.bisect_left(found, description.i)
     return found[k - 1] if k else -1
 
@@ -790,7 +793,7 @@ def _election_winners(
                 if c.dep_ == "poss" and (e := person(c)) is not None:
                     out.append((tok.i, e, None))  # "X's victory"
             continue
-        if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in tok.children):
+        if tok.pos_ not in ("VERB", "AUX") or has_negation(tok):
             continue
         kids = list(tok.children)
         objects = [c for c in kids if c.dep_ == "dobj"]
@@ -885,11 +888,9 @@ def _office_leavers(
     dismissed from his teaching post", "ousted as party whip")."""
     out: list[tuple[int, int]] = []
     for tok in doc:
-        if tok.pos_ != "VERB":
+        if tok.pos_ != "VERB" or has_negation(tok):
             continue
         kids = list(tok.children)
-        if any(c.dep_ == "neg" for c in kids):
-            continue
         lemma = _phrasal_lemma(tok)
         if any(
             c.dep_ == "prep"
@@ -934,7 +935,7 @@ def _state_rulers(
     president" names when no one is named with the office."""
     out: list[tuple[int, int]] = []
     for tok in doc:
-        if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+        if tok.pos_ != "VERB" or has_negation(tok):
             continue
         lemma = tok.lemma_.lower()
         kids = list(tok.children)
@@ -1029,7 +1030,7 @@ def _ruling_groups(
             or (tok.dep_ == "prep" and tok.lower_ == "in")
         ):
             continue  # none of the readings below can start from this word
-        if any(c.dep_ == "neg" for c in tok.children):
+        if has_negation(tok):
             continue
         lemma = _phrasal_lemma(tok) if tok.pos_ in ("VERB", "AUX") else tok.lemma_.lower()
         kids = list(tok.children)
@@ -1181,7 +1182,7 @@ def _tenure_title(head: Token, lex: Lexicon) -> str | None:
                                 return title
     if title := _declared_title(head, lex):
         return title
-    if head.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "neg" for c in head.head.children):
+    if head.dep_ not in ("nsubj", "nsubjpass") or has_negation(head.head):
         return None
     verb = head.head
     won: list[Token] = []
@@ -1226,7 +1227,7 @@ def _declared_title(head: Token, lex: Lexicon) -> str | None:
         title
         and n.dep_ in ("dobj", "ccomp", "oprd", "xcomp")
         and verb.lemma_.lower() in lex.winner_declaring_verbs
-        and not any(c.dep_ == "neg" for c in verb.children)
+        and not has_negation(verb)
         and not _of_another(n, lex)
     ):
         return title
@@ -1266,7 +1267,7 @@ def _left_as(doc: Doc, m: Mention, lex: Lexicon, title: str) -> bool:
     "X was ousted as premier" (``office_removing_verbs``): the office stated is a past one."""
     head = doc[m.start : m.end].root
     verb = head.head
-    if any(c.dep_ == "neg" for c in verb.children):
+    if has_negation(verb):
         return False
     lemma = _phrasal_lemma(verb)
     left = (head.dep_ == "nsubj" and lemma in lex.office_leaving_verbs) or (
@@ -2137,9 +2138,7 @@ def _government_headship(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
             ):
                 verbs, how = [c], "formed"
         for verb in verbs:
-            if verb.lemma_.lower() in lex.government_forming_verbs and not any(
-                c.dep_ == "neg" for c in verb.children
-            ):
+            if verb.lemma_.lower() in lex.government_forming_verbs and not has_negation(verb):
                 nouns += [c for c in verb.children if c.dep_ == "dobj"]
     for noun in nouns:
         if noun.lemma_.lower() not in lex.headed_government_nouns:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from factions.model.cameo import QUAD_LABEL, quad_class
 from factions.text.lexicon import Lexicon, Trigger, cancels
+from factions.text.parse_memo import has_negation, head_ids, memo
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -56,15 +57,6 @@ def _bucket(n: int, edges: Sequence[int] = _DIST_BUCKETS) -> str:
     return f">{edges[-1]}"
 
 
-def _head_ids(doc: Doc) -> list[int]:
-    """Each token's head index, computed once per document (kept in ``doc.user_data``)."""
-    out = doc.user_data.get("factions.heads")
-    if out is None:
-        out = [t.head.i for t in doc]
-        doc.user_data["factions.heads"] = out
-    return out
-
-
 def _ancestors(heads: list[int], i: int) -> list[int]:
     out = [i]
     seen = {i}
@@ -82,7 +74,7 @@ def shortest_path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[T
     ``b`` (inclusive) up to the LCA (exclusive).
     """
     doc = a.doc
-    up, lca, down = _path_ids(_head_ids(doc), a.i, b.i)
+    up, lca, down = _path_ids(head_ids(doc), a.i, b.i)
     return [doc[k] for k in up], (doc[lca] if lca is not None else None), [doc[k] for k in down]
 
 
@@ -112,19 +104,14 @@ def trigger_of(tok: Token, lex: Lexicon) -> Trigger | None:
 def doc_triggers(doc: Doc, lex: Lexicon) -> list[Trigger | None]:
     """:func:`trigger_of` for every token of ``doc``, computed once per document and lexicon
     (kept in ``doc.user_data``): every candidate pair of a sentence reads them."""
-    key = ("factions.triggers", id(lex))
-    out = doc.user_data.get(key)
-    if out is None:
-        out = [trigger_of(t, lex) for t in doc]
-        doc.user_data[key] = out
-    return out
+    return memo(doc, ("triggers", id(lex)), lambda d: [trigger_of(t, lex) for t in d])
 
 
 def _negated(tok: Token, lex: Lexicon) -> bool:
     """Whether a trigger is negated or cancelled: "did not back", "refused to support",
     or a relation noun that a cancelling verb takes as its object ("lifted the embargo",
     "ended the coalition", "ruled out a coalition": :func:`~factions.text.lexicon.cancels`)."""
-    if any(c.dep_ == "neg" for c in tok.children):
+    if has_negation(tok):
         return True
     if (
         tok.pos_ in ("NOUN", "PROPN")
@@ -248,7 +235,7 @@ def _token_memo(
     """``compute`` of a token by its index, computed once per document and lexicon (kept in
     ``doc.user_data`` under ``name``): the candidate pairs of a sentence share the tokens
     of their paths and their mentions."""
-    cache: dict[int, T] = doc.user_data.setdefault((f"factions.{name}", id(lex)), {})
+    cache: dict[int, T] = memo(doc, (name, id(lex)), lambda d: {})
 
     def get(i: int) -> T:
         if i not in cache:
@@ -268,7 +255,7 @@ def _side(path: list[Token]) -> str:
 
 def _choose_heads(doc: Doc, heads_a: Iterable[int], heads_b: Iterable[int]) -> tuple[int, int]:
     best: tuple[int, int, int, int] | None = None
-    heads = _head_ids(doc)
+    heads = head_ids(doc)
     for i in heads_a:
         for j in heads_b:
             up, lca, down = _path_ids(heads, i, j)

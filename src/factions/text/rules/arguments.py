@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from factions.model import ActorKind
 from factions.text.lexicon import Lexicon, Trigger, cancels, ends, lapses, refuses
 from factions.text.mentions import word_positions
+from factions.text.parse_memo import has_negation
 
 __all__ = [
     "ADJ_VERB",
@@ -432,6 +433,9 @@ class Reader:
         if dep == "xcomp" and h.lemma_.lower() in self.w.object_control_verbs:
             # object control: "X pressed Y to expel Z": Y expels
             objs = [c for c in h.children if c.dep_ == "dobj" and c.i < v.i]
+            if objs and all(c.lemma_.lower() in self.w.follower_nouns for c in objs):
+                # "X urged voters to back Y": who urges its followers acts through them
+                return self.subject(h, depth + 1)
             if objs:
                 return [a for c in objs for a in self.np(c)]
         if dep in ("xcomp", "conj", "advcl", "acomp", "attr", "oprd", "ccomp", "pcomp"):
@@ -590,7 +594,7 @@ class Reader:
             return True
         h = t.head
         if t.dep_ in ("xcomp", "acomp", "attr", "dobj", "ccomp") and h is not t:
-            if any(c.dep_ == "neg" for c in h.children) and h.lemma_ not in ("be",):
+            if has_negation(h) and h.lemma_ not in ("be",):
                 return True
             if cancels(h, self.lex):
                 return True
@@ -685,8 +689,8 @@ class Reader:
         turned = self.refused(t, trig, agents)
         if turned:
             trig = Trigger(trig.lemma, trig.pos, -1, turned)
-        elif self.negated(t):
-            return
+        elif self.negated(t) or self._opposed(t):
+            return  # "did not back Y"; "voted against sanctioning Y", a tie voted down
         zipped = self.respective(t, agents, patients)
         if zipped:
             for a, b in zipped:
@@ -738,11 +742,20 @@ class Reader:
         coalition with Y", "X refused to form a coalition with Y"; "X withdrew its support
         from Y", "X stopped backing Y", "X pulled out of its alliance with Y" (the
         guideline's "splitting from"); a tie that lapses splits its own sides ("the alliance
-        between X and Y collapsed", :meth:`_lapsed`). Not a tie owned by another ("declined
+        between X and Y collapsed", :meth:`_lapsed`); a refusal stated as an intention or a
+        vote against the tie ("X would not support Y", "X voted against reinstating Y":
+        :meth:`_stated_refusal`) is opposition. Not a tie owned by another ("declined
         Z's support for Y", "ruled out a coalition between Y and Z": the refuser is not one
         of them), nor a refusal itself refused ("refused to rule out a coalition with Y").
         None otherwise."""
-        if trig.sign <= 0 or t.head is t:
+        if trig.sign <= 0:
+            return None
+        agent_ents = {e for e, _ in agents}
+        refuser = self._stated_refusal(t)
+        if refuser is not None:
+            subjects = {e for e, _ in self.subject(refuser)}
+            return "opposition" if subjects & agent_ents else None
+        if t.head is t:
             return None
         if self._lapsed(t):
             return "split"
@@ -754,6 +767,12 @@ class Reader:
             refuser = h.head  # "refused to form a coalition with Y"
         elif t.dep_ == "xcomp" or (t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")):
             refuser = h
+        elif (
+            t.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            and refuses(h, self.lex)
+        ):
+            refuser = h  # "declined without explanation to appoint Y" (an adverbial clause)
         particle = None
         if (
             t.dep_ == "pobj"
@@ -776,10 +795,35 @@ class Reader:
             if self._ended_here(t, refuser, particle)
             else None
         )
-        agent_ents = {e for e, _ in agents}
         if kind and any(e in agent_ents for e, _ in self.subject(refuser)):
             return kind
         return None
+
+    def _stated_refusal(self, t: Token) -> Token | None:
+        """The verb by which the side of a tie ``t`` states it will not enter it, or votes or
+        campaigns against it: ``t`` itself, negated with a ``refusal_modals`` verb ("X would
+        not support Y", "X will never recognise Y", "X won't back Y"), or the verb whose
+        ``opposing_preps`` preposition ``t`` hangs on as a gerund ("X voted against
+        reinstating Y", "X campaigned against re-electing Y"). None otherwise ("X did not
+        support Y" states no refusal)."""
+        if self._opposed(t):
+            return t.head.head
+        if has_negation(t) and any(
+            c.dep_ == "aux" and c.lemma_.lower() in self.w.refusal_modals for c in t.children
+        ):
+            return t
+        return None
+
+    def _opposed(self, t: Token) -> bool:
+        """Whether ``t`` is a gerund on an ``opposing_preps`` preposition of a verb ("voted
+        against reinstating Y")."""
+        h = t.head
+        return (
+            t.dep_ == "pcomp"
+            and h.lower_ in self.w.opposing_preps
+            and h.head is not h
+            and h.head.pos_ == "VERB"
+        )
 
     def _lapsed(self, t: Token) -> bool:
         """Whether the tie ``t`` is the subject of a verb by which it lapses, stated as a fact

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factions.text.lexicon import Trigger
+from factions.text.parse_memo import has_negation
 from factions.text.rules.adjectives import adjective_frame, adjective_trigger
 from factions.text.rules.arguments import (
     ANY_TRIGGER,
@@ -192,7 +193,7 @@ def request(r: Reader, t: Token) -> None:
         gov = prep.head
     if prep.lower_ not in w.request_preps or gov.pos_ not in ("VERB", "AUX"):
         return
-    if any(c.dep_ == "neg" for c in gov.children):
+    if has_negation(gov):
         return
     trig = Trigger(t.lemma_.lower(), "noun", 1, "cooperation")
     r.emit(r.subject(gov), askers, trig, t, "noun-prep")
