@@ -1852,3 +1852,11 @@ def test_a_prefixed_word_is_one_token_read_as_its_base_word():
     assert (verb.lemma_, verb.norm_, verb.pos_) == ("elect", "elected", "VERB")
     assert [c.text for c in verb.children if c.dep_ == "dobj"] == ["Varga"]
     assert "Re-elected" in [t.text for t in doc]
+
+
+def test_a_malformed_whole_word_entry_is_an_error_naming_it(monkeypatch):
+    import factions.text.lexicon as lexicon
+
+    monkeypatch.setattr(lexicon, "_read", lambda name: {"whole_words": {"re-elect": "elect"}})
+    with pytest.raises(ValueError, match=r"tokens.yaml: whole_words.re-elect: expected"):
+        lexicon.load_whole_words()

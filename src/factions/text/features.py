@@ -31,19 +31,17 @@ symmetric in the two mentions. Cost: O(sentence length) per candidate.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from factions.model.cameo import QUAD_LABEL, quad_class
 from factions.text.lexicon import Lexicon, Trigger, cancels
-from factions.text.parse_memo import has_negation, head_ids, memo
+from factions.text.parse_memo import has_negation, head_ids, memo, token_memo
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["event_root", "pair_features", "shortest_path", "trigger_of", "is_past_marked"]
-
-T = TypeVar("T")
 
 _DIST_BUCKETS = (1, 2, 3, 5, 8, 12, 20)
 _MAX_BETWEEN = 12
@@ -229,22 +227,6 @@ def _path_token_facts(t: Token, lex: Lexicon) -> tuple[tuple[str, ...], tuple[st
     return tuple(own), tuple(stated)
 
 
-def _token_memo(
-    doc: Doc, lex: Lexicon, name: str, compute: Callable[[Token], T]
-) -> Callable[[int], T]:
-    """``compute`` of a token by its index, computed once per document and lexicon (kept in
-    ``doc.user_data`` under ``name``): the candidate pairs of a sentence share the tokens
-    of their paths and their mentions."""
-    cache: dict[int, T] = memo(doc, (name, id(lex)), lambda d: {})
-
-    def get(i: int) -> T:
-        if i not in cache:
-            cache[i] = compute(doc[i])
-        return cache[i]
-
-    return get
-
-
 def _sym(x: str, y: str) -> str:
     return f"{x}+{y}" if x <= y else f"{y}+{x}"
 
@@ -377,7 +359,7 @@ def pair_features(
     lo, hi = min(i, j), max(i, j)
     between_others = sum(1 for k in others if lo < k < hi)
     f[f"others-btw:{min(between_others, 2)}"] = 1.0
-    roles = _token_memo(doc, lex, "mention-roles", lambda t: _mention_role(t, lex))
+    roles = token_memo(doc, ("mention-roles", id(lex)), lambda t: _mention_role(t, lex))
     for k, h in ((mentions[0], i), (mentions[1], j)):
         f[f"m-count:{_bucket(k, (1, 2, 4))}"] = 1.0
         f.update(roles(h))
@@ -429,7 +411,7 @@ def pair_features(
         f["no-path"] = 1.0
 
     triggers = doc_triggers(doc, lex)
-    facts = _token_memo(doc, lex, "path-facts", lambda t: _path_token_facts(t, lex))
+    facts = token_memo(doc, ("path-facts", id(lex)), lambda t: _path_token_facts(t, lex))
     for t in on_path:
         own, stated = facts(t.i)
         trig = triggers[t.i]

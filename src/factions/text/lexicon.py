@@ -17,6 +17,7 @@ __all__ = [
     "Trigger",
     "cancels",
     "load_lexicon",
+    "load_whole_words",
     "parse_event_phrases",
     "parse_event_verbs",
     "refuses",
@@ -388,6 +389,21 @@ def _text(name: str) -> str:
 
 def _read(name: str) -> dict:
     return yaml.safe_load(_text(name)) or {}
+
+
+def load_whole_words() -> dict[str, tuple[str, str]]:
+    """The words the tokenizer keeps whole (``tokens.yaml``: ``whole_words``), each with its
+    norm and its lemma: ``{"re-elected": ("elected", "elect")}``. A malformed entry is an
+    error naming it."""
+    out: dict[str, tuple[str, str]] = {}
+    for word, reading in (_read("tokens.yaml").get("whole_words") or {}).items():
+        if not isinstance(reading, dict) or not {"norm", "lemma"} <= reading.keys():
+            raise ValueError(
+                f"tokens.yaml: whole_words.{word}: expected {{norm: ..., lemma: ...}}, "
+                f"got {reading!r}"
+            )
+        out[str(word)] = (str(reading["norm"]), str(reading["lemma"]))
+    return out
 
 
 def _preps(entry: dict, where: str) -> frozenset[str]:

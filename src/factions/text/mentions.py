@@ -1241,11 +1241,13 @@ def _place_before_name(doc: Doc, start: int, k: int, lex: Lexicon) -> bool:
     """Whether tokens ``start:k`` of an entity, before a lower-case "the", name the place
     where the named actor is rather than a part of its name: a place a locative preposition
     introduces ("in Flanders the Liberty Movement"), a country, a capital or
-    :func:`_known_place`."""
+    :func:`_place_name`. Only capitalised words: "Republic of the Congo" is one name."""
+    if not all(doc[j].is_title for j in range(start, k)):
+        return False
     if start > 0 and doc[start - 1].lower_ in lex.locative_preps:
         return True
     low = normalise_alias(doc[start:k].text)
-    return low in lex.countries or low in lex.capitals or _known_place(doc[start:k].text)
+    return low in lex.countries or low in lex.capitals or _place_name(doc, start, k)
 
 
 def _known_place(text: str) -> bool:

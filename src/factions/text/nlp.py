@@ -54,16 +54,13 @@ def keep_whole(nlp: Language) -> None:
     """Keep each word of ``lexicon/tokens.yaml`` (``whole_words``) one token, read with its
     norm (what the tagger and parser see) and its lemma (set by the attribute ruler, which
     the lemmatizer does not overwrite); in lower case and capitalised."""
-    from importlib import resources
-
-    import yaml
     from spacy.attrs import NORM, ORTH
 
-    text = resources.files("factions.text").joinpath("lexicon/tokens.yaml").read_text("utf-8")
-    words = (yaml.safe_load(text) or {}).get("whole_words") or {}
+    from factions.text.lexicon import load_whole_words
+
     ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
-    for word, reading in words.items():
+    for word, (norm, lemma) in load_whole_words().items():
         for form in (word, word[:1].upper() + word[1:]):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: reading["norm"]}])
+            nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: norm}])
             if ruler is not None:
-                ruler.add([[{"ORTH": form}]], {"LEMMA": reading["lemma"]})
+                ruler.add([[{"ORTH": form}]], {"LEMMA": lemma})

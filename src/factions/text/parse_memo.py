@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["has_negation", "head_ids", "memo", "negated_ids"]
+__all__ = ["has_negation", "head_ids", "memo", "negated_ids", "token_memo"]
 
 T = TypeVar("T")
 
@@ -28,6 +28,20 @@ def memo(doc: Doc, key: Hashable, compute: Callable[[Doc], T]) -> T:
         out = compute(doc)
         doc.user_data[k] = out
     return out
+
+
+def token_memo(doc: Doc, key: Hashable, compute: Callable[[Token], T]) -> Callable[[int], T]:
+    """``compute`` of a token by its index, each computed once per document (kept under
+    ``key`` by :func:`memo`): the candidate pairs of a sentence share the tokens of their
+    paths and their mentions."""
+    cache: dict[int, T] = memo(doc, key, lambda d: {})
+
+    def get(i: int) -> T:
+        if i not in cache:
+            cache[i] = compute(doc[i])
+        return cache[i]
+
+    return get
 
 
 def head_ids(doc: Doc) -> list[int]:
