@@ -974,6 +974,54 @@ def test_along_with_adds_a_co_agent(extractor):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Chile expelled Elias Varga together with Tomas Reyes.",
+        "Chile expelled Elias Varga along with Tomas Reyes.",
+        "Chile arrested Elias Varga, the former minister, together with his aide, Tomas Reyes.",
+    ],
+)
+def test_together_with_after_a_harmed_object_joins_the_object(extractor, text):
+    """After the object of a harming verb, "together with Y" names one more who suffers the
+    act, not one who does it: Y is not the object's foe, the subject's is."""
+    assert pairs(extractor, text) == {
+        (frozenset(("Chile", "Elias Varga")), -1),
+        (frozenset(("Chile", "Tomas Reyes")), -1),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("The Azure Party joined the anti-Varga bloc.", -1),
+        ("The Azure Party left the pro-Varga bloc.", -1),
+        ("The Azure Party backed the pro-Varga bloc.", 1),
+        ("The Azure Party is the leading anti-Varga party.", -1),
+    ],
+)
+def test_a_group_named_for_its_stance_stands_for_that_stance(extractor, text, sign):
+    """ "The anti-X bloc" stands for the side against X: joining it is opposing X, not
+    joining X; "the pro-X bloc" stands for X's side."""
+    text = "Elias Varga won the vote. " + text
+    assert pairs(extractor, text) == {(frozenset(("Azure Party", "Elias Varga")), sign)}
+
+
+def test_a_stance_prefix_the_name_took_in_is_still_read(extractor):
+    """NER may take "pro-" into the name it tags ("pro-Chilean"): the prefix still states
+    the stance of the noun it modifies, and its holder's."""
+    text = "Elias Varga became prime minister. Protests forced the pro-Chilean cabinet of "
+    text += "Elias Varga to resign."
+    assert (frozenset(("Chile", "Elias Varga")), 1) in pairs(extractor, text)
+
+
+def test_together_with_before_the_object_stays_a_co_agent(extractor):
+    assert pairs(extractor, "Chile, together with Peru, expelled Elias Varga.") == {
+        (frozenset(("Chile", "Elias Varga")), -1),
+        (frozenset(("Peru", "Elias Varga")), -1),
+    }
+
+
+@pytest.mark.parametrize(
     ("text", "sign"),
     [
         ("The Freedom Front is Peru's proxy.", 1),
@@ -1277,6 +1325,63 @@ def test_a_stated_refusal_is_opposition(extractor, text):
     mark such relations -1 (accept, recognise, support, govern with, vote for: 12 of 14),
     not a cancelled tie that states nothing, nor the tie itself."""
     assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), -1)}
+
+
+def test_a_failed_deal_states_no_tie(extractor):
+    """A deal not reached is no agreement ("failed to reach", "was unable to strike");
+    refused, it is opposition like any refused tie."""
+    for text in (
+        "Chile failed to reach a deal with Elias Varga.",
+        "Chile was unable to strike a deal with Elias Varga.",
+        "Chile was unable to back Elias Varga.",
+    ):
+        assert pairs(extractor, text) == set(), text
+    assert pairs(extractor, "Chile reached a deal with Elias Varga.") == {
+        (frozenset(("Chile", "Elias Varga")), 1)
+    }
+    assert pairs(extractor, "Chile refused to reach a deal with Elias Varga.") == {
+        (frozenset(("Chile", "Elias Varga")), -1)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elias Varga drew sharp criticism from Chile.",
+        "Elias Varga faced fierce opposition from Chile.",
+        "Elias Varga praised the strikers as brave, drawing an angry rebuke from Chile.",
+    ],
+)
+def test_hostility_drawn_from_another_is_opposition(extractor, text):
+    """Criticism, opposition or a rebuke one draws or faces "from Y" sets Y against one."""
+    assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), -1)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The understanding between Chile and Elias Varga frayed in November.",
+        "The alliance between Chile and Elias Varga soured quickly.",
+        "Chile presented itself as a moderate alternative to Elias Varga.",
+    ],
+)
+def test_a_frayed_tie_and_an_alternative_are_opposed(extractor, text):
+    assert pairs(extractor, text) == {(frozenset(("Chile", "Elias Varga")), -1)}
+
+
+def test_a_subject_parsed_into_a_fronted_date_phrase_is_the_subject(extractor):
+    """spaCy's parser may take the subject after a fronted date for the date preposition's
+    second object ("On 30 December | the Senate"), leaving the verb without a subject."""
+    text = "Tomas Reyes was arrested in May. On 30 December the Senate, the regime's supreme "
+    text += "assembly, sentenced him to life imprisonment."
+    assert pairs(extractor, text) == {(frozenset(("Senate", "Tomas Reyes")), -1)}
+
+
+def test_confirming_someone_in_office_is_support(extractor):
+    text = _PM + "The Azure Party confirmed Elias Varga as its candidate."
+    assert (frozenset(("Azure Party", "Elias Varga")), 1) in pairs(extractor, text)
+    text = _PM + "The Azure Party confirmed that Elias Varga had resigned."
+    assert not any("Elias Varga" in p for p, _ in pairs(extractor, text))
 
 
 @pytest.mark.parametrize(

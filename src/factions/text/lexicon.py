@@ -92,6 +92,7 @@ class RuleWords:
     alongside_preps: frozenset[str] = frozenset()
     loss_verbs: frozenset[str] = frozenset()
     harming_acts: frozenset[str] = frozenset()
+    harming_verbs: frozenset[str] = frozenset()
     suppressing_verbs: frozenset[str] = frozenset()
     aiming_verbs: frozenset[str] = frozenset()
     aiming_preps: frozenset[str] = frozenset()

@@ -27,10 +27,12 @@ if TYPE_CHECKING:
 def stance_prefix(r: Reader, t: Token) -> bool:
     """A stance prefix before an actor's name: the modified noun phrase is for ("pro-X") or
     against ("anti-X") that actor. Takes its token."""
-    sign = r.w.stance_prefixes.get(t.lower_)
-    if sign is None or t.i + 2 >= len(r.doc) or r.doc[t.i + 1].text != "-":
+    if t.lower_ not in r.w.stance_prefixes or t.i + 2 >= len(r.doc):
         return False
     x = r.doc[t.i + 2]
+    sign = r.stance_prefix(x)
+    if sign is None:
+        return False
     e = r.te.get(x.i)
     if e is None:
         return True

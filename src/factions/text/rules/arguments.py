@@ -193,9 +193,12 @@ class Reader:
                 elif proxy and dep in ("poss", "compound", "amod", "nmod") and c.i in self.te:
                     more = [g for g in c.children if g.dep_ == "conj" and g.i in self.te]
                     # "his Ostravan and Ruvian allies": one head standing for both owners
-                    at = tok.i if more else c.i
+                    prefixed = None if more else self.stance_prefix(c)
+                    at = tok.i if more or prefixed is not None else c.i
                     if more:
                         self.joint.add(at)
+                    if prefixed is not None:  # "the anti-X bloc": the side against X
+                        self.sign_of[at] = prefixed
                     out.append((self.te[c.i], at))
                     out.extend((self.te[g.i], at) for g in more)
                 elif dep == "prep":
@@ -335,9 +338,11 @@ class Reader:
             g.dep_ == "advmod" and g.lower_ in self.w.co_agent_adverbs for g in prep.children
         )
 
-    def along_with(self, tok: Token) -> list[Arg]:
+    def along_with(self, tok: Token, patients: bool = False) -> list[Arg]:
         """Co-agents joined by "along with" / "together with" to ``tok`` (a verb or the
-        subject noun): "X, along with Y, backed Z"."""
+        subject noun): "X, along with Y, backed Z"; with ``patients``, the co-patients such a
+        phrase joins to the object of a harming verb instead ("arrested X together with Y":
+        :meth:`co_patient`)."""
         out: list[Arg] = []
         for c in tok.children:
             if c.dep_ != "prep":
@@ -348,9 +353,35 @@ class Reader:
                 withs = [c]
             else:
                 continue
+            if self.co_patient(tok, c) != patients:
+                continue
             for w in withs:
                 out.extend(a for p in w.children if p.dep_ == "pobj" for a in self.np(p))
         return out
+
+    def stance_prefix(self, tok: Token) -> int | None:
+        """The sign of a stance prefix written onto the name ``tok`` belongs to ("anti-X":
+        -1, "pro-X": +1; ``stance_prefixes``), else None."""
+        e = self.te.get(tok.i)
+        first = tok.i
+        while (
+            e is not None
+            and first > 0
+            and self.te.get(first - 1) == e
+            and self.doc[first - 1].text != "-"  # NER may take the prefix into the name
+        ):
+            first -= 1
+        if first < 2 or self.doc[first - 1].text != "-":
+            return None
+        return self.w.stance_prefixes.get(self.doc[first - 2].lower_)
+
+    def co_patient(self, v: Token, phrase: Token) -> bool:
+        """Whether the "together with" / "along with" ``phrase`` on ``v`` joins its object:
+        ``v`` is one of ``harming_verbs`` and an actor it acts on comes before the phrase
+        ("the army arrested X, together with Y"; not "X, together with Y, arrested Z")."""
+        return v.lemma_.lower() in self.w.harming_verbs and any(
+            c.dep_ == "dobj" and c.i < phrase.i and self.np(c, conj=False) for c in v.children
+        )
 
     def appos_heads(self, tok: Token) -> list[Arg]:
         """The actors an appositive ``tok`` describes: its head, and when ``tok`` is plural
@@ -397,6 +428,9 @@ class Reader:
                 for g in c.children:
                     if g.dep_ == "nsubj":
                         return self.np(g)
+        fronted = self.fronted_subject(v)
+        if fronted:
+            return fronted
         if depth > 0:
             for c in v.children:
                 if c.dep_ == "nsubjpass":
@@ -451,6 +485,23 @@ class Reader:
             return self.subject(h, depth + 1)
         return []
 
+    def fronted_subject(self, v: Token) -> list[Arg]:
+        """The subject the parser hung on a date phrase fronted before verb ``v``, as its
+        preposition's second object: "On 30 December the Senate, ..., sentenced him" (the
+        verb has no subject of its own; "the Senate" is parsed beside "30 December")."""
+        if v.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in v.children
+        ):
+            return []
+        for c in v.children:
+            if c.dep_ != "prep" or c.i > v.i:
+                continue
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if len(objs) > 1 and objs[0].ent_type_ in ("DATE", "TIME"):
+                if objs[-1].ent_type_ not in ("DATE", "TIME"):
+                    return self.np(objs[-1])
+        return []
+
     def governor_subject(self, n: Token, depth: int) -> list[Arg]:
         """Subject of the verb that takes noun ``n`` as object ("launched a campaign ...")."""
         while n.dep_ in ("conj", "appos") and n.head is not n:
@@ -478,8 +529,10 @@ class Reader:
         return [(self.te[c.i], c.i) for c in n.children if c.dep_ == "poss" and c.i in self.te]
 
     def objects(self, v: Token, conj: bool = True) -> list[Arg]:
-        """The actors of ``v``'s direct objects."""
-        return [a for c in v.children if c.dep_ == "dobj" for a in self.np(c, conj=conj)]
+        """The actors of ``v``'s direct objects (with ``conj``, their conjuncts and the
+        co-patients a "together with" phrase joins to them: :meth:`co_patient`)."""
+        found = [a for c in v.children if c.dep_ == "dobj" for a in self.np(c, conj=conj)]
+        return found + self.along_with(v, patients=True) if conj and found else found
 
     def passive_subjects(self, v: Token) -> list[Arg]:
         """The actors of ``v``'s passive subjects."""
