@@ -158,7 +158,7 @@ def actor_like(
     if dep in _MODIFIER_DEPS and tok.head.i > tok.i:
         h = tok.head
         if h.is_lower and h.lower_ in lex.group_words and not place_name:
-            # "the Maute group", "the Houthi movement": the name names the group ("a
+            # "the Maute group", "the Azuri movement": the name names the group ("a
             # Miskito group" describes one by a community's name)
             return not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in h.children)
         return h.lemma_.lower() in heads or h.lower_ in heads or h.lemma_.lower() in lex.nouns
@@ -167,7 +167,7 @@ def actor_like(
 
 def _community(doc: Doc, m: Mention, community_words: frozenset[str]) -> bool:
     """A people's name in the plural without an article ("Uzbeks", "Estonians and Latvians"),
-    or after a religion ("Lutheran Estonians"); "the Houthis" names a movement."""
+    or after a religion ("Lutheran Estonians"); "the Azuris" names a movement."""
     if m.label not in ("ORG", "PERSON", "GPE") or m.end - m.start > 2:
         return False
     toks = list(doc[m.start : m.end])

@@ -4,7 +4,7 @@ Rules, in the order applied (all linear or near-linear in the number of mentions
 
 1. Same key (gazetteer id, country, normalised name) -> same entity; a bracketed acronym
    joins the name before it; an acronym equal to a name's initials joins it.
-2. Persons: a surname ("Maliki") or first name joins a fuller name ("Nouri al-Maliki"),
+2. Persons: a surname ("Karimi") or first name joins a fuller name ("Samir al-Karimi"),
    in either order, when exactly one person entity fits.
 3. Organisations: a shorter form whose words all occur in a longer name joins it
    ("the Falcons" -> "Desert Falcons").
@@ -98,7 +98,7 @@ class Entity:
 
 @lru_cache(maxsize=1)
 def _prefix_pattern() -> re.Pattern[str]:
-    """A name word's hyphen-joined prefix ("al-Maliki"; ``name_prefixes`` of
+    """A name word's hyphen-joined prefix ("al-Karimi"; ``name_prefixes`` of
     ``lexicon/words.yaml``)."""
     from factions.text.lexicon import load_lexicon
 
@@ -196,7 +196,7 @@ def cluster_names(mentions: list[Mention], lex: Lexicon) -> list[Entity]:
             if idx is None:
                 idx = by_key.get(nkey)
             if idx is None and len(words) == 1 and m.label != "PERSON":
-                idx = by_key.get("name:" + _other_number(words[0]))  # "Houthi" / "Houthis"
+                idx = by_key.get("name:" + _other_number(words[0]))  # "Azuri" / "Azuris"
                 if idx is not None and entities[idx].kind == ActorKind.PERSON:
                     idx = None
             if idx is None and words and m.label in ("PERSON", "GPE", "ORG"):

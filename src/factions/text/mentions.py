@@ -458,7 +458,7 @@ def _norp_names(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Mention]:
 
 
 def _plural_groups(doc: Doc, mentions: list[Mention]) -> None:
-    """ "the Houthis", "the Sadrists": a name NER took for a person's that is plural and
+    """ "the Azuris", "the Azurists": a name NER took for a person's that is plural and
     has an article is a group's (a person is never "the Xs")."""
     for m in mentions:
         if (
@@ -602,7 +602,7 @@ def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention
                 or m.label != "PERSON"
                 or not (last.head.lower_ == "loyalists" or heads.get(last.head.lower_) == "state")
             ):
-                continue  # "Diaz loyalists", "the Diaz government"; "Houthi-Varga forces"
+                continue  # "Diaz loyalists", "the Diaz government"; "Azuri-Varga forces"
                 # names an alliance's forces
             h = last.head
             full = (m.start, h.i + 1)
@@ -794,7 +794,7 @@ def _modifiers_start(doc: Doc, start: int, head: Token) -> int:
 
 
 def _link_appositions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
-    """ "Ansar Allah, the Houthi movement, ...": an organisation's name in apposition to
+    """ "Nasr Front, the Azuri movement, ...": an organisation's name in apposition to
     another organisation's names the same actor (persons and states are left alone)."""
     for i in range(1, len(mentions)):
         m, prev = mentions[i], mentions[i - 1]
@@ -802,7 +802,7 @@ def _link_appositions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
             continue
         head = doc[m.end - 1]
         if head.dep_ == "compound" and head.head.i == m.end and head.head.lower_ in lex.group_words:
-            head = head.head  # "the Houthi movement": "movement" stands in apposition
+            head = head.head  # "the Azuri movement": "movement" stands in apposition
         if head.dep_ != "appos" or not (prev.start <= head.head.i < prev.end):
             continue
         if prev.label == "PERSON" and head.lower_ not in lex.group_words:
@@ -837,7 +837,7 @@ def _link_party_leaders(doc: Doc, mentions: list[Mention]) -> None:
 def _third_item(doc: Doc, end: int) -> bool:
     """Whether a comma and another name without "and" / "or" follow token ``end``: the
     pair before it opens a list ("the PMDB, the PSDB, the Democrats"), where "Ansar Allah,
-    the Houthi movement, and Saudi Arabia" or "..., said" does not; so does "and" or "or"
+    the Azuri movement, and Saudi Arabia" or "..., said" does not; so does "and" or "or"
     and another name with no comma before it ("the Social Democrats, the Greens and the Left
     Alliance")."""
     if end + 1 >= len(doc) or (doc[end].text != "," and doc[end].lower_ not in ("and", "or")):
@@ -1446,7 +1446,7 @@ def _noun_phrase_spans(
 
 def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon, bodies: Collection[int] = ()) -> None:
     """Longer phrases that name the same actor, kept as extra mention spans for output:
-    "Houthi forces", "the government of Rwanda", "President Vos", "Ugandan"; not a phrase
+    "Azuri forces", "the government of Rwanda", "President Vos", "Ugandan"; not a phrase
     whose head is a body of its own (``bodies``: "the Fidesz government")."""
     spans: list[tuple[int, int]] = []
     heads = lex.proxy_heads | lex.state_heads
@@ -1475,7 +1475,7 @@ def _phrase_spans(doc: Doc, m: Mention, lex: Lexicon, bodies: Collection[int] = 
                 h.lemma_.lower() in heads
                 or (h.is_lower and h.lower_ in lex.group_words and m.kind != ActorKind.STATE)
             )
-        ):  # "Houthi forces", "the Maute group" (a "Saudi coalition" is not Saudi Arabia)
+        ):  # "Azuri forces", "the Maute group" (a "Saudi coalition" is not Saudi Arabia)
             spans.append((m.start, h.i + 1))
             if h.lemma_.lower() in lex.government_words:
                 m.extra["government"] = True
@@ -1611,7 +1611,7 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
             break  # "Inc.", "U.S.", "Workers'", "League (N)"
         end -= 1
     while end - start > 2 and doc[start].lower_ in ("pro", "anti") and doc[start + 1].text == "-":
-        start += 2  # "pro-Maliki": the actor is Maliki
+        start += 2  # "pro-Karimi": the actor is Karimi
     text = doc[start:end].text
     low = normalise_alias(_strip_the(text))
     if start > 0 and doc[start - 1].lower_ == "operation":

@@ -127,7 +127,7 @@ class _Words:
 
 
 def _capitalised(doc: Doc, start: int, end: int) -> bool:
-    """Whether the name's words are capitalised (a group noun may not be: "Sadrist movement";
+    """Whether the name's words are capitalised (a group noun may not be: "Azurist movement";
     ``name_function_words`` and ``name_group_nouns`` of ``data/words.yaml``). A word joined
     to digits counts by its opening letter ("Kukiz'15"; not "26th")."""
     from factions.text.gazetteer import load_words
@@ -446,7 +446,7 @@ def find_references(
                 ):
                     continue  # "IDP camps": ordinary English, whatever party shares it
             elif not capitalised[s, e]:
-                continue  # a name is capitalised ("Sadrist movement", not "radicals")
+                continue  # a name is capitalised ("Azurist movement", not "radicals")
             elif nm.flag == "C":
                 if (doc[s].is_sent_start and e - s == 1) or not _political(
                     doc, s, world, lex, pol_cache

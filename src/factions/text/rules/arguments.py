@@ -2,7 +2,7 @@
 prepositional objects, negation, past markers, and the one way findings are emitted.
 
 A :class:`Reader` wraps one parsed document and its token -> entity map. Arguments stand for
-their owners through proxy heads ("Sadr's supporters" -> Sadr), relative pronouns, appositions,
+their owners through proxy heads ("Varga's supporters" -> Varga), relative pronouns, appositions,
 conjuncts and listed members ("parties comprising X and Y"). Negation ("not to antagonize")
 and cancelling verbs ("refused to support") drop a finding; past markers ("former ally") mark
 it as past so the present state wins at aggregation. Confidence depends on the pattern type
