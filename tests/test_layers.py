@@ -117,3 +117,44 @@ def test_the_rules_see_a_violation(tmp_path: Path) -> None:
     p.write_text("def f():\n    from factions.report import x\n    print(x)\n")
     assert _imported(p) == [(2, "factions.report")]
     assert _prints(p, root=tmp_path) == ["m.py:3: print("]
+
+
+# Identity comparisons that are meant as identity: entities, mentions and sentinels, which
+# are kept in lists and compared as the same object.
+_IDENTITY_OK = {"other is not ent", "want is _GROUPS", "m is not party", "m is not first"}
+
+
+def _identity_tests(path: Path, root: Path = SRC) -> list[str]:
+    """``a is b`` / ``a is not b`` between two expressions that are not constants. spaCy
+    makes a new ``Token`` object on every access (``tok.head is tok`` is never true, not
+    even for the root), so two tokens are compared by their index, ``a.i == b.i``."""
+    src = path.read_text(encoding="utf-8")
+    found = []
+    for node in ast.walk(ast.parse(src)):
+        if not isinstance(node, ast.Compare):
+            continue
+        for op, right in zip(node.ops, node.comparators, strict=True):
+            if isinstance(op, (ast.Is, ast.IsNot)) and not isinstance(right, ast.Constant):
+                text = ast.get_source_segment(src, node)
+                if text not in _IDENTITY_OK:
+                    found.append(f"{path.relative_to(root)}:{node.lineno}: {text}")
+    return found
+
+
+def test_tokens_are_compared_by_index() -> None:
+    bad = []
+    for path in sorted((SRC / "text").rglob("*.py")):
+        bad += _identity_tests(path)
+    assert bad == []
+
+
+def test_the_identity_check_sees_a_token_identity_test(tmp_path: Path) -> None:
+    """The check is not vacuous, and what it asks for holds: a root's head is the root by
+    index, never by identity."""
+    p = tmp_path / "m.py"
+    p.write_text("def f(t):\n    return t.head is t or t is None\n")
+    assert _identity_tests(p, root=tmp_path) == ["m.py:2: t.head is t"]
+    import spacy
+
+    doc = spacy.blank("en")("one word")
+    assert doc[0].head.i == doc[0].i and doc[0].head is not doc[0]

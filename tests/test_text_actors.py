@@ -1215,6 +1215,36 @@ def test_two_names_run_together_by_ner_are_the_two_actors_named_alone(extractor,
     assert {am.actor.name for am in r.actors} == names
 
 
+def test_two_names_ner_runs_together_over_and_are_the_two_named_apart(extractor):
+    """NER tagged "Pheu Dao and" and ran the span on into "Future Ahead": the text names
+    both apart, so the run is the two parties, not a third actor."""
+    from factions.text.documents import Document
+
+    r = extractor.extract(
+        Document(
+            "t",
+            "Pheu Dao won 136 seats and Future Ahead won 81. Pheu Dao and Future Ahead "
+            "formed a bloc against the general.",
+        )
+    )
+    assert {am.actor.name for am in r.actors} == {"Pheu Dao", "Future Ahead"}
+
+
+def test_the_government_named_for_a_person_ner_took_for_a_place_is_his(extractor):
+    """ "the Lisova government", where NER tagged Lisova a place but the text names Ram
+    Prasad Lisova: a government of its own, led by him."""
+    r = _read(
+        extractor,
+        "Prime Minister Ram Prasad Lisova formed a cabinet in March. In July the Lisova "
+        "government was defeated by the assembly.",
+    )
+    (gov,) = _holding(r, "government")
+    (person,) = _holding(r, "Ram Prasad Lisova")
+    assert gov.actor.id != person.actor.id
+    affs = {(f.member, f.group, f.role) for f in r.affiliations}
+    assert (person.actor.id, gov.actor.id, "leader") in affs
+
+
 def test_a_partys_government_is_an_actor_of_its_own_with_the_party_in_it(extractor):
     r = _read(
         extractor,

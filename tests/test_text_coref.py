@@ -173,6 +173,18 @@ def test_pronoun_refers_to_recent_person_not_own_subject(extractor):
     assert "him" not in mentions_of(r, "Omar Nour")
 
 
+def test_an_object_pronoun_is_never_the_subject_named_in_apposition(extractor):
+    """ "the ODA leader Tomas Varga charged him": the subject is "leader", and the name in
+    apposition to it is that subject too, so "him" is someone else (Binding Principle B)."""
+    text = (
+        "Prime Minister Ali Hassan governed with Elias Karimi. Karimi walked out in April. "
+        "Hassan accused the VPA leader of cowardice, and the ODA leader Tomas Varga charged "
+        "him with disloyalty."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "him" not in mentions_of(r, "Tomas Varga")
+
+
 @pytest.mark.parametrize(
     ("text", "pronoun", "person", "not_person"),
     [

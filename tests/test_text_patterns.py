@@ -1965,3 +1965,17 @@ def test_a_malformed_whole_word_entry_is_an_error_naming_it(monkeypatch):
     monkeypatch.setattr(lexicon, "_read", lambda name: {"whole_words": {"re-elect": "elect"}})
     with pytest.raises(ValueError, match=r"tokens.yaml: whole_words.re-elect: expected"):
         lexicon.load_whole_words()
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("The Azure Party championed Hassan's demand for early elections.", 1),
+        ("The Azure Party rejected Hassan's call for a ceasefire.", -1),
+        ("The Azure Party accepted Hassan's offer of two ministries.", 1),
+        ("The Azure Party dismissed Hassan's demands.", -1),
+    ],
+)
+def test_a_stance_on_an_actors_demand_or_call_is_a_stance_on_the_actor(extractor, text, sign):
+    """What an actor asks or offers stands for the actor, as its plan or proposal does."""
+    assert (frozenset(("Azure Party", "Ali Hassan")), sign) in pairs(extractor, _PM + text)

@@ -65,7 +65,7 @@ def _role_token(tok: Token) -> Token:
     Syria backed ...": Syria is a subject too) and flat name parts."""
     t = tok
     for _ in range(4):
-        if t.dep_ == "conj" and t.head is not t:
+        if t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
             continue
         break

@@ -508,7 +508,7 @@ def _clause_arguments(tok: Token, tok_entity: dict[int, int]) -> set[int]:
     head = tok
     for _ in range(3):
         if head.dep_ in ("poss", "pobj", "prep") or head.pos_ in ("NOUN", "PROPN"):
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
@@ -758,7 +758,7 @@ def _verb_subjects(verb: Token) -> list[Token]:
     t = verb
     for _ in range(3):
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj or t.dep_ not in ("advcl", "xcomp", "conj") or t.head is t:
+        if subj or t.dep_ not in ("advcl", "xcomp", "conj") or t.head.i == t.i:
             return subj
         t = t.head
     return []
@@ -1292,7 +1292,7 @@ def _is_subject(tok: Token) -> int:
             return 2 if t.head.dep_ == "ROOT" else 1
         if (
             t.dep_ in ("compound", "poss", "amod", "det", "appos", "conj", "flat")
-            and t.head is not t
+            and t.head.i != t.i
         ):
             t = t.head
             continue
@@ -1316,11 +1316,11 @@ def _containing_entities(tok: Token, tok_entity: dict[int, int]) -> set[int]:
     found: set[int] = set()
     t = tok
     for _ in range(8):
-        if t.head is t or t.dep_ not in _NP_INNER_DEPS:
+        if t.head.i == t.i or t.dep_ not in _NP_INNER_DEPS:
             break
         if t.dep_ == "appos" and t.head.i in tok_entity:
             found.add(tok_entity[t.head.i])
-        coordinated = t.dep_ in ("conj", "cc") and t is not tok
+        coordinated = t.dep_ in ("conj", "cc") and t.i != tok.i
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
             break
@@ -1341,17 +1341,23 @@ def _clause_subjects(tok: Token) -> Iterator[Token]:
             yield from (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))
             if t.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep"):
                 return
-        if t.head is t:
+        if t.head.i == t.i:
             return
         t = t.head
 
 
 def _clause_subject_entities(tok: Token, tok_entity: dict[int, int]) -> set[int]:
-    """Entities that are the subject of the clause holding ``tok``."""
+    """Entities that are the subject of the clause holding ``tok`` (the name in apposition
+    to a subject that names none: "the Azuri leader, X, charged him": X)."""
     for c in _clause_subjects(tok):
         e = tok_entity.get(c.i)
         if e is None and c.lower_ in ("who", "which", "that") and c.head.dep_ == "relcl":
             e = tok_entity.get(c.head.head.i)
+        if e is None:
+            e = next(
+                (tok_entity[g.i] for g in c.children if g.dep_ == "appos" and g.i in tok_entity),
+                None,
+            )
         if e is not None:
             return {e}
     return set()
@@ -2283,7 +2289,7 @@ def _parallel_owner(tok: Token, tok_entity: dict[int, int], entities) -> int | N
     """ "X's relations with Y, and its rivalry with Z": "its" on a conjunct is the owner
     of the first conjunct (a group)."""
     n = tok.head
-    if n.dep_ != "conj" or n.head is n:
+    if n.dep_ != "conj" or n.head.i == n.i:
         return None
     for c in n.head.children:
         e = tok_entity.get(c.i, -1)
@@ -2356,7 +2362,7 @@ def _noun_phrase_head(tok: Token) -> Token:
     """The head of the noun phrase ``tok`` ends: up through compounds, names, appositions
     and coordinations ("Pakistan's prime minister, Nawaz Sharif" -> "minister")."""
     for _ in range(6):
-        if tok.dep_ in ("compound", "flat", "appos", "conj") and tok.head is not tok:
+        if tok.dep_ in ("compound", "flat", "appos", "conj") and tok.head.i != tok.i:
             tok = tok.head
         else:
             break

@@ -491,7 +491,7 @@ def ends(verb, lex: Lexicon, particle: str | None = None) -> bool:
     cancelling verb, negated or not ("refused to end", "did not rule out ending": no
     ending is stated). A verb with a particle the list does not pair it with ends nothing
     ("ended up forming a coalition", "pulled together a coalition")."""
-    governed = verb.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and verb.head is not verb
+    governed = verb.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and verb.head.i != verb.i
     if governed and verb_phrases(verb.head) & lex.cancellers:
         return False
     phrases = _particled_phrases(verb)
@@ -530,7 +530,7 @@ def _stated_verb(
 
 def _cancelled(word, lex: Lexicon) -> bool:
     """Whether ``word`` is the complement of a verb that cancels it ("refused to end")."""
-    return word.dep_ == "xcomp" and word.head is not word and cancels(word.head, lex)
+    return word.dep_ == "xcomp" and word.head.i != word.i and cancels(word.head, lex)
 
 
 def _kinds(name: str, key: str, items) -> dict[str, str]:

@@ -575,10 +575,11 @@ def _bare_definite(tok: Token, mods: list[Token]) -> bool:
 
 def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention]:
     """Bodies named by their leader: "Ruiz's government", "Varga's forces", "Diaz
-    loyalists", "the Diaz government", "forces loyal to Varga", "the regime of Tomas Varga", "loyalists of the
-    former premier, X". Each is an actor of its own (the head noun is its mention, the
-    whole phrase an extra output span), affiliated to the person as its leader
-    (:func:`mention_affiliations`). The head nouns and their kinds are data
+    loyalists", "the Diaz government" (Diaz a person's surname the text names, even where
+    NER took it for a place), "forces loyal to Varga", "the regime of Tomas Varga",
+    "loyalists of the former premier, X". Each is an actor of its own (the head noun is its
+    mention, the whole phrase an extra output span), affiliated to the person as its
+    leader (:func:`mention_affiliations`). The head nouns and their kinds are data
     (``gazetteer/data/words.yaml``: ``body_heads``). O(mentions)."""
     from factions.text.gazetteer import load_words
 
@@ -592,14 +593,16 @@ def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention
             if body is not None:
                 out.append(body)
             continue
-        if not (m.label == "PERSON" or (m.label == "GPE" and last.dep_ == "poss")):
+        # a name NER took for a place that is the surname of a person the text names
+        person = m.label == "PERSON" or (m.label == "GPE" and last.lower_ in surnames)
+        if not (person or (m.label == "GPE" and last.dep_ == "poss")):
             continue  # "Ruiz's government" where NER took Ruiz for a place
         h = None
         full = (m.start, m.end)
         if last.dep_ in ("poss", "compound") and m.end <= last.head.i <= m.end + 3:
             if last.dep_ == "compound" and (
                 last.head.i != m.end
-                or m.label != "PERSON"
+                or not person
                 or not (last.head.lower_ == "loyalists" or heads.get(last.head.lower_) == "state")
             ):
                 continue  # "Diaz loyalists", "the Diaz government"; "Azuri-Varga forces"
@@ -642,7 +645,7 @@ def _bodies(doc: Doc, mentions: list[Mention], taken: bytearray) -> list[Mention
                 phrases,
                 taken,
                 name=f"{m.text}'s {h.lower_}",
-                leader=(m.start, m.end) if m.label == "PERSON" else None,
+                leader=(m.start, m.end) if person else None,
             )
         )
     return out
@@ -1006,7 +1009,7 @@ def _unlabelled_names(doc: Doc, taken: bytearray, lex: Lexicon) -> list[Span]:
         words = [t for t in doc[i:j] if t.is_alpha]
         low = [t.lower_ for t in words] + [t.lemma_.lower() for t in words]
         span = doc[i:j]
-        heads = [t for t in span if not (i <= t.head.i < j) or t.head is t]
+        heads = [t for t in span if not (i <= t.head.i < j) or t.head.i == t.i]
         if not (
             plain(low)
             and words
@@ -1324,9 +1327,9 @@ def _names_known_alone(ents) -> dict[tuple[str, ...], str]:
 
 def _joins_known_names(ent: Span, t: Token, known: dict, world) -> bool:
     """Whether ``t`` is the one "and" of an organisation's span between two names each
-    named alone elsewhere in the text (a person's surname counts), where the whole span is
-    no name the world gazetteer lists ("Justice and Development Party", "Bosnia and
-    Herzegovina" stay whole)."""
+    named alone elsewhere in the text (by NER or not; a person's surname counts), where the
+    whole span is no name the world gazetteer lists ("Justice and Development Party",
+    "Bosnia and Herzegovina" stay whole)."""
     from factions.text.gazetteer import bare_name_words
 
     if t.lower_ != "and" or ent.label_ != "ORG" or sum(x.lower_ == "and" for x in ent) != 1:
@@ -1336,7 +1339,32 @@ def _joins_known_names(ent: Span, t: Token, known: dict, world) -> bool:
     doc = t.doc
     left = bare_name_words(doc[ent.start : t.i].text)
     right = bare_name_words(doc[t.i + 1 : ent.end].text)
-    return bool(left) and bool(right) and left in known and right in known
+    return (
+        bool(left)
+        and bool(right)
+        and (left in known or _named_elsewhere(doc, ent.start, t.i, ent.end))
+        and (right in known or _named_elsewhere(doc, t.i + 1, ent.end, ent.start))
+    )
+
+
+def _named_elsewhere(doc: Doc, start: int, end: int, other: int) -> bool:
+    """Whether the words ``doc[start:end]`` (a leading "the" dropped) stand capitalised
+    elsewhere in the text, outside the run from ``start`` or ``end`` to ``other`` (the
+    coordinated name beside them): "Pheu Thai and Future Forward formed a bloc" where the
+    text names Pheu Thai and Future Forward apart, though NER tagged neither alone."""
+    lo, hi = min(start, other), max(end, other)
+    if doc[start].lower_ == "the":
+        start += 1
+    words = [t.lower_ for t in doc[start:end]]
+    n = len(words)
+    if not n or not (doc[start].is_title or doc[start].is_upper):
+        return False
+    for k in range(len(doc) - n + 1):
+        if lo - n < k < hi or doc[k].lower_ != words[0] or not doc[k].text[:1].isupper():
+            continue
+        if [t.lower_ for t in doc[k : k + n]] == words:
+            return True
+    return False
 
 
 def _joins_two_names(ent: Span, t: Token) -> bool:
@@ -1601,6 +1629,13 @@ def _mention_for_entity(doc: Doc, ent: Span, lex: Lexicon) -> Mention | None:
         k = end
         while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title:
             k += 1
+        if (
+            k > end
+            and doc[end - 1].lower_ == "and"
+            and _named_elsewhere(doc, start, end - 1, k)
+            and _named_elsewhere(doc, end, k, start)
+        ):
+            k = end  # "Pheu Thai and" + "Future Forward": two names the text names apart
         end = k if k > end else end - 1
     # a name NER ran on into a preposition or a line break: "the Islamic State in", "Force\n"
     while end - start >= 2 and (

@@ -379,7 +379,7 @@ def _motion_target(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
     heads = [tok]
     t = tok
     for _ in range(3):
-        if t.dep_ not in ("pobj", "prep", "amod", "compound", "nmod") or t.head is t:
+        if t.dep_ not in ("pobj", "prep", "amod", "compound", "nmod") or t.head.i == t.i:
             break
         t = t.head
         heads.append(t)

@@ -45,7 +45,7 @@ def stance_prefix(r: Reader, t: Token) -> bool:
     if not holders and n.dep_ == "conj" and any(c.lower_ in r.w.other_words for c in n.children):
         # "A, B and other pro-X groups": A and B are pro-X too
         first = n.head
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         holders = r.np(first, conj=False)
         for c in first.subtree:
@@ -78,7 +78,7 @@ def hyphen_participle(r: Reader, t: Token) -> bool:
     if e is None:
         return True
     target = t.head
-    while target.dep_ in ("amod", "compound") and target.head is not target:
+    while target.dep_ in ("amod", "compound") and target.head.i != target.i:
         if target.i in r.te:
             break
         target = target.head

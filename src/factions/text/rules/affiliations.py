@@ -326,7 +326,7 @@ def _read_role(r: AffiliationReader, t: Token) -> RoleFrame | None:
     if t.dep_ == "conj" and any(c.lower_ in w.other_words for c in t.children):
         # "X and sixteen other members of Y": X is one of them
         h = t.head
-        while h.dep_ == "conj" and h.head is not h and h.i not in te:
+        while h.dep_ == "conj" and h.head.i != h.i and h.i not in te:
             h = h.head
         members.extend(r.np(h, conj=False))
     return RoleFrame(lemma, groups, members)

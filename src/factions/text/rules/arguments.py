@@ -141,7 +141,7 @@ class Reader:
         if tok.lower_ in w.relative_pronouns and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
             h = tok.head
             steps = 0
-            while h.dep_ not in ("relcl", "acl") and h.head is not h and steps < 3:
+            while h.dep_ not in ("relcl", "acl") and h.head.i != h.i and steps < 3:
                 if h.dep_ not in ("conj", "xcomp", "prep", "pcomp"):
                     break
                 h = h.head
@@ -152,7 +152,7 @@ class Reader:
                     c.dep_ in ("aux", "auxpass") and c.lower_ in w.plural_auxiliaries
                     for c in h.children
                 ):
-                    while ante.dep_ == "conj" and ante.head is not ante:
+                    while ante.dep_ == "conj" and ante.head.i != ante.i:
                         ante = ante.head
                 return self.np(ante, depth + 1)
             return []
@@ -327,7 +327,7 @@ class Reader:
         for _ in range(4):
             if h.dep_ == "relcl":
                 return self.np(h.head, depth + 1, conj=False)
-            if h.head is h:
+            if h.head.i == h.i:
                 break
             h = h.head
         return []
@@ -398,7 +398,11 @@ class Reader:
         """ "X and Y met after they ...": a subordinate "they" is the coordinated subject
         (or passive agents) of the clause it hangs on, when that names two actors or more."""
         v = tok.head
-        if tok.dep_ not in ("nsubj", "nsubjpass") or v.dep_ not in ("advcl", "conj") or v is v.head:
+        if (
+            tok.dep_ not in ("nsubj", "nsubjpass")
+            or v.dep_ not in ("advcl", "conj")
+            or v.i == v.head.i
+        ):
             return []
         main = v.head
         args = self.subject(main) or self.prep_objects(main, frozenset({"by"}))
@@ -437,7 +441,7 @@ class Reader:
                     return self.np(c)
         if v.pos_ in ("NOUN", "PROPN") and depth > 0:
             n = v
-            while n.dep_ == "conj" and n.head is not n and n.head.pos_ in ("NOUN", "PROPN"):
+            while n.dep_ == "conj" and n.head.i != n.i and n.head.pos_ in ("NOUN", "PROPN"):
                 n = n.head
             owners = self.owners(n)
             if owners:  # "its participation in besieging X"
@@ -445,7 +449,7 @@ class Reader:
             return self.governor_subject(v, depth)
         dep = v.dep_
         h = v.head
-        if h is v:
+        if h.i == v.i:
             return []
         if dep == "relcl":
             found = self.np(h)
@@ -479,7 +483,7 @@ class Reader:
                 if objs:
                     return objs
             if h.dep_ == "prep" or h.pos_ == "ADP":
-                return self.subject(h.head, depth + 1) if h.head is not h else []
+                return self.subject(h.head, depth + 1) if h.head.i != h.i else []
             if dep == "conj" and h.pos_ not in ("VERB", "AUX", "ADJ"):
                 return []
             return self.subject(h, depth + 1)
@@ -504,7 +508,7 @@ class Reader:
 
     def governor_subject(self, n: Token, depth: int) -> list[Arg]:
         """Subject of the verb that takes noun ``n`` as object ("launched a campaign ...")."""
-        while n.dep_ in ("conj", "appos") and n.head is not n:
+        while n.dep_ in ("conj", "appos") and n.head.i != n.i:
             n = n.head
         if n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.pos_ == "NOUN":
             return self.with_holder(n.head.head, depth)
@@ -637,7 +641,7 @@ class Reader:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
             return True  # "did not back", "no support from X"
         if self.no_longer(t) or (
-            t.dep_ in ("attr", "acomp", "oprd") and t.head is not t and self.no_longer(t.head)
+            t.dep_ in ("attr", "acomp", "oprd") and t.head.i != t.i and self.no_longer(t.head)
         ):
             return True  # "X no longer backs Y", "X is no longer an ally of Y"
         if t.pos_ == "VERB" and any(  # "received no help from X"
@@ -646,7 +650,7 @@ class Reader:
         ):
             return True
         h = t.head
-        if t.dep_ in ("xcomp", "acomp", "attr", "dobj", "ccomp") and h is not t:
+        if t.dep_ in ("xcomp", "acomp", "attr", "dobj", "ccomp") and h.i != t.i:
             if has_negation(h) and h.lemma_ not in ("be",):
                 return True
             if cancels(h, self.lex):
@@ -656,7 +660,7 @@ class Reader:
                 # is a making: "X refused to form a coalition with Y" (not "X refused to
                 # condemn Y's attack on Z", nor "to join Y's attack on Z": Y's attack stands)
                 h.dep_ == "xcomp"
-                and h.head is not h
+                and h.head.i != h.i
                 and cancels(h.head, self.lex)
                 and (
                     verb in self.w.getting_verbs
@@ -685,7 +689,7 @@ class Reader:
         ):  # "nearly collapsed", "was almost terminated"
             return True
         h = v.head
-        if h is not v:
+        if h.i != v.i:
             head = h.lemma_.lower()
             if v.dep_ in ("xcomp", "ccomp") and (
                 head in w.intent_verbs or (h.pos_ == "ADJ" and head in w.intent_adjectives)
@@ -808,7 +812,7 @@ class Reader:
         if refuser is not None:
             subjects = {e for e, _ in self.subject(refuser)}
             return "opposition" if subjects & agent_ents else None
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         if self._lapsed(t):
             return "split"
@@ -830,11 +834,11 @@ class Reader:
         if (
             t.dep_ == "pobj"
             and h.dep_ == "prep"
-            and h.head is not h
+            and h.head.i != h.i
             and h.lower_ in self.w.ending_object_preps  # not "ended the feud with an accord"
         ):
             refuser = h.head  # "pulled out of its alliance with Y": an ending only
-            while refuser.dep_ == "prep" and refuser.head is not refuser:
+            while refuser.dep_ == "prep" and refuser.head.i != refuser.i:
                 particle = refuser.lower_  # "out" of "out of"
                 refuser = refuser.head  # the verb above the prepositions
             if not ends(refuser, self.lex, particle):
@@ -874,7 +878,7 @@ class Reader:
         return (
             t.dep_ == "pcomp"
             and h.lower_ in self.w.opposing_preps
-            and h.head is not h
+            and h.head.i != h.i
             and h.head.pos_ == "VERB"
         )
 

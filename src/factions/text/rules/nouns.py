@@ -253,7 +253,7 @@ def _appositive(t: Token) -> Token | None:
 def _setting(r: Reader, t: Token, trig: Trigger) -> bool:
     """Whether noun ``t`` is only the setting of a verb that states the opposite relation:
     "X and Y were allied in the war", "X and Y cooperated during the war"."""
-    if t.dep_ != "pobj" or t.head.head is t.head:
+    if t.dep_ != "pobj" or t.head.head.i == t.head.i:
         return False
     gov = t.head.head
     other = r.lex.verbs.get(gov.lemma_.lower()) or r.lex.adjectives.get(gov.lower_)
@@ -301,7 +301,7 @@ def _governing_verb(t: Token, deps: tuple[str, ...] = ("dobj",)) -> Token | None
     """The word noun ``t`` is the ``deps`` argument of, through conjuncts and appositions
     ("condemned the attack and the killings": "condemned" for both)."""
     n = t
-    while n.dep_ in ("conj", "appos") and n.head is not n:
+    while n.dep_ in ("conj", "appos") and n.head.i != n.i:
         n = n.head
     return n.head if n.dep_ in deps else None
 

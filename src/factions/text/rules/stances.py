@@ -95,7 +95,7 @@ def in_opposition(r: Reader, t: Token) -> list[Arg]:
         return []
     if t.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in w.opposition_preps:
         return _clause_holders(r, h.head)  # "went into opposition"
-    if h is not t and h.lemma_.lower() in w.opposition_places and t.dep_ in ("compound", "amod"):
+    if h.i != t.i and h.lemma_.lower() in w.opposition_places and t.dep_ in ("compound", "amod"):
         if h.dep_ == "pobj" and h.head.dep_ == "prep":
             return _clause_holders(r, h.head.head)  # "on the opposition benches"
         return []
@@ -111,7 +111,7 @@ def in_opposition(r: Reader, t: Token) -> list[Arg]:
         and r.doc[j].pos_ == "DET"  # not "despite (strong) opposition Labour passed it"
     ):
         return [(r.te[nxt.i], nxt.i)]  # "the main opposition Civic Front"
-    if t.dep_ in ("compound", "amod") and h.pos_ == "NOUN" and h is not t:
+    if t.dep_ in ("compound", "amod") and h.pos_ == "NOUN" and h.i != t.i:
         if h.dep_ == "appos" and h.head.i in r.te:
             return [(r.te[h.head.i], h.head.i)]  # "X, the main opposition party"
         v = h.head

@@ -101,7 +101,7 @@ class VerbFrame:
                 out.extend(r.np(c))
                 if trig.preps:  # "acquired arms from X": the prep often hangs on the object
                     for d in c.subtree:  # within the object phrase, up to 8 tokens on
-                        if d is c or (0 < d.i - c.i <= 8 and d.dep_ != "prep"):
+                        if d.i == c.i or (0 < d.i - c.i <= 8 and d.dep_ != "prep"):
                             out.extend(r.prep_objects(d, trig.preps))
         if out:  # "arrested X together with Y": Y is arrested too
             out.extend(r.along_with(t, patients=True))
