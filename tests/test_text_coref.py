@@ -173,6 +173,20 @@ def test_pronoun_refers_to_recent_person_not_own_subject(extractor):
     assert "him" not in mentions_of(r, "Omar Nour")
 
 
+def test_the_groups_leader_is_the_person_the_text_names_as_its_leader(extractor):
+    """ "the Azuri leader": the person the text names as the Azuri Party's owner, not the
+    party and not the most recent person named."""
+    text = (
+        "Tomas Varga's Azuri Party won the election. Elias Karimi met the president on "
+        "Monday. Later Karimi accused the Azuri leader of cowardice."
+    )
+    r = extractor.extract(Document("t", text))
+    assert "leader" in mentions_of(r, "Tomas Varga")
+    names = {am.actor.id: am.actor.name for am in r.actors}
+    pairs = {(frozenset((names[x.a], names[x.b])), x.sign) for x in r.relations}
+    assert (frozenset(("Tomas Varga", "Elias Karimi")), -1) in pairs
+
+
 def test_an_object_pronoun_is_never_the_subject_named_in_apposition(extractor):
     """ "the ODA leader Tomas Varga charged him": the subject is "leader", and the name in
     apposition to it is that subject too, so "him" is someone else (Binding Principle B)."""

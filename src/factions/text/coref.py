@@ -1432,6 +1432,7 @@ def resolve_references(
     pair_cache: dict[str, tuple[int, list[int]]] = {}
     history: list[tuple[int, int, int, int]] = []  # (token, entity, sentence, subject)
     added: list[Mention] = []
+    group_leaders = _named_group_leaders(doc, mentions, entities, lex)
     sent_of = {}
     for si, s in enumerate(doc.sents):
         for t in s:
@@ -1484,6 +1485,14 @@ def resolve_references(
                 government_of["last"] = m.entity
             if not m.extra.get("place") and not _pro_or_anti(doc, m.start):
                 remember(m.end - 1, m.entity)
+            if _leader_description(doc, m, entities, starts, lex):
+                # "the Azuri leader", "the ODA chairman": the person the text names as the
+                # group's leader (the most recent person is too often another's)
+                ent = group_leaders.get(m.entity)
+                if ent is not None:
+                    add(m.end, m.end + 1, ent, "DESC")
+                    i = m.end + 1
+                    continue
             i = m.end
             continue
         tok = doc[i]
@@ -2338,6 +2347,73 @@ def _sentence_subjects(doc: Doc, i: int, tok_entity: dict[int, int], sent_of) ->
             # neither X nor Y is the president
             out.update(tok_entity[d.i] for d in t.subtree if d.i < i and d.i in tok_entity)
     return out
+
+
+_LED_KINDS = (ActorKind.PARTY, ActorKind.COALITION, ActorKind.MILITIA)
+
+
+def _leader_description(
+    doc: Doc, m: Mention, entities: Sequence[Entity], starts: dict[int, Mention], lex: Lexicon
+) -> bool:
+    """Whether group mention ``m`` opens a description of its leader: "the Azuri leader",
+    "this ODA chairman" (a leader noun right after it, no name after or beside the noun)."""
+    j = m.end
+    if m.entity < 0 or entities[m.entity].kind not in _LED_KINDS or j >= len(doc):
+        return False
+    opened = doc[m.start].lower_ == "the" or (
+        m.start > 0 and doc[m.start - 1].lower_ in ("the", "this", "that")
+    )
+    noun = doc[j]
+    return (
+        opened
+        and noun.lower_ in lex.rules.leader_nouns
+        and noun.tag_ == "NN"
+        and j + 1 not in starts
+        and not (j + 2 in starts and doc[j + 1].text == ",")
+        and noun.dep_ != "appos"
+        and not any(c.dep_ == "appos" for c in noun.children)
+    )
+
+
+def _named_group_leaders(
+    doc: Doc, mentions: Sequence[Mention], entities: Sequence[Entity], lex: Lexicon
+) -> dict[int, int]:
+    """Group entity -> the person the text names as its leader: with a leader noun beside
+    the name ("Azuri leader Tomas Varga", "the Azuri chairman, Tomas Varga", "Tomas Varga,
+    the Azuri leader") or as its owner ("Tomas Varga's Azuri Party", "the Azuri Party of
+    Tomas Varga"). Only a group given one such person."""
+    at = {m.start: m for m in mentions if m.entity >= 0}
+    found: dict[int, set[int]] = {}
+
+    def kind(m: Mention) -> ActorKind | None:
+        return entities[m.entity].kind if m.entity >= 0 else None
+
+    for g in mentions:
+        if kind(g) not in _LED_KINDS or g.end >= len(doc):
+            continue
+        noun = doc[g.end]
+        if noun.lower_ not in lex.rules.leader_nouns or noun.tag_ != "NN":
+            continue
+        k = g.end + 1 + (g.end + 1 < len(doc) and doc[g.end + 1].text == ",")
+        person = at.get(k)
+        if person is None or kind(person) != ActorKind.PERSON:  # "X, the Azuri leader"
+            first = g.start - 1 if g.start > 0 and doc[g.start - 1].lower_ == "the" else g.start
+            if first >= 2 and doc[first - 1].text == ",":
+                person = next((m for m in mentions if m.end == first - 1 and m.entity >= 0), None)
+        if person is not None and kind(person) == ActorKind.PERSON:
+            found.setdefault(g.entity, set()).add(person.entity)
+    for g in mentions:  # "Tomas Varga's Azuri Party", "the Azuri Party of Tomas Varga"
+        if kind(g) not in _LED_KINDS:
+            continue
+        owner = None
+        if g.start >= 2 and doc[g.start - 1].text in ("'s", "’s"):
+            owner = next((m for m in mentions if m.end == g.start - 1), None)
+        lead = g.extra.get("leader")
+        if lead is not None:
+            owner = next((m for m in mentions if (m.start, m.end) == tuple(lead)), None)
+        if owner is not None and kind(owner) == ActorKind.PERSON:
+            found.setdefault(g.entity, set()).add(owner.entity)
+    return {g: next(iter(ps)) for g, ps in found.items() if len(ps) == 1}
 
 
 def _recent_person(history, entities, cur_sent, exclude=frozenset()) -> int | None:
