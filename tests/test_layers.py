@@ -1,7 +1,9 @@
 """The layers' import rules (docs/ARCHITECTURE.md), read from the source with ``ast``.
 
 Every ``import`` counts, at module level or inside a function, so a lazy import cannot
-hide an arrow that points the wrong way.
+hide an arrow that points the wrong way. Beside them, two source checks of the same kind:
+nothing prints outside the CLI, and ``text/`` compares spaCy tokens by index, never by
+identity.
 """
 
 from __future__ import annotations

@@ -1230,32 +1230,27 @@ def test_two_names_ner_runs_together_over_and_are_the_two_named_apart(extractor)
     assert {am.actor.name for am in r.actors} == {"Pheu Dao", "Future Ahead"}
 
 
-def test_the_government_named_for_a_person_ner_took_for_a_place_is_his(extractor):
-    """ "the Lisova government", where NER tagged Lisova a place but the text names Ram
-    Prasad Lisova: a government of its own, led by him."""
-    r = _read(
-        extractor,
-        "Prime Minister Ram Prasad Lisova formed a cabinet in March. In July the Lisova "
-        "government was defeated by the assembly.",
-    )
-    (gov,) = _holding(r, "government")
-    (person,) = _holding(r, "Ram Prasad Lisova")
-    assert gov.actor.id != person.actor.id
+@pytest.mark.parametrize(
+    ("text", "government", "named", "role"),
+    [
+        ("The Fidesz government passed the media law in July, and the opposition Socialists "
+         "denounced it.", "The Fidesz government", "Fidesz", "member"),
+        # NER tagged Lisova a place, but the text names Ram Prasad Lisova: his government
+        ("Prime Minister Ram Prasad Lisova formed a cabinet in March. In July the Lisova "
+         "government was defeated by the assembly.", "government", "Ram Prasad Lisova",
+         "leader"),
+    ],
+)  # fmt: skip
+def test_a_government_named_for_a_party_or_a_person_is_an_actor_of_its_own(
+    extractor, text, government, named, role
+):
+    """The party in it is its member, the person it is named for its leader."""
+    r = _read(extractor, text)
+    (gov,) = _holding(r, government)
+    (other,) = _holding(r, named)
+    assert gov.actor.id != other.actor.id
     affs = {(f.member, f.group, f.role) for f in r.affiliations}
-    assert (person.actor.id, gov.actor.id, "leader") in affs
-
-
-def test_a_partys_government_is_an_actor_of_its_own_with_the_party_in_it(extractor):
-    r = _read(
-        extractor,
-        "The Fidesz government passed the media law in July, and the opposition Socialists "
-        "denounced it.",
-    )
-    (gov,) = _holding(r, "The Fidesz government")
-    (party,) = _holding(r, "Fidesz")
-    assert gov.actor.id != party.actor.id
-    affs = {(f.member, f.group, f.role) for f in r.affiliations}
-    assert (party.actor.id, gov.actor.id, "member") in affs
+    assert (other.actor.id, gov.actor.id, role) in affs
 
 
 def test_the_new_government_after_a_partys_government_is_that_government(extractor):
