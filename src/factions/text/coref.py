@@ -2352,6 +2352,11 @@ def _sentence_subjects(doc: Doc, i: int, tok_entity: dict[int, int], sent_of) ->
 _LED_KINDS = (ActorKind.PARTY, ActorKind.COALITION, ActorKind.MILITIA)
 
 
+def _leader_noun(tok: Token, lex: Lexicon) -> bool:
+    """A singular leader noun ("leader", "chairman": ``leader_nouns``)."""
+    return tok.lower_ in lex.rules.leader_nouns and tok.tag_ == "NN"
+
+
 def _leader_description(
     doc: Doc, m: Mention, entities: Sequence[Entity], starts: dict[int, Mention], lex: Lexicon
 ) -> bool:
@@ -2366,8 +2371,7 @@ def _leader_description(
     noun = doc[j]
     return (
         opened
-        and noun.lower_ in lex.rules.leader_nouns
-        and noun.tag_ == "NN"
+        and _leader_noun(noun, lex)
         and j + 1 not in starts
         and not (j + 2 in starts and doc[j + 1].text == ",")
         and noun.dep_ != "appos"
@@ -2391,8 +2395,7 @@ def _named_group_leaders(
     for g in mentions:
         if kind(g) not in _LED_KINDS or g.end >= len(doc):
             continue
-        noun = doc[g.end]
-        if noun.lower_ not in lex.rules.leader_nouns or noun.tag_ != "NN":
+        if not _leader_noun(doc[g.end], lex):
             continue
         k = g.end + 1 + (g.end + 1 < len(doc) and doc[g.end + 1].text == ",")
         person = at.get(k)

@@ -1350,8 +1350,8 @@ def _joins_known_names(ent: Span, t: Token, known: dict, world) -> bool:
 def _named_elsewhere(doc: Doc, start: int, end: int, other: int) -> bool:
     """Whether the words ``doc[start:end]`` (a leading "the" dropped) stand capitalised
     elsewhere in the text, outside the run from ``start`` or ``end`` to ``other`` (the
-    coordinated name beside them): "Pheu Thai and Future Forward formed a bloc" where the
-    text names Pheu Thai and Future Forward apart, though NER tagged neither alone."""
+    coordinated name beside them): "Pheu Dao and Future Ahead formed a bloc" where the
+    text names Pheu Dao and Future Ahead apart, though NER tagged neither alone."""
     lo, hi = min(start, other), max(end, other)
     if doc[start].lower_ == "the":
         start += 1
